@@ -1,0 +1,27 @@
+// Test tiers (ARCHITECTURE.md "Tests in tiers"). Each tier is a Jest project so
+// `jest --selectProjects unit` etc. can run one tier; scripts/test.sh runs all.
+const moduleNameMapper = {
+  '^@safety/(domain|persistence|temporal)$': '<rootDir>/libs/$1/src',
+  '^@safety/(domain|persistence|temporal)/(.*)$': '<rootDir>/libs/$1/src/$2',
+};
+// Type checking is done once by `tsc --noEmit` in scripts/test.sh; Jest only transpiles.
+const transform = { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, tsconfig: '<rootDir>/tsconfig.json' }] };
+const common = { rootDir: __dirname, moduleNameMapper, transform, testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'json'] };
+
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,workflows,seeds}/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'workflow',
+      testMatch: ['<rootDir>/tests/workflow/**/*.test.ts'],
+      setupFilesAfterEnv: ['<rootDir>/tests/support/jest-setup.ts'],
+    },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/tests/{integration,e2e,replay}/**/*.test.ts'],
+      setupFilesAfterEnv: ['<rootDir>/tests/support/jest-setup.ts'],
+    },
+  ],
+};
