@@ -1,8 +1,8 @@
 // Test tiers (ARCHITECTURE.md "Tests in tiers"). Each tier is a Jest project so
 // `jest --selectProjects unit` etc. can run one tier; scripts/test.sh runs all.
 const moduleNameMapper = {
-  '^@safety/(domain|persistence|temporal)$': '<rootDir>/libs/$1/src',
-  '^@safety/(domain|persistence|temporal)/(.*)$': '<rootDir>/libs/$1/src/$2',
+  '^@safety/(domain|persistence|temporal|application)$': '<rootDir>/libs/$1/src',
+  '^@safety/(domain|persistence|temporal|application)/(.*)$': '<rootDir>/libs/$1/src/$2',
 };
 // Type checking is done once by `tsc --noEmit` in scripts/test.sh; Jest only transpiles.
 const transform = { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, tsconfig: '<rootDir>/tsconfig.json' }] };

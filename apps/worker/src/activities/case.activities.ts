@@ -1,0 +1,48 @@
+import { ApplicationFailure } from '@temporalio/activity';
+import { CalendarService, CaseService, TaskService } from '@safety/application';
+import { DomainError, ErrorCode, isDomainError } from '@safety/domain/errors';
+import type { CaseActivities } from '@safety/temporal/activities';
+
+/** Domain failures that retrying cannot fix; everything else (DB down, timeouts) is retried by Temporal. */
+const NON_RETRYABLE = new Set<ErrorCode>([ErrorCode.NOT_FOUND, ErrorCode.VALIDATION_FAILED, ErrorCode.RULE_VIOLATION, ErrorCode.TASK_ALREADY_COMPLETED, ErrorCode.INVALID_CALENDAR]);
+
+function wrap<A extends unknown[], R>(fn: (...a: A) => Promise<R>): (...a: A) => Promise<R> {
+  return async (...a: A) => {
+    try {
+      return await fn(...a);
+    } catch (e) {
+      if (isDomainError(e)) {
+        throw ApplicationFailure.create({ type: e.code, message: e.message, nonRetryable: NON_RETRYABLE.has(e.code), details: e.details ? [e.details] : [] });
+      }
+      throw e;
+    }
+  };
+}
+
+/**
+ * Thin, idempotent adapters from workflow activities to application services
+ * (ARCHITECTURE.md pattern 3). Idempotency: tasks are keyed by workflowId + step, status changes
+ * are no-ops when already applied, so a retried activity never writes twice.
+ */
+export function createCaseActivities(deps: { cases: CaseService; tasks: TaskService; calendar: CalendarService }) {
+  const activities: CaseActivities = {
+    recordCaseStatus: wrap((input) => deps.cases.recordStatus(input)),
+    openTask: wrap(async (input) => ({ taskId: (await deps.tasks.openFromWorkflow(input)).id })),
+    completeTask: wrap((input) => deps.tasks.completeFromWorkflow(input)),
+    escalateTask: wrap((input) => deps.tasks.escalateFromWorkflow(input.taskKey, input.level)),
+    setTaskDeadline: wrap((input) => deps.tasks.setDeadlineFromWorkflow(input)),
+    computeDeadline: wrap(async (input) => {
+      try {
+        const { dueDate, dueAt } = await deps.calendar.dueDate(input);
+        return { dueAt: dueAt.toISOString(), dueDate, missingYear: null };
+      } catch (e) {
+        // Fail closed: no guessed weekdays; the workflow opens the task flagged for a manual date.
+        if (e instanceof DomainError && e.code === ErrorCode.CALENDAR_YEAR_NOT_LOADED) {
+          return { dueAt: null, dueDate: null, missingYear: Number(e.details?.year ?? 0) || null };
+        }
+        throw e;
+      }
+    }),
+  };
+  return activities;
+}

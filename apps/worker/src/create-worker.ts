@@ -1,0 +1,20 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
+import { AppConfig, CalendarService, CaseService, TaskService } from '@safety/application';
+import { buildWorkflowBundle } from '@safety/temporal/runtime/bundle';
+import { connectionOptions } from '@safety/temporal/runtime/connection';
+import { createCaseActivities } from './activities/case.activities';
+
+/** Builds a Temporal worker whose activities come from the Nest context's services. */
+export async function createWorker(app: INestApplicationContext, cfg: AppConfig, overrides: Partial<WorkerOptions> = {}): Promise<{ worker: Worker; connection: NativeConnection }> {
+  const connection = await NativeConnection.connect(connectionOptions({
+    address: cfg.TEMPORAL_ADDRESS, namespace: cfg.TEMPORAL_NAMESPACE, taskQueue: cfg.TEMPORAL_TASK_QUEUE,
+    tls: { certPath: cfg.TEMPORAL_TLS_CERT_PATH, keyPath: cfg.TEMPORAL_TLS_KEY_PATH, caPath: cfg.TEMPORAL_TLS_CA_PATH },
+  }));
+  const activities = createCaseActivities({ cases: app.get(CaseService), tasks: app.get(TaskService), calendar: app.get(CalendarService) });
+  const workflowSource = cfg.WORKFLOW_BUNDLE_PATH ? { workflowBundle: { codePath: cfg.WORKFLOW_BUNDLE_PATH } } : { workflowBundle: await buildWorkflowBundle() };
+  const worker = await Worker.create({
+    connection, namespace: cfg.TEMPORAL_NAMESPACE, taskQueue: cfg.TEMPORAL_TASK_QUEUE, activities, ...workflowSource, ...overrides,
+  });
+  return { worker, connection };
+}

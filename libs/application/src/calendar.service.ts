@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import { OrganisationRepository } from '@safety/persistence';
+import { DomainError, ErrorCode } from '@safety/domain/errors';
+import {
+  endOfLocalDay, HolidayYear, LocalDate, validateHolidayYear, WorkingDayCalendar,
+} from '@safety/domain/calendar';
+
+export interface DeadlineQuery {
+  startDate: LocalDate;
+  unit: 'working_days' | 'calendar_days';
+  amount: number;
+}
+
+/**
+ * The official holiday calendar as data (STATUTES.md "Counting days"), read from PostgreSQL on
+ * each computation so an administrator's edit takes effect at once across API and worker replicas.
+ */
+@Injectable()
+export class CalendarService {
+  constructor(private readonly org: OrganisationRepository) {}
+
+  async calendar(): Promise<WorkingDayCalendar> {
+    const years = await this.org.listHolidayYears();
+    return new WorkingDayCalendar(years.map((y) => ({
+      year: y.year, noticeNumber: y.noticeNumber, noticeDate: y.noticeDate, source: y.source,
+      holidays: y.holidays, makeupWorkdays: y.makeupWorkdays,
+    })));
+  }
+
+  /**
+   * Due date of a period. Working-day periods (行政处罚法 Art.85) and calendar-day periods with the
+   * next-working-day rule (民事诉讼法 Art.85) both need the calendar; a missing year throws
+   * CALENDAR_YEAR_NOT_LOADED (fail closed) for the caller to turn into a manual-date task.
+   */
+  async dueDate(q: DeadlineQuery): Promise<{ dueDate: LocalDate; dueAt: Date }> {
+    const cal = await this.calendar();
+    const dueDate = q.unit === 'working_days' ? cal.addWorkingDays(q.startDate, q.amount) : cal.addCalendarDays(q.startDate, q.amount);
+    return { dueDate, dueAt: endOfLocalDay(dueDate) };
+  }
+
+  async listYears(): Promise<HolidayYear[]> {
+    return (await this.org.listHolidayYears()).map((y) => ({
+      year: y.year, noticeNumber: y.noticeNumber, noticeDate: y.noticeDate, source: y.source, holidays: y.holidays, makeupWorkdays: y.makeupWorkdays,
+    }));
+  }
+
+  async getYear(year: number): Promise<HolidayYear> {
+    const y = await this.org.findHolidayYear(year);
+    if (!y) throw new DomainError(ErrorCode.NOT_FOUND, `no holiday calendar loaded for ${year}`, { year });
+    return { year: y.year, noticeNumber: y.noticeNumber, noticeDate: y.noticeDate, source: y.source, holidays: y.holidays, makeupWorkdays: y.makeupWorkdays };
+  }
+
+  async putYear(y: HolidayYear, updatedBy: string | null): Promise<HolidayYear> {
+    validateHolidayYear(y);
+    await this.org.upsertHolidayYear({ ...y, holidays: [...y.holidays].sort(), makeupWorkdays: [...y.makeupWorkdays].sort(), updatedBy });
+    return this.getYear(y.year);
+  }
+}

@@ -1,0 +1,109 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { Actor, hasAnyRole, Role } from '@safety/domain/identity/roles';
+import { DomainError, ErrorCode } from '@safety/domain/errors';
+import { AttachmentEntity, CaseEntity, CaseRepository, OrganisationRepository } from '@safety/persistence';
+import { AuditService, Page } from './audit.service';
+
+export interface NewCase {
+  caseType: string;
+  title: string;
+  enterpriseId: string | null;
+  handlerIds: string[];
+  workflowId: (caseId: string) => string;
+}
+
+@Injectable()
+export class CaseService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly cases: CaseRepository,
+    private readonly org: OrganisationRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  /**
+   * Inserts the case row in the caller's transaction. Jurisdiction: the enterprise must be
+   * supervised by the actor's own department (一家企业对应一个层级执法主体).
+   */
+  async create(actor: Actor, input: NewCase, m: EntityManager, requestId?: string): Promise<CaseEntity> {
+    if (!hasAnyRole(actor, [Role.ENFORCEMENT_OFFICER, Role.AGENCY_HEAD])) {
+      throw new DomainError(ErrorCode.FORBIDDEN_ROLE, 'only enforcement officers and agency heads open cases');
+    }
+    if (input.enterpriseId) {
+      const ent = await this.org.findEnterprise(input.enterpriseId);
+      if (!ent) throw new DomainError(ErrorCode.NOT_FOUND, `enterprise ${input.enterpriseId} not found`, { enterpriseId: input.enterpriseId });
+      if (ent.enforcementDepartmentId !== actor.departmentId) {
+        throw new DomainError(ErrorCode.FORBIDDEN_JURISDICTION,
+          'this enterprise is supervised by another enforcement level (一家企业对应一个层级执法主体)', { enterpriseId: ent.id });
+      }
+    }
+    const handlerIds = [...new Set([actor.userId, ...input.handlerIds])];
+    for (const id of handlerIds) {
+      const u = await this.org.findUserById(id);
+      if (!u || !u.active) throw new DomainError(ErrorCode.NOT_FOUND, `handler ${id} not found`, { handlerId: id });
+      if (u.departmentId !== actor.departmentId) throw new DomainError(ErrorCode.RULE_VIOLATION, `handler ${id} is not in your department`);
+    }
+    const id = (await m.query('SELECT gen_random_uuid() AS id'))[0].id as string;
+    const c = await this.cases.insert({
+      id, caseType: input.caseType, title: input.title, status: 'CREATED', departmentId: actor.departmentId, enterpriseId: input.enterpriseId,
+      workflowId: input.workflowId(id), createdBy: actor.userId, handlerIds, data: {},
+    }, m);
+    await this.audit.record({ caseId: c.id, actorId: actor.userId, actorRole: actor.roles[0], action: 'CASE_CREATED', requestId,
+      summary: { caseType: c.caseType, title: c.title, enterpriseId: c.enterpriseId, after: 'CREATED' } }, m);
+    return c;
+  }
+
+  async getVisible(actor: Actor, id: string): Promise<CaseEntity> {
+    const c = await this.cases.findById(id);
+    if (!c) throw new DomainError(ErrorCode.NOT_FOUND, `case ${id} not found`);
+    if (!actor.visibleDepartmentIds.includes(c.departmentId)) {
+      throw new DomainError(ErrorCode.FORBIDDEN_JURISDICTION, 'this case belongs to another department', { caseId: id });
+    }
+    return c;
+  }
+
+  async list(actor: Actor, q: { caseType?: string; status?: string; offset: number; limit: number }): Promise<Page<CaseEntity>> {
+    const [items, total] = await this.cases.list({ departmentIds: actor.visibleDepartmentIds, ...q });
+    return { items, total, offset: q.offset, limit: q.limit };
+  }
+
+  /** Called by the workflow's activity: moves the status and appends the change to the record. Idempotent. */
+  async recordStatus(input: { caseId: string; status: string; actorId: string | null; action: string; summary: Record<string, unknown> }): Promise<void> {
+    await this.ds.transaction(async (m) => {
+      const c = await this.cases.findById(input.caseId, m);
+      if (!c) throw new DomainError(ErrorCode.NOT_FOUND, `case ${input.caseId} not found`);
+      const lastAction = (c.data?.lastAction as string | undefined) ?? null;
+      if (c.status === input.status && lastAction === input.action) return; // retry of a committed activity
+      await this.cases.updateStatus(c.id, input.status, { lastAction: input.action }, m);
+      await this.audit.record({ caseId: c.id, actorId: input.actorId, action: input.action,
+        summary: { ...input.summary, before: c.status, after: input.status } }, m);
+    });
+  }
+
+  async attach(actor: Actor, caseId: string, input: { taskId?: string | null; kind: 'FILE' | 'NOTE'; fileName?: string | null; contentType?: string | null; content: Buffer }, requestId?: string): Promise<AttachmentEntity> {
+    const c = await this.getVisible(actor, caseId);
+    const sha256 = createHash('sha256').update(input.content).digest('hex');
+    return this.ds.transaction(async (m) => {
+      const saved = await this.cases.addAttachment({
+        caseId: c.id, taskId: input.taskId ?? null, kind: input.kind, fileName: input.fileName ?? null, contentType: input.contentType ?? null,
+        sizeBytes: input.content.length, sha256, content: input.content, uploadedBy: actor.userId,
+      }, m);
+      await this.audit.record({ caseId: c.id, taskId: input.taskId ?? null, actorId: actor.userId, actorRole: actor.roles[0], action: 'EVIDENCE_ATTACHED', requestId,
+        summary: { attachmentId: saved.id, kind: input.kind, fileName: input.fileName ?? null, sha256, sizeBytes: input.content.length } }, m);
+      return saved;
+    });
+  }
+
+  listAttachments(caseId: string): Promise<AttachmentEntity[]> {
+    return this.cases.listAttachments(caseId);
+  }
+
+  async attachmentContent(actor: Actor, caseId: string, id: string): Promise<AttachmentEntity> {
+    await this.getVisible(actor, caseId);
+    const a = await this.cases.attachmentContent(caseId, id);
+    if (!a) throw new DomainError(ErrorCode.NOT_FOUND, `attachment ${id} not found`);
+    return a;
+  }
+}

@@ -1,0 +1,54 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+
+/**
+ * Every setting the API and worker read, validated once at boot (ARCHITECTURE.md pattern 6).
+ * A bad or missing value stops the process with the full list of problems.
+ */
+export class AppConfig {
+  @IsIn(['development', 'test', 'production']) NODE_ENV: 'development' | 'test' | 'production' = 'development';
+  @Transform(toInt) @IsInt() @Min(1) @Max(65535) PORT = 3000;
+  @IsString() @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' }) DATABASE_URL!: string;
+  @IsString() @IsNotEmpty() TEMPORAL_ADDRESS!: string;
+  @IsString() @IsNotEmpty() TEMPORAL_NAMESPACE = 'default';
+  @IsString() @IsNotEmpty() TEMPORAL_TASK_QUEUE = 'safety-cases';
+  @IsOptional() @IsString() TEMPORAL_TLS_CERT_PATH?: string;
+  @IsOptional() @IsString() TEMPORAL_TLS_KEY_PATH?: string;
+  @IsOptional() @IsString() TEMPORAL_TLS_CA_PATH?: string;
+  @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' }) JWT_SECRET!: string;
+  @Transform(toInt) @IsInt() @Min(60) @Max(86_400) JWT_TTL_SECONDS = 8 * 3600;
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL = 'info';
+  /** Hours before a due date that the dashboard counts a task as due soon. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(720) DUE_SOON_HOURS = 48;
+  /** Path of the prebuilt workflow bundle (worker); built from source when absent (dev/test). */
+  @IsOptional() @IsString() WORKFLOW_BUNDLE_PATH?: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const known = Object.keys(new AppConfig()).concat(['DATABASE_URL', 'TEMPORAL_ADDRESS', 'JWT_SECRET', 'TEMPORAL_TLS_CERT_PATH', 'TEMPORAL_TLS_KEY_PATH', 'TEMPORAL_TLS_CA_PATH', 'WORKFLOW_BUNDLE_PATH']);
+  const picked = Object.fromEntries(known.filter((k) => env[k] !== undefined && env[k] !== '').map((k) => [k, env[k]]));
+  const cfg = plainToInstance(AppConfig, picked);
+  const errors = validateSync(cfg, { whitelist: true });
+  if (errors.length) {
+    throw new ConfigError(errors.flatMap((e) => Object.values(e.constraints ?? { [e.property]: `${e.property} is invalid` })));
+  }
+  return cfg;
+}
+
+/** The config as safe to log: secrets and credentials in URLs masked. */
+export function maskedConfig(cfg: AppConfig): Record<string, unknown> {
+  return {
+    ...cfg,
+    JWT_SECRET: '***',
+    DATABASE_URL: cfg.DATABASE_URL.replace(/\/\/([^:@/]+):([^@/]+)@/, '//$1:***@'),
+  };
+}

@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { DepartmentEntity, EnterpriseEntity, HolidayYearEntity, UserEntity } from '../entities';
+
+@Injectable()
+export class OrganisationRepository {
+  constructor(private readonly ds: DataSource) {}
+
+  findUserByUsername(username: string): Promise<UserEntity | null> {
+    return this.ds.getRepository(UserEntity).findOne({ where: { username } });
+  }
+
+  findUserById(id: string): Promise<UserEntity | null> {
+    return this.ds.getRepository(UserEntity).findOne({ where: { id } });
+  }
+
+  findDepartment(id: string): Promise<DepartmentEntity | null> {
+    return this.ds.getRepository(DepartmentEntity).findOne({ where: { id } });
+  }
+
+  findEnterprise(id: string): Promise<EnterpriseEntity | null> {
+    return this.ds.getRepository(EnterpriseEntity).findOne({ where: { id } });
+  }
+
+  /** The department and every department below it (supervisors see the levels below). */
+  async departmentSubtree(rootId: string): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.ds.query(
+      `WITH RECURSIVE sub AS (SELECT id FROM departments WHERE id = $1
+         UNION ALL SELECT d.id FROM departments d JOIN sub ON d.parent_id = sub.id)
+       SELECT id FROM sub`,
+      [rootId],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  listHolidayYears(): Promise<HolidayYearEntity[]> {
+    return this.ds.getRepository(HolidayYearEntity).find({ order: { year: 'ASC' } });
+  }
+
+  findHolidayYear(year: number): Promise<HolidayYearEntity | null> {
+    return this.ds.getRepository(HolidayYearEntity).findOne({ where: { year } });
+  }
+
+  async upsertHolidayYear(y: Omit<HolidayYearEntity, 'updatedAt'>): Promise<void> {
+    await this.ds.query(
+      `INSERT INTO holiday_years (year, notice_number, notice_date, source, holidays, makeup_workdays, updated_by, updated_at)
+       VALUES ($1,$2,$3,$4,$5::date[],$6::date[],$7,now())
+       ON CONFLICT (year) DO UPDATE SET notice_number = EXCLUDED.notice_number, notice_date = EXCLUDED.notice_date,
+         source = EXCLUDED.source, holidays = EXCLUDED.holidays, makeup_workdays = EXCLUDED.makeup_workdays,
+         updated_by = EXCLUDED.updated_by, updated_at = now()`,
+      [y.year, y.noticeNumber, y.noticeDate, y.source, y.holidays, y.makeupWorkdays, y.updatedBy],
+    );
+  }
+}

@@ -1,0 +1,5 @@
+// Contracts and constants only: safe for the API, the worker and (by relative import) workflow code.
+export * from './task-queues';
+export * from './activities';
+export * from './contracts/human-task.contract';
+export * from './contracts/penalty-case.contract';

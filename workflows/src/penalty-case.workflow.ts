@@ -1,0 +1,47 @@
+import { setHandler } from '@temporalio/workflow';
+import {
+  getPenaltyCaseStateQuery, PenaltyCaseInput, PenaltyCaseState, PenaltyCaseStatus,
+} from '../../libs/temporal/src/contracts/penalty-case.contract';
+import { TaskRejection } from '../../libs/temporal/src/contracts/human-task.contract';
+import { TaskBoard } from './lib/task-board';
+import { caseActivities, localDateOf } from './lib/shared';
+
+/**
+ * 行政处罚一般程序 (administrative penalty, general procedure). This first slice covers 立案:
+ * the head approves or refuses filing. Later steps (investigation, review, notice, hearing,
+ * decision, service, execution, disclosure) extend this workflow behind patched() markers.
+ */
+export async function penaltyCaseWorkflow(input: PenaltyCaseInput): Promise<PenaltyCaseState> {
+  const board = new TaskBoard();
+  const state: PenaltyCaseState = { caseId: input.caseId, status: 'PENDING_FILING', history: [] };
+  setHandler(getPenaltyCaseStateQuery, () => state);
+
+  const moveTo = async (status: PenaltyCaseStatus, by: string | null, action: string, summary: Record<string, unknown> = {}) => {
+    state.status = status;
+    state.history.push({ at: new Date(Date.now()).toISOString(), status, by });
+    await caseActivities.recordCaseStatus({ caseId: input.caseId, status, actorId: by, action, summary });
+  };
+
+  await moveTo('PENDING_FILING', input.createdBy, 'CASE_OPENED');
+
+  // 立案: the law sets no day count (行政处罚法 Art.54 "promptly"); the work-safety rule's 5 days
+  // for cases needing immediate action is UNVERIFIED (STATUTES.md) and is a policy value here.
+  const filing = await board.run({
+    step: 'filing-approval',
+    caseId: input.caseId,
+    type: 'FILING_APPROVAL',
+    title: '立案审批',
+    candidateRoles: ['AGENCY_HEAD'],
+    departmentId: input.departmentId,
+    allowedOutcomes: ['APPROVE', 'REJECT'],
+    deadline: { startDate: localDateOf(input.openedAt), unit: 'working_days', amount: input.filingApprovalWorkingDays ?? 5 },
+    check: ({ actor }) =>
+      input.handlerIds.includes(actor.userId)
+        ? { type: TaskRejection.SEPARATION_OF_DUTIES, message: 'the approver of filing may not be one of the case handlers' }
+        : undefined,
+  });
+
+  if (filing.outcome === 'APPROVE') await moveTo('FILED', filing.actor.userId, 'CASE_FILED', { comment: filing.payload.comment ?? null });
+  else await moveTo('NOT_FILED', filing.actor.userId, 'CASE_NOT_FILED', { comment: filing.payload.comment ?? null });
+  return state;
+}
