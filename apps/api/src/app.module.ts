@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DynamicModule, Module, ValidationPipe } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
+import { Client } from '@temporalio/client';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { ApplicationModule, AppConfig } from '@safety/application';
@@ -15,11 +16,12 @@ import { CasesController } from './cases/cases.controller';
 import { AllExceptionsFilter } from './errors/all-exceptions.filter';
 import { HealthController } from './health/health.controller';
 import { TasksController } from './tasks/tasks.controller';
-import { temporalClientProvider } from './temporal/temporal.providers';
+import { TEMPORAL_CLIENT, temporalClientProvider } from './temporal/temporal.providers';
 
 @Module({})
 export class AppModule {
-  static forConfig(cfg: AppConfig): DynamicModule {
+  /** `temporalClient` lets tests hand in the time-skipping server's client; production builds one from config. */
+  static forConfig(cfg: AppConfig, opts: { temporalClient?: Client } = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -45,7 +47,7 @@ export class AppModule {
       controllers: [HealthController, AuthController, CasesController, TasksController, AuditController, CalendarController],
       providers: [
         { provide: AppConfig, useValue: cfg },
-        temporalClientProvider,
+        opts.temporalClient ? { provide: TEMPORAL_CLIENT, useValue: opts.temporalClient } : temporalClientProvider,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
         // whitelist + forbidNonWhitelisted: unknown fields are a 400, never silently dropped.

@@ -6,8 +6,10 @@ import { connectionOptions } from '@safety/temporal/runtime/connection';
 import { createCaseActivities } from './activities/case.activities';
 
 /** Builds a Temporal worker whose activities come from the Nest context's services. */
-export async function createWorker(app: INestApplicationContext, cfg: AppConfig, overrides: Partial<WorkerOptions> = {}): Promise<{ worker: Worker; connection: NativeConnection }> {
-  const connection = await NativeConnection.connect(connectionOptions({
+export async function createWorker(
+  app: INestApplicationContext, cfg: AppConfig, overrides: Partial<WorkerOptions> & { connection?: NativeConnection } = {},
+): Promise<{ worker: Worker; connection: NativeConnection }> {
+  const connection = overrides.connection ?? await NativeConnection.connect(connectionOptions({
     address: cfg.TEMPORAL_ADDRESS, namespace: cfg.TEMPORAL_NAMESPACE, taskQueue: cfg.TEMPORAL_TASK_QUEUE,
     tls: { certPath: cfg.TEMPORAL_TLS_CERT_PATH, keyPath: cfg.TEMPORAL_TLS_KEY_PATH, caPath: cfg.TEMPORAL_TLS_CA_PATH },
   }));

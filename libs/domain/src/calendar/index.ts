@@ -1,0 +1,5 @@
+export * from './local-date';
+export * from './holiday-year';
+export * from './working-day-calendar';
+export * from './deadline';
+export * from './hours';

@@ -1,0 +1,4 @@
+export * from './errors';
+export * from './calendar';
+export * from './accident';
+export * from './enforcement';

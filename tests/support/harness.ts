@@ -1,0 +1,68 @@
+import { randomBytes } from 'node:crypto';
+import { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Client, Connection } from '@temporalio/client';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+
+import request from 'supertest';
+import { AppConfig, loadConfig } from '@safety/application/config/app-config';
+import { createApiApp } from '../../apps/api/src/bootstrap';
+import { createWorker } from '../../apps/worker/src/create-worker';
+import { WorkerModule } from '../../apps/worker/src/worker.module';
+import { createTestDatabase, TestDatabase } from './db';
+import { testEnv } from './env';
+import { TestUser } from './fixtures';
+
+export interface Harness {
+  cfg: AppConfig;
+  db: TestDatabase;
+  app: INestApplication;
+  client: Client;
+  /** Present with the time-skipping server: `env.sleep('3 days')` moves time. */
+  env: TestWorkflowEnvironment | null;
+  http: () => ReturnType<typeof request>;
+  login(user: TestUser): Promise<string>;
+  close(): Promise<void>;
+}
+
+/**
+ * The real stack in one process: its own PostgreSQL database, the API app and a worker on a task
+ * queue of its own, against either the Temporal dev server or the official time-skipping server.
+ */
+export async function startHarness(opts: { temporal: 'dev' | 'time-skipping' }): Promise<Harness> {
+  const db = await createTestDatabase();
+  const env = opts.temporal === 'time-skipping'
+    ? await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: testEnv().testServerExe() } } })
+    : null;
+  const client = env ? env.client : new Client({ connection: await Connection.connect({ address: testEnv().temporalAddress() }) });
+  const cfg = loadConfig({
+    NODE_ENV: 'test', DATABASE_URL: db.url, TEMPORAL_ADDRESS: env ? 'time-skipping' : testEnv().temporalAddress(),
+    TEMPORAL_TASK_QUEUE: `test-${randomBytes(5).toString('hex')}`, JWT_SECRET: randomBytes(24).toString('hex'), LOG_LEVEL: 'silent',
+    WORKFLOW_BUNDLE_PATH: testEnv().workflowBundlePath(),
+  });
+  const app = await createApiApp(cfg, { logs: false, temporalClient: client });
+  await app.init();
+  const ctx: INestApplicationContext = await NestFactory.createApplicationContext(WorkerModule.forConfig(cfg), { logger: false });
+  const { worker } = await createWorker(ctx, cfg, env ? { connection: env.nativeConnection } : {});
+  const running = worker.run();
+  const server = app.getHttpServer();
+  return {
+    cfg, db, app, client, env,
+    http: () => request(server),
+    async login(user) {
+      const res = await request(server).post('/auth/login').send({ username: user.username, password: user.password });
+      if (res.status !== 200) throw new Error(`login failed for ${user.username}: ${res.status} ${JSON.stringify(res.body)}`);
+      return res.body.accessToken as string;
+    },
+    async close() {
+      worker.shutdown();
+      await running.catch(() => undefined);
+      await ctx.close();
+      await app.close();
+      if (env) await env.teardown();
+      else await client.connection.close();
+      await db.drop();
+    },
+  };
+}
+
