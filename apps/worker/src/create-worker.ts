@@ -1,9 +1,9 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
-import { AppConfig, CalendarService, CaseService, TaskService } from '@safety/application';
+import { AppConfig } from '@safety/application';
 import { buildWorkflowBundle } from '@safety/temporal/runtime/bundle';
 import { connectionOptions } from '@safety/temporal/runtime/connection';
-import { createCaseActivities } from './activities/case.activities';
+import { buildActivities } from './activities';
 
 /** Builds a Temporal worker whose activities come from the Nest context's services. */
 export async function createWorker(
@@ -13,7 +13,7 @@ export async function createWorker(
     address: cfg.TEMPORAL_ADDRESS, namespace: cfg.TEMPORAL_NAMESPACE, taskQueue: cfg.TEMPORAL_TASK_QUEUE,
     tls: { certPath: cfg.TEMPORAL_TLS_CERT_PATH, keyPath: cfg.TEMPORAL_TLS_KEY_PATH, caPath: cfg.TEMPORAL_TLS_CA_PATH },
   }));
-  const activities = createCaseActivities({ cases: app.get(CaseService), tasks: app.get(TaskService), calendar: app.get(CalendarService) });
+  const activities = buildActivities(app);
   const workflowSource = cfg.WORKFLOW_BUNDLE_PATH ? { workflowBundle: { codePath: cfg.WORKFLOW_BUNDLE_PATH } } : { workflowBundle: await buildWorkflowBundle() };
   const worker = await Worker.create({
     connection, namespace: cfg.TEMPORAL_NAMESPACE, taskQueue: cfg.TEMPORAL_TASK_QUEUE, activities, ...workflowSource, ...overrides,

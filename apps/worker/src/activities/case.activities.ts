@@ -1,23 +1,7 @@
-import { ApplicationFailure } from '@temporalio/activity';
 import { CalendarService, CaseService, TaskService } from '@safety/application';
-import { DomainError, ErrorCode, isDomainError } from '@safety/domain/errors';
+import { DomainError, ErrorCode } from '@safety/domain/errors';
 import type { CaseActivities } from '@safety/temporal/activities';
-
-/** Domain failures that retrying cannot fix; everything else (DB down, timeouts) is retried by Temporal. */
-const NON_RETRYABLE = new Set<ErrorCode>([ErrorCode.NOT_FOUND, ErrorCode.VALIDATION_FAILED, ErrorCode.RULE_VIOLATION, ErrorCode.TASK_ALREADY_COMPLETED, ErrorCode.INVALID_CALENDAR]);
-
-function wrap<A extends unknown[], R>(fn: (...a: A) => Promise<R>): (...a: A) => Promise<R> {
-  return async (...a: A) => {
-    try {
-      return await fn(...a);
-    } catch (e) {
-      if (isDomainError(e)) {
-        throw ApplicationFailure.create({ type: e.code, message: e.message, nonRetryable: NON_RETRYABLE.has(e.code), details: e.details ? [e.details] : [] });
-      }
-      throw e;
-    }
-  };
-}
+import { wrap } from './wrap';
 
 /**
  * Thin, idempotent adapters from workflow activities to application services

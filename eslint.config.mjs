@@ -1,0 +1,55 @@
+// Lint enforces the dependency direction of ARCHITECTURE.md and bans floating promises everywhere.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import { builtinModules } from 'node:module';
+
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+const restrict = (patterns, paths = []) => ({
+  'no-restricted-imports': ['error', { paths: paths.map((name) => ({ name, message: 'not allowed in this layer (ARCHITECTURE.md)' })), patterns }],
+});
+const group = (group, message) => ({ group, message });
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', '.tools/**', '.data/**', 'coverage/**', '**/*.js', '**/*.mjs'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: false }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'error',
+    },
+  },
+  {
+    files: ['libs/domain/**/*.ts'],
+    rules: restrict([
+      group(['@nestjs/*', 'typeorm', 'pg', '@temporalio/*', '@safety/*', '**/apps/**', '**/persistence/**', '**/application/**', '**/temporal/**'], 'libs/domain is pure: no framework, storage or workflow imports'),
+    ], nodeBuiltins),
+  },
+  {
+    files: ['workflows/**/*.ts'],
+    rules: restrict([
+      group(['@nestjs/*', 'typeorm', 'pg', '@temporalio/client', '@temporalio/worker', '@temporalio/activity', '@safety/persistence*', '@safety/application*', '**/apps/**', '**/persistence/**', '**/application/**'],
+        'workflows are deterministic: only @temporalio/workflow, libs/temporal contracts and libs/domain'),
+    ], nodeBuiltins),
+  },
+  {
+    files: ['libs/persistence/**/*.ts'],
+    rules: restrict([group(['@safety/application*', '@safety/temporal*', '@temporalio/*', '**/apps/**', '**/workflows/**'], 'persistence depends on domain only')]),
+  },
+  {
+    files: ['libs/temporal/**/*.ts'],
+    rules: restrict([group(['@safety/application*', '@safety/persistence*', '**/apps/**', '**/workflows/**'], 'libs/temporal holds contracts and runtime helpers only')]),
+  },
+  {
+    files: ['libs/application/**/*.ts'],
+    rules: restrict([group(['**/apps/**', '**/workflows/**', '@temporalio/worker', '@temporalio/workflow'], 'application services do not depend on apps or workflow code')]),
+  },
+  {
+    files: ['**/*.spec.ts', 'tests/**/*.ts'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off', 'no-restricted-imports': 'off' },
+  },
+);
