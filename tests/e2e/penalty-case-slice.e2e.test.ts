@@ -1,6 +1,7 @@
 import { Harness, startHarness } from '../support/harness';
 import { createOrg, TestOrg } from '../support/fixtures';
 import { expectEventually } from '../support/eventually';
+import { recordHistoryIfAsked } from '../support/history';
 
 /** The thin end-to-end slice (issue 2 §9) plus the inbox and jurisdiction rules it touches (issue 3). */
 describe('penalty case slice over HTTP on the Temporal dev server', () => {
@@ -56,6 +57,8 @@ describe('penalty case slice over HTTP on the Temporal dev server', () => {
 
     const timeline = await h.http().get(`/cases/${c.id}/timeline`).set(as('officerA'));
     expect(timeline.body.items.map((e: { action: string }) => e.action)).toEqual(['CASE_CREATED', 'CASE_OPENED', 'TASK_OPENED', 'TASK_COMPLETED', 'CASE_FILED']);
+    await h.client.workflow.getHandle(c.workflowId).result();
+    recordHistoryIfAsked(c.workflowId, 'penalty-case-v1-filed');
   });
 
   it('rejects a task completed twice with 409', async () => {
@@ -70,6 +73,8 @@ describe('penalty case slice over HTTP on the Temporal dev server', () => {
       const rows = await h.db.ds.query('SELECT status FROM cases WHERE id = $1', [c.id]);
       expect(rows[0].status).toBe('NOT_FILED');
     });
+    await h.client.workflow.getHandle(c.workflowId).result();
+    recordHistoryIfAsked(c.workflowId, 'penalty-case-v1-not-filed-double-completion');
   });
 
   it('lets the workflow validator reject a bad outcome (400) and a wrong role (403) without changing anything', async () => {

@@ -1,0 +1,28 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { bundleWorkflowCode, Worker } from '@temporalio/worker';
+import { workflowsEntry } from '@safety/temporal/runtime/bundle';
+
+/**
+ * CI gate: every stored history must replay without non-determinism against the current
+ * workflow code (the production bundle when WORKFLOW_BUNDLE_PATH is set). A change that would
+ * break running workflows fails here; guard it with patched().
+ */
+const dir = path.join(__dirname, 'histories');
+const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+
+describe('replay of stored workflow histories', () => {
+  it('has histories to replay', () => {
+    expect(files.length).toBeGreaterThan(0);
+  });
+
+  it.each(files)('%s replays deterministically', async (file) => {
+    // The SDK accepts the CLI's proto-JSON directly.
+    const history: unknown = JSON.parse(readFileSync(path.join(dir, file), 'utf8'));
+    const bundlePath = process.env.WORKFLOW_BUNDLE_PATH;
+    const workflowBundle = bundlePath ? { codePath: bundlePath } : await bundleWorkflowCode({ workflowsPath: workflowsEntry() });
+    const workflowId = file.replace(/\.json$/, '').split('--')[1];
+    expect(workflowId).toBeTruthy();
+    await expect(Worker.runReplayHistory({ workflowBundle }, history, workflowId)).resolves.toBeUndefined();
+  });
+});

@@ -1,0 +1,21 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { testEnv } from './env';
+
+/**
+ * With RECORD_HISTORY_DIR set, saves a finished workflow's history (the CLI's canonical JSON) so
+ * the replay gate (tests/replay) checks later workflow code against it. Run once per workflow
+ * version, on the dev server:
+ *   RECORD_HISTORY_DIR=$PWD/tests/replay/histories npm run test:all -- tests/e2e/<file>
+ */
+export function recordHistoryIfAsked(workflowId: string, name: string): void {
+  const dir = process.env.RECORD_HISTORY_DIR;
+  if (!dir) return;
+  const local = path.resolve(__dirname, '../../.tools/bin/temporal');
+  const cli = process.env.TEMPORAL_CLI ?? (existsSync(local) ? local : 'temporal');
+  const json = execFileSync(cli, ['workflow', 'show', '--workflow-id', workflowId, '--address', testEnv().temporalAddress(), '--output', 'json'], { encoding: 'utf8' });
+  mkdirSync(dir, { recursive: true });
+  // The workflow id is part of the file name: replay must use it, since task keys embed it.
+  writeFileSync(path.join(dir, `${name}--${workflowId}.json`), json);
+}
