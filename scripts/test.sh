@@ -20,7 +20,7 @@ step "type check (tsc --noEmit) and lint"
 npx tsc -p tsconfig.json --noEmit
 npx eslint . --max-warnings 0
 
-step "build (dist/ and the workflow bundle)"
+step "build (dist/, the workflow bundle, and a migration round trip)"
 rm -rf dist
 npx tsc -p tsconfig.build.json
 npx tsc-alias -p tsconfig.build.json
@@ -31,15 +31,6 @@ step "infrastructure"
 PG_EPHEMERAL=1 pg_up pg-test "$(free_port)"
 temporal_up "$(free_port)" ""
 test_server_ensure
-
-step "template database (migrations + reference data)"
-export TEST_TEMPLATE_DB="safety_test_template_$$"
-pg_drop_db "$PG_ADMIN_URL" "$TEST_TEMPLATE_DB"
-pg_create_db "$PG_ADMIN_URL" "$TEST_TEMPLATE_DB"
-on_exit "pg_drop_db '$PG_ADMIN_URL' '$TEST_TEMPLATE_DB' || true"
-template_url="$(node -e 'const u=new URL(process.argv[1]); u.pathname="/"+process.argv[2]; console.log(u.toString())' "$PG_ADMIN_URL" "$TEST_TEMPLATE_DB")"
-DATABASE_URL="$template_url" node dist/libs/persistence/src/cli/migrate.js up >&2
-DATABASE_URL="$template_url" SEED_DEMO=false node dist/seeds/run.js >&2
 
 step "jest (all tiers)"
 export PG_ADMIN_URL TEMPORAL_ADDRESS TEMPORAL_TEST_SERVER_EXE

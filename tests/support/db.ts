@@ -1,7 +1,8 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { createDataSource } from '@safety/persistence';
+import { createDataSource, MIGRATIONS } from '@safety/persistence';
+import { HOLIDAY_YEARS, SECTORS, seedReferenceData } from '../../seeds/reference-data';
 import { testEnv } from './env';
 
 export interface TestDatabase {
@@ -10,6 +11,8 @@ export interface TestDatabase {
   ds: DataSource;
   drop(): Promise<void>;
 }
+
+const TEMPLATE_LOCK = 424_242;
 
 const withAdmin = async <T>(fn: (c: Client) => Promise<T>): Promise<T> => {
   const c = new Client({ connectionString: testEnv().pgAdminUrl() });
@@ -21,18 +24,54 @@ const withAdmin = async <T>(fn: (c: Client) => Promise<T>): Promise<T> => {
   }
 };
 
+const urlFor = (db: string): string => {
+  const url = new URL(testEnv().pgAdminUrl());
+  url.pathname = `/${db}`;
+  return url.toString();
+};
+
 /**
- * A database of this test file's own, cloned from the migrated and reference-seeded template
- * (scripts/test.sh builds it once per run), so files never see each other's rows.
+ * The template's name is a hash of the migrations and reference data, so a schema change gets a
+ * fresh template automatically and parallel test runs (or developers) never clobber each other.
+ */
+const templateName = (): string =>
+  `tpl_${createHash('sha256').update(JSON.stringify([MIGRATIONS.map((m) => m.name), SECTORS, HOLIDAY_YEARS])).digest('hex').slice(0, 16)}`;
+
+async function ensureTemplate(): Promise<string> {
+  const name = templateName();
+  await withAdmin(async (c) => {
+    await c.query('SELECT pg_advisory_lock($1)', [TEMPLATE_LOCK]);
+    try {
+      const exists = await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+      if (exists.rowCount) return;
+      const building = `${name}_build_${randomBytes(3).toString('hex')}`;
+      await c.query(`CREATE DATABASE ${building}`);
+      const ds = await createDataSource(urlFor(building)).initialize();
+      try {
+        await ds.runMigrations({ transaction: 'each' });
+        await seedReferenceData(ds);
+      } finally {
+        await ds.destroy();
+      }
+      await c.query(`ALTER DATABASE ${building} RENAME TO ${name}`);
+    } finally {
+      await c.query('SELECT pg_advisory_unlock($1)', [TEMPLATE_LOCK]);
+    }
+  });
+  return name;
+}
+
+/**
+ * A database of this test file's own, cloned from the migrated and reference-seeded template,
+ * so files never see each other's rows.
  */
 export async function createTestDatabase(): Promise<TestDatabase> {
+  const template = await ensureTemplate();
   const name = `t_${randomBytes(6).toString('hex')}`;
-  await withAdmin((c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${testEnv().templateDb()}`));
-  const url = new URL(testEnv().pgAdminUrl());
-  url.pathname = `/${name}`;
-  const ds = await createDataSource(url.toString()).initialize();
+  await withAdmin((c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${template}`));
+  const ds = await createDataSource(urlFor(name)).initialize();
   return {
-    url: url.toString(), name, ds,
+    url: urlFor(name), name, ds,
     drop: async () => {
       if (ds.isInitialized) await ds.destroy();
       await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));

@@ -7,7 +7,6 @@ export function testEnv() {
   };
   return {
     pgAdminUrl: () => need('PG_ADMIN_URL'),
-    templateDb: () => process.env.TEST_TEMPLATE_DB ?? 'safety_test_template',
     temporalAddress: () => need('TEMPORAL_ADDRESS'),
     testServerExe: () => need('TEMPORAL_TEST_SERVER_EXE'),
     workflowBundlePath: () => process.env.WORKFLOW_BUNDLE_PATH,
