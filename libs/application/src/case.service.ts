@@ -55,6 +55,32 @@ export class CaseService {
     return c;
   }
 
+  /**
+   * Creates (or finds, on an activity retry) the case row for a workflow started by another
+   * workflow: an automatic penalty case, a criminal transfer, a referral. Keyed by workflow id.
+   */
+  async createLinked(input: {
+    caseType: string; title: string; departmentId: string; enterpriseId: string | null; createdBy: string;
+    handlerIds: string[]; workflowId: string; sourceCaseId: string | null; data?: Record<string, unknown>;
+  }): Promise<CaseEntity> {
+    return this.ds.transaction(async (m) => {
+      const existing = await m.getRepository(CaseEntity).findOne({ where: { workflowId: input.workflowId } });
+      if (existing) return existing;
+      const c = await this.cases.insert({
+        caseType: input.caseType, title: input.title, status: 'CREATED', departmentId: input.departmentId, enterpriseId: input.enterpriseId,
+        workflowId: input.workflowId, createdBy: input.createdBy, handlerIds: input.handlerIds,
+        data: { ...(input.data ?? {}), sourceCaseId: input.sourceCaseId },
+      }, m);
+      await this.audit.record({ caseId: c.id, actorId: input.createdBy, action: 'CASE_CREATED',
+        summary: { caseType: c.caseType, title: c.title, sourceCaseId: input.sourceCaseId, after: 'CREATED' } }, m);
+      if (input.sourceCaseId) {
+        await this.audit.record({ caseId: input.sourceCaseId, actorId: input.createdBy, action: 'LINKED_CASE_CREATED',
+          summary: { linkedCaseId: c.id, caseType: c.caseType } }, m);
+      }
+      return c;
+    });
+  }
+
   async getVisible(actor: Actor, id: string): Promise<CaseEntity> {
     const c = await this.cases.findById(id);
     if (!c) throw new DomainError(ErrorCode.NOT_FOUND, `case ${id} not found`);

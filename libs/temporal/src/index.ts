@@ -3,3 +3,4 @@ export * from './task-queues';
 export * from './activities';
 export * from './contracts/human-task.contract';
 export * from './contracts/penalty-case.contract';
+export * from './contracts/criminal-transfer.contract';

@@ -10,6 +10,8 @@ export interface PenaltyCaseInput {
   handlerIds: string[];
   /** Instant the case was opened (ISO); statutory clocks count from its local date. */
   openedAt: string;
+  /** Where the case came from; an automatic case (unrectified hazard, accident accountability) links back to its source. */
+  origin?: { kind: 'MANUAL' | 'INSPECTION' | 'ACCIDENT'; sourceCaseId: string | null };
   /** Policy: working days for the filing approval (UNVERIFIED legacy 5-day rule; configurable). */
   filingApprovalWorkingDays?: number;
 }
