@@ -1,4 +1,4 @@
-import { setHandler } from '@temporalio/workflow';
+import { setHandler, workflowInfo } from '@temporalio/workflow';
 import {
   getPenaltyCaseStateQuery, PenaltyCaseInput, PenaltyCaseState, PenaltyCaseStatus,
 } from '../../libs/temporal/src/contracts/penalty-case.contract';
@@ -34,7 +34,8 @@ export async function penaltyCaseWorkflow(input: PenaltyCaseInput): Promise<Pena
     candidateRoles: ['AGENCY_HEAD'],
     departmentId: input.departmentId,
     allowedOutcomes: ['APPROVE', 'REJECT'],
-    deadline: { startDate: localDateOf(input.openedAt), unit: 'working_days', amount: input.filingApprovalWorkingDays ?? 5 },
+    // Counts from when the workflow asked for approval, on Temporal's clock (the one its timers use).
+    deadline: { startDate: localDateOf(workflowInfo().startTime.toISOString()), unit: 'working_days', amount: input.filingApprovalWorkingDays ?? 5 },
     check: ({ actor }) =>
       input.handlerIds.includes(actor.userId)
         ? { type: TaskRejection.SEPARATION_OF_DUTIES, message: 'the approver of filing may not be one of the case handlers' }

@@ -168,14 +168,14 @@ export class TaskService {
   async inbox(actor: Actor, q: InboxQuery): Promise<Page<TaskEntity>> {
     const [items, total] = await this.tasks.inbox({
       userId: actor.userId, roles: actor.roles, departmentIds: [actor.departmentId], type: q.type, caseId: q.caseId, status: q.status,
-      escalation: q.escalation, overdueAt: q.overdue ? new Date() : undefined, offset: q.offset, limit: q.limit,
+      // Overdue is the workflow's verdict (RED), set by its durable timer.
+      escalation: q.overdue ? 'RED' : q.escalation, offset: q.offset, limit: q.limit,
     });
     return { items, total, offset: q.offset, limit: q.limit };
   }
 
-  async dashboard(actor: Actor, dueSoonHours: number): Promise<DashboardRow[]> {
-    const now = new Date();
-    return this.tasks.countsByDepartment(actor.visibleDepartmentIds, now, new Date(now.getTime() + dueSoonHours * 3_600_000));
+  dashboard(actor: Actor): Promise<DashboardRow[]> {
+    return this.tasks.countsByDepartment(actor.visibleDepartmentIds);
   }
 
   listForCase(caseId: string): Promise<TaskEntity[]> {

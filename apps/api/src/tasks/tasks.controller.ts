@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Qu
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Client } from '@temporalio/client';
 import { IsIn, IsISO8601, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { AppConfig, CaseService, TaskService } from '@safety/application';
+import { CaseService, TaskService } from '@safety/application';
 import { DomainError, ErrorCode } from '@safety/domain/errors';
 import { Actor, Role } from '@safety/domain/identity/roles';
 import { changeTaskDeadlineUpdate, completeTaskUpdate, TaskActor } from '@safety/temporal';
@@ -42,7 +42,6 @@ export class TasksController {
   constructor(
     private readonly tasks: TaskService,
     private readonly cases: CaseService,
-    private readonly cfg: AppConfig,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
   ) {}
 
@@ -55,9 +54,9 @@ export class TasksController {
 
   @Get('dashboard')
   @Roles(Role.AGENCY_HEAD, Role.DEPARTMENT_ADMIN, Role.SYSTEM_ADMIN)
-  @ApiOperation({ summary: 'Open, due-soon and overdue task counts per visible department' })
+  @ApiOperation({ summary: 'Open, due-soon (yellow) and overdue (red) task counts per visible department' })
   async dashboard(@CurrentActor() actor: Actor) {
-    return { dueSoonHours: this.cfg.DUE_SOON_HOURS, departments: await this.tasks.dashboard(actor, this.cfg.DUE_SOON_HOURS) };
+    return { departments: await this.tasks.dashboard(actor) };
   }
 
   @Get(':id')

@@ -20,8 +20,6 @@ export class AppConfig {
   @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' }) JWT_SECRET!: string;
   @Transform(toInt) @IsInt() @Min(60) @Max(86_400) JWT_TTL_SECONDS = 8 * 3600;
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL = 'info';
-  /** Hours before a due date that the dashboard counts a task as due soon. */
-  @Transform(toInt) @IsInt() @Min(1) @Max(720) DUE_SOON_HOURS = 48;
   /** Path of the prebuilt workflow bundle (worker); built from source when absent (dev/test). */
   @IsOptional() @IsString() WORKFLOW_BUNDLE_PATH?: string;
 }

@@ -25,7 +25,6 @@ export interface InboxFilter {
   caseId?: string;
   status?: TaskStatus;
   escalation?: Escalation;
-  overdueAt?: Date; // only tasks due before this instant
   offset: number;
   limit: number;
 }
@@ -92,7 +91,6 @@ export class TaskRepository {
     if (f.type) qb.andWhere('t.type = :type', { type: f.type });
     if (f.caseId) qb.andWhere('t.case_id = :caseId', { caseId: f.caseId });
     if (f.escalation) qb.andWhere('t.escalation = :esc', { esc: f.escalation });
-    if (f.overdueAt) qb.andWhere('t.due_at < :overdueAt', { overdueAt: f.overdueAt });
     return qb.orderBy('t.due_at', 'ASC', 'NULLS LAST').addOrderBy('t.created_at', 'ASC').skip(f.offset).take(f.limit).getManyAndCount();
   }
 
@@ -100,16 +98,20 @@ export class TaskRepository {
     return this.repo().find({ where: { caseId }, order: { createdAt: 'ASC' } });
   }
 
-  async countsByDepartment(departmentIds: string[], now: Date, soon: Date): Promise<DepartmentTaskCounts[]> {
+  /**
+   * Counts by the escalation the workflows' durable timers have set (YELLOW = due soon, RED =
+   * overdue), so the dashboard and the inbox agree with Temporal and no second clock exists.
+   */
+  async countsByDepartment(departmentIds: string[]): Promise<DepartmentTaskCounts[]> {
     if (departmentIds.length === 0) return [];
     const rows: Array<{ department_id: string; open: string; due_soon: string; overdue: string }> = await this.ds.query(
       `SELECT department_id,
               count(*) AS open,
-              count(*) FILTER (WHERE due_at >= $2 AND due_at < $3) AS due_soon,
-              count(*) FILTER (WHERE due_at < $2) AS overdue
+              count(*) FILTER (WHERE escalation = 'YELLOW') AS due_soon,
+              count(*) FILTER (WHERE escalation = 'RED') AS overdue
          FROM tasks WHERE status IN ('OPEN','CLAIMED') AND department_id = ANY($1::uuid[])
         GROUP BY department_id ORDER BY department_id`,
-      [departmentIds, now, soon],
+      [departmentIds],
     );
     return rows.map((r) => ({ departmentId: r.department_id, open: Number(r.open), dueSoon: Number(r.due_soon), overdue: Number(r.overdue) }));
   }
