@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Starts the whole system on this machine: PostgreSQL and the Temporal dev server (unless
+# DATABASE_URL / TEMPORAL_ADDRESS point elsewhere), migrations, seed data, the API and the
+# worker. Ctrl-C stops everything this script started. State lives under .data/.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+source "$PROJECT_ROOT/scripts/lib/postgres.sh"
+source "$PROJECT_ROOT/scripts/lib/temporal.sh"
+cd "$PROJECT_ROOT"
+
+API_PORT="${PORT:-3000}"
+mkdir -p "$DATA_DIR/logs"
+
+log "== node modules and build =="
+if [[ ! -d node_modules || package-lock.json -nt node_modules/.package-lock.json ]]; then
+  npm ci --no-audit --no-fund
+fi
+rm -rf dist
+npx tsc -p tsconfig.build.json
+npx tsc-alias -p tsconfig.build.json
+node dist/scripts/build-workflow-bundle.js dist/workflow-bundle.js >&2
+
+log "== infrastructure =="
+if [[ -z "${DATABASE_URL:-}" ]]; then
+  pg_up pg "${SAFETY_PG_PORT:-54329}"
+  pg_create_db "$PG_ADMIN_URL" safety
+  DATABASE_URL="$(pg_db_url "$PG_ADMIN_URL" safety)"
+fi
+export DATABASE_URL
+temporal_up "${SAFETY_TEMPORAL_PORT:-7233}" "${SAFETY_TEMPORAL_UI_PORT:-8233}" "$DATA_DIR/temporal.db"
+export TEMPORAL_ADDRESS
+
+# Secrets are never in the repository: generated once per machine into .data/ (git-ignored) unless given.
+secret_file() {
+  local file="$DATA_DIR/$1"
+  [[ -s "$file" ]] || (umask 077 && node -e 'process.stdout.write(require("crypto").randomBytes(24).toString("base64url"))' >"$file")
+  cat "$file"
+}
+export JWT_SECRET="${JWT_SECRET:-$(secret_file jwt-secret)}"
+export SEED_DEMO_PASSWORD="${SEED_DEMO_PASSWORD:-$(secret_file demo-password)}"
+
+log "== migrations and seed data =="
+node dist/libs/persistence/src/cli/migrate.js up >&2
+node dist/seeds/run.js >&2
+
+log "== api and worker =="
+export WORKFLOW_BUNDLE_PATH="$PROJECT_ROOT/dist/workflow-bundle.js"
+spawn worker node dist/apps/worker/src/main.js >>"$DATA_DIR/logs/worker.log" 2>&1
+spawn api env PORT="$API_PORT" node dist/apps/api/src/main.js >>"$DATA_DIR/logs/api.log" 2>&1
+
+ready=""
+for _ in $(seq 1 120); do
+  if curl -fsS "http://127.0.0.1:$API_PORT/health/ready" >/dev/null 2>&1; then ready=1; break; fi
+  sleep 0.5
+done
+[[ -n "$ready" ]] || { tail -n 30 "$DATA_DIR/logs/api.log" >&2; die "the API did not become ready; see .data/logs/api.log"; }
+
+cat >&2 <<MSG
+
+  Work-safety case engine is running.
+    API            http://127.0.0.1:$API_PORT
+    OpenAPI (docs) http://127.0.0.1:$API_PORT/docs   (JSON: /docs/openapi.json)
+    Temporal UI    ${TEMPORAL_UI_URL:-not started (external Temporal)}
+    Logs           .data/logs/api.log, .data/logs/worker.log
+    Demo users     officer.zhang, officer.li, head.wang, legal.zhao, admin.sun, officer.chen, head.zhou,
+                   investigator.wu, discipline.qian, sysadmin — password in .data/demo-password
+  Ctrl-C stops everything started here.
+
+MSG
+wait
