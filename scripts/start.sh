@@ -4,6 +4,7 @@
 # worker. Ctrl-C stops everything this script started. State lives under .data/.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+source "$PROJECT_ROOT/scripts/lib/node.sh"
 source "$PROJECT_ROOT/scripts/lib/postgres.sh"
 source "$PROJECT_ROOT/scripts/lib/temporal.sh"
 cd "$PROJECT_ROOT"
@@ -12,9 +13,7 @@ API_PORT="${PORT:-3000}"
 mkdir -p "$DATA_DIR/logs"
 
 log "== node modules and build =="
-if [[ ! -d node_modules || package-lock.json -nt node_modules/.package-lock.json ]]; then
-  npm ci --no-audit --no-fund
-fi
+ensure_node_modules
 rm -rf dist
 npx tsc -p tsconfig.build.json
 npx tsc-alias -p tsconfig.build.json

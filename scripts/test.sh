@@ -4,6 +4,7 @@
 # time-skipping test server, then every Jest tier (unit, workflow, integration/e2e/replay).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+source "$PROJECT_ROOT/scripts/lib/node.sh"
 source "$PROJECT_ROOT/scripts/lib/postgres.sh"
 source "$PROJECT_ROOT/scripts/lib/temporal.sh"
 source "$PROJECT_ROOT/scripts/lib/test-server.sh"
@@ -12,9 +13,7 @@ cd "$PROJECT_ROOT"
 step() { log "== $* =="; }
 
 step "node modules"
-if [[ ! -d node_modules || package-lock.json -nt node_modules/.package-lock.json ]]; then
-  npm ci --no-audit --no-fund
-fi
+ensure_node_modules
 
 step "type check (tsc --noEmit) and lint"
 npx tsc -p tsconfig.json --noEmit
