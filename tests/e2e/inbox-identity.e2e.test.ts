@@ -131,4 +131,33 @@ describe('inbox, identity, evidence and calendar administration', () => {
     const audit = await h.db.ds.query(`SELECT 1 FROM audit_log WHERE action = 'CALENDAR_YEAR_SAVED' AND actor_id = $1`, [org.users.sysadmin.id]);
     expect(audit).toHaveLength(1);
   });
+
+  it('masks principal phones in lists, audits the unmasked read, and lets admins manage users of their own department', async () => {
+    const list = await h.http().get('/enterprises').set(as('officerA'));
+    expect(list.status).toBe(200);
+    expect(list.body.items.map((e: { id: string }) => e.id)).toEqual([org.enterpriseId]);
+    expect(list.body.items[0].principalPhone).toBe('139****1111');
+    const one = await h.http().get(`/enterprises/${org.enterpriseId}`).set(as('officerA'));
+    expect(one.body.principalPhone).toBe('13900001111');
+    const reads = await h.db.ds.query(`SELECT summary FROM audit_log WHERE action = 'PERSONAL_DATA_READ' AND actor_id = $1`, [org.users.officerA.id]);
+    expect(reads).toHaveLength(1);
+    expect(reads[0].summary).toMatchObject({ entity: 'enterprise', id: org.enterpriseId });
+    const foreign = await h.http().get(`/enterprises/${org.otherEnterpriseId}`).set(as('officerA'));
+    expect(foreign.status).toBe(403);
+
+    const user = { username: `new.${org.suffix}`, password: 'a-long-password', displayName: '新执法员', departmentId: org.departmentId, roles: ['ENFORCEMENT_OFFICER'], credentialNo: `N${org.suffix}` };
+    expect((await h.http().post('/users').set(as('officerA')).send(user)).status).toBe(403);
+    expect((await h.http().post('/users').set(as('admin')).send({ ...user, departmentId: org.otherDepartmentId })).status).toBe(403);
+    expect((await h.http().post('/users').set(as('admin')).send({ ...user, credentialNo: undefined })).status).toBe(422);
+    const created = await h.http().post('/users').set(as('admin')).send(user);
+    expect(created.status).toBe(201);
+    expect(created.body).not.toHaveProperty('passwordHash');
+    expect((await h.http().post('/users').set(as('admin')).send(user)).status).toBe(409);
+    const token = (await h.http().post('/auth/login').send({ username: user.username, password: user.password })).body.accessToken;
+    expect((await h.http().get('/me').set({ Authorization: `Bearer ${token}` })).status).toBe(200);
+    const off = await h.http().post(`/users/${created.body.id}/deactivate`).set(as('admin'));
+    expect(off.body.active).toBe(false);
+    // The still-valid token stops working at once: the user is re-read on every request.
+    expect((await h.http().get('/me').set({ Authorization: `Bearer ${token}` })).status).toBe(401);
+  });
 });

@@ -15,6 +15,7 @@ import { CalendarController } from './calendar/calendar.controller';
 import { CasesController } from './cases/cases.controller';
 import { AllExceptionsFilter } from './errors/all-exceptions.filter';
 import { HealthController } from './health/health.controller';
+import { OrganisationController } from './organisation/organisation.controller';
 import { TasksController } from './tasks/tasks.controller';
 import { TEMPORAL_CLIENT, temporalClientProvider } from './temporal/temporal.providers';
 
@@ -44,7 +45,7 @@ export class AppModule {
         JwtModule.register({ global: true, secret: cfg.JWT_SECRET, signOptions: { expiresIn: cfg.JWT_TTL_SECONDS } }),
         ApplicationModule,
       ],
-      controllers: [HealthController, AuthController, CasesController, TasksController, AuditController, CalendarController],
+      controllers: [HealthController, AuthController, CasesController, TasksController, AuditController, CalendarController, OrganisationController],
       providers: [
         { provide: AppConfig, useValue: cfg },
         opts.temporalClient ? { provide: TEMPORAL_CLIENT, useValue: opts.temporalClient } : temporalClientProvider,
