@@ -19,7 +19,7 @@ step "type check (tsc --noEmit) and lint"
 npx tsc -p tsconfig.json --noEmit
 npx eslint . --max-warnings 0
 
-step "build (dist/, the workflow bundle, and a migration round trip)"
+step "build (dist/ and the workflow bundle the worker and replay tests load)"
 rm -rf dist
 npx tsc -p tsconfig.build.json
 npx tsc-alias -p tsconfig.build.json

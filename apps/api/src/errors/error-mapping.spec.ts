@@ -1,0 +1,40 @@
+import { ApplicationFailure, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/common';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { BadRequestException } from '@nestjs/common';
+import { DomainError, ErrorCode } from '@safety/domain/errors';
+import { HTTP_STATUS_BY_CODE } from './error-mapping';
+import { toErrorResponse } from './all-exceptions.filter';
+
+describe('the one error mapping', () => {
+  it('gives every error code a 4xx/5xx status', () => {
+    for (const code of Object.values(ErrorCode)) {
+      expect(HTTP_STATUS_BY_CODE[code]).toBeGreaterThanOrEqual(400);
+    }
+  });
+
+  it('maps domain errors by code', () => {
+    expect(toErrorResponse(new DomainError(ErrorCode.TASK_ALREADY_COMPLETED, 'done'))).toMatchObject({ status: 409, body: { code: 'TASK_ALREADY_COMPLETED' } });
+    expect(toErrorResponse(new DomainError(ErrorCode.FORBIDDEN_JURISDICTION, 'x'))?.status).toBe(403);
+  });
+
+  it("maps Temporal's already-started to 409 and not-found to 404", () => {
+    expect(toErrorResponse(new WorkflowExecutionAlreadyStartedError('x', 'wf', 'type'))?.status).toBe(409);
+    expect(toErrorResponse(new WorkflowNotFoundError('x', 'wf', undefined))?.status).toBe(404);
+  });
+
+  it("maps a rejected Update by the workflow's failure type", () => {
+    const cause = ApplicationFailure.create({ type: 'FORBIDDEN_SEPARATION_OF_DUTIES', message: 'no' });
+    expect(toErrorResponse(new WorkflowUpdateFailedError('rejected', cause))).toMatchObject({ status: 403, body: { code: 'FORBIDDEN_SEPARATION_OF_DUTIES' } });
+    const unknown = ApplicationFailure.create({ type: 'SomethingElse', message: 'odd' });
+    expect(toErrorResponse(new WorkflowUpdateFailedError('rejected', unknown))?.status).toBe(422);
+  });
+
+  it('maps validation-pipe errors to 400 VALIDATION_FAILED with every problem', () => {
+    const res = toErrorResponse(new BadRequestException(['a must be a string', 'b should not exist']));
+    expect(res).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED', details: { problems: ['a must be a string', 'b should not exist'] } } });
+  });
+
+  it('leaves unknown errors to the logged 500 path', () => {
+    expect(toErrorResponse(new Error('boom'))).toBeNull();
+  });
+});
