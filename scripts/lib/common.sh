@@ -94,10 +94,15 @@ _INFRA_EXIT_CMDS=()
 _INFRA_TRAPS_INSTALLED=""
 
 _infra_run_exit_cmds() {
-  local i cmd
+  local i entry cmd
   for ((i = ${#_INFRA_EXIT_CMDS[@]} - 1; i >= 0; i--)); do
-    cmd="${_INFRA_EXIT_CMDS[$i]}"
+    entry="${_INFRA_EXIT_CMDS[$i]}"
     unset '_INFRA_EXIT_CMDS[i]'
+    # Only commands this very shell registered: a subshell inherits a copy of the registry,
+    # and must not stop the services its parent started (e.g. PostgreSQL when $(temporal_cli)
+    # finishes a build).
+    [[ "${entry%%|*}" == "$BASHPID" ]] || continue
+    cmd="${entry#*|}"
     # a subshell, so that an `exit`/die inside one command cannot skip the others
     (eval "$cmd") || log "cleanup command failed (ignored): $cmd"
   done
@@ -120,7 +125,7 @@ _infra_on_exit() {
 
 on_exit() {
   [[ $# -eq 1 ]] || die "on_exit expects exactly one command string"
-  _INFRA_EXIT_CMDS+=("$1")
+  _INFRA_EXIT_CMDS+=("$BASHPID|$1")
   if [[ -z "$_INFRA_TRAPS_INSTALLED" || "$_INFRA_TRAPS_INSTALLED" != "$BASHPID" ]]; then
     trap _infra_on_exit EXIT
     trap '_infra_on_signal INT 130' INT
