@@ -33,4 +33,35 @@ test_server_ensure
 
 step "jest (all tiers)"
 export PG_ADMIN_URL TEMPORAL_ADDRESS TEMPORAL_TEST_SERVER_EXE
-npx jest --ci --maxWorkers=2 "$@"
+mkdir -p "$DATA_DIR"
+jest_rc=0
+npx jest --ci --maxWorkers=2 --json --outputFile="$DATA_DIR/jest-results.json" "$@" || jest_rc=$?
+# The plain closing line CI reads ("N passed, N failed"), from Jest's own JSON results.
+summary="$(node -e 'const r=require(process.argv[1]); console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests} skipped`)' "$DATA_DIR/jest-results.json" || true)"
+echo "$summary"
+((jest_rc == 0)) || die "jest failed (exit $jest_rc)"
+
+step "smoke: the compiled migration and seed commands, API and worker processes"
+smoke_db="smoke_$$"
+pg_create_db "$PG_ADMIN_URL" "$smoke_db"
+on_exit "pg_drop_db '$PG_ADMIN_URL' '$smoke_db' || true"
+smoke_port="$(free_port)"
+(
+  export DATABASE_URL; DATABASE_URL="$(pg_db_url "$PG_ADMIN_URL" "$smoke_db")"
+  export JWT_SECRET; JWT_SECRET="$(node -e 'console.log(require("crypto").randomBytes(24).toString("hex"))')"
+  export SEED_DEMO_PASSWORD=smoke-password LOG_LEVEL=warn TEMPORAL_TASK_QUEUE="smoke-$$"
+  node dist/libs/persistence/src/cli/migrate.js up >&2
+  node dist/seeds/run.js >&2
+  node dist/seeds/run.js >&2   # idempotent
+  spawn smoke-worker node dist/apps/worker/src/main.js
+  spawn smoke-api env PORT="$smoke_port" node dist/apps/api/src/main.js
+  for _ in $(seq 1 60); do curl -fsS "http://127.0.0.1:$smoke_port/health/ready" >/dev/null 2>&1 && break; sleep 0.5; done
+  curl -fsS "http://127.0.0.1:$smoke_port/health/ready" >&2 || die "smoke: API not ready"
+  curl -fsS "http://127.0.0.1:$smoke_port/docs/openapi.json" | grep -q '"/tasks/{id}/complete"' || die "smoke: OpenAPI document incomplete"
+  token="$(curl -fsS -X POST "http://127.0.0.1:$smoke_port/auth/login" -H 'content-type: application/json' \
+    -d '{"username":"head.wang","password":"smoke-password"}' | node -pe 'JSON.parse(require("fs").readFileSync(0)).accessToken')"
+  curl -fsS "http://127.0.0.1:$smoke_port/tasks" -H "authorization: Bearer $token" >/dev/null || die "smoke: authenticated request failed"
+  log "smoke: API and worker answered; stopping them"
+)
+log "all test tiers and the smoke run passed"
+echo "$summary"
