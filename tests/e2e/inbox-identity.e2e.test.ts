@@ -1,22 +1,19 @@
 import { createHash } from 'node:crypto';
-import { Harness, startHarness } from '../support/harness';
-import { createOrg, TestOrg } from '../support/fixtures';
+import { OrgHarness, startOrgHarness } from '../support/harness';
+import { TestOrg } from '../support/fixtures';
 import { expectEventually } from '../support/eventually';
 
 /** Identity, task inbox actions, evidence and calendar administration (issue 3 §1, §2, §3, §4). */
 describe('inbox, identity, evidence and calendar administration', () => {
-  let h: Harness;
+  let h: OrgHarness;
   let org: TestOrg;
-  const tokens: Record<string, string> = {};
+  let as: OrgHarness['as'];
 
   beforeAll(async () => {
-    h = await startHarness({ temporal: 'dev' });
-    org = await createOrg(h.db.ds);
-    for (const [k, u] of Object.entries(org.users)) tokens[k] = await h.login(u);
+    h = await startOrgHarness({ temporal: 'dev' });
+    ({ org, as } = h);
   });
   afterAll(async () => h?.close());
-
-  const as = (who: keyof TestOrg['users']) => ({ Authorization: `Bearer ${tokens[who]}` });
 
   async function openCaseAndTask() {
     const res = await h.http().post('/cases/penalty').set(as('officerA')).send({ title: '收件箱测试', enterpriseId: org.enterpriseId });
@@ -42,7 +39,7 @@ describe('inbox, identity, evidence and calendar administration', () => {
     expect(me.status).toBe(200);
     expect(me.body).toMatchObject({ id: org.users.cityHead.id, roles: ['AGENCY_HEAD'] });
     expect(me.body.visibleDepartmentIds).toEqual(expect.arrayContaining([org.cityDepartmentId, org.departmentId, org.otherDepartmentId]));
-    const forged = await h.http().get('/me').set({ Authorization: `Bearer ${tokens.officerA}x` });
+    const forged = await h.http().get('/me').set({ Authorization: `${as('officerA').Authorization}x` });
     expect(forged.status).toBe(401);
   });
 

@@ -1,5 +1,5 @@
-import { Harness, startHarness } from '../support/harness';
-import { createOrg, TestOrg } from '../support/fixtures';
+import { OrgHarness, startOrgHarness } from '../support/harness';
+import { TestOrg } from '../support/fixtures';
 import { expectEventually } from '../support/eventually';
 
 /**
@@ -8,18 +8,15 @@ import { expectEventually } from '../support/eventually';
  * the workflow's durable timer; with no calendar for the year the task is flagged for a manual date.
  */
 describe('task deadlines on the time-skipping server', () => {
-  let h: Harness;
+  let h: OrgHarness;
   let org: TestOrg;
-  const tokens: Record<string, string> = {};
+  let as: OrgHarness['as'];
 
   beforeAll(async () => {
-    h = await startHarness({ temporal: 'time-skipping' });
-    org = await createOrg(h.db.ds);
-    for (const [k, u] of Object.entries(org.users)) tokens[k] = await h.login(u);
+    h = await startOrgHarness({ temporal: 'time-skipping' });
+    ({ org, as } = h);
   });
   afterAll(async () => h?.close());
-
-  const as = (who: keyof TestOrg['users']) => ({ Authorization: `Bearer ${tokens[who]}` });
   const taskRow = async (caseId: string) =>
     (await h.db.ds.query('SELECT id, status, escalation, due_at, warn_at, needs_manual_due_date FROM tasks WHERE case_id = $1', [caseId]))[0];
   const sleepUntil = async (instantMs: number) => {

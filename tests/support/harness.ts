@@ -11,7 +11,7 @@ import { createWorker } from '../../apps/worker/src/create-worker';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { createTestDatabase, TestDatabase } from './db';
 import { testEnv } from './env';
-import { TestUser } from './fixtures';
+import { createOrg, TestOrg, TestUser } from './fixtures';
 
 export interface Harness {
   cfg: AppConfig;
@@ -66,3 +66,18 @@ export async function startHarness(opts: { temporal: 'dev' | 'time-skipping' }):
   };
 }
 
+
+export interface OrgHarness extends Harness {
+  org: TestOrg;
+  /** Authorization header of one of the org's users, logged in once at start. */
+  as(who: keyof TestOrg['users']): { Authorization: string };
+}
+
+/** A harness plus a fresh organisation whose users are all logged in. */
+export async function startOrgHarness(opts: { temporal: 'dev' | 'time-skipping' }): Promise<OrgHarness> {
+  const h = await startHarness(opts);
+  const org = await createOrg(h.db.ds);
+  const tokens = new Map<string, string>();
+  for (const [key, user] of Object.entries(org.users)) tokens.set(key, await h.login(user));
+  return { ...h, org, as: (who) => ({ Authorization: `Bearer ${tokens.get(who)}` }) };
+}
