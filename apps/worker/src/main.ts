@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
+import { DefaultLogger, LogLevel, Runtime } from '@temporalio/worker';
 import { ConfigError, loadConfig, maskedConfig } from '@safety/application/config/app-config';
 import { createLogger } from '@safety/application/logging';
 import { createWorker } from './create-worker';
@@ -9,6 +10,14 @@ async function main(): Promise<void> {
   const cfg = loadConfig();
   const log = createLogger(cfg.LOG_LEVEL, 'worker');
   log.info({ config: maskedConfig(cfg) }, 'worker starting');
+  // The SDK's own logs (worker state, failed workflow tasks) go through pino too, as JSON.
+  const sdkLevel = ({ trace: 'TRACE', debug: 'DEBUG', info: 'INFO', warn: 'WARN' } as Record<string, LogLevel>)[cfg.LOG_LEVEL] ?? 'ERROR';
+  Runtime.install({
+    logger: new DefaultLogger(sdkLevel, ({ level, message, meta }) => {
+      const method = ({ TRACE: 'trace', DEBUG: 'debug', INFO: 'info', WARN: 'warn', ERROR: 'error' } as const)[level];
+      log[method]({ ...meta, component: 'temporal-sdk' }, message);
+    }),
+  });
   const app = await NestFactory.createApplicationContext(WorkerModule.forConfig(cfg), { logger: false });
   const { worker, connection } = await createWorker(app, cfg);
   // worker.run() resolves after shutdown() has drained in-flight tasks; SIGTERM/SIGINT trigger it.
