@@ -46,7 +46,7 @@ describe('TaskBoard timers and updates (time-skipping server, mocked activities)
     caseId, departmentId: randomUUID(), enterpriseId: null, createdBy: randomUUID(), handlerIds, openedAt: new Date().toISOString(),
   });
 
-  it('escalates yellow then red across 15 days, then completes through the Update', async () => {
+  it('escalates yellow then red across 15 days, then completes through the Update (refusal ends the workflow)', async () => {
     const { activities, calls } = mockActivities(5);
     const taskQueue = `wf-${randomUUID()}`;
     const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities });
@@ -60,12 +60,12 @@ describe('TaskBoard timers and updates (time-skipping server, mocked activities)
 
       const headId = randomUUID();
       const result = await handle.executeUpdate(completeTaskUpdate, {
-        args: [{ taskKey: pending.taskKey, actor: { userId: headId, roles: ['AGENCY_HEAD'], departmentId: randomUUID() }, outcome: 'APPROVE', payload: {} }],
+        args: [{ taskKey: pending.taskKey, actor: { userId: headId, roles: ['AGENCY_HEAD'], departmentId: randomUUID() }, outcome: 'REJECT', payload: {} }],
       });
-      expect(result.outcome).toBe('APPROVE');
+      expect(result.outcome).toBe('REJECT');
       const final = await handle.result();
-      expect(final.status).toBe('FILED');
-      expect((await handle.query(getPenaltyCaseStateQuery)).history.map((h) => h.status)).toEqual(['PENDING_FILING', 'FILED']);
+      expect(final.status).toBe('NOT_FILED');
+      expect((await handle.query(getPenaltyCaseStateQuery)).history.map((h) => h.status)).toEqual(['PENDING_FILING', 'NOT_FILED']);
       expect(calls.map((c) => c.name)).toEqual([
         'recordCaseStatus', 'computeDeadline', 'openTask', 'escalateTask', 'escalateTask', 'completeTask', 'recordCaseStatus',
       ]);

@@ -1,20 +1,24 @@
-import { setHandler, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, patched, setHandler, workflowInfo } from '@temporalio/workflow';
 import {
   getPenaltyCaseStateQuery, PenaltyCaseInput, PenaltyCaseState, PenaltyCaseStatus,
 } from '../../libs/temporal/src/contracts/penalty-case.contract';
 import { TaskRejection } from '../../libs/temporal/src/contracts/human-task.contract';
 import { TaskBoard } from './lib/task-board';
 import { caseActivities, localDateOf } from './lib/shared';
+import { GeneralProcedure, PenaltyHandlers } from './penalty/general-procedure';
 
 /**
- * 行政处罚一般程序 (administrative penalty, general procedure). This first slice covers 立案:
- * the head approves or refuses filing. Later steps (investigation, review, notice, hearing,
- * decision, service, execution, disclosure) extend this workflow behind patched() markers.
+ * 行政处罚一般程序 (administrative penalty, general procedure). v1 covered 立案 only: the head
+ * approves or refuses filing. From the `penalty-general-procedure` patch on, a filed case continues
+ * through investigation, review, notice, hearing, decision, service, execution, disclosure and
+ * archive (penalty/general-procedure.ts); histories recorded before the patch replay unchanged.
  */
 export async function penaltyCaseWorkflow(input: PenaltyCaseInput): Promise<PenaltyCaseState> {
   const board = new TaskBoard();
   const state: PenaltyCaseState = { caseId: input.caseId, status: 'PENDING_FILING', history: [] };
   setHandler(getPenaltyCaseStateQuery, () => state);
+  // Registering handlers adds no commands, so v1 histories replay; they answer "not filed yet" until 立案.
+  const handlers = new PenaltyHandlers(input, state);
 
   const moveTo = async (status: PenaltyCaseStatus, by: string | null, action: string, summary: Record<string, unknown> = {}) => {
     state.status = status;
@@ -42,7 +46,14 @@ export async function penaltyCaseWorkflow(input: PenaltyCaseInput): Promise<Pena
         : undefined,
   });
 
-  if (filing.outcome === 'APPROVE') await moveTo('FILED', filing.actor.userId, 'CASE_FILED', { comment: filing.payload.comment ?? null });
-  else await moveTo('NOT_FILED', filing.actor.userId, 'CASE_NOT_FILED', { comment: filing.payload.comment ?? null });
+  if (filing.outcome === 'APPROVE') {
+    await moveTo('FILED', filing.actor.userId, 'CASE_FILED', { comment: filing.payload.comment ?? null });
+    if (patched('penalty-general-procedure')) {
+      const procedure = new GeneralProcedure(input, state, board, moveTo, handlers);
+      handlers.procedure = procedure;
+      await procedure.run();
+      await condition(allHandlersFinished);
+    }
+  } else await moveTo('NOT_FILED', filing.actor.userId, 'CASE_NOT_FILED', { comment: filing.payload.comment ?? null });
   return state;
 }

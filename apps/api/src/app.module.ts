@@ -15,6 +15,9 @@ import { CalendarController } from './calendar/calendar.controller';
 import { CasesController } from './cases/cases.controller';
 import { AllExceptionsFilter } from './errors/all-exceptions.filter';
 import { HealthController } from './health/health.controller';
+import { InspectionApiModule } from './inspection/inspection-api.module';
+import { AccidentApiModule } from './accident/accident-api.module';
+import { EnforcementApiModule } from './enforcement/enforcement-api.module';
 import { OrganisationController } from './organisation/organisation.controller';
 import { TasksController } from './tasks/tasks.controller';
 import { TEMPORAL_CLIENT, temporalClientProvider } from './temporal/temporal.providers';
@@ -44,6 +47,9 @@ export class AppModule {
         TypeOrmModule.forRoot(dataSourceOptions(cfg.DATABASE_URL)),
         JwtModule.register({ global: true, secret: cfg.JWT_SECRET, signOptions: { expiresIn: cfg.JWT_TTL_SECONDS } }),
         ApplicationModule,
+        InspectionApiModule.forConfig(cfg, opts.temporalClient),
+        AccidentApiModule.forConfig(cfg, opts.temporalClient),
+        EnforcementApiModule,
       ],
       controllers: [HealthController, AuthController, CasesController, TasksController, AuditController, CalendarController, OrganisationController],
       providers: [

@@ -6,3 +6,6 @@ export * from './identity.service';
 export * from './task.service';
 export * from './organisation.service';
 export * from './config/app-config';
+export * from './enforcement';
+export * from './accident';
+export * from './inspection';

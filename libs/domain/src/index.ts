@@ -2,3 +2,4 @@ export * from './errors';
 export * from './calendar';
 export * from './accident';
 export * from './enforcement';
+export * from './inspection';

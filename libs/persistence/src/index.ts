@@ -5,3 +5,7 @@ export * from './repositories/case.repository';
 export * from './repositories/organisation.repository';
 export * from './repositories/directory.repository';
 export * from './repositories/task.repository';
+export * from './repositories/inspection.repository';
+export * from './repositories/enforcement.repository';
+export * from './repositories/document.repository';
+export * from './repositories/accident.repository';

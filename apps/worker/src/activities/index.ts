@@ -1,6 +1,9 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { CalendarService, CaseService, TaskService } from '@safety/application';
 import { createCaseActivities } from './case.activities';
+import { penaltyActivityFactory } from './penalty.activities';
+import { accidentActivityFactory } from './accident.activities';
+import { inspectionActivityFactory } from './inspection.activities';
 
 /**
  * Every activity the worker registers, built from the Nest context's services. Each area adds one
@@ -10,6 +13,9 @@ type ActivityFactory = (app: INestApplicationContext) => object;
 
 export const ACTIVITY_FACTORIES: ActivityFactory[] = [
   (app) => createCaseActivities({ cases: app.get(CaseService), tasks: app.get(TaskService), calendar: app.get(CalendarService) }),
+  penaltyActivityFactory,
+  accidentActivityFactory,
+  inspectionActivityFactory,
 ];
 
 export function buildActivities(app: INestApplicationContext): Record<string, (...args: never[]) => Promise<unknown>> {

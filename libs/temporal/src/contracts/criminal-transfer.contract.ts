@@ -1,4 +1,5 @@
 import { defineQuery } from '@temporalio/workflow';
+import type { CriminalTransferPolicy } from '../../../domain/src/inspection/policy';
 
 /**
  * 行刑衔接: transfer of a suspected crime to the police (行政执法机关移送涉嫌犯罪案件的规定,
@@ -19,6 +20,10 @@ export interface CriminalTransferInput {
   /** e.g. 危险作业罪 (刑法 Art.134之一) grounds found in the source case. */
   grounds: string[];
   openedAt: string;
+  /** 国务院令第310号 periods and their kind of days (libs/domain/src/inspection/policy.ts); defaults when absent. */
+  policy?: CriminalTransferPolicy;
+  /** 执法证号 of the team members, when known (shown on the transfer documents). */
+  teamCredentials?: Record<string, string>;
 }
 
 export type CriminalTransferStatus =
@@ -31,6 +36,15 @@ export interface CriminalTransferState {
   status: CriminalTransferStatus;
   /** True when the police answer is final (filed, or declined and the reconsideration path is exhausted or waived). */
   answered: boolean;
+  /** Who approved/refused the transfer and when. */
+  headDecision?: { by: string; at: string; outcome: 'APPROVE' | 'REJECT'; comment: string | null } | null;
+  /** Instant by which the case must be handed over (approval + 24 h, Art.5). */
+  handoverDueAt?: string | null;
+  handover?: { at: string; by: string; policeAgency: string; receiptNo: string | null } | null;
+  /** The police decisions as entered by the officer. */
+  policeAnswers?: Array<{ stage: 'INITIAL' | 'RECONSIDERATION'; answer: 'FILED' | 'DECLINED'; at: string; by: string; documentNo: string | null; reason: string | null }>;
+  procuratorate?: { at: string; by: string; referred: boolean; note: string | null } | null;
+  history?: Array<{ at: string; status: CriminalTransferStatus; by: string | null }>;
 }
 
 export const getCriminalTransferStateQuery = defineQuery<CriminalTransferState>('getCriminalTransferState');

@@ -1,0 +1,128 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { DomainError, ErrorCode } from '@safety/domain/errors';
+import { fromEpochDay, isLocalDate, toEpochDay, toLocalDate } from '@safety/domain/calendar';
+import { lateSurcharge } from '@safety/domain/enforcement/surcharge';
+import { fenToYuan, yuanToFen } from '@safety/domain/enforcement/money';
+import { CaseRepository, EnforcementRepository, OrganisationRepository } from '@safety/persistence';
+import type { BenchmarkSnapshot, PenaltyContext, PenaltyProcedureState } from '@safety/temporal';
+import { AuditService } from '../audit.service';
+import { CalendarService } from '../calendar.service';
+import { CaseService } from '../case.service';
+import { PenaltyPolicyService } from './penalty-policy.service';
+
+export interface AmountOwed {
+  asOf: string;
+  fineYuan: number;
+  dueDate: string | null;
+  surchargeYuan: number;
+  surchargeDays: number;
+  suspendedDays: number;
+  capped: boolean;
+  paidYuan: number;
+  outstandingYuan: number;
+  settled: boolean;
+}
+
+/** What the penalty workflow's activities and the enforcement endpoints need beyond the generic case services. */
+@Injectable()
+export class PenaltyCaseService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly repo: EnforcementRepository,
+    private readonly cases: CaseRepository,
+    private readonly org: OrganisationRepository,
+    private readonly caseService: CaseService,
+    private readonly calendar: CalendarService,
+    private readonly policies: PenaltyPolicyService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async loadContext(caseId: string, departmentId: string): Promise<PenaltyContext> {
+    const c = await this.cases.findById(caseId);
+    if (!c) throw new DomainError(ErrorCode.NOT_FOUND, `case ${caseId} not found`);
+    const handlers: PenaltyContext['handlers'] = [];
+    for (const id of c.handlerIds) {
+      const u = await this.org.findUserById(id);
+      if (u) handlers.push({ userId: u.id, credentialNo: u.credentialNo, roles: u.roles });
+    }
+    const ent = c.enterpriseId ? await this.org.findEnterprise(c.enterpriseId) : null;
+    const dept = await this.org.findDepartment(departmentId);
+    return {
+      policy: await this.policies.effectivePolicy(departmentId),
+      handlers,
+      party: ent ? { type: 'ORGANISATION', name: ent.name, creditCode: ent.creditCode } : { type: 'INDIVIDUAL', name: '个人当事人', creditCode: null },
+      departmentName: dept?.name ?? '',
+    };
+  }
+
+  async benchmark(departmentId: string, on: string): Promise<BenchmarkSnapshot | null> {
+    const b = await this.policies.applicableBenchmark(departmentId, on);
+    return b ? { id: b.id, jurisdiction: b.jurisdiction, effectiveFrom: b.effectiveFrom, source: b.source, entries: b.entries } : null;
+  }
+
+  qualifiedLegalReviewers(departmentId: string): Promise<string[]> {
+    return this.repo.qualifiedLegalReviewers(departmentId);
+  }
+
+  /** The next `count` working days after `from`; stops at the first year without a loaded calendar (fail closed). */
+  async workingDays(from: string, count: number): Promise<{ days: string[]; missingYear: number | null }> {
+    const cal = await this.calendar.calendar();
+    const days: string[] = [];
+    let d = toEpochDay(from);
+    while (days.length < count) {
+      d++;
+      const date = fromEpochDay(d);
+      if (!cal.hasYear(Number(date.slice(0, 4)))) return { days, missingYear: Number(date.slice(0, 4)) };
+      if (cal.isWorkingDay(date)) days.push(date);
+    }
+    return { days, missingYear: null };
+  }
+
+  /** Audits a workflow event exactly once per key (a retried activity finds its key taken). */
+  async recordEvent(input: { eventKey: string; caseId: string; actorId: string | null; actorRole?: string | null; action: string; summary: Record<string, unknown>; requestId?: string | null }): Promise<void> {
+    await this.ds.transaction(async (m) => {
+      if (!(await this.repo.claimEventKey(input.eventKey, m))) return;
+      await this.audit.record({ caseId: input.caseId, actorId: input.actorId, actorRole: input.actorRole ?? null, action: input.action, summary: input.summary, requestId: input.requestId ?? null }, m);
+    });
+  }
+
+  async createTransferCase(input: { sourceCaseId: string; departmentId: string; enterpriseId: string | null; proposedBy: string; teamIds: string[]; workflowId: string; suspectedOffence: string; grounds: string[] }): Promise<{ caseId: string }> {
+    const c = await this.caseService.createLinked({
+      caseType: 'CRIMINAL_TRANSFER', title: `涉嫌犯罪案件移送：${input.suspectedOffence}`.slice(0, 200), departmentId: input.departmentId,
+      enterpriseId: input.enterpriseId, createdBy: input.proposedBy, handlerIds: input.teamIds, workflowId: input.workflowId, sourceCaseId: input.sourceCaseId,
+      data: { suspectedOffence: input.suspectedOffence, grounds: input.grounds },
+    });
+    return { caseId: c.id };
+  }
+
+  /**
+   * Fine, 加处罚款 and payments as of a local date (行政处罚法 Art.72: 3% of the fine per day after the due
+   * date, capped at the fine; Art.73: no accrual while 复议/诉讼 is pending). Payments on or before `asOf` count.
+   */
+  amountOwed(p: PenaltyProcedureState, asOf?: string): AmountOwed {
+    if (!p.decision || p.decision.outcome !== 'DECIDE_PENALTY' || p.decision.fineYuan <= 0) {
+      throw new DomainError(ErrorCode.STEP_OUT_OF_ORDER, 'the case has no fine decided');
+    }
+    const day = asOf ?? toLocalDate(new Date());
+    if (!isLocalDate(day)) throw new DomainError(ErrorCode.VALIDATION_FAILED, 'asOf must be a YYYY-MM-DD date');
+    const fineYuan = p.decision.fineYuan;
+    const dueDate = p.payment?.dueDate ?? null;
+    const payments = (p.payment?.payments ?? []).filter((x) => toEpochDay(x.paidOn) <= toEpochDay(day));
+    const paidFen = payments.reduce((a, x) => a + yuanToFen(x.amountYuan), 0);
+    let surcharge = { surchargeFen: 0, daysCounted: 0, suspendedDays: 0, capped: false };
+    if (dueDate && toEpochDay(day) > toEpochDay(dueDate)) {
+      // Accrual stops on the day the fine was paid in full.
+      const settledOn = p.payment?.settled && p.payment.settledOn && toEpochDay(p.payment.settledOn) <= toEpochDay(day) ? p.payment.settledOn : day;
+      surcharge = lateSurcharge({
+        fineYuan, dueDate, asOf: settledOn,
+        suspendedRanges: p.challenges.map((c) => ({ from: c.filedOn, ...(c.endedOn ? { to: c.endedOn } : {}) })),
+      });
+    }
+    const owedFen = yuanToFen(fineYuan) + surcharge.surchargeFen;
+    return {
+      asOf: day, fineYuan, dueDate, surchargeYuan: fenToYuan(surcharge.surchargeFen), surchargeDays: surcharge.daysCounted, suspendedDays: surcharge.suspendedDays,
+      capped: surcharge.capped, paidYuan: fenToYuan(paidFen), outstandingYuan: fenToYuan(Math.max(0, owedFen - paidFen)), settled: paidFen >= owedFen,
+    };
+  }
+}

@@ -1,0 +1,27 @@
+import { DomainError, ErrorCode } from '../errors';
+
+/** Kinds of 执法文书 the system numbers, with the agency's abbreviation used in the reference number. */
+export const DOCUMENT_KINDS = {
+  FILING_APPROVAL_FORM: { code: '立审', title: '立案审批表' },
+  PENALTY_NOTICE: { code: '罚告', title: '行政处罚告知书' },
+  HEARING_NOTICE: { code: '听通', title: '听证通知书' },
+  PENALTY_DECISION: { code: '罚决', title: '行政处罚决定书' },
+  NO_PENALTY_DECISION: { code: '不罚', title: '不予行政处罚决定书' },
+  PAYMENT_DEMAND: { code: '催告', title: '催告书' },
+  RECTIFICATION_ORDER: { code: '责改', title: '责令限期整改指令书' },
+} as const;
+
+export type DocumentKind = keyof typeof DOCUMENT_KINDS;
+
+export const isDocumentKind = (v: unknown): v is DocumentKind => typeof v === 'string' && Object.prototype.hasOwnProperty.call(DOCUMENT_KINDS, v);
+
+/**
+ * The agency reference number, e.g. `〔2026〕X应急罚告〔0007〕号`: year, the department's prefix, the kind's
+ * abbreviation and a per-department, per-year, per-kind sequence padded to 4 digits.
+ */
+export function formatDocumentNumber(input: { year: number; prefix: string; kind: DocumentKind; seq: number }): string {
+  if (!Number.isInteger(input.seq) || input.seq < 1) throw new DomainError(ErrorCode.VALIDATION_FAILED, 'Sequence must be a positive integer', { seq: input.seq });
+  if (!Number.isInteger(input.year) || input.year < 2000 || input.year > 2100) throw new DomainError(ErrorCode.VALIDATION_FAILED, 'Year out of range', { year: input.year });
+  if (!isDocumentKind(input.kind)) throw new DomainError(ErrorCode.VALIDATION_FAILED, `Unknown document kind ${String(input.kind)}`, { kind: input.kind });
+  return `〔${input.year}〕${input.prefix}${DOCUMENT_KINDS[input.kind].code}〔${String(input.seq).padStart(4, '0')}〕号`;
+}

@@ -1,0 +1,5 @@
+export * from './prng';
+export * from './draw';
+export * from './policy';
+export * from './dangerous-operation';
+export * from './record';

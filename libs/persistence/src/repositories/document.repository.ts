@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { DocumentEntity } from '../entities/enforcement.entities';
+
+export interface NewDocument {
+  caseId: string | null;
+  departmentId: string;
+  kind: string;
+  year: number;
+  title: string;
+  data: Record<string, unknown>;
+  idempotencyKey: string | null;
+  issuedBy: string | null;
+  issuedAt: Date;
+}
+
+@Injectable()
+export class DocumentRepository {
+  constructor(private readonly ds: DataSource) {}
+
+  findByKey(key: string, m?: EntityManager): Promise<DocumentEntity | null> {
+    return (m ?? this.ds.manager).getRepository(DocumentEntity).findOne({ where: { idempotencyKey: key } });
+  }
+
+  /**
+   * Reserves the next number of (department, kind, year). The upsert takes the counter row's lock
+   * until the caller's transaction ends, so concurrent issuers queue and a rollback frees the number.
+   */
+  async nextSeq(departmentId: string, kind: string, year: number, m: EntityManager): Promise<number> {
+    const rows: Array<{ last_seq: number }> = await m.query(
+      `INSERT INTO document_counters (department_id, kind, year, last_seq) VALUES ($1, $2, $3, 1)
+       ON CONFLICT (department_id, kind, year) DO UPDATE SET last_seq = document_counters.last_seq + 1
+       RETURNING last_seq`,
+      [departmentId, kind, year],
+    );
+    return Number(rows[0].last_seq);
+  }
+
+  async insert(d: NewDocument & { seq: number; number: string; html: string; sha256: string }, m: EntityManager): Promise<DocumentEntity> {
+    const repo = m.getRepository(DocumentEntity);
+    const saved = await repo.save(repo.create(d));
+    delete (saved as Partial<DocumentEntity>).html;
+    return saved;
+  }
+
+  findById(id: string): Promise<DocumentEntity | null> {
+    return this.ds.getRepository(DocumentEntity).findOne({ where: { id } });
+  }
+
+  async html(id: string): Promise<{ html: string; sha256: string; caseId: string | null; departmentId: string } | null> {
+    const d = await this.ds.getRepository(DocumentEntity).createQueryBuilder('d').addSelect('d.html').where('d.id = :id', { id }).getOne();
+    return d ? { html: d.html, sha256: d.sha256, caseId: d.caseId, departmentId: d.departmentId } : null;
+  }
+
+  listForCase(caseId: string, offset: number, limit: number): Promise<[DocumentEntity[], number]> {
+    return this.ds.getRepository(DocumentEntity).findAndCount({ where: { caseId }, order: { issuedAt: 'ASC', number: 'ASC' }, skip: offset, take: limit });
+  }
+
+  allForCase(caseId: string, m?: EntityManager): Promise<DocumentEntity[]> {
+    return (m ?? this.ds.manager).getRepository(DocumentEntity).find({ where: { caseId }, order: { issuedAt: 'ASC', number: 'ASC' } });
+  }
+}

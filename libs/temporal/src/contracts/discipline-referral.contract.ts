@@ -1,0 +1,36 @@
+import { defineQuery } from '@temporalio/workflow';
+
+/**
+ * 线索移交: a lead about a public official's misconduct handed to the discipline inspection /
+ * supervision body (纪委监委; 国务院令第310号 Art.18–19, 监察法 Art.37). Started as a child workflow
+ * (by the accident workflow on 批复); workflow id `discipline-referral-<sourceCaseId>-<partySeq>`.
+ */
+export interface DisciplineReferralInput {
+  /** The case row of the referral (case_type 'DISCIPLINE_REFERRAL', in the receiving body's department). */
+  caseId: string;
+  referralId: string;
+  sourceCaseId: string;
+  senderDepartmentId: string;
+  receivingDepartmentId: string;
+  sentAt: string;
+  /** Working days to acknowledge receipt (UNVERIFIED, default 5). */
+  ackWorkingDays: number;
+  /** Calendar days from acknowledgement to the handling result (UNVERIFIED, default 90). */
+  resultDays: number;
+}
+
+export const REFERRAL_OUTCOMES = ['SANCTIONED', 'NO_VIOLATION_FOUND', 'TRANSFERRED_FOR_PROSECUTION', 'OTHER_HANDLING'] as const;
+export type ReferralOutcome = (typeof REFERRAL_OUTCOMES)[number];
+
+export interface DisciplineReferralState {
+  referralId: string;
+  status: 'AWAITING_ACK' | 'ACKNOWLEDGED' | 'ANSWERED';
+  outcome: ReferralOutcome | null;
+}
+
+export const DisciplineReferralTaskType = {
+  ACKNOWLEDGE: 'DISCIPLINE_REFERRAL_ACK',
+  RESULT: 'DISCIPLINE_REFERRAL_RESULT',
+} as const;
+
+export const getDisciplineReferralStateQuery = defineQuery<DisciplineReferralState>('getDisciplineReferralState');

@@ -1,0 +1,46 @@
+import type { DiscretionBenchmarkEntry } from '../../domain/src/enforcement/benchmark';
+import type { ProcedurePolicy } from '../../domain/src/enforcement/procedure-policy';
+import type { DocumentKind } from '../../domain/src/enforcement/document-number';
+
+/** What the penalty workflow needs to know about its case, loaded once after 立案 (a snapshot). */
+export interface PenaltyContext {
+  policy: ProcedurePolicy;
+  /** Case handlers with their 执法证号 (null when they hold none). */
+  handlers: Array<{ userId: string; credentialNo: string | null; roles: string[] }>;
+  party: { type: 'INDIVIDUAL' | 'ORGANISATION'; name: string; creditCode: string | null };
+  departmentName: string;
+}
+
+export interface BenchmarkSnapshot {
+  id: string;
+  jurisdiction: string;
+  effectiveFrom: string;
+  source: string;
+  entries: Array<DiscretionBenchmarkEntry & { title?: string }>;
+}
+
+/** Activities of the penalty general procedure (apps/worker/src/activities/penalty.activities.ts). */
+export interface PenaltyActivities {
+  loadPenaltyContext(input: { caseId: string; departmentId: string }): Promise<PenaltyContext>;
+  loadDiscretionBenchmark(input: { departmentId: string; on: string }): Promise<BenchmarkSnapshot | null>;
+  /** LEGAL_REVIEWER users of the department who hold 法律职业资格 (Art.58(2)). */
+  listQualifiedLegalReviewers(input: { departmentId: string }): Promise<string[]>;
+  /** The next `count` working days after `from` (exclusive); stops early at a year with no calendar (fail closed). */
+  listWorkingDays(input: { from: string; count: number }): Promise<{ days: string[]; missingYear: number | null }>;
+  /** Audits an event of the case once per `eventKey` (idempotent) and merges `dataPatch` into cases.data. */
+  recordPenaltyEvent(input: {
+    eventKey: string; caseId: string; actorId: string | null; actorRole?: string | null; action: string;
+    summary: Record<string, unknown>; requestId?: string | null;
+  }): Promise<void>;
+  issuePenaltyDocument(input: { idempotencyKey: string; kind: DocumentKind; caseId: string; issuedBy: string | null; data: Record<string, unknown> }): Promise<{ documentId: string; number: string; sha256: string }>;
+  publishPenaltyDecision(input: {
+    publicationKey: string; caseId: string; actorId: string; decisionNumber: string; decisionDate: string; violation: string;
+    legalBasis: string; penalty: string; fineYuan: number | null; seriousViolation: boolean;
+  }): Promise<{ publicationId: string; dishonestListingId: string | null }>;
+  withdrawPenaltyPublication(input: { eventKey: string; caseId: string; actorId: string; reason: string }): Promise<{ withdrawn: number }>;
+  createCriminalTransferCase(input: {
+    sourceCaseId: string; departmentId: string; enterpriseId: string | null; proposedBy: string; teamIds: string[];
+    workflowId: string; suspectedOffence: string; grounds: string[];
+  }): Promise<{ caseId: string }>;
+  archivePenaltyCase(input: { caseId: string; actorId: string }): Promise<{ sha256: string; archivedAt: string }>;
+}
