@@ -1,4 +1,5 @@
-import { investigationDeadline, monthsAfter } from '@safety/domain/accident';
+import { investigationDeadline } from '@safety/domain/accident';
+import { addMonths } from '@safety/domain/calendar/months';
 import { endOfLocalDay, WorkingDayCalendar } from '@safety/domain/calendar';
 import { Harness, startHarness } from '../support/harness';
 import { createOrg, TestOrg } from '../support/fixtures';
@@ -139,7 +140,7 @@ describe('accident clocks on the time-skipping server', () => {
     });
     const approvalDate = localDate(Date.parse(state.approvedAt));
     const opensAt = Date.parse(state.evaluation.opensAt);
-    expect(opensAt).toBe(Date.parse(`${monthsAfter(approvalDate, 10)}T00:00:00+08:00`));
+    expect(opensAt).toBe(Date.parse(`${addMonths(approvalDate, 10)}T00:00:00+08:00`));
 
     await sleepUntil(opensAt - DAY);
     const before = await h.http().get('/tasks').query({ caseId: a.id, type: 'ACCIDENT_ONE_YEAR_EVALUATION' }).set(as('cityHead'));

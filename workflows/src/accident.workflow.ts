@@ -12,7 +12,7 @@ import { CompleteTaskInput, TaskActor, TaskRejection } from '../../libs/temporal
 import type { PenaltyCaseInput, PenaltyCaseState } from '../../libs/temporal/src/contracts/penalty-case.contract';
 import { linkedCaseOutcome, referralOutcome } from '../../libs/domain/src/accident/accountability';
 import { approvalDeadlineDays } from '../../libs/domain/src/accident/investigation';
-import { monthsAfter } from '../../libs/domain/src/accident/months';
+import { addMonths } from '../../libs/domain/src/calendar/months';
 import { isUuid, validateReportProposal, validateTeamProposal } from '../../libs/domain/src/accident/proposals';
 import { diffDays } from '../../libs/domain/src/calendar/local-date';
 import { TaskBoard, TaskCompletion } from './lib/task-board';
@@ -432,7 +432,7 @@ export async function accidentWorkflow(input: AccidentCaseInput): Promise<Accide
 
   // ---- 5. one-year evaluation (安全生产法 Art.86; 安委办〔2021〕4号: 10 months – 1 year after 批复) ----
   const approvalDate = localDateOf(approvedAt);
-  const opensOn = monthsAfter(approvalDate, policy.evaluationAfterMonths);
+  const opensOn = addMonths(approvalDate, policy.evaluationAfterMonths);
   const opensAt = Date.parse(`${opensOn}T00:00:00+08:00`);
   state.evaluation.opensAt = new Date(opensAt).toISOString();
   background.push((async () => {
@@ -443,7 +443,7 @@ export async function accidentWorkflow(input: AccidentCaseInput): Promise<Accide
     const done = await board.run({
       step: 'one-year-evaluation', caseId, type: AccidentTaskType.ONE_YEAR_EVALUATION, title: '事故整改措施落实情况评估（一年内）', candidateRoles: ['AGENCY_HEAD'],
       departmentId: state.departmentId, allowedOutcomes: ['COMPLETE'], payload: { measures: seqs },
-      deadline: { startDate: approvalDate, unit: 'calendar_days', amount: diffDays(approvalDate, monthsAfter(approvalDate, policy.evaluationWithinMonths)) },
+      deadline: { startDate: approvalDate, unit: 'calendar_days', amount: diffDays(approvalDate, addMonths(approvalDate, policy.evaluationWithinMonths)) },
       check: ({ payload }): Problem => {
         if (!text(payload.findings, 20_000)) return { type: TaskRejection.INVALID_PAYLOAD, message: 'findings are required' };
         if (!(Array.isArray(payload.teamIds) && payload.teamIds.length > 0 && payload.teamIds.every(isUuid))) return { type: TaskRejection.INVALID_PAYLOAD, message: 'teamIds must name the evaluation team' };

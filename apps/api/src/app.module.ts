@@ -20,7 +20,7 @@ import { AccidentApiModule } from './accident/accident-api.module';
 import { EnforcementApiModule } from './enforcement/enforcement-api.module';
 import { OrganisationController } from './organisation/organisation.controller';
 import { TasksController } from './tasks/tasks.controller';
-import { TEMPORAL_CLIENT, temporalClientProvider } from './temporal/temporal.providers';
+import { ApiTemporalModule } from './temporal/api-temporal.module';
 
 @Module({})
 export class AppModule {
@@ -47,20 +47,18 @@ export class AppModule {
         TypeOrmModule.forRoot(dataSourceOptions(cfg.DATABASE_URL)),
         JwtModule.register({ global: true, secret: cfg.JWT_SECRET, signOptions: { expiresIn: cfg.JWT_TTL_SECONDS } }),
         ApplicationModule,
-        InspectionApiModule.forConfig(cfg, opts.temporalClient),
-        AccidentApiModule.forConfig(cfg, opts.temporalClient),
+        ApiTemporalModule.forRoot(cfg, opts.temporalClient),
+        InspectionApiModule,
+        AccidentApiModule,
         EnforcementApiModule,
       ],
       controllers: [HealthController, AuthController, CasesController, TasksController, AuditController, CalendarController, OrganisationController],
       providers: [
-        { provide: AppConfig, useValue: cfg },
-        opts.temporalClient ? { provide: TEMPORAL_CLIENT, useValue: opts.temporalClient } : temporalClientProvider,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
         // whitelist + forbidNonWhitelisted: unknown fields are a 400, never silently dropped.
         { provide: APP_PIPE, useValue: new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }) },
       ],
-      exports: [AppConfig],
     };
   }
 }

@@ -3,3 +3,5 @@ export * from './calendar';
 export * from './accident';
 export * from './enforcement';
 export * from './inspection';
+export * from './identity/roles';
+export * from './privacy/mask';

@@ -3,7 +3,7 @@ import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Qu
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
-import { AccidentService, AppConfig, CaseService, TaskService } from '@safety/application';
+import { AccidentService, TaskService } from '@safety/application';
 import { DomainError, ErrorCode } from '@safety/domain/errors';
 import { Actor, Role } from '@safety/domain/identity/roles';
 import { AccidentRepository } from '@safety/persistence';
@@ -14,6 +14,7 @@ import {
 import { CurrentActor, RequestId, Roles } from '../auth/auth.decorators';
 import { taskView } from '../cases/case.dto';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.providers';
+import { WorkflowStarter } from '../temporal/workflow-starter';
 import {
   AccidentListQuery, AppraisalDto, ApprovalDto, CasualtyUpdateDto, CloseAccidentDto, CreateAccidentDto, EducationSessionDto, ExtensionDto,
   FormTeamDto, InvestigationReportDto, ReportingFlagDto, SupervisedListingDto,
@@ -32,10 +33,9 @@ export class AccidentsController {
     private readonly ds: DataSource,
     private readonly accidents: AccidentService,
     private readonly repo: AccidentRepository,
-    private readonly cases: CaseService,
     private readonly tasks: TaskService,
     private readonly steps: AccidentSteps,
-    private readonly cfg: AppConfig,
+    private readonly starter: WorkflowStarter,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
   ) {}
 
@@ -58,12 +58,7 @@ export class AccidentsController {
         rectificationVerificationWorkingDays: p.rectificationVerificationWorkingDays, evaluationAfterMonths: p.evaluationAfterMonths, evaluationWithinMonths: p.evaluationWithinMonths,
       },
     };
-    try {
-      await this.temporal.workflow.start('accidentWorkflow', { taskQueue: this.cfg.TEMPORAL_TASK_QUEUE, workflowId: c.workflowId, args: [input] });
-    } catch (e) {
-      await this.cases.recordStatus({ caseId: c.id, status: 'START_FAILED', actorId: actor.userId, action: 'CASE_START_FAILED', summary: { error: e instanceof Error ? e.message : String(e) } });
-      throw e;
-    }
+    await this.starter.start(c, 'accidentWorkflow', input, actor.userId);
     return accidentView(c, accident);
   }
 

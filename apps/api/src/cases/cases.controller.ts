@@ -3,13 +3,14 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Client } from '@temporalio/client';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
-import { AppConfig, AuditService, CaseService, TaskService } from '@safety/application';
+import { AuditService, CaseService, TaskService } from '@safety/application';
 import { DomainError, ErrorCode } from '@safety/domain/errors';
 import { Actor, Role } from '@safety/domain/identity/roles';
 import { getPenaltyCaseStateQuery, PenaltyCaseInput, workflowIdForCase } from '@safety/temporal';
 import { CurrentActor, RequestId, Roles } from '../auth/auth.decorators';
 import { PageQuery } from '../common/pagination';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.providers';
+import { WorkflowStarter } from '../temporal/workflow-starter';
 import { AttachDto, CaseListQuery, caseView, CreatePenaltyCaseDto, taskView } from './case.dto';
 
 const MAX_ATTACHMENT_BYTES = 8 * 1024 * 1024;
@@ -23,7 +24,7 @@ export class CasesController {
     private readonly cases: CaseService,
     private readonly tasks: TaskService,
     private readonly audit: AuditService,
-    private readonly cfg: AppConfig,
+    private readonly starter: WorkflowStarter,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
   ) {}
 
@@ -40,12 +41,7 @@ export class CasesController {
       caseId: created.id, departmentId: created.departmentId, enterpriseId: created.enterpriseId, createdBy: actor.userId,
       handlerIds: created.handlerIds, openedAt: created.createdAt.toISOString(),
     };
-    try {
-      await this.temporal.workflow.start('penaltyCaseWorkflow', { taskQueue: this.cfg.TEMPORAL_TASK_QUEUE, workflowId: created.workflowId, args: [input] });
-    } catch (e) {
-      await this.cases.recordStatus({ caseId: created.id, status: 'START_FAILED', actorId: actor.userId, action: 'CASE_START_FAILED', summary: { error: e instanceof Error ? e.message : String(e) } });
-      throw e;
-    }
+    await this.starter.start(created, 'penaltyCaseWorkflow', input, actor.userId);
     return caseView(created);
   }
 

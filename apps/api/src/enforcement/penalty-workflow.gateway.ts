@@ -1,5 +1,4 @@
-import { Injectable } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
+import { Inject, Injectable } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { AppConfig, CaseService } from '@safety/application';
@@ -15,20 +14,15 @@ export const taskActor = (a: Actor): TaskActor => ({ userId: a.userId, roles: a.
 const CLOSED = new Set(['NOT_FILED', 'ARCHIVED', 'START_FAILED', 'CREATED']);
 
 /**
- * The enforcement module's way to the penalty workflow. The Temporal client is provided by
- * AppModule (tests hand in the time-skipping server's); it is looked up app-wide, lazily.
+ * The enforcement module's way to the penalty workflow (client and config from ApiTemporalModule).
  */
 @Injectable()
 export class PenaltyWorkflowGateway {
-  constructor(private readonly moduleRef: ModuleRef, private readonly cases: CaseService) {}
-
-  get client(): Client {
-    return this.moduleRef.get<Client>(TEMPORAL_CLIENT, { strict: false });
-  }
-
-  get config(): AppConfig {
-    return this.moduleRef.get(AppConfig, { strict: false });
-  }
+  constructor(
+    @Inject(TEMPORAL_CLIENT) readonly client: Client,
+    readonly config: AppConfig,
+    private readonly cases: CaseService,
+  ) {}
 
   /** The penalty case the actor may see; for acting, it must be their own department's. */
   async penaltyCase(actor: Actor, id: string, opts: { acting: boolean }): Promise<CaseEntity> {

@@ -6,7 +6,7 @@ import { getCriminalTransferStateQuery, getInspectionStateQuery, getSimplePenalt
 import { CurrentActor, RequestId, Roles } from '../auth/auth.decorators';
 import { caseView, taskView } from '../cases/case.dto';
 import { areaCaseView, CaseStatusQuery, OpenInspectionDto, ProposeTransferDto, SimplePenaltyDto } from './inspection.dto';
-import { WorkflowStarter } from './workflow-starter';
+import { WorkflowStarter } from '../temporal/workflow-starter';
 
 const CASE_READERS = [Role.ENFORCEMENT_OFFICER, Role.AGENCY_HEAD, Role.LEGAL_REVIEWER, Role.DEPARTMENT_ADMIN, Role.SYSTEM_ADMIN];
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { publicMaskName, publicMaskText } from '@safety/domain/accident/masking';
+import { maskPersonalData, maskPersonName } from '@safety/domain/privacy/mask';
 import { DomainError, ErrorCode } from '@safety/domain/errors';
 import { Actor, hasAnyRole, Role } from '@safety/domain/identity/roles';
 import { AccidentRepository, NearMissEntity, OrganisationRepository, SectorEntity } from '@safety/persistence';
@@ -123,7 +123,7 @@ export class AccidentInsightService {
     evaluation: Awaited<ReturnType<AccidentRepository['findEvaluation']>>,
   ) {
     const persons = parties.filter((p) => p.kind !== 'ENTERPRISE').map((p) => p.name);
-    const mask = (t: string | null) => (t === null ? null : publicMaskText(t, persons));
+    const mask = (t: string | null) => (t === null ? null : maskPersonalData(t, persons));
     const { report, accident } = row;
     return {
       id: report.caseId,
@@ -132,7 +132,7 @@ export class AccidentInsightService {
       grade: accident.grade, deaths: accident.deaths, seriousInjuries: accident.seriousInjuries, directLossYuan: accident.directLossYuan,
       summary: mask(report.summary), directCauses: mask(report.directCauses), indirectCauses: mask(report.indirectCauses), educationMeasures: mask(report.educationMeasures),
       responsibleParties: parties.filter((p) => p.kind !== 'PUBLIC_OFFICIAL').map((p) => ({
-        kind: p.kind, name: p.kind === 'ENTERPRISE' ? p.name : publicMaskName(p.name), position: p.position, responsibility: mask(p.responsibility),
+        kind: p.kind, name: p.kind === 'ENTERPRISE' ? p.name : maskPersonName(p.name), position: p.position, responsibility: mask(p.responsibility),
         proposedHandling: p.proposedHandling,
       })),
       rectificationMeasures: measures.map((x) => ({ seq: x.seq, description: mask(x.description), owner: mask(x.owner), dueDate: x.dueDate, status: x.status })),

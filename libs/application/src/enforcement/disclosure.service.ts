@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { DomainError, ErrorCode } from '@safety/domain/errors';
 import { Actor, hasAnyRole, Role } from '@safety/domain/identity/roles';
 import { plusDays, toLocalDate, compareLocalDates } from '@safety/domain/calendar';
-import { maskPersonalData } from '@safety/domain/enforcement/disclosure';
+import { maskPersonalData } from '@safety/domain/privacy/mask';
 import {
   CaseRepository, CreditRepairRequestEntity, DishonestEntityEntity, EnforcementRepository, OrganisationRepository, PublishedDecisionEntity,
 } from '@safety/persistence';

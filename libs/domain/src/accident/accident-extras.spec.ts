@@ -1,8 +1,6 @@
 import { linkedCaseOutcome, referralOutcome } from './accountability';
 import { DomainError, ErrorCode } from '../errors';
 import { chooseInvestigatingDepartment, DepartmentNode } from './jurisdiction';
-import { publicMaskName, publicMaskText } from './masking';
-import { monthsAfter } from './months';
 import { DEFAULT_ACCIDENT_POLICY, resolveAccidentPolicy, sectorClassOf } from './policy';
 import { validateReportProposal, validateTeamProposal } from './proposals';
 
@@ -31,27 +29,6 @@ describe('chooseInvestigatingDepartment (条例 Art.19)', () => {
   it('falls back to the highest department when the level is not modelled (State Council)', () => {
     expect(chooseInvestigatingDepartment([county, city, province], 'STATE_COUNCIL')).toEqual({ department: province, exact: false });
     expect(chooseInvestigatingDepartment([county], 'PROVINCE')).toEqual({ department: county, exact: false });
-  });
-});
-
-describe('masking for public disclosure', () => {
-  it('masks names, mobiles and ID numbers', () => {
-    expect(publicMaskName('张三')).toBe('张*');
-    expect(publicMaskName('欧阳明明')).toBe('欧***');
-    expect(publicMaskName('王')).toBe('王*');
-    const t = publicMaskText('张三（身份证110101199003071234，电话13812345678，0510-82345678）与张三丰', ['张三', '张三丰']);
-    expect(t).toBe('张*（身份证110101********1234，电话138****5678，0510-********）与张**');
-    expect(t).not.toMatch(/13812345678|199003071234|张三/);
-  });
-});
-
-describe('monthsAfter', () => {
-  it('adds months, clamping to the month end', () => {
-    expect(monthsAfter('2026-11-22', 10)).toBe('2027-09-22');
-    expect(monthsAfter('2026-01-31', 1)).toBe('2026-02-28');
-    expect(monthsAfter('2027-12-31', 2)).toBe('2028-02-29');
-    expect(monthsAfter('2026-03-15', 12)).toBe('2027-03-15');
-    expect(() => monthsAfter('2026-03-15', 1.5)).toThrow(DomainError);
   });
 });
 

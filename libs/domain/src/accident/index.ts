@@ -4,7 +4,5 @@ export * from './investigation';
 export * from './four-not-let-go';
 export * from './policy';
 export * from './jurisdiction';
-export * from './masking';
-export * from './months';
 export * from './proposals';
 export * from './accountability';

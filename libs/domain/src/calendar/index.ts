@@ -1,4 +1,5 @@
 export * from './local-date';
+export * from './months';
 export * from './holiday-year';
 export * from './working-day-calendar';
 export * from './deadline';

@@ -1,18 +1,4 @@
-import { addMonths, challengePeriods } from './execution';
-
-describe('addMonths', () => {
-  it('adds months and clamps to the month end', () => {
-    expect(addMonths('2026-01-15', 1)).toBe('2026-02-15');
-    expect(addMonths('2026-08-31', 6)).toBe('2027-02-28');
-    expect(addMonths('2027-08-31', 6)).toBe('2028-02-29');
-    expect(addMonths('2026-11-30', 3)).toBe('2027-02-28');
-    expect(addMonths('2026-12-01', 0)).toBe('2026-12-01');
-  });
-  it('rejects bad input', () => {
-    expect(() => addMonths('2026-02-30', 1)).toThrow();
-    expect(() => addMonths('2026-02-01', -1)).toThrow();
-  });
-});
+import { challengePeriods } from './execution';
 
 describe('challengePeriods', () => {
   it('takes the later of 60 days and 6 months, then 3 months for the court', () => {
