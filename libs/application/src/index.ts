@@ -1,4 +1,5 @@
 export * from './application.module';
+export * from './core.module';
 export * from './audit.service';
 export * from './calendar.service';
 export * from './case.service';

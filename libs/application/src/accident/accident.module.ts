@@ -1,8 +1,6 @@
 import { Module } from '@nestjs/common';
-import { AccidentRepository, AuditRepository, CaseRepository, OrganisationRepository, TaskRepository } from '@safety/persistence';
-import { AuditService } from '../audit.service';
-import { CalendarService } from '../calendar.service';
-import { CaseService } from '../case.service';
+import { CoreModule } from '../core.module';
+import { AccidentRepository } from '@safety/persistence';
 import { AccidentInsightService } from './accident-insight.service';
 import { AccidentPolicyService } from './accident-policy.service';
 import { AccidentWorkflowService } from './accident-workflow.service';
@@ -13,7 +11,8 @@ const exported = [AccidentRepository, AccidentPolicyService, AccidentService, Ac
 
 /** The accident area (issue 5): accident cases, discipline referrals, statistics and public reports. */
 @Module({
-  providers: [...exported, AuditRepository, CaseRepository, OrganisationRepository, TaskRepository, AuditService, CalendarService, CaseService],
+  imports: [CoreModule],
+  providers: exported,
   exports: exported,
 })
 export class AccidentModule {}

@@ -1,8 +1,6 @@
 import { Module } from '@nestjs/common';
-import { AuditRepository, CaseRepository, DocumentRepository, EnforcementRepository, OrganisationRepository, TaskRepository } from '@safety/persistence';
-import { AuditService } from '../audit.service';
-import { CalendarService } from '../calendar.service';
-import { CaseService } from '../case.service';
+import { CoreModule } from '../core.module';
+import { DocumentRepository, EnforcementRepository } from '@safety/persistence';
 import { DocumentService } from '../documents/document.service';
 import { ArchiveService } from './archive.service';
 import { DisclosureService } from './disclosure.service';
@@ -10,10 +8,7 @@ import { PenaltyCaseService } from './penalty-case.service';
 import { PenaltyPolicyService } from './penalty-policy.service';
 
 const own = [EnforcementRepository, DocumentRepository, DocumentService, PenaltyPolicyService, DisclosureService, ArchiveService, PenaltyCaseService];
-// The core services this area uses. They are stateless (all state is in PostgreSQL), so this
-// module's own instances behave exactly like ApplicationModule's and no circular import is needed.
-const core = [AuditRepository, CaseRepository, OrganisationRepository, TaskRepository, AuditService, CalendarService, CaseService];
 
 /** Penalty general procedure, documents, disclosure and archive services (issue 4). */
-@Module({ providers: [...own, ...core], exports: own })
+@Module({ imports: [CoreModule], providers: own, exports: own })
 export class EnforcementModule {}

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { AuditRepository, CaseRepository, DirectoryRepository, OrganisationRepository, TaskRepository } from '@safety/persistence';
+import { AuditService } from './audit.service';
+import { CalendarService } from './calendar.service';
+import { CaseService } from './case.service';
+import { IdentityService } from './identity.service';
+import { OrganisationService } from './organisation.service';
+import { TaskService } from './task.service';
+
+const providers = [
+  AuditRepository, CaseRepository, OrganisationRepository, DirectoryRepository, TaskRepository,
+  AuditService, CalendarService, CaseService, IdentityService, TaskService, OrganisationService,
+];
+
+/** The case machinery every area builds on (cases, tasks, audit, calendar, identity, directory): one instance each. */
+@Module({ providers, exports: providers })
+export class CoreModule {}
