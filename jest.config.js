@@ -13,15 +13,18 @@ module.exports = {
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,workflows,seeds}/**/*.spec.ts'] },
     {
       ...common,
-      displayName: 'workflow',
-      testMatch: ['<rootDir>/tests/workflow/**/*.test.ts'],
+      displayName: 'integration',
+      testMatch: ['<rootDir>/tests/{integration,e2e,replay}/**/*.test.ts'],
+      testPathIgnorePatterns: ['\\.timeskip\\.test\\.ts$'],
       setupFilesAfterEnv: ['<rootDir>/tests/support/jest-setup.ts'],
     },
     {
+      // Workflow tier and e2e suites with day-long statutory timers, on the official Java
+      // time-skipping server; run serially by scripts/test.sh (see tests/support/jest-setup-timeskip.ts).
       ...common,
-      displayName: 'integration',
-      testMatch: ['<rootDir>/tests/{integration,e2e,replay}/**/*.test.ts'],
-      setupFilesAfterEnv: ['<rootDir>/tests/support/jest-setup.ts'],
+      displayName: 'timeskip',
+      testMatch: ['<rootDir>/tests/**/*.timeskip.test.ts'],
+      setupFilesAfterEnv: ['<rootDir>/tests/support/jest-setup-timeskip.ts'],
     },
   ],
 };

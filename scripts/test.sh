@@ -31,13 +31,22 @@ PG_EPHEMERAL=1 pg_up pg-test "$(free_port)"
 temporal_up "$(free_port)" ""
 test_server_ensure
 
-step "jest (all tiers)"
+step "jest: unit and integration tiers (2 workers), then the time-skipping suites (serially)"
 export PG_ADMIN_URL TEMPORAL_ADDRESS TEMPORAL_TEST_SERVER_EXE
 mkdir -p "$DATA_DIR"
+rm -f "$DATA_DIR"/jest-*.json
 jest_rc=0
-npx jest --ci --maxWorkers=2 --json --outputFile="$DATA_DIR/jest-results.json" "$@" || jest_rc=$?
+npx jest --ci --maxWorkers=2 --passWithNoTests --selectProjects unit integration \
+  --json --outputFile="$DATA_DIR/jest-parallel.json" "$@" || jest_rc=$?
+# One Java test server at a time: on 2 cores, concurrent JVMs starve each other (jest-setup-timeskip.ts).
+npx jest --ci --runInBand --passWithNoTests --selectProjects timeskip \
+  --json --outputFile="$DATA_DIR/jest-timeskip.json" "$@" || jest_rc=$?
 # The plain closing line CI reads ("N passed, N failed"), from Jest's own JSON results.
-summary="$(node -e 'const r=require(process.argv[1]); console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests} skipped`)' "$DATA_DIR/jest-results.json" || true)"
+summary="$(node -e '
+  const rs = process.argv.slice(1).map((f) => require(f));
+  const sum = (k) => rs.reduce((a, r) => a + r[k], 0);
+  console.log(`tests: ${sum("numPassedTests")} passed, ${sum("numFailedTests")} failed, ${sum("numPendingTests")} skipped`);
+' "$DATA_DIR/jest-parallel.json" "$DATA_DIR/jest-timeskip.json" || true)"
 echo "$summary"
 ((jest_rc == 0)) || die "jest failed (exit $jest_rc)"
 
