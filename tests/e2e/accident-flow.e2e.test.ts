@@ -3,6 +3,7 @@ import { createOrg, TestOrg } from '../support/fixtures';
 import { AccidentOrg, createAccidentOrg, loadTestCalendar2027, teamPayload } from '../support/accident-fixtures';
 import { expectEventually } from '../support/eventually';
 import { recordHistoryIfAsked } from '../support/history';
+import { penaltyEvidence, penaltyProposal } from '../support/penalty-flow';
 
 type Who = keyof TestOrg['users'] | keyof AccidentOrg['users'];
 
@@ -202,8 +203,30 @@ describe('accident investigation over HTTP on the Temporal dev server', () => {
     expect((await h.http().post(`/discipline-referrals/${referralId}/result`).set(as('discipline')).send({ outcome: 'SANCTIONED', summary: '给予政务记过处分' })).status).toBe(200);
     const internal = await openTask(id, 'cityOfficerA', 'ACCIDENT_ACCOUNTABILITY_OUTCOME');
     expect((await h.http().post(`/tasks/${internal.id}/complete`).set(as('cityOfficerA')).send({ outcome: 'INTERNAL_ACTION_TAKEN', payload: { summary: '企业解除劳动合同' } })).status).toBe(200);
-    // The penalty procedure is the penalty area's (its own e2e drives it); here its case reaches DECIDED as its workflow would record it.
-    await h.db.ds.query(`UPDATE cases SET status = 'DECIDED' WHERE id = $1`, [enterprise.linkedCaseId]);
+    // The linked penalty case runs its real 一般程序 to a decision, by the city bureau's officers and head.
+    const penaltyCaseId = enterprise.linkedCaseId as string;
+    const penaltyStep = async (who: Who, type: string, outcome: string, payload: Record<string, unknown> = {}) => {
+      const t = await openTask(penaltyCaseId, who, type);
+      const res = await h.http().post(`/tasks/${t.id}/complete`).set(as(who)).send({ outcome, payload });
+      if (res.status !== 200) throw new Error(`${type} ${outcome} by ${who}: ${res.status} ${JSON.stringify(res.body)}`);
+    };
+    const cityOfficers = (await h.db.ds.query('SELECT id, credential_no FROM users WHERE id = ANY($1::uuid[]) ORDER BY username',
+      [[acc.users.cityOfficerA.id, acc.users.cityOfficerB.id]])).map((u: { id: string; credential_no: string }) => ({ officerId: u.id, credentialNo: u.credential_no }));
+    await penaltyStep('cityHead', 'FILING_APPROVAL', 'APPROVE', { comment: '同意立案' });
+    // Opened automatically, the case has no 承办人 yet: the head designates two credentialed city officers.
+    const notOfficer = await h.http().post(`/cases/penalty/${penaltyCaseId}/handlers`).set(as('cityHead')).send({ handlerIds: [acc.users.lead.id] });
+    expect(notOfficer.status).toBe(422);
+    const designated = await h.http().post(`/cases/penalty/${penaltyCaseId}/handlers`).set(as('cityHead'))
+      .send({ handlerIds: cityOfficers.map((o: { officerId: string }) => o.officerId) });
+    expect(designated.status).toBe(201);
+    expect(designated.body.handlerIds).toEqual(expect.arrayContaining(cityOfficers.map((o: { officerId: string }) => o.officerId)));
+    await penaltyStep('cityOfficerA', 'INVESTIGATION', 'SUBMIT', penaltyEvidence(cityOfficers));
+    await penaltyStep('cityOfficerA', 'PENALTY_PROPOSAL', 'PROPOSE_PENALTY', penaltyProposal({ fineYuan: 5_000, violationType: 'SPL-99-3', circumstance: 'LENIENT' }));
+    await penaltyStep('cityOfficerA', 'PENALTY_NOTICE_SERVICE', 'SERVED', { servedAt: new Date().toISOString(), method: 'DIRECT', recipient: '企业安全负责人' });
+    await expectEventually(async () => expect((await h.db.ds.query('SELECT status FROM cases WHERE id = $1', [penaltyCaseId]))[0].status).toBe('AWAITING_PARTY'));
+    expect((await h.http().post(`/cases/penalty/${penaltyCaseId}/waivers`).set(as('cityOfficerA')).send({ waives: ['STATEMENT'], note: '当事人书面放弃（签字确认书）' })).status).toBe(201);
+    await penaltyStep('cityHead', 'PENALTY_DECISION', 'DECIDE_PENALTY', { reasons: '事故责任单位，违法事实清楚' });
+    await expectEventually(async () => expect((await h.db.ds.query('SELECT status FROM cases WHERE id = $1', [penaltyCaseId]))[0].status).toBe('DECIDED'));
 
     // (c) rectification evidence, verified by someone else.
     const evidence = await openTask(id, 'cityOfficerA', 'ACCIDENT_RECTIFICATION_EVIDENCE');

@@ -4,6 +4,21 @@ import { expectEventually } from './eventually';
 
 type Who = keyof TestOrg['users'];
 
+/** The INVESTIGATION step's payload: findings and an evidence list signed by the given officers (行政处罚法 Art.42, 55). */
+export const penaltyEvidence = (officers: Array<{ officerId: string; credentialNo: string }>) => ({
+  findings: '现场检查发现：该企业未对新入职员工开展岗前安全培训，培训档案缺失。',
+  evidence: [
+    { kind: 'INSPECTION_RECORD', description: '现场检查笔录', officers },
+    { kind: 'INQUIRY_RECORD', description: '询问笔录（安全负责人）', officers },
+  ],
+});
+
+/** The PENALTY_PROPOSAL step's payload (defaults inside the seeded discretion benchmark). */
+export const penaltyProposal = (extra: Record<string, unknown> = {}) => ({
+  violationType: 'SPL-97-3', facts: '未按照规定对从业人员进行安全生产教育和培训', circumstance: 'ORDINARY', measures: ['FINE'], fineYuan: 40_000,
+  reasons: '情节一般', ...extra,
+});
+
 /** Helpers that drive a penalty case through its steps over HTTP (tests/e2e/penalty-*.e2e.test.ts). */
 export function penaltyFlow(h: OrgHarness) {
   const { org, as } = h;
@@ -45,13 +60,7 @@ export function penaltyFlow(h: OrgHarness) {
     return res.body as { id: string; workflowId: string };
   };
 
-  const evidence = (officers: Array<{ officerId: string; credentialNo: string }>) => ({
-    findings: '现场检查发现：该企业未对新入职员工开展岗前安全培训，培训档案缺失。',
-    evidence: [
-      { kind: 'INSPECTION_RECORD', description: '现场检查笔录', officers },
-      { kind: 'INQUIRY_RECORD', description: '询问笔录（安全负责人）', officers },
-    ],
-  });
+  const evidence = penaltyEvidence;
 
   const twoOfficers = () => [
     { officerId: org.users.officerA.id, credentialNo: `A${org.suffix}` },
@@ -61,10 +70,7 @@ export function penaltyFlow(h: OrgHarness) {
   const file = (caseId: string) => completeOk(caseId, 'FILING_APPROVAL', 'head', 'APPROVE', { comment: '同意立案' });
   const investigate = (caseId: string) => completeOk(caseId, 'INVESTIGATION', 'officerA', 'SUBMIT', evidence(twoOfficers()));
 
-  const proposal = (extra: Record<string, unknown> = {}) => ({
-    violationType: 'SPL-97-3', facts: '未按照规定对从业人员进行安全生产教育和培训', circumstance: 'ORDINARY', measures: ['FINE'], fineYuan: 40_000,
-    reasons: '情节一般', ...extra,
-  });
+  const proposal = penaltyProposal;
 
   /** Serves the notice now (workflow time) and returns when the party window is open. */
   const serveNotice = async (caseId: string, servedAt?: string) => {

@@ -33,6 +33,7 @@ describe('TaskBoard timers and updates (time-skipping server, mocked activities)
       completeTask: record('completeTask', undefined),
       escalateTask: record('escalateTask', undefined),
       setTaskDeadline: record('setTaskDeadline', undefined),
+      setCaseHandlers: record('setCaseHandlers', { handlerIds: [], handlers: [] }),
       computeDeadline: async (input) => {
         calls.push({ name: 'computeDeadline', input });
         const dueAt = new Date((await env.currentTimeMs()) + dueInDays * 86_400_000).toISOString();

@@ -1,6 +1,6 @@
-import { allHandlersFinished, condition, patched, setHandler, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, ApplicationFailure, condition, patched, setHandler, workflowInfo } from '@temporalio/workflow';
 import {
-  getPenaltyCaseStateQuery, PenaltyCaseInput, PenaltyCaseState, PenaltyCaseStatus,
+  designateHandlersUpdate, getPenaltyCaseStateQuery, PenaltyCaseInput, PenaltyCaseState, PenaltyCaseStatus,
 } from '../../libs/temporal/src/contracts/penalty-case.contract';
 import { TaskRejection } from '../../libs/temporal/src/contracts/human-task.contract';
 import { TaskBoard } from './lib/task-board';
@@ -19,6 +19,24 @@ export async function penaltyCaseWorkflow(input: PenaltyCaseInput): Promise<Pena
   setHandler(getPenaltyCaseStateQuery, () => state);
   // Registering handlers adds no commands, so v1 histories replay; they answer "not filed yet" until 立案.
   const handlers = new PenaltyHandlers(input, state);
+
+  // 承办人: the head may add handling officers at any open step (a case opened by an accident or an
+  // inspection starts without them). A new Update type: histories recorded before it never contain
+  // it, so they replay unchanged.
+  setHandler(designateHandlersUpdate, async ({ actor, handlerIds, requestId }) => {
+    const result = await caseActivities.setCaseHandlers({ caseId: input.caseId, handlerIds, actorId: actor.userId, requestId });
+    input.handlerIds.splice(0, input.handlerIds.length, ...result.handlerIds);
+    handlers.procedure?.replaceHandlers(result.handlers);
+    return { handlerIds: result.handlerIds };
+  }, {
+    validator: ({ actor, handlerIds }) => {
+      const reject = (type: string, message: string) => { throw ApplicationFailure.create({ type, message, nonRetryable: true }); };
+      if (!actor.roles.includes('AGENCY_HEAD')) reject(TaskRejection.WRONG_ACTOR, 'only an agency head designates handling officers');
+      if (!Array.isArray(handlerIds) || handlerIds.length === 0 || handlerIds.length > 10) reject(TaskRejection.INVALID_PAYLOAD, 'handlerIds: 1 to 10 officer ids');
+      if (handlerIds.includes(actor.userId)) reject(TaskRejection.SEPARATION_OF_DUTIES, 'the approving head may not designate themselves as a handler');
+      if (['NOT_FILED', 'ARCHIVED'].includes(state.status)) reject('STEP_OUT_OF_ORDER', `the case is ${state.status}`);
+    },
+  });
 
   const moveTo = async (status: PenaltyCaseStatus, by: string | null, action: string, summary: Record<string, unknown> = {}) => {
     state.status = status;

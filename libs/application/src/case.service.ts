@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Actor, hasAnyRole, Role } from '@safety/domain/identity/roles';
 import { DomainError, ErrorCode } from '@safety/domain/errors';
 import { AttachmentEntity, CaseEntity, CaseRepository, OrganisationRepository } from '@safety/persistence';
+import type { CaseHandlers } from '@safety/temporal/activities';
 import { AuditService, Page } from './audit.service';
 
 export interface NewCase {
@@ -105,6 +106,36 @@ export class CaseService {
       await this.cases.updateStatus(c.id, input.status, { lastAction: input.action }, m);
       await this.audit.record({ caseId: c.id, actorId: input.actorId, action: input.action,
         summary: { ...input.summary, before: c.status, after: input.status } }, m);
+    });
+  }
+
+  /**
+   * Adds handling officers (承办人) to a case: active enforcement officers of the case department
+   * holding an enforcement credential (行政处罚法 Art.42). Idempotent; returns the full list.
+   */
+  async setHandlers(input: { caseId: string; handlerIds: string[]; actorId: string; requestId?: string }): Promise<CaseHandlers> {
+    return this.ds.transaction(async (m) => {
+      const c = await this.cases.findById(input.caseId, m);
+      if (!c) throw new DomainError(ErrorCode.NOT_FOUND, `case ${input.caseId} not found`);
+      for (const id of input.handlerIds) {
+        const u = await this.org.findUserById(id);
+        if (!u || !u.active) throw new DomainError(ErrorCode.NOT_FOUND, `officer ${id} not found`, { officerId: id });
+        if (u.departmentId !== c.departmentId || !u.roles.includes(Role.ENFORCEMENT_OFFICER) || !u.credentialNo) {
+          throw new DomainError(ErrorCode.RULE_VIOLATION, `${u.username} is not a credentialed enforcement officer of the case department (行政处罚法 Art.42)`, { officerId: id });
+        }
+      }
+      const handlerIds = [...new Set([...c.handlerIds, ...input.handlerIds])];
+      if (handlerIds.length !== c.handlerIds.length) {
+        await this.cases.setHandlers(c.id, handlerIds, m);
+        await this.audit.record({ caseId: c.id, actorId: input.actorId, action: 'CASE_HANDLERS_DESIGNATED', requestId: input.requestId ?? null,
+          summary: { before: c.handlerIds, after: handlerIds } }, m);
+      }
+      const handlers = [];
+      for (const id of handlerIds) {
+        const u = await this.org.findUserById(id);
+        if (u) handlers.push({ userId: u.id, credentialNo: u.credentialNo, roles: u.roles });
+      }
+      return { handlerIds, handlers };
     });
   }
 

@@ -32,6 +32,12 @@ export interface DeadlineAnswer {
   missingYear: number | null;
 }
 
+/** A case's handling officers with what the steps check: credential (执法证号) and roles. */
+export interface CaseHandlers {
+  handlerIds: string[];
+  handlers: Array<{ userId: string; credentialNo: string | null; roles: string[] }>;
+}
+
 export interface CaseActivities {
   recordCaseStatus(input: { caseId: string; status: string; actorId: string | null; action: string; summary: Record<string, unknown> }): Promise<void>;
   openTask(input: OpenTaskInput): Promise<{ taskId: string }>;
@@ -39,4 +45,6 @@ export interface CaseActivities {
   escalateTask(input: { taskKey: string; level: 'YELLOW' | 'RED' }): Promise<void>;
   setTaskDeadline(input: { taskKey: string; dueAt: string; warnAt: string | null; actorId: string; reason: string }): Promise<void>;
   computeDeadline(input: DeadlineRequest): Promise<DeadlineAnswer>;
+  /** Designates handling officers (承办人) on a case; validates them and returns the full handler list. */
+  setCaseHandlers(input: { caseId: string; handlerIds: string[]; actorId: string; requestId?: string }): Promise<CaseHandlers>;
 }

@@ -177,6 +177,11 @@ const daysBetween = (a: string, b: string): number => diffDays(a, b);
 export class GeneralProcedure {
   readonly p: PenaltyProcedureState;
   private ctx!: PenaltyContext;
+
+  /** Handlers designated after filing (承办人 of an automatically opened case) join the snapshot the steps check. */
+  replaceHandlers(handlers: PenaltyContext['handlers']): void {
+    if (this.ctx) this.ctx.handlers = handlers;
+  }
   private benchmark: BenchmarkSnapshot | null = null;
   private legalReviewers: string[] = [];
   private hearingCalendar: string[] = [];

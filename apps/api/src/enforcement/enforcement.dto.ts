@@ -24,6 +24,11 @@ export class HearingRequestDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
 }
 
+export class DesignateHandlersDto {
+  @ApiProperty({ type: [String], description: 'Credentialed enforcement officers of the case department' })
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(10) @IsUUID('all', { each: true }) handlerIds!: string[];
+}
+
 export class WaiverDto {
   @ApiProperty({ enum: ['STATEMENT', 'HEARING'], isArray: true }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(2) @IsIn(['STATEMENT', 'HEARING'], { each: true }) waives!: Array<'STATEMENT' | 'HEARING'>;
   @ApiProperty({ description: "Reference to the party's signed waiver" }) @IsString() @IsNotEmpty() @MaxLength(2000) note!: string;

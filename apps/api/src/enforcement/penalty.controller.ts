@@ -5,14 +5,14 @@ import { ArchiveService, CaseService, DisclosureService, DocumentService, Penalt
 import { DomainError, ErrorCode } from '@safety/domain/errors';
 import { Actor, Role } from '@safety/domain/identity/roles';
 import {
-  changeTaskDeadlineUpdate, extendDecisionDeadlineUpdate, proposeCriminalTransferUpdate, recordChallengeEndedUpdate, recordChallengeFiledUpdate,
+  changeTaskDeadlineUpdate, designateHandlersUpdate, extendDecisionDeadlineUpdate, proposeCriminalTransferUpdate, recordChallengeEndedUpdate, recordChallengeFiledUpdate,
   recordPaymentUpdate, recordStatementUpdate, recordWaiverUpdate, requestEvidencePreservationUpdate, requestHearingUpdate,
 } from '@safety/temporal';
 import { CurrentActor, RequestId, Roles } from '../auth/auth.decorators';
 import { PageQuery } from '../common/pagination';
 import {
   AmountOwedQuery, ChallengeEndedDto, ChallengeFiledDto, CriminalTransferDto, DecisionExtensionDto, EvidencePreservationDto, HearingRequestDto,
-  PaymentDto, StatementDto, WaiverDto,
+  DesignateHandlersDto, PaymentDto, StatementDto, WaiverDto,
 } from './enforcement.dto';
 import { PenaltyWorkflowGateway, taskActor } from './penalty-workflow.gateway';
 
@@ -32,6 +32,13 @@ export class PenaltyCaseController {
     private readonly penalty: PenaltyCaseService,
     private readonly tasks: TaskService,
   ) {}
+
+  @Post('handlers')
+  @Roles(Role.AGENCY_HEAD)
+  @ApiOperation({ summary: 'Designate handling officers (承办人): credentialed enforcement officers of the case department (行政处罚法 Art.42)' })
+  designateHandlers(@CurrentActor() a: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: DesignateHandlersDto, @RequestId() rid?: string) {
+    return this.gw.update(a, id, designateHandlersUpdate, dto, rid);
+  }
 
   @Post('evidence-preservations')
   @Roles(Role.ENFORCEMENT_OFFICER)

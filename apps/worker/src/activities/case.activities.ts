@@ -15,6 +15,7 @@ export function createCaseActivities(deps: { cases: CaseService; tasks: TaskServ
     completeTask: wrap((input) => deps.tasks.completeFromWorkflow(input)),
     escalateTask: wrap((input) => deps.tasks.escalateFromWorkflow(input.taskKey, input.level)),
     setTaskDeadline: wrap((input) => deps.tasks.setDeadlineFromWorkflow(input)),
+    setCaseHandlers: wrap((input) => deps.cases.setHandlers(input)),
     computeDeadline: wrap(async (input) => {
       try {
         const { dueDate, dueAt } = await deps.calendar.dueDate(input);

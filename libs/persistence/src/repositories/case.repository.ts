@@ -33,6 +33,10 @@ export class CaseRepository {
     );
   }
 
+  async setHandlers(id: string, handlerIds: string[], m?: EntityManager): Promise<void> {
+    await (m ?? this.ds.manager).query('UPDATE cases SET handler_ids = $2, updated_at = now(), version = version + 1 WHERE id = $1', [id, handlerIds]);
+  }
+
   list(f: CaseListFilter): Promise<[CaseEntity[], number]> {
     const where: Record<string, unknown> = { departmentId: In(f.departmentIds.length ? f.departmentIds : ['00000000-0000-0000-0000-000000000000']) };
     if (f.caseType) where.caseType = f.caseType;

@@ -160,6 +160,12 @@ export interface PenaltyCaseState {
 
 export const getPenaltyCaseStateQuery = defineQuery<PenaltyCaseState>('getPenaltyCaseState');
 
+/**
+ * The head designates handling officers (承办人), e.g. for a case opened automatically from an
+ * accident or an inspection. Answers the full handler list.
+ */
+export const designateHandlersUpdate = defineUpdate<{ handlerIds: string[] }, [{ actor: TaskActor; handlerIds: string[]; requestId?: string }]>('designateHandlers');
+
 export const requestEvidencePreservationUpdate = defineUpdate<PenaltyEventResult, [EvidencePreservationInput]>('requestEvidencePreservation');
 export const recordStatementUpdate = defineUpdate<PenaltyEventResult, [StatementInput]>('recordStatement');
 export const requestHearingUpdate = defineUpdate<PenaltyEventResult, [HearingRequestInput]>('requestHearing');
