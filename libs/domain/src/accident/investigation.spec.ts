@@ -1,20 +1,8 @@
-import y2025 from '../../../../seeds/data/holiday-calendars/2025.json';
-import y2026 from '../../../../seeds/data/holiday-calendars/2026.json';
-import { parseHolidayYear } from '../calendar/holiday-year';
-import { WorkingDayCalendar } from '../calendar/working-day-calendar';
-import { DomainError, ErrorCode } from '../errors';
+import { ErrorCode } from '../errors';
 import { approvalDeadline, approvalDeadlineDays, investigationDeadline } from './investigation';
+import { codeOf, officialCalendar } from '../spec-helpers';
 
-const cal = new WorkingDayCalendar([parseHolidayYear(y2025), parseHolidayYear(y2026)]);
-const codeOf = (fn: () => unknown): ErrorCode | undefined => {
-  try {
-    fn();
-  } catch (e) {
-    return (e as DomainError).code;
-  }
-  return undefined;
-};
-
+const cal = officialCalendar();
 describe('investigationDeadline (条例 Art.27, 29)', () => {
   it('is 60 calendar days from the accident', () => {
     expect(investigationDeadline({ accidentDate: '2026-01-10' }, cal).due).toBe('2026-03-11');

@@ -1,11 +1,8 @@
-import y2025 from '../../../../seeds/data/holiday-calendars/2025.json';
-import y2026 from '../../../../seeds/data/holiday-calendars/2026.json';
-import { DomainError, ErrorCode } from '../errors';
+import { ErrorCode } from '../errors';
 import { ClockSpec, computeDeadline } from './deadline';
-import { parseHolidayYear } from './holiday-year';
-import { WorkingDayCalendar } from './working-day-calendar';
+import { errorOf, officialCalendar } from '../spec-helpers';
 
-const cal = new WorkingDayCalendar([parseHolidayYear(y2025), parseHolidayYear(y2026)]);
+const cal = officialCalendar();
 const sixty = (extra: Partial<ClockSpec> = {}): ClockSpec => ({
   start: '2026-01-10',
   period: { unit: 'calendar_days', amount: 60 },
@@ -13,16 +10,6 @@ const sixty = (extra: Partial<ClockSpec> = {}): ClockSpec => ({
   maxExtensions: 1,
   ...extra,
 });
-
-const errorOf = (fn: () => unknown): DomainError => {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DomainError) return e;
-    throw e;
-  }
-  throw new Error('expected a DomainError');
-};
 
 describe('computeDeadline', () => {
   it('counts a plain calendar-day clock', () => {

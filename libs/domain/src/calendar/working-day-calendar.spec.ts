@@ -1,20 +1,11 @@
 import y2025 from '../../../../seeds/data/holiday-calendars/2025.json';
 import y2026 from '../../../../seeds/data/holiday-calendars/2026.json';
-import { DomainError, ErrorCode } from '../errors';
+import { ErrorCode } from '../errors';
 import { parseHolidayYear } from './holiday-year';
 import { WorkingDayCalendar } from './working-day-calendar';
+import { errorOf, officialCalendar } from '../spec-helpers';
 
-const cal = new WorkingDayCalendar([parseHolidayYear(y2025), parseHolidayYear(y2026)]);
-
-const errorOf = (fn: () => unknown): DomainError => {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DomainError) return e;
-    throw e;
-  }
-  throw new Error('expected a DomainError');
-};
+const cal = officialCalendar();
 
 describe('WorkingDayCalendar', () => {
   describe('construction', () => {

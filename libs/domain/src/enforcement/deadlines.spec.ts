@@ -1,21 +1,9 @@
-import y2025 from '../../../../seeds/data/holiday-calendars/2025.json';
-import y2026 from '../../../../seeds/data/holiday-calendars/2026.json';
-import { parseHolidayYear } from '../calendar/holiday-year';
-import { WorkingDayCalendar } from '../calendar/working-day-calendar';
-import { DomainError, ErrorCode } from '../errors';
+import { ErrorCode } from '../errors';
 import { decisionDeadline, earliestHearingDate, enforcementDeadline } from './deadlines';
 import { DEFAULT_PENALTY_POLICY, penaltyPolicy } from './policy';
+import { codeOf, officialCalendar } from '../spec-helpers';
 
-const cal = new WorkingDayCalendar([parseHolidayYear(y2025), parseHolidayYear(y2026)]);
-const codeOf = (fn: () => unknown): ErrorCode | undefined => {
-  try {
-    fn();
-  } catch (e) {
-    return (e as DomainError).code;
-  }
-  return undefined;
-};
-
+const cal = officialCalendar();
 describe('enforcementDeadline', () => {
   it.each([
     ['STATEMENT_DEFENCE', '2026-02-12', '2026-02-24'], // 3 working days over Spring Festival

@@ -1,14 +1,6 @@
-import { DomainError, ErrorCode } from '../errors';
+import { ErrorCode } from '../errors';
 import { DEFAULT_PENALTY_POLICY, PenaltyPolicy, penaltyPolicy, validatePenaltyPolicy } from './policy';
-
-const codeOf = (fn: () => unknown): ErrorCode | undefined => {
-  try {
-    fn();
-  } catch (e) {
-    return (e as DomainError).code;
-  }
-  return undefined;
-};
+import { codeOf } from '../spec-helpers';
 
 describe('PenaltyPolicy', () => {
   it('has the documented defaults and is frozen', () => {
