@@ -4,8 +4,8 @@ const moduleNameMapper = {
   '^@safety/(domain|persistence|temporal|application)$': '<rootDir>/libs/$1/src',
   '^@safety/(domain|persistence|temporal|application)/(.*)$': '<rootDir>/libs/$1/src/$2',
 };
-// Type checking is done once by `tsc --noEmit` in scripts/test.sh; Jest only transpiles.
-const transform = { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, tsconfig: '<rootDir>/tsconfig.json' }] };
+// tsconfig.jest.json sets isolatedModules: Jest transpiles each file alone (fast); `tsc --noEmit` does the type check.
+const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }] };
 const common = { rootDir: __dirname, moduleNameMapper, transform, testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'json'] };
 
 module.exports = {
