@@ -328,8 +328,9 @@ export async function accidentWorkflow(input: AccidentCaseInput): Promise<Accide
     approval = await board.run({
       step: `report-approval-${version}`, caseId, type: AccidentTaskType.REPORT_APPROVAL, title: '事故调查报告批复', candidateRoles: ['AGENCY_HEAD'],
       departmentId: state.departmentId, allowedOutcomes: ['APPROVE', 'RETURN'], payload: { version },
-      // 条例 Art.32: 15 days from receiving the report; 特别重大 30 days (an extension ≤ 30 days is a deadline change by the head).
+      // 条例 Art.32: 15 days from receiving the report; 特别重大 30 days, extendable by the head by at most 30 days; no other extension.
       deadline: { startDate: localDateOf(report.completedAt), unit: 'calendar_days', amount: period.days },
+      maxExtensionDays: period.maxExtensionDays,
       check: ({ actor, outcome, payload }): Problem => {
         if (actor.departmentId !== state.departmentId) return { type: TaskRejection.WRONG_ACTOR, message: 'the investigating level approves the report' };
         if (actor.userId === lead.userId) return { type: TaskRejection.SEPARATION_OF_DUTIES, message: 'the team lead may not approve their own report' };

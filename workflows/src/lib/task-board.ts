@@ -21,6 +21,11 @@ export interface HumanTaskSpec {
   deadline: { startDate: string; unit: 'working_days' | 'calendar_days'; amount: number } | null;
   /** Hours before the due instant at which the task turns yellow. */
   warningLeadHours?: number;
+  /**
+   * The most a head may move the computed due date later, in calendar days (0 = no extension);
+   * unbounded when absent. A manually set date for a task without a computed one is not bounded.
+   */
+  maxExtensionDays?: number;
   payload?: Record<string, unknown>;
   /** Synchronous check of the actor and payload; return a rejection or undefined. Runs inside the Update validator. */
   check?: (input: CompleteTaskInput) => { type: string; message: string } | undefined;
@@ -37,6 +42,8 @@ interface OpenTask {
   spec: HumanTaskSpec;
   taskKey: string;
   dueAt: number | null;
+  /** The due instant the statute gave (before any extension), for the extension bound. */
+  statutoryDueAt: number | null;
   warnAt: number | null;
   escalation: 'NONE' | 'YELLOW' | 'RED';
   /** Bumped when the deadline moves, so the waiting loop re-arms its timer. */
@@ -119,6 +126,12 @@ export class TaskBoard {
           if (!task || task.completion) reject(TaskRejection.UNKNOWN_TASK, `task ${input.taskKey} is not an open step of this case`);
           if (!input.actor.roles.includes('AGENCY_HEAD')) reject(TaskRejection.WRONG_ACTOR, 'only an agency head may change a deadline');
           if (!Number.isFinite(Date.parse(input.dueAt))) reject(TaskRejection.INVALID_PAYLOAD, 'dueAt must be an ISO instant');
+          const max = task!.spec.maxExtensionDays;
+          if (max !== undefined && task!.statutoryDueAt !== null && Date.parse(input.dueAt) > task!.statutoryDueAt + max * 86_400_000) {
+            reject(TaskRejection.OUT_OF_RANGE, max === 0
+              ? `the ${task!.spec.type} deadline cannot be extended`
+              : `the ${task!.spec.type} deadline may be extended by at most ${max} days`);
+          }
           if (!input.reason?.trim()) reject(TaskRejection.INVALID_PAYLOAD, 'a reason is required');
         },
       },
@@ -137,7 +150,7 @@ export class TaskBoard {
       else needsManualDueDate = true;
     }
     const warnAt = dueAt === null ? null : dueAt - (spec.warningLeadHours ?? 24) * 3_600_000;
-    const task: OpenTask = { spec, taskKey, dueAt, warnAt, escalation: 'NONE', deadlineVersion: 0, completing: false, completion: null };
+    const task: OpenTask = { spec, taskKey, dueAt, statutoryDueAt: dueAt, warnAt, escalation: 'NONE', deadlineVersion: 0, completing: false, completion: null };
     this.open.set(taskKey, task);
     await acts.openTask({
       taskKey, caseId: spec.caseId, workflowId: workflowInfo().workflowId, type: spec.type, title: spec.title,

@@ -50,6 +50,7 @@ export const TaskRejection = {
   INVALID_OUTCOME: 'VALIDATION_FAILED',
   INVALID_PAYLOAD: 'VALIDATION_FAILED',
   RULE: 'RULE_VIOLATION',
+  OUT_OF_RANGE: 'OUT_OF_RANGE',
 } as const;
 
 export const completeTaskUpdate = defineUpdate<CompleteTaskResult, [CompleteTaskInput]>('completeTask');
