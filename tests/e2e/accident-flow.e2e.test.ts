@@ -141,11 +141,11 @@ describe('accident investigation over HTTP on the Temporal dev server', () => {
     // 条例 Art.32: 15 days from receiving the report; only a 特别重大 批复 may be extended, so this one cannot be.
     expect(approvalTask.dueAt).not.toBeNull();
     const extended = await h.http().post(`/tasks/${approvalTask.id}/deadline`).set(as('cityHead'))
-      .send({ dueAt: new Date(Date.parse(approvalTask.dueAt) + 86_400_000).toISOString(), reason: '延期批复' });
+      .send({ dueAt: new Date(Date.parse(approvalTask.dueAt!) + 86_400_000).toISOString(), reason: '延期批复' });
     expect(extended.status).toBe(422);
     expect(extended.body.code).toBe('OUT_OF_RANGE');
     const earlier = await h.http().post(`/tasks/${approvalTask.id}/deadline`).set(as('cityHead'))
-      .send({ dueAt: new Date(Date.parse(approvalTask.dueAt) - 86_400_000).toISOString(), reason: '提前批复' });
+      .send({ dueAt: new Date(Date.parse(approvalTask.dueAt!) - 86_400_000).toISOString(), reason: '提前批复' });
     expect(earlier.status).toBe(200);
     const approved = await h.http().post(`/accidents/${id}/approval`).set(as('cityHead')).send({ decision: 'APPROVE', comment: '同意' });
     expect(approved.status).toBe(200);

@@ -28,7 +28,8 @@ describe('administrative enforcement from inspection to public disclosure (time-
       .send({ enterpriseId: org.enterpriseId, inspectorIds: [org.users.officerA.id, org.users.officerB.id], unannounced: true });
     expect(opened.status).toBe(201);
     const inspectionId = opened.body.id as string;
-    const deadline = plusDays(await f.today(), 3);
+    const orderedOn = await f.today();
+    const deadline = plusDays(orderedOn, 3);
     await f.completeOk(inspectionId, 'INSPECTION_RECORD', 'officerA', 'RECTIFY', {
       confirmations, rectificationDeadline: deadline,
       findings: [{ description: '从业人员未经安全培训上岗', hazardLevel: 'GENERAL', legalBasis: '《安全生产法》第二十八条' }],
@@ -47,6 +48,9 @@ describe('administrative enforcement from inspection to public disclosure (time-
       return rows[0].id as string;
     });
 
+    const tooEarly = await h.http().get(`/cases/penalty/${penaltyId}/continuing-daily-fine`).set(as('officerA'));
+    expect(tooEarly.status).toBe(409); // no fine decided yet
+
     // 3. 一般程序: 立案, 调查取证 (≥2 officers), proposal within the benchmark, 告知, waiver, decision.
     await f.file(penaltyId);
     await f.investigate(penaltyId);
@@ -55,6 +59,13 @@ describe('administrative enforcement from inspection to public disclosure (time-
     expect((await f.waive(penaltyId, ['STATEMENT'])).status).toBe(201);
     await f.completeOk(penaltyId, 'PENALTY_DECISION', 'head', 'DECIDE_PENALTY', { reasons: '逾期未整改，违法事实清楚' });
     await f.waitStatus(penaltyId, 'DECIDED');
+    // 安全生产法 Art.112: refusing to correct after the fine → the original amount per day from the day after the order.
+    const asOf = await f.today();
+    const daily = await h.http().get(`/cases/penalty/${penaltyId}/continuing-daily-fine`).query({ asOf }).set(as('officerA'));
+    expect(daily.status).toBe(200);
+    const days = (Date.parse(asOf) - Date.parse(orderedOn)) / 86_400_000;
+    expect(days).toBeGreaterThanOrEqual(3);
+    expect(daily.body).toMatchObject({ rule: '安全生产法 Art.112', from: plusDays(orderedOn, 1), until: asOf, days, perDayYuan: 5_000, amountYuan: 5_000 * days });
     await f.completeOk(penaltyId, 'DECISION_SERVICE', 'officerA', 'SERVED', { servedAt: new Date(await f.nowMs()).toISOString(), method: 'DIRECT', recipient: '企业法定代表人' });
     await f.waitStatus(penaltyId, 'AWAITING_PAYMENT');
 

@@ -120,6 +120,11 @@ describe('penalty case slice over HTTP on the Temporal dev server', () => {
     expect(unknownField.body.code).toBe('VALIDATION_FAILED');
     const unknownEnterprise = await h.http().post('/cases/penalty').set(as('officerA')).send({ title: 'x', enterpriseId: '00000000-0000-4000-8000-000000000000' });
     expect(unknownEnterprise.status).toBe(404);
+    // 按日连续处罚 only follows an unobeyed rectification order (安全生产法 Art.112).
+    const manual = await openCase();
+    const daily = await h.http().get(`/cases/penalty/${manual.id}/continuing-daily-fine`).set(as('officerA'));
+    expect(daily.status).toBe(422);
+    expect(daily.body.code).toBe('RULE_VIOLATION');
     const noToken = await h.http().get('/cases');
     expect(noToken.status).toBe(401);
     const discipline = await h.http().post('/cases/penalty').set(as('discipline')).send({ title: 'x' });

@@ -101,6 +101,14 @@ export class PenaltyCaseController {
     return this.penalty.amountOwed(s.procedure, q.asOf);
   }
 
+  @Get('continuing-daily-fine')
+  @ApiOperation({ summary: '按日连续处罚 (安全生产法 Art.112) for a case opened after an unobeyed rectification order: the original fine per day from the day after the order, up to `asOf`' })
+  async continuingFine(@CurrentActor() a: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() q: AmountOwedQuery) {
+    const c = await this.gw.penaltyCase(a, id, { acting: false });
+    const s = await this.gw.state(a, id);
+    return this.penalty.continuingDailyFine(c.data, s.procedure, q.asOf);
+  }
+
   @Post('challenges')
   @Roles(...OFFICER_OR_HEAD)
   @ApiOperation({ summary: 'Record that the party applied for 行政复议 or sued (surcharge stops accruing, Art.73)' })

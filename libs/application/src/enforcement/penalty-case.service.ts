@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { DomainError, ErrorCode } from '@safety/domain/errors';
 import { fromEpochDay, isLocalDate, toEpochDay, toLocalDate } from '@safety/domain/calendar';
 import { lateSurcharge } from '@safety/domain/enforcement/surcharge';
+import { ContinuingDailyFine, continuingDailyFine } from '@safety/domain/enforcement/continuing-fine';
 import { fenToYuan, yuanToFen } from '@safety/domain/enforcement/money';
 import { CaseRepository, EnforcementRepository, OrganisationRepository } from '@safety/persistence';
 import type { BenchmarkSnapshot, PenaltyContext, PenaltyProcedureState } from '@safety/temporal';
@@ -100,6 +101,20 @@ export class PenaltyCaseService {
    * Fine, 加处罚款 and payments as of a local date (行政处罚法 Art.72: 3% of the fine per day after the due
    * date, capped at the fine; Art.73: no accrual while 复议/诉讼 is pending). Payments on or before `asOf` count.
    */
+  /**
+   * 安全生产法 Art.112 for a case opened because a rectification order was not obeyed: the daily fine
+   * at the original amount from the day after the order, as of `until` (default today in China).
+   */
+  continuingDailyFine(caseData: Record<string, unknown>, p: PenaltyProcedureState | undefined, until?: string): ContinuingDailyFine & { rule: string } {
+    const flag = caseData.continuingDailyFine as { orderDate?: string } | undefined;
+    if (!flag?.orderDate) throw new DomainError(ErrorCode.RULE_VIOLATION, 'this case does not follow a rectification order (安全生产法 Art.112)');
+    if (!p?.decision || p.decision.outcome !== 'DECIDE_PENALTY' || p.decision.fineYuan <= 0) {
+      throw new DomainError(ErrorCode.STEP_OUT_OF_ORDER, 'continuing daily fines follow a decided fine (安全生产法 Art.112)');
+    }
+    const day = until ?? toLocalDate(new Date());
+    return { rule: '安全生产法 Art.112', ...continuingDailyFine({ originalFineYuan: p.decision.fineYuan, orderDate: flag.orderDate, until: day }) };
+  }
+
   amountOwed(p: PenaltyProcedureState, asOf?: string): AmountOwed {
     if (!p.decision || p.decision.outcome !== 'DECIDE_PENALTY' || p.decision.fineYuan <= 0) {
       throw new DomainError(ErrorCode.STEP_OUT_OF_ORDER, 'the case has no fine decided');

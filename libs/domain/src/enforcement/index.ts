@@ -7,3 +7,4 @@ export * from './surcharge';
 export * from './simple-procedure';
 export * from './benchmark';
 export * from './notice';
+export * from './continuing-fine';
