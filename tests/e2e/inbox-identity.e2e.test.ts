@@ -102,6 +102,16 @@ describe('inbox, identity, evidence and calendar administration', () => {
     const timeline = await h.http().get(`/cases/${caseId}/timeline`).set(as('officerA'));
     expect(timeline.body.items.filter((e: { action: string }) => e.action === 'EVIDENCE_ATTACHED')).toHaveLength(2);
 
+    // A step may cite only this case's evidence: another case's attachment is refused and nothing changes.
+    const other = await openCaseAndTask();
+    const foreignFile = await h.http().post(`/cases/${other.caseId}/attachments`).set(as('officerA')).send({ kind: 'NOTE', text: '另一案件的笔录' });
+    const cites = (ids: string[]) => h.http().post(`/tasks/${taskId}/complete`).set(as('head')).send({ outcome: 'APPROVE', payload: { review: { attachmentIds: ids } } });
+    const stranger = await cites([file.body.id, foreignFile.body.id]);
+    expect(stranger.status).toBe(422);
+    expect(stranger.body.details.attachmentIds).toEqual([foreignFile.body.id]);
+    expect((await h.db.ds.query('SELECT status FROM tasks WHERE id = $1', [taskId]))[0].status).toBe('OPEN');
+    expect((await cites([file.body.id, note.body.id])).status).toBe(200);
+
     const verify = await h.http().get('/audit/verify').set(as('admin'));
     expect(verify.status).toBe(200);
     expect(verify.body.ok).toBe(true);

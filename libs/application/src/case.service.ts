@@ -153,6 +153,31 @@ export class CaseService {
     });
   }
 
+  /**
+   * Evidence cited in a step's payload must be the case's own: every `…attachmentIds` list, at any
+   * depth, may name only attachments uploaded to this case (a full-process record cannot point
+   * at another case's files). 422 naming the strangers otherwise.
+   */
+  async assertCitedAttachmentsBelong(caseId: string, payload: unknown): Promise<void> {
+    const cited = new Set<string>();
+    const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+    const walk = (v: unknown, depth: number): void => {
+      if (depth > 6 || v === null || typeof v !== 'object') return;
+      if (Array.isArray(v)) return v.forEach((x) => walk(x, depth + 1));
+      for (const [k, x] of Object.entries(v)) {
+        if (/attachmentids$/i.test(k) && Array.isArray(x)) x.filter((id): id is string => typeof id === 'string' && UUID.test(id)).forEach((id) => cited.add(id));
+        else walk(x, depth + 1);
+      }
+    };
+    walk(payload, 0);
+    if (cited.size === 0) return;
+    const own = new Set(await this.cases.attachmentIdsOfCase(caseId, [...cited]));
+    const strangers = [...cited].filter((id) => !own.has(id));
+    if (strangers.length) {
+      throw new DomainError(ErrorCode.RULE_VIOLATION, 'cited attachments must be uploaded to this case first', { attachmentIds: strangers });
+    }
+  }
+
   listAttachments(caseId: string): Promise<AttachmentEntity[]> {
     return this.cases.listAttachments(caseId);
   }

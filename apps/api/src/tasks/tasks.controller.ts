@@ -99,6 +99,7 @@ export class TasksController {
       throw new DomainError(ErrorCode.TASK_ALREADY_COMPLETED, 'this task is already completed', { taskId: id });
     }
     this.tasks.assertMayAct(actor, task);
+    await this.cases.assertCitedAttachmentsBelong(task.caseId, dto.payload);
     const result = await this.temporal.workflow.getHandle(task.workflowId).executeUpdate(completeTaskUpdate, {
       args: [{ taskKey: task.taskKey, actor: taskActor(actor), outcome: dto.outcome, payload: dto.payload ?? {}, requestId }],
     });

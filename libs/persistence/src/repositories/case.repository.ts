@@ -51,6 +51,13 @@ export class CaseRepository {
     return saved;
   }
 
+  /** Which of the ids are attachments of this case. */
+  async attachmentIdsOfCase(caseId: string, ids: string[]): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const rows: Array<{ id: string }> = await this.ds.query('SELECT id FROM attachments WHERE case_id = $1 AND id = ANY($2::uuid[])', [caseId, ids]);
+    return rows.map((r) => r.id);
+  }
+
   listAttachments(caseId: string): Promise<AttachmentEntity[]> {
     return this.ds.getRepository(AttachmentEntity).find({ where: { caseId }, order: { createdAt: 'ASC' } });
   }
