@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { AuditRepository } from '@safety/persistence';
+import { DataSource } from 'typeorm';
+import { AuditRepository, dataSourceOptions } from '@safety/persistence';
 import { createTestDatabase, TestDatabase } from '../support/db';
 
 /** 执法全过程记录 (行政处罚法 Art.47): append-only, hash-chained, and tampering is detected. */
@@ -39,6 +40,22 @@ describe('audit log hash chain (real PostgreSQL)', () => {
     await expect(db.ds.query(`UPDATE audit_log SET action = 'X'`)).rejects.toThrow(/append-only/);
     await expect(db.ds.query('DELETE FROM audit_log')).rejects.toThrow(/append-only/);
     await expect(db.ds.query('TRUNCATE audit_log')).rejects.toThrow(/append-only/);
+  });
+
+  it("gives the app's database role INSERT and SELECT on the record, and no way to change it or its guard", async () => {
+    const app = await new DataSource(dataSourceOptions(db.url, { appRole: 'safety_app' })).initialize();
+    try {
+      expect((await app.query('SELECT current_user AS u'))[0].u).toBe('safety_app');
+      await new AuditRepository(app).append({ occurredAt: new Date(), action: 'APP_ROLE_APPEND', summary: {} });
+      await expect(app.query(`UPDATE audit_log SET action = 'X' WHERE action = 'APP_ROLE_APPEND'`)).rejects.toThrow(/permission denied/);
+      await expect(app.query(`DELETE FROM audit_log`)).rejects.toThrow(/permission denied/);
+      await expect(app.query('ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update_delete')).rejects.toThrow(/must be owner/);
+      // The case tables stay writable for the app.
+      await expect(app.query(`UPDATE cases SET title = title WHERE false`)).resolves.toBeDefined();
+    } finally {
+      await app.destroy();
+    }
+    await expect(repo.verifyChain()).resolves.toMatchObject({ ok: true });
   });
 
   it('detects a row tampered with directly in SQL and names the first broken link', async () => {

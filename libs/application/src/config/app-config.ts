@@ -11,6 +11,8 @@ export class AppConfig {
   @IsIn(['development', 'test', 'production']) NODE_ENV: 'development' | 'test' | 'production' = 'development';
   @Transform(toInt) @IsInt() @Min(1) @Max(65535) PORT = 3000;
   @IsString() @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' }) DATABASE_URL!: string;
+  /** Role the app acts as after connecting (may not touch the audit log); empty to act as the connecting user. */
+  @IsString() @Matches(/^([a-z_][a-z0-9_]{0,62})?$/, { message: 'DATABASE_APP_ROLE must be a role name or empty' }) DATABASE_APP_ROLE = 'safety_app';
   @IsString() @IsNotEmpty() TEMPORAL_ADDRESS!: string;
   @IsString() @IsNotEmpty() TEMPORAL_NAMESPACE = 'default';
   @IsString() @IsNotEmpty() TEMPORAL_TASK_QUEUE = 'safety-cases';
@@ -33,7 +35,8 @@ export class ConfigError extends Error {
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
   const known = Object.keys(new AppConfig()).concat(['DATABASE_URL', 'TEMPORAL_ADDRESS', 'JWT_SECRET', 'TEMPORAL_TLS_CERT_PATH', 'TEMPORAL_TLS_KEY_PATH', 'TEMPORAL_TLS_CA_PATH', 'WORKFLOW_BUNDLE_PATH']);
-  const picked = Object.fromEntries(known.filter((k) => env[k] !== undefined && env[k] !== '').map((k) => [k, env[k]]));
+  // An empty value means unset, except DATABASE_APP_ROLE, where empty deliberately turns the role switch off.
+  const picked = Object.fromEntries(known.filter((k) => env[k] !== undefined && (env[k] !== '' || k === 'DATABASE_APP_ROLE')).map((k) => [k, env[k]]));
   const cfg = plainToInstance(AppConfig, picked);
   const errors = validateSync(cfg, { whitelist: true });
   if (errors.length) {
