@@ -4,6 +4,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { AccidentService, TaskService } from '@safety/application';
+import { workflowPolicyOf } from '@safety/domain/accident/policy';
 import { DomainError, ErrorCode } from '@safety/domain/errors';
 import { Actor, Role } from '@safety/domain/identity/roles';
 import { AccidentRepository } from '@safety/persistence';
@@ -52,11 +53,7 @@ export class AccidentsController {
     const input: AccidentCaseInput = {
       caseId: c.id, departmentId: c.departmentId, reportingDepartmentId: accident.reportingDepartmentId, createdBy: actor.userId,
       occurredAt: accident.occurredAt.toISOString(), grade: accident.grade as AccidentCaseInput['grade'],
-      policy: {
-        investigationWarningDays: p.investigationWarningDays, teamRequiredRoles: p.teamRequiredRoles, supervisedListingDays: p.supervisedListingDays,
-        supervisedListingReportEveryDays: p.supervisedListingReportEveryDays, supervisedListingReportWorkingDays: p.supervisedListingReportWorkingDays,
-        rectificationVerificationWorkingDays: p.rectificationVerificationWorkingDays, evaluationAfterMonths: p.evaluationAfterMonths, evaluationWithinMonths: p.evaluationWithinMonths,
-      },
+      policy: workflowPolicyOf(p),
     };
     await this.starter.start(c, 'accidentWorkflow', input, actor.userId);
     return accidentView(c, accident);

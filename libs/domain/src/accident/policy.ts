@@ -6,6 +6,15 @@ import { AccidentSectorClass } from './reporting';
  * defaults an installation may override (ACCIDENT_POLICY_JSON), never hard truths. A case copies the
  * policy into its workflow input when it opens, so a later change never alters a running clock.
  */
+/** The policy values an accident workflow runs on (copied into its input when the case opens). */
+export const ACCIDENT_WORKFLOW_POLICY_KEYS = [
+  'investigationWarningDays', 'teamRequiredRoles', 'supervisedListingDays', 'supervisedListingReportEveryDays',
+  'supervisedListingReportWorkingDays', 'rectificationVerificationWorkingDays', 'evaluationAfterMonths', 'evaluationWithinMonths',
+] as const;
+
+export const workflowPolicyOf = (p: AccidentPolicy): Pick<AccidentPolicy, (typeof ACCIDENT_WORKFLOW_POLICY_KEYS)[number]> =>
+  Object.fromEntries(ACCIDENT_WORKFLOW_POLICY_KEYS.map((k) => [k, p[k]])) as Pick<AccidentPolicy, (typeof ACCIDENT_WORKFLOW_POLICY_KEYS)[number]>;
+
 export interface AccidentPolicy {
   /** 条例 Art.9: the unit head reports within 1 hour. */
   firstReportHours: number;

@@ -1,22 +1,14 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { TaskActor } from './human-task.contract';
+import type { AccidentPolicy, ACCIDENT_WORKFLOW_POLICY_KEYS } from '../../../domain/src/accident/policy';
 
 /**
  * 生产安全事故调查处理 (生产安全事故报告和调查处理条例, 国务院令第493号): one workflow per accident
  * case, workflow id `accident-<caseId>`, case_type 'ACCIDENT'.
  */
 
-/** Policy values copied into the workflow when the case opens (see libs/domain/src/accident/policy.ts). */
-export interface AccidentWorkflowPolicy {
-  investigationWarningDays: number;
-  teamRequiredRoles: string[];
-  supervisedListingDays: number;
-  supervisedListingReportEveryDays: number;
-  supervisedListingReportWorkingDays: number;
-  rectificationVerificationWorkingDays: number;
-  evaluationAfterMonths: number;
-  evaluationWithinMonths: number;
-}
+/** Policy values copied into the workflow when the case opens, so a later policy change never alters a running clock. */
+export type AccidentWorkflowPolicy = Pick<AccidentPolicy, (typeof ACCIDENT_WORKFLOW_POLICY_KEYS)[number]>;
 
 export interface AccidentCaseInput {
   caseId: string;
