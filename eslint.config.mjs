@@ -5,7 +5,10 @@ import { builtinModules } from 'node:module';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 const restrict = (patterns, paths = []) => ({
-  'no-restricted-imports': ['error', { paths: paths.map((name) => ({ name, message: 'not allowed in this layer (ARCHITECTURE.md)' })), patterns }],
+  'no-restricted-imports': [
+    'error',
+    { paths: paths.map((name) => ({ name, message: 'not allowed in this layer (ARCHITECTURE.md)' })), patterns },
+  ],
 });
 const group = (group, message) => ({ group, message });
 
@@ -25,28 +28,76 @@ export default tseslint.config(
   },
   {
     files: ['libs/domain/**/*.ts'],
-    rules: restrict([
-      group(['@nestjs/*', 'typeorm', 'pg', '@temporalio/*', '@safety/*', '**/apps/**', '**/persistence/**', '**/application/**', '**/temporal/**'], 'libs/domain is pure: no framework, storage or workflow imports'),
-    ], nodeBuiltins),
+    rules: restrict(
+      [
+        group(
+          [
+            '@nestjs/*',
+            'typeorm',
+            'pg',
+            '@temporalio/*',
+            '@safety/*',
+            '**/apps/**',
+            '**/persistence/**',
+            '**/application/**',
+            '**/temporal/**',
+          ],
+          'libs/domain is pure: no framework, storage or workflow imports',
+        ),
+      ],
+      nodeBuiltins,
+    ),
   },
   {
     files: ['workflows/**/*.ts'],
-    rules: restrict([
-      group(['@nestjs/*', 'typeorm', 'pg', '@temporalio/client', '@temporalio/worker', '@temporalio/activity', '@safety/persistence*', '@safety/application*', '**/apps/**', '**/persistence/**', '**/application/**'],
-        'workflows are deterministic: only @temporalio/workflow, libs/temporal contracts and libs/domain'),
-    ], nodeBuiltins),
+    rules: restrict(
+      [
+        group(
+          [
+            '@nestjs/*',
+            'typeorm',
+            'pg',
+            '@temporalio/client',
+            '@temporalio/worker',
+            '@temporalio/activity',
+            '@safety/persistence*',
+            '@safety/application*',
+            '**/apps/**',
+            '**/persistence/**',
+            '**/application/**',
+          ],
+          'workflows are deterministic: only @temporalio/workflow, libs/temporal contracts and libs/domain',
+        ),
+      ],
+      nodeBuiltins,
+    ),
   },
   {
     files: ['libs/persistence/**/*.ts'],
-    rules: restrict([group(['@safety/application*', '@safety/temporal*', '@temporalio/*', '**/apps/**', '**/workflows/**'], 'persistence depends on domain only')]),
+    rules: restrict([
+      group(
+        ['@safety/application*', '@safety/temporal*', '@temporalio/*', '**/apps/**', '**/workflows/**'],
+        'persistence depends on domain only',
+      ),
+    ]),
   },
   {
     files: ['libs/temporal/**/*.ts'],
-    rules: restrict([group(['@safety/application*', '@safety/persistence*', '**/apps/**', '**/workflows/**'], 'libs/temporal holds contracts and runtime helpers only')]),
+    rules: restrict([
+      group(
+        ['@safety/application*', '@safety/persistence*', '**/apps/**', '**/workflows/**'],
+        'libs/temporal holds contracts and runtime helpers only',
+      ),
+    ]),
   },
   {
     files: ['libs/application/**/*.ts'],
-    rules: restrict([group(['**/apps/**', '**/workflows/**', '@temporalio/worker', '@temporalio/workflow'], 'application services do not depend on apps or workflow code')]),
+    rules: restrict([
+      group(
+        ['**/apps/**', '**/workflows/**', '@temporalio/worker', '@temporalio/workflow'],
+        'application services do not depend on apps or workflow code',
+      ),
+    ]),
   },
   {
     files: ['**/*.spec.ts', 'tests/**/*.ts'],

@@ -6,7 +6,13 @@ const moduleNameMapper = {
 };
 // tsconfig.jest.json sets isolatedModules: Jest transpiles each file alone (fast); `tsc --noEmit` does the type check.
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }] };
-const common = { rootDir: __dirname, moduleNameMapper, transform, testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'json'] };
+const common = {
+  rootDir: __dirname,
+  moduleNameMapper,
+  transform,
+  testEnvironment: 'node',
+  moduleFileExtensions: ['ts', 'js', 'json'],
+};
 
 module.exports = {
   projects: [

@@ -15,9 +15,10 @@ step() { log "== $* =="; }
 step "node modules"
 ensure_node_modules
 
-step "type check (tsc --noEmit) and lint"
+step "type check (tsc --noEmit), lint and formatting"
 npx tsc -p tsconfig.json --noEmit
 npx eslint . --max-warnings 0
+npx prettier --check . >&2 || die "formatting differs from Prettier: run npx prettier --write ."
 
 step "build (dist/ and the workflow bundle the worker and replay tests load)"
 rm -rf dist

@@ -30,18 +30,53 @@ const DEPARTMENT_KINDS: Array<[kind: string, suffix: string, levels: Level[]]> =
   ['PROCURATORATE', '人民检察院', ['CITY', 'COUNTY']],
   ['TOWN_SAFETY_OFFICE', '安全生产监督管理所', ['TOWN']],
 ];
-const PROVINCIAL_EMERGENCY: Array<[regionCode: string, name: string]> = [['320000', '江苏省应急管理厅'], ['340000', '安徽省应急管理厅']];
+const PROVINCIAL_EMERGENCY: Array<[regionCode: string, name: string]> = [
+  ['320000', '江苏省应急管理厅'],
+  ['340000', '安徽省应急管理厅'],
+];
 
-const ENTERPRISES: Array<[creditCode: string, name: string, sector: string, region: string, deptCode: string, risk: 'RED' | 'ORANGE' | 'YELLOW' | 'BLUE']> = [
+const ENTERPRISES: Array<
+  [
+    creditCode: string,
+    name: string,
+    sector: string,
+    region: string,
+    deptCode: string,
+    risk: 'RED' | 'ORANGE' | 'YELLOW' | 'BLUE',
+  ]
+> = [
   ['91320281MA1DEMO01X', '江阴示范化工有限公司', 'HAZARDOUS_CHEMICALS', '320281', 'EMERGENCY_MANAGEMENT-320281', 'RED'],
-  ['91320281MA1DEMO02X', '江阴示范机械制造有限公司', 'INDUSTRY_TRADE', '320281', 'EMERGENCY_MANAGEMENT-320281', 'YELLOW'],
-  ['91320200MA1DEMO03X', '无锡示范危化仓储有限公司', 'HAZARDOUS_CHEMICALS', '320200', 'EMERGENCY_MANAGEMENT-320200', 'ORANGE'],
+  [
+    '91320281MA1DEMO02X',
+    '江阴示范机械制造有限公司',
+    'INDUSTRY_TRADE',
+    '320281',
+    'EMERGENCY_MANAGEMENT-320281',
+    'YELLOW',
+  ],
+  [
+    '91320200MA1DEMO03X',
+    '无锡示范危化仓储有限公司',
+    'HAZARDOUS_CHEMICALS',
+    '320200',
+    'EMERGENCY_MANAGEMENT-320200',
+    'ORANGE',
+  ],
   ['91320481MA1DEMO04X', '溧阳示范建材有限公司', 'NON_COAL_MINES', '320481', 'EMERGENCY_MANAGEMENT-320481', 'ORANGE'],
-  ['91341500MA1DEMO05X', '六安示范粉尘涉爆企业有限公司', 'INDUSTRY_TRADE', '341500', 'EMERGENCY_MANAGEMENT-341500', 'BLUE'],
+  [
+    '91341500MA1DEMO05X',
+    '六安示范粉尘涉爆企业有限公司',
+    'INDUSTRY_TRADE',
+    '341500',
+    'EMERGENCY_MANAGEMENT-341500',
+    'BLUE',
+  ],
 ];
 
 /** Demo users: one per role at the Jiangyin (county) emergency bureau, plus city staff and the discipline body. */
-const USERS: Array<[username: string, name: string, deptCode: string, roles: Role[], credential: string | null, legal: boolean]> = [
+const USERS: Array<
+  [username: string, name: string, deptCode: string, roles: Role[], credential: string | null, legal: boolean]
+> = [
   ['officer.zhang', '张执法', 'EMERGENCY_MANAGEMENT-320281', [Role.ENFORCEMENT_OFFICER], '32028100001', false],
   ['officer.li', '李执法', 'EMERGENCY_MANAGEMENT-320281', [Role.ENFORCEMENT_OFFICER], '32028100002', false],
   ['head.wang', '王局长', 'EMERGENCY_MANAGEMENT-320281', [Role.AGENCY_HEAD], '32028100003', false],
@@ -49,7 +84,14 @@ const USERS: Array<[username: string, name: string, deptCode: string, roles: Rol
   ['admin.sun', '孙管理', 'EMERGENCY_MANAGEMENT-320281', [Role.DEPARTMENT_ADMIN], null, false],
   ['officer.chen', '陈执法', 'EMERGENCY_MANAGEMENT-320200', [Role.ENFORCEMENT_OFFICER], '32020000001', false],
   ['head.zhou', '周局长', 'EMERGENCY_MANAGEMENT-320200', [Role.AGENCY_HEAD], '32020000002', false],
-  ['investigator.wu', '吴调查', 'EMERGENCY_MANAGEMENT-320200', [Role.INVESTIGATION_MEMBER, Role.ENFORCEMENT_OFFICER], '32020000003', false],
+  [
+    'investigator.wu',
+    '吴调查',
+    'EMERGENCY_MANAGEMENT-320200',
+    [Role.INVESTIGATION_MEMBER, Role.ENFORCEMENT_OFFICER],
+    '32020000003',
+    false,
+  ],
   ['discipline.qian', '钱监察', 'DISCIPLINE-320200', [Role.DISCIPLINE_BODY], null, false],
   ['sysadmin', '系统管理员', 'SAFETY_COMMITTEE_OFFICE-320000', [Role.SYSTEM_ADMIN], null, false],
 ];
@@ -67,15 +109,23 @@ export async function seedDemoData(ds: DataSource, demoPassword: string): Promis
     regionId.set(code, rows[0].id);
   }
   const deptId = new Map<string, string>();
-  const upsertDept = async (code: string, name: string, kind: string, level: Level, regionCode: string, parentCode: string | null) => {
+  const upsertDept = async (
+    code: string,
+    name: string,
+    kind: string,
+    level: Level,
+    regionCode: string,
+    parentCode: string | null,
+  ) => {
     const rows = await ds.query(
       `INSERT INTO departments (code, name, kind, level, region_id, parent_id) VALUES ($1,$2,$3,$4,$5,$6)
        ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, parent_id = EXCLUDED.parent_id RETURNING id`,
-      [code, name, kind, level, regionId.get(regionCode), parentCode ? deptId.get(parentCode) ?? null : null],
+      [code, name, kind, level, regionId.get(regionCode), parentCode ? (deptId.get(parentCode) ?? null) : null],
     );
     deptId.set(code, rows[0].id);
   };
-  for (const [regionCode, name] of PROVINCIAL_EMERGENCY) await upsertDept(`EMERGENCY_MANAGEMENT-${regionCode}`, name, 'EMERGENCY_MANAGEMENT', 'PROVINCE', regionCode, null);
+  for (const [regionCode, name] of PROVINCIAL_EMERGENCY)
+    await upsertDept(`EMERGENCY_MANAGEMENT-${regionCode}`, name, 'EMERGENCY_MANAGEMENT', 'PROVINCE', regionCode, null);
   const parentOf = new Map(REGIONS.map(([c, , , p]) => [c, p]));
   for (const [code, name, level] of REGIONS) {
     for (const [kind, suffix, levels] of DEPARTMENT_KINDS) {

@@ -12,7 +12,8 @@ async function main(): Promise<void> {
     await seedReferenceData(ds);
     if (process.env.SEED_DEMO !== 'false') {
       const password = process.env.SEED_DEMO_PASSWORD;
-      if (!password || password.length < 8) throw new Error('SEED_DEMO_PASSWORD (≥ 8 characters) is required to seed demo users');
+      if (!password || password.length < 8)
+        throw new Error('SEED_DEMO_PASSWORD (≥ 8 characters) is required to seed demo users');
       await seedDemoData(ds, password);
       console.log(JSON.stringify({ msg: 'demo data seeded', users: DEMO_USERNAMES }));
     }

@@ -5,7 +5,8 @@ import { expectEventually } from '../support/eventually';
 const DAY = 86_400_000;
 const localDate = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
 const endOfLocalDay = (date: string) => Date.parse(`${date}T23:59:59.999+08:00`);
-const plusDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
+const plusDays = (date: string, n: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
 
 /**
  * 责令限期整改 → 复查 on the time-skipping server: the deadline passes unrectified and a penalty case
@@ -29,23 +30,42 @@ describe('inspection rectification, 复查 and field measures (time-skipping ser
     { officerId: org.users.officerA.id, credentialNo: `A${org.suffix}` },
     { officerId: org.users.officerB.id, credentialNo: `B${org.suffix}` },
   ];
-  const finding = (hazardLevel: 'GENERAL' | 'MAJOR' = 'GENERAL') => ({ description: '可燃气体报警器失效', hazardLevel, legalBasis: '《安全生产法》第三十六条' });
+  const finding = (hazardLevel: 'GENERAL' | 'MAJOR' = 'GENERAL') => ({
+    description: '可燃气体报警器失效',
+    hazardLevel,
+    legalBasis: '《安全生产法》第三十六条',
+  });
   const today = async () => localDate(await h.env!.currentTimeMs());
   const sleepUntil = async (instantMs: number) => h.env!.sleep(Math.max(1, instantMs - (await h.env!.currentTimeMs())));
   const tasksOf = async (caseId: string, type: string) =>
-    (await h.db.ds.query('SELECT id, status, escalation, due_at FROM tasks WHERE case_id = $1 AND type = $2 ORDER BY created_at', [caseId, type])) as Array<{ id: string; status: string; escalation: string; due_at: Date | null }>;
-  const openTask = (caseId: string, type: string) => expectEventually(async () => {
-    const open = (await tasksOf(caseId, type)).filter((t) => t.status === 'OPEN');
-    expect(open).toHaveLength(1);
-    return open[0];
-  });
-  const complete = (taskId: string, who: keyof TestOrg['users'], outcome: string, payload: Record<string, unknown> = {}) =>
-    h.http().post(`/tasks/${taskId}/complete`).set(as(who)).send({ outcome, payload });
+    (await h.db.ds.query(
+      'SELECT id, status, escalation, due_at FROM tasks WHERE case_id = $1 AND type = $2 ORDER BY created_at',
+      [caseId, type],
+    )) as Array<{ id: string; status: string; escalation: string; due_at: Date | null }>;
+  const openTask = (caseId: string, type: string) =>
+    expectEventually(async () => {
+      const open = (await tasksOf(caseId, type)).filter((t) => t.status === 'OPEN');
+      expect(open).toHaveLength(1);
+      return open[0];
+    });
+  const complete = (
+    taskId: string,
+    who: keyof TestOrg['users'],
+    outcome: string,
+    payload: Record<string, unknown> = {},
+  ) => h.http().post(`/tasks/${taskId}/complete`).set(as(who)).send({ outcome, payload });
   const detail = async (caseId: string) => (await h.http().get(`/inspections/${caseId}`).set(as('officerA'))).body;
 
   async function inspectWith(outcome: string, payload: Record<string, unknown>) {
-    const res = await h.http().post('/inspections').set(as('officerA'))
-      .send({ enterpriseId: org.enterpriseId, inspectorIds: [org.users.officerA.id, org.users.officerB.id], unannounced: true });
+    const res = await h
+      .http()
+      .post('/inspections')
+      .set(as('officerA'))
+      .send({
+        enterpriseId: org.enterpriseId,
+        inspectorIds: [org.users.officerA.id, org.users.officerB.id],
+        unannounced: true,
+      });
     expect(res.status).toBe(201);
     const caseId = res.body.id as string;
     const record = await openTask(caseId, 'INSPECTION_RECORD');
@@ -61,8 +81,12 @@ describe('inspection rectification, 复查 and field measures (time-skipping ser
     const caseId = await inspectWith('RECTIFY', { findings: [finding()], rectificationDeadline: deadline });
     const ordered = await detail(caseId);
     expect(ordered.workflow).toMatchObject({ status: 'RECTIFICATION_ORDERED', rectificationDeadline: deadline });
-    const timeline = (await h.http().get(`/cases/${caseId}/timeline`).set(as('officerA'))).body.items.map((e: { action: string }) => e.action);
-    expect(timeline).toEqual(expect.arrayContaining(['INSPECTION_RECORDED', 'DOCUMENT_ISSUED', 'RECTIFICATION_ORDERED']));
+    const timeline = (await h.http().get(`/cases/${caseId}/timeline`).set(as('officerA'))).body.items.map(
+      (e: { action: string }) => e.action,
+    );
+    expect(timeline).toEqual(
+      expect.arrayContaining(['INSPECTION_RECORDED', 'DOCUMENT_ISSUED', 'RECTIFICATION_ORDERED']),
+    );
     expect(await tasksOf(caseId, 'REINSPECTION')).toHaveLength(0); // nothing before the deadline
 
     await sleepUntil(endOfLocalDay(deadline) + 60_000);
@@ -70,19 +94,36 @@ describe('inspection rectification, 复查 and field measures (time-skipping ser
     expect(re.due_at).not.toBeNull(); // policy: 10 working days after the deadline (UNVERIFIED)
     expect((await detail(caseId)).status).toBe('AWAITING_REINSPECTION');
     expect((await complete(re.id, 'officerB', 'NOT_RECTIFIED', { confirmations: confirmations() })).status).toBe(400); // opinion required
-    expect((await complete(re.id, 'otherOfficer', 'NOT_RECTIFIED', { confirmations: confirmations(), opinion: 'x' })).status).toBe(403);
-    expect((await complete(re.id, 'officerB', 'NOT_RECTIFIED', { confirmations: confirmations(), opinion: '逾期未整改，报警器仍未修复' })).status).toBe(200);
+    expect(
+      (await complete(re.id, 'otherOfficer', 'NOT_RECTIFIED', { confirmations: confirmations(), opinion: 'x' })).status,
+    ).toBe(403);
+    expect(
+      (
+        await complete(re.id, 'officerB', 'NOT_RECTIFIED', {
+          confirmations: confirmations(),
+          opinion: '逾期未整改，报警器仍未修复',
+        })
+      ).status,
+    ).toBe(200);
 
     const penalty = await expectEventually(async () => {
-      const rows = await h.db.ds.query(`SELECT id, case_type, workflow_id, data FROM cases WHERE workflow_id = $1`, [`penalty-from-${caseId}`]);
+      const rows = await h.db.ds.query(`SELECT id, case_type, workflow_id, data FROM cases WHERE workflow_id = $1`, [
+        `penalty-from-${caseId}`,
+      ]);
       expect(rows).toHaveLength(1);
       return rows[0] as { id: string; case_type: string; data: Record<string, unknown> };
     });
     expect(penalty.case_type).toBe('PENALTY');
     // 安全生产法 Art.112: continuing daily fines may count from the day after the order.
-    expect(penalty.data).toMatchObject({ sourceCaseId: caseId, origin: { kind: 'INSPECTION', sourceCaseId: caseId }, continuingDailyFineFrom: plusDays(orderedOn, 1),
-      continuingDailyFine: { rule: '安全生产法 Art.112', rectificationDeadline: deadline } });
-    await expectEventually(async () => expect((await h.client.workflow.getHandle(`penalty-from-${caseId}`).describe()).status.name).toBe('RUNNING'));
+    expect(penalty.data).toMatchObject({
+      sourceCaseId: caseId,
+      origin: { kind: 'INSPECTION', sourceCaseId: caseId },
+      continuingDailyFineFrom: plusDays(orderedOn, 1),
+      continuingDailyFine: { rule: '安全生产法 Art.112', rectificationDeadline: deadline },
+    });
+    await expectEventually(async () =>
+      expect((await h.client.workflow.getHandle(`penalty-from-${caseId}`).describe()).status.name).toBe('RUNNING'),
+    );
     await expectEventually(async () => {
       const d = await detail(caseId);
       expect(d.status).toBe('CLOSED');
@@ -90,7 +131,14 @@ describe('inspection rectification, 复查 and field measures (time-skipping ser
       expect(d.data).toMatchObject({ penaltyCaseId: penalty.id, penaltyWorkflowId: `penalty-from-${caseId}` });
     });
     const audit = await h.db.ds.query(`SELECT action FROM audit_log WHERE case_id = $1 ORDER BY seq`, [caseId]);
-    expect(audit.map((a: { action: string }) => a.action)).toEqual(expect.arrayContaining(['LINKED_CASE_CREATED', 'PENALTY_CASE_LINKED', 'PENALTY_CASE_OPENED_AUTOMATICALLY', 'INSPECTION_CLOSED']));
+    expect(audit.map((a: { action: string }) => a.action)).toEqual(
+      expect.arrayContaining([
+        'LINKED_CASE_CREATED',
+        'PENALTY_CASE_LINKED',
+        'PENALTY_CASE_OPENED_AUTOMATICALLY',
+        'INSPECTION_CLOSED',
+      ]),
+    );
   });
 
   it('closes the inspection when the 复查 finds the hazard rectified', async () => {
@@ -98,22 +146,38 @@ describe('inspection rectification, 复查 and field measures (time-skipping ser
     const caseId = await inspectWith('RECTIFY', { findings: [finding()], rectificationDeadline: deadline });
     await sleepUntil(endOfLocalDay(deadline) + 60_000);
     const re = await openTask(caseId, 'REINSPECTION');
-    expect((await complete(re.id, 'officerA', 'RECTIFIED', { confirmations: confirmations(), opinion: '已更换报警器，整改完毕' })).status).toBe(200);
+    expect(
+      (
+        await complete(re.id, 'officerA', 'RECTIFIED', {
+          confirmations: confirmations(),
+          opinion: '已更换报警器，整改完毕',
+        })
+      ).status,
+    ).toBe(200);
     await expectEventually(async () => {
       const d = await detail(caseId);
       expect(d.status).toBe('CLOSED');
       expect(d.workflow).toMatchObject({ result: 'RECTIFIED', penalty: null });
     });
-    expect(await h.db.ds.query(`SELECT 1 FROM cases WHERE workflow_id = $1`, [`penalty-from-${caseId}`])).toHaveLength(0);
+    expect(await h.db.ds.query(`SELECT 1 FROM cases WHERE workflow_id = $1`, [`penalty-from-${caseId}`])).toHaveLength(
+      0,
+    );
   });
 
   it('escalates a 查封/扣押 that runs past its 30 days without an approved extension', async () => {
     const start = await today();
     const caseId = await inspectWith('IMMEDIATE_MEASURES', {
-      findings: [finding()], rectificationDeadline: plusDays(start, 45), measures: { seizure: { items: '不合格压力容器1台', days: 30 } },
+      findings: [finding()],
+      rectificationDeadline: plusDays(start, 45),
+      measures: { seizure: { items: '不合格压力容器1台', days: 30 } },
     });
     const decision = await openTask(caseId, 'SEIZURE_DECISION');
-    expect((await detail(caseId)).workflow.seizure).toMatchObject({ startedOn: start, expiresOn: plusDays(start, 30), status: 'ACTIVE', overdue: false });
+    expect((await detail(caseId)).workflow.seizure).toMatchObject({
+      startedOn: start,
+      expiresOn: plusDays(start, 30),
+      status: 'ACTIVE',
+      overdue: false,
+    });
     const tooLong = await complete(decision.id, 'officerA', 'EXTEND', { days: 31, reason: '需要检测' });
     expect(tooLong.status).toBe(422);
 
@@ -121,7 +185,10 @@ describe('inspection rectification, 复查 and field measures (time-skipping ser
     await expectEventually(async () => {
       const [t] = await tasksOf(caseId, 'SEIZURE_DECISION');
       expect(t.escalation).toBe('RED');
-      const audit = await h.db.ds.query(`SELECT action FROM audit_log WHERE case_id = $1 AND action = 'SEIZURE_TERM_EXCEEDED'`, [caseId]);
+      const audit = await h.db.ds.query(
+        `SELECT action FROM audit_log WHERE case_id = $1 AND action = 'SEIZURE_TERM_EXCEEDED'`,
+        [caseId],
+      );
       expect(audit).toHaveLength(1);
     });
     expect((await detail(caseId)).workflow.seizure).toMatchObject({ overdue: true });
@@ -136,7 +203,9 @@ describe('inspection rectification, 复查 and field measures (time-skipping ser
   it('allows one head-approved extension of a 查封/扣押 and refuses a second (422)', async () => {
     const start = await today();
     const caseId = await inspectWith('IMMEDIATE_MEASURES', {
-      findings: [finding()], rectificationDeadline: plusDays(start, 30), measures: { seizure: { items: '违规储存的危险化学品', days: 10 } },
+      findings: [finding()],
+      rectificationDeadline: plusDays(start, 30),
+      measures: { seizure: { items: '违规储存的危险化学品', days: 10 } },
     });
     const first = await openTask(caseId, 'SEIZURE_DECISION');
     expect((await complete(first.id, 'officerA', 'EXTEND', { days: 20 })).status).toBe(400); // reason required
@@ -144,7 +213,9 @@ describe('inspection rectification, 复查 and field measures (time-skipping ser
     const approval = await openTask(caseId, 'SEIZURE_EXTENSION_APPROVAL');
     expect((await complete(approval.id, 'officerB', 'APPROVE')).status).toBe(403);
     expect((await complete(approval.id, 'head', 'APPROVE', { comment: '同意延长20日' })).status).toBe(200);
-    await expectEventually(async () => expect((await detail(caseId)).workflow.seizure).toMatchObject({ extended: true, expiresOn: plusDays(start, 30) }));
+    await expectEventually(async () =>
+      expect((await detail(caseId)).workflow.seizure).toMatchObject({ extended: true, expiresOn: plusDays(start, 30) }),
+    );
 
     const second = await openTask(caseId, 'SEIZURE_DECISION');
     expect(second.id).not.toBe(first.id);
@@ -158,14 +229,30 @@ describe('inspection rectification, 复查 and field measures (time-skipping ser
 
   it('lists a 重大事故隐患 for supervision and lifts it after a review and the head’s approval', async () => {
     const start = await today();
-    const rejectMinor = await h.http().post('/inspections').set(as('officerA'))
+    const rejectMinor = await h
+      .http()
+      .post('/inspections')
+      .set(as('officerA'))
       .send({ enterpriseId: org.enterpriseId, inspectorIds: [org.users.officerA.id, org.users.officerB.id] });
     const rec = await openTask(rejectMinor.body.id, 'INSPECTION_RECORD');
-    const minor = await complete(rec.id, 'officerA', 'RECTIFY', { confirmations: confirmations(), findings: [finding()], rectificationDeadline: plusDays(start, 20), supervisedListing: true });
+    const minor = await complete(rec.id, 'officerA', 'RECTIFY', {
+      confirmations: confirmations(),
+      findings: [finding()],
+      rectificationDeadline: plusDays(start, 20),
+      supervisedListing: true,
+    });
     expect(minor.status).toBe(422);
 
-    const caseId = await inspectWith('RECTIFY', { findings: [finding('MAJOR')], rectificationDeadline: plusDays(start, 20), supervisedListing: true });
-    expect((await detail(caseId)).workflow.listing).toMatchObject({ listedOn: start, dueOn: plusDays(start, 60), status: 'LISTED' });
+    const caseId = await inspectWith('RECTIFY', {
+      findings: [finding('MAJOR')],
+      rectificationDeadline: plusDays(start, 20),
+      supervisedListing: true,
+    });
+    expect((await detail(caseId)).workflow.listing).toMatchObject({
+      listedOn: start,
+      dueOn: plusDays(start, 60),
+      status: 'LISTED',
+    });
     const review = await openTask(caseId, 'LISTING_REVIEW');
     expect((await complete(review.id, 'officerB', 'REMOVED', { opinion: '隐患已消除' })).status).toBe(200);
     const lift = await openTask(caseId, 'LISTING_LIFT_APPROVAL');
@@ -175,23 +262,43 @@ describe('inspection rectification, 复查 and field measures (time-skipping ser
   });
 
   it('escalates a criminal transfer not handed over within 24 hours of approval (国务院令第310号 Art.5)', async () => {
-    const source = await h.http().post('/inspections').set(as('officerA'))
+    const source = await h
+      .http()
+      .post('/inspections')
+      .set(as('officerA'))
       .send({ enterpriseId: org.enterpriseId, inspectorIds: [org.users.officerA.id, org.users.officerB.id] });
-    const proposed = await h.http().post('/criminal-transfers').set(as('officerA'))
-      .send({ sourceCaseId: source.body.id, teamIds: [org.users.officerA.id, org.users.officerB.id], suspectedOffence: '危险作业罪', grounds: ['拒不执行停产整顿指令'] });
+    const proposed = await h
+      .http()
+      .post('/criminal-transfers')
+      .set(as('officerA'))
+      .send({
+        sourceCaseId: source.body.id,
+        teamIds: [org.users.officerA.id, org.users.officerB.id],
+        suspectedOffence: '危险作业罪',
+        grounds: ['拒不执行停产整顿指令'],
+      });
     expect(proposed.status).toBe(201);
     const id = proposed.body.id as string;
     const decide = await openTask(id, 'CRIMINAL_TRANSFER_APPROVAL');
     expect((await complete(decide.id, 'head', 'APPROVE')).status).toBe(200);
     const handover = await openTask(id, 'CRIMINAL_TRANSFER_HANDOVER');
-    const dueAt = Date.parse((await h.http().get(`/criminal-transfers/${id}`).set(as('officerA'))).body.workflow.handoverDueAt);
+    const dueAt = Date.parse(
+      (await h.http().get(`/criminal-transfers/${id}`).set(as('officerA'))).body.workflow.handoverDueAt,
+    );
     await sleepUntil(dueAt + 60_000);
     await expectEventually(async () => {
       const [t] = await tasksOf(id, 'CRIMINAL_TRANSFER_HANDOVER');
       expect(t.escalation).toBe('RED');
-      expect(await h.db.ds.query(`SELECT 1 FROM audit_log WHERE case_id = $1 AND action = 'CRIMINAL_TRANSFER_HANDOVER_OVERDUE'`, [id])).toHaveLength(1);
+      expect(
+        await h.db.ds.query(
+          `SELECT 1 FROM audit_log WHERE case_id = $1 AND action = 'CRIMINAL_TRANSFER_HANDOVER_OVERDUE'`,
+          [id],
+        ),
+      ).toHaveLength(1);
     });
     expect((await complete(handover.id, 'officerB', 'HANDED_OVER', { policeAgency: '测试县公安局' })).status).toBe(200);
-    await expectEventually(async () => expect((await h.http().get(`/criminal-transfers/${id}`).set(as('officerA'))).body.status).toBe('TRANSFERRED'));
+    await expectEventually(async () =>
+      expect((await h.http().get(`/criminal-transfers/${id}`).set(as('officerA'))).body.status).toBe('TRANSFERRED'),
+    );
   });
 });

@@ -16,7 +16,11 @@ describe('penalty case slice over HTTP on the Temporal dev server', () => {
   afterAll(async () => h?.close());
 
   async function openCase(extra: Record<string, unknown> = {}) {
-    const res = await h.http().post('/cases/penalty').set(as('officerA')).send({ title: '未按规定开展安全检查', enterpriseId: org.enterpriseId, ...extra });
+    const res = await h
+      .http()
+      .post('/cases/penalty')
+      .set(as('officerA'))
+      .send({ title: '未按规定开展安全检查', enterpriseId: org.enterpriseId, ...extra });
     expect(res.status).toBe(201);
     return res.body as { id: string; workflowId: string; handlerIds: string[] };
   }
@@ -41,7 +45,11 @@ describe('penalty case slice over HTTP on the Temporal dev server', () => {
     expect(before.status).toBe(200);
     expect(before.body.workflow.status).toBe('PENDING_FILING');
 
-    const done = await h.http().post(`/tasks/${task.id}/complete`).set(as('head')).send({ outcome: 'APPROVE', payload: { comment: '同意立案' } });
+    const done = await h
+      .http()
+      .post(`/tasks/${task.id}/complete`)
+      .set(as('head'))
+      .send({ outcome: 'APPROVE', payload: { comment: '同意立案' } });
     expect(done.status).toBe(200);
     expect(done.body).toMatchObject({ outcome: 'APPROVE', task: { status: 'COMPLETED' } });
 
@@ -52,10 +60,19 @@ describe('penalty case slice over HTTP on the Temporal dev server', () => {
       expect(rows[0].status).toBe('INVESTIGATING');
     });
     const after = await h.http().get(`/cases/${c.id}`).set(as('officerA'));
-    expect(after.body.workflow.history.map((x: { status: string }) => x.status).slice(0, 2)).toEqual(['PENDING_FILING', 'FILED']);
+    expect(after.body.workflow.history.map((x: { status: string }) => x.status).slice(0, 2)).toEqual([
+      'PENDING_FILING',
+      'FILED',
+    ]);
 
     const timeline = await h.http().get(`/cases/${c.id}/timeline`).set(as('officerA'));
-    expect(timeline.body.items.map((e: { action: string }) => e.action).slice(0, 5)).toEqual(['CASE_CREATED', 'CASE_OPENED', 'TASK_OPENED', 'TASK_COMPLETED', 'CASE_FILED']);
+    expect(timeline.body.items.map((e: { action: string }) => e.action).slice(0, 5)).toEqual([
+      'CASE_CREATED',
+      'CASE_OPENED',
+      'TASK_OPENED',
+      'TASK_COMPLETED',
+      'CASE_FILED',
+    ]);
   });
 
   it('rejects a task completed twice with 409', async () => {
@@ -100,7 +117,10 @@ describe('penalty case slice over HTTP on the Temporal dev server', () => {
     const res = await h.http().get(`/cases/${c.id}`).set(as('otherOfficer'));
     expect(res.status).toBe(403);
     expect(res.body.code).toBe('FORBIDDEN_JURISDICTION');
-    const denied = await h.db.ds.query(`SELECT summary FROM audit_log WHERE action = 'ACCESS_DENIED' AND actor_id = $1`, [org.users.otherOfficer.id]);
+    const denied = await h.db.ds.query(
+      `SELECT summary FROM audit_log WHERE action = 'ACCESS_DENIED' AND actor_id = $1`,
+      [org.users.otherOfficer.id],
+    );
     expect(denied.length).toBeGreaterThanOrEqual(1);
 
     const list = await h.http().get('/cases').set(as('otherOfficer'));
@@ -109,16 +129,28 @@ describe('penalty case slice over HTTP on the Temporal dev server', () => {
     const city = await h.http().get(`/cases/${c.id}`).set(as('cityHead'));
     expect(city.status).toBe(200);
 
-    const foreign = await h.http().post('/cases/penalty').set(as('officerA')).send({ title: '越级立案', enterpriseId: org.otherEnterpriseId });
+    const foreign = await h
+      .http()
+      .post('/cases/penalty')
+      .set(as('officerA'))
+      .send({ title: '越级立案', enterpriseId: org.otherEnterpriseId });
     expect(foreign.status).toBe(403);
     expect(foreign.body.code).toBe('FORBIDDEN_JURISDICTION');
   });
 
   it('answers bad input with clear 4xx codes', async () => {
-    const unknownField = await h.http().post('/cases/penalty').set(as('officerA')).send({ title: 'x', enterpriseId: org.enterpriseId, fine: 5 });
+    const unknownField = await h
+      .http()
+      .post('/cases/penalty')
+      .set(as('officerA'))
+      .send({ title: 'x', enterpriseId: org.enterpriseId, fine: 5 });
     expect(unknownField.status).toBe(400);
     expect(unknownField.body.code).toBe('VALIDATION_FAILED');
-    const unknownEnterprise = await h.http().post('/cases/penalty').set(as('officerA')).send({ title: 'x', enterpriseId: '00000000-0000-4000-8000-000000000000' });
+    const unknownEnterprise = await h
+      .http()
+      .post('/cases/penalty')
+      .set(as('officerA'))
+      .send({ title: 'x', enterpriseId: '00000000-0000-4000-8000-000000000000' });
     expect(unknownEnterprise.status).toBe(404);
     // 按日连续处罚 only follows an unobeyed rectification order (安全生产法 Art.112).
     const manual = await openCase();

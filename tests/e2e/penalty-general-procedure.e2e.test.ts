@@ -25,24 +25,45 @@ describe('penalty general procedure over HTTP (dev server)', () => {
     await f.waitStatus(c.id, 'INVESTIGATING');
 
     // 先行登记保存 (Art.56): requested during the investigation, approved by the head, decided within 7 working days.
-    const pres = await h.http().post(`/cases/penalty/${c.id}/evidence-preservations`).set(as('officerA'))
+    const pres = await h
+      .http()
+      .post(`/cases/penalty/${c.id}/evidence-preservations`)
+      .set(as('officerA'))
       .send({ items: ['员工安全培训档案 1 册'], reason: '证据可能灭失', location: '企业办公室' });
     expect(pres.status).toBe(201);
     const approval = await f.completeOk(c.id, 'EVIDENCE_PRESERVATION_APPROVAL', 'head', 'APPROVE', { comment: '同意' });
     const disposal = await f.openTask(c.id, 'EVIDENCE_PRESERVATION_DISPOSAL');
-    const approvedAt: Date = (await h.db.ds.query('SELECT completed_at FROM tasks WHERE id = $1', [approval.id]))[0].completed_at;
-    const expectedDisposalDue = await h.http().get('/calendar/due-date').set(as('officerA'))
+    const approvedAt: Date = (await h.db.ds.query('SELECT completed_at FROM tasks WHERE id = $1', [approval.id]))[0]
+      .completed_at;
+    const expectedDisposalDue = await h
+      .http()
+      .get('/calendar/due-date')
+      .set(as('officerA'))
       .query({ start: f.localDate(approvedAt.getTime()), unit: 'working_days', amount: 7 });
     expect(disposal.due_at!.toISOString()).toBe(expectedDisposalDue.body.dueAt);
-    expect((await f.complete(disposal.id, 'officerB', 'KEEP_AS_EVIDENCE', { decision: '作为证据留存' })).status).toBe(200);
+    expect((await f.complete(disposal.id, 'officerB', 'KEEP_AS_EVIDENCE', { decision: '作为证据留存' })).status).toBe(
+      200,
+    );
 
     // Art.42/55: one officer on an evidence item is refused; nothing changes.
     const inv = await f.openTask(c.id, 'INVESTIGATION');
-    const lone = await f.complete(inv.id, 'officerA', 'SUBMIT', f.evidence([{ officerId: org.users.officerA.id, credentialNo: `A${org.suffix}` }]));
+    const lone = await f.complete(
+      inv.id,
+      'officerA',
+      'SUBMIT',
+      f.evidence([{ officerId: org.users.officerA.id, credentialNo: `A${org.suffix}` }]),
+    );
     expect(lone.status).toBe(422);
     expect(lone.body.message).toMatch(/at least two distinct handling officers/);
-    const forged = await f.complete(inv.id, 'officerA', 'SUBMIT', f.evidence([
-      { officerId: org.users.officerA.id, credentialNo: `A${org.suffix}` }, { officerId: org.users.officerB.id, credentialNo: 'FAKE-1' }]));
+    const forged = await f.complete(
+      inv.id,
+      'officerA',
+      'SUBMIT',
+      f.evidence([
+        { officerId: org.users.officerA.id, credentialNo: `A${org.suffix}` },
+        { officerId: org.users.officerB.id, credentialNo: 'FAKE-1' },
+      ]),
+    );
     expect(forged.status).toBe(422);
     expect(forged.body.message).toMatch(/does not match/);
     expect((await h.db.ds.query('SELECT status FROM tasks WHERE id = $1', [inv.id]))[0].status).toBe('OPEN');
@@ -50,7 +71,12 @@ describe('penalty general procedure over HTTP (dev server)', () => {
 
     // The proposal is checked against the discretion benchmark: outside the range → 422 OUT_OF_RANGE, nothing changed.
     const prop = await f.openTask(c.id, 'PENALTY_PROPOSAL');
-    const tooHigh = await f.complete(prop.id, 'officerA', 'PROPOSE_PENALTY', f.proposal({ circumstance: 'LENIENT', fineYuan: 50_000 }));
+    const tooHigh = await f.complete(
+      prop.id,
+      'officerA',
+      'PROPOSE_PENALTY',
+      f.proposal({ circumstance: 'LENIENT', fineYuan: 50_000 }),
+    );
     expect(tooHigh.status).toBe(422);
     expect(tooHigh.body.code).toBe('OUT_OF_RANGE');
     const noPayload = await f.complete(prop.id, 'officerA', 'PROPOSE_PENALTY', { violationType: 'SPL-97-3' });
@@ -75,7 +101,11 @@ describe('penalty general procedure over HTTP (dev server)', () => {
     expect(foreignDoc.status).toBe(403);
 
     // A payment before any decision is a step out of order.
-    const early = await h.http().post(`/cases/penalty/${c.id}/payments`).set(as('officerA')).send({ amountYuan: 100, paidOn: f.localDate(Date.now()), receiptNo: 'R-0' });
+    const early = await h
+      .http()
+      .post(`/cases/penalty/${c.id}/payments`)
+      .set(as('officerA'))
+      .send({ amountYuan: 100, paidOn: f.localDate(Date.now()), receiptNo: 'R-0' });
     expect(early.status).toBe(409);
     expect(early.body.code).toBe('STEP_OUT_OF_ORDER');
 
@@ -86,7 +116,10 @@ describe('penalty general procedure over HTTP (dev server)', () => {
     expect((await f.waive(c.id, ['STATEMENT', 'HEARING'])).status).toBe(201);
 
     // 集体讨论 (Art.57) for a serious case, then the decision by a head who did not propose it.
-    await f.completeOk(c.id, 'COLLECTIVE_DISCUSSION', 'head', 'DECIDE_PENALTY', { participants: ['局长', '副局长甲', '副局长乙'], minutes: '一致同意按告知内容处罚' });
+    await f.completeOk(c.id, 'COLLECTIVE_DISCUSSION', 'head', 'DECIDE_PENALTY', {
+      participants: ['局长', '副局长甲', '副局长乙'],
+      minutes: '一致同意按告知内容处罚',
+    });
     const dec = await f.openTask(c.id, 'PENALTY_DECISION');
     const raised = await f.complete(dec.id, 'head', 'DECIDE_PENALTY', { reasons: '违法事实清楚', fineYuan: 45_000 });
     expect(raised.status).toBe(422);
@@ -94,10 +127,21 @@ describe('penalty general procedure over HTTP (dev server)', () => {
     const wrongOutcome = await f.complete(dec.id, 'head', 'NO_PENALTY', { reasons: 'x' });
     expect(wrongOutcome.status).toBe(422);
     expect(wrongOutcome.body.message).toMatch(/collective discussion/);
-    expect((await f.complete(dec.id, 'head', 'DECIDE_PENALTY', { reasons: '违法事实清楚，证据确凿', seriousViolation: true })).status).toBe(200);
+    expect(
+      (
+        await f.complete(dec.id, 'head', 'DECIDE_PENALTY', {
+          reasons: '违法事实清楚，证据确凿',
+          seriousViolation: true,
+        })
+      ).status,
+    ).toBe(200);
     await f.waitStatus(c.id, 'DECIDED');
 
-    await f.completeOk(c.id, 'DECISION_SERVICE', 'officerA', 'SERVED', { servedAt: new Date().toISOString(), method: 'DIRECT', recipient: '企业法定代表人' });
+    await f.completeOk(c.id, 'DECISION_SERVICE', 'officerA', 'SERVED', {
+      servedAt: new Date().toISOString(),
+      method: 'DIRECT',
+      recipient: '企业法定代表人',
+    });
     await f.waitStatus(c.id, 'AWAITING_PAYMENT');
     const owed = await h.http().get(`/cases/penalty/${c.id}/amount-owed`).set(as('officerA'));
     expect(owed.status).toBe(200);
@@ -106,9 +150,19 @@ describe('penalty general procedure over HTTP (dev server)', () => {
     // 公示 within 7 working days (安全生产法 Art.78): the public endpoint needs no login and shows no personal data.
     const pubTask = await f.openTask(c.id, 'DECISION_PUBLICATION');
     const decidedAt = Date.parse((await f.state(c.id)).procedure!.decision.decidedAt);
-    const pubDue = await h.http().get('/calendar/due-date').set(as('officerA')).query({ start: f.localDate(decidedAt), unit: 'working_days', amount: 7 });
+    const pubDue = await h
+      .http()
+      .get('/calendar/due-date')
+      .set(as('officerA'))
+      .query({ start: f.localDate(decidedAt), unit: 'working_days', amount: 7 });
     expect(pubTask.due_at!.toISOString()).toBe(pubDue.body.dueAt);
-    expect((await f.complete(pubTask.id, 'officerB', 'PUBLISH', { violationSummary: '未按规定开展安全培训，联系电话13900001111，身份证320202198001011234' })).status).toBe(200);
+    expect(
+      (
+        await f.complete(pubTask.id, 'officerB', 'PUBLISH', {
+          violationSummary: '未按规定开展安全培训，联系电话13900001111，身份证320202198001011234',
+        })
+      ).status,
+    ).toBe(200);
     const pub = await expectEventually(async () => {
       const res = await h.http().get('/public/penalty-decisions').query({ limit: 100 });
       expect(res.status).toBe(200);
@@ -116,14 +170,22 @@ describe('penalty general procedure over HTTP (dev server)', () => {
       expect(mine).toBeDefined();
       return mine;
     });
-    expect(pub).toMatchObject({ partyName: expect.stringContaining('测试企业'), fineYuan: 40_000, penalty: '罚款40000元' });
+    expect(pub).toMatchObject({
+      partyName: expect.stringContaining('测试企业'),
+      fineYuan: 40_000,
+      penalty: '罚款40000元',
+    });
     expect(pub.violation).toBe('未按规定开展安全培训，联系电话139********，身份证320202************');
     expect(JSON.stringify(pub)).not.toContain('13900001111');
     expect(pub).not.toHaveProperty('caseId');
     const dishonest = await h.http().get('/public/dishonest-entities');
     expect(dishonest.body.items.map((x: { decisionNumber: string }) => x.decisionNumber)).toContain(pub.decisionNumber);
 
-    const paid = await h.http().post(`/cases/penalty/${c.id}/payments`).set(as('officerA')).send({ amountYuan: 40_000, paidOn: f.localDate(Date.now()), receiptNo: 'FS-2026-001' });
+    const paid = await h
+      .http()
+      .post(`/cases/penalty/${c.id}/payments`)
+      .set(as('officerA'))
+      .send({ amountYuan: 40_000, paidOn: f.localDate(Date.now()), receiptNo: 'FS-2026-001' });
     expect(paid.status).toBe(201);
     expect(paid.body.detail).toMatchObject({ settled: true, outstandingYuan: 0 });
     await f.waitStatus(c.id, 'EXECUTED');
@@ -134,13 +196,37 @@ describe('penalty general procedure over HTTP (dev server)', () => {
     const archive = await h.http().get(`/cases/${c.id}/archive`).set(as('head'));
     expect(archive.status).toBe(200);
     expect(archive.body.sha256).toMatch(/^[0-9a-f]{64}$/);
-    expect(archive.body.caseFile.documents.map((d: { kind: string }) => d.kind)).toEqual(['FILING_APPROVAL_FORM', 'PENALTY_NOTICE', 'PENALTY_DECISION']);
-    const actions = (await h.http().get(`/cases/${c.id}/timeline`).query({ limit: 100 }).set(as('head'))).body.items.map((e: { action: string }) => e.action);
-    for (const a of ['CASE_FILED', 'EVIDENCE_PRESERVATION_REQUESTED', 'PENALTY_PROPOSED', 'PENALTY_NOTICE_SERVED', 'PARTY_RIGHTS_WAIVED', 'COLLECTIVE_DISCUSSION_RECORDED',
-      'PENALTY_DECIDED', 'DECISION_SERVED', 'DECISION_PUBLISHED', 'DISHONEST_ENTITY_LISTED', 'PAYMENT_RECORDED', 'PENALTY_EXECUTED', 'CASE_FILE_ARCHIVED', 'CASE_ARCHIVED']) {
+    expect(archive.body.caseFile.documents.map((d: { kind: string }) => d.kind)).toEqual([
+      'FILING_APPROVAL_FORM',
+      'PENALTY_NOTICE',
+      'PENALTY_DECISION',
+    ]);
+    const actions = (
+      await h.http().get(`/cases/${c.id}/timeline`).query({ limit: 100 }).set(as('head'))
+    ).body.items.map((e: { action: string }) => e.action);
+    for (const a of [
+      'CASE_FILED',
+      'EVIDENCE_PRESERVATION_REQUESTED',
+      'PENALTY_PROPOSED',
+      'PENALTY_NOTICE_SERVED',
+      'PARTY_RIGHTS_WAIVED',
+      'COLLECTIVE_DISCUSSION_RECORDED',
+      'PENALTY_DECIDED',
+      'DECISION_SERVED',
+      'DECISION_PUBLISHED',
+      'DISHONEST_ENTITY_LISTED',
+      'PAYMENT_RECORDED',
+      'PENALTY_EXECUTED',
+      'CASE_FILE_ARCHIVED',
+      'CASE_ARCHIVED',
+    ]) {
       expect(actions).toContain(a);
     }
-    const after = await h.http().post(`/cases/penalty/${c.id}/statements`).set(as('officerA')).send({ summary: 'late' });
+    const after = await h
+      .http()
+      .post(`/cases/penalty/${c.id}/statements`)
+      .set(as('officerA'))
+      .send({ summary: 'late' });
     expect(after.status).toBe(409);
     await h.client.workflow.getHandle(c.workflowId).result();
     recordHistoryIfAsked(c.workflowId, 'penalty-case-v2-general-procedure');
@@ -151,57 +237,124 @@ describe('penalty general procedure over HTTP (dev server)', () => {
     expect(draw.body.caseIds).toEqual([c.id]);
     const again = await h.http().post('/file-reviews/samples').set(as('admin')).send({ size: 1, seed: '2026-Q4' });
     expect(again.body.caseIds).toEqual(draw.body.caseIds);
-    expect((await h.http().post('/file-reviews/samples').set(as('officerA')).send({ size: 1, seed: 'x' })).status).toBe(403);
-    const score = await h.http().post(`/file-reviews/samples/${draw.body.id}/scores`).set(as('legal')).send({
-      caseId: c.id, score: 92, findings: '文书齐全，程序合法',
-      items: [{ criterion: '实体', score: 46, maxScore: 50 }, { criterion: '程序', score: 46, maxScore: 50 }],
-    });
+    expect((await h.http().post('/file-reviews/samples').set(as('officerA')).send({ size: 1, seed: 'x' })).status).toBe(
+      403,
+    );
+    const score = await h
+      .http()
+      .post(`/file-reviews/samples/${draw.body.id}/scores`)
+      .set(as('legal'))
+      .send({
+        caseId: c.id,
+        score: 92,
+        findings: '文书齐全，程序合法',
+        items: [
+          { criterion: '实体', score: 46, maxScore: 50 },
+          { criterion: '程序', score: 46, maxScore: 50 },
+        ],
+      });
     expect(score.status).toBe(201);
 
     // 信用修复: the listing department records the application, its head (who did not record it) approves.
-    const listing = (await h.http().get('/dishonest-entities').set(as('officerA'))).body.items.find((x: { caseId: string }) => x.caseId === c.id);
+    const listing = (await h.http().get('/dishonest-entities').set(as('officerA'))).body.items.find(
+      (x: { caseId: string }) => x.caseId === c.id,
+    );
     expect(listing.status).toBe('LISTED');
-    expect((await h.db.ds.query('SELECT credit_status FROM enterprises WHERE id = $1', [org.enterpriseId]))[0].credit_status).toBe('DISHONEST');
-    const req = await h.http().post(`/dishonest-entities/${listing.id}/repair-requests`).set(as('officerA')).send({ statement: '已整改', rectificationEvidence: '培训记录' });
+    expect(
+      (await h.db.ds.query('SELECT credit_status FROM enterprises WHERE id = $1', [org.enterpriseId]))[0].credit_status,
+    ).toBe('DISHONEST');
+    const req = await h
+      .http()
+      .post(`/dishonest-entities/${listing.id}/repair-requests`)
+      .set(as('officerA'))
+      .send({ statement: '已整改', rectificationEvidence: '培训记录' });
     expect(req.status).toBe(201);
-    const tooSoon = await h.http().post(`/credit-repairs/${req.body.id}/decision`).set(as('head')).send({ approve: true, comment: '同意' });
+    const tooSoon = await h
+      .http()
+      .post(`/credit-repairs/${req.body.id}/decision`)
+      .set(as('head'))
+      .send({ approve: true, comment: '同意' });
     expect(tooSoon.status).toBe(422);
-    const policy = await h.http().put(`/enforcement/policies/${org.departmentId}`).set(as('admin')).send({ overrides: { creditRepairMinListedDays: 0 } });
+    const policy = await h
+      .http()
+      .put(`/enforcement/policies/${org.departmentId}`)
+      .set(as('admin'))
+      .send({ overrides: { creditRepairMinListedDays: 0 } });
     expect(policy.status).toBe(200);
-    const ok = await h.http().post(`/credit-repairs/${req.body.id}/decision`).set(as('head')).send({ approve: true, comment: '同意修复' });
+    const ok = await h
+      .http()
+      .post(`/credit-repairs/${req.body.id}/decision`)
+      .set(as('head'))
+      .send({ approve: true, comment: '同意修复' });
     expect(ok.status).toBe(200);
     expect(ok.body.status).toBe('APPROVED');
     const publicAfter = await h.http().get('/public/dishonest-entities');
     expect(publicAfter.body.items.map((x: { id: string }) => x.id)).not.toContain(listing.id);
-    expect((await h.db.ds.query('SELECT credit_status FROM enterprises WHERE id = $1', [org.enterpriseId]))[0].credit_status).toBe('NORMAL');
+    expect(
+      (await h.db.ds.query('SELECT credit_status FROM enterprises WHERE id = $1', [org.enterpriseId]))[0].credit_status,
+    ).toBe('NORMAL');
   });
 
   it('answers bad input with clear 4xx codes and changes nothing', async () => {
     const { as } = h;
-    const unknownEnterprise = await h.http().post('/cases/penalty').set(as('officerA')).send({ title: 'x', enterpriseId: '00000000-0000-4000-8000-000000000000' });
+    const unknownEnterprise = await h
+      .http()
+      .post('/cases/penalty')
+      .set(as('officerA'))
+      .send({ title: 'x', enterpriseId: '00000000-0000-4000-8000-000000000000' });
     expect(unknownEnterprise.status).toBe(404);
 
     const c = await f.openCase();
     // Before 立案 every non-task action is out of order.
-    const tooEarly = await h.http().post(`/cases/penalty/${c.id}/hearing-request`).set(as('officerA')).send({ channel: 'WRITTEN' });
+    const tooEarly = await h
+      .http()
+      .post(`/cases/penalty/${c.id}/hearing-request`)
+      .set(as('officerA'))
+      .send({ channel: 'WRITTEN' });
     expect(tooEarly.status).toBe(409);
     expect(tooEarly.body.code).toBe('STEP_OUT_OF_ORDER');
     await f.file(c.id);
     await f.investigate(c.id);
-    await f.completeOk(c.id, 'PENALTY_PROPOSAL', 'officerA', 'PROPOSE_PENALTY', f.proposal({ fineYuan: 5_000, violationType: 'SPL-99-3', circumstance: 'LENIENT' }));
+    await f.completeOk(
+      c.id,
+      'PENALTY_PROPOSAL',
+      'officerA',
+      'PROPOSE_PENALTY',
+      f.proposal({ fineYuan: 5_000, violationType: 'SPL-99-3', circumstance: 'LENIENT' }),
+    );
     // A hearing request before the notice is served is out of order; an unknown field is a 400; another department is 403.
-    const beforeNotice = await h.http().post(`/cases/penalty/${c.id}/hearing-request`).set(as('officerA')).send({ channel: 'WRITTEN' });
+    const beforeNotice = await h
+      .http()
+      .post(`/cases/penalty/${c.id}/hearing-request`)
+      .set(as('officerA'))
+      .send({ channel: 'WRITTEN' });
     expect(beforeNotice.status).toBe(409);
-    const extra = await h.http().post(`/cases/penalty/${c.id}/statements`).set(as('officerA')).send({ summary: 'x', fine: 1 });
+    const extra = await h
+      .http()
+      .post(`/cases/penalty/${c.id}/statements`)
+      .set(as('officerA'))
+      .send({ summary: 'x', fine: 1 });
     expect(extra.status).toBe(400);
-    const foreign = await h.http().post(`/cases/penalty/${c.id}/statements`).set(as('otherOfficer')).send({ summary: 'x' });
+    const foreign = await h
+      .http()
+      .post(`/cases/penalty/${c.id}/statements`)
+      .set(as('otherOfficer'))
+      .send({ summary: 'x' });
     expect(foreign.status).toBe(403);
     await f.serveNotice(c.id);
     // 5,000 yuan for an organisation carries no hearing right (Art.63).
-    const noRight = await h.http().post(`/cases/penalty/${c.id}/hearing-request`).set(as('officerA')).send({ channel: 'WRITTEN' });
+    const noRight = await h
+      .http()
+      .post(`/cases/penalty/${c.id}/hearing-request`)
+      .set(as('officerA'))
+      .send({ channel: 'WRITTEN' });
     expect(noRight.status).toBe(422);
     expect(noRight.body.code).toBe('RULE_VIOLATION');
-    const statement = await h.http().post(`/cases/penalty/${c.id}/statements`).set(as('officerA')).send({ summary: '当事人称已开始整改' });
+    const statement = await h
+      .http()
+      .post(`/cases/penalty/${c.id}/statements`)
+      .set(as('officerA'))
+      .send({ summary: '当事人称已开始整改' });
     expect(statement.status).toBe(201);
     expect((await f.waive(c.id, ['STATEMENT'])).status).toBe(201);
     // The decision window: the party argued, so the fine may not go up (Art.45); an officer may not decide (403).
@@ -214,11 +367,23 @@ describe('penalty general procedure over HTTP (dev server)', () => {
     const below = await f.complete(dec.id, 'head', 'DECIDE_PENALTY', { reasons: 'x', fineYuan: 500 });
     expect(below.status).toBe(422);
     expect(below.body.code).toBe('OUT_OF_RANGE');
-    const ext = await h.http().post(`/cases/penalty/${c.id}/decision-extensions`).set(as('head')).send({ days: 200, reason: 'x' });
+    const ext = await h
+      .http()
+      .post(`/cases/penalty/${c.id}/decision-extensions`)
+      .set(as('head'))
+      .send({ days: 200, reason: 'x' });
     expect(ext.status).toBe(400);
-    const ext2 = await h.http().post(`/cases/penalty/${c.id}/decision-extensions`).set(as('head')).send({ days: 91, reason: '案情复杂' });
+    const ext2 = await h
+      .http()
+      .post(`/cases/penalty/${c.id}/decision-extensions`)
+      .set(as('head'))
+      .send({ days: 91, reason: '案情复杂' });
     expect(ext2.status).toBe(422);
-    const ext3 = await h.http().post(`/cases/penalty/${c.id}/decision-extensions`).set(as('head')).send({ days: 30, reason: '案情复杂' });
+    const ext3 = await h
+      .http()
+      .post(`/cases/penalty/${c.id}/decision-extensions`)
+      .set(as('head'))
+      .send({ days: 30, reason: '案情复杂' });
     expect(ext3.status).toBe(201);
     await expectEventually(async () => {
       const t = (await h.db.ds.query('SELECT due_at FROM tasks WHERE id = $1', [dec.id]))[0];

@@ -38,60 +38,119 @@ describe('penalty case hearing windows (time-skipping)', () => {
     const caseId = await noticeServed();
     const st = await f.state(caseId);
     const servedOn = f.localDate(Date.parse(st.procedure!.notice.servedAt));
-    const expectedDue = await h.http().get('/calendar/due-date').set(as('head')).query({ start: servedOn, unit: 'working_days', amount: 5 });
+    const expectedDue = await h
+      .http()
+      .get('/calendar/due-date')
+      .set(as('head'))
+      .query({ start: servedOn, unit: 'working_days', amount: 5 });
     expect(st.procedure!.notice.hearingRequestDueAt).toBe(expectedDue.body.dueAt);
 
-    const req = await h.http().post(`/cases/penalty/${caseId}/hearing-request`).set(as('officerA')).send({ channel: 'WRITTEN', note: '当事人书面申请听证' });
+    const req = await h
+      .http()
+      .post(`/cases/penalty/${caseId}/hearing-request`)
+      .set(as('officerA'))
+      .send({ channel: 'WRITTEN', note: '当事人书面申请听证' });
     expect(req.status).toBe(201);
-    const dup = await h.http().post(`/cases/penalty/${caseId}/hearing-request`).set(as('officerA')).send({ channel: 'ORAL' });
+    const dup = await h
+      .http()
+      .post(`/cases/penalty/${caseId}/hearing-request`)
+      .set(as('officerA'))
+      .send({ channel: 'ORAL' });
     expect(dup.status).toBe(409);
     await f.waitStatus(caseId, 'HEARING');
 
     const sched = await f.openTask(caseId, 'HEARING_SCHEDULING');
     const today = await f.today();
-    const earliest = (await h.http().get('/calendar/due-date').set(as('head')).query({ start: today, unit: 'working_days', amount: 7 })).body.dueDate as string;
-    const investigatorChair = await f.complete(sched.id, 'head', 'SCHEDULED', { hearingDate: earliest, location: '局三楼听证室', chairId: org.users.officerA.id });
+    const earliest = (
+      await h.http().get('/calendar/due-date').set(as('head')).query({ start: today, unit: 'working_days', amount: 7 })
+    ).body.dueDate as string;
+    const investigatorChair = await f.complete(sched.id, 'head', 'SCHEDULED', {
+      hearingDate: earliest,
+      location: '局三楼听证室',
+      chairId: org.users.officerA.id,
+    });
     expect(investigatorChair.status).toBe(403);
     expect(investigatorChair.body.code).toBe('FORBIDDEN_SEPARATION_OF_DUTIES');
     const dayBefore = new Date(Date.parse(`${earliest}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-    const tooSoon = await f.complete(sched.id, 'head', 'SCHEDULED', { hearingDate: dayBefore, location: '局三楼听证室', chairId: org.users.legal.id });
+    const tooSoon = await f.complete(sched.id, 'head', 'SCHEDULED', {
+      hearingDate: dayBefore,
+      location: '局三楼听证室',
+      chairId: org.users.legal.id,
+    });
     expect(tooSoon.status).toBe(422);
     expect(tooSoon.body.message).toContain(earliest);
-    expect((await f.complete(sched.id, 'head', 'SCHEDULED', { hearingDate: earliest, location: '局三楼听证室', chairId: org.users.legal.id })).status).toBe(200);
+    expect(
+      (
+        await f.complete(sched.id, 'head', 'SCHEDULED', {
+          hearingDate: earliest,
+          location: '局三楼听证室',
+          chairId: org.users.legal.id,
+        })
+      ).status,
+    ).toBe(200);
 
     const hearing = await f.openTask(caseId, 'HEARING');
     expect(hearing.assignee_id).toBe(org.users.legal.id);
     const early = await f.complete(hearing.id, 'legal', 'HELD', { record: '听证笔录' });
     expect(early.status).toBe(409);
     expect(early.body.message).toContain(earliest);
-    const docs = (await h.http().get(`/cases/${caseId}/documents`).set(as('head'))).body.items.map((d: { kind: string }) => d.kind);
+    const docs = (await h.http().get(`/cases/${caseId}/documents`).set(as('head'))).body.items.map(
+      (d: { kind: string }) => d.kind,
+    );
     expect(docs).toContain('HEARING_NOTICE');
 
     await sleepUntil(Date.parse(`${earliest}T09:00:00+08:00`));
-    expect((await f.complete(hearing.id, 'legal', 'HELD', { record: '当事人到场陈述申辩，认为罚款过重' })).status).toBe(200);
+    expect((await f.complete(hearing.id, 'legal', 'HELD', { record: '当事人到场陈述申辩，认为罚款过重' })).status).toBe(
+      200,
+    );
     await f.waitStatus(caseId, 'AWAITING_DECISION');
     const after = await f.state(caseId);
-    expect(after.procedure!.hearing).toMatchObject({ hearingDate: earliest, chairId: org.users.legal.id, outcome: 'HELD' });
+    expect(after.procedure!.hearing).toMatchObject({
+      hearingDate: earliest,
+      chairId: org.users.legal.id,
+      outcome: 'HELD',
+    });
 
     // After a hearing the decision may be lowered, never raised (Art.45).
     const dec = await f.openTask(caseId, 'PENALTY_DECISION');
-    expect((await f.complete(dec.id, 'head', 'DECIDE_PENALTY', { reasons: 'x', fineYuan: 40_000.01 })).status).toBe(422);
-    expect((await f.complete(dec.id, 'head', 'DECIDE_PENALTY', { reasons: '采纳部分申辩意见', fineYuan: 35_000 })).status).toBe(200);
+    expect((await f.complete(dec.id, 'head', 'DECIDE_PENALTY', { reasons: 'x', fineYuan: 40_000.01 })).status).toBe(
+      422,
+    );
+    expect(
+      (await f.complete(dec.id, 'head', 'DECIDE_PENALTY', { reasons: '采纳部分申辩意见', fineYuan: 35_000 })).status,
+    ).toBe(200);
     await f.waitStatus(caseId, 'DECIDED');
   });
 
   it('treats a party who does not appear as having waived the hearing (Art.64(8))', async () => {
     const { as, org } = h;
     const caseId = await noticeServed();
-    expect((await h.http().post(`/cases/penalty/${caseId}/hearing-request`).set(as('officerA')).send({ channel: 'ORAL' })).status).toBe(201);
-    const earliest = (await h.http().get('/calendar/due-date').set(as('head')).query({ start: await f.today(), unit: 'working_days', amount: 7 })).body.dueDate as string;
-    await f.completeOk(caseId, 'HEARING_SCHEDULING', 'head', 'SCHEDULED', { hearingDate: earliest, location: '听证室', chairId: org.users.legal.id });
+    expect(
+      (await h.http().post(`/cases/penalty/${caseId}/hearing-request`).set(as('officerA')).send({ channel: 'ORAL' }))
+        .status,
+    ).toBe(201);
+    const earliest = (
+      await h
+        .http()
+        .get('/calendar/due-date')
+        .set(as('head'))
+        .query({ start: await f.today(), unit: 'working_days', amount: 7 })
+    ).body.dueDate as string;
+    await f.completeOk(caseId, 'HEARING_SCHEDULING', 'head', 'SCHEDULED', {
+      hearingDate: earliest,
+      location: '听证室',
+      chairId: org.users.legal.id,
+    });
     const hearing = await f.openTask(caseId, 'HEARING');
     await sleepUntil(Date.parse(`${earliest}T15:00:00+08:00`));
-    expect((await f.complete(hearing.id, 'legal', 'PARTY_ABSENT', { record: '当事人经合法通知无正当理由未到场' })).status).toBe(200);
+    expect(
+      (await f.complete(hearing.id, 'legal', 'PARTY_ABSENT', { record: '当事人经合法通知无正当理由未到场' })).status,
+    ).toBe(200);
     await f.waitStatus(caseId, 'AWAITING_DECISION');
     expect((await f.state(caseId)).procedure!.hearing.outcome).toBe('PARTY_ABSENT');
-    const actions = (await h.http().get(`/cases/${caseId}/timeline`).query({ limit: 100 }).set(as('head'))).body.items.map((e: { action: string }) => e.action);
+    const actions = (
+      await h.http().get(`/cases/${caseId}/timeline`).query({ limit: 100 }).set(as('head'))
+    ).body.items.map((e: { action: string }) => e.action);
     expect(actions).toContain('HEARING_WAIVED_BY_ABSENCE');
   });
 
@@ -102,10 +161,18 @@ describe('penalty case hearing windows (time-skipping)', () => {
     const due = Date.parse(st.procedure!.notice.hearingRequestDueAt);
     await sleepUntil(due + 3_600_000);
     await f.waitStatus(caseId, 'AWAITING_DECISION');
-    const late = await h.http().post(`/cases/penalty/${caseId}/hearing-request`).set(as('officerA')).send({ channel: 'WRITTEN' });
+    const late = await h
+      .http()
+      .post(`/cases/penalty/${caseId}/hearing-request`)
+      .set(as('officerA'))
+      .send({ channel: 'WRITTEN' });
     expect(late.status).toBe(422);
     expect(late.body.code).toBe('DEADLINE_PASSED');
-    const lateStatement = await h.http().post(`/cases/penalty/${caseId}/statements`).set(as('officerA')).send({ summary: '逾期申辩' });
+    const lateStatement = await h
+      .http()
+      .post(`/cases/penalty/${caseId}/statements`)
+      .set(as('officerA'))
+      .send({ summary: '逾期申辩' });
     expect(lateStatement.status).toBe(422);
     expect(lateStatement.body.code).toBe('DEADLINE_PASSED');
     await expectEventually(async () => {

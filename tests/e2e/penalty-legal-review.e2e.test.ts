@@ -26,8 +26,15 @@ describe('penalty case: legal review gate and criminal transfer (dev server)', (
       const rows = await h.db.ds.query(
         `INSERT INTO users (username, password_hash, display_name, department_id, roles, credential_no, legal_qualified)
          SELECT $1, password_hash, $2, department_id, $3, NULL, $4 FROM users WHERE id = $5 RETURNING id`,
-        [username, name, [Role.LEGAL_REVIEWER], qualified, h.org.users.legal.id]);
-      return { id: rows[0].id, username, password: h.org.users.legal.password, departmentId: h.org.departmentId, roles: [Role.LEGAL_REVIEWER] };
+        [username, name, [Role.LEGAL_REVIEWER], qualified, h.org.users.legal.id],
+      );
+      return {
+        id: rows[0].id,
+        username,
+        password: h.org.users.legal.password,
+        departmentId: h.org.departmentId,
+        roles: [Role.LEGAL_REVIEWER],
+      };
     };
     legal2 = await add('legal2', true);
     unqualified = await add('legal3', false);
@@ -38,20 +45,33 @@ describe('penalty case: legal review gate and criminal transfer (dev server)', (
 
   const bearer = (k: string) => ({ Authorization: `Bearer ${tokens[k]}` });
   const count = async (caseId: string, type: string): Promise<number> =>
-    Number((await h.db.ds.query('SELECT count(*)::int AS n FROM tasks WHERE case_id = $1 AND type = $2', [caseId, type]))[0].n);
+    Number(
+      (await h.db.ds.query('SELECT count(*)::int AS n FROM tasks WHERE case_id = $1 AND type = $2', [caseId, type]))[0]
+        .n,
+    );
 
   it('refuses a reviewer who handled the case (403) and lets an independent qualified reviewer pass it', async () => {
     const c = await f.openCase([h.org.users.officerB.id, h.org.users.legal.id]);
     await f.file(c.id);
     await f.investigate(c.id);
-    await f.completeOk(c.id, 'PENALTY_PROPOSAL', 'officerA', 'PROPOSE_PENALTY', f.proposal({ involvesMajorPublicInterest: true }));
+    await f.completeOk(
+      c.id,
+      'PENALTY_PROPOSAL',
+      'officerA',
+      'PROPOSE_PENALTY',
+      f.proposal({ involvesMajorPublicInterest: true }),
+    );
     await f.waitStatus(c.id, 'LEGAL_REVIEW');
     const review = await f.openTask(c.id, 'LEGAL_REVIEW');
     const own = await f.complete(review.id, 'legal', 'APPROVE', { opinion: '同意' });
     expect(own.status).toBe(403);
     expect(own.body.code).toBe('FORBIDDEN_SEPARATION_OF_DUTIES');
     expect((await h.db.ds.query('SELECT status FROM tasks WHERE id = $1', [review.id]))[0].status).toBe('OPEN');
-    const ok = await h.http().post(`/tasks/${review.id}/complete`).set(bearer('legal2')).send({ outcome: 'APPROVE', payload: { opinion: '事实清楚，适用法律正确' } });
+    const ok = await h
+      .http()
+      .post(`/tasks/${review.id}/complete`)
+      .set(bearer('legal2'))
+      .send({ outcome: 'APPROVE', payload: { opinion: '事实清楚，适用法律正确' } });
     expect(ok.status).toBe(200);
     await f.waitStatus(c.id, 'NOTICE');
   });
@@ -61,12 +81,26 @@ describe('penalty case: legal review gate and criminal transfer (dev server)', (
     const c = await f.openCase();
     await f.file(c.id);
     await f.investigate(c.id);
-    await f.completeOk(c.id, 'PENALTY_PROPOSAL', 'officerA', 'PROPOSE_PENALTY', f.proposal({ involvesMajorPublicInterest: true }));
+    await f.completeOk(
+      c.id,
+      'PENALTY_PROPOSAL',
+      'officerA',
+      'PROPOSE_PENALTY',
+      f.proposal({ involvesMajorPublicInterest: true }),
+    );
     const review = await f.openTask(c.id, 'LEGAL_REVIEW');
-    expect((await f.state(c.id)).procedure!.legalReview).toMatchObject({ required: true, grounds: ['MAJOR_PUBLIC_INTEREST'], passed: false });
+    expect((await f.state(c.id)).procedure!.legalReview).toMatchObject({
+      required: true,
+      grounds: ['MAJOR_PUBLIC_INTEREST'],
+      passed: false,
+    });
 
     // No 法律职业资格 → 403; no opinion → 400.
-    const unq = await h.http().post(`/tasks/${review.id}/complete`).set(bearer('unqualified')).send({ outcome: 'APPROVE', payload: { opinion: '同意' } });
+    const unq = await h
+      .http()
+      .post(`/tasks/${review.id}/complete`)
+      .set(bearer('unqualified'))
+      .send({ outcome: 'APPROVE', payload: { opinion: '同意' } });
     expect(unq.status).toBe(403);
     expect(unq.body.message).toMatch(/法律职业资格/);
     expect((await f.complete(review.id, 'legal', 'APPROVE')).status).toBe(400);
@@ -77,26 +111,54 @@ describe('penalty case: legal review gate and criminal transfer (dev server)', (
     expect(await count(c.id, 'PENALTY_NOTICE_SERVICE')).toBe(0);
     expect(await count(c.id, 'PENALTY_DECISION')).toBe(0);
     await f.investigate(c.id);
-    await f.completeOk(c.id, 'PENALTY_PROPOSAL', 'officerA', 'PROPOSE_PENALTY', f.proposal({ involvesMajorPublicInterest: true }));
+    await f.completeOk(
+      c.id,
+      'PENALTY_PROPOSAL',
+      'officerA',
+      'PROPOSE_PENALTY',
+      f.proposal({ involvesMajorPublicInterest: true }),
+    );
     await expectEventually(async () => expect(await count(c.id, 'LEGAL_REVIEW')).toBe(2));
     expect(await count(c.id, 'PENALTY_DECISION')).toBe(0);
     await f.completeOk(c.id, 'LEGAL_REVIEW', 'legal', 'APPROVE', { opinion: '补充证据后事实清楚' });
     await f.waitStatus(c.id, 'NOTICE');
 
     // 行刑衔接: a transfer team needs two officers; the proposal is recorded and the transfer workflow started.
-    const one = await h.http().post(`/cases/penalty/${c.id}/criminal-transfers`).set(as('officerA'))
-      .send({ suspectedOffence: '危险作业罪', grounds: ['关闭监控报警设备'], teamIds: [org.users.officerA.id, org.users.officerA.id] });
+    const one = await h
+      .http()
+      .post(`/cases/penalty/${c.id}/criminal-transfers`)
+      .set(as('officerA'))
+      .send({
+        suspectedOffence: '危险作业罪',
+        grounds: ['关闭监控报警设备'],
+        teamIds: [org.users.officerA.id, org.users.officerA.id],
+      });
     expect(one.status).toBe(422);
-    const tr = await h.http().post(`/cases/penalty/${c.id}/criminal-transfers`).set(as('officerA'))
-      .send({ suspectedOffence: '危险作业罪（刑法第一百三十四条之一）', grounds: ['关闭、破坏直接关系生产安全的监控、报警设备'], teamIds: [org.users.officerA.id, org.users.officerB.id] });
+    const tr = await h
+      .http()
+      .post(`/cases/penalty/${c.id}/criminal-transfers`)
+      .set(as('officerA'))
+      .send({
+        suspectedOffence: '危险作业罪（刑法第一百三十四条之一）',
+        grounds: ['关闭、破坏直接关系生产安全的监控、报警设备'],
+        teamIds: [org.users.officerA.id, org.users.officerB.id],
+      });
     expect(tr.status).toBe(201);
     expect(tr.body.detail.workflowId).toBe(`criminal-transfer-${c.id}-1`);
-    const linked = await h.db.ds.query('SELECT case_type, data FROM cases WHERE id = $1', [tr.body.detail.transferCaseId]);
-    expect(linked[0]).toMatchObject({ case_type: 'CRIMINAL_TRANSFER', data: expect.objectContaining({ sourceCaseId: c.id }) });
+    const linked = await h.db.ds.query('SELECT case_type, data FROM cases WHERE id = $1', [
+      tr.body.detail.transferCaseId,
+    ]);
+    expect(linked[0]).toMatchObject({
+      case_type: 'CRIMINAL_TRANSFER',
+      data: expect.objectContaining({ sourceCaseId: c.id }),
+    });
     // The child was started by name (whatever its own progress).
     const child = await h.client.workflow.getHandle(tr.body.detail.workflowId).describe();
     expect(child.type).toBe('criminalTransferWorkflow');
-    const again = await h.http().post(`/cases/penalty/${c.id}/criminal-transfers`).set(as('officerA'))
+    const again = await h
+      .http()
+      .post(`/cases/penalty/${c.id}/criminal-transfers`)
+      .set(as('officerA'))
       .send({ suspectedOffence: 'x', grounds: ['y'], teamIds: [org.users.officerA.id, org.users.officerB.id] });
     expect(again.status).toBe(409);
 

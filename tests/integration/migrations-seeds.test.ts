@@ -29,7 +29,9 @@ describe('migrations and seeds (real PostgreSQL)', () => {
     try {
       expect((await ds.runMigrations()).length).toBe(MIGRATIONS.length);
       for (let i = 0; i < MIGRATIONS.length; i++) await ds.undoLastMigration();
-      const tables = await ds.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'migrations'`);
+      const tables = await ds.query(
+        `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'migrations'`,
+      );
       expect(tables).toEqual([]);
       expect((await ds.runMigrations()).length).toBe(MIGRATIONS.length);
     } finally {
@@ -40,9 +42,13 @@ describe('migrations and seeds (real PostgreSQL)', () => {
   it('seeds reference and demo data idempotently', async () => {
     const ds = await createDataSource(url()).initialize();
     try {
-      const count = async () => (await ds.query(
-        `SELECT (SELECT count(*) FROM sectors) s, (SELECT count(*) FROM holiday_years) h, (SELECT count(*) FROM departments) d,
-                (SELECT count(*) FROM enterprises) e, (SELECT count(*) FROM users) u`))[0];
+      const count = async () =>
+        (
+          await ds.query(
+            `SELECT (SELECT count(*) FROM sectors) s, (SELECT count(*) FROM holiday_years) h, (SELECT count(*) FROM departments) d,
+                (SELECT count(*) FROM enterprises) e, (SELECT count(*) FROM users) u`,
+          )
+        )[0];
       await seedReferenceData(ds);
       await seedDemoData(ds, 'demo-password-1');
       const first = await count();
@@ -54,7 +60,9 @@ describe('migrations and seeds (real PostgreSQL)', () => {
       // An administrator's calendar correction survives a re-seed.
       await ds.query(`UPDATE holiday_years SET notice_number = 'corrected' WHERE year = 2026`);
       await seedReferenceData(ds);
-      expect((await ds.query('SELECT notice_number FROM holiday_years WHERE year = 2026'))[0].notice_number).toBe('corrected');
+      expect((await ds.query('SELECT notice_number FROM holiday_years WHERE year = 2026'))[0].notice_number).toBe(
+        'corrected',
+      );
     } finally {
       await ds.destroy();
     }

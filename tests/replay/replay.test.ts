@@ -9,7 +9,9 @@ import { workflowsEntry } from '@safety/temporal/runtime/bundle';
  * break running workflows fails here; guard it with patched().
  */
 const dir = path.join(__dirname, 'histories');
-const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 
 describe('replay of stored workflow histories', () => {
   it('has histories to replay', () => {
@@ -20,7 +22,9 @@ describe('replay of stored workflow histories', () => {
     // The SDK accepts the CLI's proto-JSON directly.
     const history: unknown = JSON.parse(readFileSync(path.join(dir, file), 'utf8'));
     const bundlePath = process.env.WORKFLOW_BUNDLE_PATH;
-    const workflowBundle = bundlePath ? { codePath: bundlePath } : await bundleWorkflowCode({ workflowsPath: workflowsEntry() });
+    const workflowBundle = bundlePath
+      ? { codePath: bundlePath }
+      : await bundleWorkflowCode({ workflowsPath: workflowsEntry() });
     const workflowId = file.replace(/\.json$/, '').split('--')[1];
     expect(workflowId).toBeTruthy();
     await expect(Worker.runReplayHistory({ workflowBundle }, history, workflowId)).resolves.toBeUndefined();

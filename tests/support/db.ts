@@ -35,7 +35,10 @@ const urlFor = (db: string): string => {
  * fresh template automatically and parallel test runs (or developers) never clobber each other.
  */
 const templateName = (): string =>
-  `tpl_${createHash('sha256').update(JSON.stringify([MIGRATIONS.map((m) => m.name), SECTORS, HOLIDAY_YEARS])).digest('hex').slice(0, 16)}`;
+  `tpl_${createHash('sha256')
+    .update(JSON.stringify([MIGRATIONS.map((m) => m.name), SECTORS, HOLIDAY_YEARS]))
+    .digest('hex')
+    .slice(0, 16)}`;
 
 async function ensureTemplate(): Promise<string> {
   const name = templateName();
@@ -71,7 +74,9 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   await withAdmin((c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${template}`));
   const ds = await createDataSource(urlFor(name)).initialize();
   return {
-    url: urlFor(name), name, ds,
+    url: urlFor(name),
+    name,
+    ds,
     drop: async () => {
       if (ds.isInitialized) await ds.destroy();
       await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));

@@ -2,7 +2,10 @@
 export function testEnv() {
   const need = (k: string): string => {
     const v = process.env[k];
-    if (!v) throw new Error(`${k} is not set: run the suite with \`npm run test:all\` (scripts/test.sh), which starts PostgreSQL and Temporal`);
+    if (!v)
+      throw new Error(
+        `${k} is not set: run the suite with \`npm run test:all\` (scripts/test.sh), which starts PostgreSQL and Temporal`,
+      );
     return v;
   };
   return {

@@ -1,5 +1,8 @@
 /** Polls `probe` until it stops throwing (assertions inside), instead of sleeping a fixed time. */
-export async function expectEventually<T>(probe: () => Promise<T> | T, opts: { timeoutMs?: number; intervalMs?: number } = {}): Promise<T> {
+export async function expectEventually<T>(
+  probe: () => Promise<T> | T,
+  opts: { timeoutMs?: number; intervalMs?: number } = {},
+): Promise<T> {
   const deadline = Date.now() + (opts.timeoutMs ?? 15_000);
   let last: unknown;
   for (;;) {

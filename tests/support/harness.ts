@@ -31,27 +31,43 @@ export interface Harness {
  */
 export async function startHarness(opts: { temporal: 'dev' | 'time-skipping' }): Promise<Harness> {
   const db = await createTestDatabase();
-  const env = opts.temporal === 'time-skipping'
-    ? await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: testEnv().testServerExe() } } })
-    : null;
-  const client = env ? env.client : new Client({ connection: await Connection.connect({ address: testEnv().temporalAddress() }) });
+  const env =
+    opts.temporal === 'time-skipping'
+      ? await TestWorkflowEnvironment.createTimeSkipping({
+          server: { executable: { type: 'existing-path', path: testEnv().testServerExe() } },
+        })
+      : null;
+  const client = env
+    ? env.client
+    : new Client({ connection: await Connection.connect({ address: testEnv().temporalAddress() }) });
   const cfg = loadConfig({
-    NODE_ENV: 'test', DATABASE_URL: db.url, TEMPORAL_ADDRESS: env ? 'time-skipping' : testEnv().temporalAddress(),
-    TEMPORAL_TASK_QUEUE: `test-${randomBytes(5).toString('hex')}`, JWT_SECRET: randomBytes(24).toString('hex'), LOG_LEVEL: 'silent',
+    NODE_ENV: 'test',
+    DATABASE_URL: db.url,
+    TEMPORAL_ADDRESS: env ? 'time-skipping' : testEnv().temporalAddress(),
+    TEMPORAL_TASK_QUEUE: `test-${randomBytes(5).toString('hex')}`,
+    JWT_SECRET: randomBytes(24).toString('hex'),
+    LOG_LEVEL: 'silent',
     WORKFLOW_BUNDLE_PATH: testEnv().workflowBundlePath(),
   });
   const app = await createApiApp(cfg, { logs: false, temporalClient: client });
   await app.init();
-  const ctx: INestApplicationContext = await NestFactory.createApplicationContext(WorkerModule.forConfig(cfg), { logger: false });
+  const ctx: INestApplicationContext = await NestFactory.createApplicationContext(WorkerModule.forConfig(cfg), {
+    logger: false,
+  });
   const { worker } = await createWorker(ctx, cfg, env ? { connection: env.nativeConnection } : {});
   const running = worker.run();
   const server = app.getHttpServer();
   return {
-    cfg, db, app, client, env,
+    cfg,
+    db,
+    app,
+    client,
+    env,
     http: () => request(server),
     async login(user) {
       const res = await request(server).post('/auth/login').send({ username: user.username, password: user.password });
-      if (res.status !== 200) throw new Error(`login failed for ${user.username}: ${res.status} ${JSON.stringify(res.body)}`);
+      if (res.status !== 200)
+        throw new Error(`login failed for ${user.username}: ${res.status} ${JSON.stringify(res.body)}`);
       return res.body.accessToken as string;
     },
     async close() {
@@ -65,7 +81,6 @@ export async function startHarness(opts: { temporal: 'dev' | 'time-skipping' }):
     },
   };
 }
-
 
 export interface OrgHarness extends Harness {
   org: TestOrg;

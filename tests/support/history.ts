@@ -14,7 +14,11 @@ export function recordHistoryIfAsked(workflowId: string, name: string): void {
   if (!dir) return;
   const local = path.resolve(__dirname, '../../.tools/bin/temporal');
   const cli = process.env.TEMPORAL_CLI ?? (existsSync(local) ? local : 'temporal');
-  const json = execFileSync(cli, ['workflow', 'show', '--workflow-id', workflowId, '--address', testEnv().temporalAddress(), '--output', 'json'], { encoding: 'utf8' });
+  const json = execFileSync(
+    cli,
+    ['workflow', 'show', '--workflow-id', workflowId, '--address', testEnv().temporalAddress(), '--output', 'json'],
+    { encoding: 'utf8' },
+  );
   mkdirSync(dir, { recursive: true });
   // The workflow id is part of the file name: replay must use it, since task keys embed it.
   writeFileSync(path.join(dir, `${name}--${workflowId}.json`), json);

@@ -16,17 +16,21 @@ describe('TaskBoard timers and updates (time-skipping server, mocked activities)
   let bundle: WorkflowBundleWithSourceMap;
 
   beforeAll(async () => {
-    env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: testEnv().testServerExe() } } });
+    env = await TestWorkflowEnvironment.createTimeSkipping({
+      server: { executable: { type: 'existing-path', path: testEnv().testServerExe() } },
+    });
     bundle = await bundleWorkflowCode({ workflowsPath: workflowsEntry() });
   });
   afterAll(async () => env?.teardown());
 
   function mockActivities(dueInDays: number) {
     const calls: Array<{ name: string; input: unknown }> = [];
-    const record = <T>(name: string, result: T) => async (input: unknown) => {
-      calls.push({ name, input });
-      return result;
-    };
+    const record =
+      <T>(name: string, result: T) =>
+      async (input: unknown) => {
+        calls.push({ name, input });
+        return result;
+      };
     const activities: CaseActivities = {
       recordCaseStatus: record('recordCaseStatus', undefined),
       openTask: record('openTask', { taskId: randomUUID() }),
@@ -44,31 +48,64 @@ describe('TaskBoard timers and updates (time-skipping server, mocked activities)
   }
 
   const input = (caseId: string, handlerIds: string[] = []): PenaltyCaseInput => ({
-    caseId, departmentId: randomUUID(), enterpriseId: null, createdBy: randomUUID(), handlerIds, openedAt: new Date().toISOString(),
+    caseId,
+    departmentId: randomUUID(),
+    enterpriseId: null,
+    createdBy: randomUUID(),
+    handlerIds,
+    openedAt: new Date().toISOString(),
   });
 
   it('escalates yellow then red across 15 days, then completes through the Update (refusal ends the workflow)', async () => {
     const { activities, calls } = mockActivities(5);
     const taskQueue = `wf-${randomUUID()}`;
-    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities });
+    const worker = await Worker.create({
+      connection: env.nativeConnection,
+      taskQueue,
+      workflowBundle: bundle,
+      activities,
+    });
     await worker.runUntil(async () => {
       const caseId = randomUUID();
-      const handle = await env.client.workflow.start('penaltyCaseWorkflow', { taskQueue, workflowId: `penalty-${caseId}`, args: [input(caseId)] });
+      const handle = await env.client.workflow.start('penaltyCaseWorkflow', {
+        taskQueue,
+        workflowId: `penalty-${caseId}`,
+        args: [input(caseId)],
+      });
       await env.sleep('15 days');
-      expect(calls.filter((c) => c.name === 'escalateTask').map((c) => (c.input as { level: string }).level)).toEqual(['YELLOW', 'RED']);
+      expect(calls.filter((c) => c.name === 'escalateTask').map((c) => (c.input as { level: string }).level)).toEqual([
+        'YELLOW',
+        'RED',
+      ]);
       const [pending] = await handle.query(getPendingTasksQuery);
       expect(pending).toMatchObject({ type: 'FILING_APPROVAL', escalation: 'RED' });
 
       const headId = randomUUID();
       const result = await handle.executeUpdate(completeTaskUpdate, {
-        args: [{ taskKey: pending.taskKey, actor: { userId: headId, roles: ['AGENCY_HEAD'], departmentId: randomUUID() }, outcome: 'REJECT', payload: {} }],
+        args: [
+          {
+            taskKey: pending.taskKey,
+            actor: { userId: headId, roles: ['AGENCY_HEAD'], departmentId: randomUUID() },
+            outcome: 'REJECT',
+            payload: {},
+          },
+        ],
       });
       expect(result.outcome).toBe('REJECT');
       const final = await handle.result();
       expect(final.status).toBe('NOT_FILED');
-      expect((await handle.query(getPenaltyCaseStateQuery)).history.map((h) => h.status)).toEqual(['PENDING_FILING', 'NOT_FILED']);
+      expect((await handle.query(getPenaltyCaseStateQuery)).history.map((h) => h.status)).toEqual([
+        'PENDING_FILING',
+        'NOT_FILED',
+      ]);
       expect(calls.map((c) => c.name)).toEqual([
-        'recordCaseStatus', 'computeDeadline', 'openTask', 'escalateTask', 'escalateTask', 'completeTask', 'recordCaseStatus',
+        'recordCaseStatus',
+        'computeDeadline',
+        'openTask',
+        'escalateTask',
+        'escalateTask',
+        'completeTask',
+        'recordCaseStatus',
       ]);
     });
   });
@@ -76,11 +113,20 @@ describe('TaskBoard timers and updates (time-skipping server, mocked activities)
   it('rejects a handler approving their own case in the validator, without running any activity', async () => {
     const { activities, calls } = mockActivities(5);
     const taskQueue = `wf-${randomUUID()}`;
-    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities });
+    const worker = await Worker.create({
+      connection: env.nativeConnection,
+      taskQueue,
+      workflowBundle: bundle,
+      activities,
+    });
     await worker.runUntil(async () => {
       const caseId = randomUUID();
       const handlerHead = randomUUID();
-      const handle = await env.client.workflow.start('penaltyCaseWorkflow', { taskQueue, workflowId: `penalty-${caseId}`, args: [input(caseId, [handlerHead])] });
+      const handle = await env.client.workflow.start('penaltyCaseWorkflow', {
+        taskQueue,
+        workflowId: `penalty-${caseId}`,
+        args: [input(caseId, [handlerHead])],
+      });
       const pending = await (async () => {
         for (;;) {
           const p = await handle.query(getPendingTasksQuery);
@@ -90,7 +136,14 @@ describe('TaskBoard timers and updates (time-skipping server, mocked activities)
       })();
       const before = calls.length;
       const attempt = handle.executeUpdate(completeTaskUpdate, {
-        args: [{ taskKey: pending.taskKey, actor: { userId: handlerHead, roles: ['AGENCY_HEAD'], departmentId: randomUUID() }, outcome: 'APPROVE', payload: {} }],
+        args: [
+          {
+            taskKey: pending.taskKey,
+            actor: { userId: handlerHead, roles: ['AGENCY_HEAD'], departmentId: randomUUID() },
+            outcome: 'APPROVE',
+            payload: {},
+          },
+        ],
       });
       await expect(attempt).rejects.toBeInstanceOf(WorkflowUpdateFailedError);
       await expect(attempt).rejects.toMatchObject({ cause: { type: 'FORBIDDEN_SEPARATION_OF_DUTIES' } });

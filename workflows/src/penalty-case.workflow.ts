@@ -1,6 +1,17 @@
-import { allHandlersFinished, ApplicationFailure, condition, patched, setHandler, workflowInfo } from '@temporalio/workflow';
 import {
-  designateHandlersUpdate, getPenaltyCaseStateQuery, PenaltyCaseInput, PenaltyCaseState, PenaltyCaseStatus,
+  allHandlersFinished,
+  ApplicationFailure,
+  condition,
+  patched,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
+import {
+  designateHandlersUpdate,
+  getPenaltyCaseStateQuery,
+  PenaltyCaseInput,
+  PenaltyCaseState,
+  PenaltyCaseStatus,
 } from '../../libs/temporal/src/contracts/penalty-case.contract';
 import { TaskRejection } from '../../libs/temporal/src/contracts/human-task.contract';
 import { TaskBoard } from './lib/task-board';
@@ -23,22 +34,42 @@ export async function penaltyCaseWorkflow(input: PenaltyCaseInput): Promise<Pena
   // 承办人: the head may add handling officers at any open step (a case opened by an accident or an
   // inspection starts without them). A new Update type: histories recorded before it never contain
   // it, so they replay unchanged.
-  setHandler(designateHandlersUpdate, async ({ actor, handlerIds, requestId }) => {
-    const result = await caseActivities.setCaseHandlers({ caseId: input.caseId, handlerIds, actorId: actor.userId, requestId });
-    input.handlerIds.splice(0, input.handlerIds.length, ...result.handlerIds);
-    handlers.procedure?.replaceHandlers(result.handlers);
-    return { handlerIds: result.handlerIds };
-  }, {
-    validator: ({ actor, handlerIds }) => {
-      const reject = (type: string, message: string) => { throw ApplicationFailure.create({ type, message, nonRetryable: true }); };
-      if (!actor.roles.includes('AGENCY_HEAD')) reject(TaskRejection.WRONG_ACTOR, 'only an agency head designates handling officers');
-      if (!Array.isArray(handlerIds) || handlerIds.length === 0 || handlerIds.length > 10) reject(TaskRejection.INVALID_PAYLOAD, 'handlerIds: 1 to 10 officer ids');
-      if (handlerIds.includes(actor.userId)) reject(TaskRejection.SEPARATION_OF_DUTIES, 'the approving head may not designate themselves as a handler');
-      if (['NOT_FILED', 'ARCHIVED'].includes(state.status)) reject('STEP_OUT_OF_ORDER', `the case is ${state.status}`);
+  setHandler(
+    designateHandlersUpdate,
+    async ({ actor, handlerIds, requestId }) => {
+      const result = await caseActivities.setCaseHandlers({
+        caseId: input.caseId,
+        handlerIds,
+        actorId: actor.userId,
+        requestId,
+      });
+      input.handlerIds.splice(0, input.handlerIds.length, ...result.handlerIds);
+      handlers.procedure?.replaceHandlers(result.handlers);
+      return { handlerIds: result.handlerIds };
     },
-  });
+    {
+      validator: ({ actor, handlerIds }) => {
+        const reject = (type: string, message: string) => {
+          throw ApplicationFailure.create({ type, message, nonRetryable: true });
+        };
+        if (!actor.roles.includes('AGENCY_HEAD'))
+          reject(TaskRejection.WRONG_ACTOR, 'only an agency head designates handling officers');
+        if (!Array.isArray(handlerIds) || handlerIds.length === 0 || handlerIds.length > 10)
+          reject(TaskRejection.INVALID_PAYLOAD, 'handlerIds: 1 to 10 officer ids');
+        if (handlerIds.includes(actor.userId))
+          reject(TaskRejection.SEPARATION_OF_DUTIES, 'the approving head may not designate themselves as a handler');
+        if (['NOT_FILED', 'ARCHIVED'].includes(state.status))
+          reject('STEP_OUT_OF_ORDER', `the case is ${state.status}`);
+      },
+    },
+  );
 
-  const moveTo = async (status: PenaltyCaseStatus, by: string | null, action: string, summary: Record<string, unknown> = {}) => {
+  const moveTo = async (
+    status: PenaltyCaseStatus,
+    by: string | null,
+    action: string,
+    summary: Record<string, unknown> = {},
+  ) => {
     state.status = status;
     state.history.push({ at: new Date(Date.now()).toISOString(), status, by });
     await caseActivities.recordCaseStatus({ caseId: input.caseId, status, actorId: by, action, summary });
@@ -57,10 +88,17 @@ export async function penaltyCaseWorkflow(input: PenaltyCaseInput): Promise<Pena
     departmentId: input.departmentId,
     allowedOutcomes: ['APPROVE', 'REJECT'],
     // Counts from when the workflow asked for approval, on Temporal's clock (the one its timers use).
-    deadline: { startDate: localDateOf(workflowInfo().startTime.toISOString()), unit: 'working_days', amount: input.filingApprovalWorkingDays ?? 5 },
+    deadline: {
+      startDate: localDateOf(workflowInfo().startTime.toISOString()),
+      unit: 'working_days',
+      amount: input.filingApprovalWorkingDays ?? 5,
+    },
     check: ({ actor }) =>
       input.handlerIds.includes(actor.userId)
-        ? { type: TaskRejection.SEPARATION_OF_DUTIES, message: 'the approver of filing may not be one of the case handlers' }
+        ? {
+            type: TaskRejection.SEPARATION_OF_DUTIES,
+            message: 'the approver of filing may not be one of the case handlers',
+          }
         : undefined,
   });
 

@@ -52,12 +52,23 @@ export class AppModule {
         AccidentApiModule,
         EnforcementApiModule,
       ],
-      controllers: [HealthController, AuthController, CasesController, TasksController, AuditController, CalendarController, OrganisationController],
+      controllers: [
+        HealthController,
+        AuthController,
+        CasesController,
+        TasksController,
+        AuditController,
+        CalendarController,
+        OrganisationController,
+      ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
         // whitelist + forbidNonWhitelisted: unknown fields are a 400, never silently dropped.
-        { provide: APP_PIPE, useValue: new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }) },
+        {
+          provide: APP_PIPE,
+          useValue: new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }),
+        },
       ],
     };
   }

@@ -10,6 +10,9 @@ async function main(): Promise<void> {
 
 main().catch((e: unknown) => {
   if (e instanceof ConfigError) console.error(e.message);
-  else console.error(JSON.stringify({ level: 'fatal', msg: 'api failed to start', error: e instanceof Error ? e.stack : String(e) }));
+  else
+    console.error(
+      JSON.stringify({ level: 'fatal', msg: 'api failed to start', error: e instanceof Error ? e.stack : String(e) }),
+    );
   process.exit(1);
 });

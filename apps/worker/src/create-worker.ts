@@ -7,16 +7,35 @@ import { buildActivities } from './activities';
 
 /** Builds a Temporal worker whose activities come from the Nest context's services. */
 export async function createWorker(
-  app: INestApplicationContext, cfg: AppConfig, overrides: Partial<WorkerOptions> & { connection?: NativeConnection } = {},
+  app: INestApplicationContext,
+  cfg: AppConfig,
+  overrides: Partial<WorkerOptions> & { connection?: NativeConnection } = {},
 ): Promise<{ worker: Worker; connection: NativeConnection }> {
-  const connection = overrides.connection ?? await NativeConnection.connect(connectionOptions({
-    address: cfg.TEMPORAL_ADDRESS, namespace: cfg.TEMPORAL_NAMESPACE, taskQueue: cfg.TEMPORAL_TASK_QUEUE,
-    tls: { certPath: cfg.TEMPORAL_TLS_CERT_PATH, keyPath: cfg.TEMPORAL_TLS_KEY_PATH, caPath: cfg.TEMPORAL_TLS_CA_PATH },
-  }));
+  const connection =
+    overrides.connection ??
+    (await NativeConnection.connect(
+      connectionOptions({
+        address: cfg.TEMPORAL_ADDRESS,
+        namespace: cfg.TEMPORAL_NAMESPACE,
+        taskQueue: cfg.TEMPORAL_TASK_QUEUE,
+        tls: {
+          certPath: cfg.TEMPORAL_TLS_CERT_PATH,
+          keyPath: cfg.TEMPORAL_TLS_KEY_PATH,
+          caPath: cfg.TEMPORAL_TLS_CA_PATH,
+        },
+      }),
+    ));
   const activities = buildActivities(app);
-  const workflowSource = cfg.WORKFLOW_BUNDLE_PATH ? { workflowBundle: { codePath: cfg.WORKFLOW_BUNDLE_PATH } } : { workflowBundle: await buildWorkflowBundle() };
+  const workflowSource = cfg.WORKFLOW_BUNDLE_PATH
+    ? { workflowBundle: { codePath: cfg.WORKFLOW_BUNDLE_PATH } }
+    : { workflowBundle: await buildWorkflowBundle() };
   const worker = await Worker.create({
-    connection, namespace: cfg.TEMPORAL_NAMESPACE, taskQueue: cfg.TEMPORAL_TASK_QUEUE, activities, ...workflowSource, ...overrides,
+    connection,
+    namespace: cfg.TEMPORAL_NAMESPACE,
+    taskQueue: cfg.TEMPORAL_TASK_QUEUE,
+    activities,
+    ...workflowSource,
+    ...overrides,
   });
   return { worker, connection };
 }

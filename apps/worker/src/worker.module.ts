@@ -9,7 +9,10 @@ export class WorkerModule {
   static forConfig(cfg: AppConfig) {
     return {
       module: WorkerModule,
-      imports: [TypeOrmModule.forRoot(dataSourceOptions(cfg.DATABASE_URL, { appRole: cfg.DATABASE_APP_ROLE })), ApplicationModule],
+      imports: [
+        TypeOrmModule.forRoot(dataSourceOptions(cfg.DATABASE_URL, { appRole: cfg.DATABASE_APP_ROLE })),
+        ApplicationModule,
+      ],
     };
   }
 }

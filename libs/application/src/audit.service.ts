@@ -18,17 +18,39 @@ export class AuditService {
     return this.audit.append({ ...entry, occurredAt: entry.occurredAt ?? new Date() }, manager);
   }
 
-  async timeline(caseId: string, offset: number, limit: number): Promise<Page<{
-    seq: string; occurredAt: string; actorId: string | null; actorRole: string | null; taskId: string | null;
-    action: string; summary: Record<string, unknown>; requestId: string | null; hash: string;
-  }>> {
+  async timeline(
+    caseId: string,
+    offset: number,
+    limit: number,
+  ): Promise<
+    Page<{
+      seq: string;
+      occurredAt: string;
+      actorId: string | null;
+      actorRole: string | null;
+      taskId: string | null;
+      action: string;
+      summary: Record<string, unknown>;
+      requestId: string | null;
+      hash: string;
+    }>
+  > {
     const [rows, total] = await this.audit.listForCase(caseId, offset, limit);
     return {
       items: rows.map((r) => ({
-        seq: String(r.seq), occurredAt: r.occurredAt.toISOString(), actorId: r.actorId, actorRole: r.actorRole, taskId: r.taskId,
-        action: r.action, summary: r.summary, requestId: r.requestId, hash: r.hash,
+        seq: String(r.seq),
+        occurredAt: r.occurredAt.toISOString(),
+        actorId: r.actorId,
+        actorRole: r.actorRole,
+        taskId: r.taskId,
+        action: r.action,
+        summary: r.summary,
+        requestId: r.requestId,
+        hash: r.hash,
       })),
-      total, offset, limit,
+      total,
+      offset,
+      limit,
     };
   }
 

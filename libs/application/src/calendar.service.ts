@@ -2,7 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { OrganisationRepository } from '@safety/persistence';
 import { DomainError, ErrorCode } from '@safety/domain/errors';
 import {
-  endOfLocalDay, HolidayYear, LocalDate, validateHolidayYear, WorkingDayCalendar,
+  endOfLocalDay,
+  HolidayYear,
+  LocalDate,
+  validateHolidayYear,
+  WorkingDayCalendar,
 } from '@safety/domain/calendar';
 
 export interface DeadlineQuery {
@@ -21,10 +25,16 @@ export class CalendarService {
 
   async calendar(): Promise<WorkingDayCalendar> {
     const years = await this.org.listHolidayYears();
-    return new WorkingDayCalendar(years.map((y) => ({
-      year: y.year, noticeNumber: y.noticeNumber, noticeDate: y.noticeDate, source: y.source,
-      holidays: y.holidays, makeupWorkdays: y.makeupWorkdays,
-    })));
+    return new WorkingDayCalendar(
+      years.map((y) => ({
+        year: y.year,
+        noticeNumber: y.noticeNumber,
+        noticeDate: y.noticeDate,
+        source: y.source,
+        holidays: y.holidays,
+        makeupWorkdays: y.makeupWorkdays,
+      })),
+    );
   }
 
   /**
@@ -34,25 +44,45 @@ export class CalendarService {
    */
   async dueDate(q: DeadlineQuery): Promise<{ dueDate: LocalDate; dueAt: Date }> {
     const cal = await this.calendar();
-    const dueDate = q.unit === 'working_days' ? cal.addWorkingDays(q.startDate, q.amount) : cal.addCalendarDays(q.startDate, q.amount);
+    const dueDate =
+      q.unit === 'working_days'
+        ? cal.addWorkingDays(q.startDate, q.amount)
+        : cal.addCalendarDays(q.startDate, q.amount);
     return { dueDate, dueAt: endOfLocalDay(dueDate) };
   }
 
   async listYears(): Promise<HolidayYear[]> {
     return (await this.org.listHolidayYears()).map((y) => ({
-      year: y.year, noticeNumber: y.noticeNumber, noticeDate: y.noticeDate, source: y.source, holidays: y.holidays, makeupWorkdays: y.makeupWorkdays,
+      year: y.year,
+      noticeNumber: y.noticeNumber,
+      noticeDate: y.noticeDate,
+      source: y.source,
+      holidays: y.holidays,
+      makeupWorkdays: y.makeupWorkdays,
     }));
   }
 
   async getYear(year: number): Promise<HolidayYear> {
     const y = await this.org.findHolidayYear(year);
     if (!y) throw new DomainError(ErrorCode.NOT_FOUND, `no holiday calendar loaded for ${year}`, { year });
-    return { year: y.year, noticeNumber: y.noticeNumber, noticeDate: y.noticeDate, source: y.source, holidays: y.holidays, makeupWorkdays: y.makeupWorkdays };
+    return {
+      year: y.year,
+      noticeNumber: y.noticeNumber,
+      noticeDate: y.noticeDate,
+      source: y.source,
+      holidays: y.holidays,
+      makeupWorkdays: y.makeupWorkdays,
+    };
   }
 
   async putYear(y: HolidayYear, updatedBy: string | null): Promise<HolidayYear> {
     validateHolidayYear(y);
-    await this.org.upsertHolidayYear({ ...y, holidays: [...y.holidays].sort(), makeupWorkdays: [...y.makeupWorkdays].sort(), updatedBy });
+    await this.org.upsertHolidayYear({
+      ...y,
+      holidays: [...y.holidays].sort(),
+      makeupWorkdays: [...y.makeupWorkdays].sort(),
+      updatedBy,
+    });
     return this.getYear(y.year);
   }
 }

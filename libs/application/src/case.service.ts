@@ -34,25 +34,52 @@ export class CaseService {
     }
     if (input.enterpriseId) {
       const ent = await this.org.findEnterprise(input.enterpriseId);
-      if (!ent) throw new DomainError(ErrorCode.NOT_FOUND, `enterprise ${input.enterpriseId} not found`, { enterpriseId: input.enterpriseId });
+      if (!ent)
+        throw new DomainError(ErrorCode.NOT_FOUND, `enterprise ${input.enterpriseId} not found`, {
+          enterpriseId: input.enterpriseId,
+        });
       if (ent.enforcementDepartmentId !== actor.departmentId) {
-        throw new DomainError(ErrorCode.FORBIDDEN_JURISDICTION,
-          'this enterprise is supervised by another enforcement level (一家企业对应一个层级执法主体)', { enterpriseId: ent.id });
+        throw new DomainError(
+          ErrorCode.FORBIDDEN_JURISDICTION,
+          'this enterprise is supervised by another enforcement level (一家企业对应一个层级执法主体)',
+          { enterpriseId: ent.id },
+        );
       }
     }
     const handlerIds = [...new Set([actor.userId, ...input.handlerIds])];
     for (const id of handlerIds) {
       const u = await this.org.findUserById(id);
       if (!u || !u.active) throw new DomainError(ErrorCode.NOT_FOUND, `handler ${id} not found`, { handlerId: id });
-      if (u.departmentId !== actor.departmentId) throw new DomainError(ErrorCode.RULE_VIOLATION, `handler ${id} is not in your department`);
+      if (u.departmentId !== actor.departmentId)
+        throw new DomainError(ErrorCode.RULE_VIOLATION, `handler ${id} is not in your department`);
     }
     const id = (await m.query('SELECT gen_random_uuid() AS id'))[0].id as string;
-    const c = await this.cases.insert({
-      id, caseType: input.caseType, title: input.title, status: 'CREATED', departmentId: actor.departmentId, enterpriseId: input.enterpriseId,
-      workflowId: input.workflowId(id), createdBy: actor.userId, handlerIds, data: {},
-    }, m);
-    await this.audit.record({ caseId: c.id, actorId: actor.userId, actorRole: actor.roles[0], action: 'CASE_CREATED', requestId,
-      summary: { caseType: c.caseType, title: c.title, enterpriseId: c.enterpriseId, after: 'CREATED' } }, m);
+    const c = await this.cases.insert(
+      {
+        id,
+        caseType: input.caseType,
+        title: input.title,
+        status: 'CREATED',
+        departmentId: actor.departmentId,
+        enterpriseId: input.enterpriseId,
+        workflowId: input.workflowId(id),
+        createdBy: actor.userId,
+        handlerIds,
+        data: {},
+      },
+      m,
+    );
+    await this.audit.record(
+      {
+        caseId: c.id,
+        actorId: actor.userId,
+        actorRole: actor.roles[0],
+        action: 'CASE_CREATED',
+        requestId,
+        summary: { caseType: c.caseType, title: c.title, enterpriseId: c.enterpriseId, after: 'CREATED' },
+      },
+      m,
+    );
     return c;
   }
 
@@ -61,22 +88,52 @@ export class CaseService {
    * workflow: an automatic penalty case, a criminal transfer, a referral. Keyed by workflow id.
    */
   async createLinked(input: {
-    caseType: string; title: string; departmentId: string; enterpriseId: string | null; createdBy: string;
-    handlerIds: string[]; workflowId: string; sourceCaseId: string | null; data?: Record<string, unknown>;
+    caseType: string;
+    title: string;
+    departmentId: string;
+    enterpriseId: string | null;
+    createdBy: string;
+    handlerIds: string[];
+    workflowId: string;
+    sourceCaseId: string | null;
+    data?: Record<string, unknown>;
   }): Promise<CaseEntity> {
     return this.ds.transaction(async (m) => {
       const existing = await m.getRepository(CaseEntity).findOne({ where: { workflowId: input.workflowId } });
       if (existing) return existing;
-      const c = await this.cases.insert({
-        caseType: input.caseType, title: input.title, status: 'CREATED', departmentId: input.departmentId, enterpriseId: input.enterpriseId,
-        workflowId: input.workflowId, createdBy: input.createdBy, handlerIds: input.handlerIds,
-        data: { ...(input.data ?? {}), sourceCaseId: input.sourceCaseId },
-      }, m);
-      await this.audit.record({ caseId: c.id, actorId: input.createdBy, action: 'CASE_CREATED',
-        summary: { caseType: c.caseType, title: c.title, sourceCaseId: input.sourceCaseId, after: 'CREATED' } }, m);
+      const c = await this.cases.insert(
+        {
+          caseType: input.caseType,
+          title: input.title,
+          status: 'CREATED',
+          departmentId: input.departmentId,
+          enterpriseId: input.enterpriseId,
+          workflowId: input.workflowId,
+          createdBy: input.createdBy,
+          handlerIds: input.handlerIds,
+          data: { ...(input.data ?? {}), sourceCaseId: input.sourceCaseId },
+        },
+        m,
+      );
+      await this.audit.record(
+        {
+          caseId: c.id,
+          actorId: input.createdBy,
+          action: 'CASE_CREATED',
+          summary: { caseType: c.caseType, title: c.title, sourceCaseId: input.sourceCaseId, after: 'CREATED' },
+        },
+        m,
+      );
       if (input.sourceCaseId) {
-        await this.audit.record({ caseId: input.sourceCaseId, actorId: input.createdBy, action: 'LINKED_CASE_CREATED',
-          summary: { linkedCaseId: c.id, caseType: c.caseType } }, m);
+        await this.audit.record(
+          {
+            caseId: input.sourceCaseId,
+            actorId: input.createdBy,
+            action: 'LINKED_CASE_CREATED',
+            summary: { linkedCaseId: c.id, caseType: c.caseType },
+          },
+          m,
+        );
       }
       return c;
     });
@@ -86,26 +143,44 @@ export class CaseService {
     const c = await this.cases.findById(id);
     if (!c) throw new DomainError(ErrorCode.NOT_FOUND, `case ${id} not found`);
     if (!actor.visibleDepartmentIds.includes(c.departmentId)) {
-      throw new DomainError(ErrorCode.FORBIDDEN_JURISDICTION, 'this case belongs to another department', { caseId: id });
+      throw new DomainError(ErrorCode.FORBIDDEN_JURISDICTION, 'this case belongs to another department', {
+        caseId: id,
+      });
     }
     return c;
   }
 
-  async list(actor: Actor, q: { caseType?: string; status?: string; offset: number; limit: number }): Promise<Page<CaseEntity>> {
+  async list(
+    actor: Actor,
+    q: { caseType?: string; status?: string; offset: number; limit: number },
+  ): Promise<Page<CaseEntity>> {
     const [items, total] = await this.cases.list({ departmentIds: actor.visibleDepartmentIds, ...q });
     return { items, total, offset: q.offset, limit: q.limit };
   }
 
   /** Called by the workflow's activity: moves the status and appends the change to the record. Idempotent. */
-  async recordStatus(input: { caseId: string; status: string; actorId: string | null; action: string; summary: Record<string, unknown> }): Promise<void> {
+  async recordStatus(input: {
+    caseId: string;
+    status: string;
+    actorId: string | null;
+    action: string;
+    summary: Record<string, unknown>;
+  }): Promise<void> {
     await this.ds.transaction(async (m) => {
       const c = await this.cases.findById(input.caseId, m);
       if (!c) throw new DomainError(ErrorCode.NOT_FOUND, `case ${input.caseId} not found`);
       const lastAction = (c.data?.lastAction as string | undefined) ?? null;
       if (c.status === input.status && lastAction === input.action) return; // retry of a committed activity
       await this.cases.updateStatus(c.id, input.status, { lastAction: input.action }, m);
-      await this.audit.record({ caseId: c.id, actorId: input.actorId, action: input.action,
-        summary: { ...input.summary, before: c.status, after: input.status } }, m);
+      await this.audit.record(
+        {
+          caseId: c.id,
+          actorId: input.actorId,
+          action: input.action,
+          summary: { ...input.summary, before: c.status, after: input.status },
+        },
+        m,
+      );
     });
   }
 
@@ -113,7 +188,12 @@ export class CaseService {
    * Adds handling officers (承办人) to a case: active enforcement officers of the case department
    * holding an enforcement credential (行政处罚法 Art.42). Idempotent; returns the full list.
    */
-  async setHandlers(input: { caseId: string; handlerIds: string[]; actorId: string; requestId?: string }): Promise<CaseHandlers> {
+  async setHandlers(input: {
+    caseId: string;
+    handlerIds: string[];
+    actorId: string;
+    requestId?: string;
+  }): Promise<CaseHandlers> {
     return this.ds.transaction(async (m) => {
       const c = await this.cases.findById(input.caseId, m);
       if (!c) throw new DomainError(ErrorCode.NOT_FOUND, `case ${input.caseId} not found`);
@@ -121,14 +201,26 @@ export class CaseService {
         const u = await this.org.findUserById(id);
         if (!u || !u.active) throw new DomainError(ErrorCode.NOT_FOUND, `officer ${id} not found`, { officerId: id });
         if (u.departmentId !== c.departmentId || !u.roles.includes(Role.ENFORCEMENT_OFFICER) || !u.credentialNo) {
-          throw new DomainError(ErrorCode.RULE_VIOLATION, `${u.username} is not a credentialed enforcement officer of the case department (行政处罚法 Art.42)`, { officerId: id });
+          throw new DomainError(
+            ErrorCode.RULE_VIOLATION,
+            `${u.username} is not a credentialed enforcement officer of the case department (行政处罚法 Art.42)`,
+            { officerId: id },
+          );
         }
       }
       const handlerIds = [...new Set([...c.handlerIds, ...input.handlerIds])];
       if (handlerIds.length !== c.handlerIds.length) {
         await this.cases.setHandlers(c.id, handlerIds, m);
-        await this.audit.record({ caseId: c.id, actorId: input.actorId, action: 'CASE_HANDLERS_DESIGNATED', requestId: input.requestId ?? null,
-          summary: { before: c.handlerIds, after: handlerIds } }, m);
+        await this.audit.record(
+          {
+            caseId: c.id,
+            actorId: input.actorId,
+            action: 'CASE_HANDLERS_DESIGNATED',
+            requestId: input.requestId ?? null,
+            summary: { before: c.handlerIds, after: handlerIds },
+          },
+          m,
+        );
       }
       const handlers = [];
       for (const id of handlerIds) {
@@ -139,16 +231,53 @@ export class CaseService {
     });
   }
 
-  async attach(actor: Actor, caseId: string, input: { taskId?: string | null; kind: 'FILE' | 'NOTE'; fileName?: string | null; contentType?: string | null; content: Buffer }, requestId?: string): Promise<AttachmentEntity> {
+  async attach(
+    actor: Actor,
+    caseId: string,
+    input: {
+      taskId?: string | null;
+      kind: 'FILE' | 'NOTE';
+      fileName?: string | null;
+      contentType?: string | null;
+      content: Buffer;
+    },
+    requestId?: string,
+  ): Promise<AttachmentEntity> {
     const c = await this.getVisible(actor, caseId);
     const sha256 = createHash('sha256').update(input.content).digest('hex');
     return this.ds.transaction(async (m) => {
-      const saved = await this.cases.addAttachment({
-        caseId: c.id, taskId: input.taskId ?? null, kind: input.kind, fileName: input.fileName ?? null, contentType: input.contentType ?? null,
-        sizeBytes: input.content.length, sha256, content: input.content, uploadedBy: actor.userId,
-      }, m);
-      await this.audit.record({ caseId: c.id, taskId: input.taskId ?? null, actorId: actor.userId, actorRole: actor.roles[0], action: 'EVIDENCE_ATTACHED', requestId,
-        summary: { attachmentId: saved.id, kind: input.kind, fileName: input.fileName ?? null, sha256, sizeBytes: input.content.length } }, m);
+      const saved = await this.cases.addAttachment(
+        {
+          caseId: c.id,
+          taskId: input.taskId ?? null,
+          kind: input.kind,
+          fileName: input.fileName ?? null,
+          contentType: input.contentType ?? null,
+          sizeBytes: input.content.length,
+          sha256,
+          content: input.content,
+          uploadedBy: actor.userId,
+        },
+        m,
+      );
+      await this.audit.record(
+        {
+          caseId: c.id,
+          taskId: input.taskId ?? null,
+          actorId: actor.userId,
+          actorRole: actor.roles[0],
+          action: 'EVIDENCE_ATTACHED',
+          requestId,
+          summary: {
+            attachmentId: saved.id,
+            kind: input.kind,
+            fileName: input.fileName ?? null,
+            sha256,
+            sizeBytes: input.content.length,
+          },
+        },
+        m,
+      );
       return saved;
     });
   }
@@ -165,7 +294,8 @@ export class CaseService {
       if (depth > 6 || v === null || typeof v !== 'object') return;
       if (Array.isArray(v)) return v.forEach((x) => walk(x, depth + 1));
       for (const [k, x] of Object.entries(v)) {
-        if (/attachmentids$/i.test(k) && Array.isArray(x)) x.filter((id): id is string => typeof id === 'string' && UUID.test(id)).forEach((id) => cited.add(id));
+        if (/attachmentids$/i.test(k) && Array.isArray(x))
+          x.filter((id): id is string => typeof id === 'string' && UUID.test(id)).forEach((id) => cited.add(id));
         else walk(x, depth + 1);
       }
     };
@@ -174,7 +304,9 @@ export class CaseService {
     const own = new Set(await this.cases.attachmentIdsOfCase(caseId, [...cited]));
     const strangers = [...cited].filter((id) => !own.has(id));
     if (strangers.length) {
-      throw new DomainError(ErrorCode.RULE_VIOLATION, 'cited attachments must be uploaded to this case first', { attachmentIds: strangers });
+      throw new DomainError(ErrorCode.RULE_VIOLATION, 'cited attachments must be uploaded to this case first', {
+        attachmentIds: strangers,
+      });
     }
   }
 

@@ -1,5 +1,11 @@
 import { Module } from '@nestjs/common';
-import { AuditRepository, CaseRepository, DirectoryRepository, OrganisationRepository, TaskRepository } from '@safety/persistence';
+import {
+  AuditRepository,
+  CaseRepository,
+  DirectoryRepository,
+  OrganisationRepository,
+  TaskRepository,
+} from '@safety/persistence';
 import { AuditService } from './audit.service';
 import { CalendarService } from './calendar.service';
 import { CaseService } from './case.service';
@@ -8,8 +14,17 @@ import { OrganisationService } from './organisation.service';
 import { TaskService } from './task.service';
 
 const providers = [
-  AuditRepository, CaseRepository, OrganisationRepository, DirectoryRepository, TaskRepository,
-  AuditService, CalendarService, CaseService, IdentityService, TaskService, OrganisationService,
+  AuditRepository,
+  CaseRepository,
+  OrganisationRepository,
+  DirectoryRepository,
+  TaskRepository,
+  AuditService,
+  CalendarService,
+  CaseService,
+  IdentityService,
+  TaskService,
+  OrganisationService,
 ];
 
 /** The case machinery every area builds on (cases, tasks, audit, calendar, identity, directory): one instance each. */

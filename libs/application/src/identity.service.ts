@@ -10,7 +10,10 @@ export const hashPassword = (plain: string): Promise<string> => argon2.hash(plai
 
 @Injectable()
 export class IdentityService {
-  constructor(private readonly org: OrganisationRepository, private readonly audit: AuditService) {}
+  constructor(
+    private readonly org: OrganisationRepository,
+    private readonly audit: AuditService,
+  ) {}
 
   /** Checks the password and audits the attempt. The same error for unknown user and wrong password. */
   async verifyLogin(username: string, password: string, requestId?: string): Promise<Actor> {
@@ -20,7 +23,13 @@ export class IdentityService {
       await this.audit.record({ actorId: user?.id ?? null, action: 'LOGIN_FAILED', requestId, summary: { username } });
       throw new DomainError(ErrorCode.UNAUTHENTICATED, 'wrong username or password');
     }
-    await this.audit.record({ actorId: user.id, actorRole: user.roles[0] ?? null, action: 'LOGIN_SUCCEEDED', requestId, summary: { username } });
+    await this.audit.record({
+      actorId: user.id,
+      actorRole: user.roles[0] ?? null,
+      action: 'LOGIN_SUCCEEDED',
+      requestId,
+      summary: { username },
+    });
     return this.resolveActor(user.id);
   }
 
@@ -30,10 +39,17 @@ export class IdentityService {
     if (!user || !user.active) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'user is unknown or deactivated');
     const roles = user.roles as Role[];
     const supervisory = roles.some((r) => SUPERVISORY_ROLES.includes(r));
-    const visibleDepartmentIds = supervisory ? await this.org.departmentSubtree(user.departmentId) : [user.departmentId];
+    const visibleDepartmentIds = supervisory
+      ? await this.org.departmentSubtree(user.departmentId)
+      : [user.departmentId];
     return {
-      userId: user.id, username: user.username, roles, departmentId: user.departmentId, visibleDepartmentIds,
-      credentialNo: user.credentialNo, legalQualified: user.legalQualified,
+      userId: user.id,
+      username: user.username,
+      roles,
+      departmentId: user.departmentId,
+      visibleDepartmentIds,
+      credentialNo: user.credentialNo,
+      legalQualified: user.legalQualified,
     };
   }
 }

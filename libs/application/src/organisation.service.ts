@@ -2,26 +2,52 @@ import { Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode } from '@safety/domain/errors';
 import { Actor, hasAnyRole, Role } from '@safety/domain/identity/roles';
 import { maskPhone } from '@safety/domain/privacy/mask';
-import { DepartmentEntity, DirectoryRepository, EnterpriseEntity, OrganisationRepository, UserEntity } from '@safety/persistence';
+import {
+  DepartmentEntity,
+  DirectoryRepository,
+  EnterpriseEntity,
+  OrganisationRepository,
+  UserEntity,
+} from '@safety/persistence';
 import { AuditService, Page } from './audit.service';
 import { hashPassword } from './identity.service';
 
 export interface EnterpriseView {
-  id: string; creditCode: string; name: string; sectorCode: string; regionId: string; enforcementDepartmentId: string;
-  riskGrade: string; creditStatus: string; principalName: string | null; principalPhone: string | null;
+  id: string;
+  creditCode: string;
+  name: string;
+  sectorCode: string;
+  regionId: string;
+  enforcementDepartmentId: string;
+  riskGrade: string;
+  creditStatus: string;
+  principalName: string | null;
+  principalPhone: string | null;
 }
 
 @Injectable()
 export class OrganisationService {
-  constructor(private readonly dir: DirectoryRepository, private readonly org: OrganisationRepository, private readonly audit: AuditService) {}
+  constructor(
+    private readonly dir: DirectoryRepository,
+    private readonly org: OrganisationRepository,
+    private readonly audit: AuditService,
+  ) {}
 
-  async departments(q: { level?: string; kind?: string; offset: number; limit: number }): Promise<Page<DepartmentEntity>> {
+  async departments(q: {
+    level?: string;
+    kind?: string;
+    offset: number;
+    limit: number;
+  }): Promise<Page<DepartmentEntity>> {
     const [items, total] = await this.dir.listDepartments(q);
     return { items, total, offset: q.offset, limit: q.limit };
   }
 
   /** Enterprises the actor's departments supervise; lists always mask the principal's phone. */
-  async enterprises(actor: Actor, q: { sectorCode?: string; riskGrade?: string; offset: number; limit: number }): Promise<Page<EnterpriseView>> {
+  async enterprises(
+    actor: Actor,
+    q: { sectorCode?: string; riskGrade?: string; offset: number; limit: number },
+  ): Promise<Page<EnterpriseView>> {
     const [items, total] = await this.dir.listEnterprises({ departmentIds: actor.visibleDepartmentIds, ...q });
     return { items: items.map((e) => this.view(e, false)), total, offset: q.offset, limit: q.limit };
   }
@@ -31,10 +57,17 @@ export class OrganisationService {
     const e = await this.org.findEnterprise(id);
     if (!e) throw new DomainError(ErrorCode.NOT_FOUND, `enterprise ${id} not found`);
     if (!actor.visibleDepartmentIds.includes(e.enforcementDepartmentId)) {
-      throw new DomainError(ErrorCode.FORBIDDEN_JURISDICTION, 'this enterprise is supervised by another department', { enterpriseId: id });
+      throw new DomainError(ErrorCode.FORBIDDEN_JURISDICTION, 'this enterprise is supervised by another department', {
+        enterpriseId: id,
+      });
     }
-    await this.audit.record({ actorId: actor.userId, actorRole: actor.roles[0], action: 'PERSONAL_DATA_READ', requestId,
-      summary: { entity: 'enterprise', id, fields: ['principalName', 'principalPhone'] } });
+    await this.audit.record({
+      actorId: actor.userId,
+      actorRole: actor.roles[0],
+      action: 'PERSONAL_DATA_READ',
+      requestId,
+      summary: { entity: 'enterprise', id, fields: ['principalName', 'principalPhone'] },
+    });
     return this.view(e, true);
   }
 
@@ -43,9 +76,23 @@ export class OrganisationService {
     return { items, total, offset: q.offset, limit: q.limit };
   }
 
-  async createUser(actor: Actor, input: { username: string; password: string; displayName: string; departmentId: string; roles: Role[]; credentialNo?: string | null; legalQualified?: boolean }, requestId?: string): Promise<UserEntity> {
+  async createUser(
+    actor: Actor,
+    input: {
+      username: string;
+      password: string;
+      displayName: string;
+      departmentId: string;
+      roles: Role[];
+      credentialNo?: string | null;
+      legalQualified?: boolean;
+    },
+    requestId?: string,
+  ): Promise<UserEntity> {
     if (!this.administered(actor).includes(input.departmentId)) {
-      throw new DomainError(ErrorCode.FORBIDDEN_JURISDICTION, 'you do not administer that department', { departmentId: input.departmentId });
+      throw new DomainError(ErrorCode.FORBIDDEN_JURISDICTION, 'you do not administer that department', {
+        departmentId: input.departmentId,
+      });
     }
     if (input.roles.includes(Role.SYSTEM_ADMIN) && !hasAnyRole(actor, [Role.SYSTEM_ADMIN])) {
       throw new DomainError(ErrorCode.FORBIDDEN_ROLE, 'only a system administrator can grant SYSTEM_ADMIN');
@@ -57,23 +104,40 @@ export class OrganisationService {
     const dept = await this.org.findDepartment(input.departmentId);
     if (!dept) throw new DomainError(ErrorCode.NOT_FOUND, `department ${input.departmentId} not found`);
     const user = await this.dir.insertUser({
-      username: input.username, passwordHash: await hashPassword(input.password), displayName: input.displayName, departmentId: input.departmentId,
-      roles: input.roles, credentialNo: input.credentialNo ?? null, legalQualified: input.legalQualified ?? false,
+      username: input.username,
+      passwordHash: await hashPassword(input.password),
+      displayName: input.displayName,
+      departmentId: input.departmentId,
+      roles: input.roles,
+      credentialNo: input.credentialNo ?? null,
+      legalQualified: input.legalQualified ?? false,
     });
     if (!user) throw new DomainError(ErrorCode.ALREADY_EXISTS, `username ${input.username} is taken`);
-    await this.audit.record({ actorId: actor.userId, actorRole: actor.roles[0], action: 'USER_CREATED', requestId,
-      summary: { userId: user.id, username: user.username, departmentId: user.departmentId, roles: user.roles } });
+    await this.audit.record({
+      actorId: actor.userId,
+      actorRole: actor.roles[0],
+      action: 'USER_CREATED',
+      requestId,
+      summary: { userId: user.id, username: user.username, departmentId: user.departmentId, roles: user.roles },
+    });
     return user;
   }
 
   async setActive(actor: Actor, userId: string, active: boolean, requestId?: string): Promise<UserEntity> {
     const user = await this.org.findUserById(userId);
     if (!user) throw new DomainError(ErrorCode.NOT_FOUND, `user ${userId} not found`);
-    if (!this.administered(actor).includes(user.departmentId)) throw new DomainError(ErrorCode.FORBIDDEN_JURISDICTION, 'you do not administer that user');
-    if (user.id === actor.userId) throw new DomainError(ErrorCode.RULE_VIOLATION, 'you cannot change your own activation');
+    if (!this.administered(actor).includes(user.departmentId))
+      throw new DomainError(ErrorCode.FORBIDDEN_JURISDICTION, 'you do not administer that user');
+    if (user.id === actor.userId)
+      throw new DomainError(ErrorCode.RULE_VIOLATION, 'you cannot change your own activation');
     await this.dir.setUserActive(userId, active);
-    await this.audit.record({ actorId: actor.userId, actorRole: actor.roles[0], action: active ? 'USER_ACTIVATED' : 'USER_DEACTIVATED', requestId,
-      summary: { userId, before: user.active, after: active } });
+    await this.audit.record({
+      actorId: actor.userId,
+      actorRole: actor.roles[0],
+      action: active ? 'USER_ACTIVATED' : 'USER_DEACTIVATED',
+      requestId,
+      summary: { userId, before: user.active, after: active },
+    });
     return { ...user, active };
   }
 
@@ -86,8 +150,15 @@ export class OrganisationService {
 
   private view(e: EnterpriseEntity, full: boolean): EnterpriseView {
     return {
-      id: e.id, creditCode: e.creditCode, name: e.name, sectorCode: e.sectorCode, regionId: e.regionId, enforcementDepartmentId: e.enforcementDepartmentId,
-      riskGrade: e.riskGrade, creditStatus: e.creditStatus, principalName: e.principalName,
+      id: e.id,
+      creditCode: e.creditCode,
+      name: e.name,
+      sectorCode: e.sectorCode,
+      regionId: e.regionId,
+      enforcementDepartmentId: e.enforcementDepartmentId,
+      riskGrade: e.riskGrade,
+      creditStatus: e.creditStatus,
+      principalName: e.principalName,
       principalPhone: full ? e.principalPhone : maskPhone(e.principalPhone),
     };
   }

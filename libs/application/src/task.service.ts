@@ -39,28 +39,72 @@ export class TaskService {
 
   async openFromWorkflow(input: OpenTaskInput): Promise<TaskEntity> {
     return this.ds.transaction(async (m) => {
-      const { task, created } = await this.tasks.insertIfAbsent({
-        ...input, dueAt: input.dueAt ? new Date(input.dueAt) : null, warnAt: input.warnAt ? new Date(input.warnAt) : null,
-      }, m);
+      const { task, created } = await this.tasks.insertIfAbsent(
+        {
+          ...input,
+          dueAt: input.dueAt ? new Date(input.dueAt) : null,
+          warnAt: input.warnAt ? new Date(input.warnAt) : null,
+        },
+        m,
+      );
       if (created) {
-        await this.audit.record({ caseId: task.caseId, taskId: task.id, action: 'TASK_OPENED',
-          summary: { type: task.type, dueAt: input.dueAt, needsManualDueDate: input.needsManualDueDate, candidateRoles: input.candidateRoles } }, m);
+        await this.audit.record(
+          {
+            caseId: task.caseId,
+            taskId: task.id,
+            action: 'TASK_OPENED',
+            summary: {
+              type: task.type,
+              dueAt: input.dueAt,
+              needsManualDueDate: input.needsManualDueDate,
+              candidateRoles: input.candidateRoles,
+            },
+          },
+          m,
+        );
       }
       return task;
     });
   }
 
-  async completeFromWorkflow(input: { taskKey: string; actorId: string; actorRole: string; outcome: string; result: Record<string, unknown>; requestId?: string }): Promise<void> {
+  async completeFromWorkflow(input: {
+    taskKey: string;
+    actorId: string;
+    actorRole: string;
+    outcome: string;
+    result: Record<string, unknown>;
+    requestId?: string;
+  }): Promise<void> {
     await this.ds.transaction(async (m) => {
       const task = await this.tasks.findByKey(input.taskKey, m);
       if (!task) throw new DomainError(ErrorCode.NOT_FOUND, `task ${input.taskKey} not found`);
       if (task.status === 'COMPLETED') return; // activity retry after a committed completion
-      const ok = await this.tasks.transition(task.id, ['OPEN', 'CLAIMED'], {
-        status: 'COMPLETED', outcome: input.outcome, result: input.result, completedBy: input.actorId, completedAt: new Date(), assigneeId: task.assigneeId ?? input.actorId,
-      }, m);
+      const ok = await this.tasks.transition(
+        task.id,
+        ['OPEN', 'CLAIMED'],
+        {
+          status: 'COMPLETED',
+          outcome: input.outcome,
+          result: input.result,
+          completedBy: input.actorId,
+          completedAt: new Date(),
+          assigneeId: task.assigneeId ?? input.actorId,
+        },
+        m,
+      );
       if (!ok) throw new DomainError(ErrorCode.TASK_ALREADY_COMPLETED, `task ${input.taskKey} is no longer open`);
-      await this.audit.record({ caseId: task.caseId, taskId: task.id, actorId: input.actorId, actorRole: input.actorRole, action: 'TASK_COMPLETED',
-        requestId: input.requestId ?? null, summary: { type: task.type, before: task.status, after: 'COMPLETED', outcome: input.outcome } }, m);
+      await this.audit.record(
+        {
+          caseId: task.caseId,
+          taskId: task.id,
+          actorId: input.actorId,
+          actorRole: input.actorRole,
+          action: 'TASK_COMPLETED',
+          requestId: input.requestId ?? null,
+          summary: { type: task.type, before: task.status, after: 'COMPLETED', outcome: input.outcome },
+        },
+        m,
+      );
     });
   }
 
@@ -71,19 +115,49 @@ export class TaskService {
       if (ESCALATION_RANK[task.escalation] >= ESCALATION_RANK[level] || task.status === 'COMPLETED') return;
       await this.tasks.update(task.id, { escalation: level }, m);
       // RED escalates to the head: the escalation shows in the head's inbox filter and the dashboard.
-      await this.audit.record({ caseId: task.caseId, taskId: task.id, action: level === 'RED' ? 'TASK_OVERDUE_ESCALATED' : 'TASK_DUE_SOON',
-        summary: { type: task.type, before: task.escalation, after: level, dueAt: task.dueAt?.toISOString() ?? null } }, m);
+      await this.audit.record(
+        {
+          caseId: task.caseId,
+          taskId: task.id,
+          action: level === 'RED' ? 'TASK_OVERDUE_ESCALATED' : 'TASK_DUE_SOON',
+          summary: { type: task.type, before: task.escalation, after: level, dueAt: task.dueAt?.toISOString() ?? null },
+        },
+        m,
+      );
     });
   }
 
-  async setDeadlineFromWorkflow(input: { taskKey: string; dueAt: string; warnAt: string | null; actorId: string; reason: string }): Promise<void> {
+  async setDeadlineFromWorkflow(input: {
+    taskKey: string;
+    dueAt: string;
+    warnAt: string | null;
+    actorId: string;
+    reason: string;
+  }): Promise<void> {
     await this.ds.transaction(async (m) => {
       const task = await this.tasks.findByKey(input.taskKey, m);
       if (!task) throw new DomainError(ErrorCode.NOT_FOUND, `task ${input.taskKey} not found`);
       if (task.dueAt?.toISOString() === input.dueAt && task.escalation === 'NONE') return;
-      await this.tasks.update(task.id, { dueAt: new Date(input.dueAt), warnAt: input.warnAt ? new Date(input.warnAt) : null, escalation: 'NONE', needsManualDueDate: false }, m);
-      await this.audit.record({ caseId: task.caseId, taskId: task.id, actorId: input.actorId, action: 'TASK_DEADLINE_CHANGED',
-        summary: { before: task.dueAt?.toISOString() ?? null, after: input.dueAt, reason: input.reason } }, m);
+      await this.tasks.update(
+        task.id,
+        {
+          dueAt: new Date(input.dueAt),
+          warnAt: input.warnAt ? new Date(input.warnAt) : null,
+          escalation: 'NONE',
+          needsManualDueDate: false,
+        },
+        m,
+      );
+      await this.audit.record(
+        {
+          caseId: task.caseId,
+          taskId: task.id,
+          actorId: input.actorId,
+          action: 'TASK_DEADLINE_CHANGED',
+          summary: { before: task.dueAt?.toISOString() ?? null, after: input.dueAt, reason: input.reason },
+        },
+        m,
+      );
     });
   }
 
@@ -93,7 +167,9 @@ export class TaskService {
     const task = await this.tasks.findById(id);
     if (!task) throw new DomainError(ErrorCode.NOT_FOUND, `task ${id} not found`);
     if (task.assigneeId !== actor.userId && !actor.visibleDepartmentIds.includes(task.departmentId)) {
-      throw new DomainError(ErrorCode.FORBIDDEN_JURISDICTION, 'this task belongs to another department', { taskId: id });
+      throw new DomainError(ErrorCode.FORBIDDEN_JURISDICTION, 'this task belongs to another department', {
+        taskId: id,
+      });
     }
     return task;
   }
@@ -102,19 +178,29 @@ export class TaskService {
   assertMayAct(actor: Actor, task: TaskEntity): void {
     if (task.assigneeId === actor.userId) return;
     if (task.departmentId !== actor.departmentId) {
-      throw new DomainError(ErrorCode.FORBIDDEN_JURISDICTION, 'this task belongs to another department', { taskId: task.id });
+      throw new DomainError(ErrorCode.FORBIDDEN_JURISDICTION, 'this task belongs to another department', {
+        taskId: task.id,
+      });
     }
     if (!actor.roles.some((r) => task.candidateRoles.includes(r))) {
-      throw new DomainError(ErrorCode.FORBIDDEN_ROLE, `this step needs one of the roles ${task.candidateRoles.join(', ')}`, { taskId: task.id });
+      throw new DomainError(
+        ErrorCode.FORBIDDEN_ROLE,
+        `this step needs one of the roles ${task.candidateRoles.join(', ')}`,
+        { taskId: task.id },
+      );
     }
     if (task.assigneeId && task.assigneeId !== actor.userId) {
-      throw new DomainError(ErrorCode.TASK_ALREADY_CLAIMED, 'this task is claimed by someone else', { taskId: task.id });
+      throw new DomainError(ErrorCode.TASK_ALREADY_CLAIMED, 'this task is claimed by someone else', {
+        taskId: task.id,
+      });
     }
   }
 
   private assertOpen(task: TaskEntity): void {
     if (task.status === 'COMPLETED' || task.status === 'CANCELLED') {
-      throw new DomainError(ErrorCode.TASK_ALREADY_COMPLETED, `task is ${task.status.toLowerCase()}`, { taskId: task.id });
+      throw new DomainError(ErrorCode.TASK_ALREADY_COMPLETED, `task is ${task.status.toLowerCase()}`, {
+        taskId: task.id,
+      });
     }
   }
 
@@ -122,12 +208,27 @@ export class TaskService {
     const task = await this.getVisible(actor, id);
     this.assertOpen(task);
     this.assertMayAct(actor, task);
-    if (task.status === 'CLAIMED') throw new DomainError(ErrorCode.TASK_ALREADY_CLAIMED, 'task is already claimed', { taskId: id, assigneeId: task.assigneeId });
+    if (task.status === 'CLAIMED')
+      throw new DomainError(ErrorCode.TASK_ALREADY_CLAIMED, 'task is already claimed', {
+        taskId: id,
+        assigneeId: task.assigneeId,
+      });
     return this.ds.transaction(async (m) => {
       const ok = await this.tasks.transition(id, ['OPEN'], { status: 'CLAIMED', assigneeId: actor.userId }, m);
-      if (!ok) throw new DomainError(ErrorCode.TASK_ALREADY_CLAIMED, 'task was claimed by someone else', { taskId: id });
-      await this.audit.record({ caseId: task.caseId, taskId: id, actorId: actor.userId, actorRole: actor.roles[0], action: 'TASK_CLAIMED', requestId,
-        summary: { before: 'OPEN', after: 'CLAIMED' } }, m);
+      if (!ok)
+        throw new DomainError(ErrorCode.TASK_ALREADY_CLAIMED, 'task was claimed by someone else', { taskId: id });
+      await this.audit.record(
+        {
+          caseId: task.caseId,
+          taskId: id,
+          actorId: actor.userId,
+          actorRole: actor.roles[0],
+          action: 'TASK_CLAIMED',
+          requestId,
+          summary: { before: 'OPEN', after: 'CLAIMED' },
+        },
+        m,
+      );
       return (await this.tasks.findById(id, m))!;
     });
   }
@@ -136,40 +237,74 @@ export class TaskService {
     const task = await this.getVisible(actor, id);
     this.assertOpen(task);
     if (task.status !== 'CLAIMED' || task.assigneeId !== actor.userId) {
-      throw new DomainError(ErrorCode.STEP_OUT_OF_ORDER, 'only the assignee can release a claimed task', { taskId: id });
+      throw new DomainError(ErrorCode.STEP_OUT_OF_ORDER, 'only the assignee can release a claimed task', {
+        taskId: id,
+      });
     }
     return this.ds.transaction(async (m) => {
       const ok = await this.tasks.transition(id, ['CLAIMED'], { status: 'OPEN', assigneeId: null }, m);
       if (!ok) throw new DomainError(ErrorCode.STEP_OUT_OF_ORDER, 'task changed meanwhile', { taskId: id });
-      await this.audit.record({ caseId: task.caseId, taskId: id, actorId: actor.userId, actorRole: actor.roles[0], action: 'TASK_RELEASED', requestId,
-        summary: { before: 'CLAIMED', after: 'OPEN' } }, m);
+      await this.audit.record(
+        {
+          caseId: task.caseId,
+          taskId: id,
+          actorId: actor.userId,
+          actorRole: actor.roles[0],
+          action: 'TASK_RELEASED',
+          requestId,
+          summary: { before: 'CLAIMED', after: 'OPEN' },
+        },
+        m,
+      );
       return (await this.tasks.findById(id, m))!;
     });
   }
 
   async reassign(actor: Actor, id: string, assigneeId: string, requestId?: string): Promise<TaskEntity> {
-    if (!hasAnyRole(actor, [Role.AGENCY_HEAD])) throw new DomainError(ErrorCode.FORBIDDEN_ROLE, 'only an agency head can reassign tasks');
+    if (!hasAnyRole(actor, [Role.AGENCY_HEAD]))
+      throw new DomainError(ErrorCode.FORBIDDEN_ROLE, 'only an agency head can reassign tasks');
     const task = await this.getVisible(actor, id);
     this.assertOpen(task);
     const target = await this.org.findUserById(assigneeId);
     if (!target || !target.active) throw new DomainError(ErrorCode.NOT_FOUND, `user ${assigneeId} not found`);
     if (target.departmentId !== task.departmentId || !target.roles.some((r) => task.candidateRoles.includes(r))) {
-      throw new DomainError(ErrorCode.RULE_VIOLATION, 'the new assignee must hold a required role in the task department', { assigneeId });
+      throw new DomainError(
+        ErrorCode.RULE_VIOLATION,
+        'the new assignee must hold a required role in the task department',
+        { assigneeId },
+      );
     }
     return this.ds.transaction(async (m) => {
       const ok = await this.tasks.transition(id, ['OPEN', 'CLAIMED'], { status: 'CLAIMED', assigneeId }, m);
       if (!ok) throw new DomainError(ErrorCode.TASK_ALREADY_COMPLETED, 'task is no longer open', { taskId: id });
-      await this.audit.record({ caseId: task.caseId, taskId: id, actorId: actor.userId, actorRole: Role.AGENCY_HEAD, action: 'TASK_REASSIGNED', requestId,
-        summary: { before: task.assigneeId, after: assigneeId } }, m);
+      await this.audit.record(
+        {
+          caseId: task.caseId,
+          taskId: id,
+          actorId: actor.userId,
+          actorRole: Role.AGENCY_HEAD,
+          action: 'TASK_REASSIGNED',
+          requestId,
+          summary: { before: task.assigneeId, after: assigneeId },
+        },
+        m,
+      );
       return (await this.tasks.findById(id, m))!;
     });
   }
 
   async inbox(actor: Actor, q: InboxQuery): Promise<Page<TaskEntity>> {
     const [items, total] = await this.tasks.inbox({
-      userId: actor.userId, roles: actor.roles, departmentIds: [actor.departmentId], type: q.type, caseId: q.caseId, status: q.status,
+      userId: actor.userId,
+      roles: actor.roles,
+      departmentIds: [actor.departmentId],
+      type: q.type,
+      caseId: q.caseId,
+      status: q.status,
       // Overdue is the workflow's verdict (RED), set by its durable timer.
-      escalation: q.overdue ? 'RED' : q.escalation, offset: q.offset, limit: q.limit,
+      escalation: q.overdue ? 'RED' : q.escalation,
+      offset: q.offset,
+      limit: q.limit,
     });
     return { items, total, offset: q.offset, limit: q.limit };
   }

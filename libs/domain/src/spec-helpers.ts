@@ -6,7 +6,8 @@ import { WorkingDayCalendar } from './calendar/working-day-calendar';
 import { DomainError, ErrorCode } from './errors';
 
 /** The seeded 2025 and 2026 State Council holiday notices; any other year fails closed. */
-export const officialCalendar = (): WorkingDayCalendar => new WorkingDayCalendar([parseHolidayYear(y2025), parseHolidayYear(y2026)]);
+export const officialCalendar = (): WorkingDayCalendar =>
+  new WorkingDayCalendar([parseHolidayYear(y2025), parseHolidayYear(y2026)]);
 
 /** The DomainError `fn` throws (anything else is rethrown; no throw fails). */
 export const errorOf = (fn: () => unknown): DomainError => {

@@ -10,10 +10,18 @@ import { AppRole1764200000000 } from './migrations/1764200000000-AppRole';
 // Statutory dates are local China dates: keep PostgreSQL `date` (and date[]) as 'YYYY-MM-DD' strings
 // instead of letting node-pg turn them into Date objects at the process's time zone.
 types.setTypeParser(1082, (v: string) => v);
-(types.setTypeParser as (oid: number, parse: (v: string) => unknown) => void)(1182, (v: string) => (v === '{}' ? [] : v.slice(1, -1).split(',')));
+(types.setTypeParser as (oid: number, parse: (v: string) => unknown) => void)(1182, (v: string) =>
+  v === '{}' ? [] : v.slice(1, -1).split(','),
+);
 
 /** Reviewed migrations, in order. `synchronize` is never used (ARCHITECTURE.md pattern 4). */
-export const MIGRATIONS = [InitialSchema1763800000000, PenaltyGeneralProcedure1763900000000, Inspection1764000000000, Accidents1764100000000, AppRole1764200000000];
+export const MIGRATIONS = [
+  InitialSchema1763800000000,
+  PenaltyGeneralProcedure1763900000000,
+  Inspection1764000000000,
+  Accidents1764100000000,
+  AppRole1764200000000,
+];
 
 /**
  * Options for the application's connections. With `appRole`, every session acts as that role
@@ -21,7 +29,8 @@ export const MIGRATIONS = [InitialSchema1763800000000, PenaltyGeneralProcedure17
  * administrative scripts connect without it, as the owner.
  */
 export function dataSourceOptions(url: string, opts: { appRole?: string | null } = {}): DataSourceOptions {
-  if (opts.appRole && !/^[a-z_][a-z0-9_]{0,62}$/.test(opts.appRole)) throw new Error(`invalid database role name ${opts.appRole}`);
+  if (opts.appRole && !/^[a-z_][a-z0-9_]{0,62}$/.test(opts.appRole))
+    throw new Error(`invalid database role name ${opts.appRole}`);
   return {
     type: 'postgres',
     url,

@@ -14,7 +14,16 @@ export interface AccidentClockAnswer {
 }
 
 export interface SavedReport {
-  parties: Array<{ id: string; seq: number; kind: string; proposedHandling: string; name: string; enterpriseId: string | null; responsibility: string; handlingDetail: string | null }>;
+  parties: Array<{
+    id: string;
+    seq: number;
+    kind: string;
+    proposedHandling: string;
+    name: string;
+    enterpriseId: string | null;
+    responsibility: string;
+    handlingDetail: string | null;
+  }>;
   measures: Array<{ id: string; seq: number; dueDate: string }>;
 }
 
@@ -27,23 +36,122 @@ export interface LinkedCaseAnswer {
 }
 
 export interface AccidentActivities {
-  accidentComputeClock(input: { accidentDate: string; pauses: Array<{ from: string; to?: string }>; extensions: Array<{ amount: number }> }): Promise<AccidentClockAnswer>;
-  accidentSetTaskClock(input: { taskKey: string; dueAt: string | null; warnAt: string | null; needsManualDueDate: boolean; reason: string; actorId: string | null }): Promise<void>;
-  accidentRecordTeam(input: { caseId: string; team: TeamProposal; actorId: string; requiredRoles: string[] }): Promise<{ ok: boolean; problems: string[]; members: Array<{ userId: string; departmentId: string; teamRole: string }> }>;
-  accidentApplyCasualtyRevision(input: { caseId: string; revisionKey: string; deaths: number; seriousInjuries: number; directLossYuan: number; reportedAt: string; actorId: string; reportSubmitted: boolean }): Promise<{ previousGrade: string; grade: string; investigatingLevel: string; departmentId: string; movedUp: boolean }>;
-  accidentSaveReport(input: { caseId: string; version: number; report: InvestigationReportProposal; submittedBy: string; submittedAt: string }): Promise<SavedReport>;
-  accidentDecideReport(input: { caseId: string; version: number; decision: 'APPROVE' | 'RETURN'; actorId: string; comment: string | null; decidedAt: string }): Promise<void>;
-  accidentOpenLinkedCase(input: { caseId: string; partyId: string; kind: 'PENALTY' | 'CRIMINAL_TRANSFER'; workflowId: string; actorId: string }): Promise<LinkedCaseAnswer>;
-  accidentCreateReferral(input: { caseId: string; partyId: string; workflowId: string; actorId: string; sentAt: string }): Promise<{ referralId: string; referralCaseId: string; senderDepartmentId: string; receivingDepartmentId: string; ackWorkingDays: number; resultDays: number }>;
-  accidentRecordPartyOutcome(input: { partyId: string; outcome: string; detail: Record<string, unknown> }): Promise<void>;
-  accidentRecordMeasureEvidence(input: { measureId: string; round: number; evidence: Record<string, unknown>; actorId: string; at: string }): Promise<void>;
-  accidentRecordMeasureVerification(input: { measureId: string; round: number; verified: boolean; comment: string | null; actorId: string; at: string }): Promise<void>;
+  accidentComputeClock(input: {
+    accidentDate: string;
+    pauses: Array<{ from: string; to?: string }>;
+    extensions: Array<{ amount: number }>;
+  }): Promise<AccidentClockAnswer>;
+  accidentSetTaskClock(input: {
+    taskKey: string;
+    dueAt: string | null;
+    warnAt: string | null;
+    needsManualDueDate: boolean;
+    reason: string;
+    actorId: string | null;
+  }): Promise<void>;
+  accidentRecordTeam(input: { caseId: string; team: TeamProposal; actorId: string; requiredRoles: string[] }): Promise<{
+    ok: boolean;
+    problems: string[];
+    members: Array<{ userId: string; departmentId: string; teamRole: string }>;
+  }>;
+  accidentApplyCasualtyRevision(input: {
+    caseId: string;
+    revisionKey: string;
+    deaths: number;
+    seriousInjuries: number;
+    directLossYuan: number;
+    reportedAt: string;
+    actorId: string;
+    reportSubmitted: boolean;
+  }): Promise<{
+    previousGrade: string;
+    grade: string;
+    investigatingLevel: string;
+    departmentId: string;
+    movedUp: boolean;
+  }>;
+  accidentSaveReport(input: {
+    caseId: string;
+    version: number;
+    report: InvestigationReportProposal;
+    submittedBy: string;
+    submittedAt: string;
+  }): Promise<SavedReport>;
+  accidentDecideReport(input: {
+    caseId: string;
+    version: number;
+    decision: 'APPROVE' | 'RETURN';
+    actorId: string;
+    comment: string | null;
+    decidedAt: string;
+  }): Promise<void>;
+  accidentOpenLinkedCase(input: {
+    caseId: string;
+    partyId: string;
+    kind: 'PENALTY' | 'CRIMINAL_TRANSFER';
+    workflowId: string;
+    actorId: string;
+  }): Promise<LinkedCaseAnswer>;
+  accidentCreateReferral(input: {
+    caseId: string;
+    partyId: string;
+    workflowId: string;
+    actorId: string;
+    sentAt: string;
+  }): Promise<{
+    referralId: string;
+    referralCaseId: string;
+    senderDepartmentId: string;
+    receivingDepartmentId: string;
+    ackWorkingDays: number;
+    resultDays: number;
+  }>;
+  accidentRecordPartyOutcome(input: {
+    partyId: string;
+    outcome: string;
+    detail: Record<string, unknown>;
+  }): Promise<void>;
+  accidentRecordMeasureEvidence(input: {
+    measureId: string;
+    round: number;
+    evidence: Record<string, unknown>;
+    actorId: string;
+    at: string;
+  }): Promise<void>;
+  accidentRecordMeasureVerification(input: {
+    measureId: string;
+    round: number;
+    verified: boolean;
+    comment: string | null;
+    actorId: string;
+    at: string;
+  }): Promise<void>;
   accidentOpenEvaluation(input: { caseId: string; openedAt: string }): Promise<void>;
-  accidentRecordEvaluation(input: { caseId: string; teamIds: string[]; findings: string; slippedMeasureIds: string[]; actorId: string; at: string }): Promise<void>;
-  accidentRecordListing(input: { caseId: string; listedBy: string; listedByDepartmentId: string; noticeNo: string; listedOn: string; deadlineDays: number }): Promise<void>;
+  accidentRecordEvaluation(input: {
+    caseId: string;
+    teamIds: string[];
+    findings: string;
+    slippedMeasureIds: string[];
+    actorId: string;
+    at: string;
+  }): Promise<void>;
+  accidentRecordListing(input: {
+    caseId: string;
+    listedBy: string;
+    listedByDepartmentId: string;
+    noticeNo: string;
+    listedOn: string;
+    deadlineDays: number;
+  }): Promise<void>;
   accidentCompleteListing(input: { caseId: string; at: string; actorId: string }): Promise<void>;
   accidentEvaluateGates(input: { caseId: string }): Promise<{ closable: boolean; missing: string[] }>;
   accidentCancelOpenTasks(input: { caseId: string; reason: string; types: string[] }): Promise<void>;
   referralRecordAck(input: { referralId: string; actorId: string; at: string }): Promise<void>;
-  referralRecordResult(input: { referralId: string; outcome: string; summary: string; actorId: string; at: string }): Promise<void>;
+  referralRecordResult(input: {
+    referralId: string;
+    outcome: string;
+    summary: string;
+    actorId: string;
+    at: string;
+  }): Promise<void>;
 }

@@ -39,12 +39,36 @@ export interface CaseHandlers {
 }
 
 export interface CaseActivities {
-  recordCaseStatus(input: { caseId: string; status: string; actorId: string | null; action: string; summary: Record<string, unknown> }): Promise<void>;
+  recordCaseStatus(input: {
+    caseId: string;
+    status: string;
+    actorId: string | null;
+    action: string;
+    summary: Record<string, unknown>;
+  }): Promise<void>;
   openTask(input: OpenTaskInput): Promise<{ taskId: string }>;
-  completeTask(input: { taskKey: string; actorId: string; actorRole: string; outcome: string; result: Record<string, unknown>; requestId?: string }): Promise<void>;
+  completeTask(input: {
+    taskKey: string;
+    actorId: string;
+    actorRole: string;
+    outcome: string;
+    result: Record<string, unknown>;
+    requestId?: string;
+  }): Promise<void>;
   escalateTask(input: { taskKey: string; level: 'YELLOW' | 'RED' }): Promise<void>;
-  setTaskDeadline(input: { taskKey: string; dueAt: string; warnAt: string | null; actorId: string; reason: string }): Promise<void>;
+  setTaskDeadline(input: {
+    taskKey: string;
+    dueAt: string;
+    warnAt: string | null;
+    actorId: string;
+    reason: string;
+  }): Promise<void>;
   computeDeadline(input: DeadlineRequest): Promise<DeadlineAnswer>;
   /** Designates handling officers (承办人) on a case; validates them and returns the full handler list. */
-  setCaseHandlers(input: { caseId: string; handlerIds: string[]; actorId: string; requestId?: string }): Promise<CaseHandlers>;
+  setCaseHandlers(input: {
+    caseId: string;
+    handlerIds: string[];
+    actorId: string;
+    requestId?: string;
+  }): Promise<CaseHandlers>;
 }

@@ -31,5 +31,12 @@ export interface InspectionActivities {
   inspectionRecordCaseEvent(input: RecordCaseEventInput): Promise<void>;
   inspectionOpenLinkedCase(input: OpenLinkedCaseInput): Promise<{ caseId: string; createdAt: string }>;
   /** Issues the 责令限期整改指令书 through DocumentService (idempotent per case). */
-  inspectionIssueRectificationOrder(input: { caseId: string; issuedBy: string; findings: string[]; legalBasis: string; deadline: string; note: string | null }): Promise<{ documentId: string; number: string }>;
+  inspectionIssueRectificationOrder(input: {
+    caseId: string;
+    issuedBy: string;
+    findings: string[];
+    legalBasis: string;
+    deadline: string;
+    note: string | null;
+  }): Promise<{ documentId: string; number: string }>;
 }

@@ -29,18 +29,48 @@ export interface PenaltyActivities {
   listWorkingDays(input: { from: string; count: number }): Promise<{ days: string[]; missingYear: number | null }>;
   /** Audits an event of the case once per `eventKey` (idempotent) and merges `dataPatch` into cases.data. */
   recordPenaltyEvent(input: {
-    eventKey: string; caseId: string; actorId: string | null; actorRole?: string | null; action: string;
-    summary: Record<string, unknown>; requestId?: string | null;
+    eventKey: string;
+    caseId: string;
+    actorId: string | null;
+    actorRole?: string | null;
+    action: string;
+    summary: Record<string, unknown>;
+    requestId?: string | null;
   }): Promise<void>;
-  issuePenaltyDocument(input: { idempotencyKey: string; kind: DocumentKind; caseId: string; issuedBy: string | null; data: Record<string, unknown> }): Promise<{ documentId: string; number: string; sha256: string }>;
+  issuePenaltyDocument(input: {
+    idempotencyKey: string;
+    kind: DocumentKind;
+    caseId: string;
+    issuedBy: string | null;
+    data: Record<string, unknown>;
+  }): Promise<{ documentId: string; number: string; sha256: string }>;
   publishPenaltyDecision(input: {
-    publicationKey: string; caseId: string; actorId: string; decisionNumber: string; decisionDate: string; violation: string;
-    legalBasis: string; penalty: string; fineYuan: number | null; seriousViolation: boolean;
+    publicationKey: string;
+    caseId: string;
+    actorId: string;
+    decisionNumber: string;
+    decisionDate: string;
+    violation: string;
+    legalBasis: string;
+    penalty: string;
+    fineYuan: number | null;
+    seriousViolation: boolean;
   }): Promise<{ publicationId: string; dishonestListingId: string | null }>;
-  withdrawPenaltyPublication(input: { eventKey: string; caseId: string; actorId: string; reason: string }): Promise<{ withdrawn: number }>;
+  withdrawPenaltyPublication(input: {
+    eventKey: string;
+    caseId: string;
+    actorId: string;
+    reason: string;
+  }): Promise<{ withdrawn: number }>;
   createCriminalTransferCase(input: {
-    sourceCaseId: string; departmentId: string; enterpriseId: string | null; proposedBy: string; teamIds: string[];
-    workflowId: string; suspectedOffence: string; grounds: string[];
+    sourceCaseId: string;
+    departmentId: string;
+    enterpriseId: string | null;
+    proposedBy: string;
+    teamIds: string[];
+    workflowId: string;
+    suspectedOffence: string;
+    grounds: string[];
   }): Promise<{ caseId: string }>;
   archivePenaltyCase(input: { caseId: string; actorId: string }): Promise<{ sha256: string; archivedAt: string }>;
 }

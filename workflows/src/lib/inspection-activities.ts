@@ -10,4 +10,5 @@ export const inspectionActivities = proxyActivities<InspectionActivities>({
 /** End of a China local day (23:59:59.999 at UTC+8) as epoch milliseconds. */
 export const endOfLocalDayMs = (date: string): number => Date.parse(`${date}T23:59:59.999+08:00`);
 
-export const isText = (v: unknown, max = 2000): v is string => typeof v === 'string' && v.trim().length > 0 && v.length <= max;
+export const isText = (v: unknown, max = 2000): v is string =>
+  typeof v === 'string' && v.trim().length > 0 && v.length <= max;

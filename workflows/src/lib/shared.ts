@@ -7,4 +7,5 @@ export const caseActivities = proxyActivities<CaseActivities>({
 });
 
 /** Local China date (UTC+8, no DST) of an ISO instant; statutory periods count in local dates. */
-export const localDateOf = (iso: string): string => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 10);
+export const localDateOf = (iso: string): string =>
+  new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 10);

@@ -1,7 +1,13 @@
 import { ApplicationFailure, condition, setHandler, workflowInfo } from '@temporalio/workflow';
 import { caseActivities } from './shared';
 import {
-  changeTaskDeadlineUpdate, CompleteTaskInput, completeTaskUpdate, getPendingTasksQuery, PendingTaskView, TaskActor, TaskRejection,
+  changeTaskDeadlineUpdate,
+  CompleteTaskInput,
+  completeTaskUpdate,
+  getPendingTasksQuery,
+  PendingTaskView,
+  TaskActor,
+  TaskRejection,
 } from '../../../libs/temporal/src/contracts/human-task.contract';
 
 const acts = caseActivities;
@@ -67,20 +73,28 @@ export class TaskBoard {
   private readonly open = new Map<string, OpenTask>();
 
   constructor() {
-    setHandler(getPendingTasksQuery, () => [...this.open.values()].filter((t) => !t.completion).map((t) => this.view(t)));
+    setHandler(getPendingTasksQuery, () =>
+      [...this.open.values()].filter((t) => !t.completion).map((t) => this.view(t)),
+    );
 
     setHandler(
       completeTaskUpdate,
       async (input) => {
         const task = this.open.get(input.taskKey)!;
         // Two Updates can both pass validation before either runs; the first to get here wins.
-        if (task.completing || task.completion) reject(TaskRejection.ALREADY_COMPLETED, `task ${input.taskKey} is already completed`);
+        if (task.completing || task.completion)
+          reject(TaskRejection.ALREADY_COMPLETED, `task ${input.taskKey} is already completed`);
         task.completing = true;
         const completedAt = new Date(Date.now()).toISOString();
         try {
           await acts.completeTask({
-            taskKey: task.taskKey, actorId: input.actor.userId, actorRole: input.actor.roles.find((r) => task.spec.candidateRoles.includes(r)) ?? input.actor.roles[0] ?? 'UNKNOWN',
-            outcome: input.outcome, result: input.payload, requestId: input.requestId,
+            taskKey: task.taskKey,
+            actorId: input.actor.userId,
+            actorRole:
+              input.actor.roles.find((r) => task.spec.candidateRoles.includes(r)) ?? input.actor.roles[0] ?? 'UNKNOWN',
+            outcome: input.outcome,
+            result: input.payload,
+            requestId: input.requestId,
           });
         } catch (e) {
           task.completing = false;
@@ -94,9 +108,13 @@ export class TaskBoard {
         validator: (input: CompleteTaskInput) => {
           const task = this.open.get(input.taskKey);
           if (!task) reject(TaskRejection.UNKNOWN_TASK, `task ${input.taskKey} is not an open step of this case`);
-          if (task!.completion || task!.completing) reject(TaskRejection.ALREADY_COMPLETED, `task ${input.taskKey} is already completed`);
+          if (task!.completion || task!.completing)
+            reject(TaskRejection.ALREADY_COMPLETED, `task ${input.taskKey} is already completed`);
           if (!input.actor.roles.some((r) => task!.spec.candidateRoles.includes(r))) {
-            reject(TaskRejection.WRONG_ACTOR, `step ${task!.spec.type} needs one of the roles ${task!.spec.candidateRoles.join(', ')}`);
+            reject(
+              TaskRejection.WRONG_ACTOR,
+              `step ${task!.spec.type} needs one of the roles ${task!.spec.candidateRoles.join(', ')}`,
+            );
           }
           if (!task!.spec.allowedOutcomes.includes(input.outcome)) {
             reject(TaskRejection.INVALID_OUTCOME, `outcome must be one of ${task!.spec.allowedOutcomes.join(', ')}`);
@@ -113,7 +131,13 @@ export class TaskBoard {
         const task = this.open.get(input.taskKey)!;
         const dueAt = Date.parse(input.dueAt);
         const warnAt = dueAt - (task.spec.warningLeadHours ?? 24) * 3_600_000;
-        await acts.setTaskDeadline({ taskKey: task.taskKey, dueAt: new Date(dueAt).toISOString(), warnAt: new Date(warnAt).toISOString(), actorId: input.actor.userId, reason: input.reason });
+        await acts.setTaskDeadline({
+          taskKey: task.taskKey,
+          dueAt: new Date(dueAt).toISOString(),
+          warnAt: new Date(warnAt).toISOString(),
+          actorId: input.actor.userId,
+          reason: input.reason,
+        });
         task.dueAt = dueAt;
         task.warnAt = warnAt;
         task.escalation = 'NONE';
@@ -123,14 +147,24 @@ export class TaskBoard {
       {
         validator: (input) => {
           const task = this.open.get(input.taskKey);
-          if (!task || task.completion) reject(TaskRejection.UNKNOWN_TASK, `task ${input.taskKey} is not an open step of this case`);
-          if (!input.actor.roles.includes('AGENCY_HEAD')) reject(TaskRejection.WRONG_ACTOR, 'only an agency head may change a deadline');
-          if (!Number.isFinite(Date.parse(input.dueAt))) reject(TaskRejection.INVALID_PAYLOAD, 'dueAt must be an ISO instant');
+          if (!task || task.completion)
+            reject(TaskRejection.UNKNOWN_TASK, `task ${input.taskKey} is not an open step of this case`);
+          if (!input.actor.roles.includes('AGENCY_HEAD'))
+            reject(TaskRejection.WRONG_ACTOR, 'only an agency head may change a deadline');
+          if (!Number.isFinite(Date.parse(input.dueAt)))
+            reject(TaskRejection.INVALID_PAYLOAD, 'dueAt must be an ISO instant');
           const max = task!.spec.maxExtensionDays;
-          if (max !== undefined && task!.statutoryDueAt !== null && Date.parse(input.dueAt) > task!.statutoryDueAt + max * 86_400_000) {
-            reject(TaskRejection.OUT_OF_RANGE, max === 0
-              ? `the ${task!.spec.type} deadline cannot be extended`
-              : `the ${task!.spec.type} deadline may be extended by at most ${max} days`);
+          if (
+            max !== undefined &&
+            task!.statutoryDueAt !== null &&
+            Date.parse(input.dueAt) > task!.statutoryDueAt + max * 86_400_000
+          ) {
+            reject(
+              TaskRejection.OUT_OF_RANGE,
+              max === 0
+                ? `the ${task!.spec.type} deadline cannot be extended`
+                : `the ${task!.spec.type} deadline may be extended by at most ${max} days`,
+            );
           }
           if (!input.reason?.trim()) reject(TaskRejection.INVALID_PAYLOAD, 'a reason is required');
         },
@@ -150,13 +184,31 @@ export class TaskBoard {
       else needsManualDueDate = true;
     }
     const warnAt = dueAt === null ? null : dueAt - (spec.warningLeadHours ?? 24) * 3_600_000;
-    const task: OpenTask = { spec, taskKey, dueAt, statutoryDueAt: dueAt, warnAt, escalation: 'NONE', deadlineVersion: 0, completing: false, completion: null };
+    const task: OpenTask = {
+      spec,
+      taskKey,
+      dueAt,
+      statutoryDueAt: dueAt,
+      warnAt,
+      escalation: 'NONE',
+      deadlineVersion: 0,
+      completing: false,
+      completion: null,
+    };
     this.open.set(taskKey, task);
     await acts.openTask({
-      taskKey, caseId: spec.caseId, workflowId: workflowInfo().workflowId, type: spec.type, title: spec.title,
-      candidateRoles: spec.candidateRoles, departmentId: spec.departmentId, assigneeId: spec.assigneeId ?? null,
-      dueAt: dueAt === null ? null : new Date(dueAt).toISOString(), warnAt: warnAt === null ? null : new Date(warnAt).toISOString(),
-      needsManualDueDate, payload: spec.payload ?? {},
+      taskKey,
+      caseId: spec.caseId,
+      workflowId: workflowInfo().workflowId,
+      type: spec.type,
+      title: spec.title,
+      candidateRoles: spec.candidateRoles,
+      departmentId: spec.departmentId,
+      assigneeId: spec.assigneeId ?? null,
+      dueAt: dueAt === null ? null : new Date(dueAt).toISOString(),
+      warnAt: warnAt === null ? null : new Date(warnAt).toISOString(),
+      needsManualDueDate,
+      payload: spec.payload ?? {},
     });
 
     while (!task.completion) {
@@ -179,15 +231,20 @@ export class TaskBoard {
 
   private nextEscalation(task: OpenTask): { at: number; level: 'YELLOW' | 'RED' } | null {
     if (task.dueAt === null) return null;
-    if (task.escalation === 'NONE' && task.warnAt !== null && task.warnAt < task.dueAt) return { at: task.warnAt, level: 'YELLOW' };
+    if (task.escalation === 'NONE' && task.warnAt !== null && task.warnAt < task.dueAt)
+      return { at: task.warnAt, level: 'YELLOW' };
     if (task.escalation !== 'RED') return { at: task.dueAt, level: 'RED' };
     return null;
   }
 
   private view(t: OpenTask): PendingTaskView {
     return {
-      taskKey: t.taskKey, type: t.spec.type, candidateRoles: t.spec.candidateRoles, allowedOutcomes: t.spec.allowedOutcomes,
-      dueAt: t.dueAt === null ? null : new Date(t.dueAt).toISOString(), warnAt: t.warnAt === null ? null : new Date(t.warnAt).toISOString(),
+      taskKey: t.taskKey,
+      type: t.spec.type,
+      candidateRoles: t.spec.candidateRoles,
+      allowedOutcomes: t.spec.allowedOutcomes,
+      dueAt: t.dueAt === null ? null : new Date(t.dueAt).toISOString(),
+      warnAt: t.warnAt === null ? null : new Date(t.warnAt).toISOString(),
       escalation: t.escalation,
     };
   }

@@ -4,7 +4,10 @@
  */
 import { isDomainError } from '../../../libs/domain/src/errors';
 
-export interface Problem { type: string; message: string }
+export interface Problem {
+  type: string;
+  message: string;
+}
 
 export const invalid = (message: string): Problem => ({ type: 'VALIDATION_FAILED', message });
 export const rule = (message: string): Problem => ({ type: 'RULE_VIOLATION', message });
@@ -45,7 +48,11 @@ export function domainRule(fn: () => unknown): Problem | undefined {
   }
 }
 
-export function text(p: Record<string, unknown>, key: string, opts: { max?: number; optional?: boolean } = {}): Problem | undefined {
+export function text(
+  p: Record<string, unknown>,
+  key: string,
+  opts: { max?: number; optional?: boolean } = {},
+): Problem | undefined {
   const v = p[key];
   if (v === undefined || v === null) return opts.optional ? undefined : invalid(`payload.${key} is required`);
   if (typeof v !== 'string' || !v.trim()) return invalid(`payload.${key} must be a non-empty string`);
@@ -53,10 +60,16 @@ export function text(p: Record<string, unknown>, key: string, opts: { max?: numb
   return undefined;
 }
 
-export function oneOf(p: Record<string, unknown>, key: string, values: readonly string[], optional = false): Problem | undefined {
+export function oneOf(
+  p: Record<string, unknown>,
+  key: string,
+  values: readonly string[],
+  optional = false,
+): Problem | undefined {
   const v = p[key];
   if (v === undefined && optional) return undefined;
-  if (typeof v !== 'string' || !values.includes(v)) return invalid(`payload.${key} must be one of ${values.join(', ')}`);
+  if (typeof v !== 'string' || !values.includes(v))
+    return invalid(`payload.${key} must be one of ${values.join(', ')}`);
   return undefined;
 }
 
@@ -68,32 +81,56 @@ export function bool(p: Record<string, unknown>, key: string): Problem | undefin
 export function yuan(p: Record<string, unknown>, key: string, optional = true): Problem | undefined {
   const v = p[key];
   if (v === undefined && optional) return undefined;
-  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || Math.abs(v * 100 - Math.round(v * 100)) > 1e-6 || v > 1e12) {
+  if (
+    typeof v !== 'number' ||
+    !Number.isFinite(v) ||
+    v < 0 ||
+    Math.abs(v * 100 - Math.round(v * 100)) > 1e-6 ||
+    v > 1e12
+  ) {
     return invalid(`payload.${key} must be a non-negative yuan amount with at most 2 decimals`);
   }
   return undefined;
 }
 
 /** An ISO instant not in the future (5 minutes of clock skew allowed) and not before `notBefore`. */
-export function pastInstant(p: Record<string, unknown>, key: string, now: number, notBefore?: number): Problem | undefined {
+export function pastInstant(
+  p: Record<string, unknown>,
+  key: string,
+  now: number,
+  notBefore?: number,
+): Problem | undefined {
   const v = p[key];
-  if (typeof v !== 'string' || !Number.isFinite(Date.parse(v))) return invalid(`payload.${key} must be an ISO 8601 instant`);
+  if (typeof v !== 'string' || !Number.isFinite(Date.parse(v)))
+    return invalid(`payload.${key} must be an ISO 8601 instant`);
   const t = Date.parse(v);
   if (t > now + 5 * 60_000) return invalid(`payload.${key} may not be in the future`);
-  if (notBefore !== undefined && t < notBefore) return invalid(`payload.${key} may not be before ${new Date(notBefore).toISOString()}`);
+  if (notBefore !== undefined && t < notBefore)
+    return invalid(`payload.${key} may not be before ${new Date(notBefore).toISOString()}`);
   return undefined;
 }
 
 export const MEASURES = [
-  'WARNING', 'CRITICISM', 'FINE', 'CONFISCATION', 'QUALIFICATION_DOWNGRADE', 'LICENCE_REVOCATION', 'LICENCE_SUSPENSION',
-  'SUSPEND_PRODUCTION', 'CLOSURE', 'PRACTICE_RESTRICTION',
+  'WARNING',
+  'CRITICISM',
+  'FINE',
+  'CONFISCATION',
+  'QUALIFICATION_DOWNGRADE',
+  'LICENCE_REVOCATION',
+  'LICENCE_SUSPENSION',
+  'SUSPEND_PRODUCTION',
+  'CLOSURE',
+  'PRACTICE_RESTRICTION',
 ] as const;
 
 export function measures(p: Record<string, unknown>, key: string, optional: boolean): Problem | undefined {
   const v = p[key];
   if (v === undefined && optional) return undefined;
-  if (!Array.isArray(v) || v.length === 0 || v.length > MEASURES.length) return invalid(`payload.${key} must list 1–${MEASURES.length} penalty measures`);
-  for (const m of v) if (typeof m !== 'string' || !(MEASURES as readonly string[]).includes(m)) return invalid(`payload.${key} contains an unknown measure ${String(m)}; allowed: ${MEASURES.join(', ')}`);
+  if (!Array.isArray(v) || v.length === 0 || v.length > MEASURES.length)
+    return invalid(`payload.${key} must list 1–${MEASURES.length} penalty measures`);
+  for (const m of v)
+    if (typeof m !== 'string' || !(MEASURES as readonly string[]).includes(m))
+      return invalid(`payload.${key} contains an unknown measure ${String(m)}; allowed: ${MEASURES.join(', ')}`);
   if (new Set(v).size !== v.length) return invalid(`payload.${key} lists a measure twice`);
   return undefined;
 }

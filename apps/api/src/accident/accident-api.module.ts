@@ -10,7 +10,12 @@ import { PublicAccidentReportsController } from './public-accident-reports.contr
 @Module({
   imports: [ApplicationModule],
   // AccidentInsightsController first: its fixed paths must win over `/accidents/:id`.
-  controllers: [AccidentInsightsController, AccidentsController, DisciplineReferralsController, PublicAccidentReportsController],
+  controllers: [
+    AccidentInsightsController,
+    AccidentsController,
+    DisciplineReferralsController,
+    PublicAccidentReportsController,
+  ],
   providers: [AccidentSteps],
 })
 export class AccidentApiModule {}

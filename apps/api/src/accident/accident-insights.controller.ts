@@ -17,7 +17,10 @@ export class AccidentInsightsController {
 
   @Get('statistics')
   @Roles(OFFICER, HEAD, ADMIN, SYSADMIN)
-  @ApiOperation({ summary: '事故起数 / 死亡人数 per grade, sector or region in [from, to), with the change against the preceding period of equal length' })
+  @ApiOperation({
+    summary:
+      '事故起数 / 死亡人数 per grade, sector or region in [from, to), with the change against the preceding period of equal length',
+  })
   statistics(@CurrentActor() actor: Actor, @Query() q: StatisticsQuery) {
     return this.insights.statistics(actor, { from: new Date(q.from), to: new Date(q.to), groupBy: q.groupBy });
   }
@@ -26,14 +29,26 @@ export class AccidentInsightsController {
   @Roles(OFFICER, HEAD)
   @ApiOperation({ summary: 'Record a near miss or an injury-only event (no investigation flow)' })
   async recordNearMiss(@CurrentActor() actor: Actor, @Body() dto: NearMissDto, @RequestId() requestId?: string) {
-    return nearMissView(await this.insights.recordNearMiss(actor, { ...dto, occurredAt: new Date(dto.occurredAt), minorInjuries: dto.minorInjuries ?? 0 }, requestId));
+    return nearMissView(
+      await this.insights.recordNearMiss(
+        actor,
+        { ...dto, occurredAt: new Date(dto.occurredAt), minorInjuries: dto.minorInjuries ?? 0 },
+        requestId,
+      ),
+    );
   }
 
   @Get('near-misses')
   @Roles(OFFICER, HEAD, ADMIN, SYSADMIN)
-  @ApiOperation({ summary: 'Near misses and injury-only events of your department (and below for supervisors), newest first' })
+  @ApiOperation({
+    summary: 'Near misses and injury-only events of your department (and below for supervisors), newest first',
+  })
   async nearMisses(@CurrentActor() actor: Actor, @Query() q: NearMissListQuery) {
-    const page = await this.insights.listNearMisses(actor, { ...q, from: q.from ? new Date(q.from) : undefined, to: q.to ? new Date(q.to) : undefined });
+    const page = await this.insights.listNearMisses(actor, {
+      ...q,
+      from: q.from ? new Date(q.from) : undefined,
+      to: q.to ? new Date(q.to) : undefined,
+    });
     return { ...page, items: page.items.map(nearMissView) };
   }
 

@@ -18,11 +18,17 @@ import { referralView } from './accident.views';
 @ApiBearerAuth()
 @Controller('discipline-referrals')
 export class DisciplineReferralsController {
-  constructor(private readonly referrals: DisciplineReferralService, private readonly accidents: AccidentService, private readonly steps: AccidentSteps) {}
+  constructor(
+    private readonly referrals: DisciplineReferralService,
+    private readonly accidents: AccidentService,
+    private readonly steps: AccidentSteps,
+  ) {}
 
   @Get()
   @Roles(Role.AGENCY_HEAD, Role.DISCIPLINE_BODY)
-  @ApiOperation({ summary: 'Referrals your department sent (heads) or received (discipline body), newest first; the read is audited' })
+  @ApiOperation({
+    summary: 'Referrals your department sent (heads) or received (discipline body), newest first; the read is audited',
+  })
   async list(@CurrentActor() actor: Actor, @Query() q: ReferralListQuery, @RequestId() requestId?: string) {
     const page = await this.referrals.list(actor, q, requestId);
     return { ...page, items: page.items.map((r) => referralView(r, false)) };
@@ -39,9 +45,18 @@ export class DisciplineReferralsController {
   @Get(':id/attachments/:attachmentId/content')
   @Roles(Role.AGENCY_HEAD, Role.DISCIPLINE_BODY)
   @ApiOperation({ summary: 'Download an evidence file listed in the bundle; audited' })
-  async attachment(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Param('attachmentId', ParseUUIDPipe) aid: string, @Res() res: Response, @RequestId() requestId?: string) {
+  async attachment(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('attachmentId', ParseUUIDPipe) aid: string,
+    @Res() res: Response,
+    @RequestId() requestId?: string,
+  ) {
     const a = await this.referrals.attachment(actor, id, aid, requestId);
-    res.setHeader('content-type', a.contentType ?? (a.kind === 'NOTE' ? 'text/plain; charset=utf-8' : 'application/octet-stream'));
+    res.setHeader(
+      'content-type',
+      a.contentType ?? (a.kind === 'NOTE' ? 'text/plain; charset=utf-8' : 'application/octet-stream'),
+    );
     res.setHeader('x-content-sha256', a.sha256);
     res.send(a.content);
   }
@@ -50,9 +65,14 @@ export class DisciplineReferralsController {
   @HttpCode(200)
   @Roles(Role.DISCIPLINE_BODY)
   @ApiOperation({ summary: 'The discipline body acknowledges receipt (UNVERIFIED default: within 5 working days)' })
-  async acknowledge(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @RequestId() requestId?: string) {
+  async acknowledge(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @RequestId() requestId?: string,
+  ) {
     const { referral, side } = await this.referrals.get(actor, id, requestId, 'ACKNOWLEDGE');
-    if (side !== 'RECEIVER') throw new DomainError(ErrorCode.FORBIDDEN_JURISDICTION, 'only the receiving body acknowledges');
+    if (side !== 'RECEIVER')
+      throw new DomainError(ErrorCode.FORBIDDEN_JURISDICTION, 'only the receiving body acknowledges');
     const task = await this.accidents.openTask(referral.referralCaseId, DisciplineReferralTaskType.ACKNOWLEDGE);
     return this.steps.complete(actor, task, 'ACKNOWLEDGE', {}, requestId);
   }
@@ -60,10 +80,18 @@ export class DisciplineReferralsController {
   @Post(':id/result')
   @HttpCode(200)
   @Roles(Role.DISCIPLINE_BODY)
-  @ApiOperation({ summary: 'The discipline body reports the handling result (UNVERIFIED default: within 90 days of acknowledging)' })
-  async result(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReferralResultDto, @RequestId() requestId?: string) {
+  @ApiOperation({
+    summary: 'The discipline body reports the handling result (UNVERIFIED default: within 90 days of acknowledging)',
+  })
+  async result(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: ReferralResultDto,
+    @RequestId() requestId?: string,
+  ) {
     const { referral, side } = await this.referrals.get(actor, id, requestId, 'RESULT');
-    if (side !== 'RECEIVER') throw new DomainError(ErrorCode.FORBIDDEN_JURISDICTION, 'only the receiving body reports the result');
+    if (side !== 'RECEIVER')
+      throw new DomainError(ErrorCode.FORBIDDEN_JURISDICTION, 'only the receiving body reports the result');
     const task = await this.accidents.openTask(referral.referralCaseId, DisciplineReferralTaskType.RESULT);
     return this.steps.complete(actor, task, dto.outcome, { summary: dto.summary }, requestId);
   }

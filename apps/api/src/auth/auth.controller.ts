@@ -14,7 +14,10 @@ export class LoginDto {
 @ApiTags('auth')
 @Controller()
 export class AuthController {
-  constructor(private readonly identity: IdentityService, private readonly jwt: JwtService) {}
+  constructor(
+    private readonly identity: IdentityService,
+    private readonly jwt: JwtService,
+  ) {}
 
   @Public()
   @Post('auth/login')
@@ -35,6 +38,11 @@ export class AuthController {
 }
 
 const meView = (a: Actor) => ({
-  id: a.userId, username: a.username, roles: a.roles, departmentId: a.departmentId, visibleDepartmentIds: a.visibleDepartmentIds,
-  credentialNo: a.credentialNo, legalQualified: a.legalQualified,
+  id: a.userId,
+  username: a.username,
+  roles: a.roles,
+  departmentId: a.departmentId,
+  visibleDepartmentIds: a.visibleDepartmentIds,
+  credentialNo: a.credentialNo,
+  legalQualified: a.legalQualified,
 });

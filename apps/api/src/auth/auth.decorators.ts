@@ -9,7 +9,9 @@ export const Public = () => SetMetadata(IS_PUBLIC, true);
 /** Requires at least one of the roles; checked by the auth guard, denials answered 403 FORBIDDEN_ROLE and audited. */
 export const Roles = (...roles: Role[]) => SetMetadata(REQUIRED_ROLES, roles);
 
-export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionContext): Actor => ctx.switchToHttp().getRequest().actor);
+export const CurrentActor = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext): Actor => ctx.switchToHttp().getRequest().actor,
+);
 export const RequestId = createParamDecorator((_: unknown, ctx: ExecutionContext): string | undefined => {
   const id = ctx.switchToHttp().getRequest().id;
   return typeof id === 'string' ? id : undefined;

@@ -9,7 +9,11 @@ import { IS_PUBLIC, REQUIRED_ROLES } from './auth.decorators';
 /** Global guard: a valid bearer token on every endpoint not marked @Public, then the @Roles check. */
 @Injectable()
 export class AuthGuard implements CanActivate {
-  constructor(private readonly reflector: Reflector, private readonly jwt: JwtService, private readonly identity: IdentityService) {}
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly jwt: JwtService,
+    private readonly identity: IdentityService,
+  ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
     const targets = [ctx.getHandler(), ctx.getClass()];

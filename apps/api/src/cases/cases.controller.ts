@@ -30,16 +30,36 @@ export class CasesController {
 
   @Post('penalty')
   @Roles(Role.ENFORCEMENT_OFFICER, Role.AGENCY_HEAD)
-  @ApiOperation({ summary: 'Open a penalty case (行政处罚一般程序); starts its workflow, whose first step is 立案审批' })
-  async createPenaltyCase(@CurrentActor() actor: Actor, @Body() dto: CreatePenaltyCaseDto, @RequestId() requestId?: string) {
+  @ApiOperation({
+    summary: 'Open a penalty case (行政处罚一般程序); starts its workflow, whose first step is 立案审批',
+  })
+  async createPenaltyCase(
+    @CurrentActor() actor: Actor,
+    @Body() dto: CreatePenaltyCaseDto,
+    @RequestId() requestId?: string,
+  ) {
     // The row commits before the workflow starts, so the workflow's first activity always finds it.
-    const created = await this.ds.transaction((m) => this.cases.create(actor, {
-      caseType: 'PENALTY', title: dto.title, enterpriseId: dto.enterpriseId ?? null, handlerIds: dto.handlerIds ?? [],
-      workflowId: (id) => workflowIdForCase('PENALTY', id),
-    }, m, requestId));
+    const created = await this.ds.transaction((m) =>
+      this.cases.create(
+        actor,
+        {
+          caseType: 'PENALTY',
+          title: dto.title,
+          enterpriseId: dto.enterpriseId ?? null,
+          handlerIds: dto.handlerIds ?? [],
+          workflowId: (id) => workflowIdForCase('PENALTY', id),
+        },
+        m,
+        requestId,
+      ),
+    );
     const input: PenaltyCaseInput = {
-      caseId: created.id, departmentId: created.departmentId, enterpriseId: created.enterpriseId, createdBy: actor.userId,
-      handlerIds: created.handlerIds, openedAt: created.createdAt.toISOString(),
+      caseId: created.id,
+      departmentId: created.departmentId,
+      enterpriseId: created.enterpriseId,
+      createdBy: actor.userId,
+      handlerIds: created.handlerIds,
+      openedAt: created.createdAt.toISOString(),
     };
     await this.starter.start(created, 'penaltyCaseWorkflow', input, actor.userId);
     return caseView(created);
@@ -57,7 +77,8 @@ export class CasesController {
   async get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
     const c = await this.cases.getVisible(actor, id);
     let workflow: unknown = null;
-    if (c.caseType === 'PENALTY') workflow = await this.temporal.workflow.getHandle(c.workflowId).query(getPenaltyCaseStateQuery);
+    if (c.caseType === 'PENALTY')
+      workflow = await this.temporal.workflow.getHandle(c.workflowId).query(getPenaltyCaseStateQuery);
     const tasks = await this.tasks.listForCase(c.id);
     return { ...caseView(c), workflow, tasks: tasks.map(taskView) };
   }
@@ -70,8 +91,15 @@ export class CasesController {
   }
 
   @Post(':id/attachments')
-  @ApiOperation({ summary: 'Attach evidence (a file, stored with its SHA-256) or a note to the case or one of its steps' })
-  async attach(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AttachDto, @RequestId() requestId?: string) {
+  @ApiOperation({
+    summary: 'Attach evidence (a file, stored with its SHA-256) or a note to the case or one of its steps',
+  })
+  async attach(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: AttachDto,
+    @RequestId() requestId?: string,
+  ) {
     let content: Buffer;
     if (dto.kind === 'NOTE') {
       if (!dto.text) throw new DomainError(ErrorCode.VALIDATION_FAILED, 'a NOTE needs text');
@@ -79,13 +107,19 @@ export class CasesController {
     } else {
       if (!dto.contentBase64) throw new DomainError(ErrorCode.VALIDATION_FAILED, 'a FILE needs contentBase64');
       content = Buffer.from(dto.contentBase64, 'base64');
-      if (content.length === 0 || content.length > MAX_ATTACHMENT_BYTES) throw new DomainError(ErrorCode.VALIDATION_FAILED, 'file must be 1 byte to 8 MiB');
+      if (content.length === 0 || content.length > MAX_ATTACHMENT_BYTES)
+        throw new DomainError(ErrorCode.VALIDATION_FAILED, 'file must be 1 byte to 8 MiB');
     }
     if (dto.taskId) {
       const task = await this.tasks.getVisible(actor, dto.taskId);
       if (task.caseId !== id) throw new DomainError(ErrorCode.VALIDATION_FAILED, 'the task belongs to another case');
     }
-    const a = await this.cases.attach(actor, id, { taskId: dto.taskId, kind: dto.kind, fileName: dto.fileName, contentType: dto.contentType, content }, requestId);
+    const a = await this.cases.attach(
+      actor,
+      id,
+      { taskId: dto.taskId, kind: dto.kind, fileName: dto.fileName, contentType: dto.contentType, content },
+      requestId,
+    );
     return attachmentView(a);
   }
 
@@ -98,15 +132,42 @@ export class CasesController {
 
   @Get(':id/attachments/:attachmentId/content')
   @ApiOperation({ summary: 'Download one attachment' })
-  async content(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Param('attachmentId', ParseUUIDPipe) aid: string, @Res() res: Response) {
+  async content(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('attachmentId', ParseUUIDPipe) aid: string,
+    @Res() res: Response,
+  ) {
     const a = await this.cases.attachmentContent(actor, id, aid);
-    res.setHeader('content-type', a.contentType ?? (a.kind === 'NOTE' ? 'text/plain; charset=utf-8' : 'application/octet-stream'));
+    res.setHeader(
+      'content-type',
+      a.contentType ?? (a.kind === 'NOTE' ? 'text/plain; charset=utf-8' : 'application/octet-stream'),
+    );
     res.setHeader('x-content-sha256', a.sha256);
     res.send(a.content);
   }
 }
 
-const attachmentView = (a: { id: string; caseId: string; taskId: string | null; kind: string; fileName: string | null; contentType: string | null; sizeBytes: number; sha256: string; uploadedBy: string; createdAt: Date }) => ({
-  id: a.id, caseId: a.caseId, taskId: a.taskId, kind: a.kind, fileName: a.fileName, contentType: a.contentType, sizeBytes: a.sizeBytes,
-  sha256: a.sha256, uploadedBy: a.uploadedBy, createdAt: a.createdAt.toISOString(),
+const attachmentView = (a: {
+  id: string;
+  caseId: string;
+  taskId: string | null;
+  kind: string;
+  fileName: string | null;
+  contentType: string | null;
+  sizeBytes: number;
+  sha256: string;
+  uploadedBy: string;
+  createdAt: Date;
+}) => ({
+  id: a.id,
+  caseId: a.caseId,
+  taskId: a.taskId,
+  kind: a.kind,
+  fileName: a.fileName,
+  contentType: a.contentType,
+  sizeBytes: a.sizeBytes,
+  sha256: a.sha256,
+  uploadedBy: a.uploadedBy,
+  createdAt: a.createdAt.toISOString(),
 });

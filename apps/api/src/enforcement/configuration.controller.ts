@@ -18,14 +18,27 @@ export class EnforcementConfigController {
   @Get('policies/:departmentId')
   @ApiOperation({ summary: "The department's own overrides and the effective policy (defaults ← levels above ← own)" })
   async policy(@CurrentActor() a: Actor, @Param('departmentId', ParseUUIDPipe) departmentId: string) {
-    if (!a.visibleDepartmentIds.includes(departmentId)) throw new DomainError(ErrorCode.FORBIDDEN_JURISDICTION, 'this department is outside your jurisdiction');
-    return { departmentId, overrides: await this.policies.ownOverrides(departmentId), effective: await this.policies.effectivePolicy(departmentId) };
+    if (!a.visibleDepartmentIds.includes(departmentId))
+      throw new DomainError(ErrorCode.FORBIDDEN_JURISDICTION, 'this department is outside your jurisdiction');
+    return {
+      departmentId,
+      overrides: await this.policies.ownOverrides(departmentId),
+      effective: await this.policies.effectivePolicy(departmentId),
+    };
   }
 
   @Put('policies/:departmentId')
   @Roles(Role.SYSTEM_ADMIN, Role.DEPARTMENT_ADMIN)
-  @ApiOperation({ summary: "Replace the department's overrides; values less favourable to the party than the statute are refused (422 OUT_OF_RANGE)" })
-  async putPolicy(@CurrentActor() a: Actor, @Param('departmentId', ParseUUIDPipe) departmentId: string, @Body() dto: PolicyDto, @RequestId() rid?: string) {
+  @ApiOperation({
+    summary:
+      "Replace the department's overrides; values less favourable to the party than the statute are refused (422 OUT_OF_RANGE)",
+  })
+  async putPolicy(
+    @CurrentActor() a: Actor,
+    @Param('departmentId', ParseUUIDPipe) departmentId: string,
+    @Body() dto: PolicyDto,
+    @RequestId() rid?: string,
+  ) {
     return { departmentId, ...(await this.policies.putPolicy(a, departmentId, dto.overrides, rid)) };
   }
 
@@ -39,7 +52,8 @@ export class EnforcementConfigController {
   @ApiOperation({ summary: 'The benchmark in force for a department on a date' })
   async applicable(@CurrentActor() a: Actor, @Query() q: ApplicableBenchmarkQuery) {
     const departmentId = q.departmentId ?? a.departmentId;
-    if (!a.visibleDepartmentIds.includes(departmentId)) throw new DomainError(ErrorCode.FORBIDDEN_JURISDICTION, 'this department is outside your jurisdiction');
+    if (!a.visibleDepartmentIds.includes(departmentId))
+      throw new DomainError(ErrorCode.FORBIDDEN_JURISDICTION, 'this department is outside your jurisdiction');
     const b = await this.policies.applicableBenchmark(departmentId, q.on ?? toLocalDate(new Date()));
     if (!b) throw new DomainError(ErrorCode.NOT_FOUND, 'no discretion benchmark is in force');
     return b;
@@ -47,7 +61,10 @@ export class EnforcementConfigController {
 
   @Post('benchmarks')
   @Roles(Role.SYSTEM_ADMIN, Role.DEPARTMENT_ADMIN)
-  @ApiOperation({ summary: 'Publish a new benchmark version for a department (validated: ranges inside the statutory range, unique violation types)' })
+  @ApiOperation({
+    summary:
+      'Publish a new benchmark version for a department (validated: ranges inside the statutory range, unique violation types)',
+  })
   createBenchmark(@CurrentActor() a: Actor, @Body() dto: BenchmarkDto, @RequestId() rid?: string) {
     return this.policies.createBenchmark(a, dto, rid);
   }

@@ -14,7 +14,10 @@ export class PublicDisclosureController {
 
   @Get('penalty-decisions')
   @Public()
-  @ApiOperation({ summary: 'Published penalty decisions (安全生产法 Art.78), newest first; withdrawn ones are not shown (行政处罚法 Art.48)' })
+  @ApiOperation({
+    summary:
+      'Published penalty decisions (安全生产法 Art.78), newest first; withdrawn ones are not shown (行政处罚法 Art.48)',
+  })
   decisions(@Query() q: PageQuery) {
     return this.disclosure.listPublic(q.offset, q.limit);
   }
@@ -44,7 +47,12 @@ export class CreditController {
   @Post('dishonest-entities/:id/repair-requests')
   @Roles(Role.ENFORCEMENT_OFFICER, Role.AGENCY_HEAD)
   @ApiOperation({ summary: "Record the enterprise's 信用修复 application" })
-  request(@CurrentActor() a: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: RepairRequestDto, @RequestId() rid?: string) {
+  request(
+    @CurrentActor() a: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: RepairRequestDto,
+    @RequestId() rid?: string,
+  ) {
     return this.disclosure.requestRepair(a, id, dto, rid);
   }
 
@@ -58,8 +66,16 @@ export class CreditController {
   @Post('credit-repairs/:id/decision')
   @HttpCode(200)
   @Roles(Role.AGENCY_HEAD)
-  @ApiOperation({ summary: 'Approve (removes the public listing) or reject a credit-repair application; not by the person who recorded it' })
-  decide(@CurrentActor() a: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: RepairDecisionDto, @RequestId() rid?: string) {
+  @ApiOperation({
+    summary:
+      'Approve (removes the public listing) or reject a credit-repair application; not by the person who recorded it',
+  })
+  decide(
+    @CurrentActor() a: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: RepairDecisionDto,
+    @RequestId() rid?: string,
+  ) {
     return this.disclosure.decideRepair(a, id, dto, rid);
   }
 }

@@ -9,7 +9,14 @@ import { PenaltyWorkflowGateway } from './penalty-workflow.gateway';
 /** HTTP surface of the penalty general procedure, documents, disclosure, credit and case-file review. */
 @Module({
   imports: [ApplicationModule],
-  controllers: [PenaltyCaseController, CaseDocumentsController, EnforcementConfigController, PublicDisclosureController, CreditController, FileReviewController],
+  controllers: [
+    PenaltyCaseController,
+    CaseDocumentsController,
+    EnforcementConfigController,
+    PublicDisclosureController,
+    CreditController,
+    FileReviewController,
+  ],
   providers: [PenaltyWorkflowGateway],
 })
 export class EnforcementApiModule {}

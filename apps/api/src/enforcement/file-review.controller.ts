@@ -36,8 +36,15 @@ export class FileReviewController {
 
   @Post(':id/scores')
   @Roles(...REVIEWERS, Role.LEGAL_REVIEWER)
-  @ApiOperation({ summary: 'Score one sampled file (0–100, optional itemised criteria adding up to 100); not by one of its handlers' })
-  score(@CurrentActor() a: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ScoreDto, @RequestId() rid?: string) {
+  @ApiOperation({
+    summary: 'Score one sampled file (0–100, optional itemised criteria adding up to 100); not by one of its handlers',
+  })
+  score(
+    @CurrentActor() a: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: ScoreDto,
+    @RequestId() rid?: string,
+  ) {
     return this.archive.recordScore(a, id, { ...dto, items: dto.items ?? [] }, rid);
   }
 }

@@ -8,7 +8,12 @@ import { CaseEntity } from '@safety/persistence';
 import { getPenaltyCaseStateQuery, PenaltyCaseState, TaskActor } from '@safety/temporal';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.providers';
 
-export const taskActor = (a: Actor): TaskActor => ({ userId: a.userId, roles: a.roles, departmentId: a.departmentId, credentialNo: a.credentialNo });
+export const taskActor = (a: Actor): TaskActor => ({
+  userId: a.userId,
+  roles: a.roles,
+  departmentId: a.departmentId,
+  credentialNo: a.credentialNo,
+});
 
 /** Statuses after which the workflow has finished and takes no more messages. */
 const CLOSED = new Set(['NOT_FILED', 'ARCHIVED', 'START_FAILED', 'CREATED']);
@@ -34,10 +39,19 @@ export class PenaltyWorkflowGateway {
     return c;
   }
 
-  async update<I, R>(actor: Actor, caseId: string, def: UpdateDefinition<R, [I]>, input: Omit<I, 'actor' | 'requestId'>, requestId?: string): Promise<R> {
+  async update<I, R>(
+    actor: Actor,
+    caseId: string,
+    def: UpdateDefinition<R, [I]>,
+    input: Omit<I, 'actor' | 'requestId'>,
+    requestId?: string,
+  ): Promise<R> {
     const c = await this.penaltyCase(actor, caseId, { acting: true });
-    if (CLOSED.has(c.status)) throw new DomainError(ErrorCode.STEP_OUT_OF_ORDER, `the case is ${c.status.toLowerCase()}`, { caseId });
-    return this.client.workflow.getHandle(c.workflowId).executeUpdate(def, { args: [{ ...input, actor: taskActor(actor), requestId } as I] });
+    if (CLOSED.has(c.status))
+      throw new DomainError(ErrorCode.STEP_OUT_OF_ORDER, `the case is ${c.status.toLowerCase()}`, { caseId });
+    return this.client.workflow
+      .getHandle(c.workflowId)
+      .executeUpdate(def, { args: [{ ...input, actor: taskActor(actor), requestId } as I] });
   }
 
   async state(actor: Actor, caseId: string): Promise<PenaltyCaseState> {

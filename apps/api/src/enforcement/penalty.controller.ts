@@ -1,18 +1,43 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ArchiveService, CaseService, DisclosureService, DocumentService, PenaltyCaseService, TaskService } from '@safety/application';
+import {
+  ArchiveService,
+  CaseService,
+  DisclosureService,
+  DocumentService,
+  PenaltyCaseService,
+  TaskService,
+} from '@safety/application';
 import { DomainError, ErrorCode } from '@safety/domain/errors';
 import { Actor, Role } from '@safety/domain/identity/roles';
 import {
-  changeTaskDeadlineUpdate, designateHandlersUpdate, extendDecisionDeadlineUpdate, proposeCriminalTransferUpdate, recordChallengeEndedUpdate, recordChallengeFiledUpdate,
-  recordPaymentUpdate, recordStatementUpdate, recordWaiverUpdate, requestEvidencePreservationUpdate, requestHearingUpdate,
+  changeTaskDeadlineUpdate,
+  designateHandlersUpdate,
+  extendDecisionDeadlineUpdate,
+  proposeCriminalTransferUpdate,
+  recordChallengeEndedUpdate,
+  recordChallengeFiledUpdate,
+  recordPaymentUpdate,
+  recordStatementUpdate,
+  recordWaiverUpdate,
+  requestEvidencePreservationUpdate,
+  requestHearingUpdate,
 } from '@safety/temporal';
 import { CurrentActor, RequestId, Roles } from '../auth/auth.decorators';
 import { PageQuery } from '../common/pagination';
 import {
-  AmountOwedQuery, ChallengeEndedDto, ChallengeFiledDto, CriminalTransferDto, DecisionExtensionDto, EvidencePreservationDto, HearingRequestDto,
-  DesignateHandlersDto, PaymentDto, StatementDto, WaiverDto,
+  AmountOwedQuery,
+  ChallengeEndedDto,
+  ChallengeFiledDto,
+  CriminalTransferDto,
+  DecisionExtensionDto,
+  EvidencePreservationDto,
+  HearingRequestDto,
+  DesignateHandlersDto,
+  PaymentDto,
+  StatementDto,
+  WaiverDto,
 } from './enforcement.dto';
 import { PenaltyWorkflowGateway, taskActor } from './penalty-workflow.gateway';
 
@@ -35,51 +60,103 @@ export class PenaltyCaseController {
 
   @Post('handlers')
   @Roles(Role.AGENCY_HEAD)
-  @ApiOperation({ summary: 'Designate handling officers (承办人): credentialed enforcement officers of the case department (行政处罚法 Art.42)' })
-  designateHandlers(@CurrentActor() a: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: DesignateHandlersDto, @RequestId() rid?: string) {
+  @ApiOperation({
+    summary:
+      'Designate handling officers (承办人): credentialed enforcement officers of the case department (行政处罚法 Art.42)',
+  })
+  designateHandlers(
+    @CurrentActor() a: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: DesignateHandlersDto,
+    @RequestId() rid?: string,
+  ) {
     return this.gw.update(a, id, designateHandlersUpdate, dto, rid);
   }
 
   @Post('evidence-preservations')
   @Roles(Role.ENFORCEMENT_OFFICER)
-  @ApiOperation({ summary: '先行登记保存 request during the investigation (行政处罚法 Art.56): head approval, then a decision within 7 working days' })
-  preserve(@CurrentActor() a: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: EvidencePreservationDto, @RequestId() rid?: string) {
+  @ApiOperation({
+    summary:
+      '先行登记保存 request during the investigation (行政处罚法 Art.56): head approval, then a decision within 7 working days',
+  })
+  preserve(
+    @CurrentActor() a: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: EvidencePreservationDto,
+    @RequestId() rid?: string,
+  ) {
     return this.gw.update(a, id, requestEvidencePreservationUpdate, dto, rid);
   }
 
   @Post('statements')
   @Roles(...OFFICER_OR_HEAD)
-  @ApiOperation({ summary: "Record the party's statement or defence (陈述申辩, Art.44–45) inside its window; 422 DEADLINE_PASSED after it" })
-  statement(@CurrentActor() a: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: StatementDto, @RequestId() rid?: string) {
+  @ApiOperation({
+    summary:
+      "Record the party's statement or defence (陈述申辩, Art.44–45) inside its window; 422 DEADLINE_PASSED after it",
+  })
+  statement(
+    @CurrentActor() a: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: StatementDto,
+    @RequestId() rid?: string,
+  ) {
     return this.gw.update(a, id, recordStatementUpdate, dto, rid);
   }
 
   @Post('hearing-request')
   @Roles(...OFFICER_OR_HEAD)
-  @ApiOperation({ summary: "Record the party's hearing request (Art.63–64): within 5 working days of the notice, else 422 DEADLINE_PASSED" })
-  hearing(@CurrentActor() a: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: HearingRequestDto, @RequestId() rid?: string) {
+  @ApiOperation({
+    summary:
+      "Record the party's hearing request (Art.63–64): within 5 working days of the notice, else 422 DEADLINE_PASSED",
+  })
+  hearing(
+    @CurrentActor() a: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: HearingRequestDto,
+    @RequestId() rid?: string,
+  ) {
     return this.gw.update(a, id, requestHearingUpdate, dto, rid);
   }
 
   @Post('waivers')
   @Roles(...OFFICER_OR_HEAD)
-  @ApiOperation({ summary: "Record the party's signed waiver of the statement and/or hearing; the case moves on without waiting out the window" })
-  waiver(@CurrentActor() a: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: WaiverDto, @RequestId() rid?: string) {
+  @ApiOperation({
+    summary:
+      "Record the party's signed waiver of the statement and/or hearing; the case moves on without waiting out the window",
+  })
+  waiver(
+    @CurrentActor() a: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: WaiverDto,
+    @RequestId() rid?: string,
+  ) {
     return this.gw.update(a, id, recordWaiverUpdate, dto, rid);
   }
 
   @Post('decision-extensions')
   @Roles(Role.AGENCY_HEAD)
-  @ApiOperation({ summary: 'Extend the decision period (Art.60; bounded by policy: count and total days); moves an open decision step too' })
-  async extend(@CurrentActor() a: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: DecisionExtensionDto, @RequestId() rid?: string) {
+  @ApiOperation({
+    summary:
+      'Extend the decision period (Art.60; bounded by policy: count and total days); moves an open decision step too',
+  })
+  async extend(
+    @CurrentActor() a: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: DecisionExtensionDto,
+    @RequestId() rid?: string,
+  ) {
     const res = await this.gw.update(a, id, extendDecisionDeadlineUpdate, dto, rid);
     const dueAt = res.detail?.decisionDueAt;
     if (typeof dueAt === 'string') {
       const c = await this.gw.penaltyCase(a, id, { acting: true });
-      const open = (await this.tasks.listForCase(id)).find((t) => t.type === 'PENALTY_DECISION' && (t.status === 'OPEN' || t.status === 'CLAIMED'));
+      const open = (await this.tasks.listForCase(id)).find(
+        (t) => t.type === 'PENALTY_DECISION' && (t.status === 'OPEN' || t.status === 'CLAIMED'),
+      );
       if (open) {
         await this.gw.client.workflow.getHandle(c.workflowId).executeUpdate(changeTaskDeadlineUpdate, {
-          args: [{ taskKey: open.taskKey, actor: taskActor(a), dueAt, reason: `决定期限延长 ${dto.days} 日：${dto.reason}` }],
+          args: [
+            { taskKey: open.taskKey, actor: taskActor(a), dueAt, reason: `决定期限延长 ${dto.days} 日：${dto.reason}` },
+          ],
         });
       }
     }
@@ -89,12 +166,20 @@ export class PenaltyCaseController {
   @Post('payments')
   @Roles(...OFFICER_OR_HEAD)
   @ApiOperation({ summary: 'Record a payment of the fine (Art.67); over-payment beyond fine + surcharge is refused' })
-  pay(@CurrentActor() a: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: PaymentDto, @RequestId() rid?: string) {
+  pay(
+    @CurrentActor() a: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: PaymentDto,
+    @RequestId() rid?: string,
+  ) {
     return this.gw.update(a, id, recordPaymentUpdate, dto, rid);
   }
 
   @Get('amount-owed')
-  @ApiOperation({ summary: 'Fine, 加处罚款 (3%/day after the due date, capped at the fine, paused while 复议/诉讼 is pending; Art.72, 73) and payments as of a date' })
+  @ApiOperation({
+    summary:
+      'Fine, 加处罚款 (3%/day after the due date, capped at the fine, paused while 复议/诉讼 is pending; Art.72, 73) and payments as of a date',
+  })
   async owed(@CurrentActor() a: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() q: AmountOwedQuery) {
     const s = await this.gw.state(a, id);
     if (!s.procedure) throw new DomainError(ErrorCode.STEP_OUT_OF_ORDER, 'the case has no decision yet');
@@ -102,7 +187,10 @@ export class PenaltyCaseController {
   }
 
   @Get('continuing-daily-fine')
-  @ApiOperation({ summary: '按日连续处罚 (安全生产法 Art.112) for a case opened after an unobeyed rectification order: the original fine per day from the day after the order, up to `asOf`' })
+  @ApiOperation({
+    summary:
+      '按日连续处罚 (安全生产法 Art.112) for a case opened after an unobeyed rectification order: the original fine per day from the day after the order, up to `asOf`',
+  })
   async continuingFine(@CurrentActor() a: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() q: AmountOwedQuery) {
     const c = await this.gw.penaltyCase(a, id, { acting: false });
     const s = await this.gw.state(a, id);
@@ -112,22 +200,43 @@ export class PenaltyCaseController {
   @Post('challenges')
   @Roles(...OFFICER_OR_HEAD)
   @ApiOperation({ summary: 'Record that the party applied for 行政复议 or sued (surcharge stops accruing, Art.73)' })
-  challenge(@CurrentActor() a: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ChallengeFiledDto, @RequestId() rid?: string) {
+  challenge(
+    @CurrentActor() a: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: ChallengeFiledDto,
+    @RequestId() rid?: string,
+  ) {
     return this.gw.update(a, id, recordChallengeFiledUpdate, dto, rid);
   }
 
   @Post('challenges/:seq/end')
   @HttpCode(200)
   @Roles(...OFFICER_OR_HEAD)
-  @ApiOperation({ summary: 'Record the end of a challenge; REVOKED/CHANGED withdraw the publication within 3 working days (Art.48)' })
-  challengeEnd(@CurrentActor() a: Actor, @Param('id', ParseUUIDPipe) id: string, @Param('seq', ParseIntPipe) seq: number, @Body() dto: ChallengeEndedDto, @RequestId() rid?: string) {
+  @ApiOperation({
+    summary: 'Record the end of a challenge; REVOKED/CHANGED withdraw the publication within 3 working days (Art.48)',
+  })
+  challengeEnd(
+    @CurrentActor() a: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('seq', ParseIntPipe) seq: number,
+    @Body() dto: ChallengeEndedDto,
+    @RequestId() rid?: string,
+  ) {
     return this.gw.update(a, id, recordChallengeEndedUpdate, { ...dto, seq }, rid);
   }
 
   @Post('criminal-transfers')
   @Roles(...OFFICER_OR_HEAD)
-  @ApiOperation({ summary: 'Propose 涉嫌犯罪案件移送 at any step; starts the criminal-transfer workflow; fines are blocked meanwhile (Art.27, 82)' })
-  transfer(@CurrentActor() a: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CriminalTransferDto, @RequestId() rid?: string) {
+  @ApiOperation({
+    summary:
+      'Propose 涉嫌犯罪案件移送 at any step; starts the criminal-transfer workflow; fines are blocked meanwhile (Art.27, 82)',
+  })
+  transfer(
+    @CurrentActor() a: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: CriminalTransferDto,
+    @RequestId() rid?: string,
+  ) {
     return this.gw.update(a, id, proposeCriminalTransferUpdate, dto, rid);
   }
 }

@@ -13,7 +13,10 @@ describe('the one error mapping', () => {
   });
 
   it('maps domain errors by code', () => {
-    expect(toErrorResponse(new DomainError(ErrorCode.TASK_ALREADY_COMPLETED, 'done'))).toMatchObject({ status: 409, body: { code: 'TASK_ALREADY_COMPLETED' } });
+    expect(toErrorResponse(new DomainError(ErrorCode.TASK_ALREADY_COMPLETED, 'done'))).toMatchObject({
+      status: 409,
+      body: { code: 'TASK_ALREADY_COMPLETED' },
+    });
     expect(toErrorResponse(new DomainError(ErrorCode.FORBIDDEN_JURISDICTION, 'x'))?.status).toBe(403);
   });
 
@@ -24,14 +27,20 @@ describe('the one error mapping', () => {
 
   it("maps a rejected Update by the workflow's failure type", () => {
     const cause = ApplicationFailure.create({ type: 'FORBIDDEN_SEPARATION_OF_DUTIES', message: 'no' });
-    expect(toErrorResponse(new WorkflowUpdateFailedError('rejected', cause))).toMatchObject({ status: 403, body: { code: 'FORBIDDEN_SEPARATION_OF_DUTIES' } });
+    expect(toErrorResponse(new WorkflowUpdateFailedError('rejected', cause))).toMatchObject({
+      status: 403,
+      body: { code: 'FORBIDDEN_SEPARATION_OF_DUTIES' },
+    });
     const unknown = ApplicationFailure.create({ type: 'SomethingElse', message: 'odd' });
     expect(toErrorResponse(new WorkflowUpdateFailedError('rejected', unknown))?.status).toBe(422);
   });
 
   it('maps validation-pipe errors to 400 VALIDATION_FAILED with every problem', () => {
     const res = toErrorResponse(new BadRequestException(['a must be a string', 'b should not exist']));
-    expect(res).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED', details: { problems: ['a must be a string', 'b should not exist'] } } });
+    expect(res).toMatchObject({
+      status: 400,
+      body: { code: 'VALIDATION_FAILED', details: { problems: ['a must be a string', 'b should not exist'] } },
+    });
   });
 
   it('leaves unknown errors to the logged 500 path', () => {

@@ -5,10 +5,22 @@ import { Actor, Role } from '@safety/domain/identity/roles';
 import { getCriminalTransferStateQuery, getInspectionStateQuery, getSimplePenaltyStateQuery } from '@safety/temporal';
 import { CurrentActor, RequestId, Roles } from '../auth/auth.decorators';
 import { caseView, taskView } from '../cases/case.dto';
-import { areaCaseView, CaseStatusQuery, OpenInspectionDto, ProposeTransferDto, SimplePenaltyDto } from './inspection.dto';
+import {
+  areaCaseView,
+  CaseStatusQuery,
+  OpenInspectionDto,
+  ProposeTransferDto,
+  SimplePenaltyDto,
+} from './inspection.dto';
 import { WorkflowStarter } from '../temporal/workflow-starter';
 
-const CASE_READERS = [Role.ENFORCEMENT_OFFICER, Role.AGENCY_HEAD, Role.LEGAL_REVIEWER, Role.DEPARTMENT_ADMIN, Role.SYSTEM_ADMIN];
+const CASE_READERS = [
+  Role.ENFORCEMENT_OFFICER,
+  Role.AGENCY_HEAD,
+  Role.LEGAL_REVIEWER,
+  Role.DEPARTMENT_ADMIN,
+  Role.SYSTEM_ADMIN,
+];
 
 @ApiTags('inspections, simple procedure, criminal transfers')
 @ApiBearerAuth()
@@ -24,12 +36,24 @@ export class InspectionCasesController {
   private async detail(actor: Actor, id: string, type: InspectionAreaCaseType, requestId?: string) {
     const c = await this.inspections.getVisible(actor, id, type);
     const handle = this.starter.temporal.workflow.getHandle(c.workflowId);
-    const query = type === 'INSPECTION' ? getInspectionStateQuery : type === 'SIMPLE_PENALTY' ? getSimplePenaltyStateQuery : getCriminalTransferStateQuery;
+    const query =
+      type === 'INSPECTION'
+        ? getInspectionStateQuery
+        : type === 'SIMPLE_PENALTY'
+          ? getSimplePenaltyStateQuery
+          : getCriminalTransferStateQuery;
     const workflow = c.status === 'START_FAILED' ? null : await handle.query(query as typeof getInspectionStateQuery);
     const decision = (c.data?.decision ?? null) as { partyType?: string } | null;
     if (type === 'SIMPLE_PENALTY' && decision?.partyType === 'INDIVIDUAL') {
       // Reading an individual party's name is a personal-data read: part of the full-process record.
-      await this.audit.record({ caseId: c.id, actorId: actor.userId, actorRole: actor.roles[0], action: 'PERSONAL_DATA_READ', requestId, summary: { fields: ['partyName'] } });
+      await this.audit.record({
+        caseId: c.id,
+        actorId: actor.userId,
+        actorRole: actor.roles[0],
+        action: 'PERSONAL_DATA_READ',
+        requestId,
+        summary: { fields: ['partyName'] },
+      });
     }
     return { ...areaCaseView(c), workflow, tasks: (await this.tasks.listForCase(c.id)).map(taskView) };
   }
@@ -38,7 +62,10 @@ export class InspectionCasesController {
 
   @Post('inspections')
   @Roles(Role.ENFORCEMENT_OFFICER, Role.AGENCY_HEAD)
-  @ApiOperation({ summary: 'Open an on-site inspection, from a drawn target or ad hoc (四不两直 flag); ≥ 2 credentialed officers without a conflict' })
+  @ApiOperation({
+    summary:
+      'Open an on-site inspection, from a drawn target or ad hoc (四不两直 flag); ≥ 2 credentialed officers without a conflict',
+  })
   async open(@CurrentActor() actor: Actor, @Body() dto: OpenInspectionDto, @RequestId() requestId?: string) {
     const { created, workflowInput } = await this.inspections.openInspection(actor, dto, requestId);
     await this.starter.start(created, 'inspectionWorkflow', workflowInput, actor.userId);
@@ -54,7 +81,9 @@ export class InspectionCasesController {
 
   @Get('inspections/:id')
   @Roles(...CASE_READERS)
-  @ApiOperation({ summary: 'An inspection with its findings, orders, measures, linked cases, live workflow state and steps' })
+  @ApiOperation({
+    summary: 'An inspection with its findings, orders, measures, linked cases, live workflow state and steps',
+  })
   get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @RequestId() requestId?: string) {
     return this.detail(actor, id, 'INSPECTION', requestId);
   }
@@ -63,7 +92,10 @@ export class InspectionCasesController {
 
   @Post('simple-penalties')
   @Roles(Role.ENFORCEMENT_OFFICER)
-  @ApiOperation({ summary: '当场处罚 (行政处罚法 Art.51): ≤ 200 yuan individual / ≤ 3,000 organisation or a warning (422 beyond); cash only ≤ 100 yuan; numbered form; filing and cash hand-in tracked' })
+  @ApiOperation({
+    summary:
+      '当场处罚 (行政处罚法 Art.51): ≤ 200 yuan individual / ≤ 3,000 organisation or a warning (422 beyond); cash only ≤ 100 yuan; numbered form; filing and cash hand-in tracked',
+  })
   async decide(@CurrentActor() actor: Actor, @Body() dto: SimplePenaltyDto, @RequestId() requestId?: string) {
     const { created, workflowInput } = await this.inspections.decideSimplePenalty(actor, dto, requestId);
     await this.starter.start(created, 'simplePenaltyWorkflow', workflowInput, actor.userId);
@@ -87,7 +119,10 @@ export class InspectionCasesController {
 
   @Post('criminal-transfers')
   @Roles(Role.ENFORCEMENT_OFFICER, Role.AGENCY_HEAD)
-  @ApiOperation({ summary: 'Propose transferring a suspected crime to the police (国务院令第310号): team of ≥ 2 officers; the head decides within 3 days' })
+  @ApiOperation({
+    summary:
+      'Propose transferring a suspected crime to the police (国务院令第310号): team of ≥ 2 officers; the head decides within 3 days',
+  })
   async propose(@CurrentActor() actor: Actor, @Body() dto: ProposeTransferDto, @RequestId() requestId?: string) {
     const { created, workflowInput } = await this.inspections.proposeTransfer(actor, dto, requestId);
     await this.starter.start(created, 'criminalTransferWorkflow', workflowInput, actor.userId);

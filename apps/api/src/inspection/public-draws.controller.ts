@@ -12,7 +12,9 @@ export class PublicDrawsController {
 
   @Public()
   @Get('inspection-draws')
-  @ApiOperation({ summary: 'Published 双随机 draws: seed, algorithm, drawn enterprises and the number of inspectors (names masked)' })
+  @ApiOperation({
+    summary: 'Published 双随机 draws: seed, algorithm, drawn enterprises and the number of inspectors (names masked)',
+  })
   list(@Query() q: PublicDrawQuery) {
     return this.draws.listPublic(q);
   }

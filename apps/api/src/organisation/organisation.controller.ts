@@ -1,6 +1,19 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { ArrayMinSize, IsArray, IsBoolean, IsEnum, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import {
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsEnum,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
 import { OrganisationService } from '@safety/application';
 import { Actor, Role } from '@safety/domain/identity/roles';
 import { UserEntity } from '@safety/persistence';
@@ -16,11 +29,16 @@ export class DepartmentQuery extends PageQuery {
 
 export class EnterpriseQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(48) sectorCode?: string;
-  @ApiPropertyOptional({ enum: ['RED', 'ORANGE', 'YELLOW', 'BLUE'] }) @IsOptional() @IsIn(['RED', 'ORANGE', 'YELLOW', 'BLUE']) riskGrade?: string;
+  @ApiPropertyOptional({ enum: ['RED', 'ORANGE', 'YELLOW', 'BLUE'] })
+  @IsOptional()
+  @IsIn(['RED', 'ORANGE', 'YELLOW', 'BLUE'])
+  riskGrade?: string;
 }
 
 export class CreateUserDto {
-  @ApiProperty() @Matches(/^[a-z0-9._-]{3,64}$/, { message: 'username: 3–64 lowercase letters, digits, . _ -' }) username!: string;
+  @ApiProperty()
+  @Matches(/^[a-z0-9._-]{3,64}$/, { message: 'username: 3–64 lowercase letters, digits, . _ -' })
+  username!: string;
   @ApiProperty() @IsString() @MinLength(10) @MaxLength(256) password!: string;
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(64) displayName!: string;
   @ApiProperty() @IsUUID() departmentId!: string;
@@ -30,8 +48,14 @@ export class CreateUserDto {
 }
 
 const userView = (u: UserEntity) => ({
-  id: u.id, username: u.username, displayName: u.displayName, departmentId: u.departmentId, roles: u.roles, credentialNo: u.credentialNo,
-  legalQualified: u.legalQualified, active: u.active,
+  id: u.id,
+  username: u.username,
+  displayName: u.displayName,
+  departmentId: u.departmentId,
+  roles: u.roles,
+  credentialNo: u.credentialNo,
+  legalQualified: u.legalQualified,
+  active: u.active,
 });
 
 @ApiTags('organisation')
@@ -44,7 +68,20 @@ export class OrganisationController {
   @ApiOperation({ summary: 'Departments (the directory is not personal data)' })
   async departments(@Query() q: DepartmentQuery) {
     const page = await this.org.departments(q);
-    return { ...page, items: page.items.map((d) => ({ id: d.id, code: d.code, name: d.name, kind: d.kind, level: d.level, regionId: d.regionId, parentId: d.parentId, validFrom: d.validFrom, validTo: d.validTo })) };
+    return {
+      ...page,
+      items: page.items.map((d) => ({
+        id: d.id,
+        code: d.code,
+        name: d.name,
+        kind: d.kind,
+        level: d.level,
+        regionId: d.regionId,
+        parentId: d.parentId,
+        validFrom: d.validFrom,
+        validTo: d.validTo,
+      })),
+    };
   }
 
   @Get('enterprises')
@@ -78,7 +115,11 @@ export class OrganisationController {
   @HttpCode(200)
   @Roles(Role.DEPARTMENT_ADMIN, Role.SYSTEM_ADMIN)
   @ApiOperation({ summary: 'Deactivate a user (takes effect on their next request)' })
-  async deactivate(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @RequestId() requestId?: string) {
+  async deactivate(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @RequestId() requestId?: string,
+  ) {
     return userView(await this.org.setActive(actor, id, false, requestId));
   }
 }

@@ -14,14 +14,24 @@ import { TEMPORAL_CLIENT } from '../temporal/temporal.providers';
 export class InboxQueryDto extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(48) type?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() caseId?: string;
-  @ApiPropertyOptional({ enum: ['OPEN', 'CLAIMED', 'COMPLETED', 'CANCELLED'] }) @IsOptional() @IsIn(['OPEN', 'CLAIMED', 'COMPLETED', 'CANCELLED']) status?: 'OPEN' | 'CLAIMED' | 'COMPLETED' | 'CANCELLED';
-  @ApiPropertyOptional({ enum: ['NONE', 'YELLOW', 'RED'] }) @IsOptional() @IsIn(['NONE', 'YELLOW', 'RED']) escalation?: 'NONE' | 'YELLOW' | 'RED';
-  @ApiPropertyOptional({ description: 'only tasks past their due date' }) @IsOptional() @IsIn(['true', 'false']) overdue?: 'true' | 'false';
+  @ApiPropertyOptional({ enum: ['OPEN', 'CLAIMED', 'COMPLETED', 'CANCELLED'] })
+  @IsOptional()
+  @IsIn(['OPEN', 'CLAIMED', 'COMPLETED', 'CANCELLED'])
+  status?: 'OPEN' | 'CLAIMED' | 'COMPLETED' | 'CANCELLED';
+  @ApiPropertyOptional({ enum: ['NONE', 'YELLOW', 'RED'] }) @IsOptional() @IsIn(['NONE', 'YELLOW', 'RED']) escalation?:
+    'NONE' | 'YELLOW' | 'RED';
+  @ApiPropertyOptional({ description: 'only tasks past their due date' })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  overdue?: 'true' | 'false';
 }
 
 export class CompleteTaskDto {
   @ApiProperty({ example: 'APPROVE' }) @IsString() @IsNotEmpty() @MaxLength(48) outcome!: string;
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true }) @IsOptional() @IsObject() payload?: Record<string, unknown>;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true }) @IsOptional() @IsObject() payload?: Record<
+    string,
+    unknown
+  >;
 }
 
 export class ReassignDto {
@@ -30,10 +40,19 @@ export class ReassignDto {
 
 export class ChangeDeadlineDto {
   @ApiProperty({ description: 'New due instant (ISO 8601)' }) @IsISO8601({ strict: true }) dueAt!: string;
-  @ApiProperty({ description: 'e.g. the approved extension' }) @IsString() @IsNotEmpty() @MaxLength(500) reason!: string;
+  @ApiProperty({ description: 'e.g. the approved extension' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  reason!: string;
 }
 
-const taskActor = (a: Actor): TaskActor => ({ userId: a.userId, roles: a.roles, departmentId: a.departmentId, credentialNo: a.credentialNo });
+const taskActor = (a: Actor): TaskActor => ({
+  userId: a.userId,
+  roles: a.roles,
+  departmentId: a.departmentId,
+  credentialNo: a.credentialNo,
+});
 
 @ApiTags('tasks')
 @ApiBearerAuth()
@@ -46,7 +65,9 @@ export class TasksController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'My inbox: tasks assigned to me and open tasks for my roles in my department; soonest due first' })
+  @ApiOperation({
+    summary: 'My inbox: tasks assigned to me and open tasks for my roles in my department; soonest due first',
+  })
   async inbox(@CurrentActor() actor: Actor, @Query() q: InboxQueryDto) {
     const page = await this.tasks.inbox(actor, { ...q, overdue: q.overdue === 'true' });
     return { ...page, items: page.items.map(taskView) };
@@ -85,14 +106,27 @@ export class TasksController {
   @HttpCode(200)
   @Roles(Role.AGENCY_HEAD)
   @ApiOperation({ summary: 'Assign the task to another eligible officer (heads only)' })
-  async reassign(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReassignDto, @RequestId() requestId?: string) {
+  async reassign(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: ReassignDto,
+    @RequestId() requestId?: string,
+  ) {
     return taskView(await this.tasks.reassign(actor, id, dto.assigneeId, requestId));
   }
 
   @Post(':id/complete')
   @HttpCode(200)
-  @ApiOperation({ summary: "Complete the step; the case workflow validates it (wrong step, actor, repeat or payload are rejected) and the answer is the workflow's verdict" })
-  async complete(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CompleteTaskDto, @RequestId() requestId?: string) {
+  @ApiOperation({
+    summary:
+      "Complete the step; the case workflow validates it (wrong step, actor, repeat or payload are rejected) and the answer is the workflow's verdict",
+  })
+  async complete(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: CompleteTaskDto,
+    @RequestId() requestId?: string,
+  ) {
     const task = await this.tasks.getVisible(actor, id);
     if (task.status === 'COMPLETED' || task.status === 'CANCELLED') {
       // Fast path; the workflow's validator gives the same verdict for a race that slips past this check.
@@ -101,16 +135,25 @@ export class TasksController {
     this.tasks.assertMayAct(actor, task);
     await this.cases.assertCitedAttachmentsBelong(task.caseId, dto.payload);
     const result = await this.temporal.workflow.getHandle(task.workflowId).executeUpdate(completeTaskUpdate, {
-      args: [{ taskKey: task.taskKey, actor: taskActor(actor), outcome: dto.outcome, payload: dto.payload ?? {}, requestId }],
+      args: [
+        { taskKey: task.taskKey, actor: taskActor(actor), outcome: dto.outcome, payload: dto.payload ?? {}, requestId },
+      ],
     });
-    return { ...result, task: taskView((await this.tasks.getVisible(actor, id))) };
+    return { ...result, task: taskView(await this.tasks.getVisible(actor, id)) };
   }
 
   @Post(':id/deadline')
   @HttpCode(200)
   @Roles(Role.AGENCY_HEAD)
-  @ApiOperation({ summary: 'Move the due date (approved extension, or a manual date where the calendar year is missing); the workflow re-arms its timer' })
-  async changeDeadline(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ChangeDeadlineDto) {
+  @ApiOperation({
+    summary:
+      'Move the due date (approved extension, or a manual date where the calendar year is missing); the workflow re-arms its timer',
+  })
+  async changeDeadline(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: ChangeDeadlineDto,
+  ) {
     const task = await this.tasks.getVisible(actor, id);
     const view = await this.temporal.workflow.getHandle(task.workflowId).executeUpdate(changeTaskDeadlineUpdate, {
       args: [{ taskKey: task.taskKey, actor: taskActor(actor), dueAt: dto.dueAt, reason: dto.reason }],

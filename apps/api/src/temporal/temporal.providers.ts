@@ -8,11 +8,20 @@ export const TEMPORAL_CLIENT = Symbol('TEMPORAL_CLIENT');
 export const temporalClientProvider = {
   provide: TEMPORAL_CLIENT,
   inject: [AppConfig],
-  useFactory: (cfg: AppConfig) => new Client({
-    connection: Connection.lazy(connectionOptions({
-      address: cfg.TEMPORAL_ADDRESS, namespace: cfg.TEMPORAL_NAMESPACE, taskQueue: cfg.TEMPORAL_TASK_QUEUE,
-      tls: { certPath: cfg.TEMPORAL_TLS_CERT_PATH, keyPath: cfg.TEMPORAL_TLS_KEY_PATH, caPath: cfg.TEMPORAL_TLS_CA_PATH },
-    })),
-    namespace: cfg.TEMPORAL_NAMESPACE,
-  }),
+  useFactory: (cfg: AppConfig) =>
+    new Client({
+      connection: Connection.lazy(
+        connectionOptions({
+          address: cfg.TEMPORAL_ADDRESS,
+          namespace: cfg.TEMPORAL_NAMESPACE,
+          taskQueue: cfg.TEMPORAL_TASK_QUEUE,
+          tls: {
+            certPath: cfg.TEMPORAL_TLS_CERT_PATH,
+            keyPath: cfg.TEMPORAL_TLS_KEY_PATH,
+            caPath: cfg.TEMPORAL_TLS_CA_PATH,
+          },
+        }),
+      ),
+      namespace: cfg.TEMPORAL_NAMESPACE,
+    }),
 };

@@ -10,7 +10,12 @@ function wrapFinal<A extends unknown[], R>(fn: (...a: A) => Promise<R>): (...a: 
       return await fn(...a);
     } catch (e) {
       if (isDomainError(e)) {
-        throw ApplicationFailure.create({ type: e.code, message: e.message, nonRetryable: e.code !== ErrorCode.DEPENDENCY_UNAVAILABLE, details: e.details ? [e.details] : [] });
+        throw ApplicationFailure.create({
+          type: e.code,
+          message: e.message,
+          nonRetryable: e.code !== ErrorCode.DEPENDENCY_UNAVAILABLE,
+          details: e.details ? [e.details] : [],
+        });
       }
       throw e;
     }
@@ -21,7 +26,10 @@ function wrapFinal<A extends unknown[], R>(fn: (...a: A) => Promise<R>): (...a: 
  * Thin, idempotent adapters of the accident and discipline-referral workflows over the accident
  * application services (each service method finds its own earlier write on a retry).
  */
-export function createAccidentActivities(deps: { accidents: AccidentWorkflowService; referrals: DisciplineReferralService }) {
+export function createAccidentActivities(deps: {
+  accidents: AccidentWorkflowService;
+  referrals: DisciplineReferralService;
+}) {
   const a = deps.accidents;
   const activities: AccidentActivities = {
     accidentComputeClock: wrapFinal((i) => a.computeClock(i)),
@@ -49,4 +57,7 @@ export function createAccidentActivities(deps: { accidents: AccidentWorkflowServ
 
 /** Registered in ACTIVITY_FACTORIES. */
 export const accidentActivityFactory = (app: { get<T>(type: new (...args: never[]) => T): T }) =>
-  createAccidentActivities({ accidents: app.get(AccidentWorkflowService), referrals: app.get(DisciplineReferralService) });
+  createAccidentActivities({
+    accidents: app.get(AccidentWorkflowService),
+    referrals: app.get(DisciplineReferralService),
+  });

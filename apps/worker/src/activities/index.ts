@@ -12,7 +12,12 @@ import { inspectionActivityFactory } from './inspection.activities';
 type ActivityFactory = (app: INestApplicationContext) => object;
 
 export const ACTIVITY_FACTORIES: ActivityFactory[] = [
-  (app) => createCaseActivities({ cases: app.get(CaseService), tasks: app.get(TaskService), calendar: app.get(CalendarService) }),
+  (app) =>
+    createCaseActivities({
+      cases: app.get(CaseService),
+      tasks: app.get(TaskService),
+      calendar: app.get(CalendarService),
+    }),
   penaltyActivityFactory,
   accidentActivityFactory,
   inspectionActivityFactory,

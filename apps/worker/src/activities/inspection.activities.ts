@@ -8,14 +8,20 @@ import { wrap } from './wrap';
  * keyed per case (a retry finds the key and writes nothing), linked cases by their workflow id,
  * the rectification order by an idempotency key per case.
  */
-export function createInspectionActivities(deps: { inspections: InspectionCaseService; documents: DocumentService }): InspectionActivities {
+export function createInspectionActivities(deps: {
+  inspections: InspectionCaseService;
+  documents: DocumentService;
+}): InspectionActivities {
   return {
     inspectionRecordCaseEvent: wrap((input) => deps.inspections.recordEvent(input)),
     inspectionOpenLinkedCase: wrap((input) => deps.inspections.openLinked(input)),
     inspectionIssueRectificationOrder: wrap(async (input) => {
-      const doc = await deps.documents.issue('RECTIFICATION_ORDER', input.caseId,
+      const doc = await deps.documents.issue(
+        'RECTIFICATION_ORDER',
+        input.caseId,
         { findings: input.findings, legalBasis: input.legalBasis, deadline: input.deadline, note: input.note },
-        { issuedBy: input.issuedBy, idempotencyKey: `${input.caseId}:rectification-order` });
+        { issuedBy: input.issuedBy, idempotencyKey: `${input.caseId}:rectification-order` },
+      );
       return { documentId: doc.id, number: doc.number };
     }),
   };

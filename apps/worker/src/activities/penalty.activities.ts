@@ -7,7 +7,12 @@ import { wrap } from './wrap';
  * idempotent: documents and publications by key, events by event key, archives and linked cases by
  * case / workflow id.
  */
-export function createPenaltyActivities(deps: { penalty: PenaltyCaseService; documents: DocumentService; disclosure: DisclosureService; archive: ArchiveService }) {
+export function createPenaltyActivities(deps: {
+  penalty: PenaltyCaseService;
+  documents: DocumentService;
+  disclosure: DisclosureService;
+  archive: ArchiveService;
+}) {
   const activities: PenaltyActivities = {
     loadPenaltyContext: wrap((input) => deps.penalty.loadContext(input.caseId, input.departmentId)),
     loadDiscretionBenchmark: wrap((input) => deps.penalty.benchmark(input.departmentId, input.on)),
@@ -15,7 +20,10 @@ export function createPenaltyActivities(deps: { penalty: PenaltyCaseService; doc
     listWorkingDays: wrap((input) => deps.penalty.workingDays(input.from, input.count)),
     recordPenaltyEvent: wrap((input) => deps.penalty.recordEvent(input)),
     issuePenaltyDocument: wrap(async (input) => {
-      const d = await deps.documents.issue(input.kind, input.caseId, input.data, { issuedBy: input.issuedBy, idempotencyKey: input.idempotencyKey });
+      const d = await deps.documents.issue(input.kind, input.caseId, input.data, {
+        issuedBy: input.issuedBy,
+        idempotencyKey: input.idempotencyKey,
+      });
       return { documentId: d.id, number: d.number, sha256: d.sha256 };
     }),
     publishPenaltyDecision: wrap((input) => deps.disclosure.publish(input)),
@@ -27,6 +35,10 @@ export function createPenaltyActivities(deps: { penalty: PenaltyCaseService; doc
 }
 
 /** The ACTIVITY_FACTORIES entry. */
-export const penaltyActivityFactory = (app: import('@nestjs/common').INestApplicationContext) => createPenaltyActivities({
-  penalty: app.get(PenaltyCaseService), documents: app.get(DocumentService), disclosure: app.get(DisclosureService), archive: app.get(ArchiveService),
-});
+export const penaltyActivityFactory = (app: import('@nestjs/common').INestApplicationContext) =>
+  createPenaltyActivities({
+    penalty: app.get(PenaltyCaseService),
+    documents: app.get(DocumentService),
+    disclosure: app.get(DisclosureService),
+    archive: app.get(ArchiveService),
+  });

@@ -7,7 +7,14 @@ import { AccidentWorkflowService } from './accident-workflow.service';
 import { AccidentService } from './accident.service';
 import { DisciplineReferralService } from './discipline-referral.service';
 
-const exported = [AccidentRepository, AccidentPolicyService, AccidentService, AccidentWorkflowService, AccidentInsightService, DisciplineReferralService];
+const exported = [
+  AccidentRepository,
+  AccidentPolicyService,
+  AccidentService,
+  AccidentWorkflowService,
+  AccidentInsightService,
+  DisciplineReferralService,
+];
 
 /** The accident area (issue 5): accident cases, discipline referrals, statistics and public reports. */
 @Module({

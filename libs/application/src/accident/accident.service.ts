@@ -1,15 +1,38 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import {
-  AccidentFigures, chooseInvestigatingDepartment, evaluateFourNotLetGo, FourNotLetGoResult, gradeAccident, investigatingLevel,
-  isWithinSupplementaryWindow, reportTimeliness, ResponsiblePartyOutcome, sectorClassOf, TeamProposal, validateReportProposal,
-  validateTeamProposal, InvestigationReportProposal, AccidentSectorClass, linkedCaseOutcome, referralOutcome,
+  AccidentFigures,
+  chooseInvestigatingDepartment,
+  evaluateFourNotLetGo,
+  FourNotLetGoResult,
+  gradeAccident,
+  investigatingLevel,
+  isWithinSupplementaryWindow,
+  reportTimeliness,
+  ResponsiblePartyOutcome,
+  sectorClassOf,
+  TeamProposal,
+  validateReportProposal,
+  validateTeamProposal,
+  InvestigationReportProposal,
+  AccidentSectorClass,
+  linkedCaseOutcome,
+  referralOutcome,
 } from '@safety/domain/accident';
 import { LocalDate, toLocalDate } from '@safety/domain/calendar/local-date';
 import { DomainError, ErrorCode } from '@safety/domain/errors';
 import { Actor, hasAnyRole, Role } from '@safety/domain/identity/roles';
 import {
-  AccidentEducationSessionEntity, AccidentEntity, AccidentRepository, CaseEntity, CaseRepository, DisciplineReferralEntity, OrganisationRepository, SectorEntity, TaskEntity, TaskRepository,
+  AccidentEducationSessionEntity,
+  AccidentEntity,
+  AccidentRepository,
+  CaseEntity,
+  CaseRepository,
+  DisciplineReferralEntity,
+  OrganisationRepository,
+  SectorEntity,
+  TaskEntity,
+  TaskRepository,
 } from '@safety/persistence';
 import { AuditService, Page } from '../audit.service';
 import { AccidentPolicyService } from './accident-policy.service';
@@ -71,27 +94,49 @@ export class AccidentService {
    * flags 迟报 against the 1-hour rule (Art.9) and inserts the case and accident rows in the caller's
    * transaction. Starting the workflow is the caller's job once this commits.
    */
-  async report(actor: Actor, input: AccidentReportInput, m: EntityManager, requestId?: string, now = new Date()): Promise<{ c: CaseEntity; accident: AccidentEntity }> {
-    if (!hasAnyRole(actor, [Role.ENFORCEMENT_OFFICER, Role.AGENCY_HEAD])) throw new DomainError(ErrorCode.FORBIDDEN_ROLE, 'only enforcement officers and agency heads record accident reports');
+  async report(
+    actor: Actor,
+    input: AccidentReportInput,
+    m: EntityManager,
+    requestId?: string,
+    now = new Date(),
+  ): Promise<{ c: CaseEntity; accident: AccidentEntity }> {
+    if (!hasAnyRole(actor, [Role.ENFORCEMENT_OFFICER, Role.AGENCY_HEAD]))
+      throw new DomainError(
+        ErrorCode.FORBIDDEN_ROLE,
+        'only enforcement officers and agency heads record accident reports',
+      );
     const reportedAt = input.reportedAt ?? now;
-    if (input.occurredAt.getTime() > now.getTime() + SKEW_MS) throw new DomainError(ErrorCode.VALIDATION_FAILED, 'occurredAt is in the future');
-    if (reportedAt.getTime() > now.getTime() + SKEW_MS) throw new DomainError(ErrorCode.VALIDATION_FAILED, 'reportedAt is in the future');
+    if (input.occurredAt.getTime() > now.getTime() + SKEW_MS)
+      throw new DomainError(ErrorCode.VALIDATION_FAILED, 'occurredAt is in the future');
+    if (reportedAt.getTime() > now.getTime() + SKEW_MS)
+      throw new DomainError(ErrorCode.VALIDATION_FAILED, 'reportedAt is in the future');
     const clockStart = input.unitNotifiedAt ?? input.occurredAt;
     if (input.unitNotifiedAt && (input.unitNotifiedAt < input.occurredAt || input.unitNotifiedAt > reportedAt)) {
       throw new DomainError(ErrorCode.VALIDATION_FAILED, 'unitNotifiedAt must lie between occurredAt and reportedAt');
     }
-    const figures: AccidentFigures = { deaths: input.deaths, seriousInjuries: input.seriousInjuries, directLossYuan: input.directLossYuan };
+    const figures: AccidentFigures = {
+      deaths: input.deaths,
+      seriousInjuries: input.seriousInjuries,
+      directLossYuan: input.directLossYuan,
+    };
     const grade = gradeAccident(figures);
     const level = investigatingLevel(grade);
     // 条例 Art.9: within 1 hour of the unit head being told (the accident time where that is not recorded).
     const timeliness = reportTimeliness(clockStart, reportedAt, { firstReportHours: this.policy.firstReportHours });
 
     const sector = await m.getRepository(SectorEntity).findOne({ where: { code: input.sectorCode } });
-    if (!sector) throw new DomainError(ErrorCode.NOT_FOUND, `sector ${input.sectorCode} not found`, { sectorCode: input.sectorCode });
+    if (!sector)
+      throw new DomainError(ErrorCode.NOT_FOUND, `sector ${input.sectorCode} not found`, {
+        sectorCode: input.sectorCode,
+      });
     let regionId = input.regionId ?? null;
     if (input.enterpriseId) {
       const ent = await this.org.findEnterprise(input.enterpriseId);
-      if (!ent) throw new DomainError(ErrorCode.NOT_FOUND, `enterprise ${input.enterpriseId} not found`, { enterpriseId: input.enterpriseId });
+      if (!ent)
+        throw new DomainError(ErrorCode.NOT_FOUND, `enterprise ${input.enterpriseId} not found`, {
+          enterpriseId: input.enterpriseId,
+        });
       regionId ??= ent.regionId;
     }
     const chain = await this.repo.departmentChain(actor.departmentId, m);
@@ -103,26 +148,83 @@ export class AccidentService {
     regionId ??= chain[0].regionId;
     const choice = chooseInvestigatingDepartment(chain, level);
     const sectorClass = sectorClassOf(input.sectorCode, this.policy);
-    const flags: ReportingFlag[] = [...new Set<ReportingFlag>([...(timeliness.status === 'LATE' ? ['LATE' as const] : []), ...(input.flags ?? [])])];
+    const flags: ReportingFlag[] = [
+      ...new Set<ReportingFlag>([...(timeliness.status === 'LATE' ? ['LATE' as const] : []), ...(input.flags ?? [])]),
+    ];
 
     const id = (await m.query('SELECT gen_random_uuid() AS id'))[0].id as string;
-    const c = await this.cases.insert({
-      id, caseType: 'ACCIDENT', title: input.title?.trim() || `${toLocalDate(input.occurredAt)} ${input.place}`.slice(0, 200), status: 'REPORTED',
-      departmentId: choice.department.id, enterpriseId: input.enterpriseId ?? null, workflowId: `accident-${id}`, createdBy: actor.userId,
-      handlerIds: [actor.userId], data: { grade },
-    }, m);
-    const accident = await this.repo.of(AccidentEntity, m).save(this.repo.of(AccidentEntity, m).create({
-      caseId: c.id, occurredAt: input.occurredAt, unitNotifiedAt: input.unitNotifiedAt ?? null, reportedAt, place: input.place, summary: input.summary,
-      enterpriseId: input.enterpriseId ?? null, sectorCode: input.sectorCode, sectorClass, regionId, ...figures, grade, investigatingLevel: level,
-      investigatingLevelExact: choice.exact, reportingDepartmentId: actor.departmentId, investigatingDepartmentId: choice.department.id,
-      reportTimeliness: timeliness.status, lateByMinutes: Math.ceil(timeliness.lateByMs / 60_000), reportingFlags: flags,
-      policy: this.policy as unknown as Record<string, unknown>, createdBy: actor.userId,
-    }));
-    await this.audit.record({ caseId: c.id, actorId: actor.userId, actorRole: actor.roles[0], action: 'CASE_CREATED', requestId,
-      summary: { caseType: 'ACCIDENT', title: c.title, enterpriseId: c.enterpriseId, after: 'REPORTED' } }, m);
-    await this.audit.record({ caseId: c.id, actorId: actor.userId, actorRole: actor.roles[0], action: 'ACCIDENT_REPORTED', requestId,
-      summary: { grade, investigatingLevel: level, investigatingDepartmentId: choice.department.id, levelExact: choice.exact,
-        reportingDepartmentId: actor.departmentId, timeliness: timeliness.status, lateByMinutes: accident.lateByMinutes, flags, ...figures } }, m);
+    const c = await this.cases.insert(
+      {
+        id,
+        caseType: 'ACCIDENT',
+        title: input.title?.trim() || `${toLocalDate(input.occurredAt)} ${input.place}`.slice(0, 200),
+        status: 'REPORTED',
+        departmentId: choice.department.id,
+        enterpriseId: input.enterpriseId ?? null,
+        workflowId: `accident-${id}`,
+        createdBy: actor.userId,
+        handlerIds: [actor.userId],
+        data: { grade },
+      },
+      m,
+    );
+    const accident = await this.repo.of(AccidentEntity, m).save(
+      this.repo.of(AccidentEntity, m).create({
+        caseId: c.id,
+        occurredAt: input.occurredAt,
+        unitNotifiedAt: input.unitNotifiedAt ?? null,
+        reportedAt,
+        place: input.place,
+        summary: input.summary,
+        enterpriseId: input.enterpriseId ?? null,
+        sectorCode: input.sectorCode,
+        sectorClass,
+        regionId,
+        ...figures,
+        grade,
+        investigatingLevel: level,
+        investigatingLevelExact: choice.exact,
+        reportingDepartmentId: actor.departmentId,
+        investigatingDepartmentId: choice.department.id,
+        reportTimeliness: timeliness.status,
+        lateByMinutes: Math.ceil(timeliness.lateByMs / 60_000),
+        reportingFlags: flags,
+        policy: this.policy as unknown as Record<string, unknown>,
+        createdBy: actor.userId,
+      }),
+    );
+    await this.audit.record(
+      {
+        caseId: c.id,
+        actorId: actor.userId,
+        actorRole: actor.roles[0],
+        action: 'CASE_CREATED',
+        requestId,
+        summary: { caseType: 'ACCIDENT', title: c.title, enterpriseId: c.enterpriseId, after: 'REPORTED' },
+      },
+      m,
+    );
+    await this.audit.record(
+      {
+        caseId: c.id,
+        actorId: actor.userId,
+        actorRole: actor.roles[0],
+        action: 'ACCIDENT_REPORTED',
+        requestId,
+        summary: {
+          grade,
+          investigatingLevel: level,
+          investigatingDepartmentId: choice.department.id,
+          levelExact: choice.exact,
+          reportingDepartmentId: actor.departmentId,
+          timeliness: timeliness.status,
+          lateByMinutes: accident.lateByMinutes,
+          flags,
+          ...figures,
+        },
+      },
+      m,
+    );
     return { c, accident };
   }
 
@@ -139,43 +241,93 @@ export class AccidentService {
    */
   async getVisible(actor: Actor, caseId: string): Promise<{ c: CaseEntity; accident: AccidentEntity }> {
     const found = await this.getCase(caseId);
-    if (actor.visibleDepartmentIds.includes(found.c.departmentId) || actor.visibleDepartmentIds.includes(found.accident.reportingDepartmentId)) return found;
+    if (
+      actor.visibleDepartmentIds.includes(found.c.departmentId) ||
+      actor.visibleDepartmentIds.includes(found.accident.reportingDepartmentId)
+    )
+      return found;
     const team = await this.repo.listTeam(caseId);
     if (team.some((t) => t.userId === actor.userId)) return found;
-    throw new DomainError(ErrorCode.FORBIDDEN_JURISDICTION, 'this accident is handled by another department', { caseId });
+    throw new DomainError(ErrorCode.FORBIDDEN_JURISDICTION, 'this accident is handled by another department', {
+      caseId,
+    });
   }
 
   /** The actor works in the investigating department with one of the roles. */
-  async assertInvestigatingDepartment(actor: Actor, caseId: string, roles: Role[]): Promise<{ c: CaseEntity; accident: AccidentEntity }> {
+  async assertInvestigatingDepartment(
+    actor: Actor,
+    caseId: string,
+    roles: Role[],
+  ): Promise<{ c: CaseEntity; accident: AccidentEntity }> {
     const found = await this.getVisible(actor, caseId);
-    if (actor.departmentId !== found.c.departmentId) throw new DomainError(ErrorCode.FORBIDDEN_JURISDICTION, 'only the investigating department may do this', { caseId });
-    if (!hasAnyRole(actor, roles)) throw new DomainError(ErrorCode.FORBIDDEN_ROLE, `this action needs one of the roles ${roles.join(', ')}`);
+    if (actor.departmentId !== found.c.departmentId)
+      throw new DomainError(ErrorCode.FORBIDDEN_JURISDICTION, 'only the investigating department may do this', {
+        caseId,
+      });
+    if (!hasAnyRole(actor, roles))
+      throw new DomainError(ErrorCode.FORBIDDEN_ROLE, `this action needs one of the roles ${roles.join(', ')}`);
     return found;
   }
 
-  async list(actor: Actor, q: { status?: string; grade?: string; offset: number; limit: number }): Promise<Page<{ c: CaseEntity; accident: AccidentEntity }>> {
-    const qb = this.repo.of(AccidentEntity).createQueryBuilder('a').innerJoin(CaseEntity, 'c', 'c.id = a.case_id')
-      .where('(a.investigating_department_id IN (:...deps) OR a.reporting_department_id IN (:...deps))', { deps: actor.visibleDepartmentIds });
+  async list(
+    actor: Actor,
+    q: { status?: string; grade?: string; offset: number; limit: number },
+  ): Promise<Page<{ c: CaseEntity; accident: AccidentEntity }>> {
+    const qb = this.repo
+      .of(AccidentEntity)
+      .createQueryBuilder('a')
+      .innerJoin(CaseEntity, 'c', 'c.id = a.case_id')
+      .where('(a.investigating_department_id IN (:...deps) OR a.reporting_department_id IN (:...deps))', {
+        deps: actor.visibleDepartmentIds,
+      });
     if (q.status) qb.andWhere('c.status = :status', { status: q.status });
     if (q.grade) qb.andWhere('a.grade = :grade', { grade: q.grade });
     const [items, total] = await qb.orderBy('a.occurred_at', 'DESC').skip(q.offset).take(q.limit).getManyAndCount();
     const cases = items.length ? await this.repo.of(CaseEntity).findByIds(items.map((a) => a.caseId)) : [];
-    return { items: items.map((accident) => ({ accident, c: cases.find((c) => c.id === accident.caseId)! })), total, offset: q.offset, limit: q.limit };
+    return {
+      items: items.map((accident) => ({ accident, c: cases.find((c) => c.id === accident.caseId)! })),
+      total,
+      offset: q.offset,
+      limit: q.limit,
+    };
   }
 
-  async setReportingFlag(actor: Actor, caseId: string, flag: (typeof SETTABLE_REPORTING_FLAGS)[number], reason: string, requestId?: string): Promise<AccidentEntity> {
+  async setReportingFlag(
+    actor: Actor,
+    caseId: string,
+    flag: (typeof SETTABLE_REPORTING_FLAGS)[number],
+    reason: string,
+    requestId?: string,
+  ): Promise<AccidentEntity> {
     const { accident, c } = await this.getVisible(actor, caseId);
-    if (![c.departmentId, accident.reportingDepartmentId].includes(actor.departmentId) || !hasAnyRole(actor, [Role.ENFORCEMENT_OFFICER, Role.AGENCY_HEAD])) {
-      throw new DomainError(ErrorCode.FORBIDDEN_JURISDICTION, 'only officers of the reporting or investigating department record reporting violations');
+    if (
+      ![c.departmentId, accident.reportingDepartmentId].includes(actor.departmentId) ||
+      !hasAnyRole(actor, [Role.ENFORCEMENT_OFFICER, Role.AGENCY_HEAD])
+    ) {
+      throw new DomainError(
+        ErrorCode.FORBIDDEN_JURISDICTION,
+        'only officers of the reporting or investigating department record reporting violations',
+      );
     }
-    if (accident.reportingFlags.includes(flag)) throw new DomainError(ErrorCode.ALREADY_EXISTS, `the accident is already flagged ${flag}`);
+    if (accident.reportingFlags.includes(flag))
+      throw new DomainError(ErrorCode.ALREADY_EXISTS, `the accident is already flagged ${flag}`);
     return this.ds.transaction(async (m) => {
       const a = (await this.repo.findAccident(caseId, m, true))!;
-      if (a.reportingFlags.includes(flag)) throw new DomainError(ErrorCode.ALREADY_EXISTS, `the accident is already flagged ${flag}`);
+      if (a.reportingFlags.includes(flag))
+        throw new DomainError(ErrorCode.ALREADY_EXISTS, `the accident is already flagged ${flag}`);
       const after = [...a.reportingFlags, flag];
       await this.repo.of(AccidentEntity, m).update({ caseId }, { reportingFlags: after });
-      await this.audit.record({ caseId, actorId: actor.userId, actorRole: actor.roles[0], action: 'ACCIDENT_REPORTING_FLAGGED', requestId,
-        summary: { flag, reason, before: a.reportingFlags, after } }, m);
+      await this.audit.record(
+        {
+          caseId,
+          actorId: actor.userId,
+          actorRole: actor.roles[0],
+          action: 'ACCIDENT_REPORTING_FLAGGED',
+          requestId,
+          summary: { flag, reason, before: a.reportingFlags, after },
+        },
+        m,
+      );
       return { ...a, reportingFlags: after };
     });
   }
@@ -187,24 +339,43 @@ export class AccidentService {
     const occurredOn = toLocalDate(accident.occurredAt);
     const on = toLocalDate(reportedAt);
     if (!isWithinSupplementaryWindow(occurredOn, on, accident.sectorClass as AccidentSectorClass)) {
-      throw new DomainError(ErrorCode.DEADLINE_PASSED, `补报 is only possible within ${accident.sectorClass === 'OTHER' ? 30 : 7} days of the accident (条例 Art.13)`, { occurredOn, reportedOn: on });
+      throw new DomainError(
+        ErrorCode.DEADLINE_PASSED,
+        `补报 is only possible within ${accident.sectorClass === 'OTHER' ? 30 : 7} days of the accident (条例 Art.13)`,
+        { occurredOn, reportedOn: on },
+      );
     }
   }
 
   /** Team members must be active users holding INVESTIGATION_MEMBER (DISCIPLINE members: DISCIPLINE_BODY). */
-  async checkTeam(proposal: unknown, requiredRoles: readonly string[]): Promise<{ team?: TeamProposal; problems: string[]; members: Array<{ userId: string; departmentId: string; teamRole: string }> }> {
+  async checkTeam(
+    proposal: unknown,
+    requiredRoles: readonly string[],
+  ): Promise<{
+    team?: TeamProposal;
+    problems: string[];
+    members: Array<{ userId: string; departmentId: string; teamRole: string }>;
+  }> {
     const { team, problems } = validateTeamProposal(proposal, requiredRoles);
     if (!team) return { problems, members: [] };
     const members: Array<{ userId: string; departmentId: string; teamRole: string }> = [];
     const lead = await this.org.findUserById(team.leadId);
     if (!lead || !lead.active) problems.push(`lead ${team.leadId} is not an active user`);
-    else if (!lead.roles.some((r) => r === Role.INVESTIGATION_MEMBER || r === Role.AGENCY_HEAD)) problems.push('the lead must hold INVESTIGATION_MEMBER or AGENCY_HEAD');
+    else if (!lead.roles.some((r) => r === Role.INVESTIGATION_MEMBER || r === Role.AGENCY_HEAD))
+      problems.push('the lead must hold INVESTIGATION_MEMBER or AGENCY_HEAD');
     else members.push({ userId: lead.id, departmentId: lead.departmentId, teamRole: 'LEAD' });
     for (const x of team.members) {
       const u = await this.org.findUserById(x.userId);
       const need = x.teamRole === 'DISCIPLINE' ? Role.DISCIPLINE_BODY : Role.INVESTIGATION_MEMBER;
       if (!u || !u.active) problems.push(`member ${x.userId} is not an active user`);
-      else if (!u.roles.includes(need) && !(x.teamRole === 'DISCIPLINE' && u.roles.includes(Role.INVESTIGATION_MEMBER) && (await this.org.findDepartment(u.departmentId))?.kind === 'DISCIPLINE')) {
+      else if (
+        !u.roles.includes(need) &&
+        !(
+          x.teamRole === 'DISCIPLINE' &&
+          u.roles.includes(Role.INVESTIGATION_MEMBER) &&
+          (await this.org.findDepartment(u.departmentId))?.kind === 'DISCIPLINE'
+        )
+      ) {
         problems.push(`member ${x.userId} needs the role ${need} to serve as ${x.teamRole}`);
       } else members.push({ userId: u.id, departmentId: u.departmentId, teamRole: x.teamRole });
     }
@@ -216,12 +387,16 @@ export class AccidentService {
     const { report, problems } = validateReportProposal(proposal);
     if (!report) throw new DomainError(ErrorCode.VALIDATION_FAILED, problems.join('; '), { problems });
     for (const p of report.responsibleParties) {
-      if (p.enterpriseId && !(await this.org.findEnterprise(p.enterpriseId))) throw new DomainError(ErrorCode.NOT_FOUND, `enterprise ${p.enterpriseId} not found`);
+      if (p.enterpriseId && !(await this.org.findEnterprise(p.enterpriseId)))
+        throw new DomainError(ErrorCode.NOT_FOUND, `enterprise ${p.enterpriseId} not found`);
     }
     if (report.responsibleParties.some((p) => p.kind === 'PUBLIC_OFFICIAL')) {
       const { c } = await this.getCase(caseId);
       if (!(await this.disciplineBodyFor(c.departmentId))) {
-        throw new DomainError(ErrorCode.RULE_VIOLATION, 'no discipline inspection/supervision body is configured for this jurisdiction to receive leads about officials');
+        throw new DomainError(
+          ErrorCode.RULE_VIOLATION,
+          'no discipline inspection/supervision body is configured for this jurisdiction to receive leads about officials',
+        );
       }
     }
     return report;
@@ -231,13 +406,19 @@ export class AccidentService {
   async disciplineBodyFor(investigatingDepartmentId: string, m?: EntityManager): Promise<string | null> {
     const dept = await this.org.findDepartment(investigatingDepartmentId);
     if (!dept) return null;
-    return (await this.repo.findDepartmentOfKindInRegionChain(dept.regionId, 'DISCIPLINE', m)) ?? this.policy.fallbackDisciplineDepartmentId;
+    return (
+      (await this.repo.findDepartmentOfKindInRegionChain(dept.regionId, 'DISCIPLINE', m)) ??
+      this.policy.fallbackDisciplineDepartmentId
+    );
   }
 
   /** The open step of a type on the case (for endpoints that complete a specific step). */
   async openTask(caseId: string, type: string, filter?: (t: TaskEntity) => boolean): Promise<TaskEntity> {
-    const all = (await this.tasks.listForCase(caseId)).filter((t) => t.type === type && (t.status === 'OPEN' || t.status === 'CLAIMED') && (!filter || filter(t)));
-    if (all.length === 0) throw new DomainError(ErrorCode.STEP_OUT_OF_ORDER, `the case has no open ${type} step now`, { caseId, type });
+    const all = (await this.tasks.listForCase(caseId)).filter(
+      (t) => t.type === type && (t.status === 'OPEN' || t.status === 'CLAIMED') && (!filter || filter(t)),
+    );
+    if (all.length === 0)
+      throw new DomainError(ErrorCode.STEP_OUT_OF_ORDER, `the case has no open ${type} step now`, { caseId, type });
     return all[0];
   }
 
@@ -248,7 +429,10 @@ export class AccidentService {
    * education). A party's outcome is the recorded one or, while that is still PENDING, read from the
    * case opened for it (penalty decided / transfer answered) or from its referral's answer.
    */
-  async gates(caseId: string, m?: EntityManager): Promise<FourNotLetGoResult & { reportVersion: number | null; parties: GateParty[] }> {
+  async gates(
+    caseId: string,
+    m?: EntityManager,
+  ): Promise<FourNotLetGoResult & { reportVersion: number | null; parties: GateParty[] }> {
     const report = await this.repo.latestReport(caseId, m);
     const rows = report ? await this.repo.listParties(caseId, report.version, m) : [];
     const measures = report ? await this.repo.listMeasures(caseId, report.version, m) : [];
@@ -265,15 +449,41 @@ export class AccidentService {
         }
       }
       if (outcome === 'PENDING' && p.proposedHandling === 'DISCIPLINE_REFERRAL') {
-        const ref = await this.repo.of(DisciplineReferralEntity, m).findOne({ where: { sourceCaseId: caseId, sourcePartyId: p.id } });
+        const ref = await this.repo
+          .of(DisciplineReferralEntity, m)
+          .findOne({ where: { sourceCaseId: caseId, sourcePartyId: p.id } });
         if (ref?.status === 'ANSWERED') outcome = referralOutcome(ref.resultOutcome);
       }
-      parties.push({ id: p.id, seq: p.seq, kind: p.kind, name: p.name, proposedHandling: p.proposedHandling, outcome, recordedOutcome: p.outcome, linkedCase });
+      parties.push({
+        id: p.id,
+        seq: p.seq,
+        kind: p.kind,
+        name: p.name,
+        proposedHandling: p.proposedHandling,
+        outcome,
+        recordedOutcome: p.outcome,
+        linkedCase,
+      });
     }
     const r = evaluateFourNotLetGo({
-      report: { status: report ? (report.status === 'APPROVED' ? 'APPROVED' : report.status === 'RETURNED' ? 'RETURNED' : 'SUBMITTED') : 'NOT_SUBMITTED', findsNoResponsibleParty: report?.findsNoResponsibleParty },
+      report: {
+        status: report
+          ? report.status === 'APPROVED'
+            ? 'APPROVED'
+            : report.status === 'RETURNED'
+              ? 'RETURNED'
+              : 'SUBMITTED'
+          : 'NOT_SUBMITTED',
+        findsNoResponsibleParty: report?.findsNoResponsibleParty,
+      },
       responsibleParties: parties.map((p) => ({ id: p.id, outcome: p.outcome })),
-      rectificationMeasures: report ? measures.map((x) => ({ id: x.id, verifiedAt: x.status === 'VERIFIED' ? x.verifiedAt : null, verifiedBy: x.verifiedBy })) : [],
+      rectificationMeasures: report
+        ? measures.map((x) => ({
+            id: x.id,
+            verifiedAt: x.status === 'VERIFIED' ? x.verifiedAt : null,
+            verifiedBy: x.verifiedBy,
+          }))
+        : [],
       educationSessions: sessions.map((s) => ({ id: s.id, heldOn: s.heldOn, attendeeCount: s.attendeeCount })),
     });
     return { ...r, reportVersion: report?.version ?? null, parties };
@@ -281,20 +491,51 @@ export class AccidentService {
 
   // ---- 警示教育 ----
 
-  async recordEducation(actor: Actor, caseId: string, input: { heldOn: LocalDate; topic: string; location?: string | null; attendees: Array<{ name: string; organisation?: string | null }> }, requestId?: string, now = new Date()): Promise<AccidentEducationSessionEntity> {
-    const { accident } = await this.assertInvestigatingDepartment(actor, caseId, [Role.ENFORCEMENT_OFFICER, Role.AGENCY_HEAD]);
+  async recordEducation(
+    actor: Actor,
+    caseId: string,
+    input: {
+      heldOn: LocalDate;
+      topic: string;
+      location?: string | null;
+      attendees: Array<{ name: string; organisation?: string | null }>;
+    },
+    requestId?: string,
+    now = new Date(),
+  ): Promise<AccidentEducationSessionEntity> {
+    const { accident } = await this.assertInvestigatingDepartment(actor, caseId, [
+      Role.ENFORCEMENT_OFFICER,
+      Role.AGENCY_HEAD,
+    ]);
     if (input.heldOn < toLocalDate(accident.occurredAt) || input.heldOn > toLocalDate(now)) {
       throw new DomainError(ErrorCode.VALIDATION_FAILED, 'heldOn must lie between the accident day and today');
     }
     const names = input.attendees.map((a) => a.name.trim());
-    if (new Set(names).size !== names.length) throw new DomainError(ErrorCode.VALIDATION_FAILED, 'an attendee is listed twice');
+    if (new Set(names).size !== names.length)
+      throw new DomainError(ErrorCode.VALIDATION_FAILED, 'an attendee is listed twice');
     return this.ds.transaction(async (m) => {
-      const s = await this.repo.of(AccidentEducationSessionEntity, m).save(this.repo.of(AccidentEducationSessionEntity, m).create({
-        caseId, heldOn: input.heldOn, topic: input.topic, location: input.location ?? null,
-        attendees: input.attendees.map((a) => ({ name: a.name.trim(), organisation: a.organisation ?? null })), attendeeCount: input.attendees.length, recordedBy: actor.userId,
-      }));
-      await this.audit.record({ caseId, actorId: actor.userId, actorRole: actor.roles[0], action: 'WARNING_EDUCATION_RECORDED', requestId,
-        summary: { sessionId: s.id, heldOn: s.heldOn, topic: s.topic, attendeeCount: s.attendeeCount } }, m);
+      const s = await this.repo.of(AccidentEducationSessionEntity, m).save(
+        this.repo.of(AccidentEducationSessionEntity, m).create({
+          caseId,
+          heldOn: input.heldOn,
+          topic: input.topic,
+          location: input.location ?? null,
+          attendees: input.attendees.map((a) => ({ name: a.name.trim(), organisation: a.organisation ?? null })),
+          attendeeCount: input.attendees.length,
+          recordedBy: actor.userId,
+        }),
+      );
+      await this.audit.record(
+        {
+          caseId,
+          actorId: actor.userId,
+          actorRole: actor.roles[0],
+          action: 'WARNING_EDUCATION_RECORDED',
+          requestId,
+          summary: { sessionId: s.id, heldOn: s.heldOn, topic: s.topic, attendeeCount: s.attendeeCount },
+        },
+        m,
+      );
       return s;
     });
   }

@@ -3,7 +3,11 @@ import { DataSource } from 'typeorm';
 import { DomainError, ErrorCode } from '@safety/domain/errors';
 import { Actor, Role } from '@safety/domain/identity/roles';
 import {
-  AccidentRepository, AccidentResponsiblePartyEntity, AttachmentEntity, CaseRepository, DisciplineReferralEntity,
+  AccidentRepository,
+  AccidentResponsiblePartyEntity,
+  AttachmentEntity,
+  CaseRepository,
+  DisciplineReferralEntity,
 } from '@safety/persistence';
 import { AuditService, Page } from '../audit.service';
 import { AccidentService } from './accident.service';
@@ -31,24 +35,59 @@ export class DisciplineReferralService {
   }
 
   /** Loads a referral for the actor, or 404/403; successful reads are audited. */
-  async get(actor: Actor, id: string, requestId?: string, purpose = 'READ'): Promise<{ referral: DisciplineReferralEntity; side: 'SENDER' | 'RECEIVER' }> {
+  async get(
+    actor: Actor,
+    id: string,
+    requestId?: string,
+    purpose = 'READ',
+  ): Promise<{ referral: DisciplineReferralEntity; side: 'SENDER' | 'RECEIVER' }> {
     const r = await this.repo.findReferral(id);
     if (!r) throw new DomainError(ErrorCode.NOT_FOUND, `referral ${id} not found`);
     const side = this.side(actor, r);
-    if (!side) throw new DomainError(ErrorCode.FORBIDDEN_JURISDICTION, 'a discipline referral is visible only to the sending department and the receiving discipline body', { referralId: id });
-    await this.audit.record({ caseId: r.referralCaseId, actorId: actor.userId, actorRole: actor.roles[0], action: 'DISCIPLINE_REFERRAL_READ', requestId,
-      summary: { referralId: r.id, side, purpose } });
+    if (!side)
+      throw new DomainError(
+        ErrorCode.FORBIDDEN_JURISDICTION,
+        'a discipline referral is visible only to the sending department and the receiving discipline body',
+        { referralId: id },
+      );
+    await this.audit.record({
+      caseId: r.referralCaseId,
+      actorId: actor.userId,
+      actorRole: actor.roles[0],
+      action: 'DISCIPLINE_REFERRAL_READ',
+      requestId,
+      summary: { referralId: r.id, side, purpose },
+    });
     return { referral: r, side };
   }
 
-  async list(actor: Actor, q: { status?: string; offset: number; limit: number }, requestId?: string): Promise<Page<DisciplineReferralEntity>> {
+  async list(
+    actor: Actor,
+    q: { status?: string; offset: number; limit: number },
+    requestId?: string,
+  ): Promise<Page<DisciplineReferralEntity>> {
     const sentBy = actor.roles.includes(Role.AGENCY_HEAD) ? actor.departmentId : undefined;
     const receivedBy = actor.roles.includes(Role.DISCIPLINE_BODY) ? actor.departmentId : undefined;
-    if (!sentBy && !receivedBy) throw new DomainError(ErrorCode.FORBIDDEN_ROLE, 'discipline referrals are for agency heads (sent) and discipline bodies (received)');
-    const [items, total] = await this.repo.listReferrals({ sentBy, receivedBy, status: q.status, offset: q.offset, limit: q.limit });
+    if (!sentBy && !receivedBy)
+      throw new DomainError(
+        ErrorCode.FORBIDDEN_ROLE,
+        'discipline referrals are for agency heads (sent) and discipline bodies (received)',
+      );
+    const [items, total] = await this.repo.listReferrals({
+      sentBy,
+      receivedBy,
+      status: q.status,
+      offset: q.offset,
+      limit: q.limit,
+    });
     if (items.length) {
-      await this.audit.record({ actorId: actor.userId, actorRole: actor.roles[0], action: 'DISCIPLINE_REFERRALS_LISTED', requestId,
-        summary: { referralIds: items.map((r) => r.id) } });
+      await this.audit.record({
+        actorId: actor.userId,
+        actorRole: actor.roles[0],
+        action: 'DISCIPLINE_REFERRALS_LISTED',
+        requestId,
+        summary: { referralIds: items.map((r) => r.id) },
+      });
     }
     return { items, total, offset: q.offset, limit: q.limit };
   }
@@ -56,7 +95,9 @@ export class DisciplineReferralService {
   /** Evidence files listed in the bundle, readable by both sides through the referral (not through the accident case). */
   async attachment(actor: Actor, id: string, attachmentId: string, requestId?: string): Promise<AttachmentEntity> {
     const { referral } = await this.get(actor, id, requestId, `ATTACHMENT:${attachmentId}`);
-    const listed = ((referral.evidence.attachments as Array<{ id: string }> | undefined) ?? []).some((a) => a.id === attachmentId);
+    const listed = ((referral.evidence.attachments as Array<{ id: string }> | undefined) ?? []).some(
+      (a) => a.id === attachmentId,
+    );
     if (!listed) throw new DomainError(ErrorCode.NOT_FOUND, `attachment ${attachmentId} is not part of this referral`);
     const a = await this.cases.attachmentContent(referral.sourceCaseId, attachmentId);
     if (!a) throw new DomainError(ErrorCode.NOT_FOUND, `attachment ${attachmentId} not found`);
@@ -70,14 +111,26 @@ export class DisciplineReferralService {
    * own case row in the receiving body's department (its inbox and record), and the evidence bundle
    * (report excerpt + attachment list).
    */
-  async createFromAccident(input: { caseId: string; partyId: string; workflowId: string; actorId: string; sentAt: string }) {
+  async createFromAccident(input: {
+    caseId: string;
+    partyId: string;
+    workflowId: string;
+    actorId: string;
+    sentAt: string;
+  }) {
     const { c, accident } = await this.accidents.getCase(input.caseId);
     const policy = this.accidents.policy;
     return this.ds.transaction(async (m) => {
       const existing = await this.repo.findReferralByWorkflow(input.workflowId, m);
       if (existing) {
-        return { referralId: existing.id, referralCaseId: existing.referralCaseId, senderDepartmentId: existing.senderDepartmentId,
-          receivingDepartmentId: existing.receivingDepartmentId, ackWorkingDays: policy.referralAckWorkingDays, resultDays: policy.referralResultDays };
+        return {
+          referralId: existing.id,
+          referralCaseId: existing.referralCaseId,
+          senderDepartmentId: existing.senderDepartmentId,
+          receivingDepartmentId: existing.receivingDepartmentId,
+          ackWorkingDays: policy.referralAckWorkingDays,
+          resultDays: policy.referralResultDays,
+        };
       }
       const party = await this.repo.of(AccidentResponsiblePartyEntity, m).findOne({ where: { id: input.partyId } });
       if (!party) throw new DomainError(ErrorCode.NOT_FOUND, `party ${input.partyId} not found`);
@@ -87,27 +140,103 @@ export class DisciplineReferralService {
       const report = await this.repo.findReport(input.caseId, party.reportVersion, m);
       const attachments = await this.cases.listAttachments(input.caseId);
       const caseId = (await m.query('SELECT gen_random_uuid() AS id'))[0].id as string;
-      await this.cases.insert({
-        id: caseId, caseType: 'DISCIPLINE_REFERRAL', title: '纪检监察线索移交', status: 'SENT', departmentId: receiving, enterpriseId: null,
-        workflowId: input.workflowId, createdBy: input.actorId, handlerIds: [], data: { referral: true },
-      }, m);
-      const saved = await this.repo.of(DisciplineReferralEntity, m).save(this.repo.of(DisciplineReferralEntity, m).create({
-        sourceCaseId: input.caseId, sourcePartyId: party.id, referralCaseId: caseId, workflowId: input.workflowId, senderDepartmentId: c.departmentId,
-        receivingDepartmentId: receiving, subjectName: party.name, subjectPosition: party.position, subjectOrganisation: party.organisation,
-        allegation: party.responsibility, status: 'SENT', sentAt: new Date(input.sentAt), createdBy: input.actorId,
-        evidence: {
-          accident: { caseId: c.id, occurredAt: accident.occurredAt.toISOString(), place: accident.place, grade: accident.grade, deaths: accident.deaths, seriousInjuries: accident.seriousInjuries },
-          reportExcerpt: report ? { version: report.version, approvedAt: report.decidedAt?.toISOString() ?? null, directCauses: report.directCauses, indirectCauses: report.indirectCauses,
-            finding: { name: party.name, position: party.position, organisation: party.organisation, responsibility: party.responsibility, proposedHandling: party.handlingDetail } } : null,
-          attachments: attachments.map((a) => ({ id: a.id, fileName: a.fileName, contentType: a.contentType, sizeBytes: a.sizeBytes, sha256: a.sha256, createdAt: a.createdAt.toISOString() })),
+      await this.cases.insert(
+        {
+          id: caseId,
+          caseType: 'DISCIPLINE_REFERRAL',
+          title: '纪检监察线索移交',
+          status: 'SENT',
+          departmentId: receiving,
+          enterpriseId: null,
+          workflowId: input.workflowId,
+          createdBy: input.actorId,
+          handlerIds: [],
+          data: { referral: true },
         },
-      }));
-      await this.audit.record({ caseId, actorId: input.actorId, action: 'DISCIPLINE_REFERRAL_SENT',
-        summary: { referralId: saved.id, senderDepartmentId: c.departmentId, receivingDepartmentId: receiving, attachments: attachments.length } }, m);
+        m,
+      );
+      const saved = await this.repo.of(DisciplineReferralEntity, m).save(
+        this.repo.of(DisciplineReferralEntity, m).create({
+          sourceCaseId: input.caseId,
+          sourcePartyId: party.id,
+          referralCaseId: caseId,
+          workflowId: input.workflowId,
+          senderDepartmentId: c.departmentId,
+          receivingDepartmentId: receiving,
+          subjectName: party.name,
+          subjectPosition: party.position,
+          subjectOrganisation: party.organisation,
+          allegation: party.responsibility,
+          status: 'SENT',
+          sentAt: new Date(input.sentAt),
+          createdBy: input.actorId,
+          evidence: {
+            accident: {
+              caseId: c.id,
+              occurredAt: accident.occurredAt.toISOString(),
+              place: accident.place,
+              grade: accident.grade,
+              deaths: accident.deaths,
+              seriousInjuries: accident.seriousInjuries,
+            },
+            reportExcerpt: report
+              ? {
+                  version: report.version,
+                  approvedAt: report.decidedAt?.toISOString() ?? null,
+                  directCauses: report.directCauses,
+                  indirectCauses: report.indirectCauses,
+                  finding: {
+                    name: party.name,
+                    position: party.position,
+                    organisation: party.organisation,
+                    responsibility: party.responsibility,
+                    proposedHandling: party.handlingDetail,
+                  },
+                }
+              : null,
+            attachments: attachments.map((a) => ({
+              id: a.id,
+              fileName: a.fileName,
+              contentType: a.contentType,
+              sizeBytes: a.sizeBytes,
+              sha256: a.sha256,
+              createdAt: a.createdAt.toISOString(),
+            })),
+          },
+        }),
+      );
+      await this.audit.record(
+        {
+          caseId,
+          actorId: input.actorId,
+          action: 'DISCIPLINE_REFERRAL_SENT',
+          summary: {
+            referralId: saved.id,
+            senderDepartmentId: c.departmentId,
+            receivingDepartmentId: receiving,
+            attachments: attachments.length,
+          },
+        },
+        m,
+      );
       // The accident's own record notes the hand-over without the lead's content.
-      await this.audit.record({ caseId: input.caseId, actorId: input.actorId, action: 'ACCOUNTABILITY_REFERRED', summary: { partyId: party.id, to: 'DISCIPLINE_BODY' } }, m);
-      return { referralId: saved.id, referralCaseId: caseId, senderDepartmentId: c.departmentId, receivingDepartmentId: receiving,
-        ackWorkingDays: policy.referralAckWorkingDays, resultDays: policy.referralResultDays };
+      await this.audit.record(
+        {
+          caseId: input.caseId,
+          actorId: input.actorId,
+          action: 'ACCOUNTABILITY_REFERRED',
+          summary: { partyId: party.id, to: 'DISCIPLINE_BODY' },
+        },
+        m,
+      );
+      return {
+        referralId: saved.id,
+        referralCaseId: caseId,
+        senderDepartmentId: c.departmentId,
+        receivingDepartmentId: receiving,
+        ackWorkingDays: policy.referralAckWorkingDays,
+        resultDays: policy.referralResultDays,
+      };
     });
   }
 
@@ -116,20 +245,61 @@ export class DisciplineReferralService {
       const r = await this.repo.findReferral(input.referralId, m);
       if (!r) throw new DomainError(ErrorCode.NOT_FOUND, `referral ${input.referralId} not found`);
       if (r.status !== 'SENT') return;
-      await this.repo.of(DisciplineReferralEntity, m).update({ id: r.id }, { status: 'ACKNOWLEDGED', acknowledgedAt: new Date(input.at), acknowledgedBy: input.actorId });
-      await this.cases.updateStatus(r.referralCaseId, 'ACKNOWLEDGED', { lastAction: 'DISCIPLINE_REFERRAL_ACKNOWLEDGED' }, m);
-      await this.audit.record({ caseId: r.referralCaseId, actorId: input.actorId, action: 'DISCIPLINE_REFERRAL_ACKNOWLEDGED', summary: { referralId: r.id, before: 'SENT', after: 'ACKNOWLEDGED' } }, m);
+      await this.repo
+        .of(DisciplineReferralEntity, m)
+        .update(
+          { id: r.id },
+          { status: 'ACKNOWLEDGED', acknowledgedAt: new Date(input.at), acknowledgedBy: input.actorId },
+        );
+      await this.cases.updateStatus(
+        r.referralCaseId,
+        'ACKNOWLEDGED',
+        { lastAction: 'DISCIPLINE_REFERRAL_ACKNOWLEDGED' },
+        m,
+      );
+      await this.audit.record(
+        {
+          caseId: r.referralCaseId,
+          actorId: input.actorId,
+          action: 'DISCIPLINE_REFERRAL_ACKNOWLEDGED',
+          summary: { referralId: r.id, before: 'SENT', after: 'ACKNOWLEDGED' },
+        },
+        m,
+      );
     });
   }
 
-  async recordResult(input: { referralId: string; outcome: string; summary: string; actorId: string; at: string }): Promise<void> {
+  async recordResult(input: {
+    referralId: string;
+    outcome: string;
+    summary: string;
+    actorId: string;
+    at: string;
+  }): Promise<void> {
     await this.ds.transaction(async (m) => {
       const r = await this.repo.findReferral(input.referralId, m);
       if (!r) throw new DomainError(ErrorCode.NOT_FOUND, `referral ${input.referralId} not found`);
       if (r.status === 'ANSWERED') return;
-      await this.repo.of(DisciplineReferralEntity, m).update({ id: r.id }, { status: 'ANSWERED', resultOutcome: input.outcome, resultSummary: input.summary, answeredAt: new Date(input.at), answeredBy: input.actorId });
+      await this.repo.of(DisciplineReferralEntity, m).update(
+        { id: r.id },
+        {
+          status: 'ANSWERED',
+          resultOutcome: input.outcome,
+          resultSummary: input.summary,
+          answeredAt: new Date(input.at),
+          answeredBy: input.actorId,
+        },
+      );
       await this.cases.updateStatus(r.referralCaseId, 'ANSWERED', { lastAction: 'DISCIPLINE_REFERRAL_ANSWERED' }, m);
-      await this.audit.record({ caseId: r.referralCaseId, actorId: input.actorId, action: 'DISCIPLINE_REFERRAL_ANSWERED', summary: { referralId: r.id, before: r.status, after: 'ANSWERED', outcome: input.outcome } }, m);
+      await this.audit.record(
+        {
+          caseId: r.referralCaseId,
+          actorId: input.actorId,
+          action: 'DISCIPLINE_REFERRAL_ANSWERED',
+          summary: { referralId: r.id, before: r.status, after: 'ANSWERED', outcome: input.outcome },
+        },
+        m,
+      );
     });
   }
 }

@@ -1,13 +1,20 @@
 import { ConfigError, loadConfig, maskedConfig } from './app-config';
 
 const valid = {
-  DATABASE_URL: 'postgres://app:s3cret@db:5432/safety', TEMPORAL_ADDRESS: 'temporal:7233', JWT_SECRET: 'x'.repeat(32),
+  DATABASE_URL: 'postgres://app:s3cret@db:5432/safety',
+  TEMPORAL_ADDRESS: 'temporal:7233',
+  JWT_SECRET: 'x'.repeat(32),
 };
 
 describe('configuration validated at boot', () => {
   it('accepts a valid environment and applies defaults', () => {
     const cfg = loadConfig({ ...valid, PORT: '8080' });
-    expect(cfg).toMatchObject({ PORT: 8080, TEMPORAL_NAMESPACE: 'default', TEMPORAL_TASK_QUEUE: 'safety-cases', LOG_LEVEL: 'info' });
+    expect(cfg).toMatchObject({
+      PORT: 8080,
+      TEMPORAL_NAMESPACE: 'default',
+      TEMPORAL_TASK_QUEUE: 'safety-cases',
+      LOG_LEVEL: 'info',
+    });
   });
 
   it('lists every problem at once', () => {

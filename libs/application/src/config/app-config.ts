@@ -1,5 +1,16 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 
@@ -10,9 +21,13 @@ const toInt = ({ value }: { value: unknown }) => (value === undefined || value =
 export class AppConfig {
   @IsIn(['development', 'test', 'production']) NODE_ENV: 'development' | 'test' | 'production' = 'development';
   @Transform(toInt) @IsInt() @Min(1) @Max(65535) PORT = 3000;
-  @IsString() @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' }) DATABASE_URL!: string;
+  @IsString()
+  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL!: string;
   /** Role the app acts as after connecting (may not touch the audit log); empty to act as the connecting user. */
-  @IsString() @Matches(/^([a-z_][a-z0-9_]{0,62})?$/, { message: 'DATABASE_APP_ROLE must be a role name or empty' }) DATABASE_APP_ROLE = 'safety_app';
+  @IsString()
+  @Matches(/^([a-z_][a-z0-9_]{0,62})?$/, { message: 'DATABASE_APP_ROLE must be a role name or empty' })
+  DATABASE_APP_ROLE = 'safety_app';
   @IsString() @IsNotEmpty() TEMPORAL_ADDRESS!: string;
   @IsString() @IsNotEmpty() TEMPORAL_NAMESPACE = 'default';
   @IsString() @IsNotEmpty() TEMPORAL_TASK_QUEUE = 'safety-cases';
@@ -34,13 +49,25 @@ export class ConfigError extends Error {
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
-  const known = Object.keys(new AppConfig()).concat(['DATABASE_URL', 'TEMPORAL_ADDRESS', 'JWT_SECRET', 'TEMPORAL_TLS_CERT_PATH', 'TEMPORAL_TLS_KEY_PATH', 'TEMPORAL_TLS_CA_PATH', 'WORKFLOW_BUNDLE_PATH']);
+  const known = Object.keys(new AppConfig()).concat([
+    'DATABASE_URL',
+    'TEMPORAL_ADDRESS',
+    'JWT_SECRET',
+    'TEMPORAL_TLS_CERT_PATH',
+    'TEMPORAL_TLS_KEY_PATH',
+    'TEMPORAL_TLS_CA_PATH',
+    'WORKFLOW_BUNDLE_PATH',
+  ]);
   // An empty value means unset, except DATABASE_APP_ROLE, where empty deliberately turns the role switch off.
-  const picked = Object.fromEntries(known.filter((k) => env[k] !== undefined && (env[k] !== '' || k === 'DATABASE_APP_ROLE')).map((k) => [k, env[k]]));
+  const picked = Object.fromEntries(
+    known.filter((k) => env[k] !== undefined && (env[k] !== '' || k === 'DATABASE_APP_ROLE')).map((k) => [k, env[k]]),
+  );
   const cfg = plainToInstance(AppConfig, picked);
   const errors = validateSync(cfg, { whitelist: true });
   if (errors.length) {
-    throw new ConfigError(errors.flatMap((e) => Object.values(e.constraints ?? { [e.property]: `${e.property} is invalid` })));
+    throw new ConfigError(
+      errors.flatMap((e) => Object.values(e.constraints ?? { [e.property]: `${e.property} is invalid` })),
+    );
   }
   return cfg;
 }

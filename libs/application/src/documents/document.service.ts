@@ -4,7 +4,12 @@ import { DataSource } from 'typeorm';
 import { DomainError, ErrorCode } from '@safety/domain/errors';
 import { Actor } from '@safety/domain/identity/roles';
 import { toLocalDate } from '@safety/domain/calendar';
-import { DOCUMENT_KINDS, DocumentKind, formatDocumentNumber, isDocumentKind } from '@safety/domain/enforcement/document-number';
+import {
+  DOCUMENT_KINDS,
+  DocumentKind,
+  formatDocumentNumber,
+  isDocumentKind,
+} from '@safety/domain/enforcement/document-number';
 import { CaseRepository, DocumentEntity, DocumentRepository, OrganisationRepository } from '@safety/persistence';
 import { AuditService, Page } from '../audit.service';
 import { PenaltyPolicyService } from '../enforcement/penalty-policy.service';
@@ -23,8 +28,15 @@ export interface IssuedDocument {
 }
 
 export const documentView = (d: DocumentEntity): IssuedDocument => ({
-  id: d.id, caseId: d.caseId, departmentId: d.departmentId, kind: d.kind as DocumentKind, title: d.title, number: d.number, sha256: d.sha256,
-  issuedBy: d.issuedBy, issuedAt: d.issuedAt.toISOString(),
+  id: d.id,
+  caseId: d.caseId,
+  departmentId: d.departmentId,
+  kind: d.kind as DocumentKind,
+  title: d.title,
+  number: d.number,
+  sha256: d.sha256,
+  issuedBy: d.issuedBy,
+  issuedAt: d.issuedAt.toISOString(),
 });
 
 /**
@@ -47,8 +59,14 @@ export class DocumentService {
    * Issues a document of `kind` for the case. With an idempotency key a repeated call (an activity
    * retry) returns the document already issued instead of consuming another number.
    */
-  async issue(kind: DocumentKind, caseId: string, data: Record<string, unknown>, opts: { issuedBy?: string | null; idempotencyKey?: string | null; issuedAt?: Date; requestId?: string } = {}): Promise<IssuedDocument & { html: string }> {
-    if (!isDocumentKind(kind)) throw new DomainError(ErrorCode.VALIDATION_FAILED, `unknown document kind ${String(kind)}`);
+  async issue(
+    kind: DocumentKind,
+    caseId: string,
+    data: Record<string, unknown>,
+    opts: { issuedBy?: string | null; idempotencyKey?: string | null; issuedAt?: Date; requestId?: string } = {},
+  ): Promise<IssuedDocument & { html: string }> {
+    if (!isDocumentKind(kind))
+      throw new DomainError(ErrorCode.VALIDATION_FAILED, `unknown document kind ${String(kind)}`);
     if (opts.idempotencyKey) {
       const existing = await this.docs.findByKey(opts.idempotencyKey);
       if (existing) return { ...documentView(existing), html: (await this.docs.html(existing.id))!.html };
@@ -72,16 +90,44 @@ export class DocumentService {
       const seq = await this.docs.nextSeq(c.departmentId, kind, year, m);
       const number = formatDocumentNumber({ year, prefix, kind, seq });
       const html = renderDocument({
-        kind, number, issuedOn, departmentName: dept.name, caseTitle: c.title, caseReference: c.referenceNo,
-        party: ent ? { name: ent.name, creditCode: ent.creditCode } : null, data,
+        kind,
+        number,
+        issuedOn,
+        departmentName: dept.name,
+        caseTitle: c.title,
+        caseReference: c.referenceNo,
+        party: ent ? { name: ent.name, creditCode: ent.creditCode } : null,
+        data,
       });
       const sha256 = createHash('sha256').update(html, 'utf8').digest('hex');
-      const saved = await this.docs.insert({
-        caseId: c.id, departmentId: c.departmentId, kind, year, seq, number, title: DOCUMENT_KINDS[kind].title, html, sha256, data,
-        idempotencyKey: opts.idempotencyKey ?? null, issuedBy: opts.issuedBy ?? null, issuedAt,
-      }, m);
-      await this.audit.record({ caseId: c.id, actorId: opts.issuedBy ?? null, action: 'DOCUMENT_ISSUED', requestId: opts.requestId ?? null,
-        summary: { documentId: saved.id, kind, number, sha256 } }, m);
+      const saved = await this.docs.insert(
+        {
+          caseId: c.id,
+          departmentId: c.departmentId,
+          kind,
+          year,
+          seq,
+          number,
+          title: DOCUMENT_KINDS[kind].title,
+          html,
+          sha256,
+          data,
+          idempotencyKey: opts.idempotencyKey ?? null,
+          issuedBy: opts.issuedBy ?? null,
+          issuedAt,
+        },
+        m,
+      );
+      await this.audit.record(
+        {
+          caseId: c.id,
+          actorId: opts.issuedBy ?? null,
+          action: 'DOCUMENT_ISSUED',
+          requestId: opts.requestId ?? null,
+          summary: { documentId: saved.id, kind, number, sha256 },
+        },
+        m,
+      );
       return { ...documentView(saved), html };
     });
   }
@@ -100,7 +146,9 @@ export class DocumentService {
     const d = await this.docs.findById(id);
     if (!d) throw new DomainError(ErrorCode.NOT_FOUND, `document ${id} not found`);
     if (!actor.visibleDepartmentIds.includes(d.departmentId)) {
-      throw new DomainError(ErrorCode.FORBIDDEN_JURISDICTION, 'this document belongs to another department', { documentId: id });
+      throw new DomainError(ErrorCode.FORBIDDEN_JURISDICTION, 'this document belongs to another department', {
+        documentId: id,
+      });
     }
     const h = (await this.docs.html(id))!;
     return { html: h.html, sha256: h.sha256, number: d.number };

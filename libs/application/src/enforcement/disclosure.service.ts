@@ -5,34 +5,69 @@ import { Actor, hasAnyRole, Role } from '@safety/domain/identity/roles';
 import { plusDays, toLocalDate, compareLocalDates } from '@safety/domain/calendar';
 import { maskPersonalData } from '@safety/domain/privacy/mask';
 import {
-  CaseRepository, CreditRepairRequestEntity, DishonestEntityEntity, EnforcementRepository, OrganisationRepository, PublishedDecisionEntity,
+  CaseRepository,
+  CreditRepairRequestEntity,
+  DishonestEntityEntity,
+  EnforcementRepository,
+  OrganisationRepository,
+  PublishedDecisionEntity,
 } from '@safety/persistence';
 import { AuditService, Page } from '../audit.service';
 import { PenaltyPolicyService } from './penalty-policy.service';
 
 /** The public view of a published decision: enterprise-level facts only, personal data masked at publication. */
 export const publicDecisionView = (p: PublishedDecisionEntity) => ({
-  id: p.id, department: p.departmentName, partyName: p.partyName, creditCode: p.creditCode, decisionNumber: p.decisionNumber,
-  violation: p.violation, legalBasis: p.legalBasis, penalty: p.penalty, fineYuan: p.fineYuan === null ? null : Number(p.fineYuan),
-  decisionDate: p.decisionDate, publishedAt: p.publishedAt.toISOString(),
+  id: p.id,
+  department: p.departmentName,
+  partyName: p.partyName,
+  creditCode: p.creditCode,
+  decisionNumber: p.decisionNumber,
+  violation: p.violation,
+  legalBasis: p.legalBasis,
+  penalty: p.penalty,
+  fineYuan: p.fineYuan === null ? null : Number(p.fineYuan),
+  decisionDate: p.decisionDate,
+  publishedAt: p.publishedAt.toISOString(),
 });
 
 export const internalPublicationView = (p: PublishedDecisionEntity) => ({
-  ...publicDecisionView(p), caseId: p.caseId, status: p.status, withdrawnAt: p.withdrawnAt?.toISOString() ?? null, withdrawalReason: p.withdrawalReason,
+  ...publicDecisionView(p),
+  caseId: p.caseId,
+  status: p.status,
+  withdrawnAt: p.withdrawnAt?.toISOString() ?? null,
+  withdrawalReason: p.withdrawalReason,
 });
 
 export const publicListingView = (l: DishonestEntityEntity) => ({
-  id: l.id, partyName: l.partyName, creditCode: l.creditCode, reason: l.reason, decisionNumber: l.decisionNumber, listedOn: l.listedOn,
+  id: l.id,
+  partyName: l.partyName,
+  creditCode: l.creditCode,
+  reason: l.reason,
+  decisionNumber: l.decisionNumber,
+  listedOn: l.listedOn,
 });
 
 export const listingView = (l: DishonestEntityEntity) => ({
-  ...publicListingView(l), enterpriseId: l.enterpriseId, caseId: l.caseId, departmentId: l.departmentId, status: l.status, removedOn: l.removedOn,
+  ...publicListingView(l),
+  enterpriseId: l.enterpriseId,
+  caseId: l.caseId,
+  departmentId: l.departmentId,
+  status: l.status,
+  removedOn: l.removedOn,
 });
 
 export const repairView = (r: CreditRepairRequestEntity) => ({
-  id: r.id, dishonestEntityId: r.dishonestEntityId, departmentId: r.departmentId, requestedBy: r.requestedBy, statement: r.statement,
-  rectificationEvidence: r.rectificationEvidence, status: r.status, decidedBy: r.decidedBy, decidedAt: r.decidedAt?.toISOString() ?? null,
-  decisionComment: r.decisionComment, createdAt: r.createdAt.toISOString(),
+  id: r.id,
+  dishonestEntityId: r.dishonestEntityId,
+  departmentId: r.departmentId,
+  requestedBy: r.requestedBy,
+  statement: r.statement,
+  rectificationEvidence: r.rectificationEvidence,
+  status: r.status,
+  decidedBy: r.decidedBy,
+  decidedAt: r.decidedAt?.toISOString() ?? null,
+  decisionComment: r.decisionComment,
+  createdAt: r.createdAt.toISOString(),
 });
 
 /**
@@ -52,8 +87,16 @@ export class DisclosureService {
 
   /** Called by the workflow's publication step (idempotent by key). Masks personal data before storing. */
   async publish(input: {
-    publicationKey: string; caseId: string; actorId: string; decisionNumber: string; decisionDate: string; violation: string;
-    legalBasis: string; penalty: string; fineYuan: number | null; seriousViolation: boolean;
+    publicationKey: string;
+    caseId: string;
+    actorId: string;
+    decisionNumber: string;
+    decisionDate: string;
+    violation: string;
+    legalBasis: string;
+    penalty: string;
+    fineYuan: number | null;
+    seriousViolation: boolean;
   }): Promise<{ publicationId: string; dishonestListingId: string | null }> {
     const c = await this.cases.findById(input.caseId);
     if (!c) throw new DomainError(ErrorCode.NOT_FOUND, `case ${input.caseId} not found`);
@@ -67,26 +110,61 @@ export class DisclosureService {
         const listing = await this.repo.findListingByCase(c.id, m);
         return { publicationId: existing.id, dishonestListingId: listing?.id ?? null };
       }
-      const pub = await this.repo.insertPublication({
-        caseId: c.id, publicationKey: input.publicationKey, departmentId: c.departmentId, departmentName: dept?.name ?? '',
-        // An individual party is never named in public; an organisation's name and credit code are public facts.
-        partyName: ent ? ent.name : '个人（姓名已隐去）', creditCode: ent?.creditCode ?? null, decisionNumber: input.decisionNumber,
-        violation: mask(input.violation), legalBasis: mask(input.legalBasis), penalty: mask(input.penalty),
-        fineYuan: input.fineYuan === null ? null : input.fineYuan.toFixed(2), decisionDate: input.decisionDate, publishedAt: new Date(),
-      }, m);
-      await this.audit.record({ caseId: c.id, actorId: input.actorId, action: 'DECISION_PUBLISHED',
-        summary: { publicationId: pub.id, decisionNumber: input.decisionNumber, decisionDate: input.decisionDate } }, m);
+      const pub = await this.repo.insertPublication(
+        {
+          caseId: c.id,
+          publicationKey: input.publicationKey,
+          departmentId: c.departmentId,
+          departmentName: dept?.name ?? '',
+          // An individual party is never named in public; an organisation's name and credit code are public facts.
+          partyName: ent ? ent.name : '个人（姓名已隐去）',
+          creditCode: ent?.creditCode ?? null,
+          decisionNumber: input.decisionNumber,
+          violation: mask(input.violation),
+          legalBasis: mask(input.legalBasis),
+          penalty: mask(input.penalty),
+          fineYuan: input.fineYuan === null ? null : input.fineYuan.toFixed(2),
+          decisionDate: input.decisionDate,
+          publishedAt: new Date(),
+        },
+        m,
+      );
+      await this.audit.record(
+        {
+          caseId: c.id,
+          actorId: input.actorId,
+          action: 'DECISION_PUBLISHED',
+          summary: { publicationId: pub.id, decisionNumber: input.decisionNumber, decisionDate: input.decisionDate },
+        },
+        m,
+      );
       let listingId: string | null = null;
       if (input.seriousViolation && ent) {
-        const listing = await this.repo.insertListing({
-          enterpriseId: ent.id, caseId: c.id, departmentId: c.departmentId, partyName: ent.name, creditCode: ent.creditCode,
-          reason: mask(input.violation), decisionNumber: input.decisionNumber, listedOn: input.decisionDate,
-        }, m);
+        const listing = await this.repo.insertListing(
+          {
+            enterpriseId: ent.id,
+            caseId: c.id,
+            departmentId: c.departmentId,
+            partyName: ent.name,
+            creditCode: ent.creditCode,
+            reason: mask(input.violation),
+            decisionNumber: input.decisionNumber,
+            listedOn: input.decisionDate,
+          },
+          m,
+        );
         if (listing) {
           listingId = listing.id;
           const before = await this.repo.setEnterpriseCreditStatus(ent.id, 'DISHONEST', m);
-          await this.audit.record({ caseId: c.id, actorId: input.actorId, action: 'DISHONEST_ENTITY_LISTED',
-            summary: { listingId, enterpriseId: ent.id, before, after: 'DISHONEST' } }, m);
+          await this.audit.record(
+            {
+              caseId: c.id,
+              actorId: input.actorId,
+              action: 'DISHONEST_ENTITY_LISTED',
+              summary: { listingId, enterpriseId: ent.id, before, after: 'DISHONEST' },
+            },
+            m,
+          );
         }
       }
       return { publicationId: pub.id, dishonestListingId: listingId };
@@ -98,8 +176,15 @@ export class DisclosureService {
     return this.ds.transaction(async (m) => {
       const n = await this.repo.withdrawPublications(input.caseId, input.reason, m);
       if (n > 0) {
-        await this.audit.record({ caseId: input.caseId, actorId: input.actorId, action: 'DECISION_PUBLICATION_WITHDRAWN',
-          summary: { withdrawn: n, reason: input.reason, before: 'PUBLISHED', after: 'WITHDRAWN' } }, m);
+        await this.audit.record(
+          {
+            caseId: input.caseId,
+            actorId: input.actorId,
+            action: 'DECISION_PUBLICATION_WITHDRAWN',
+            summary: { withdrawn: n, reason: input.reason, before: 'PUBLISHED', after: 'WITHDRAWN' },
+          },
+          m,
+        );
       }
       return n;
     });
@@ -128,59 +213,135 @@ export class DisclosureService {
   private async visibleListing(actor: Actor, id: string): Promise<DishonestEntityEntity> {
     const l = await this.repo.findListing(id);
     if (!l) throw new DomainError(ErrorCode.NOT_FOUND, `listing ${id} not found`);
-    if (!actor.visibleDepartmentIds.includes(l.departmentId)) throw new DomainError(ErrorCode.FORBIDDEN_JURISDICTION, 'this listing belongs to another department');
+    if (!actor.visibleDepartmentIds.includes(l.departmentId))
+      throw new DomainError(ErrorCode.FORBIDDEN_JURISDICTION, 'this listing belongs to another department');
     return l;
   }
 
   /** 信用修复 application, recorded by an officer of the listing department on the enterprise's behalf. */
-  async requestRepair(actor: Actor, listingId: string, input: { statement: string; rectificationEvidence: string }, requestId?: string) {
-    if (!hasAnyRole(actor, [Role.ENFORCEMENT_OFFICER, Role.AGENCY_HEAD])) throw new DomainError(ErrorCode.FORBIDDEN_ROLE, 'only officers and heads record credit-repair applications');
+  async requestRepair(
+    actor: Actor,
+    listingId: string,
+    input: { statement: string; rectificationEvidence: string },
+    requestId?: string,
+  ) {
+    if (!hasAnyRole(actor, [Role.ENFORCEMENT_OFFICER, Role.AGENCY_HEAD]))
+      throw new DomainError(ErrorCode.FORBIDDEN_ROLE, 'only officers and heads record credit-repair applications');
     const l = await this.visibleListing(actor, listingId);
-    if (l.departmentId !== actor.departmentId) throw new DomainError(ErrorCode.FORBIDDEN_JURISDICTION, 'only the listing department handles its credit repair');
-    if (l.status !== 'LISTED') throw new DomainError(ErrorCode.STEP_OUT_OF_ORDER, `the listing is ${l.status.toLowerCase()}`);
+    if (l.departmentId !== actor.departmentId)
+      throw new DomainError(ErrorCode.FORBIDDEN_JURISDICTION, 'only the listing department handles its credit repair');
+    if (l.status !== 'LISTED')
+      throw new DomainError(ErrorCode.STEP_OUT_OF_ORDER, `the listing is ${l.status.toLowerCase()}`);
     return this.ds.transaction(async (m) => {
-      const open = (await this.repo.listRepairRequests({ departmentIds: [l.departmentId], status: 'PENDING', offset: 0, limit: 100 }))[0]
-        .some((r) => r.dishonestEntityId === l.id);
-      if (open) throw new DomainError(ErrorCode.ALREADY_EXISTS, 'a credit-repair application for this listing is already pending');
-      const r = await this.repo.insertRepairRequest({ dishonestEntityId: l.id, departmentId: l.departmentId, requestedBy: actor.userId, ...input }, m);
-      await this.audit.record({ caseId: l.caseId, actorId: actor.userId, actorRole: actor.roles[0], action: 'CREDIT_REPAIR_REQUESTED', requestId,
-        summary: { requestId: r.id, listingId: l.id, after: 'PENDING' } }, m);
+      const open = (
+        await this.repo.listRepairRequests({
+          departmentIds: [l.departmentId],
+          status: 'PENDING',
+          offset: 0,
+          limit: 100,
+        })
+      )[0].some((r) => r.dishonestEntityId === l.id);
+      if (open)
+        throw new DomainError(
+          ErrorCode.ALREADY_EXISTS,
+          'a credit-repair application for this listing is already pending',
+        );
+      const r = await this.repo.insertRepairRequest(
+        { dishonestEntityId: l.id, departmentId: l.departmentId, requestedBy: actor.userId, ...input },
+        m,
+      );
+      await this.audit.record(
+        {
+          caseId: l.caseId,
+          actorId: actor.userId,
+          actorRole: actor.roles[0],
+          action: 'CREDIT_REPAIR_REQUESTED',
+          requestId,
+          summary: { requestId: r.id, listingId: l.id, after: 'PENDING' },
+        },
+        m,
+      );
       return repairView(r);
     });
   }
 
   /** The head decides; approving removes the listing from the public list and restores the credit status. */
   async decideRepair(actor: Actor, id: string, input: { approve: boolean; comment: string }, requestId?: string) {
-    if (!hasAnyRole(actor, [Role.AGENCY_HEAD])) throw new DomainError(ErrorCode.FORBIDDEN_ROLE, 'only an agency head decides credit repair');
+    if (!hasAnyRole(actor, [Role.AGENCY_HEAD]))
+      throw new DomainError(ErrorCode.FORBIDDEN_ROLE, 'only an agency head decides credit repair');
     const pending = await this.repo.findRepairRequest(id);
     if (!pending) throw new DomainError(ErrorCode.NOT_FOUND, `credit-repair request ${id} not found`);
-    if (pending.departmentId !== actor.departmentId) throw new DomainError(ErrorCode.FORBIDDEN_JURISDICTION, 'this request belongs to another department');
-    if (pending.requestedBy === actor.userId) throw new DomainError(ErrorCode.FORBIDDEN_SEPARATION_OF_DUTIES, 'the person who recorded the application may not decide it');
+    if (pending.departmentId !== actor.departmentId)
+      throw new DomainError(ErrorCode.FORBIDDEN_JURISDICTION, 'this request belongs to another department');
+    if (pending.requestedBy === actor.userId)
+      throw new DomainError(
+        ErrorCode.FORBIDDEN_SEPARATION_OF_DUTIES,
+        'the person who recorded the application may not decide it',
+      );
     const policy = await this.policies.effectivePolicy(pending.departmentId);
     const today = toLocalDate(new Date());
     return this.ds.transaction(async (m) => {
       const r = await this.repo.lockRepairRequest(id, m);
-      if (!r || r.status !== 'PENDING') throw new DomainError(ErrorCode.TASK_ALREADY_COMPLETED, 'this request is already decided');
+      if (!r || r.status !== 'PENDING')
+        throw new DomainError(ErrorCode.TASK_ALREADY_COMPLETED, 'this request is already decided');
       const l = (await this.repo.lockListing(r.dishonestEntityId, m))!;
       if (input.approve) {
         const earliest = plusDays(l.listedOn, policy.creditRepairMinListedDays);
         if (compareLocalDates(today, earliest) < 0) {
-          throw new DomainError(ErrorCode.RULE_VIOLATION, `credit repair may be granted from ${earliest} (listed ${l.listedOn}, minimum ${policy.creditRepairMinListedDays} days)`, { earliest });
+          throw new DomainError(
+            ErrorCode.RULE_VIOLATION,
+            `credit repair may be granted from ${earliest} (listed ${l.listedOn}, minimum ${policy.creditRepairMinListedDays} days)`,
+            { earliest },
+          );
         }
         await this.repo.setListingStatus(l.id, 'REPAIRED', today, m);
         let creditBefore: string | null = null;
-        if (!(await this.repo.enterpriseHasOtherListing(l.enterpriseId, l.id, m))) creditBefore = await this.repo.setEnterpriseCreditStatus(l.enterpriseId, 'NORMAL', m);
-        await this.audit.record({ caseId: l.caseId, actorId: actor.userId, actorRole: Role.AGENCY_HEAD, action: 'DISHONEST_ENTITY_REPAIRED', requestId,
-          summary: { listingId: l.id, before: 'LISTED', after: 'REPAIRED', creditBefore } }, m);
+        if (!(await this.repo.enterpriseHasOtherListing(l.enterpriseId, l.id, m)))
+          creditBefore = await this.repo.setEnterpriseCreditStatus(l.enterpriseId, 'NORMAL', m);
+        await this.audit.record(
+          {
+            caseId: l.caseId,
+            actorId: actor.userId,
+            actorRole: Role.AGENCY_HEAD,
+            action: 'DISHONEST_ENTITY_REPAIRED',
+            requestId,
+            summary: { listingId: l.id, before: 'LISTED', after: 'REPAIRED', creditBefore },
+          },
+          m,
+        );
       }
-      await this.repo.decideRepairRequest(r.id, input.approve ? 'APPROVED' : 'REJECTED', actor.userId, input.comment, m);
-      await this.audit.record({ caseId: l.caseId, actorId: actor.userId, actorRole: Role.AGENCY_HEAD, action: input.approve ? 'CREDIT_REPAIR_APPROVED' : 'CREDIT_REPAIR_REJECTED', requestId,
-        summary: { requestId: r.id, listingId: l.id, before: 'PENDING', after: input.approve ? 'APPROVED' : 'REJECTED', comment: input.comment } }, m);
+      await this.repo.decideRepairRequest(
+        r.id,
+        input.approve ? 'APPROVED' : 'REJECTED',
+        actor.userId,
+        input.comment,
+        m,
+      );
+      await this.audit.record(
+        {
+          caseId: l.caseId,
+          actorId: actor.userId,
+          actorRole: Role.AGENCY_HEAD,
+          action: input.approve ? 'CREDIT_REPAIR_APPROVED' : 'CREDIT_REPAIR_REJECTED',
+          requestId,
+          summary: {
+            requestId: r.id,
+            listingId: l.id,
+            before: 'PENDING',
+            after: input.approve ? 'APPROVED' : 'REJECTED',
+            comment: input.comment,
+          },
+        },
+        m,
+      );
       return repairView((await this.repo.findRepairRequest(r.id, m))!);
     });
   }
 
-  async listRepairs(actor: Actor, q: { status?: string; offset: number; limit: number }): Promise<Page<ReturnType<typeof repairView>>> {
+  async listRepairs(
+    actor: Actor,
+    q: { status?: string; offset: number; limit: number },
+  ): Promise<Page<ReturnType<typeof repairView>>> {
     const [rows, total] = await this.repo.listRepairRequests({ departmentIds: actor.visibleDepartmentIds, ...q });
     return { items: rows.map(repairView), total, offset: q.offset, limit: q.limit };
   }

@@ -7,7 +7,15 @@ import { DisclosureService } from './disclosure.service';
 import { PenaltyCaseService } from './penalty-case.service';
 import { PenaltyPolicyService } from './penalty-policy.service';
 
-const own = [EnforcementRepository, DocumentRepository, DocumentService, PenaltyPolicyService, DisclosureService, ArchiveService, PenaltyCaseService];
+const own = [
+  EnforcementRepository,
+  DocumentRepository,
+  DocumentService,
+  PenaltyPolicyService,
+  DisclosureService,
+  ArchiveService,
+  PenaltyCaseService,
+];
 
 /** Penalty general procedure, documents, disclosure and archive services (issue 4). */
 @Module({ imports: [CoreModule], providers: own, exports: own })

@@ -52,14 +52,18 @@ export class PenaltyCaseService {
     return {
       policy: await this.policies.effectivePolicy(departmentId),
       handlers,
-      party: ent ? { type: 'ORGANISATION', name: ent.name, creditCode: ent.creditCode } : { type: 'INDIVIDUAL', name: '个人当事人', creditCode: null },
+      party: ent
+        ? { type: 'ORGANISATION', name: ent.name, creditCode: ent.creditCode }
+        : { type: 'INDIVIDUAL', name: '个人当事人', creditCode: null },
       departmentName: dept?.name ?? '',
     };
   }
 
   async benchmark(departmentId: string, on: string): Promise<BenchmarkSnapshot | null> {
     const b = await this.policies.applicableBenchmark(departmentId, on);
-    return b ? { id: b.id, jurisdiction: b.jurisdiction, effectiveFrom: b.effectiveFrom, source: b.source, entries: b.entries } : null;
+    return b
+      ? { id: b.id, jurisdiction: b.jurisdiction, effectiveFrom: b.effectiveFrom, source: b.source, entries: b.entries }
+      : null;
   }
 
   qualifiedLegalReviewers(departmentId: string): Promise<string[]> {
@@ -81,17 +85,50 @@ export class PenaltyCaseService {
   }
 
   /** Audits a workflow event exactly once per key (a retried activity finds its key taken). */
-  async recordEvent(input: { eventKey: string; caseId: string; actorId: string | null; actorRole?: string | null; action: string; summary: Record<string, unknown>; requestId?: string | null }): Promise<void> {
+  async recordEvent(input: {
+    eventKey: string;
+    caseId: string;
+    actorId: string | null;
+    actorRole?: string | null;
+    action: string;
+    summary: Record<string, unknown>;
+    requestId?: string | null;
+  }): Promise<void> {
     await this.ds.transaction(async (m) => {
       if (!(await this.repo.claimEventKey(input.eventKey, m))) return;
-      await this.audit.record({ caseId: input.caseId, actorId: input.actorId, actorRole: input.actorRole ?? null, action: input.action, summary: input.summary, requestId: input.requestId ?? null }, m);
+      await this.audit.record(
+        {
+          caseId: input.caseId,
+          actorId: input.actorId,
+          actorRole: input.actorRole ?? null,
+          action: input.action,
+          summary: input.summary,
+          requestId: input.requestId ?? null,
+        },
+        m,
+      );
     });
   }
 
-  async createTransferCase(input: { sourceCaseId: string; departmentId: string; enterpriseId: string | null; proposedBy: string; teamIds: string[]; workflowId: string; suspectedOffence: string; grounds: string[] }): Promise<{ caseId: string }> {
+  async createTransferCase(input: {
+    sourceCaseId: string;
+    departmentId: string;
+    enterpriseId: string | null;
+    proposedBy: string;
+    teamIds: string[];
+    workflowId: string;
+    suspectedOffence: string;
+    grounds: string[];
+  }): Promise<{ caseId: string }> {
     const c = await this.caseService.createLinked({
-      caseType: 'CRIMINAL_TRANSFER', title: `涉嫌犯罪案件移送：${input.suspectedOffence}`.slice(0, 200), departmentId: input.departmentId,
-      enterpriseId: input.enterpriseId, createdBy: input.proposedBy, handlerIds: input.teamIds, workflowId: input.workflowId, sourceCaseId: input.sourceCaseId,
+      caseType: 'CRIMINAL_TRANSFER',
+      title: `涉嫌犯罪案件移送：${input.suspectedOffence}`.slice(0, 200),
+      departmentId: input.departmentId,
+      enterpriseId: input.enterpriseId,
+      createdBy: input.proposedBy,
+      handlerIds: input.teamIds,
+      workflowId: input.workflowId,
+      sourceCaseId: input.sourceCaseId,
       data: { suspectedOffence: input.suspectedOffence, grounds: input.grounds },
     });
     return { caseId: c.id };
@@ -105,14 +142,28 @@ export class PenaltyCaseService {
    * 安全生产法 Art.112 for a case opened because a rectification order was not obeyed: the daily fine
    * at the original amount from the day after the order, as of `until` (default today in China).
    */
-  continuingDailyFine(caseData: Record<string, unknown>, p: PenaltyProcedureState | undefined, until?: string): ContinuingDailyFine & { rule: string } {
+  continuingDailyFine(
+    caseData: Record<string, unknown>,
+    p: PenaltyProcedureState | undefined,
+    until?: string,
+  ): ContinuingDailyFine & { rule: string } {
     const flag = caseData.continuingDailyFine as { orderDate?: string } | undefined;
-    if (!flag?.orderDate) throw new DomainError(ErrorCode.RULE_VIOLATION, 'this case does not follow a rectification order (安全生产法 Art.112)');
+    if (!flag?.orderDate)
+      throw new DomainError(
+        ErrorCode.RULE_VIOLATION,
+        'this case does not follow a rectification order (安全生产法 Art.112)',
+      );
     if (!p?.decision || p.decision.outcome !== 'DECIDE_PENALTY' || p.decision.fineYuan <= 0) {
-      throw new DomainError(ErrorCode.STEP_OUT_OF_ORDER, 'continuing daily fines follow a decided fine (安全生产法 Art.112)');
+      throw new DomainError(
+        ErrorCode.STEP_OUT_OF_ORDER,
+        'continuing daily fines follow a decided fine (安全生产法 Art.112)',
+      );
     }
     const day = until ?? toLocalDate(new Date());
-    return { rule: '安全生产法 Art.112', ...continuingDailyFine({ originalFineYuan: p.decision.fineYuan, orderDate: flag.orderDate, until: day }) };
+    return {
+      rule: '安全生产法 Art.112',
+      ...continuingDailyFine({ originalFineYuan: p.decision.fineYuan, orderDate: flag.orderDate, until: day }),
+    };
   }
 
   amountOwed(p: PenaltyProcedureState, asOf?: string): AmountOwed {
@@ -128,16 +179,29 @@ export class PenaltyCaseService {
     let surcharge = { surchargeFen: 0, daysCounted: 0, suspendedDays: 0, capped: false };
     if (dueDate && toEpochDay(day) > toEpochDay(dueDate)) {
       // Accrual stops on the day the fine was paid in full.
-      const settledOn = p.payment?.settled && p.payment.settledOn && toEpochDay(p.payment.settledOn) <= toEpochDay(day) ? p.payment.settledOn : day;
+      const settledOn =
+        p.payment?.settled && p.payment.settledOn && toEpochDay(p.payment.settledOn) <= toEpochDay(day)
+          ? p.payment.settledOn
+          : day;
       surcharge = lateSurcharge({
-        fineYuan, dueDate, asOf: settledOn,
+        fineYuan,
+        dueDate,
+        asOf: settledOn,
         suspendedRanges: p.challenges.map((c) => ({ from: c.filedOn, ...(c.endedOn ? { to: c.endedOn } : {}) })),
       });
     }
     const owedFen = yuanToFen(fineYuan) + surcharge.surchargeFen;
     return {
-      asOf: day, fineYuan, dueDate, surchargeYuan: fenToYuan(surcharge.surchargeFen), surchargeDays: surcharge.daysCounted, suspendedDays: surcharge.suspendedDays,
-      capped: surcharge.capped, paidYuan: fenToYuan(paidFen), outstandingYuan: fenToYuan(Math.max(0, owedFen - paidFen)), settled: paidFen >= owedFen,
+      asOf: day,
+      fineYuan,
+      dueDate,
+      surchargeYuan: fenToYuan(surcharge.surchargeFen),
+      surchargeDays: surcharge.daysCounted,
+      suspendedDays: surcharge.suspendedDays,
+      capped: surcharge.capped,
+      paidYuan: fenToYuan(paidFen),
+      outstandingYuan: fenToYuan(Math.max(0, owedFen - paidFen)),
+      settled: paidFen >= owedFen,
     };
   }
 }

@@ -2,7 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DomainError, ErrorCode } from '@safety/domain/errors';
 import { Actor, hasAnyRole, Role } from '@safety/domain/identity/roles';
-import { DiscretionBenchmark, DiscretionBenchmarkEntry, validateDiscretionBenchmark } from '@safety/domain/enforcement/benchmark';
+import {
+  DiscretionBenchmark,
+  DiscretionBenchmarkEntry,
+  validateDiscretionBenchmark,
+} from '@safety/domain/enforcement/benchmark';
 import { ProcedurePolicy, procedurePolicy } from '@safety/domain/enforcement/procedure-policy';
 import { DiscretionBenchmarkEntity, EnforcementRepository, OrganisationRepository } from '@safety/persistence';
 import { AuditService, Page } from '../audit.service';
@@ -18,8 +22,13 @@ export interface BenchmarkView {
 }
 
 const benchmarkView = (b: DiscretionBenchmarkEntity): BenchmarkView => ({
-  id: b.id, departmentId: b.departmentId, jurisdiction: b.jurisdiction, effectiveFrom: b.effectiveFrom, source: b.source,
-  entries: b.entries as BenchmarkView['entries'], createdAt: b.createdAt.toISOString(),
+  id: b.id,
+  departmentId: b.departmentId,
+  jurisdiction: b.jurisdiction,
+  effectiveFrom: b.effectiveFrom,
+  source: b.source,
+  entries: b.entries as BenchmarkView['entries'],
+  createdAt: b.createdAt.toISOString(),
 });
 
 const ADMIN_ROLES = [Role.SYSTEM_ADMIN, Role.DEPARTMENT_ADMIN];
@@ -53,15 +62,26 @@ export class PenaltyPolicyService {
   }
 
   private async assertAdminOf(actor: Actor, departmentId: string): Promise<void> {
-    if (!hasAnyRole(actor, ADMIN_ROLES)) throw new DomainError(ErrorCode.FORBIDDEN_ROLE, 'only administrators configure the penalty policy');
-    if (!(await this.org.findDepartment(departmentId))) throw new DomainError(ErrorCode.NOT_FOUND, `department ${departmentId} not found`);
+    if (!hasAnyRole(actor, ADMIN_ROLES))
+      throw new DomainError(ErrorCode.FORBIDDEN_ROLE, 'only administrators configure the penalty policy');
+    if (!(await this.org.findDepartment(departmentId)))
+      throw new DomainError(ErrorCode.NOT_FOUND, `department ${departmentId} not found`);
     if (!actor.visibleDepartmentIds.includes(departmentId)) {
-      throw new DomainError(ErrorCode.FORBIDDEN_JURISDICTION, 'you may configure only your own department and those below it', { departmentId });
+      throw new DomainError(
+        ErrorCode.FORBIDDEN_JURISDICTION,
+        'you may configure only your own department and those below it',
+        { departmentId },
+      );
     }
   }
 
   /** Replaces the department's overrides (validated merged with what it inherits); audited with before/after. */
-  async putPolicy(actor: Actor, departmentId: string, overrides: Record<string, unknown>, requestId?: string): Promise<{ overrides: Record<string, unknown>; effective: ProcedurePolicy }> {
+  async putPolicy(
+    actor: Actor,
+    departmentId: string,
+    overrides: Record<string, unknown>,
+    requestId?: string,
+  ): Promise<{ overrides: Record<string, unknown>; effective: ProcedurePolicy }> {
     await this.assertAdminOf(actor, departmentId);
     const chain = await this.repo.departmentChain(departmentId);
     const rows = await this.repo.findPolicies(chain.slice(1));
@@ -72,8 +92,16 @@ export class PenaltyPolicyService {
     const before = await this.ownOverrides(departmentId);
     await this.ds.transaction(async (m) => {
       await this.repo.upsertPolicy(departmentId, overrides, actor.userId, m);
-      await this.audit.record({ actorId: actor.userId, actorRole: actor.roles[0], action: 'PENALTY_POLICY_SAVED', requestId,
-        summary: { departmentId, before, after: overrides } }, m);
+      await this.audit.record(
+        {
+          actorId: actor.userId,
+          actorRole: actor.roles[0],
+          action: 'PENALTY_POLICY_SAVED',
+          requestId,
+          summary: { departmentId, before, after: overrides },
+        },
+        m,
+      );
     });
     return { overrides, effective };
   }
@@ -86,15 +114,49 @@ export class PenaltyPolicyService {
     return b ? benchmarkView(b) : null;
   }
 
-  async createBenchmark(actor: Actor, input: { id: string; departmentId: string; jurisdiction: string; effectiveFrom: string; source: string; entries: Array<DiscretionBenchmarkEntry & { title?: string }> }, requestId?: string): Promise<BenchmarkView> {
+  async createBenchmark(
+    actor: Actor,
+    input: {
+      id: string;
+      departmentId: string;
+      jurisdiction: string;
+      effectiveFrom: string;
+      source: string;
+      entries: Array<DiscretionBenchmarkEntry & { title?: string }>;
+    },
+    requestId?: string,
+  ): Promise<BenchmarkView> {
     await this.assertAdminOf(actor, input.departmentId);
-    const asDomain: DiscretionBenchmark = { id: input.id, jurisdiction: input.jurisdiction, effectiveFrom: input.effectiveFrom, source: input.source, entries: input.entries };
+    const asDomain: DiscretionBenchmark = {
+      id: input.id,
+      jurisdiction: input.jurisdiction,
+      effectiveFrom: input.effectiveFrom,
+      source: input.source,
+      entries: input.entries,
+    };
     validateDiscretionBenchmark(asDomain);
-    if (await this.repo.findBenchmark(input.id)) throw new DomainError(ErrorCode.ALREADY_EXISTS, `benchmark ${input.id} already exists; benchmarks are versioned by id and never edited`);
+    if (await this.repo.findBenchmark(input.id))
+      throw new DomainError(
+        ErrorCode.ALREADY_EXISTS,
+        `benchmark ${input.id} already exists; benchmarks are versioned by id and never edited`,
+      );
     const saved = await this.ds.transaction(async (m) => {
       const b = await this.repo.insertBenchmark({ ...input, createdBy: actor.userId, entries: input.entries }, m);
-      await this.audit.record({ actorId: actor.userId, actorRole: actor.roles[0], action: 'DISCRETION_BENCHMARK_CREATED', requestId,
-        summary: { benchmarkId: b.id, departmentId: input.departmentId, effectiveFrom: input.effectiveFrom, entries: input.entries.length } }, m);
+      await this.audit.record(
+        {
+          actorId: actor.userId,
+          actorRole: actor.roles[0],
+          action: 'DISCRETION_BENCHMARK_CREATED',
+          requestId,
+          summary: {
+            benchmarkId: b.id,
+            departmentId: input.departmentId,
+            effectiveFrom: input.effectiveFrom,
+            entries: input.entries.length,
+          },
+        },
+        m,
+      );
       return b;
     });
     return benchmarkView(saved);
@@ -102,7 +164,11 @@ export class PenaltyPolicyService {
 
   async listBenchmarks(actor: Actor, offset: number, limit: number): Promise<Page<BenchmarkView>> {
     const chain = await this.repo.departmentChain(actor.departmentId);
-    const [rows, total] = await this.repo.listBenchmarks([...new Set([...chain, ...actor.visibleDepartmentIds])], offset, limit);
+    const [rows, total] = await this.repo.listBenchmarks(
+      [...new Set([...chain, ...actor.visibleDepartmentIds])],
+      offset,
+      limit,
+    );
     return { items: rows.map(benchmarkView), total, offset, limit };
   }
 }

@@ -7,13 +7,21 @@ import { criminalTransferPolicy, inspectionPolicy, simplePenaltyPolicy } from '@
 import { toLocalDate } from '@safety/domain/calendar/local-date';
 import { CaseEntity, InspectionRepository, OrganisationRepository, UserEntity } from '@safety/persistence';
 import type {
-  CriminalTransferInput, InspectionInput, OpenLinkedCaseInput, RecordCaseEventInput, SimplePenaltyInput,
+  CriminalTransferInput,
+  InspectionInput,
+  OpenLinkedCaseInput,
+  RecordCaseEventInput,
+  SimplePenaltyInput,
 } from '@safety/temporal';
 import { workflowIdForCase } from '@safety/temporal/task-queues';
 import { AuditService, Page } from '../audit.service';
 import { CaseService } from '../case.service';
 
-export const INSPECTION_CASE_TYPES = { INSPECTION: 'INSPECTION', SIMPLE_PENALTY: 'SIMPLE_PENALTY', CRIMINAL_TRANSFER: 'CRIMINAL_TRANSFER' } as const;
+export const INSPECTION_CASE_TYPES = {
+  INSPECTION: 'INSPECTION',
+  SIMPLE_PENALTY: 'SIMPLE_PENALTY',
+  CRIMINAL_TRANSFER: 'CRIMINAL_TRANSFER',
+} as const;
 export type InspectionAreaCaseType = keyof typeof INSPECTION_CASE_TYPES;
 
 export interface OpenInspection {
@@ -59,15 +67,25 @@ export class InspectionCaseService {
   /** ≥ 2 distinct, active, credentialed enforcement officers of the department (行政处罚法 Art.42; 国务院令第310号 Art.5). */
   private async credentialedTeam(departmentId: string, ids: string[], what: string): Promise<UserEntity[]> {
     const unique = [...new Set(ids)];
-    if (unique.length !== ids.length) throw new DomainError(ErrorCode.VALIDATION_FAILED, `${what}: an officer is listed twice`);
-    if (unique.length < 2) throw new DomainError(ErrorCode.RULE_VIOLATION, `${what} needs at least two enforcement officers (行政处罚法 Art.42)`);
+    if (unique.length !== ids.length)
+      throw new DomainError(ErrorCode.VALIDATION_FAILED, `${what}: an officer is listed twice`);
+    if (unique.length < 2)
+      throw new DomainError(
+        ErrorCode.RULE_VIOLATION,
+        `${what} needs at least two enforcement officers (行政处罚法 Art.42)`,
+      );
     const users = await this.repo.usersByIds(unique);
     for (const id of unique) {
       const u = users.find((x) => x.id === id);
       if (!u || !u.active) throw new DomainError(ErrorCode.NOT_FOUND, `officer ${id} not found`, { officerId: id });
-      if (u.departmentId !== departmentId) throw new DomainError(ErrorCode.RULE_VIOLATION, `officer ${id} is not in your department`, { officerId: id });
-      if (!u.roles.includes(Role.ENFORCEMENT_OFFICER)) throw new DomainError(ErrorCode.RULE_VIOLATION, `user ${id} is not an enforcement officer`, { officerId: id });
-      if (!u.credentialNo) throw new DomainError(ErrorCode.RULE_VIOLATION, `officer ${id} holds no enforcement credential (持证上岗)`, { officerId: id });
+      if (u.departmentId !== departmentId)
+        throw new DomainError(ErrorCode.RULE_VIOLATION, `officer ${id} is not in your department`, { officerId: id });
+      if (!u.roles.includes(Role.ENFORCEMENT_OFFICER))
+        throw new DomainError(ErrorCode.RULE_VIOLATION, `user ${id} is not an enforcement officer`, { officerId: id });
+      if (!u.credentialNo)
+        throw new DomainError(ErrorCode.RULE_VIOLATION, `officer ${id} holds no enforcement credential (持证上岗)`, {
+          officerId: id,
+        });
     }
     return unique.map((id) => users.find((x) => x.id === id)!);
   }
@@ -75,8 +93,13 @@ export class InspectionCaseService {
   // ---- inspections ----
 
   /** Creates the inspection case (and claims the draw target) in one transaction; returns the workflow input. */
-  async openInspection(actor: Actor, input: OpenInspection, requestId?: string): Promise<{ created: CaseEntity; workflowInput: InspectionInput }> {
-    if (!hasAnyRole(actor, [Role.ENFORCEMENT_OFFICER, Role.AGENCY_HEAD])) throw new DomainError(ErrorCode.FORBIDDEN_ROLE, 'only enforcement officers and heads open inspections');
+  async openInspection(
+    actor: Actor,
+    input: OpenInspection,
+    requestId?: string,
+  ): Promise<{ created: CaseEntity; workflowInput: InspectionInput }> {
+    if (!hasAnyRole(actor, [Role.ENFORCEMENT_OFFICER, Role.AGENCY_HEAD]))
+      throw new DomainError(ErrorCode.FORBIDDEN_ROLE, 'only enforcement officers and heads open inspections');
     let enterpriseId = input.enterpriseId ?? null;
     let inspectorIds = input.inspectorIds ?? [];
     let origin: InspectionInput['origin'] = { kind: 'AD_HOC' };
@@ -84,13 +107,18 @@ export class InspectionCaseService {
       const target = await this.repo.findTarget(input.drawTargetId);
       if (!target) throw new DomainError(ErrorCode.NOT_FOUND, `draw target ${input.drawTargetId} not found`);
       const draw = (await this.repo.findDraw(target.drawId))!;
-      if (draw.departmentId !== actor.departmentId) throw new DomainError(ErrorCode.FORBIDDEN_JURISDICTION, 'this draw belongs to another department');
-      if (enterpriseId && enterpriseId !== target.enterpriseId) throw new DomainError(ErrorCode.RULE_VIOLATION, 'the enterprise differs from the drawn target');
+      if (draw.departmentId !== actor.departmentId)
+        throw new DomainError(ErrorCode.FORBIDDEN_JURISDICTION, 'this draw belongs to another department');
+      if (enterpriseId && enterpriseId !== target.enterpriseId)
+        throw new DomainError(ErrorCode.RULE_VIOLATION, 'the enterprise differs from the drawn target');
       // 双随机: the drawn inspectors inspect; a different team would defeat the draw.
       if (input.inspectorIds && [...input.inspectorIds].sort().join() !== [...target.inspectorIds].sort().join()) {
         throw new DomainError(ErrorCode.RULE_VIOLATION, 'the inspectors of a drawn target are the drawn inspectors');
       }
-      if (target.inspectionCaseId) throw new DomainError(ErrorCode.ALREADY_EXISTS, 'an inspection is already open for this target', { caseId: target.inspectionCaseId });
+      if (target.inspectionCaseId)
+        throw new DomainError(ErrorCode.ALREADY_EXISTS, 'an inspection is already open for this target', {
+          caseId: target.inspectionCaseId,
+        });
       enterpriseId = target.enterpriseId;
       inspectorIds = target.inspectorIds;
       origin = { kind: 'DRAW', drawId: target.drawId, targetId: target.id };
@@ -99,16 +127,33 @@ export class InspectionCaseService {
     const team = await this.credentialedTeam(actor.departmentId, inspectorIds, 'an inspection');
     for (const u of team) {
       if (await this.repo.findActiveConflict(u.id, enterpriseId)) {
-        throw new DomainError(ErrorCode.RULE_VIOLATION, `officer ${u.id} has a conflict of interest with this enterprise (回避)`, { officerId: u.id });
+        throw new DomainError(
+          ErrorCode.RULE_VIOLATION,
+          `officer ${u.id} has a conflict of interest with this enterprise (回避)`,
+          { officerId: u.id },
+        );
       }
     }
     const enterpriseIdFinal = enterpriseId;
     const created = await this.ds.transaction(async (m) => {
-      const c = await this.cases.create(actor, {
-        caseType: 'INSPECTION', title: `${input.unannounced ? '四不两直' : '现场'}检查`, enterpriseId: enterpriseIdFinal, handlerIds: team.map((u) => u.id),
-        workflowId: (id) => workflowIdForCase('INSPECTION', id),
-      }, m, requestId);
-      await this.repo.patchCaseData(c.id, 'opened', { origin, unannounced: input.unannounced === true, inspectorIds: team.map((u) => u.id) }, m);
+      const c = await this.cases.create(
+        actor,
+        {
+          caseType: 'INSPECTION',
+          title: `${input.unannounced ? '四不两直' : '现场'}检查`,
+          enterpriseId: enterpriseIdFinal,
+          handlerIds: team.map((u) => u.id),
+          workflowId: (id) => workflowIdForCase('INSPECTION', id),
+        },
+        m,
+        requestId,
+      );
+      await this.repo.patchCaseData(
+        c.id,
+        'opened',
+        { origin, unannounced: input.unannounced === true, inspectorIds: team.map((u) => u.id) },
+        m,
+      );
       if (input.drawTargetId && !(await this.repo.claimTarget(input.drawTargetId, c.id, m))) {
         throw new DomainError(ErrorCode.ALREADY_EXISTS, 'an inspection is already open for this target');
       }
@@ -117,9 +162,15 @@ export class InspectionCaseService {
     return {
       created,
       workflowInput: {
-        caseId: created.id, departmentId: created.departmentId, enterpriseId: enterpriseIdFinal, createdBy: actor.userId,
-        inspectors: team.map((u) => ({ userId: u.id, credentialNo: u.credentialNo! })), unannounced: input.unannounced === true, origin,
-        openedAt: created.createdAt.toISOString(), policy: inspectionPolicy(),
+        caseId: created.id,
+        departmentId: created.departmentId,
+        enterpriseId: enterpriseIdFinal,
+        createdBy: actor.userId,
+        inspectors: team.map((u) => ({ userId: u.id, credentialNo: u.credentialNo! })),
+        unannounced: input.unannounced === true,
+        origin,
+        openedAt: created.createdAt.toISOString(),
+        policy: inspectionPolicy(),
       },
     };
   }
@@ -130,91 +181,190 @@ export class InspectionCaseService {
    * The on-the-spot decision (行政处罚法 Art.51): limits, cash rule (Art.68), numbered form. Throws
    * before writing anything when a rule is broken; returns the case and the follow-up workflow input.
    */
-  async decideSimplePenalty(actor: Actor, d: SimplePenaltyDecision, requestId?: string): Promise<{ created: CaseEntity; workflowInput: SimplePenaltyInput }> {
-    if (!hasAnyRole(actor, [Role.ENFORCEMENT_OFFICER])) throw new DomainError(ErrorCode.FORBIDDEN_ROLE, 'on-the-spot penalties are decided by enforcement officers');
+  async decideSimplePenalty(
+    actor: Actor,
+    d: SimplePenaltyDecision,
+    requestId?: string,
+  ): Promise<{ created: CaseEntity; workflowInput: SimplePenaltyInput }> {
+    if (!hasAnyRole(actor, [Role.ENFORCEMENT_OFFICER]))
+      throw new DomainError(ErrorCode.FORBIDDEN_ROLE, 'on-the-spot penalties are decided by enforcement officers');
     // Art.52: the officer shows the enforcement credential.
-    if (!actor.credentialNo) throw new DomainError(ErrorCode.RULE_VIOLATION, 'you hold no enforcement credential (行政处罚法 Art.52)');
+    if (!actor.credentialNo)
+      throw new DomainError(ErrorCode.RULE_VIOLATION, 'you hold no enforcement credential (行政处罚法 Art.52)');
     const policy = simplePenaltyPolicy();
     const warningOnly = d.warningOnly === true;
-    if (!warningOnly && d.fineYuan === undefined) throw new DomainError(ErrorCode.VALIDATION_FAILED, 'fineYuan is required unless warningOnly');
-    if (d.partyType === 'ORGANISATION' && !d.enterpriseId) throw new DomainError(ErrorCode.VALIDATION_FAILED, 'an organisation party needs enterpriseId');
-    if (d.partyType === 'INDIVIDUAL' && !d.partyName?.trim()) throw new DomainError(ErrorCode.VALIDATION_FAILED, 'an individual party needs partyName');
-    if (d.partyType === 'INDIVIDUAL' && d.enterpriseId) throw new DomainError(ErrorCode.VALIDATION_FAILED, 'an individual party takes no enterpriseId');
+    if (!warningOnly && d.fineYuan === undefined)
+      throw new DomainError(ErrorCode.VALIDATION_FAILED, 'fineYuan is required unless warningOnly');
+    if (d.partyType === 'ORGANISATION' && !d.enterpriseId)
+      throw new DomainError(ErrorCode.VALIDATION_FAILED, 'an organisation party needs enterpriseId');
+    if (d.partyType === 'INDIVIDUAL' && !d.partyName?.trim())
+      throw new DomainError(ErrorCode.VALIDATION_FAILED, 'an individual party needs partyName');
+    if (d.partyType === 'INDIVIDUAL' && d.enterpriseId)
+      throw new DomainError(ErrorCode.VALIDATION_FAILED, 'an individual party takes no enterpriseId');
     // Art.51: ≤ 200 yuan (citizen), ≤ 3,000 yuan (organisation), or a warning.
     if (!isSimpleProcedureAllowed({ partyType: d.partyType, fineYuan: d.fineYuan, warningOnly })) {
-      throw new DomainError(ErrorCode.RULE_VIOLATION, `beyond the 简易程序 limit (行政处罚法 Art.51: ${d.partyType === 'INDIVIDUAL' ? '200' : '3,000'} yuan); use the general procedure`,
-        { partyType: d.partyType, fineYuan: d.fineYuan });
+      throw new DomainError(
+        ErrorCode.RULE_VIOLATION,
+        `beyond the 简易程序 limit (行政处罚法 Art.51: ${d.partyType === 'INDIVIDUAL' ? '200' : '3,000'} yuan); use the general procedure`,
+        { partyType: d.partyType, fineYuan: d.fineYuan },
+      );
     }
-    if (warningOnly && d.paymentMethod !== 'NONE') throw new DomainError(ErrorCode.VALIDATION_FAILED, 'a warning takes paymentMethod NONE');
-    if (!warningOnly && d.paymentMethod === 'NONE') throw new DomainError(ErrorCode.VALIDATION_FAILED, 'a fine needs a payment method');
+    if (warningOnly && d.paymentMethod !== 'NONE')
+      throw new DomainError(ErrorCode.VALIDATION_FAILED, 'a warning takes paymentMethod NONE');
+    if (!warningOnly && d.paymentMethod === 'NONE')
+      throw new DomainError(ErrorCode.VALIDATION_FAILED, 'a fine needs a payment method');
     // Art.68(1): cash on the spot only for fines up to 100 yuan.
     if (d.paymentMethod === 'CASH_ON_SPOT' && (d.fineYuan ?? 0) > policy.cashOnSpotMaxYuan) {
-      throw new DomainError(ErrorCode.RULE_VIOLATION, `cash may be collected on the spot only for fines up to ${policy.cashOnSpotMaxYuan} yuan (行政处罚法 Art.68)`);
+      throw new DomainError(
+        ErrorCode.RULE_VIOLATION,
+        `cash may be collected on the spot only for fines up to ${policy.cashOnSpotMaxYuan} yuan (行政处罚法 Art.68)`,
+      );
     }
     const others = (d.officerIds ?? []).filter((id) => id !== actor.userId);
-    if (others.length) await this.credentialedTeam(actor.departmentId, [actor.userId, ...others], 'the officers present');
+    if (others.length)
+      await this.credentialedTeam(actor.departmentId, [actor.userId, ...others], 'the officers present');
     const decidedAt = new Date();
     const year = Number(toLocalDate(decidedAt).slice(0, 4));
     const dept = (await this.org.findDepartment(actor.departmentId))!;
     const created = await this.ds.transaction(async (m) => {
-      const c = await this.cases.create(actor, {
-        caseType: 'SIMPLE_PENALTY', title: `当场处罚：${d.violation}`.slice(0, 200), enterpriseId: d.enterpriseId ?? null, handlerIds: others,
-        workflowId: (id) => workflowIdForCase('SIMPLE_PENALTY', id),
-      }, m, requestId);
+      const c = await this.cases.create(
+        actor,
+        {
+          caseType: 'SIMPLE_PENALTY',
+          title: `当场处罚：${d.violation}`.slice(0, 200),
+          enterpriseId: d.enterpriseId ?? null,
+          handlerIds: others,
+          workflowId: (id) => workflowIdForCase('SIMPLE_PENALTY', id),
+        },
+        m,
+        requestId,
+      );
       const n = await this.repo.nextNumber(actor.departmentId, 'SIMPLE_PENALTY', year, m);
       const decisionNo = `${dept.code}简罚〔${year}〕${String(n).padStart(4, '0')}号`;
       await this.repo.setReferenceNo(c.id, decisionNo, m);
-      await this.repo.patchCaseData(c.id, 'decision', {
-        decision: {
-          decisionNo, partyType: d.partyType, partyName: d.partyType === 'INDIVIDUAL' ? d.partyName : null, enterpriseId: d.enterpriseId ?? null,
-          violation: d.violation, legalBasis: d.legalBasis, warningOnly, fineYuan: warningOnly ? 0 : d.fineYuan, paymentMethod: d.paymentMethod,
-          decidedAt: decidedAt.toISOString(), credentialNo: actor.credentialNo,
+      await this.repo.patchCaseData(
+        c.id,
+        'decision',
+        {
+          decision: {
+            decisionNo,
+            partyType: d.partyType,
+            partyName: d.partyType === 'INDIVIDUAL' ? d.partyName : null,
+            enterpriseId: d.enterpriseId ?? null,
+            violation: d.violation,
+            legalBasis: d.legalBasis,
+            warningOnly,
+            fineYuan: warningOnly ? 0 : d.fineYuan,
+            paymentMethod: d.paymentMethod,
+            decidedAt: decidedAt.toISOString(),
+            credentialNo: actor.credentialNo,
+          },
         },
-      }, m);
+        m,
+      );
       c.referenceNo = decisionNo;
       return c;
     });
     return {
       created,
       workflowInput: {
-        caseId: created.id, departmentId: created.departmentId, decisionNo: created.referenceNo!, decidedBy: actor.userId, officerIds: created.handlerIds,
-        decidedAt: decidedAt.toISOString(), warningOnly, fineYuan: warningOnly ? 0 : d.fineYuan!, cashCollected: d.paymentMethod === 'CASH_ON_SPOT', policy,
+        caseId: created.id,
+        departmentId: created.departmentId,
+        decisionNo: created.referenceNo!,
+        decidedBy: actor.userId,
+        officerIds: created.handlerIds,
+        decidedAt: decidedAt.toISOString(),
+        warningOnly,
+        fineYuan: warningOnly ? 0 : d.fineYuan!,
+        cashCollected: d.paymentMethod === 'CASH_ON_SPOT',
+        policy,
       },
     };
   }
 
   // ---- 行刑衔接 ----
 
-  async proposeTransfer(actor: Actor, p: ProposeTransfer, requestId?: string): Promise<{ created: CaseEntity; workflowInput: CriminalTransferInput }> {
-    if (!hasAnyRole(actor, [Role.ENFORCEMENT_OFFICER, Role.AGENCY_HEAD])) throw new DomainError(ErrorCode.FORBIDDEN_ROLE, 'only enforcement officers and heads propose transfers');
+  async proposeTransfer(
+    actor: Actor,
+    p: ProposeTransfer,
+    requestId?: string,
+  ): Promise<{ created: CaseEntity; workflowInput: CriminalTransferInput }> {
+    if (!hasAnyRole(actor, [Role.ENFORCEMENT_OFFICER, Role.AGENCY_HEAD]))
+      throw new DomainError(ErrorCode.FORBIDDEN_ROLE, 'only enforcement officers and heads propose transfers');
     const source = await this.cases.getVisible(actor, p.sourceCaseId);
-    if (source.departmentId !== actor.departmentId) throw new DomainError(ErrorCode.FORBIDDEN_JURISDICTION, 'a transfer is proposed by the department handling the case');
+    if (source.departmentId !== actor.departmentId)
+      throw new DomainError(
+        ErrorCode.FORBIDDEN_JURISDICTION,
+        'a transfer is proposed by the department handling the case',
+      );
     if (!['PENALTY', 'INSPECTION', 'ACCIDENT'].includes(source.caseType)) {
-      throw new DomainError(ErrorCode.RULE_VIOLATION, 'a transfer arises from a penalty, inspection or accident case', { caseType: source.caseType });
+      throw new DomainError(ErrorCode.RULE_VIOLATION, 'a transfer arises from a penalty, inspection or accident case', {
+        caseType: source.caseType,
+      });
     }
     const team = await this.credentialedTeam(actor.departmentId, p.teamIds, 'a transfer team');
     const created = await this.ds.transaction(async (m: EntityManager) => {
       // Lock the source case so two concurrent proposals number their workflow ids one after the other.
       await m.query('SELECT id FROM cases WHERE id = $1 FOR UPDATE', [source.id]);
       const existing: Array<{ n: string }> = await m.query(
-        `SELECT count(*) AS n FROM cases WHERE case_type = 'CRIMINAL_TRANSFER' AND data->>'sourceCaseId' = $1`, [source.id]);
+        `SELECT count(*) AS n FROM cases WHERE case_type = 'CRIMINAL_TRANSFER' AND data->>'sourceCaseId' = $1`,
+        [source.id],
+      );
       let seq = Number(existing[0].n) + 1;
-      while ((await m.query('SELECT 1 FROM cases WHERE workflow_id = $1', [`criminal-transfer-${source.id}-${seq}`])).length) seq++;
-      const c = await this.cases.create(actor, {
-        caseType: 'CRIMINAL_TRANSFER', title: `涉嫌犯罪案件移送：${p.suspectedOffence}`.slice(0, 200), enterpriseId: source.enterpriseId,
-        handlerIds: team.map((u) => u.id), workflowId: () => `criminal-transfer-${source.id}-${seq}`,
-      }, m, requestId);
-      await this.repo.patchCaseData(c.id, 'proposed', { sourceCaseId: source.id, sourceCaseType: source.caseType, suspectedOffence: p.suspectedOffence, grounds: p.grounds }, m);
-      await this.audit.record({ caseId: source.id, actorId: actor.userId, actorRole: actor.roles[0], action: 'CRIMINAL_TRANSFER_PROPOSED_FROM_CASE', requestId,
-        summary: { transferCaseId: c.id, suspectedOffence: p.suspectedOffence } }, m);
+      while (
+        (await m.query('SELECT 1 FROM cases WHERE workflow_id = $1', [`criminal-transfer-${source.id}-${seq}`])).length
+      )
+        seq++;
+      const c = await this.cases.create(
+        actor,
+        {
+          caseType: 'CRIMINAL_TRANSFER',
+          title: `涉嫌犯罪案件移送：${p.suspectedOffence}`.slice(0, 200),
+          enterpriseId: source.enterpriseId,
+          handlerIds: team.map((u) => u.id),
+          workflowId: () => `criminal-transfer-${source.id}-${seq}`,
+        },
+        m,
+        requestId,
+      );
+      await this.repo.patchCaseData(
+        c.id,
+        'proposed',
+        {
+          sourceCaseId: source.id,
+          sourceCaseType: source.caseType,
+          suspectedOffence: p.suspectedOffence,
+          grounds: p.grounds,
+        },
+        m,
+      );
+      await this.audit.record(
+        {
+          caseId: source.id,
+          actorId: actor.userId,
+          actorRole: actor.roles[0],
+          action: 'CRIMINAL_TRANSFER_PROPOSED_FROM_CASE',
+          requestId,
+          summary: { transferCaseId: c.id, suspectedOffence: p.suspectedOffence },
+        },
+        m,
+      );
       return c;
     });
     return {
       created,
       workflowInput: {
-        caseId: created.id, sourceCaseId: source.id, sourceCaseType: source.caseType as CriminalTransferInput['sourceCaseType'], departmentId: created.departmentId,
-        proposedBy: actor.userId, teamIds: team.map((u) => u.id), suspectedOffence: p.suspectedOffence, grounds: p.grounds, openedAt: created.createdAt.toISOString(),
-        policy: criminalTransferPolicy(), teamCredentials: Object.fromEntries(team.map((u) => [u.id, u.credentialNo!])),
+        caseId: created.id,
+        sourceCaseId: source.id,
+        sourceCaseType: source.caseType as CriminalTransferInput['sourceCaseType'],
+        departmentId: created.departmentId,
+        proposedBy: actor.userId,
+        teamIds: team.map((u) => u.id),
+        suspectedOffence: p.suspectedOffence,
+        grounds: p.grounds,
+        openedAt: created.createdAt.toISOString(),
+        policy: criminalTransferPolicy(),
+        teamCredentials: Object.fromEntries(team.map((u) => [u.id, u.credentialNo!])),
       },
     };
   }
@@ -223,11 +373,16 @@ export class InspectionCaseService {
 
   async getVisible(actor: Actor, id: string, caseType: InspectionAreaCaseType): Promise<CaseEntity> {
     const c = await this.cases.getVisible(actor, id);
-    if (c.caseType !== caseType) throw new DomainError(ErrorCode.NOT_FOUND, `${caseType.toLowerCase().replace('_', ' ')} ${id} not found`);
+    if (c.caseType !== caseType)
+      throw new DomainError(ErrorCode.NOT_FOUND, `${caseType.toLowerCase().replace('_', ' ')} ${id} not found`);
     return c;
   }
 
-  async list(actor: Actor, caseType: InspectionAreaCaseType, q: { status?: string; offset: number; limit: number }): Promise<Page<CaseEntity>> {
+  async list(
+    actor: Actor,
+    caseType: InspectionAreaCaseType,
+    q: { status?: string; offset: number; limit: number },
+  ): Promise<Page<CaseEntity>> {
     const [items, total] = await this.repo.listCases(actor.visibleDepartmentIds, caseType, q);
     return { items, total, offset: q.offset, limit: q.limit };
   }
@@ -238,7 +393,15 @@ export class InspectionCaseService {
     await this.ds.transaction(async (m) => {
       const applied = await this.repo.patchCaseData(input.caseId, input.key, input.patch, m);
       if (!applied) return; // a retry of a committed event, or an unknown case (checked below)
-      await this.audit.record({ caseId: input.caseId, actorId: input.actorId, action: input.action, summary: { ...input.summary, key: input.key } }, m);
+      await this.audit.record(
+        {
+          caseId: input.caseId,
+          actorId: input.actorId,
+          action: input.action,
+          summary: { ...input.summary, key: input.key },
+        },
+        m,
+      );
     });
     if (!(await this.ds.query('SELECT 1 FROM cases WHERE id = $1', [input.caseId])).length) {
       throw new DomainError(ErrorCode.NOT_FOUND, `case ${input.caseId} not found`);

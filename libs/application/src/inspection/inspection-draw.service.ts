@@ -5,7 +5,12 @@ import { DomainError, ErrorCode } from '@safety/domain/errors';
 import { Actor, hasAnyRole, Role } from '@safety/domain/identity/roles';
 import { DrawPool, DrawResult, InspectionPlanConfig, RiskGrade, runDraw } from '@safety/domain/inspection';
 import { toLocalDate } from '@safety/domain/calendar/local-date';
-import { InspectionDrawEntity, InspectionDrawTargetEntity, InspectionRepository, OrganisationRepository } from '@safety/persistence';
+import {
+  InspectionDrawEntity,
+  InspectionDrawTargetEntity,
+  InspectionRepository,
+  OrganisationRepository,
+} from '@safety/persistence';
 import { AuditService, Page } from '../audit.service';
 import { InspectionPlanService } from './inspection-plan.service';
 
@@ -36,10 +41,15 @@ export class InspectionDrawService {
   ) {}
 
   async draw(actor: Actor, planId: string, suppliedSeed: string | null, requestId?: string): Promise<DrawWithTargets> {
-    if (!hasAnyRole(actor, [Role.DEPARTMENT_ADMIN, Role.AGENCY_HEAD])) throw new DomainError(ErrorCode.FORBIDDEN_ROLE, 'only department administrators and heads run draws');
+    if (!hasAnyRole(actor, [Role.DEPARTMENT_ADMIN, Role.AGENCY_HEAD]))
+      throw new DomainError(ErrorCode.FORBIDDEN_ROLE, 'only department administrators and heads run draws');
     const plan = await this.plans.getVisible(actor, planId);
-    if (plan.departmentId !== actor.departmentId) throw new DomainError(ErrorCode.FORBIDDEN_JURISDICTION, "draws are run by the plan's own department");
-    if (plan.status !== 'APPROVED') throw new DomainError(ErrorCode.STEP_OUT_OF_ORDER, 'the plan must be approved by the head before drawing', { planId });
+    if (plan.departmentId !== actor.departmentId)
+      throw new DomainError(ErrorCode.FORBIDDEN_JURISDICTION, "draws are run by the plan's own department");
+    if (plan.status !== 'APPROVED')
+      throw new DomainError(ErrorCode.STEP_OUT_OF_ORDER, 'the plan must be approved by the head before drawing', {
+        planId,
+      });
     const dept = (await this.org.findDepartment(plan.departmentId))!;
     // A server seed nobody can choose in advance, unless one was fixed in public beforehand (e.g. at a notarised ceremony).
     const seed = suppliedSeed ?? randomBytes(16).toString('hex');
@@ -58,43 +68,108 @@ export class InspectionDrawService {
       const year = Number(toLocalDate(new Date()).slice(0, 4));
       const n = await this.repo.nextNumber(plan.departmentId, 'DRAW', year, m);
       const now = new Date();
-      const draw = await this.repo.insertDraw({
-        drawNo: `${dept.code}-双随机-${year}-${String(n).padStart(3, '0')}`, planId, departmentId: plan.departmentId, seed, algorithm: result.algorithm,
-        config: config as unknown as Record<string, unknown>, pool: { ...pool, seedSource: suppliedSeed ? 'SUPPLIED' : 'GENERATED' } as unknown as Record<string, unknown>,
-        quotas: result.quotas as unknown as Record<string, unknown>, drawnBy: actor.userId, drawnAt: now, publishedAt: now,
-      }, result.targets.map((t) => ({ position: t.position, enterpriseId: t.enterpriseId, riskGrade: t.riskGrade, inspectorIds: t.inspectorIds })), m);
-      await this.audit.record({ actorId: actor.userId, actorRole: actor.roles[0], action: 'INSPECTION_DRAW_RUN', requestId,
-        summary: { drawId: draw.id, drawNo: draw.drawNo, planId, seed, seedSource: suppliedSeed ? 'SUPPLIED' : 'GENERATED', algorithm: result.algorithm,
-          poolSizes: { enterprises: pool.enterprises.length, officers: pool.officers.length, conflicts: pool.conflicts.length }, targets: result.targets.length } }, m);
-      await this.audit.record({ actorId: actor.userId, actorRole: actor.roles[0], action: 'INSPECTION_DRAW_PUBLISHED', requestId, summary: { drawId: draw.id, drawNo: draw.drawNo } }, m);
-      return { draw, targets: await m.getRepository(InspectionDrawTargetEntity).find({ where: { drawId: draw.id }, order: { position: 'ASC' } }) };
+      const draw = await this.repo.insertDraw(
+        {
+          drawNo: `${dept.code}-双随机-${year}-${String(n).padStart(3, '0')}`,
+          planId,
+          departmentId: plan.departmentId,
+          seed,
+          algorithm: result.algorithm,
+          config: config as unknown as Record<string, unknown>,
+          pool: { ...pool, seedSource: suppliedSeed ? 'SUPPLIED' : 'GENERATED' } as unknown as Record<string, unknown>,
+          quotas: result.quotas as unknown as Record<string, unknown>,
+          drawnBy: actor.userId,
+          drawnAt: now,
+          publishedAt: now,
+        },
+        result.targets.map((t) => ({
+          position: t.position,
+          enterpriseId: t.enterpriseId,
+          riskGrade: t.riskGrade,
+          inspectorIds: t.inspectorIds,
+        })),
+        m,
+      );
+      await this.audit.record(
+        {
+          actorId: actor.userId,
+          actorRole: actor.roles[0],
+          action: 'INSPECTION_DRAW_RUN',
+          requestId,
+          summary: {
+            drawId: draw.id,
+            drawNo: draw.drawNo,
+            planId,
+            seed,
+            seedSource: suppliedSeed ? 'SUPPLIED' : 'GENERATED',
+            algorithm: result.algorithm,
+            poolSizes: {
+              enterprises: pool.enterprises.length,
+              officers: pool.officers.length,
+              conflicts: pool.conflicts.length,
+            },
+            targets: result.targets.length,
+          },
+        },
+        m,
+      );
+      await this.audit.record(
+        {
+          actorId: actor.userId,
+          actorRole: actor.roles[0],
+          action: 'INSPECTION_DRAW_PUBLISHED',
+          requestId,
+          summary: { drawId: draw.id, drawNo: draw.drawNo },
+        },
+        m,
+      );
+      return {
+        draw,
+        targets: await m
+          .getRepository(InspectionDrawTargetEntity)
+          .find({ where: { drawId: draw.id }, order: { position: 'ASC' } }),
+      };
     });
   }
 
   async getVisible(actor: Actor, id: string): Promise<DrawWithTargets> {
     const draw = await this.repo.findDraw(id);
     if (!draw) throw new DomainError(ErrorCode.NOT_FOUND, `draw ${id} not found`);
-    if (!actor.visibleDepartmentIds.includes(draw.departmentId)) throw new DomainError(ErrorCode.FORBIDDEN_JURISDICTION, 'this draw belongs to another department');
+    if (!actor.visibleDepartmentIds.includes(draw.departmentId))
+      throw new DomainError(ErrorCode.FORBIDDEN_JURISDICTION, 'this draw belongs to another department');
     return { draw, targets: await this.repo.targetsOf([id]) };
   }
 
   async list(actor: Actor, q: { planId?: string; offset: number; limit: number }): Promise<Page<DrawWithTargets>> {
     const [draws, total] = await this.repo.listDraws(actor.visibleDepartmentIds, q);
     const targets = await this.repo.targetsOf(draws.map((d) => d.id));
-    return { items: draws.map((draw) => ({ draw, targets: targets.filter((t) => t.drawId === draw.id) })), total, offset: q.offset, limit: q.limit };
+    return {
+      items: draws.map((draw) => ({ draw, targets: targets.filter((t) => t.drawId === draw.id) })),
+      total,
+      offset: q.offset,
+      limit: q.limit,
+    };
   }
 
   /** Recomputes the draw from its recorded seed, config and pool snapshot and compares it with what was stored. */
-  async verify(actor: Actor, id: string): Promise<{ reproducible: boolean; recomputed: DrawResult; mismatches: number[] }> {
+  async verify(
+    actor: Actor,
+    id: string,
+  ): Promise<{ reproducible: boolean; recomputed: DrawResult; mismatches: number[] }> {
     const { draw, targets } = await this.getVisible(actor, id);
     const pool = draw.pool as unknown as DrawPool;
-    const recomputed = runDraw(draw.seed, draw.config as unknown as InspectionPlanConfig, { enterprises: pool.enterprises, officers: pool.officers, conflicts: pool.conflicts });
+    const recomputed = runDraw(draw.seed, draw.config as unknown as InspectionPlanConfig, {
+      enterprises: pool.enterprises,
+      officers: pool.officers,
+      conflicts: pool.conflicts,
+    });
     const mismatches: number[] = [];
     const n = Math.max(recomputed.targets.length, targets.length);
     for (let i = 0; i < n; i++) {
       const a = recomputed.targets[i];
       const b = targets[i];
-      if (!a || !b || a.enterpriseId !== b.enterpriseId || a.inspectorIds.join() !== b.inspectorIds.join()) mismatches.push(i);
+      if (!a || !b || a.enterpriseId !== b.enterpriseId || a.inspectorIds.join() !== b.inspectorIds.join())
+        mismatches.push(i);
     }
     return { reproducible: mismatches.length === 0 && recomputed.algorithm === draw.algorithm, recomputed, mismatches };
   }
@@ -109,20 +184,32 @@ export class InspectionDrawService {
     const planIds = [...new Set(draws.map((d) => d.planId))];
     const plans = await Promise.all(planIds.map((id) => this.repo.findPlan(id)));
     return {
-      total, offset: q.offset, limit: q.limit,
+      total,
+      offset: q.offset,
+      limit: q.limit,
       items: draws.map((d) => {
         const plan = plans.find((p) => p?.id === d.planId);
         return {
-          id: d.id, drawNo: d.drawNo, department: depts.find((x) => x.id === d.departmentId)?.name ?? null,
+          id: d.id,
+          drawNo: d.drawNo,
+          department: depts.find((x) => x.id === d.departmentId)?.name ?? null,
           plan: plan ? { title: plan.title, kind: plan.kind, year: plan.year } : null,
-          drawnAt: d.drawnAt.toISOString(), publishedAt: d.publishedAt?.toISOString() ?? null, seed: d.seed, algorithm: d.algorithm,
-          targets: targets.filter((t) => t.drawId === d.id).map((t) => {
-            const e = enterprises.find((x) => x.id === t.enterpriseId);
-            return {
-              position: t.position, enterpriseName: e?.name ?? null, creditCode: e?.creditCode ?? null, inspectorCount: t.inspectorIds.length,
-              inspectors: t.inspectorIds.map((id) => maskName(officers.find((o) => o.id === id)?.displayName ?? '')),
-            };
-          }),
+          drawnAt: d.drawnAt.toISOString(),
+          publishedAt: d.publishedAt?.toISOString() ?? null,
+          seed: d.seed,
+          algorithm: d.algorithm,
+          targets: targets
+            .filter((t) => t.drawId === d.id)
+            .map((t) => {
+              const e = enterprises.find((x) => x.id === t.enterpriseId);
+              return {
+                position: t.position,
+                enterpriseName: e?.name ?? null,
+                creditCode: e?.creditCode ?? null,
+                inspectorCount: t.inspectorIds.length,
+                inspectors: t.inspectorIds.map((id) => maskName(officers.find((o) => o.id === id)?.displayName ?? '')),
+              };
+            }),
         };
       }),
     };

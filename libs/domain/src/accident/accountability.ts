@@ -5,9 +5,23 @@ import { ResponsiblePartyOutcome } from './four-not-let-go';
  * (责任人员未处理不放过): a penalty case counts once the penalty is decided (or it ended without a
  * penalty); a criminal transfer once the transfer is answered. Anything else is still PENDING.
  */
-const PENALTY_DECIDED = new Set(['DECIDED', 'SERVED', 'AWAITING_PAYMENT', 'OVERDUE', 'ENFORCEMENT', 'COURT_ENFORCEMENT', 'EXECUTED', 'ARCHIVED']);
+const PENALTY_DECIDED = new Set([
+  'DECIDED',
+  'SERVED',
+  'AWAITING_PAYMENT',
+  'OVERDUE',
+  'ENFORCEMENT',
+  'COURT_ENFORCEMENT',
+  'EXECUTED',
+  'ARCHIVED',
+]);
 const PENALTY_NONE = new Set(['NOT_FILED', 'NOT_PENALISED', 'WITHDRAWN']);
-const TRANSFER_ANSWERED = new Set(['POLICE_FILED', 'RECONSIDERED_FILED', 'RECONSIDERED_DECLINED', 'REFERRED_TO_PROCURATORATE']);
+const TRANSFER_ANSWERED = new Set([
+  'POLICE_FILED',
+  'RECONSIDERED_FILED',
+  'RECONSIDERED_DECLINED',
+  'REFERRED_TO_PROCURATORATE',
+]);
 
 export function linkedCaseOutcome(caseType: string, status: string): ResponsiblePartyOutcome {
   if (caseType === 'PENALTY') {

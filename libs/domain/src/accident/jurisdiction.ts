@@ -3,7 +3,12 @@ import { InvestigatingLevel } from './grading';
 export type DepartmentLevel = 'PROVINCE' | 'CITY' | 'COUNTY' | 'TOWN' | 'PARK';
 
 const RANK: Readonly<Record<DepartmentLevel | InvestigatingLevel, number>> = {
-  TOWN: 0, PARK: 0, COUNTY: 1, CITY: 2, PROVINCE: 3, STATE_COUNCIL: 4,
+  TOWN: 0,
+  PARK: 0,
+  COUNTY: 1,
+  CITY: 2,
+  PROVINCE: 3,
+  STATE_COUNCIL: 4,
 };
 
 export const levelRank = (l: DepartmentLevel | InvestigatingLevel): number => RANK[l];
@@ -30,7 +35,9 @@ export interface InvestigatingDepartmentChoice<T extends DepartmentNode> {
  * `chain` is the reporting department first, then its ancestors nearest first.
  */
 export function chooseInvestigatingDepartment<T extends DepartmentNode>(
-  chain: readonly T[], level: InvestigatingLevel, kind = 'EMERGENCY_MANAGEMENT',
+  chain: readonly T[],
+  level: InvestigatingLevel,
+  kind = 'EMERGENCY_MANAGEMENT',
 ): InvestigatingDepartmentChoice<T> {
   if (chain.length === 0) throw new Error('chooseInvestigatingDepartment needs the reporting department');
   const want = RANK[level];

@@ -8,12 +8,23 @@ import { AccidentSectorClass } from './reporting';
  */
 /** The policy values an accident workflow runs on (copied into its input when the case opens). */
 export const ACCIDENT_WORKFLOW_POLICY_KEYS = [
-  'investigationWarningDays', 'teamRequiredRoles', 'supervisedListingDays', 'supervisedListingReportEveryDays',
-  'supervisedListingReportWorkingDays', 'rectificationVerificationWorkingDays', 'evaluationAfterMonths', 'evaluationWithinMonths',
+  'investigationWarningDays',
+  'teamRequiredRoles',
+  'supervisedListingDays',
+  'supervisedListingReportEveryDays',
+  'supervisedListingReportWorkingDays',
+  'rectificationVerificationWorkingDays',
+  'evaluationAfterMonths',
+  'evaluationWithinMonths',
 ] as const;
 
-export const workflowPolicyOf = (p: AccidentPolicy): Pick<AccidentPolicy, (typeof ACCIDENT_WORKFLOW_POLICY_KEYS)[number]> =>
-  Object.fromEntries(ACCIDENT_WORKFLOW_POLICY_KEYS.map((k) => [k, p[k]])) as Pick<AccidentPolicy, (typeof ACCIDENT_WORKFLOW_POLICY_KEYS)[number]>;
+export const workflowPolicyOf = (
+  p: AccidentPolicy,
+): Pick<AccidentPolicy, (typeof ACCIDENT_WORKFLOW_POLICY_KEYS)[number]> =>
+  Object.fromEntries(ACCIDENT_WORKFLOW_POLICY_KEYS.map((k) => [k, p[k]])) as Pick<
+    AccidentPolicy,
+    (typeof ACCIDENT_WORKFLOW_POLICY_KEYS)[number]
+  >;
 
 export interface AccidentPolicy {
   /** 条例 Art.9: the unit head reports within 1 hour. */
@@ -65,7 +76,8 @@ export const DEFAULT_ACCIDENT_POLICY: Readonly<AccidentPolicy> = Object.freeze({
 
 const intIn = (p: AccidentPolicy, k: keyof AccidentPolicy, min: number, max: number, problems: string[]) => {
   const v = p[k];
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) problems.push(`${k} must be an integer in ${min}..${max}`);
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max)
+    problems.push(`${k} must be an integer in ${min}..${max}`);
 };
 
 /** Merges overrides onto the defaults and validates the result (OUT_OF_RANGE with every problem). */
@@ -82,20 +94,30 @@ export function resolveAccidentPolicy(overrides: Partial<AccidentPolicy> = {}): 
   intIn(p, 'evaluationWithinMonths', 1, 24, problems);
   intIn(p, 'referralAckWorkingDays', 1, 30, problems);
   intIn(p, 'referralResultDays', 1, 365, problems);
-  if (p.evaluationWithinMonths < p.evaluationAfterMonths) problems.push('evaluationWithinMonths must not be before evaluationAfterMonths');
+  if (p.evaluationWithinMonths < p.evaluationAfterMonths)
+    problems.push('evaluationWithinMonths must not be before evaluationAfterMonths');
   for (const k of ['teamRequiredRoles', 'roadTrafficSectors', 'fireSectors'] as const) {
-    if (!Array.isArray(p[k]) || p[k].some((x) => typeof x !== 'string')) problems.push(`${k} must be a list of strings`);
+    if (!Array.isArray(p[k]) || p[k].some((x) => typeof x !== 'string'))
+      problems.push(`${k} must be a list of strings`);
   }
-  if (Array.isArray(p.teamRequiredRoles) && p.teamRequiredRoles.some((r) => !(TEAM_ROLES as readonly string[]).includes(r))) {
+  if (
+    Array.isArray(p.teamRequiredRoles) &&
+    p.teamRequiredRoles.some((r) => !(TEAM_ROLES as readonly string[]).includes(r))
+  ) {
     problems.push(`teamRequiredRoles may only contain ${TEAM_ROLES.join(', ')}`);
   }
-  if (p.fallbackDisciplineDepartmentId !== null && typeof p.fallbackDisciplineDepartmentId !== 'string') problems.push('fallbackDisciplineDepartmentId must be a uuid or null');
-  if (problems.length) throw new DomainError(ErrorCode.OUT_OF_RANGE, `invalid accident policy: ${problems.join('; ')}`, { problems });
+  if (p.fallbackDisciplineDepartmentId !== null && typeof p.fallbackDisciplineDepartmentId !== 'string')
+    problems.push('fallbackDisciplineDepartmentId must be a uuid or null');
+  if (problems.length)
+    throw new DomainError(ErrorCode.OUT_OF_RANGE, `invalid accident policy: ${problems.join('; ')}`, { problems });
   return p;
 }
 
 /** Maps a configurable sector onto the class 条例 Art.13 distinguishes. */
-export function sectorClassOf(sectorCode: string, policy: Pick<AccidentPolicy, 'roadTrafficSectors' | 'fireSectors'>): AccidentSectorClass {
+export function sectorClassOf(
+  sectorCode: string,
+  policy: Pick<AccidentPolicy, 'roadTrafficSectors' | 'fireSectors'>,
+): AccidentSectorClass {
   if (policy.roadTrafficSectors.includes(sectorCode)) return 'ROAD_TRAFFIC';
   if (policy.fireSectors.includes(sectorCode)) return 'FIRE';
   return 'OTHER';

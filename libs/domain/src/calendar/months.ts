@@ -8,7 +8,8 @@ import { LocalDate, fromEpochDay, toEpochDay } from './local-date';
  * 10–12 months after 批复.
  */
 export function addMonths(d: LocalDate, n: number): LocalDate {
-  if (!Number.isInteger(n) || n < 0) throw new DomainError(ErrorCode.VALIDATION_FAILED, 'Month count must be a non-negative integer', { n });
+  if (!Number.isInteger(n) || n < 0)
+    throw new DomainError(ErrorCode.VALIDATION_FAILED, 'Month count must be a non-negative integer', { n });
   toEpochDay(d);
   const [y, m, day] = d.split('-').map(Number);
   const total = y * 12 + (m - 1) + n;

@@ -18,12 +18,19 @@ export interface ContinuingDailyFine {
  * is the agency's decision (a new decision with its own procedure); this computes what it comes to.
  * Calendar days (the statute counts days, not working days). Integer fen throughout.
  */
-export function continuingDailyFine(input: { originalFineYuan: number; orderDate: LocalDate; until: LocalDate }): ContinuingDailyFine {
+export function continuingDailyFine(input: {
+  originalFineYuan: number;
+  orderDate: LocalDate;
+  until: LocalDate;
+}): ContinuingDailyFine {
   if (!isLocalDate(input.orderDate) || !isLocalDate(input.until)) {
     throw new DomainError(ErrorCode.VALIDATION_FAILED, 'orderDate and until must be YYYY-MM-DD dates');
   }
   if (!(Number.isFinite(input.originalFineYuan) && input.originalFineYuan > 0)) {
-    throw new DomainError(ErrorCode.RULE_VIOLATION, 'continuing daily fines need an original fine (安全生产法 Art.112)');
+    throw new DomainError(
+      ErrorCode.RULE_VIOLATION,
+      'continuing daily fines need an original fine (安全生产法 Art.112)',
+    );
   }
   const from = plusDays(input.orderDate, 1);
   const days = Math.max(0, diffDays(input.orderDate, input.until));

@@ -2,8 +2,12 @@ import { formatDocumentNumber } from './document-number';
 
 describe('formatDocumentNumber', () => {
   it('formats the agency reference number', () => {
-    expect(formatDocumentNumber({ year: 2026, prefix: 'X应急', kind: 'PENALTY_NOTICE', seq: 7 })).toBe('〔2026〕X应急罚告〔0007〕号');
-    expect(formatDocumentNumber({ year: 2027, prefix: '锡应急', kind: 'PENALTY_DECISION', seq: 12345 })).toBe('〔2027〕锡应急罚决〔12345〕号');
+    expect(formatDocumentNumber({ year: 2026, prefix: 'X应急', kind: 'PENALTY_NOTICE', seq: 7 })).toBe(
+      '〔2026〕X应急罚告〔0007〕号',
+    );
+    expect(formatDocumentNumber({ year: 2027, prefix: '锡应急', kind: 'PENALTY_DECISION', seq: 12345 })).toBe(
+      '〔2027〕锡应急罚决〔12345〕号',
+    );
   });
   it('rejects a bad sequence or kind', () => {
     expect(() => formatDocumentNumber({ year: 2026, prefix: 'X', kind: 'PENALTY_NOTICE', seq: 0 })).toThrow();

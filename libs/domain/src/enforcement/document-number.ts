@@ -13,15 +13,21 @@ export const DOCUMENT_KINDS = {
 
 export type DocumentKind = keyof typeof DOCUMENT_KINDS;
 
-export const isDocumentKind = (v: unknown): v is DocumentKind => typeof v === 'string' && Object.prototype.hasOwnProperty.call(DOCUMENT_KINDS, v);
+export const isDocumentKind = (v: unknown): v is DocumentKind =>
+  typeof v === 'string' && Object.prototype.hasOwnProperty.call(DOCUMENT_KINDS, v);
 
 /**
  * The agency reference number, e.g. `〔2026〕X应急罚告〔0007〕号`: year, the department's prefix, the kind's
  * abbreviation and a per-department, per-year, per-kind sequence padded to 4 digits.
  */
 export function formatDocumentNumber(input: { year: number; prefix: string; kind: DocumentKind; seq: number }): string {
-  if (!Number.isInteger(input.seq) || input.seq < 1) throw new DomainError(ErrorCode.VALIDATION_FAILED, 'Sequence must be a positive integer', { seq: input.seq });
-  if (!Number.isInteger(input.year) || input.year < 2000 || input.year > 2100) throw new DomainError(ErrorCode.VALIDATION_FAILED, 'Year out of range', { year: input.year });
-  if (!isDocumentKind(input.kind)) throw new DomainError(ErrorCode.VALIDATION_FAILED, `Unknown document kind ${String(input.kind)}`, { kind: input.kind });
+  if (!Number.isInteger(input.seq) || input.seq < 1)
+    throw new DomainError(ErrorCode.VALIDATION_FAILED, 'Sequence must be a positive integer', { seq: input.seq });
+  if (!Number.isInteger(input.year) || input.year < 2000 || input.year > 2100)
+    throw new DomainError(ErrorCode.VALIDATION_FAILED, 'Year out of range', { year: input.year });
+  if (!isDocumentKind(input.kind))
+    throw new DomainError(ErrorCode.VALIDATION_FAILED, `Unknown document kind ${String(input.kind)}`, {
+      kind: input.kind,
+    });
   return `〔${input.year}〕${input.prefix}${DOCUMENT_KINDS[input.kind].code}〔${String(input.seq).padStart(4, '0')}〕号`;
 }

@@ -19,9 +19,17 @@ export interface ChallengePeriods {
  * Challenge periods counted from the day the party received the decision (start day not counted). The
  * raw dates are returned; a caller that needs "next working day" for a rest-day end applies the calendar.
  */
-export function challengePeriods(servedOn: LocalDate, policy: { reconsiderationDays: number; litigationMonths: number; courtApplicationMonths: number }): ChallengePeriods {
+export function challengePeriods(
+  servedOn: LocalDate,
+  policy: { reconsiderationDays: number; litigationMonths: number; courtApplicationMonths: number },
+): ChallengePeriods {
   const reconsiderationEnds = fromEpochDay(toEpochDay(servedOn) + policy.reconsiderationDays);
   const litigationEnds = addMonths(servedOn, policy.litigationMonths);
   const bothEnd = toEpochDay(reconsiderationEnds) > toEpochDay(litigationEnds) ? reconsiderationEnds : litigationEnds;
-  return { reconsiderationEnds, litigationEnds, bothEnd, courtApplicationEnds: addMonths(bothEnd, policy.courtApplicationMonths) };
+  return {
+    reconsiderationEnds,
+    litigationEnds,
+    bothEnd,
+    courtApplicationEnds: addMonths(bothEnd, policy.courtApplicationMonths),
+  };
 }

@@ -42,7 +42,10 @@ export function procedurePolicy(overrides: Record<string, unknown> = {}): Proced
   const int = (field: keyof ProcedurePolicy, min: number, max = Number.MAX_SAFE_INTEGER): void => {
     const v = p[field] as unknown;
     if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) {
-      throw new DomainError(ErrorCode.OUT_OF_RANGE, `Penalty policy ${field} must be an integer in [${min}, ${max}]`, { field, value: v });
+      throw new DomainError(ErrorCode.OUT_OF_RANGE, `Penalty policy ${field} must be an integer in [${min}, ${max}]`, {
+        field,
+        value: v,
+      });
     }
   };
   int('reconsiderationDays', 60); // the party has at least 60 days
@@ -50,8 +53,13 @@ export function procedurePolicy(overrides: Record<string, unknown> = {}): Proced
   int('courtApplicationMonths', 1, 3); // the agency's window is at most 3 months
   int('demandWaitWorkingDays', 10); // at least 10 days after the 催告书
   int('creditRepairMinListedDays', 0, 3650);
-  if (p.documentPrefix !== null && (typeof p.documentPrefix !== 'string' || !/^[\p{L}\p{N}]{1,12}$/u.test(p.documentPrefix))) {
-    throw new DomainError(ErrorCode.VALIDATION_FAILED, 'documentPrefix must be 1–12 letters or digits', { field: 'documentPrefix' });
+  if (
+    p.documentPrefix !== null &&
+    (typeof p.documentPrefix !== 'string' || !/^[\p{L}\p{N}]{1,12}$/u.test(p.documentPrefix))
+  ) {
+    throw new DomainError(ErrorCode.VALIDATION_FAILED, 'documentPrefix must be 1–12 letters or digits', {
+      field: 'documentPrefix',
+    });
   }
   return p;
 }

@@ -28,7 +28,8 @@ function mulberry32(seed: number): () => number {
  * order the database returned them in. Anyone holding the seed and the list can re-draw and verify.
  */
 export function drawSample(population: readonly string[], n: number, seed: string): string[] {
-  if (!Number.isInteger(n) || n < 1) throw new DomainError(ErrorCode.VALIDATION_FAILED, 'Sample size must be a positive integer', { n });
+  if (!Number.isInteger(n) || n < 1)
+    throw new DomainError(ErrorCode.VALIDATION_FAILED, 'Sample size must be a positive integer', { n });
   if (!seed) throw new DomainError(ErrorCode.VALIDATION_FAILED, 'A seed is required', {});
   const items = [...new Set(population)].sort();
   const rand = mulberry32(fnv1a(seed));

@@ -26,4 +26,5 @@ export interface Actor {
 /** Supervisory roles see their own department and the levels below it (issue 3 §1). */
 export const SUPERVISORY_ROLES: readonly Role[] = [Role.AGENCY_HEAD, Role.DEPARTMENT_ADMIN, Role.SYSTEM_ADMIN];
 
-export const hasAnyRole = (actor: Pick<Actor, 'roles'>, roles: readonly Role[]): boolean => actor.roles.some((r) => roles.includes(r));
+export const hasAnyRole = (actor: Pick<Actor, 'roles'>, roles: readonly Role[]): boolean =>
+  actor.roles.some((r) => roles.includes(r));

@@ -46,7 +46,11 @@ export function dangerousOperationGrounds(
     }
   });
   if (opts.refusedStopOrderUnderMajorHazard && !out.some((g) => g.conduct === 'REFUSED_MAJOR_HAZARD_ORDER')) {
-    out.push({ conduct: 'REFUSED_MAJOR_HAZARD_ORDER', description: DANGEROUS_OPERATION_CONDUCTS.REFUSED_MAJOR_HAZARD_ORDER, findingIndex: -1 });
+    out.push({
+      conduct: 'REFUSED_MAJOR_HAZARD_ORDER',
+      description: DANGEROUS_OPERATION_CONDUCTS.REFUSED_MAJOR_HAZARD_ORDER,
+      findingIndex: -1,
+    });
   }
   return out;
 }

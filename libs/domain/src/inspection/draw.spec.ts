@@ -23,22 +23,46 @@ describe('双随机 draw', () => {
 
   it('does not depend on the order of the pool rows', () => {
     const p = pool();
-    const reversed: DrawPool = { enterprises: [...p.enterprises].reverse(), officers: [...p.officers].reverse(), conflicts: [] };
+    const reversed: DrawPool = {
+      enterprises: [...p.enterprises].reverse(),
+      officers: [...p.officers].reverse(),
+      conflicts: [],
+    };
     expect(runDraw('order', DEFAULT_PLAN_CONFIG, reversed)).toEqual(runDraw('order', DEFAULT_PLAN_CONFIG, p));
   });
 
   it('samples each risk stratum by frequency / draws per year (分类分级)', () => {
     const r = runDraw('quota', DEFAULT_PLAN_CONFIG, pool());
     // RED 4/4 → all 4; ORANGE 2/4 → 3 of 6; YELLOW 1/4 → 2 of 8; BLUE 0.5/4 → 2 of 16.
-    expect(r.quotas).toEqual({ RED: { poolSize: 4, drawn: 4 }, ORANGE: { poolSize: 6, drawn: 3 }, YELLOW: { poolSize: 8, drawn: 2 }, BLUE: { poolSize: 16, drawn: 2 } });
-    expect(r.targets.map((t) => t.riskGrade)).toEqual(['RED', 'RED', 'RED', 'RED', 'ORANGE', 'ORANGE', 'ORANGE', 'YELLOW', 'YELLOW', 'BLUE', 'BLUE']);
+    expect(r.quotas).toEqual({
+      RED: { poolSize: 4, drawn: 4 },
+      ORANGE: { poolSize: 6, drawn: 3 },
+      YELLOW: { poolSize: 8, drawn: 2 },
+      BLUE: { poolSize: 16, drawn: 2 },
+    });
+    expect(r.targets.map((t) => t.riskGrade)).toEqual([
+      'RED',
+      'RED',
+      'RED',
+      'RED',
+      'ORANGE',
+      'ORANGE',
+      'ORANGE',
+      'YELLOW',
+      'YELLOW',
+      'BLUE',
+      'BLUE',
+    ]);
     expect(new Set(r.targets.map((t) => t.enterpriseId)).size).toBe(r.targets.length);
     expect(r.targets.map((t) => t.position)).toEqual(r.targets.map((_, i) => i));
   });
 
   it('assigns distinct inspectors per target, spreads the load, and never a conflicted officer', () => {
     const p = pool();
-    p.conflicts = [{ officerId: 'officer-0', enterpriseId: 'red-000' }, { officerId: 'officer-1', enterpriseId: 'red-000' }];
+    p.conflicts = [
+      { officerId: 'officer-0', enterpriseId: 'red-000' },
+      { officerId: 'officer-1', enterpriseId: 'red-000' },
+    ];
     for (let s = 0; s < 200; s++) {
       const r = runDraw(`conflict-${s}`, DEFAULT_PLAN_CONFIG, p);
       for (const t of r.targets) {
@@ -54,11 +78,15 @@ describe('双随机 draw', () => {
   });
 
   it('draws each enterprise of a stratum about equally often over many seeds (distribution sanity)', () => {
-    const cfg: InspectionPlanConfig = { ...DEFAULT_PLAN_CONFIG, frequencyPerYear: { RED: 0, ORANGE: 0, YELLOW: 1, BLUE: 0 } };
+    const cfg: InspectionPlanConfig = {
+      ...DEFAULT_PLAN_CONFIG,
+      frequencyPerYear: { RED: 0, ORANGE: 0, YELLOW: 1, BLUE: 0 },
+    };
     const hits = new Map<string, number>();
     const rounds = 4000;
     for (let s = 0; s < rounds; s++) {
-      for (const t of runDraw(`dist-${s}`, cfg, pool()).targets) hits.set(t.enterpriseId, (hits.get(t.enterpriseId) ?? 0) + 1);
+      for (const t of runDraw(`dist-${s}`, cfg, pool()).targets)
+        hits.set(t.enterpriseId, (hits.get(t.enterpriseId) ?? 0) + 1);
     }
     // YELLOW: 2 of 8 per draw → each expected 1000 times.
     expect([...hits.keys()].every((k) => k.startsWith('yellow'))).toBe(true);
@@ -80,7 +108,9 @@ describe('双随机 draw', () => {
     expect(() => runDraw('x', DEFAULT_PLAN_CONFIG, p)).toThrow(/duplicate officer/);
     expect(() => validatePlanConfig({ ...DEFAULT_PLAN_CONFIG, inspectorsPerTarget: 1 })).toThrow(/at least two/);
     expect(() => validatePlanConfig({ ...DEFAULT_PLAN_CONFIG, drawsPerYear: 0 })).toThrow(/drawsPerYear/);
-    expect(() => validatePlanConfig({ ...DEFAULT_PLAN_CONFIG, frequencyPerYear: { RED: -1, ORANGE: 1, YELLOW: 1, BLUE: 1 } })).toThrow(/RED/);
+    expect(() =>
+      validatePlanConfig({ ...DEFAULT_PLAN_CONFIG, frequencyPerYear: { RED: -1, ORANGE: 1, YELLOW: 1, BLUE: 1 } }),
+    ).toThrow(/RED/);
   });
 
   it('computes quotas with ceiling and caps', () => {

@@ -32,9 +32,11 @@ export function validatePlanConfig(c: InspectionPlanConfig): InspectionPlanConfi
   if (!c || typeof c !== 'object') bad('', 'is required');
   for (const g of RISK_GRADES) {
     const v = c.frequencyPerYear?.[g];
-    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > 365) bad(`frequencyPerYear.${g}`, 'must be a number in [0, 365]');
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > 365)
+      bad(`frequencyPerYear.${g}`, 'must be a number in [0, 365]');
   }
-  if (!Number.isInteger(c.drawsPerYear) || c.drawsPerYear < 1 || c.drawsPerYear > 366) bad('drawsPerYear', 'must be an integer in [1, 366]');
+  if (!Number.isInteger(c.drawsPerYear) || c.drawsPerYear < 1 || c.drawsPerYear > 366)
+    bad('drawsPerYear', 'must be an integer in [1, 366]');
   if (!Number.isInteger(c.inspectorsPerTarget) || c.inspectorsPerTarget < 2 || c.inspectorsPerTarget > 10) {
     bad('inspectorsPerTarget', 'must be an integer in [2, 10] (at least two officers inspect)');
   }
@@ -89,13 +91,18 @@ export function runDraw(seed: string, config: InspectionPlanConfig, pool: DrawPo
   validatePlanConfig(config);
   const enterprises = [...pool.enterprises].sort(byId);
   const officers = [...pool.officers].sort(byId);
-  for (const [name, list] of [['enterprise', enterprises], ['officer', officers]] as const) {
+  for (const [name, list] of [
+    ['enterprise', enterprises],
+    ['officer', officers],
+  ] as const) {
     for (let i = 1; i < list.length; i++) {
-      if (list[i].id === list[i - 1].id) throw new DomainError(ErrorCode.VALIDATION_FAILED, `duplicate ${name} ${list[i].id} in the draw pool`);
+      if (list[i].id === list[i - 1].id)
+        throw new DomainError(ErrorCode.VALIDATION_FAILED, `duplicate ${name} ${list[i].id} in the draw pool`);
     }
   }
   for (const e of enterprises) {
-    if (!RISK_GRADES.includes(e.riskGrade)) throw new DomainError(ErrorCode.VALIDATION_FAILED, `enterprise ${e.id} has no valid risk grade`);
+    if (!RISK_GRADES.includes(e.riskGrade))
+      throw new DomainError(ErrorCode.VALIDATION_FAILED, `enterprise ${e.id} has no valid risk grade`);
   }
   const conflicted = new Set(pool.conflicts.map((c) => `${c.officerId}|${c.enterpriseId}`));
   const rng = createSeededRng(seed);
@@ -113,9 +120,11 @@ export function runDraw(seed: string, config: InspectionPlanConfig, pool: DrawPo
   const targets: DrawTarget[] = chosen.map((e, position) => {
     const eligible = officers.filter((o) => !conflicted.has(`${o.id}|${e.id}`));
     if (eligible.length < config.inspectorsPerTarget) {
-      throw new DomainError(ErrorCode.RULE_VIOLATION,
+      throw new DomainError(
+        ErrorCode.RULE_VIOLATION,
         `only ${eligible.length} officers without a conflict of interest are available for an enterprise; ${config.inspectorsPerTarget} are needed`,
-        { enterpriseId: e.id, eligible: eligible.length, needed: config.inspectorsPerTarget });
+        { enterpriseId: e.id, eligible: eligible.length, needed: config.inspectorsPerTarget },
+      );
     }
     const picked = shuffle(rng, eligible)
       .sort((a, b) => load.get(a.id)! - load.get(b.id)!)

@@ -1,9 +1,23 @@
-import { criminalTransferPolicy, DEFAULT_CRIMINAL_TRANSFER_POLICY, inspectionPolicy, simplePenaltyPolicy } from './policy';
+import {
+  criminalTransferPolicy,
+  DEFAULT_CRIMINAL_TRANSFER_POLICY,
+  inspectionPolicy,
+  simplePenaltyPolicy,
+} from './policy';
 
 describe('inspection, transfer and simple-procedure policies', () => {
   it('has the statutory and UNVERIFIED defaults', () => {
-    expect(inspectionPolicy()).toMatchObject({ reinspectionWorkingDays: 10, supervisedListingDays: 60, seizureMaxDays: 30, seizureExtensionMaxDays: 30 });
-    expect(DEFAULT_CRIMINAL_TRANSFER_POLICY).toMatchObject({ dayUnit: 'calendar_days', headDecisionDays: 3, handoverHours: 24 });
+    expect(inspectionPolicy()).toMatchObject({
+      reinspectionWorkingDays: 10,
+      supervisedListingDays: 60,
+      seizureMaxDays: 30,
+      seizureExtensionMaxDays: 30,
+    });
+    expect(DEFAULT_CRIMINAL_TRANSFER_POLICY).toMatchObject({
+      dayUnit: 'calendar_days',
+      headDecisionDays: 3,
+      handoverHours: 24,
+    });
     expect(simplePenaltyPolicy()).toMatchObject({ cashOnSpotMaxYuan: 100, cashHandInWorkingDays: 2 });
   });
 

@@ -26,7 +26,10 @@ export const DEFAULT_INSPECTION_POLICY: Readonly<InspectionPolicy> = Object.free
 const int = (p: object, field: string, min: number, max: number): void => {
   const v = (p as Record<string, unknown>)[field];
   if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) {
-    throw new DomainError(ErrorCode.OUT_OF_RANGE, `policy ${field} must be an integer in [${min}, ${max}]`, { field, value: v });
+    throw new DomainError(ErrorCode.OUT_OF_RANGE, `policy ${field} must be an integer in [${min}, ${max}]`, {
+      field,
+      value: v,
+    });
   }
 };
 
@@ -82,7 +85,9 @@ export const DEFAULT_CRIMINAL_TRANSFER_POLICY: Readonly<CriminalTransferPolicy> 
 export function criminalTransferPolicy(overrides: Partial<CriminalTransferPolicy> = {}): CriminalTransferPolicy {
   const p = { ...DEFAULT_CRIMINAL_TRANSFER_POLICY, ...overrides };
   if (p.dayUnit !== 'calendar_days' && p.dayUnit !== 'working_days') {
-    throw new DomainError(ErrorCode.OUT_OF_RANGE, 'policy dayUnit must be calendar_days or working_days', { value: p.dayUnit });
+    throw new DomainError(ErrorCode.OUT_OF_RANGE, 'policy dayUnit must be calendar_days or working_days', {
+      value: p.dayUnit,
+    });
   }
   // The agency's own periods may only be shortened; the police's are tracked as given.
   int(p, 'headDecisionDays', 1, 3);

@@ -18,7 +18,10 @@ describe('seeded PRNG (sfc32 + cyrb128)', () => {
     const first = [r.nextUint32(), r.nextUint32(), r.nextUint32()];
     // Recomputed independently in this test from the published algorithm to detect accidental edits.
     const ref = (() => {
-      let h1 = 1779033703, h2 = 3144134277, h3 = 1013904242, h4 = 2773480762;
+      let h1 = 1779033703,
+        h2 = 3144134277,
+        h3 = 1013904242,
+        h4 = 2773480762;
       for (const ch of 'abc') {
         const k = ch.charCodeAt(0);
         h1 = h2 ^ Math.imul(h1 ^ k, 597399067);
@@ -30,13 +33,26 @@ describe('seeded PRNG (sfc32 + cyrb128)', () => {
       h2 = Math.imul(h4 ^ (h2 >>> 22), 2869860233);
       h3 = Math.imul(h1 ^ (h3 >>> 17), 951274213);
       h4 = Math.imul(h2 ^ (h4 >>> 19), 2716044179);
-      h1 ^= h2 ^ h3 ^ h4; h2 ^= h1; h3 ^= h1; h4 ^= h1;
-      let a = h1 >>> 0, b = h2 >>> 0, c = h3 >>> 0, d = h4 >>> 0;
+      h1 ^= h2 ^ h3 ^ h4;
+      h2 ^= h1;
+      h3 ^= h1;
+      h4 ^= h1;
+      let a = h1 >>> 0,
+        b = h2 >>> 0,
+        c = h3 >>> 0,
+        d = h4 >>> 0;
       const next = () => {
-        a >>>= 0; b >>>= 0; c >>>= 0; d >>>= 0;
+        a >>>= 0;
+        b >>>= 0;
+        c >>>= 0;
+        d >>>= 0;
         let t = (a + b) | 0;
-        a = b ^ (b >>> 9); b = (c + (c << 3)) | 0; c = (c << 21) | (c >>> 11); d = (d + 1) | 0;
-        t = (t + d) | 0; c = (c + t) | 0;
+        a = b ^ (b >>> 9);
+        b = (c + (c << 3)) | 0;
+        c = (c << 21) | (c >>> 11);
+        d = (d + 1) | 0;
+        t = (t + d) | 0;
+        c = (c + t) | 0;
         return t >>> 0;
       };
       for (let i = 0; i < 15; i++) next();
@@ -78,7 +94,7 @@ describe('seeded PRNG (sfc32 + cyrb128)', () => {
       expect(new Set(s).size).toBe(3);
       for (const x of s) hits.set(x, hits.get(x)! + 1);
     }
-    for (const c of hits.values()) expect(Math.abs(c - (rounds * 3) / 10)).toBeLessThan(0.05 * (rounds * 3) / 10);
+    for (const c of hits.values()) expect(Math.abs(c - (rounds * 3) / 10)).toBeLessThan((0.05 * (rounds * 3)) / 10);
   });
 
   it('shuffle is a permutation and leaves the input alone', () => {

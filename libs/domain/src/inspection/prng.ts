@@ -53,7 +53,10 @@ export function seedWords(seed: string): [number, number, number, number] {
 export function createSeededRng(seed: string): SeededRng {
   let [a, b, c, d] = seedWords(seed);
   const nextUint32 = (): number => {
-    a >>>= 0; b >>>= 0; c >>>= 0; d >>>= 0;
+    a >>>= 0;
+    b >>>= 0;
+    c >>>= 0;
+    d >>>= 0;
     let t = (a + b) | 0;
     a = b ^ (b >>> 9);
     b = (c + (c << 3)) | 0;
@@ -86,7 +89,10 @@ export function createSeededRng(seed: string): SeededRng {
 /** Partial Fisher–Yates: `k` distinct items of `items` in random order (input not modified). */
 export function sampleWithoutReplacement<T>(rng: SeededRng, items: readonly T[], k: number): T[] {
   if (!Number.isInteger(k) || k < 0 || k > items.length) {
-    throw new DomainError(ErrorCode.VALIDATION_FAILED, `cannot sample ${k} of ${items.length} items`, { k, size: items.length });
+    throw new DomainError(ErrorCode.VALIDATION_FAILED, `cannot sample ${k} of ${items.length} items`, {
+      k,
+      size: items.length,
+    });
   }
   const a = [...items];
   for (let i = 0; i < k; i++) {

@@ -43,7 +43,10 @@ describe('maskPersonalData', () => {
 
 describe('maskPersonalData on an accident report text', () => {
   it('leaves no name, mobile or ID number readable', () => {
-    const t = maskPersonalData('张三（身份证110101199003071234，电话13812345678，0510-82345678）与张三丰', ['张三', '张三丰']);
+    const t = maskPersonalData('张三（身份证110101199003071234，电话13812345678，0510-82345678）与张三丰', [
+      '张三',
+      '张三丰',
+    ]);
     expect(t).toBe('张*（身份证110101************，电话138********，0510-********）与张**');
     expect(t).not.toMatch(/13812345678|199003071234|张三/);
   });

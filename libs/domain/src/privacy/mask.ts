@@ -40,7 +40,9 @@ export function maskPersonalData(text: string, personNames: readonly string[] = 
     .replace(ID_NUMBER, (m: string) => `${m.slice(0, 6)}${'*'.repeat(m.length - 6)}`)
     .replace(MOBILE, (_m, _cc: string | undefined, a: string) => `${a}********`)
     .replace(LANDLINE, (_m, a: string, b: string) => `${a}-${'*'.repeat(b.length)}`);
-  const names = [...new Set(personNames.map((n) => n.trim()).filter((n) => n.length > 0))].sort((x, y) => y.length - x.length);
+  const names = [...new Set(personNames.map((n) => n.trim()).filter((n) => n.length > 0))].sort(
+    (x, y) => y.length - x.length,
+  );
   for (const n of names) out = out.split(n).join(maskPersonName(n));
   return out;
 }

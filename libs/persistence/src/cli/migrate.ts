@@ -10,7 +10,9 @@ async function main(): Promise<void> {
   try {
     if (direction === 'up') {
       const applied = await ds.runMigrations({ transaction: 'each' });
-      console.log(JSON.stringify({ msg: 'migrations applied', count: applied.length, names: applied.map((m) => m.name) }));
+      console.log(
+        JSON.stringify({ msg: 'migrations applied', count: applied.length, names: applied.map((m) => m.name) }),
+      );
     } else if (direction === 'down') {
       await ds.undoLastMigration({ transaction: 'each' });
       console.log(JSON.stringify({ msg: 'last migration reverted' }));

@@ -208,7 +208,15 @@ export class NearMissEntity {
 }
 
 export const ACCIDENT_ENTITIES = [
-  AccidentEntity, AccidentCasualtyRevisionEntity, AccidentTeamMemberEntity, AccidentReportEntity, AccidentResponsiblePartyEntity,
-  AccidentRectificationMeasureEntity, AccidentEducationSessionEntity, AccidentEvaluationEntity, AccidentSupervisedListingEntity,
-  DisciplineReferralEntity, NearMissEntity,
+  AccidentEntity,
+  AccidentCasualtyRevisionEntity,
+  AccidentTeamMemberEntity,
+  AccidentReportEntity,
+  AccidentResponsiblePartyEntity,
+  AccidentRectificationMeasureEntity,
+  AccidentEducationSessionEntity,
+  AccidentEvaluationEntity,
+  AccidentSupervisedListingEntity,
+  DisciplineReferralEntity,
+  NearMissEntity,
 ];

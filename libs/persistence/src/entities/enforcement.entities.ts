@@ -139,6 +139,13 @@ export class FileReviewScoreEntity {
 }
 
 export const ENFORCEMENT_ENTITIES = [
-  PenaltyPolicyEntity, DiscretionBenchmarkEntity, DocumentEntity, PublishedDecisionEntity, DishonestEntityEntity,
-  CreditRepairRequestEntity, CaseArchiveEntity, FileReviewSampleEntity, FileReviewScoreEntity,
+  PenaltyPolicyEntity,
+  DiscretionBenchmarkEntity,
+  DocumentEntity,
+  PublishedDecisionEntity,
+  DishonestEntityEntity,
+  CreditRepairRequestEntity,
+  CaseArchiveEntity,
+  FileReviewSampleEntity,
+  FileReviewScoreEntity,
 ];

@@ -2,7 +2,14 @@ import { AttachmentEntity, AuditEntryEntity, CaseEntity, TaskEntity } from './ca
 import { INSPECTION_ENTITIES } from './inspection.entities';
 import { ENFORCEMENT_ENTITIES } from './enforcement.entities';
 import { ACCIDENT_ENTITIES } from './accident.entities';
-import { DepartmentEntity, EnterpriseEntity, HolidayYearEntity, RegionEntity, SectorEntity, UserEntity } from './organisation.entities';
+import {
+  DepartmentEntity,
+  EnterpriseEntity,
+  HolidayYearEntity,
+  RegionEntity,
+  SectorEntity,
+  UserEntity,
+} from './organisation.entities';
 
 export * from './case.entities';
 export * from './organisation.entities';
@@ -11,8 +18,16 @@ export * from './enforcement.entities';
 export * from './accident.entities';
 
 export const ALL_ENTITIES = [
-  RegionEntity, DepartmentEntity, SectorEntity, EnterpriseEntity, UserEntity, HolidayYearEntity,
-  CaseEntity, TaskEntity, AttachmentEntity, AuditEntryEntity,
+  RegionEntity,
+  DepartmentEntity,
+  SectorEntity,
+  EnterpriseEntity,
+  UserEntity,
+  HolidayYearEntity,
+  CaseEntity,
+  TaskEntity,
+  AttachmentEntity,
+  AuditEntryEntity,
   ...INSPECTION_ENTITIES,
   ...ENFORCEMENT_ENTITIES,
   ...ACCIDENT_ENTITIES,

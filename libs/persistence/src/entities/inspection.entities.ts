@@ -65,4 +65,9 @@ export class InspectionDrawTargetEntity {
   @Column({ name: 'inspection_case_id', type: 'uuid', nullable: true }) inspectionCaseId!: string | null;
 }
 
-export const INSPECTION_ENTITIES = [InspectionPlanEntity, InspectionConflictEntity, InspectionDrawEntity, InspectionDrawTargetEntity];
+export const INSPECTION_ENTITIES = [
+  InspectionPlanEntity,
+  InspectionConflictEntity,
+  InspectionDrawEntity,
+  InspectionDrawTargetEntity,
+];

@@ -174,7 +174,17 @@ export class InitialSchema1763800000000 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP TABLE audit_log`);
     await q.query(`DROP FUNCTION audit_log_append_only()`);
-    for (const t of ['attachments', 'tasks', 'cases', 'holiday_years', 'users', 'enterprises', 'sectors', 'departments', 'regions']) {
+    for (const t of [
+      'attachments',
+      'tasks',
+      'cases',
+      'holiday_years',
+      'users',
+      'enterprises',
+      'sectors',
+      'departments',
+      'regions',
+    ]) {
       await q.query(`DROP TABLE ${t}`);
     }
   }

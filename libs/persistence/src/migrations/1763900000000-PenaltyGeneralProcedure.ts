@@ -28,7 +28,9 @@ export class PenaltyGeneralProcedure1763900000000 implements MigrationInterface 
         created_by uuid REFERENCES users(id),
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`CREATE INDEX discretion_benchmarks_dept_idx ON discretion_benchmarks(department_id, effective_from DESC)`);
+    await q.query(
+      `CREATE INDEX discretion_benchmarks_dept_idx ON discretion_benchmarks(department_id, effective_from DESC)`,
+    );
     // One row per department, kind and year. Issuing a document takes the row lock (INSERT … ON
     // CONFLICT DO UPDATE … RETURNING) in the same transaction as the document insert, so numbers are
     // gap-free: a rolled-back issue never consumes a number, and concurrent issues queue on the lock.
@@ -79,7 +81,9 @@ export class PenaltyGeneralProcedure1763900000000 implements MigrationInterface 
         withdrawn_at timestamptz,
         withdrawal_reason text
       )`);
-    await q.query(`CREATE INDEX published_decisions_public_idx ON published_penalty_decisions(status, decision_date DESC, published_at DESC)`);
+    await q.query(
+      `CREATE INDEX published_decisions_public_idx ON published_penalty_decisions(status, decision_date DESC, published_at DESC)`,
+    );
     await q.query(`
       CREATE TABLE dishonest_entities (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -111,7 +115,9 @@ export class PenaltyGeneralProcedure1763900000000 implements MigrationInterface 
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
     // At most one open request per listing.
-    await q.query(`CREATE UNIQUE INDEX credit_repair_one_pending ON credit_repair_requests(dishonest_entity_id) WHERE status = 'PENDING'`);
+    await q.query(
+      `CREATE UNIQUE INDEX credit_repair_one_pending ON credit_repair_requests(dishonest_entity_id) WHERE status = 'PENDING'`,
+    );
     await q.query(`
       CREATE TABLE case_archives (
         case_id uuid PRIMARY KEY REFERENCES cases(id),
@@ -155,24 +161,61 @@ export class PenaltyGeneralProcedure1763900000000 implements MigrationInterface 
     // 安全生产法 2021; UNVERIFIED — each agency loads its own published 裁量基准).
     const range = (min: number, max: number) => ({ minYuan: min, maxYuan: max });
     const entries = [
-      { violationType: 'SPL-97-3', legalBasis: '《中华人民共和国安全生产法》第九十七条第（三）项', title: '未按照规定对从业人员进行安全生产教育和培训',
-        statutoryRange: range(0, 100_000), ranges: { LENIENT: range(1_000, 30_000), ORDINARY: range(30_000, 60_000), SEVERE: range(60_000, 100_000) } },
-      { violationType: 'SPL-99-3', legalBasis: '《中华人民共和国安全生产法》第九十九条第（三）项', title: '未对安全设备进行经常性维护、保养和定期检测',
-        statutoryRange: range(0, 50_000), ranges: { LENIENT: range(1_000, 10_000), ORDINARY: range(10_000, 30_000), SEVERE: range(30_000, 50_000) } },
-      { violationType: 'SPL-101-2', legalBasis: '《中华人民共和国安全生产法》第一百零一条第（二）项', title: '对重大危险源未登记建档或者未进行定期检测、评估、监控',
-        statutoryRange: range(0, 100_000), ranges: { LENIENT: range(1_000, 30_000), ORDINARY: range(30_000, 60_000), SEVERE: range(60_000, 100_000) } },
-      { violationType: 'SPL-102', legalBasis: '《中华人民共和国安全生产法》第一百零二条', title: '未采取措施消除事故隐患',
-        statutoryRange: range(0, 50_000), ranges: { LENIENT: range(1_000, 10_000), ORDINARY: range(10_000, 30_000), SEVERE: range(30_000, 50_000) } },
+      {
+        violationType: 'SPL-97-3',
+        legalBasis: '《中华人民共和国安全生产法》第九十七条第（三）项',
+        title: '未按照规定对从业人员进行安全生产教育和培训',
+        statutoryRange: range(0, 100_000),
+        ranges: { LENIENT: range(1_000, 30_000), ORDINARY: range(30_000, 60_000), SEVERE: range(60_000, 100_000) },
+      },
+      {
+        violationType: 'SPL-99-3',
+        legalBasis: '《中华人民共和国安全生产法》第九十九条第（三）项',
+        title: '未对安全设备进行经常性维护、保养和定期检测',
+        statutoryRange: range(0, 50_000),
+        ranges: { LENIENT: range(1_000, 10_000), ORDINARY: range(10_000, 30_000), SEVERE: range(30_000, 50_000) },
+      },
+      {
+        violationType: 'SPL-101-2',
+        legalBasis: '《中华人民共和国安全生产法》第一百零一条第（二）项',
+        title: '对重大危险源未登记建档或者未进行定期检测、评估、监控',
+        statutoryRange: range(0, 100_000),
+        ranges: { LENIENT: range(1_000, 30_000), ORDINARY: range(30_000, 60_000), SEVERE: range(60_000, 100_000) },
+      },
+      {
+        violationType: 'SPL-102',
+        legalBasis: '《中华人民共和国安全生产法》第一百零二条',
+        title: '未采取措施消除事故隐患',
+        statutoryRange: range(0, 50_000),
+        ranges: { LENIENT: range(1_000, 10_000), ORDINARY: range(10_000, 30_000), SEVERE: range(30_000, 50_000) },
+      },
     ];
     await q.query(
       `INSERT INTO discretion_benchmarks (id, department_id, jurisdiction, effective_from, source, entries) VALUES ($1, NULL, $2, $3, $4, $5)`,
-      ['DEFAULT-2026', '默认（未配置本辖区裁量基准时适用）', '2026-01-01', 'Illustrative default shipped with the system (UNVERIFIED); replace with the published provincial 裁量基准', JSON.stringify(entries)],
+      [
+        'DEFAULT-2026',
+        '默认（未配置本辖区裁量基准时适用）',
+        '2026-01-01',
+        'Illustrative default shipped with the system (UNVERIFIED); replace with the published provincial 裁量基准',
+        JSON.stringify(entries),
+      ],
     );
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['workflow_event_keys', 'file_review_scores', 'file_review_samples', 'case_archives', 'credit_repair_requests', 'dishonest_entities',
-      'published_penalty_decisions', 'documents', 'document_counters', 'discretion_benchmarks', 'penalty_policies']) {
+    for (const t of [
+      'workflow_event_keys',
+      'file_review_scores',
+      'file_review_samples',
+      'case_archives',
+      'credit_repair_requests',
+      'dishonest_entities',
+      'published_penalty_decisions',
+      'documents',
+      'document_counters',
+      'discretion_benchmarks',
+      'penalty_policies',
+    ]) {
       await q.query(`DROP TABLE ${t}`);
     }
   }

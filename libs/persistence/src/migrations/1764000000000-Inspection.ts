@@ -42,8 +42,12 @@ export class Inspection1764000000000 implements MigrationInterface {
         deactivated_by uuid REFERENCES users(id),
         deactivated_at timestamptz
       )`);
-    await q.query(`CREATE UNIQUE INDEX inspection_conflicts_active_uq ON inspection_conflicts(officer_id, enterprise_id) WHERE active`);
-    await q.query(`CREATE INDEX inspection_conflicts_department_idx ON inspection_conflicts(department_id, created_at DESC)`);
+    await q.query(
+      `CREATE UNIQUE INDEX inspection_conflicts_active_uq ON inspection_conflicts(officer_id, enterprise_id) WHERE active`,
+    );
+    await q.query(
+      `CREATE INDEX inspection_conflicts_department_idx ON inspection_conflicts(department_id, created_at DESC)`,
+    );
     await q.query(`
       CREATE TABLE inspection_draws (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -60,7 +64,9 @@ export class Inspection1764000000000 implements MigrationInterface {
         published_at timestamptz
       )`);
     await q.query(`CREATE INDEX inspection_draws_department_idx ON inspection_draws(department_id, drawn_at DESC)`);
-    await q.query(`CREATE INDEX inspection_draws_published_idx ON inspection_draws(published_at DESC) WHERE published_at IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX inspection_draws_published_idx ON inspection_draws(published_at DESC) WHERE published_at IS NOT NULL`,
+    );
     await q.query(`
       CREATE TABLE inspection_draw_targets (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -83,7 +89,13 @@ export class Inspection1764000000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['inspection_sequences', 'inspection_draw_targets', 'inspection_draws', 'inspection_conflicts', 'inspection_plans']) {
+    for (const t of [
+      'inspection_sequences',
+      'inspection_draw_targets',
+      'inspection_draws',
+      'inspection_conflicts',
+      'inspection_plans',
+    ]) {
       await q.query(`DROP TABLE ${t}`);
     }
   }

@@ -90,7 +90,9 @@ export class Accidents1764100000000 implements MigrationInterface {
         published_at timestamptz,
         UNIQUE (case_id, version)
       )`);
-    await q.query(`CREATE INDEX accident_reports_published_idx ON accident_reports(published_at DESC) WHERE published_at IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX accident_reports_published_idx ON accident_reports(published_at DESC) WHERE published_at IS NOT NULL`,
+    );
     await q.query(`
       CREATE TABLE accident_responsible_parties (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -189,9 +191,15 @@ export class Accidents1764100000000 implements MigrationInterface {
         answered_by uuid REFERENCES users(id),
         created_by uuid NOT NULL REFERENCES users(id)
       )`);
-    await q.query(`CREATE UNIQUE INDEX discipline_referrals_party_idx ON discipline_referrals(source_case_id, source_party_id) WHERE source_party_id IS NOT NULL`);
-    await q.query(`CREATE INDEX discipline_referrals_receiver_idx ON discipline_referrals(receiving_department_id, sent_at DESC)`);
-    await q.query(`CREATE INDEX discipline_referrals_sender_idx ON discipline_referrals(sender_department_id, sent_at DESC)`);
+    await q.query(
+      `CREATE UNIQUE INDEX discipline_referrals_party_idx ON discipline_referrals(source_case_id, source_party_id) WHERE source_party_id IS NOT NULL`,
+    );
+    await q.query(
+      `CREATE INDEX discipline_referrals_receiver_idx ON discipline_referrals(receiving_department_id, sent_at DESC)`,
+    );
+    await q.query(
+      `CREATE INDEX discipline_referrals_sender_idx ON discipline_referrals(sender_department_id, sent_at DESC)`,
+    );
     await q.query(`
       CREATE TABLE near_misses (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -211,9 +219,19 @@ export class Accidents1764100000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['near_misses', 'discipline_referrals', 'accident_supervised_listings', 'accident_evaluations', 'accident_education_sessions',
-      'accident_rectification_measures', 'accident_responsible_parties', 'accident_reports', 'accident_team_members',
-      'accident_casualty_revisions', 'accidents']) {
+    for (const t of [
+      'near_misses',
+      'discipline_referrals',
+      'accident_supervised_listings',
+      'accident_evaluations',
+      'accident_education_sessions',
+      'accident_rectification_measures',
+      'accident_responsible_parties',
+      'accident_reports',
+      'accident_team_members',
+      'accident_casualty_revisions',
+      'accidents',
+    ]) {
       await q.query(`DROP TABLE ${t}`);
     }
   }

@@ -1,8 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, EntityTarget, In, ObjectLiteral, Repository } from 'typeorm';
 import {
-  AccidentCasualtyRevisionEntity, AccidentEducationSessionEntity, AccidentEntity, AccidentEvaluationEntity, AccidentRectificationMeasureEntity,
-  AccidentReportEntity, AccidentResponsiblePartyEntity, AccidentSupervisedListingEntity, AccidentTeamMemberEntity, DisciplineReferralEntity, NearMissEntity,
+  AccidentCasualtyRevisionEntity,
+  AccidentEducationSessionEntity,
+  AccidentEntity,
+  AccidentEvaluationEntity,
+  AccidentRectificationMeasureEntity,
+  AccidentReportEntity,
+  AccidentResponsiblePartyEntity,
+  AccidentSupervisedListingEntity,
+  AccidentTeamMemberEntity,
+  DisciplineReferralEntity,
+  NearMissEntity,
 } from '../entities/accident.entities';
 
 export interface DepartmentChainRow {
@@ -39,12 +48,21 @@ export class AccidentRepository {
   }
 
   findAccident(caseId: string, m?: EntityManager, lock = false): Promise<AccidentEntity | null> {
-    return this.of(AccidentEntity, m).findOne({ where: { caseId }, ...(lock && m ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    return this.of(AccidentEntity, m).findOne({
+      where: { caseId },
+      ...(lock && m ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
   }
 
   /** The department and its ancestors, nearest first. */
   async departmentChain(departmentId: string, m?: EntityManager): Promise<DepartmentChainRow[]> {
-    const rows: Array<{ id: string; level: DepartmentChainRow['level']; kind: string; region_id: string; depth: number }> = await (m ?? this.ds.manager).query(
+    const rows: Array<{
+      id: string;
+      level: DepartmentChainRow['level'];
+      kind: string;
+      region_id: string;
+      depth: number;
+    }> = await (m ?? this.ds.manager).query(
       `WITH RECURSIVE up AS (
          SELECT id, level, kind, region_id, parent_id, 0 AS depth FROM departments WHERE id = $1
          UNION ALL SELECT d.id, d.level, d.kind, d.region_id, d.parent_id, up.depth + 1 FROM departments d JOIN up ON d.id = up.parent_id WHERE up.depth < 20)
@@ -69,10 +87,17 @@ export class AccidentRepository {
   }
 
   listTeam(caseId: string, m?: EntityManager): Promise<AccidentTeamMemberEntity[]> {
-    return this.of(AccidentTeamMemberEntity, m).find({ where: { caseId }, order: { createdAt: 'ASC', teamRole: 'ASC' } });
+    return this.of(AccidentTeamMemberEntity, m).find({
+      where: { caseId },
+      order: { createdAt: 'ASC', teamRole: 'ASC' },
+    });
   }
 
-  async replaceTeam(caseId: string, members: Array<{ userId: string; teamRole: string; departmentId: string }>, m: EntityManager): Promise<void> {
+  async replaceTeam(
+    caseId: string,
+    members: Array<{ userId: string; teamRole: string; departmentId: string }>,
+    m: EntityManager,
+  ): Promise<void> {
     await this.of(AccidentTeamMemberEntity, m).delete({ caseId });
     for (const x of members) await this.of(AccidentTeamMemberEntity, m).insert({ caseId, ...x });
   }
@@ -89,12 +114,22 @@ export class AccidentRepository {
     return this.of(AccidentResponsiblePartyEntity, m).find({ where: { caseId, reportVersion }, order: { seq: 'ASC' } });
   }
 
-  listMeasures(caseId: string, reportVersion: number, m?: EntityManager): Promise<AccidentRectificationMeasureEntity[]> {
-    return this.of(AccidentRectificationMeasureEntity, m).find({ where: { caseId, reportVersion }, order: { seq: 'ASC' } });
+  listMeasures(
+    caseId: string,
+    reportVersion: number,
+    m?: EntityManager,
+  ): Promise<AccidentRectificationMeasureEntity[]> {
+    return this.of(AccidentRectificationMeasureEntity, m).find({
+      where: { caseId, reportVersion },
+      order: { seq: 'ASC' },
+    });
   }
 
   listEducation(caseId: string, m?: EntityManager): Promise<AccidentEducationSessionEntity[]> {
-    return this.of(AccidentEducationSessionEntity, m).find({ where: { caseId }, order: { heldOn: 'ASC', createdAt: 'ASC' } });
+    return this.of(AccidentEducationSessionEntity, m).find({
+      where: { caseId },
+      order: { heldOn: 'ASC', createdAt: 'ASC' },
+    });
   }
 
   listRevisions(caseId: string): Promise<AccidentCasualtyRevisionEntity[]> {
@@ -118,33 +153,68 @@ export class AccidentRepository {
   }
 
   /** Referrals the department sent or received. */
-  listReferrals(q: { sentBy?: string; receivedBy?: string; status?: string; offset: number; limit: number }): Promise<[DisciplineReferralEntity[], number]> {
+  listReferrals(q: {
+    sentBy?: string;
+    receivedBy?: string;
+    status?: string;
+    offset: number;
+    limit: number;
+  }): Promise<[DisciplineReferralEntity[], number]> {
     const where: Array<Record<string, unknown>> = [];
     const status = q.status ? { status: q.status } : {};
     if (q.sentBy) where.push({ senderDepartmentId: q.sentBy, ...status });
     if (q.receivedBy) where.push({ receivingDepartmentId: q.receivedBy, ...status });
     if (where.length === 0) return Promise.resolve([[], 0]);
-    return this.of(DisciplineReferralEntity).findAndCount({ where, order: { sentAt: 'DESC' }, skip: q.offset, take: q.limit });
+    return this.of(DisciplineReferralEntity).findAndCount({
+      where,
+      order: { sentAt: 'DESC' },
+      skip: q.offset,
+      take: q.limit,
+    });
   }
 
   /** Accidents per group in [from, to): grade, sector or region of the accident; only departments in scope. */
-  async statistics(q: { departmentIds: string[]; from: Date; to: Date; groupBy: 'grade' | 'sector' | 'region' }): Promise<StatisticsRow[]> {
+  async statistics(q: {
+    departmentIds: string[];
+    from: Date;
+    to: Date;
+    groupBy: 'grade' | 'sector' | 'region';
+  }): Promise<StatisticsRow[]> {
     const key = { grade: 'a.grade', sector: 'a.sector_code', region: 'a.region_id::text' }[q.groupBy];
     const label = { grade: 'a.grade', sector: 's.name', region: 'r.name' }[q.groupBy];
-    const rows: Array<{ key: string | null; label: string | null; accidents: string; deaths: string; larger: string }> = await this.ds.query(
-      `SELECT ${key} AS key, ${label} AS label, count(*) AS accidents, coalesce(sum(a.deaths), 0) AS deaths,
+    const rows: Array<{ key: string | null; label: string | null; accidents: string; deaths: string; larger: string }> =
+      await this.ds.query(
+        `SELECT ${key} AS key, ${label} AS label, count(*) AS accidents, coalesce(sum(a.deaths), 0) AS deaths,
               count(*) FILTER (WHERE a.grade <> 'GENERAL') AS larger
          FROM accidents a JOIN sectors s ON s.code = a.sector_code JOIN regions r ON r.id = a.region_id
         WHERE a.occurred_at >= $1 AND a.occurred_at < $2
           AND (a.investigating_department_id = ANY($3::uuid[]) OR a.reporting_department_id = ANY($3::uuid[]))
         GROUP BY 1, 2 ORDER BY 1`,
-      [q.from, q.to, q.departmentIds],
-    );
-    return rows.map((r) => ({ key: r.key, label: r.label, accidents: Number(r.accidents), deaths: Number(r.deaths), largerOrAbove: Number(r.larger) }));
+        [q.from, q.to, q.departmentIds],
+      );
+    return rows.map((r) => ({
+      key: r.key,
+      label: r.label,
+      accidents: Number(r.accidents),
+      deaths: Number(r.deaths),
+      largerOrAbove: Number(r.larger),
+    }));
   }
 
-  listNearMisses(q: { departmentIds: string[]; from?: Date; to?: Date; kind?: string; sectorCode?: string; offset: number; limit: number }): Promise<[NearMissEntity[], number]> {
-    const qb = this.of(NearMissEntity).createQueryBuilder('n').where('n.department_id IN (:...deps)', { deps: q.departmentIds.length ? q.departmentIds : ['00000000-0000-0000-0000-000000000000'] });
+  listNearMisses(q: {
+    departmentIds: string[];
+    from?: Date;
+    to?: Date;
+    kind?: string;
+    sectorCode?: string;
+    offset: number;
+    limit: number;
+  }): Promise<[NearMissEntity[], number]> {
+    const qb = this.of(NearMissEntity)
+      .createQueryBuilder('n')
+      .where('n.department_id IN (:...deps)', {
+        deps: q.departmentIds.length ? q.departmentIds : ['00000000-0000-0000-0000-000000000000'],
+      });
     if (q.from) qb.andWhere('n.occurred_at >= :from', { from: q.from });
     if (q.to) qb.andWhere('n.occurred_at < :to', { to: q.to });
     if (q.kind) qb.andWhere('n.kind = :kind', { kind: q.kind });
@@ -152,21 +222,47 @@ export class AccidentRepository {
     return qb.orderBy('n.occurred_at', 'DESC').skip(q.offset).take(q.limit).getManyAndCount();
   }
 
-  async nearMissAnalysis(q: { departmentIds: string[]; from: Date; to: Date }): Promise<Array<{ sectorCode: string; sectorName: string; causeCategory: string; kind: string; events: number; minorInjuries: number }>> {
-    const rows: Array<{ sector_code: string; sector_name: string; cause_category: string; kind: string; events: string; injuries: string }> = await this.ds.query(
+  async nearMissAnalysis(q: { departmentIds: string[]; from: Date; to: Date }): Promise<
+    Array<{
+      sectorCode: string;
+      sectorName: string;
+      causeCategory: string;
+      kind: string;
+      events: number;
+      minorInjuries: number;
+    }>
+  > {
+    const rows: Array<{
+      sector_code: string;
+      sector_name: string;
+      cause_category: string;
+      kind: string;
+      events: string;
+      injuries: string;
+    }> = await this.ds.query(
       `SELECT n.sector_code, s.name AS sector_name, n.cause_category, n.kind, count(*) AS events, coalesce(sum(n.minor_injuries), 0) AS injuries
          FROM near_misses n JOIN sectors s ON s.code = n.sector_code
         WHERE n.department_id = ANY($1::uuid[]) AND n.occurred_at >= $2 AND n.occurred_at < $3
         GROUP BY 1, 2, 3, 4 ORDER BY count(*) DESC, 1, 3, 4`,
       [q.departmentIds, q.from, q.to],
     );
-    return rows.map((r) => ({ sectorCode: r.sector_code, sectorName: r.sector_name, causeCategory: r.cause_category, kind: r.kind, events: Number(r.events), minorInjuries: Number(r.injuries) }));
+    return rows.map((r) => ({
+      sectorCode: r.sector_code,
+      sectorName: r.sector_name,
+      causeCategory: r.cause_category,
+      kind: r.kind,
+      events: Number(r.events),
+      minorInjuries: Number(r.injuries),
+    }));
   }
 
   /** Approved, published reports, newest first (one per accident: the approved version). */
   async listPublished(offset: number, limit: number): Promise<[PublishedReportRow[], number]> {
     const [reports, total] = await this.of(AccidentReportEntity).findAndCount({
-      where: { status: 'APPROVED' }, order: { publishedAt: 'DESC' }, skip: offset, take: limit,
+      where: { status: 'APPROVED' },
+      order: { publishedAt: 'DESC' },
+      skip: offset,
+      take: limit,
     });
     return [await this.withAccidents(reports.filter((r) => r.publishedAt !== null)), total];
   }
@@ -179,16 +275,23 @@ export class AccidentRepository {
 
   private async withAccidents(reports: AccidentReportEntity[]): Promise<PublishedReportRow[]> {
     if (reports.length === 0) return [];
-    const rows: Array<{ case_id: string; enterprise_name: string | null; sector_name: string; region_name: string }> = await this.ds.query(
-      `SELECT a.case_id, e.name AS enterprise_name, s.name AS sector_name, r.name AS region_name
+    const rows: Array<{ case_id: string; enterprise_name: string | null; sector_name: string; region_name: string }> =
+      await this.ds.query(
+        `SELECT a.case_id, e.name AS enterprise_name, s.name AS sector_name, r.name AS region_name
          FROM accidents a LEFT JOIN enterprises e ON e.id = a.enterprise_id JOIN sectors s ON s.code = a.sector_code JOIN regions r ON r.id = a.region_id
         WHERE a.case_id = ANY($1::uuid[])`,
-      [reports.map((r) => r.caseId)],
-    );
+        [reports.map((r) => r.caseId)],
+      );
     const accidents = await this.of(AccidentEntity).find({ where: { caseId: In(reports.map((r) => r.caseId)) } });
     return reports.map((report) => {
       const meta = rows.find((x) => x.case_id === report.caseId)!;
-      return { report, accident: accidents.find((a) => a.caseId === report.caseId)!, enterpriseName: meta.enterprise_name, sectorName: meta.sector_name, regionName: meta.region_name };
+      return {
+        report,
+        accident: accidents.find((a) => a.caseId === report.caseId)!,
+        enterpriseName: meta.enterprise_name,
+        sectorName: meta.sector_name,
+        regionName: meta.region_name,
+      };
     });
   }
 }

@@ -23,7 +23,10 @@ function canonical(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   const obj = value as Record<string, unknown>;
-  return `{${Object.keys(obj).sort().map((k) => `${JSON.stringify(k)}:${canonical(obj[k])}`).join(',')}}`;
+  return `{${Object.keys(obj)
+    .sort()
+    .map((k) => `${JSON.stringify(k)}:${canonical(obj[k])}`)
+    .join(',')}}`;
 }
 
 export function auditRowHash(prevHash: string, row: AuditAppend): string {
@@ -64,18 +67,39 @@ export class AuditRepository {
       const inserted: AuditEntryEntity[] = await m.query(
         `INSERT INTO audit_log (occurred_at, actor_id, actor_role, case_id, task_id, action, summary, request_id, prev_hash, hash)
          VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) RETURNING seq`,
-        [occurredAt, row.actorId ?? null, row.actorRole ?? null, row.caseId ?? null, row.taskId ?? null, row.action,
-          JSON.stringify(row.summary ?? {}), row.requestId ?? null, prevHash, hash],
+        [
+          occurredAt,
+          row.actorId ?? null,
+          row.actorRole ?? null,
+          row.caseId ?? null,
+          row.taskId ?? null,
+          row.action,
+          JSON.stringify(row.summary ?? {}),
+          row.requestId ?? null,
+          prevHash,
+          hash,
+        ],
       );
-      return Object.assign(new AuditEntryEntity(), { seq: String(inserted[0].seq), prevHash, hash, ...row,
-        summary: row.summary ?? {}, actorId: row.actorId ?? null, actorRole: row.actorRole ?? null, caseId: row.caseId ?? null,
-        taskId: row.taskId ?? null, requestId: row.requestId ?? null });
+      return Object.assign(new AuditEntryEntity(), {
+        seq: String(inserted[0].seq),
+        prevHash,
+        hash,
+        ...row,
+        summary: row.summary ?? {},
+        actorId: row.actorId ?? null,
+        actorRole: row.actorRole ?? null,
+        caseId: row.caseId ?? null,
+        taskId: row.taskId ?? null,
+        requestId: row.requestId ?? null,
+      });
     };
     return manager ? run(manager) : this.ds.transaction(run);
   }
 
   async listForCase(caseId: string, offset: number, limit: number): Promise<[AuditEntryEntity[], number]> {
-    return this.ds.getRepository(AuditEntryEntity).findAndCount({ where: { caseId }, order: { seq: 'ASC' }, skip: offset, take: limit });
+    return this.ds
+      .getRepository(AuditEntryEntity)
+      .findAndCount({ where: { caseId }, order: { seq: 'ASC' }, skip: offset, take: limit });
   }
 
   /** Walks the whole chain in seq order, in pages, and reports the first row whose link or hash does not match. */
@@ -92,13 +116,20 @@ export class AuditRepository {
       if (rows.length === 0) return { ok: true, checked, firstBrokenSeq: null, reason: null };
       for (const r of rows) {
         const seq = String(r.seq);
-        if (r.prev_hash !== prevHash) return { ok: false, checked, firstBrokenSeq: seq, reason: 'prev_hash does not match the previous row' };
+        if (r.prev_hash !== prevHash)
+          return { ok: false, checked, firstBrokenSeq: seq, reason: 'prev_hash does not match the previous row' };
         const expected = auditRowHash(prevHash, {
-          occurredAt: r.occurred_at as Date, actorId: r.actor_id as string | null, actorRole: r.actor_role as string | null,
-          caseId: r.case_id as string | null, taskId: r.task_id as string | null, action: r.action as string,
-          summary: r.summary as Record<string, unknown>, requestId: r.request_id as string | null,
+          occurredAt: r.occurred_at as Date,
+          actorId: r.actor_id as string | null,
+          actorRole: r.actor_role as string | null,
+          caseId: r.case_id as string | null,
+          taskId: r.task_id as string | null,
+          action: r.action as string,
+          summary: r.summary as Record<string, unknown>,
+          requestId: r.request_id as string | null,
         });
-        if (expected !== r.hash) return { ok: false, checked, firstBrokenSeq: seq, reason: 'row content does not match its hash' };
+        if (expected !== r.hash)
+          return { ok: false, checked, firstBrokenSeq: seq, reason: 'row content does not match its hash' };
         prevHash = r.hash as string;
         afterSeq = seq;
         checked++;

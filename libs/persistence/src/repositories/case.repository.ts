@@ -26,7 +26,12 @@ export class CaseRepository {
     return this.repo(m).save(this.repo(m).create(c));
   }
 
-  async updateStatus(id: string, status: string, dataPatch: Record<string, unknown> | undefined, m?: EntityManager): Promise<void> {
+  async updateStatus(
+    id: string,
+    status: string,
+    dataPatch: Record<string, unknown> | undefined,
+    m?: EntityManager,
+  ): Promise<void> {
     await (m ?? this.ds.manager).query(
       `UPDATE cases SET status = $2, data = data || $3::jsonb, updated_at = now(), version = version + 1 WHERE id = $1`,
       [id, status, JSON.stringify(dataPatch ?? {})],
@@ -34,11 +39,16 @@ export class CaseRepository {
   }
 
   async setHandlers(id: string, handlerIds: string[], m?: EntityManager): Promise<void> {
-    await (m ?? this.ds.manager).query('UPDATE cases SET handler_ids = $2, updated_at = now(), version = version + 1 WHERE id = $1', [id, handlerIds]);
+    await (m ?? this.ds.manager).query(
+      'UPDATE cases SET handler_ids = $2, updated_at = now(), version = version + 1 WHERE id = $1',
+      [id, handlerIds],
+    );
   }
 
   list(f: CaseListFilter): Promise<[CaseEntity[], number]> {
-    const where: Record<string, unknown> = { departmentId: In(f.departmentIds.length ? f.departmentIds : ['00000000-0000-0000-0000-000000000000']) };
+    const where: Record<string, unknown> = {
+      departmentId: In(f.departmentIds.length ? f.departmentIds : ['00000000-0000-0000-0000-000000000000']),
+    };
     if (f.caseType) where.caseType = f.caseType;
     if (f.status) where.status = f.status;
     return this.repo().findAndCount({ where, order: { createdAt: 'DESC' }, skip: f.offset, take: f.limit });
@@ -54,7 +64,10 @@ export class CaseRepository {
   /** Which of the ids are attachments of this case. */
   async attachmentIdsOfCase(caseId: string, ids: string[]): Promise<string[]> {
     if (ids.length === 0) return [];
-    const rows: Array<{ id: string }> = await this.ds.query('SELECT id FROM attachments WHERE case_id = $1 AND id = ANY($2::uuid[])', [caseId, ids]);
+    const rows: Array<{ id: string }> = await this.ds.query(
+      'SELECT id FROM attachments WHERE case_id = $1 AND id = ANY($2::uuid[])',
+      [caseId, ids],
+    );
     return rows.map((r) => r.id);
   }
 
@@ -63,7 +76,11 @@ export class CaseRepository {
   }
 
   async attachmentContent(caseId: string, id: string): Promise<AttachmentEntity | null> {
-    return this.ds.getRepository(AttachmentEntity).createQueryBuilder('a').addSelect('a.content')
-      .where('a.id = :id AND a.case_id = :caseId', { id, caseId }).getOne();
+    return this.ds
+      .getRepository(AttachmentEntity)
+      .createQueryBuilder('a')
+      .addSelect('a.content')
+      .where('a.id = :id AND a.case_id = :caseId', { id, caseId })
+      .getOne();
   }
 }

@@ -36,7 +36,10 @@ export class DocumentRepository {
     return Number(rows[0].last_seq);
   }
 
-  async insert(d: NewDocument & { seq: number; number: string; html: string; sha256: string }, m: EntityManager): Promise<DocumentEntity> {
+  async insert(
+    d: NewDocument & { seq: number; number: string; html: string; sha256: string },
+    m: EntityManager,
+  ): Promise<DocumentEntity> {
     const repo = m.getRepository(DocumentEntity);
     const saved = await repo.save(repo.create(d));
     delete (saved as Partial<DocumentEntity>).html;
@@ -47,16 +50,27 @@ export class DocumentRepository {
     return this.ds.getRepository(DocumentEntity).findOne({ where: { id } });
   }
 
-  async html(id: string): Promise<{ html: string; sha256: string; caseId: string | null; departmentId: string } | null> {
-    const d = await this.ds.getRepository(DocumentEntity).createQueryBuilder('d').addSelect('d.html').where('d.id = :id', { id }).getOne();
+  async html(
+    id: string,
+  ): Promise<{ html: string; sha256: string; caseId: string | null; departmentId: string } | null> {
+    const d = await this.ds
+      .getRepository(DocumentEntity)
+      .createQueryBuilder('d')
+      .addSelect('d.html')
+      .where('d.id = :id', { id })
+      .getOne();
     return d ? { html: d.html, sha256: d.sha256, caseId: d.caseId, departmentId: d.departmentId } : null;
   }
 
   listForCase(caseId: string, offset: number, limit: number): Promise<[DocumentEntity[], number]> {
-    return this.ds.getRepository(DocumentEntity).findAndCount({ where: { caseId }, order: { issuedAt: 'ASC', number: 'ASC' }, skip: offset, take: limit });
+    return this.ds
+      .getRepository(DocumentEntity)
+      .findAndCount({ where: { caseId }, order: { issuedAt: 'ASC', number: 'ASC' }, skip: offset, take: limit });
   }
 
   allForCase(caseId: string, m?: EntityManager): Promise<DocumentEntity[]> {
-    return (m ?? this.ds.manager).getRepository(DocumentEntity).find({ where: { caseId }, order: { issuedAt: 'ASC', number: 'ASC' } });
+    return (m ?? this.ds.manager)
+      .getRepository(DocumentEntity)
+      .find({ where: { caseId }, order: { issuedAt: 'ASC', number: 'ASC' } });
   }
 }

@@ -1,8 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import {
-  CaseArchiveEntity, CreditRepairRequestEntity, DiscretionBenchmarkEntity, DishonestEntityEntity, FileReviewSampleEntity,
-  FileReviewScoreEntity, PenaltyPolicyEntity, PublishedDecisionEntity,
+  CaseArchiveEntity,
+  CreditRepairRequestEntity,
+  DiscretionBenchmarkEntity,
+  DishonestEntityEntity,
+  FileReviewSampleEntity,
+  FileReviewScoreEntity,
+  PenaltyPolicyEntity,
+  PublishedDecisionEntity,
 } from '../entities/enforcement.entities';
 
 /** Storage of the penalty procedure's reference data and outputs (policy, benchmarks, disclosure, credit, archive, review). */
@@ -28,7 +34,9 @@ export class EnforcementRepository {
   /** Active LEGAL_REVIEWER users of the department who hold 法律职业资格. */
   async qualifiedLegalReviewers(departmentId: string): Promise<string[]> {
     const rows: Array<{ id: string }> = await this.ds.query(
-      `SELECT id FROM users WHERE department_id = $1 AND active AND legal_qualified AND 'LEGAL_REVIEWER' = ANY(roles) ORDER BY id`, [departmentId]);
+      `SELECT id FROM users WHERE department_id = $1 AND active AND legal_qualified AND 'LEGAL_REVIEWER' = ANY(roles) ORDER BY id`,
+      [departmentId],
+    );
     return rows.map((r) => r.id);
   }
 
@@ -36,10 +44,17 @@ export class EnforcementRepository {
 
   findPolicies(departmentIds: string[], m?: EntityManager): Promise<PenaltyPolicyEntity[]> {
     if (!departmentIds.length) return Promise.resolve([]);
-    return this.mgr(m).getRepository(PenaltyPolicyEntity).find({ where: { departmentId: In(departmentIds) } });
+    return this.mgr(m)
+      .getRepository(PenaltyPolicyEntity)
+      .find({ where: { departmentId: In(departmentIds) } });
   }
 
-  async upsertPolicy(departmentId: string, overrides: Record<string, unknown>, updatedBy: string, m: EntityManager): Promise<void> {
+  async upsertPolicy(
+    departmentId: string,
+    overrides: Record<string, unknown>,
+    updatedBy: string,
+    m: EntityManager,
+  ): Promise<void> {
     await m.query(
       `INSERT INTO penalty_policies (department_id, overrides, updated_by, updated_at) VALUES ($1, $2, $3, now())
        ON CONFLICT (department_id) DO UPDATE SET overrides = EXCLUDED.overrides, updated_by = EXCLUDED.updated_by, updated_at = now()`,
@@ -53,44 +68,75 @@ export class EnforcementRepository {
   async applicableBenchmark(chain: string[], on: string): Promise<DiscretionBenchmarkEntity | null> {
     const repo = this.ds.getRepository(DiscretionBenchmarkEntity);
     for (const id of chain) {
-      const b = await repo.createQueryBuilder('b').where('b.department_id = :id AND b.effective_from <= :on', { id, on })
-        .orderBy('b.effective_from', 'DESC').addOrderBy('b.created_at', 'DESC').getOne();
+      const b = await repo
+        .createQueryBuilder('b')
+        .where('b.department_id = :id AND b.effective_from <= :on', { id, on })
+        .orderBy('b.effective_from', 'DESC')
+        .addOrderBy('b.created_at', 'DESC')
+        .getOne();
       if (b) return b;
     }
-    return repo.createQueryBuilder('b').where('b.department_id IS NULL AND b.effective_from <= :on', { on })
-      .orderBy('b.effective_from', 'DESC').addOrderBy('b.created_at', 'DESC').getOne();
+    return repo
+      .createQueryBuilder('b')
+      .where('b.department_id IS NULL AND b.effective_from <= :on', { on })
+      .orderBy('b.effective_from', 'DESC')
+      .addOrderBy('b.created_at', 'DESC')
+      .getOne();
   }
 
   findBenchmark(id: string, m?: EntityManager): Promise<DiscretionBenchmarkEntity | null> {
     return this.mgr(m).getRepository(DiscretionBenchmarkEntity).findOne({ where: { id } });
   }
 
-  async insertBenchmark(b: Omit<DiscretionBenchmarkEntity, 'createdAt'>, m: EntityManager): Promise<DiscretionBenchmarkEntity> {
+  async insertBenchmark(
+    b: Omit<DiscretionBenchmarkEntity, 'createdAt'>,
+    m: EntityManager,
+  ): Promise<DiscretionBenchmarkEntity> {
     const repo = m.getRepository(DiscretionBenchmarkEntity);
     return repo.save(repo.create(b));
   }
 
-  listBenchmarks(departmentIds: string[], offset: number, limit: number): Promise<[DiscretionBenchmarkEntity[], number]> {
-    return this.ds.getRepository(DiscretionBenchmarkEntity).createQueryBuilder('b')
-      .where('b.department_id IS NULL OR b.department_id IN (:...ids)', { ids: departmentIds.length ? departmentIds : ['00000000-0000-0000-0000-000000000000'] })
-      .orderBy('b.effective_from', 'DESC').addOrderBy('b.id', 'ASC').skip(offset).take(limit).getManyAndCount();
+  listBenchmarks(
+    departmentIds: string[],
+    offset: number,
+    limit: number,
+  ): Promise<[DiscretionBenchmarkEntity[], number]> {
+    return this.ds
+      .getRepository(DiscretionBenchmarkEntity)
+      .createQueryBuilder('b')
+      .where('b.department_id IS NULL OR b.department_id IN (:...ids)', {
+        ids: departmentIds.length ? departmentIds : ['00000000-0000-0000-0000-000000000000'],
+      })
+      .orderBy('b.effective_from', 'DESC')
+      .addOrderBy('b.id', 'ASC')
+      .skip(offset)
+      .take(limit)
+      .getManyAndCount();
   }
 
   // ---- idempotency of workflow-recorded events ----
 
   /** True when the key is new (and now taken, in the caller's transaction); false on an activity retry. */
   async claimEventKey(key: string, m: EntityManager): Promise<boolean> {
-    const rows: unknown[] = await m.query(`INSERT INTO workflow_event_keys (event_key) VALUES ($1) ON CONFLICT DO NOTHING RETURNING event_key`, [key]);
+    const rows: unknown[] = await m.query(
+      `INSERT INTO workflow_event_keys (event_key) VALUES ($1) ON CONFLICT DO NOTHING RETURNING event_key`,
+      [key],
+    );
     return rows.length === 1;
   }
 
   // ---- public disclosure ----
 
   findPublicationByKey(key: string, m?: EntityManager): Promise<PublishedDecisionEntity | null> {
-    return this.mgr(m).getRepository(PublishedDecisionEntity).findOne({ where: { publicationKey: key } });
+    return this.mgr(m)
+      .getRepository(PublishedDecisionEntity)
+      .findOne({ where: { publicationKey: key } });
   }
 
-  async insertPublication(p: Omit<PublishedDecisionEntity, 'id' | 'withdrawnAt' | 'withdrawalReason' | 'status'>, m: EntityManager): Promise<PublishedDecisionEntity> {
+  async insertPublication(
+    p: Omit<PublishedDecisionEntity, 'id' | 'withdrawnAt' | 'withdrawalReason' | 'status'>,
+    m: EntityManager,
+  ): Promise<PublishedDecisionEntity> {
     const repo = m.getRepository(PublishedDecisionEntity);
     return repo.save(repo.create({ ...p, status: 'PUBLISHED', withdrawnAt: null, withdrawalReason: null }));
   }
@@ -104,16 +150,26 @@ export class EnforcementRepository {
     return res[1];
   }
 
-  listPublications(q: { caseId?: string; status?: 'PUBLISHED' | 'WITHDRAWN'; offset: number; limit: number }): Promise<[PublishedDecisionEntity[], number]> {
+  listPublications(q: {
+    caseId?: string;
+    status?: 'PUBLISHED' | 'WITHDRAWN';
+    offset: number;
+    limit: number;
+  }): Promise<[PublishedDecisionEntity[], number]> {
     const where: Record<string, unknown> = {};
     if (q.caseId) where.caseId = q.caseId;
     if (q.status) where.status = q.status;
-    return this.ds.getRepository(PublishedDecisionEntity).findAndCount({ where, order: { decisionDate: 'DESC', publishedAt: 'DESC' }, skip: q.offset, take: q.limit });
+    return this.ds
+      .getRepository(PublishedDecisionEntity)
+      .findAndCount({ where, order: { decisionDate: 'DESC', publishedAt: 'DESC' }, skip: q.offset, take: q.limit });
   }
 
   // ---- dishonest list and credit repair ----
 
-  async insertListing(l: Omit<DishonestEntityEntity, 'id' | 'createdAt' | 'status' | 'removedOn'>, m: EntityManager): Promise<DishonestEntityEntity | null> {
+  async insertListing(
+    l: Omit<DishonestEntityEntity, 'id' | 'createdAt' | 'status' | 'removedOn'>,
+    m: EntityManager,
+  ): Promise<DishonestEntityEntity | null> {
     const rows: Array<{ id: string }> = await m.query(
       `INSERT INTO dishonest_entities (enterprise_id, case_id, department_id, party_name, credit_code, reason, decision_number, listed_on, status)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,'LISTED') ON CONFLICT (case_id) DO NOTHING RETURNING id`,
@@ -132,53 +188,106 @@ export class EnforcementRepository {
 
   /** Locks the listing row for a state change in the caller's transaction. */
   lockListing(id: string, m: EntityManager): Promise<DishonestEntityEntity | null> {
-    return m.getRepository(DishonestEntityEntity).createQueryBuilder('l').setLock('pessimistic_write').where('l.id = :id', { id }).getOne();
+    return m
+      .getRepository(DishonestEntityEntity)
+      .createQueryBuilder('l')
+      .setLock('pessimistic_write')
+      .where('l.id = :id', { id })
+      .getOne();
   }
 
-  async setListingStatus(id: string, status: 'REPAIRED' | 'REMOVED', removedOn: string, m: EntityManager): Promise<void> {
+  async setListingStatus(
+    id: string,
+    status: 'REPAIRED' | 'REMOVED',
+    removedOn: string,
+    m: EntityManager,
+  ): Promise<void> {
     await m.query(`UPDATE dishonest_entities SET status = $2, removed_on = $3 WHERE id = $1`, [id, status, removedOn]);
   }
 
-  listListings(q: { status?: string; departmentIds?: string[]; offset: number; limit: number }): Promise<[DishonestEntityEntity[], number]> {
+  listListings(q: {
+    status?: string;
+    departmentIds?: string[];
+    offset: number;
+    limit: number;
+  }): Promise<[DishonestEntityEntity[], number]> {
     const where: Record<string, unknown> = {};
     if (q.status) where.status = q.status;
-    if (q.departmentIds) where.departmentId = In(q.departmentIds.length ? q.departmentIds : ['00000000-0000-0000-0000-000000000000']);
-    return this.ds.getRepository(DishonestEntityEntity).findAndCount({ where, order: { listedOn: 'DESC', createdAt: 'DESC' }, skip: q.offset, take: q.limit });
+    if (q.departmentIds)
+      where.departmentId = In(q.departmentIds.length ? q.departmentIds : ['00000000-0000-0000-0000-000000000000']);
+    return this.ds
+      .getRepository(DishonestEntityEntity)
+      .findAndCount({ where, order: { listedOn: 'DESC', createdAt: 'DESC' }, skip: q.offset, take: q.limit });
   }
 
   /** Any live listing of the enterprise besides `exceptId`. */
   async enterpriseHasOtherListing(enterpriseId: string, exceptId: string, m: EntityManager): Promise<boolean> {
-    const rows: unknown[] = await m.query(`SELECT 1 FROM dishonest_entities WHERE enterprise_id = $1 AND id <> $2 AND status = 'LISTED' LIMIT 1`, [enterpriseId, exceptId]);
+    const rows: unknown[] = await m.query(
+      `SELECT 1 FROM dishonest_entities WHERE enterprise_id = $1 AND id <> $2 AND status = 'LISTED' LIMIT 1`,
+      [enterpriseId, exceptId],
+    );
     return rows.length > 0;
   }
 
   async setEnterpriseCreditStatus(enterpriseId: string, status: string, m: EntityManager): Promise<string | null> {
-    const before: Array<{ credit_status: string }> = await m.query(`SELECT credit_status FROM enterprises WHERE id = $1 FOR UPDATE`, [enterpriseId]);
+    const before: Array<{ credit_status: string }> = await m.query(
+      `SELECT credit_status FROM enterprises WHERE id = $1 FOR UPDATE`,
+      [enterpriseId],
+    );
     await m.query(`UPDATE enterprises SET credit_status = $2 WHERE id = $1`, [enterpriseId, status]);
     return before[0]?.credit_status ?? null;
   }
 
-  async insertRepairRequest(r: Pick<CreditRepairRequestEntity, 'dishonestEntityId' | 'departmentId' | 'requestedBy' | 'statement' | 'rectificationEvidence'>, m: EntityManager): Promise<CreditRepairRequestEntity> {
+  async insertRepairRequest(
+    r: Pick<
+      CreditRepairRequestEntity,
+      'dishonestEntityId' | 'departmentId' | 'requestedBy' | 'statement' | 'rectificationEvidence'
+    >,
+    m: EntityManager,
+  ): Promise<CreditRepairRequestEntity> {
     const repo = m.getRepository(CreditRepairRequestEntity);
     return repo.save(repo.create({ ...r, status: 'PENDING', decidedBy: null, decidedAt: null, decisionComment: null }));
   }
 
   lockRepairRequest(id: string, m: EntityManager): Promise<CreditRepairRequestEntity | null> {
-    return m.getRepository(CreditRepairRequestEntity).createQueryBuilder('r').setLock('pessimistic_write').where('r.id = :id', { id }).getOne();
+    return m
+      .getRepository(CreditRepairRequestEntity)
+      .createQueryBuilder('r')
+      .setLock('pessimistic_write')
+      .where('r.id = :id', { id })
+      .getOne();
   }
 
   findRepairRequest(id: string, m?: EntityManager): Promise<CreditRepairRequestEntity | null> {
     return this.mgr(m).getRepository(CreditRepairRequestEntity).findOne({ where: { id } });
   }
 
-  async decideRepairRequest(id: string, status: 'APPROVED' | 'REJECTED', decidedBy: string, comment: string, m: EntityManager): Promise<void> {
-    await m.query(`UPDATE credit_repair_requests SET status = $2, decided_by = $3, decided_at = now(), decision_comment = $4 WHERE id = $1`, [id, status, decidedBy, comment]);
+  async decideRepairRequest(
+    id: string,
+    status: 'APPROVED' | 'REJECTED',
+    decidedBy: string,
+    comment: string,
+    m: EntityManager,
+  ): Promise<void> {
+    await m.query(
+      `UPDATE credit_repair_requests SET status = $2, decided_by = $3, decided_at = now(), decision_comment = $4 WHERE id = $1`,
+      [id, status, decidedBy, comment],
+    );
   }
 
-  listRepairRequests(q: { departmentIds: string[]; status?: string; offset: number; limit: number }): Promise<[CreditRepairRequestEntity[], number]> {
-    const where: Record<string, unknown> = { departmentId: In(q.departmentIds.length ? q.departmentIds : ['00000000-0000-0000-0000-000000000000']) };
+  listRepairRequests(q: {
+    departmentIds: string[];
+    status?: string;
+    offset: number;
+    limit: number;
+  }): Promise<[CreditRepairRequestEntity[], number]> {
+    const where: Record<string, unknown> = {
+      departmentId: In(q.departmentIds.length ? q.departmentIds : ['00000000-0000-0000-0000-000000000000']),
+    };
     if (q.status) where.status = q.status;
-    return this.ds.getRepository(CreditRepairRequestEntity).findAndCount({ where, order: { createdAt: 'DESC' }, skip: q.offset, take: q.limit });
+    return this.ds
+      .getRepository(CreditRepairRequestEntity)
+      .findAndCount({ where, order: { createdAt: 'DESC' }, skip: q.offset, take: q.limit });
   }
 
   // ---- archive and case-file review ----
@@ -206,7 +315,10 @@ export class EnforcementRepository {
     return rows.map((r) => r.case_id);
   }
 
-  async insertSample(s: Omit<FileReviewSampleEntity, 'id' | 'drawnAt'>, m: EntityManager): Promise<FileReviewSampleEntity> {
+  async insertSample(
+    s: Omit<FileReviewSampleEntity, 'id' | 'drawnAt'>,
+    m: EntityManager,
+  ): Promise<FileReviewSampleEntity> {
     const repo = m.getRepository(FileReviewSampleEntity);
     return repo.save(repo.create(s));
   }
@@ -217,11 +329,17 @@ export class EnforcementRepository {
 
   listSamples(departmentIds: string[], offset: number, limit: number): Promise<[FileReviewSampleEntity[], number]> {
     return this.ds.getRepository(FileReviewSampleEntity).findAndCount({
-      where: { departmentId: In(departmentIds.length ? departmentIds : ['00000000-0000-0000-0000-000000000000']) }, order: { drawnAt: 'DESC' }, skip: offset, take: limit,
+      where: { departmentId: In(departmentIds.length ? departmentIds : ['00000000-0000-0000-0000-000000000000']) },
+      order: { drawnAt: 'DESC' },
+      skip: offset,
+      take: limit,
     });
   }
 
-  async insertScore(s: Omit<FileReviewScoreEntity, 'id' | 'createdAt'>, m: EntityManager): Promise<FileReviewScoreEntity | null> {
+  async insertScore(
+    s: Omit<FileReviewScoreEntity, 'id' | 'createdAt'>,
+    m: EntityManager,
+  ): Promise<FileReviewScoreEntity | null> {
     const rows: Array<{ id: string }> = await m.query(
       `INSERT INTO file_review_scores (sample_id, case_id, reviewer_id, score, items, findings) VALUES ($1,$2,$3,$4,$5,$6)
        ON CONFLICT (sample_id, case_id, reviewer_id) DO NOTHING RETURNING id`,

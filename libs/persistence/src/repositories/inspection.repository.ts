@@ -1,8 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import {
-  CaseEntity, DepartmentEntity, EnterpriseEntity, InspectionConflictEntity, InspectionDrawEntity, InspectionDrawTargetEntity,
-  InspectionPlanEntity, UserEntity,
+  CaseEntity,
+  DepartmentEntity,
+  EnterpriseEntity,
+  InspectionConflictEntity,
+  InspectionDrawEntity,
+  InspectionDrawTargetEntity,
+  InspectionPlanEntity,
+  UserEntity,
 } from '../entities';
 
 const NONE = ['00000000-0000-0000-0000-000000000000'];
@@ -27,18 +33,25 @@ export class InspectionRepository {
     return this.m(m).getRepository(InspectionPlanEntity).findOne({ where: { id } });
   }
 
-  listPlans(departmentIds: string[], f: { year?: number; status?: string; offset: number; limit: number }): Promise<[InspectionPlanEntity[], number]> {
+  listPlans(
+    departmentIds: string[],
+    f: { year?: number; status?: string; offset: number; limit: number },
+  ): Promise<[InspectionPlanEntity[], number]> {
     const where: Record<string, unknown> = { departmentId: In(ids(departmentIds)) };
     if (f.year) where.year = f.year;
     if (f.status) where.status = f.status;
-    return this.ds.getRepository(InspectionPlanEntity).findAndCount({ where, order: { createdAt: 'DESC' }, skip: f.offset, take: f.limit });
+    return this.ds
+      .getRepository(InspectionPlanEntity)
+      .findAndCount({ where, order: { createdAt: 'DESC' }, skip: f.offset, take: f.limit });
   }
 
   /** DRAFT → APPROVED as a compare-and-set; false when the plan was no longer a draft. */
   async approvePlan(id: string, by: string, m: EntityManager): Promise<boolean> {
     const res: [unknown[], number] = await m.query(
       `UPDATE inspection_plans SET status = 'APPROVED', approved_by = $2, approved_at = now(), updated_at = now(), version = version + 1
-        WHERE id = $1 AND status = 'DRAFT'`, [id, by]);
+        WHERE id = $1 AND status = 'DRAFT'`,
+      [id, by],
+    );
     return res[1] > 0;
   }
 
@@ -48,30 +61,45 @@ export class InspectionRepository {
     return repo.save(repo.create(c));
   }
 
-  findActiveConflict(officerId: string, enterpriseId: string, m?: EntityManager): Promise<InspectionConflictEntity | null> {
-    return this.m(m).getRepository(InspectionConflictEntity).findOne({ where: { officerId, enterpriseId, active: true } });
+  findActiveConflict(
+    officerId: string,
+    enterpriseId: string,
+    m?: EntityManager,
+  ): Promise<InspectionConflictEntity | null> {
+    return this.m(m)
+      .getRepository(InspectionConflictEntity)
+      .findOne({ where: { officerId, enterpriseId, active: true } });
   }
 
   findConflict(id: string): Promise<InspectionConflictEntity | null> {
     return this.ds.getRepository(InspectionConflictEntity).findOne({ where: { id } });
   }
 
-  listConflicts(departmentIds: string[], f: { officerId?: string; enterpriseId?: string; active?: boolean; offset: number; limit: number }): Promise<[InspectionConflictEntity[], number]> {
+  listConflicts(
+    departmentIds: string[],
+    f: { officerId?: string; enterpriseId?: string; active?: boolean; offset: number; limit: number },
+  ): Promise<[InspectionConflictEntity[], number]> {
     const where: Record<string, unknown> = { departmentId: In(ids(departmentIds)) };
     if (f.officerId) where.officerId = f.officerId;
     if (f.enterpriseId) where.enterpriseId = f.enterpriseId;
     if (f.active !== undefined) where.active = f.active;
-    return this.ds.getRepository(InspectionConflictEntity).findAndCount({ where, order: { createdAt: 'DESC' }, skip: f.offset, take: f.limit });
+    return this.ds
+      .getRepository(InspectionConflictEntity)
+      .findAndCount({ where, order: { createdAt: 'DESC' }, skip: f.offset, take: f.limit });
   }
 
   async deactivateConflict(id: string, by: string, m: EntityManager): Promise<boolean> {
     const res: [unknown[], number] = await m.query(
-      `UPDATE inspection_conflicts SET active = false, deactivated_by = $2, deactivated_at = now() WHERE id = $1 AND active`, [id, by]);
+      `UPDATE inspection_conflicts SET active = false, deactivated_by = $2, deactivated_at = now() WHERE id = $1 AND active`,
+      [id, by],
+    );
     return res[1] > 0;
   }
 
   activeConflicts(departmentId: string, m?: EntityManager): Promise<InspectionConflictEntity[]> {
-    return this.m(m).getRepository(InspectionConflictEntity).find({ where: { departmentId, active: true } });
+    return this.m(m)
+      .getRepository(InspectionConflictEntity)
+      .find({ where: { departmentId, active: true } });
   }
 
   // ---- draw pool ----
@@ -79,14 +107,22 @@ export class InspectionRepository {
   supervisedEnterprises(departmentId: string, sectorCodes: string[], m?: EntityManager): Promise<EnterpriseEntity[]> {
     const where: Record<string, unknown> = { enforcementDepartmentId: departmentId };
     if (sectorCodes.length) where.sectorCode = In(sectorCodes);
-    return this.m(m).getRepository(EnterpriseEntity).find({ where, order: { id: 'ASC' } });
+    return this.m(m)
+      .getRepository(EnterpriseEntity)
+      .find({ where, order: { id: 'ASC' } });
   }
 
   /** Active, credentialed (持证) enforcement officers of the department. */
   async credentialedOfficers(departmentId: string, m?: EntityManager): Promise<UserEntity[]> {
-    return this.m(m).getRepository(UserEntity).createQueryBuilder('u')
-      .where('u.department_id = :departmentId AND u.active AND u.credential_no IS NOT NULL AND :role = ANY(u.roles)', { departmentId, role: 'ENFORCEMENT_OFFICER' })
-      .orderBy('u.id', 'ASC').getMany();
+    return this.m(m)
+      .getRepository(UserEntity)
+      .createQueryBuilder('u')
+      .where('u.department_id = :departmentId AND u.active AND u.credential_no IS NOT NULL AND :role = ANY(u.roles)', {
+        departmentId,
+        role: 'ENFORCEMENT_OFFICER',
+      })
+      .orderBy('u.id', 'ASC')
+      .getMany();
   }
 
   // ---- numbering ----
@@ -95,16 +131,23 @@ export class InspectionRepository {
     const rows: Array<{ last_no: number }> = await m.query(
       `INSERT INTO inspection_sequences (department_id, kind, year, last_no) VALUES ($1,$2,$3,1)
        ON CONFLICT (department_id, kind, year) DO UPDATE SET last_no = inspection_sequences.last_no + 1
-       RETURNING last_no`, [departmentId, kind, year]);
+       RETURNING last_no`,
+      [departmentId, kind, year],
+    );
     return Number(rows[0].last_no);
   }
 
   // ---- draws ----
-  async insertDraw(d: Partial<InspectionDrawEntity>, targets: Array<Partial<InspectionDrawTargetEntity>>, m: EntityManager): Promise<InspectionDrawEntity> {
+  async insertDraw(
+    d: Partial<InspectionDrawEntity>,
+    targets: Array<Partial<InspectionDrawTargetEntity>>,
+    m: EntityManager,
+  ): Promise<InspectionDrawEntity> {
     const repo = m.getRepository(InspectionDrawEntity);
     const saved = await repo.save(repo.create(d));
     const trepo = m.getRepository(InspectionDrawTargetEntity);
-    if (targets.length) await trepo.save(targets.map((t) => trepo.create({ ...t, drawId: saved.id, inspectionCaseId: null })));
+    if (targets.length)
+      await trepo.save(targets.map((t) => trepo.create({ ...t, drawId: saved.id, inspectionCaseId: null })));
     return saved;
   }
 
@@ -112,20 +155,36 @@ export class InspectionRepository {
     return this.ds.getRepository(InspectionDrawEntity).findOne({ where: { id } });
   }
 
-  listDraws(departmentIds: string[], f: { planId?: string; offset: number; limit: number }): Promise<[InspectionDrawEntity[], number]> {
+  listDraws(
+    departmentIds: string[],
+    f: { planId?: string; offset: number; limit: number },
+  ): Promise<[InspectionDrawEntity[], number]> {
     const where: Record<string, unknown> = { departmentId: In(ids(departmentIds)) };
     if (f.planId) where.planId = f.planId;
-    return this.ds.getRepository(InspectionDrawEntity).findAndCount({ where, order: { drawnAt: 'DESC' }, skip: f.offset, take: f.limit });
+    return this.ds
+      .getRepository(InspectionDrawEntity)
+      .findAndCount({ where, order: { drawnAt: 'DESC' }, skip: f.offset, take: f.limit });
   }
 
-  listPublishedDraws(f: { departmentId?: string; offset: number; limit: number }): Promise<[InspectionDrawEntity[], number]> {
+  listPublishedDraws(f: {
+    departmentId?: string;
+    offset: number;
+    limit: number;
+  }): Promise<[InspectionDrawEntity[], number]> {
     const qb = this.ds.getRepository(InspectionDrawEntity).createQueryBuilder('d').where('d.published_at IS NOT NULL');
     if (f.departmentId) qb.andWhere('d.department_id = :dep', { dep: f.departmentId });
-    return qb.orderBy('d.published_at', 'DESC').addOrderBy('d.id', 'ASC').skip(f.offset).take(f.limit).getManyAndCount();
+    return qb
+      .orderBy('d.published_at', 'DESC')
+      .addOrderBy('d.id', 'ASC')
+      .skip(f.offset)
+      .take(f.limit)
+      .getManyAndCount();
   }
 
   targetsOf(drawIds: string[]): Promise<InspectionDrawTargetEntity[]> {
-    return this.ds.getRepository(InspectionDrawTargetEntity).find({ where: { drawId: In(ids(drawIds)) }, order: { position: 'ASC' } });
+    return this.ds
+      .getRepository(InspectionDrawTargetEntity)
+      .find({ where: { drawId: In(ids(drawIds)) }, order: { position: 'ASC' } });
   }
 
   findTarget(id: string, m?: EntityManager): Promise<InspectionDrawTargetEntity | null> {
@@ -135,7 +194,9 @@ export class InspectionRepository {
   /** Links a target to the inspection opened for it, once (compare-and-set). */
   async claimTarget(targetId: string, caseId: string, m: EntityManager): Promise<boolean> {
     const res: [unknown[], number] = await m.query(
-      `UPDATE inspection_draw_targets SET inspection_case_id = $2 WHERE id = $1 AND inspection_case_id IS NULL`, [targetId, caseId]);
+      `UPDATE inspection_draw_targets SET inspection_case_id = $2 WHERE id = $1 AND inspection_case_id IS NULL`,
+      [targetId, caseId],
+    );
     return res[1] > 0;
   }
 
@@ -145,7 +206,9 @@ export class InspectionRepository {
   }
 
   usersByIds(list: string[], m?: EntityManager): Promise<UserEntity[]> {
-    return this.m(m).getRepository(UserEntity).find({ where: { id: In(ids(list)) } });
+    return this.m(m)
+      .getRepository(UserEntity)
+      .find({ where: { id: In(ids(list)) } });
   }
 
   departmentsByIds(list: string[]): Promise<DepartmentEntity[]> {
@@ -158,14 +221,18 @@ export class InspectionRepository {
    * Returns false when the key was already applied. Locks the row, so concurrent patches serialise.
    */
   async patchCaseData(caseId: string, key: string, patch: Record<string, unknown>, m: EntityManager): Promise<boolean> {
-    const rows: Array<{ data: Record<string, unknown> }> = await m.query(`SELECT data FROM cases WHERE id = $1 FOR UPDATE`, [caseId]);
+    const rows: Array<{ data: Record<string, unknown> }> = await m.query(
+      `SELECT data FROM cases WHERE id = $1 FOR UPDATE`,
+      [caseId],
+    );
     if (!rows.length) return false;
     const applied = (rows[0].data?._applied ?? {}) as Record<string, boolean>;
     if (applied[key]) return false;
     await m.query(
       `UPDATE cases SET data = data || $2::jsonb || jsonb_build_object('_applied', coalesce(data->'_applied', '{}'::jsonb) || jsonb_build_object($3::text, true)),
               updated_at = now(), version = version + 1 WHERE id = $1`,
-      [caseId, JSON.stringify(patch), key]);
+      [caseId, JSON.stringify(patch), key],
+    );
     return true;
   }
 
@@ -174,18 +241,27 @@ export class InspectionRepository {
   }
 
   linkedCases(sourceCaseId: string, caseType: string): Promise<CaseEntity[]> {
-    return this.ds.getRepository(CaseEntity).createQueryBuilder('c')
+    return this.ds
+      .getRepository(CaseEntity)
+      .createQueryBuilder('c')
       .where(`c.case_type = :caseType AND c.data->>'sourceCaseId' = :sourceCaseId`, { caseType, sourceCaseId })
-      .orderBy('c.created_at', 'ASC').getMany();
+      .orderBy('c.created_at', 'ASC')
+      .getMany();
   }
 
   async workflowIdTaken(workflowId: string): Promise<boolean> {
     return (await this.ds.getRepository(CaseEntity).count({ where: { workflowId } })) > 0;
   }
 
-  listCases(departmentIds: string[], caseType: string, f: { status?: string; offset: number; limit: number }): Promise<[CaseEntity[], number]> {
+  listCases(
+    departmentIds: string[],
+    caseType: string,
+    f: { status?: string; offset: number; limit: number },
+  ): Promise<[CaseEntity[], number]> {
     const where: Record<string, unknown> = { departmentId: In(ids(departmentIds)), caseType };
     if (f.status) where.status = f.status;
-    return this.ds.getRepository(CaseEntity).findAndCount({ where, order: { createdAt: 'DESC' }, skip: f.offset, take: f.limit });
+    return this.ds
+      .getRepository(CaseEntity)
+      .findAndCount({ where, order: { createdAt: 'DESC' }, skip: f.offset, take: f.limit });
   }
 }

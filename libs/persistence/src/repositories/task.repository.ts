@@ -59,8 +59,20 @@ export class TaskRepository {
                           due_at, warn_at, needs_manual_due_date, payload)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,'OPEN',$9,$10,$11,$12)
        ON CONFLICT (task_key) DO NOTHING RETURNING id`,
-      [t.taskKey, t.caseId, t.workflowId, t.type, t.title, t.candidateRoles, t.departmentId, t.assigneeId ?? null,
-        t.dueAt, t.warnAt, t.needsManualDueDate, JSON.stringify(t.payload)],
+      [
+        t.taskKey,
+        t.caseId,
+        t.workflowId,
+        t.type,
+        t.title,
+        t.candidateRoles,
+        t.departmentId,
+        t.assigneeId ?? null,
+        t.dueAt,
+        t.warnAt,
+        t.needsManualDueDate,
+        JSON.stringify(t.payload),
+      ],
     );
     const task = await this.findByKey(t.taskKey, m);
     if (!task) throw new Error(`task ${t.taskKey} vanished after insert`);
@@ -83,15 +95,27 @@ export class TaskRepository {
   }
 
   async inbox(f: InboxFilter): Promise<[TaskEntity[], number]> {
-    const qb = this.repo().createQueryBuilder('t')
-      .where(`(t.assignee_id = :userId OR (t.assignee_id IS NULL AND t.candidate_roles && :roles::text[] AND t.department_id IN (:...deps)))`,
-        { userId: f.userId, roles: f.roles, deps: f.departmentIds.length ? f.departmentIds : ['00000000-0000-0000-0000-000000000000'] });
+    const qb = this.repo()
+      .createQueryBuilder('t')
+      .where(
+        `(t.assignee_id = :userId OR (t.assignee_id IS NULL AND t.candidate_roles && :roles::text[] AND t.department_id IN (:...deps)))`,
+        {
+          userId: f.userId,
+          roles: f.roles,
+          deps: f.departmentIds.length ? f.departmentIds : ['00000000-0000-0000-0000-000000000000'],
+        },
+      );
     if (f.status) qb.andWhere('t.status = :status', { status: f.status });
     else qb.andWhere(`t.status IN ('OPEN','CLAIMED')`);
     if (f.type) qb.andWhere('t.type = :type', { type: f.type });
     if (f.caseId) qb.andWhere('t.case_id = :caseId', { caseId: f.caseId });
     if (f.escalation) qb.andWhere('t.escalation = :esc', { esc: f.escalation });
-    return qb.orderBy('t.due_at', 'ASC', 'NULLS LAST').addOrderBy('t.created_at', 'ASC').skip(f.offset).take(f.limit).getManyAndCount();
+    return qb
+      .orderBy('t.due_at', 'ASC', 'NULLS LAST')
+      .addOrderBy('t.created_at', 'ASC')
+      .skip(f.offset)
+      .take(f.limit)
+      .getManyAndCount();
   }
 
   listForCase(caseId: string): Promise<TaskEntity[]> {
@@ -113,6 +137,11 @@ export class TaskRepository {
         GROUP BY department_id ORDER BY department_id`,
       [departmentIds],
     );
-    return rows.map((r) => ({ departmentId: r.department_id, open: Number(r.open), dueSoon: Number(r.due_soon), overdue: Number(r.overdue) }));
+    return rows.map((r) => ({
+      departmentId: r.department_id,
+      open: Number(r.open),
+      dueSoon: Number(r.due_soon),
+      overdue: Number(r.overdue),
+    }));
   }
 }

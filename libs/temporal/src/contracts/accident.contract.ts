@@ -22,7 +22,8 @@ export interface AccidentCaseInput {
   policy: AccidentWorkflowPolicy;
 }
 
-export type AccidentStatus = 'TEAM_FORMATION' | 'INVESTIGATING' | 'AWAITING_APPROVAL' | 'IMPLEMENTING' | 'CLOSED' | 'REOPENED';
+export type AccidentStatus =
+  'TEAM_FORMATION' | 'INVESTIGATING' | 'AWAITING_APPROVAL' | 'IMPLEMENTING' | 'CLOSED' | 'REOPENED';
 
 export interface AccidentClockView {
   /** Last day for the investigation report; null while an appraisal stops the clock or the calendar year is missing. */
@@ -46,7 +47,13 @@ export interface AccidentState {
   reportSubmitted: boolean;
   approvedAt: string | null;
   clock: AccidentClockView;
-  listing: { noticeNo: string; listedOn: string; deadlineDays: number; completedAt: string | null; progressReports: number } | null;
+  listing: {
+    noticeNo: string;
+    listedOn: string;
+    deadlineDays: number;
+    completedAt: string | null;
+    progressReports: number;
+  } | null;
   evaluation: { opensAt: string | null; openedAt: string | null; completedAt: string | null };
   closedAt: string | null;
   history: Array<{ at: string; status: AccidentStatus; by: string | null }>;
@@ -100,10 +107,16 @@ export interface CloseAccidentInput {
 }
 
 export const reviseCasualtiesUpdate = defineUpdate<ReviseCasualtiesResult, [ReviseCasualtiesInput]>('reviseCasualties');
-export const extendInvestigationUpdate = defineUpdate<AccidentClockView, [ExtendInvestigationInput]>('extendInvestigation');
+export const extendInvestigationUpdate = defineUpdate<AccidentClockView, [ExtendInvestigationInput]>(
+  'extendInvestigation',
+);
 export const appraisalUpdate = defineUpdate<AccidentClockView, [AppraisalInput]>('appraisal');
-export const superviseListingUpdate = defineUpdate<NonNullable<AccidentState['listing']>, [SuperviseListingInput]>('superviseListing');
-export const closeAccidentUpdate = defineUpdate<{ status: AccidentStatus; closedAt: string }, [CloseAccidentInput]>('closeAccident');
+export const superviseListingUpdate = defineUpdate<NonNullable<AccidentState['listing']>, [SuperviseListingInput]>(
+  'superviseListing',
+);
+export const closeAccidentUpdate = defineUpdate<{ status: AccidentStatus; closedAt: string }, [CloseAccidentInput]>(
+  'closeAccident',
+);
 export const getAccidentStateQuery = defineQuery<AccidentState>('getAccidentState');
 
 /** Task types the accident workflow opens (the API finds open steps by type). */

@@ -27,8 +27,15 @@ export interface CriminalTransferInput {
 }
 
 export type CriminalTransferStatus =
-  | 'AWAITING_HEAD_DECISION' | 'NOT_TRANSFERRED' | 'AWAITING_HANDOVER' | 'TRANSFERRED'
-  | 'POLICE_FILED' | 'POLICE_DECLINED' | 'RECONSIDERATION_REQUESTED' | 'RECONSIDERED_FILED' | 'RECONSIDERED_DECLINED'
+  | 'AWAITING_HEAD_DECISION'
+  | 'NOT_TRANSFERRED'
+  | 'AWAITING_HANDOVER'
+  | 'TRANSFERRED'
+  | 'POLICE_FILED'
+  | 'POLICE_DECLINED'
+  | 'RECONSIDERATION_REQUESTED'
+  | 'RECONSIDERED_FILED'
+  | 'RECONSIDERED_DECLINED'
   | 'REFERRED_TO_PROCURATORATE';
 
 export interface CriminalTransferState {
@@ -42,7 +49,14 @@ export interface CriminalTransferState {
   handoverDueAt?: string | null;
   handover?: { at: string; by: string; policeAgency: string; receiptNo: string | null } | null;
   /** The police decisions as entered by the officer. */
-  policeAnswers?: Array<{ stage: 'INITIAL' | 'RECONSIDERATION'; answer: 'FILED' | 'DECLINED'; at: string; by: string; documentNo: string | null; reason: string | null }>;
+  policeAnswers?: Array<{
+    stage: 'INITIAL' | 'RECONSIDERATION';
+    answer: 'FILED' | 'DECLINED';
+    at: string;
+    by: string;
+    documentNo: string | null;
+    reason: string | null;
+  }>;
   procuratorate?: { at: string; by: string; referred: boolean; note: string | null } | null;
   history?: Array<{ at: string; status: CriminalTransferStatus; by: string | null }>;
 }

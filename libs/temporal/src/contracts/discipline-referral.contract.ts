@@ -19,7 +19,12 @@ export interface DisciplineReferralInput {
   resultDays: number;
 }
 
-export const REFERRAL_OUTCOMES = ['SANCTIONED', 'NO_VIOLATION_FOUND', 'TRANSFERRED_FOR_PROSECUTION', 'OTHER_HANDLING'] as const;
+export const REFERRAL_OUTCOMES = [
+  'SANCTIONED',
+  'NO_VIOLATION_FOUND',
+  'TRANSFERRED_FOR_PROSECUTION',
+  'OTHER_HANDLING',
+] as const;
 export type ReferralOutcome = (typeof REFERRAL_OUTCOMES)[number];
 
 export interface DisciplineReferralState {

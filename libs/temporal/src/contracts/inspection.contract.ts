@@ -28,7 +28,12 @@ export interface InspectionInput {
 }
 
 export type InspectionStatus =
-  | 'AWAITING_RECORD' | 'RECTIFICATION_ORDERED' | 'AWAITING_REINSPECTION' | 'RECTIFIED' | 'ESCALATED_TO_PENALTY' | 'CLOSED';
+  | 'AWAITING_RECORD'
+  | 'RECTIFICATION_ORDERED'
+  | 'AWAITING_REINSPECTION'
+  | 'RECTIFIED'
+  | 'ESCALATED_TO_PENALTY'
+  | 'CLOSED';
 
 export type InspectionResult = 'NO_ISSUE' | 'RECTIFIED' | 'NOT_RECTIFIED_PENALTY' | 'PENALTY_PROPOSED';
 
@@ -43,12 +48,21 @@ export interface InspectionState {
   rectificationDeadline: string | null;
   suspensionOrdered: boolean;
   seizure: null | {
-    items: string; startedOn: string; expiresOn: string | null; extended: boolean; overdue: boolean;
+    items: string;
+    startedOn: string;
+    expiresOn: string | null;
+    extended: boolean;
+    overdue: boolean;
     status: 'ACTIVE' | 'EXTENSION_REQUESTED' | 'RELEASED' | 'DISPOSED';
   };
   listing: null | { listedOn: string; dueOn: string | null; status: 'LISTED' | 'LIFT_REQUESTED' | 'LIFTED' };
   penalty: null | { caseId: string; workflowId: string; continuingDailyFineFrom: string | null };
-  criminalReviews: Array<{ step: string; grounds: CriminalReviewGround[]; decision: 'PENDING' | 'PROPOSE_TRANSFER' | 'NO_TRANSFER'; transferCaseId: string | null }>;
+  criminalReviews: Array<{
+    step: string;
+    grounds: CriminalReviewGround[];
+    decision: 'PENDING' | 'PROPOSE_TRANSFER' | 'NO_TRANSFER';
+    transferCaseId: string | null;
+  }>;
   history: Array<{ at: string; status: InspectionStatus; by: string | null }>;
 }
 

@@ -22,14 +22,40 @@ export interface PenaltyCaseInput {
  * every later stage of the general procedure.
  */
 export type PenaltyCaseStatus =
-  | 'PENDING_FILING' | 'FILED' | 'NOT_FILED'
-  | 'INVESTIGATING' | 'PROPOSAL' | 'LEGAL_REVIEW' | 'NOTICE' | 'AWAITING_PARTY' | 'HEARING' | 'COLLECTIVE_DISCUSSION'
-  | 'AWAITING_DECISION' | 'DECIDED' | 'SERVED' | 'AWAITING_PAYMENT' | 'OVERDUE' | 'ENFORCEMENT' | 'COURT_ENFORCEMENT'
-  | 'EXECUTED' | 'NOT_PENALISED' | 'WITHDRAWN' | 'REVOKED' | 'ARCHIVED';
+  | 'PENDING_FILING'
+  | 'FILED'
+  | 'NOT_FILED'
+  | 'INVESTIGATING'
+  | 'PROPOSAL'
+  | 'LEGAL_REVIEW'
+  | 'NOTICE'
+  | 'AWAITING_PARTY'
+  | 'HEARING'
+  | 'COLLECTIVE_DISCUSSION'
+  | 'AWAITING_DECISION'
+  | 'DECIDED'
+  | 'SERVED'
+  | 'AWAITING_PAYMENT'
+  | 'OVERDUE'
+  | 'ENFORCEMENT'
+  | 'COURT_ENFORCEMENT'
+  | 'EXECUTED'
+  | 'NOT_PENALISED'
+  | 'WITHDRAWN'
+  | 'REVOKED'
+  | 'ARCHIVED';
 
 export type PenaltyMeasureCode =
-  | 'WARNING' | 'CRITICISM' | 'FINE' | 'CONFISCATION' | 'QUALIFICATION_DOWNGRADE' | 'LICENCE_REVOCATION' | 'LICENCE_SUSPENSION'
-  | 'SUSPEND_PRODUCTION' | 'CLOSURE' | 'PRACTICE_RESTRICTION';
+  | 'WARNING'
+  | 'CRITICISM'
+  | 'FINE'
+  | 'CONFISCATION'
+  | 'QUALIFICATION_DOWNGRADE'
+  | 'LICENCE_REVOCATION'
+  | 'LICENCE_SUSPENSION'
+  | 'SUSPEND_PRODUCTION'
+  | 'CLOSURE'
+  | 'PRACTICE_RESTRICTION';
 
 export type Circumstance = 'LENIENT' | 'ORDINARY' | 'SEVERE';
 
@@ -67,7 +93,9 @@ export interface ProposalPayload {
 }
 
 /** LEGAL_REVIEW (法制审核), outcomes APPROVE | RETURN. */
-export interface LegalReviewPayload { opinion: string }
+export interface LegalReviewPayload {
+  opinion: string;
+}
 
 /** PENALTY_NOTICE / DECISION_SERVICE (送达), outcome SERVED. */
 export interface ServicePayload {
@@ -77,13 +105,22 @@ export interface ServicePayload {
 }
 
 /** HEARING_SCHEDULING (听证通知), outcome SCHEDULED; the hearing is ≥ 7 working days after today (Art.64(2)). */
-export interface HearingSchedulePayload { hearingDate: string; location: string; chairId: string }
+export interface HearingSchedulePayload {
+  hearingDate: string;
+  location: string;
+  chairId: string;
+}
 
 /** HEARING (听证), outcomes HELD | PARTY_ABSENT (no-show = waiver, Art.64(8)). */
-export interface HearingRecordPayload { record: string }
+export interface HearingRecordPayload {
+  record: string;
+}
 
 /** COLLECTIVE_DISCUSSION (集体讨论, Art.57), outcomes DECIDE_PENALTY | NO_PENALTY | WITHDRAW | RETURN. */
-export interface CollectiveDiscussionPayload { participants: string[]; minutes: string }
+export interface CollectiveDiscussionPayload {
+  participants: string[];
+  minutes: string;
+}
 
 /** DECISION (决定), outcomes DECIDE_PENALTY | NO_PENALTY | WITHDRAW | RETURN. */
 export interface DecisionPayload {
@@ -97,15 +134,41 @@ export interface DecisionPayload {
 
 // ---- non-task actions (Updates sent by apps/api/src/enforcement) ----
 
-export interface ActorInput { actor: TaskActor; requestId?: string }
+export interface ActorInput {
+  actor: TaskActor;
+  requestId?: string;
+}
 
-export interface EvidencePreservationInput extends ActorInput { items: string[]; reason: string; location: string }
-export interface StatementInput extends ActorInput { summary: string }
-export interface HearingRequestInput extends ActorInput { channel: 'WRITTEN' | 'ORAL'; note?: string }
-export interface WaiverInput extends ActorInput { waives: Array<'STATEMENT' | 'HEARING'>; note: string }
-export interface DecisionExtensionInput extends ActorInput { days: number; reason: string }
-export interface PaymentInput extends ActorInput { amountYuan: number; paidOn: string; receiptNo: string }
-export interface ChallengeFiledInput extends ActorInput { kind: 'RECONSIDERATION' | 'LITIGATION'; filedOn: string; body: string }
+export interface EvidencePreservationInput extends ActorInput {
+  items: string[];
+  reason: string;
+  location: string;
+}
+export interface StatementInput extends ActorInput {
+  summary: string;
+}
+export interface HearingRequestInput extends ActorInput {
+  channel: 'WRITTEN' | 'ORAL';
+  note?: string;
+}
+export interface WaiverInput extends ActorInput {
+  waives: Array<'STATEMENT' | 'HEARING'>;
+  note: string;
+}
+export interface DecisionExtensionInput extends ActorInput {
+  days: number;
+  reason: string;
+}
+export interface PaymentInput extends ActorInput {
+  amountYuan: number;
+  paidOn: string;
+  receiptNo: string;
+}
+export interface ChallengeFiledInput extends ActorInput {
+  kind: 'RECONSIDERATION' | 'LITIGATION';
+  filedOn: string;
+  body: string;
+}
 export interface ChallengeEndedInput extends ActorInput {
   seq: number;
   endedOn: string;
@@ -113,9 +176,17 @@ export interface ChallengeEndedInput extends ActorInput {
   /** CHANGED: the fine as changed by the reconsideration body or court. */
   newFineYuan?: number;
 }
-export interface CriminalTransferProposalInput extends ActorInput { suspectedOffence: string; grounds: string[]; teamIds: string[] }
+export interface CriminalTransferProposalInput extends ActorInput {
+  suspectedOffence: string;
+  grounds: string[];
+  teamIds: string[];
+}
 
-export interface PenaltyEventResult { ok: true; status: PenaltyCaseStatus; detail?: Record<string, unknown> }
+export interface PenaltyEventResult {
+  ok: true;
+  status: PenaltyCaseStatus;
+  detail?: Record<string, unknown>;
+}
 
 // ---- state ----
 
@@ -126,27 +197,99 @@ export interface PenaltyProcedureState {
   decisionExtensions: Array<{ days: number; reason: string; by: string; at: string }>;
   round: number;
   investigation: { findings: string; evidenceCount: number; officers: string[]; submittedBy: string } | null;
-  preservations: Array<{ seq: number; requestedBy: string; items: string[]; status: 'REQUESTED' | 'APPROVED' | 'REJECTED' | 'DISPOSED'; disposal?: string; disposalDueAt?: string | null }>;
-  proposal: (ProposalPayload & { outcome: string; proposedBy: string; legalBasis: string; benchmarkId: string | null; range: { minYuan: number; maxYuan: number } | null }) | null;
-  legalReview: { required: boolean; grounds: string[]; passed: boolean; rounds: Array<{ reviewerId: string; outcome: string; afterHearing: boolean }> };
+  preservations: Array<{
+    seq: number;
+    requestedBy: string;
+    items: string[];
+    status: 'REQUESTED' | 'APPROVED' | 'REJECTED' | 'DISPOSED';
+    disposal?: string;
+    disposalDueAt?: string | null;
+  }>;
+  proposal:
+    | (ProposalPayload & {
+        outcome: string;
+        proposedBy: string;
+        legalBasis: string;
+        benchmarkId: string | null;
+        range: { minYuan: number; maxYuan: number } | null;
+      })
+    | null;
+  legalReview: {
+    required: boolean;
+    grounds: string[];
+    passed: boolean;
+    rounds: Array<{ reviewerId: string; outcome: string; afterHearing: boolean }>;
+  };
   collectiveDiscussion: { required: boolean; outcome: string | null };
   notice: {
-    documentId: string; number: string; servedAt: string | null; notifiedFineYuan: number; notifiedMeasures: PenaltyMeasureCode[];
-    hearingEligible: boolean; hearingGrounds: string[]; statementDueAt: string | null; hearingRequestDueAt: string | null;
+    documentId: string;
+    number: string;
+    servedAt: string | null;
+    notifiedFineYuan: number;
+    notifiedMeasures: PenaltyMeasureCode[];
+    hearingEligible: boolean;
+    hearingGrounds: string[];
+    statementDueAt: string | null;
+    hearingRequestDueAt: string | null;
   } | null;
   statements: Array<{ at: string; by: string; summary: string }>;
   waived: Array<'STATEMENT' | 'HEARING'>;
-  hearing: { requestedAt: string; hearingDate: string | null; chairId: string | null; outcome: 'HELD' | 'PARTY_ABSENT' | null; noticeNumber: string | null } | null;
+  hearing: {
+    requestedAt: string;
+    hearingDate: string | null;
+    chairId: string | null;
+    outcome: 'HELD' | 'PARTY_ABSENT' | null;
+    noticeNumber: string | null;
+  } | null;
   decision: {
-    outcome: 'DECIDE_PENALTY' | 'NO_PENALTY' | 'WITHDRAW'; decidedAt: string; decidedBy: string; fineYuan: number; measures: PenaltyMeasureCode[];
-    number: string | null; documentId: string | null; seriousViolation: boolean; revoked: boolean;
+    outcome: 'DECIDE_PENALTY' | 'NO_PENALTY' | 'WITHDRAW';
+    decidedAt: string;
+    decidedBy: string;
+    fineYuan: number;
+    measures: PenaltyMeasureCode[];
+    number: string | null;
+    documentId: string | null;
+    seriousViolation: boolean;
+    revoked: boolean;
   } | null;
   service: { servedAt: string; method: string } | null;
-  payment: { dueDate: string | null; payments: Array<{ amountYuan: number; paidOn: string; receiptNo: string; by: string }>; settled: boolean; settledOn: string | null } | null;
-  challenges: Array<{ seq: number; kind: 'RECONSIDERATION' | 'LITIGATION'; filedOn: string; body: string; endedOn: string | null; result: string | null }>;
-  publication: { dueAt: string | null; publishedAt: string | null; publicationId: string | null; withdrawnAt: string | null; withdrawalDueAt: string | null } | null;
-  enforcement: { challengePeriodsEnd: string; courtApplicationDue: string; demandNumber: string | null; demandServedOn: string | null; courtAppliedOn: string | null } | null;
-  criminalTransfers: Array<{ seq: number; caseId: string | null; workflowId: string; proposedBy: string; at: string; status: 'STARTING' | 'PENDING' | 'START_FAILED' | string; answered: boolean }>;
+  payment: {
+    dueDate: string | null;
+    payments: Array<{ amountYuan: number; paidOn: string; receiptNo: string; by: string }>;
+    settled: boolean;
+    settledOn: string | null;
+  } | null;
+  challenges: Array<{
+    seq: number;
+    kind: 'RECONSIDERATION' | 'LITIGATION';
+    filedOn: string;
+    body: string;
+    endedOn: string | null;
+    result: string | null;
+  }>;
+  publication: {
+    dueAt: string | null;
+    publishedAt: string | null;
+    publicationId: string | null;
+    withdrawnAt: string | null;
+    withdrawalDueAt: string | null;
+  } | null;
+  enforcement: {
+    challengePeriodsEnd: string;
+    courtApplicationDue: string;
+    demandNumber: string | null;
+    demandServedOn: string | null;
+    courtAppliedOn: string | null;
+  } | null;
+  criminalTransfers: Array<{
+    seq: number;
+    caseId: string | null;
+    workflowId: string;
+    proposedBy: string;
+    at: string;
+    status: 'STARTING' | 'PENDING' | 'START_FAILED' | string;
+    answered: boolean;
+  }>;
   archive: { archivedAt: string; sha256: string } | null;
 }
 
@@ -164,14 +307,27 @@ export const getPenaltyCaseStateQuery = defineQuery<PenaltyCaseState>('getPenalt
  * The head designates handling officers (承办人), e.g. for a case opened automatically from an
  * accident or an inspection. Answers the full handler list.
  */
-export const designateHandlersUpdate = defineUpdate<{ handlerIds: string[] }, [{ actor: TaskActor; handlerIds: string[]; requestId?: string }]>('designateHandlers');
+export const designateHandlersUpdate = defineUpdate<
+  { handlerIds: string[] },
+  [{ actor: TaskActor; handlerIds: string[]; requestId?: string }]
+>('designateHandlers');
 
-export const requestEvidencePreservationUpdate = defineUpdate<PenaltyEventResult, [EvidencePreservationInput]>('requestEvidencePreservation');
+export const requestEvidencePreservationUpdate = defineUpdate<PenaltyEventResult, [EvidencePreservationInput]>(
+  'requestEvidencePreservation',
+);
 export const recordStatementUpdate = defineUpdate<PenaltyEventResult, [StatementInput]>('recordStatement');
 export const requestHearingUpdate = defineUpdate<PenaltyEventResult, [HearingRequestInput]>('requestHearing');
 export const recordWaiverUpdate = defineUpdate<PenaltyEventResult, [WaiverInput]>('recordWaiver');
-export const extendDecisionDeadlineUpdate = defineUpdate<PenaltyEventResult, [DecisionExtensionInput]>('extendDecisionDeadline');
+export const extendDecisionDeadlineUpdate = defineUpdate<PenaltyEventResult, [DecisionExtensionInput]>(
+  'extendDecisionDeadline',
+);
 export const recordPaymentUpdate = defineUpdate<PenaltyEventResult, [PaymentInput]>('recordPayment');
-export const recordChallengeFiledUpdate = defineUpdate<PenaltyEventResult, [ChallengeFiledInput]>('recordChallengeFiled');
-export const recordChallengeEndedUpdate = defineUpdate<PenaltyEventResult, [ChallengeEndedInput]>('recordChallengeEnded');
-export const proposeCriminalTransferUpdate = defineUpdate<PenaltyEventResult, [CriminalTransferProposalInput]>('proposeCriminalTransfer');
+export const recordChallengeFiledUpdate = defineUpdate<PenaltyEventResult, [ChallengeFiledInput]>(
+  'recordChallengeFiled',
+);
+export const recordChallengeEndedUpdate = defineUpdate<PenaltyEventResult, [ChallengeEndedInput]>(
+  'recordChallengeEnded',
+);
+export const proposeCriminalTransferUpdate = defineUpdate<PenaltyEventResult, [CriminalTransferProposalInput]>(
+  'proposeCriminalTransfer',
+);

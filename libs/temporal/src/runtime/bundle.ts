@@ -10,5 +10,15 @@ export function workflowsEntry(): string {
 }
 
 export function buildWorkflowBundle(): Promise<WorkflowBundleWithSourceMap> {
-  return bundleWorkflowCode({ workflowsPath: workflowsEntry(), logger: { log: () => undefined, info: () => undefined, warn: console.warn, error: console.error, debug: () => undefined, trace: () => undefined } });
+  return bundleWorkflowCode({
+    workflowsPath: workflowsEntry(),
+    logger: {
+      log: () => undefined,
+      info: () => undefined,
+      warn: console.warn,
+      error: console.error,
+      debug: () => undefined,
+      trace: () => undefined,
+    },
+  });
 }
