@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { DynamicModule, Module, ValidationPipe } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { ZodSerializerInterceptor } from 'nestjs-zod';
 import { JwtModule } from '@nestjs/jwt';
 import { Client } from '@temporalio/client';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -21,6 +22,7 @@ import { EnforcementApiModule } from './enforcement/enforcement-api.module';
 import { OrganisationController } from './organisation/organisation.controller';
 import { TasksController } from './tasks/tasks.controller';
 import { ApiTemporalModule } from './temporal/api-temporal.module';
+import { RequestValidationPipe } from './validation/validation.pipe';
 
 @Module({})
 export class AppModule {
@@ -64,11 +66,10 @@ export class AppModule {
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
-        // whitelist + forbidNonWhitelisted: unknown fields are a 400, never silently dropped.
-        {
-          provide: APP_PIPE,
-          useValue: new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }),
-        },
+        // Unknown fields are a 400, never silently dropped; every problem is reported at once.
+        { provide: APP_PIPE, useClass: RequestValidationPipe },
+        // Responses are parsed by their declared schema: what is not declared is not sent.
+        { provide: APP_INTERCEPTOR, useClass: ZodSerializerInterceptor },
       ],
     };
   }

@@ -4,7 +4,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Actor, hasAnyRole, Role } from '@safety/domain/identity/roles';
 import { DomainError, ErrorCode } from '@safety/domain/errors';
 import { AttachmentEntity, CaseEntity, CaseRepository, OrganisationRepository } from '@safety/persistence';
-import type { CaseHandlers } from '@safety/temporal/activities';
+import type { CaseHandlers, CaseStatusChange, LinkedCase, LinkedCaseRequest } from '@safety/temporal/activities';
+import { LINKED_WORKFLOW_PREFIX } from '@safety/temporal/activities';
 import { AuditService, Page } from './audit.service';
 
 export interface NewCase {
@@ -84,6 +85,26 @@ export class CaseService {
   }
 
   /**
+   * Opens a case linked to another (an automatic penalty case, a criminal transfer, a referral) and
+   * chooses its workflow id: `<prefix>-<sourceCaseId>-<n>`, numbered by the database under a lock on
+   * the source case, so the source's workflow and the API never choose the same id. Idempotent by
+   * `linkKey`: a retried activity finds the case it opened.
+   */
+  async openLinked(request: LinkedCaseRequest): Promise<LinkedCase> {
+    const opened = await this.ds.transaction(async (m) => {
+      const existing = await this.cases.findByLinkKey(request.linkKey, m);
+      if (existing) return existing;
+      const workflowId = await this.cases.nextLinkedWorkflowId(
+        request.sourceCaseId,
+        LINKED_WORKFLOW_PREFIX[request.caseType],
+        m,
+      );
+      return this.insertLinked({ ...request, workflowId }, m);
+    });
+    return { caseId: opened.id, workflowId: opened.workflowId, openedAt: opened.createdAt.toISOString() };
+  }
+
+  /**
    * Creates (or finds, on an activity retry) the case row for a workflow started by another
    * workflow: an automatic penalty case, a criminal transfer, a referral. Keyed by workflow id.
    */
@@ -101,42 +122,61 @@ export class CaseService {
     return this.ds.transaction(async (m) => {
       const existing = await m.getRepository(CaseEntity).findOne({ where: { workflowId: input.workflowId } });
       if (existing) return existing;
-      const c = await this.cases.insert(
-        {
-          caseType: input.caseType,
-          title: input.title,
-          status: 'CREATED',
-          departmentId: input.departmentId,
-          enterpriseId: input.enterpriseId,
-          workflowId: input.workflowId,
-          createdBy: input.createdBy,
-          handlerIds: input.handlerIds,
-          data: { ...(input.data ?? {}), sourceCaseId: input.sourceCaseId },
-        },
-        m,
-      );
+      return this.insertLinked(input, m);
+    });
+  }
+
+  private async insertLinked(
+    input: {
+      caseType: string;
+      title: string;
+      departmentId: string;
+      enterpriseId: string | null;
+      createdBy: string;
+      handlerIds: string[];
+      workflowId: string;
+      sourceCaseId: string | null;
+      data?: Record<string, unknown>;
+      linkKey?: string;
+    },
+    m: EntityManager,
+  ): Promise<CaseEntity> {
+    const c = await this.cases.insert(
+      {
+        caseType: input.caseType,
+        title: input.title,
+        status: 'CREATED',
+        departmentId: input.departmentId,
+        enterpriseId: input.enterpriseId,
+        workflowId: input.workflowId,
+        createdBy: input.createdBy,
+        handlerIds: input.handlerIds,
+        linkKey: input.linkKey ?? null,
+        data: { ...(input.data ?? {}), sourceCaseId: input.sourceCaseId },
+      },
+      m,
+    );
+    await this.audit.record(
+      {
+        caseId: c.id,
+        actorId: input.createdBy,
+        action: 'CASE_CREATED',
+        summary: { caseType: c.caseType, title: c.title, sourceCaseId: input.sourceCaseId, after: 'CREATED' },
+      },
+      m,
+    );
+    if (input.sourceCaseId) {
       await this.audit.record(
         {
-          caseId: c.id,
+          caseId: input.sourceCaseId,
           actorId: input.createdBy,
-          action: 'CASE_CREATED',
-          summary: { caseType: c.caseType, title: c.title, sourceCaseId: input.sourceCaseId, after: 'CREATED' },
+          action: 'LINKED_CASE_CREATED',
+          summary: { linkedCaseId: c.id, caseType: c.caseType, workflowId: c.workflowId },
         },
         m,
       );
-      if (input.sourceCaseId) {
-        await this.audit.record(
-          {
-            caseId: input.sourceCaseId,
-            actorId: input.createdBy,
-            action: 'LINKED_CASE_CREATED',
-            summary: { linkedCaseId: c.id, caseType: c.caseType },
-          },
-          m,
-        );
-      }
-      return c;
-    });
+    }
+    return c;
   }
 
   async getVisible(actor: Actor, id: string): Promise<CaseEntity> {
@@ -158,30 +198,24 @@ export class CaseService {
     return { items, total, offset: q.offset, limit: q.limit };
   }
 
-  /** Called by the workflow's activity: moves the status and appends the change to the record. Idempotent. */
-  async recordStatus(input: {
-    caseId: string;
-    status: string;
-    actorId: string | null;
-    action: string;
-    summary: Record<string, unknown>;
-  }): Promise<void> {
-    await this.ds.transaction(async (m) => {
-      const c = await this.cases.findById(input.caseId, m);
-      if (!c) throw new DomainError(ErrorCode.NOT_FOUND, `case ${input.caseId} not found`);
-      const lastAction = (c.data?.lastAction as string | undefined) ?? null;
-      if (c.status === input.status && lastAction === input.action) return; // retry of a committed activity
-      await this.cases.updateStatus(c.id, input.status, { lastAction: input.action }, m);
-      await this.audit.record(
-        {
-          caseId: c.id,
-          actorId: input.actorId,
-          action: input.action,
-          summary: { ...input.summary, before: c.status, after: input.status },
-        },
-        m,
-      );
-    });
+  /** Records a status change with its audit row; a retry of a committed change is a no-op. */
+  async recordStatus(input: CaseStatusChange, m?: EntityManager): Promise<void> {
+    if (!m) return this.ds.transaction((tx) => this.recordStatus(input, tx));
+    const c = await this.cases.findById(input.caseId, m);
+    // Retryable: a workflow's first activity can run before the transaction that created the row commits.
+    if (!c) throw new DomainError(ErrorCode.DEPENDENCY_UNAVAILABLE, `case ${input.caseId} is not visible yet`);
+    const lastAction = (c.data?.lastAction as string | undefined) ?? null;
+    if (c.status === input.status && lastAction === input.action) return; // retry of a committed activity
+    await this.cases.updateStatus(c.id, input.status, { lastAction: input.action }, m);
+    await this.audit.record(
+      {
+        caseId: c.id,
+        actorId: input.actorId,
+        action: input.action,
+        summary: { ...input.summary, before: c.status, after: input.status },
+      },
+      m,
+    );
   }
 
   /**

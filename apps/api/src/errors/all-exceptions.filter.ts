@@ -5,6 +5,8 @@ import type { Request, Response } from 'express';
 import { AuditService } from '@safety/application';
 import { ErrorCode, isDomainError } from '@safety/domain/errors';
 import type { Actor } from '@safety/domain/identity/roles';
+import { InvalidInputError } from '../validation/invalid-input';
+import { fieldProblems, Language, preferredLanguage } from '../validation/issue-messages';
 import { HTTP_STATUS_BY_CODE, isErrorCode } from './error-mapping';
 
 interface ErrorBody {
@@ -26,7 +28,13 @@ const HTTP_CODE_FALLBACK: Record<number, ErrorCode> = {
 };
 
 /** Turns any thrown value into `{ code, message, details, requestId }` with the mapped status. */
-export function toErrorResponse(e: unknown): { status: number; body: ErrorBody } | null {
+export function toErrorResponse(e: unknown, language: Language = 'en'): { status: number; body: ErrorBody } | null {
+  if (e instanceof InvalidInputError) {
+    const fields = fieldProblems(e.location, e.issues, language, e.prefix);
+    const message =
+      language === 'zh' ? `${fields.length} 个字段无效或缺失` : `${fields.length} invalid or missing field(s)`;
+    return { status: 400, body: { code: ErrorCode.VALIDATION_FAILED, message, details: { fields } } };
+  }
   if (isDomainError(e))
     return { status: HTTP_STATUS_BY_CODE[e.code], body: { code: e.code, message: e.message, details: e.details } };
   if (e instanceof WorkflowExecutionAlreadyStartedError) {
@@ -39,11 +47,16 @@ export function toErrorResponse(e: unknown): { status: number; body: ErrorBody }
     return { status: 404, body: { code: ErrorCode.WORKFLOW_NOT_FOUND, message: 'the case workflow was not found' } };
   if (e instanceof WorkflowUpdateFailedError) {
     // The workflow's verdict: its validator or handler rejected the step with a typed ApplicationFailure.
+    // An unknown failure type is a defect (a workflow rejecting with a code the API does not map): a logged 500.
     const cause = e.cause;
     if (cause instanceof ApplicationFailure && isErrorCode(cause.type)) {
-      return { status: HTTP_STATUS_BY_CODE[cause.type], body: { code: cause.type, message: cause.message } };
+      const details = cause.details?.[0];
+      return {
+        status: HTTP_STATUS_BY_CODE[cause.type],
+        body: { code: cause.type, message: cause.message, ...(isPlainObject(details) ? { details } : {}) },
+      };
     }
-    return { status: 422, body: { code: ErrorCode.RULE_VIOLATION, message: cause?.message ?? e.message } };
+    return null;
   }
   if (e instanceof HttpException) {
     const status = e.getStatus();
@@ -69,6 +82,9 @@ export function toErrorResponse(e: unknown): { status: number; body: ErrorBody }
   return null;
 }
 
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
@@ -79,7 +95,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const req = ctx.getRequest<Request & { id?: string; actor?: Actor }>();
     const res = ctx.getResponse<Response>();
     const requestId = typeof req.id === 'string' ? req.id : undefined;
-    const mapped = toErrorResponse(exception);
+    const mapped = toErrorResponse(exception, preferredLanguage(req.headers['accept-language']));
     if (!mapped) {
       this.logger.error({ err: exception, requestId }, 'unhandled error');
       res

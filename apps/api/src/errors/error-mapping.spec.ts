@@ -31,8 +31,20 @@ describe('the one error mapping', () => {
       status: 403,
       body: { code: 'FORBIDDEN_SEPARATION_OF_DUTIES' },
     });
+    const withFields = ApplicationFailure.create({
+      type: 'VALIDATION_FAILED',
+      message: 'bad',
+      details: [{ fields: [{ path: 'payload.findings', message: 'Required' }] }],
+    });
+    expect(toErrorResponse(new WorkflowUpdateFailedError('rejected', withFields))).toMatchObject({
+      status: 400,
+      body: { details: { fields: [{ path: 'payload.findings' }] } },
+    });
+  });
+
+  it('leaves a rejection with a type outside the error codes unmapped (a logged 500, never a silent 422)', () => {
     const unknown = ApplicationFailure.create({ type: 'SomethingElse', message: 'odd' });
-    expect(toErrorResponse(new WorkflowUpdateFailedError('rejected', unknown))?.status).toBe(422);
+    expect(toErrorResponse(new WorkflowUpdateFailedError('rejected', unknown))).toBeNull();
   });
 
   it('maps validation-pipe errors to 400 VALIDATION_FAILED with every problem', () => {

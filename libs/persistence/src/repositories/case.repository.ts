@@ -38,6 +38,26 @@ export class CaseRepository {
     );
   }
 
+  findByLinkKey(linkKey: string, m?: EntityManager): Promise<CaseEntity | null> {
+    return this.repo(m).findOne({ where: { linkKey } });
+  }
+
+  /**
+   * The next workflow id `<prefix>-<sourceCaseId>-<n>` for a case linked to `sourceCaseId`. Locks the
+   * source case row, so concurrent openings (from its workflow and over HTTP) number one after the
+   * other; call it in the transaction that inserts the linked case.
+   */
+  async nextLinkedWorkflowId(sourceCaseId: string, prefix: string, m: EntityManager): Promise<string> {
+    await m.query('SELECT id FROM cases WHERE id = $1 FOR UPDATE', [sourceCaseId]);
+    const stem = `${prefix}-${sourceCaseId}-`;
+    const rows: Array<{ workflow_id: string }> = await m.query(
+      `SELECT workflow_id FROM cases WHERE starts_with(workflow_id, $1)`,
+      [stem],
+    );
+    const taken = rows.map((r) => Number(r.workflow_id.slice(stem.length))).filter((n) => Number.isInteger(n));
+    return `${stem}${Math.max(0, ...taken) + 1}`;
+  }
+
   async setHandlers(id: string, handlerIds: string[], m?: EntityManager): Promise<void> {
     await (m ?? this.ds.manager).query(
       'UPDATE cases SET handler_ids = $2, updated_at = now(), version = version + 1 WHERE id = $1',

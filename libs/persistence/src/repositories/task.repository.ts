@@ -11,6 +11,7 @@ export interface NewTask {
   candidateRoles: string[];
   departmentId: string;
   assigneeId?: string | null;
+  outcomes?: string[] | null;
   dueAt: Date | null;
   warnAt: Date | null;
   needsManualDueDate: boolean;
@@ -56,8 +57,8 @@ export class TaskRepository {
   async insertIfAbsent(t: NewTask, m?: EntityManager): Promise<{ task: TaskEntity; created: boolean }> {
     const rows: Array<{ id: string }> = await (m ?? this.ds.manager).query(
       `INSERT INTO tasks (task_key, case_id, workflow_id, type, title, candidate_roles, department_id, assignee_id, status,
-                          due_at, warn_at, needs_manual_due_date, payload)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,'OPEN',$9,$10,$11,$12)
+                          due_at, warn_at, needs_manual_due_date, payload, outcomes)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,'OPEN',$9,$10,$11,$12,$13)
        ON CONFLICT (task_key) DO NOTHING RETURNING id`,
       [
         t.taskKey,
@@ -72,6 +73,7 @@ export class TaskRepository {
         t.warnAt,
         t.needsManualDueDate,
         JSON.stringify(t.payload),
+        t.outcomes ?? null,
       ],
     );
     const task = await this.findByKey(t.taskKey, m);

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { createZodDto } from 'nestjs-zod';
+import { ErrorCode } from '@safety/domain/errors';
+
+/** The body of every error response. */
+export const ErrorBodySchema = z
+  .object({
+    code: z.enum(['INTERNAL_ERROR', ...Object.values(ErrorCode)]).meta({
+      description: 'Stable error code; one HTTP status per code',
+    }),
+    message: z.string(),
+    details: z
+      .looseObject({
+        fields: z
+          .array(z.object({ path: z.string(), message: z.string() }))
+          .optional()
+          .meta({ description: 'VALIDATION_FAILED: every invalid or missing field (body-relative paths)' }),
+      })
+      .optional(),
+    requestId: z.string().optional().meta({ description: 'Quote it to support; also in the x-request-id header' }),
+  })
+  .meta({ id: 'Error' });
+
+export class ErrorBodyDto extends createZodDto(ErrorBodySchema) {}
+
+/** A UUID path parameter. */
+export const uuid = () => z.guid();
+
+export class IdParams extends createZodDto(z.strictObject({ id: uuid() })) {}
+
+/** An ISO 8601 instant as the API writes it. */
+export const isoInstant = () => z.iso.datetime({ offset: true });
+export const isoInstantOrNull = () => isoInstant().nullable();
