@@ -81,6 +81,7 @@ describe('inbox, identity, evidence and calendar administration', () => {
       .set(as('head'))
       .send({ assigneeId: org.users.officerA.id });
     expect(toOfficer.status).toBe(422); // an officer does not hold the step's role
+    expect(toOfficer.body.code).toBe('RULE_VIOLATION');
     const reassigned = await h
       .http()
       .post(`/tasks/${taskId}/reassign`)
@@ -164,7 +165,7 @@ describe('inbox, identity, evidence and calendar administration', () => {
         .http()
         .post(`/tasks/${taskId}/complete`)
         .set(as('head'))
-        .send({ outcome: 'APPROVE', payload: { review: { attachmentIds: ids } } });
+        .send({ outcome: 'APPROVE', payload: { attachmentIds: ids } });
     const stranger = await cites([file.body.id, foreignFile.body.id]);
     expect(stranger.status).toBe(422);
     expect(stranger.body.details.attachmentIds).toEqual([foreignFile.body.id]);

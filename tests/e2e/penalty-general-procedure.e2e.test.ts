@@ -53,8 +53,12 @@ describe('penalty general procedure over HTTP (dev server)', () => {
       'SUBMIT',
       f.evidence([{ officerId: org.users.officerA.id, credentialNo: `A${org.suffix}` }]),
     );
-    expect(lone.status).toBe(422);
-    expect(lone.body.message).toMatch(/at least two distinct handling officers/);
+    // The step contract requires two officers per item (行政处罚法 Art.42, 55): a 400 naming each item.
+    expect(lone.status).toBe(400);
+    expect(lone.body.details.fields.map((f: { path: string }) => f.path)).toEqual([
+      'payload.evidence.0.officers',
+      'payload.evidence.1.officers',
+    ]);
     const forged = await f.complete(
       inv.id,
       'officerA',

@@ -10,6 +10,7 @@ import { createApiApp } from '../../apps/api/src/bootstrap';
 import { createWorker } from '../../apps/worker/src/create-worker';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { createTestDatabase, TestDatabase } from './db';
+import { skipTime } from './time-skipping';
 import { testEnv } from './env';
 import { createOrg, TestOrg, TestUser } from './fixtures';
 
@@ -21,6 +22,12 @@ export interface Harness {
   /** Present with the time-skipping server: `env.sleep('3 days')` moves time. */
   env: TestWorkflowEnvironment | null;
   http: () => ReturnType<typeof request>;
+  /**
+   * Time-skipping server only: moves time forward by `ms` (or to the instant `at`) without racing a
+   * timer the case workflows are about to fire (tests/support/time-skipping.ts).
+   */
+  skip(ms: number): Promise<void>;
+  skipTo(at: number): Promise<void>;
   login(user: TestUser): Promise<string>;
   close(): Promise<void>;
 }
@@ -57,6 +64,12 @@ export async function startHarness(opts: { temporal: 'dev' | 'time-skipping' }):
   const { worker } = await createWorker(ctx, cfg, env ? { connection: env.nativeConnection } : {});
   const running = worker.run();
   const server = app.getHttpServer();
+  const caseWorkflowIds = async (): Promise<string[]> =>
+    (await db.ds.query('SELECT workflow_id FROM cases')).map((r: { workflow_id: string }) => r.workflow_id);
+  const skip = async (ms: number) => {
+    if (!env) throw new Error('skip() needs the time-skipping server');
+    await skipTime(env, client, caseWorkflowIds, ms);
+  };
   return {
     cfg,
     db,
@@ -64,6 +77,8 @@ export async function startHarness(opts: { temporal: 'dev' | 'time-skipping' }):
     client,
     env,
     http: () => request(server),
+    skip,
+    skipTo: async (at: number) => skip(at - (env ? await env.currentTimeMs() : Date.now())),
     async login(user) {
       const res = await request(server).post('/auth/login').send({ username: user.username, password: user.password });
       if (res.status !== 200)

@@ -13,14 +13,14 @@ import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { CalendarController } from './calendar/calendar.controller';
-import { CasesController } from './cases/cases.controller';
+import { CasesApiModule } from './cases/cases-api.module';
 import { AllExceptionsFilter } from './errors/all-exceptions.filter';
 import { HealthController } from './health/health.controller';
 import { InspectionApiModule } from './inspection/inspection-api.module';
 import { AccidentApiModule } from './accident/accident-api.module';
 import { EnforcementApiModule } from './enforcement/enforcement-api.module';
 import { OrganisationController } from './organisation/organisation.controller';
-import { TasksController } from './tasks/tasks.controller';
+import { TasksApiModule } from './tasks/tasks-api.module';
 import { ApiTemporalModule } from './temporal/api-temporal.module';
 import { RequestValidationPipe } from './validation/validation.pipe';
 
@@ -53,16 +53,10 @@ export class AppModule {
         InspectionApiModule,
         AccidentApiModule,
         EnforcementApiModule,
+        TasksApiModule,
+        CasesApiModule,
       ],
-      controllers: [
-        HealthController,
-        AuthController,
-        CasesController,
-        TasksController,
-        AuditController,
-        CalendarController,
-        OrganisationController,
-      ],
+      controllers: [HealthController, AuthController, AuditController, CalendarController, OrganisationController],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },

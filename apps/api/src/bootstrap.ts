@@ -1,11 +1,12 @@
 import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { NestFactory } from '@nestjs/core';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { Client } from '@temporalio/client';
 import { Logger } from 'nestjs-pino';
 import { AppConfig } from '@safety/application';
 import { AppModule } from './app.module';
+import { buildOpenApiDocument } from './contract/openapi';
 
 /** Builds the HTTP app (used by main.ts and by the e2e tests, so both run the same wiring). */
 export async function createApiApp(
@@ -19,17 +20,7 @@ export async function createApiApp(
   if (opts.logs !== false) app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   app.useBodyParser('json', { limit: '12mb' });
-  const doc = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Work-safety case engine API')
-      .setDescription(
-        'Enforcement cases and accident investigations: task inboxes, statutory clocks, full-process record',
-      )
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .build(),
-  );
+  const doc = buildOpenApiDocument(app);
   SwaggerModule.setup('docs', app, doc, { jsonDocumentUrl: 'docs/openapi.json' });
   return app;
 }

@@ -85,6 +85,24 @@ export class CaseService {
   }
 
   /**
+   * Opens a case and starts its workflow as one act: the row and its audit are written in a
+   * transaction that commits only once the workflow has started, so either both exist or neither
+   * does. (The workflow's first activity may run before the commit; it finds the row on a retry.)
+   */
+  async openAndStart(
+    actor: Actor,
+    input: NewCase,
+    start: (created: CaseEntity) => Promise<void>,
+    requestId?: string,
+  ): Promise<CaseEntity> {
+    return this.ds.transaction(async (m) => {
+      const created = await this.create(actor, input, m, requestId);
+      await start(created);
+      return created;
+    });
+  }
+
+  /**
    * Opens a case linked to another (an automatic penalty case, a criminal transfer, a referral) and
    * chooses its workflow id: `<prefix>-<sourceCaseId>-<n>`, numbered by the database under a lock on
    * the source case, so the source's workflow and the API never choose the same id. Idempotent by

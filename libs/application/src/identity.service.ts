@@ -34,6 +34,16 @@ export class IdentityService {
   }
 
   /** Loads the user fresh on every request, so a deactivated user or a moved department takes effect at once. */
+  /** The actor a user would be, or null for an unknown or deactivated user (e.g. before reassigning to them). */
+  async actorOf(userId: string): Promise<Actor | null> {
+    try {
+      return await this.resolveActor(userId);
+    } catch (e) {
+      if (e instanceof DomainError && e.code === ErrorCode.UNAUTHENTICATED) return null;
+      throw e;
+    }
+  }
+
   async resolveActor(userId: string): Promise<Actor> {
     const user = await this.org.findUserById(userId);
     if (!user || !user.active) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'user is unknown or deactivated');

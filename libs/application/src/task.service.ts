@@ -355,6 +355,10 @@ export class TaskService {
     return this.tasks.countsByDepartment(actor.visibleDepartmentIds);
   }
 
+  async openTasksOfCase(caseId: string): Promise<TaskEntity[]> {
+    return (await this.tasks.listForCase(caseId)).filter((t) => t.status === 'OPEN' || t.status === 'CLAIMED');
+  }
+
   listForCase(caseId: string): Promise<TaskEntity[]> {
     return this.tasks.listForCase(caseId);
   }

@@ -1,16 +1,9 @@
-import {
-  allHandlersFinished,
-  condition,
-  patched,
-  proxyActivities,
-  setHandler,
-  type ActivityOptions,
-} from '@temporalio/workflow';
+import { allHandlersFinished, condition, proxyActivities, setHandler, type ActivityOptions } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { CaseActivities } from '@safety/temporal/activities';
+import { getSettledQuery } from '@safety/temporal/contracts/human-task.contract';
 import { Branches } from './branches';
 import { TaskBoard } from './task-board';
-import { PATCH } from './patches';
 import { Problem, reject } from './problems';
 
 /**
@@ -42,6 +35,9 @@ export class Kernel {
   constructor() {
     this.caseActivities = this.activities<CaseActivities>();
     this.board = new TaskBoard(this);
+    // A query runs between activations, when every branch has gone as far as it can: with nothing in
+    // flight the workflow waits only on people, timers or messages.
+    setHandler(getSettledQuery, () => ({ settled: this.inFlight === 0, openTasks: this.board.openTasks() }));
   }
 
   /** A typed activity proxy whose calls count as work in flight. */
@@ -65,39 +61,21 @@ export class Kernel {
   }
 
   /**
-   * Resolves once no work is in flight: every branch waits on a person, a timer or a message. Checked
-   * over several condition passes, because a change made by a handler unblocks other branches only
-   * in the pass after it, and those then start their next work.
-   */
-  async settled(): Promise<void> {
-    for (let pass = 0; pass < 3; pass++) await condition(() => this.inFlight === 0);
-  }
-
-  /**
-   * Registers an Update whose answer comes once the workflow has settled again (the tasks it opens
-   * in response exist), so a caller never races the workflow. Histories recorded before this
-   * behaviour answer as they did (patch ANSWER_WHEN_SETTLED).
+   * Registers an Update whose validator returns a problem (or none). The caller learns what the
+   * workflow did in response by asking `getSettled` afterwards.
    */
   update<Result, Input>(
     definition: UpdateDefinition<Result, [Input]>,
     handle: (input: Input) => Promise<Result>,
     validate?: (input: Input) => Problem | undefined,
   ): void {
-    setHandler(
-      definition,
-      async (input: Input) => {
-        const result = await handle(input);
-        if (patched(PATCH.ANSWER_WHEN_SETTLED)) await this.settled();
-        return result;
+    setHandler(definition, handle, {
+      // Synchronous: the SDK calls validators synchronously, so an async throw would not reject.
+      validator: (input: Input) => {
+        const found = validate?.(input);
+        if (found) reject(found);
       },
-      {
-        // Synchronous: the SDK calls validators synchronously, so an async throw would not reject.
-        validator: (input: Input) => {
-          const found = validate?.(input);
-          if (found) reject(found);
-        },
-      },
-    );
+    });
   }
 
   /** Every workflow ends here: its branches have ended and every handler has finished. */

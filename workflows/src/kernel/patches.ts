@@ -5,8 +5,6 @@
 export const PATCH = {
   /** A task opens in one activity: due date computed, case status and task row written together. */
   ONE_ROUND_TRIP_TASK_OPEN: 'kernel-one-round-trip-task-open',
-  /** An Update answers once the workflow has settled again (its next tasks are open), with those tasks. */
-  ANSWER_WHEN_SETTLED: 'kernel-answer-when-settled',
   /** Linked cases are numbered by the database (one id scheme) and started by one starter. */
   LINKED_CASES: 'kernel-linked-cases',
   /** Extending the penalty decision period moves the open tasks that follow it (no second Update from the API). */

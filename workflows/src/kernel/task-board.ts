@@ -279,12 +279,7 @@ export class TaskBoard {
       completedAt,
       taskKey: task.taskKey,
     } as Completion<StepDefinition>;
-    const result: CompleteTaskResult = { taskKey: task.taskKey, outcome: input.outcome, completedAt };
-    if (patched(PATCH.ANSWER_WHEN_SETTLED)) {
-      await this.kernel.settled();
-      result.nextTasks = this.openTasks();
-    }
-    return result;
+    return { taskKey: task.taskKey, outcome: input.outcome, completedAt };
   }
 
   private actorProblem(task: OpenTask, actor: TaskActor): Problem | undefined {

@@ -19,7 +19,7 @@ import {
   superviseListingUpdate,
 } from '@safety/temporal';
 import { CurrentActor, RequestId, Roles } from '../auth/auth.decorators';
-import { taskView } from '../cases/case.dto';
+import { taskView } from '../tasks/task.view';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.providers';
 import { WorkflowStarter } from '../temporal/workflow-starter';
 import {

@@ -16,3 +16,13 @@ export const RequestId = createParamDecorator((_: unknown, ctx: ExecutionContext
   const id = ctx.switchToHttp().getRequest().id;
   return typeof id === 'string' ? id : undefined;
 });
+
+/**
+ * The caller's key for retrying a request safely: the Idempotency-Key header, else an x-request-id
+ * the caller chose. Absent when the caller sent neither (then every request is a new one).
+ */
+export const IdempotencyKey = createParamDecorator((_: unknown, ctx: ExecutionContext): string | undefined => {
+  const headers = ctx.switchToHttp().getRequest().headers as Record<string, string | string[] | undefined>;
+  const key = headers['idempotency-key'] ?? headers['x-request-id'];
+  return typeof key === 'string' && /^[\w.:-]{1,100}$/.test(key) ? key : undefined;
+});

@@ -47,6 +47,6 @@ export function Endpoint(options: EndpointOptions): MethodDecorator {
     ZodResponse({ status, type: options.response as never }),
     ...[...errors]
       .sort()
-      .map((code) => ApiResponse({ status: code, description: ERROR_DESCRIPTIONS[code], type: ErrorBodyDto })),
+      .map((code) => ApiResponse({ status: code, description: ERROR_DESCRIPTIONS[code], type: ErrorBodyDto.Output })),
   );
 }

@@ -8,6 +8,7 @@ import type { Actor } from '@safety/domain/identity/roles';
 import { InvalidInputError } from '../validation/invalid-input';
 import { fieldProblems, Language, preferredLanguage } from '../validation/issue-messages';
 import { HTTP_STATUS_BY_CODE, isErrorCode } from './error-mapping';
+import { RETRY_AFTER_SECONDS } from '../temporal/workflow-answers';
 
 interface ErrorBody {
   code: string;
@@ -76,7 +77,11 @@ export function toErrorResponse(e: unknown, language: Language = 'en'): { status
   if (name === 'ServiceError' || name === 'TransportError' || (e as { code?: string })?.code === 'ECONNREFUSED') {
     return {
       status: 503,
-      body: { code: ErrorCode.DEPENDENCY_UNAVAILABLE, message: 'a backing service is unavailable; try again' },
+      body: {
+        code: ErrorCode.DEPENDENCY_UNAVAILABLE,
+        message: 'a backing service is unavailable; try again',
+        details: { retryAfterSeconds: RETRY_AFTER_SECONDS },
+      },
     };
   }
   return null;
@@ -120,6 +125,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
           },
         })
         .catch((err: unknown) => this.logger.error({ err, requestId }, 'could not audit a denial'));
+    }
+    if (mapped.status === 503 || mapped.status === 429) {
+      const after = (mapped.body.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
+      res.setHeader('Retry-After', String(after ?? RETRY_AFTER_SECONDS));
     }
     res.status(mapped.status).json({ ...mapped.body, requestId });
   }

@@ -37,6 +37,12 @@ export class AppConfig {
   @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' }) JWT_SECRET!: string;
   @Transform(toInt) @IsInt() @Min(60) @Max(86_400) JWT_TTL_SECONDS = 8 * 3600;
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL = 'info';
+  /**
+   * How long a request that sends an Update (a step completion, a party's filing) or starts a workflow
+   * waits for the workflow's answer before it answers 503 with Retry-After; retrying with the same
+   * Idempotency-Key attaches to the same Update.
+   */
+  @Transform(toInt) @IsInt() @Min(1) @Max(120) WORKFLOW_ANSWER_TIMEOUT_SECONDS = 15;
   /** Path of the prebuilt workflow bundle (worker); built from source when absent (dev/test). */
   @IsOptional() @IsString() WORKFLOW_BUNDLE_PATH?: string;
 }

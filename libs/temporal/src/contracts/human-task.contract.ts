@@ -30,8 +30,17 @@ export interface CompleteTaskResult {
   taskKey: string;
   outcome: string;
   completedAt: string;
-  /** The workflow's open tasks once it has settled after this completion. */
-  nextTasks?: OpenTaskRef[];
+}
+
+/**
+ * Whether the workflow has come to rest: no activity or child start in flight, so it waits only on
+ * people, timers or messages. Asked after an Update or a start, so the answer can name the tasks
+ * the workflow opened in response (a query sees the workflow between activations, when every branch
+ * has gone as far as it can).
+ */
+export interface SettledAnswer {
+  settled: boolean;
+  openTasks: OpenTaskRef[];
 }
 
 export interface ChangeTaskDeadlineInput {
@@ -68,6 +77,7 @@ export const completeTaskUpdate = defineUpdate<CompleteTaskResult, [CompleteTask
 export const changeTaskDeadlineUpdate = defineUpdate<PendingTaskView, [ChangeTaskDeadlineInput]>('changeTaskDeadline');
 export const getPendingTasksQuery = defineQuery<PendingTaskView[]>('getPendingTasks');
 export const mayActOnTaskQuery = defineQuery<MayActAnswer, [MayActInput]>('mayActOnTask');
+export const getSettledQuery = defineQuery<SettledAnswer>('getSettled');
 
 /** @deprecated Workflows moving to workflows/src/kernel reject with ErrorCode values (kernel/problems.ts). */
 export const TaskRejection = {

@@ -86,5 +86,9 @@ export const list = <Item extends z.ZodType>(titles: Titles, item: Item, bounds:
 /** A payload or a nested object: unknown fields are rejected, never silently dropped. */
 export const form = <Shape extends z.ZodRawShape>(shape: Shape) => z.strictObject(shape);
 
-/** The payload of an outcome that carries nothing but an optional comment. */
-export const commentOnly = () => form({ comment: text(['意见', 'Comment'], 2000).optional() });
+/** The payload of an outcome that carries an optional opinion and the documents it rests on. */
+export const commentOnly = () =>
+  form({
+    comment: text(['意见', 'Comment'], 2000).optional(),
+    attachmentIds: attachments(['依据材料', 'Supporting documents']).optional(),
+  });
