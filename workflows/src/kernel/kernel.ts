@@ -1,4 +1,10 @@
-import { allHandlersFinished, condition, proxyActivities, setHandler, type ActivityOptions } from '@temporalio/workflow';
+import {
+  allHandlersFinished,
+  condition,
+  proxyActivities,
+  setHandler,
+  type ActivityOptions,
+} from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { CaseActivities } from '@safety/temporal/activities';
 import { getSettledQuery } from '@safety/temporal/contracts/human-task.contract';

@@ -89,7 +89,11 @@ export class TaskGateway {
     const settled = await this.answers.settle(task.workflowId);
     const nextTasks = settled
       ? settled.map((next) => ({ id: next.taskId, type: next.type, title: next.title }))
-      : (await this.tasks.openTasksOfCase(task.caseId)).map((next) => ({ id: next.id, type: next.type, title: next.title }));
+      : (await this.tasks.openTasksOfCase(task.caseId)).map((next) => ({
+          id: next.id,
+          type: next.type,
+          title: next.title,
+        }));
     return { ...result, task: taskView(await this.tasks.getVisible(actor, task.id)), nextTasks };
   }
 
