@@ -58,7 +58,8 @@ export class TaskGateway {
     }
     this.tasks.assertMayAct(actor, task);
     const payload = request.payload ?? {};
-    const offered = task.outcomes ?? Object.keys(stepOf(task).outcomes);
+    const step = stepOf(task);
+    const offered = task.outcomes ?? (step ? Object.keys(step.outcomes) : [request.outcome]);
     if (!offered.includes(request.outcome)) {
       throw new InvalidInputError('body', [
         {
@@ -70,9 +71,10 @@ export class TaskGateway {
         },
       ]);
     }
-    const submission = checkSubmission(stepOf(task), request.outcome, payload);
-    if (!submission.ok && !submission.unknownOutcome)
+    const submission = step ? checkSubmission(step, request.outcome, payload) : null;
+    if (submission && !submission.ok && !submission.unknownOutcome) {
       throw new InvalidInputError('body', submission.issues, ['payload']);
+    }
     await this.cases.assertCitedAttachmentsBelong(task.caseId, payload);
     const result: CompleteTaskResult = await this.answers.update(
       task.workflowId,
