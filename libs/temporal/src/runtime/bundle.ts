@@ -22,9 +22,10 @@ export const WORKFLOW_ALIASES: Record<string, string> = {
   '@safety/temporal': path.join(root, 'libs/temporal/src'),
 };
 
-export function buildWorkflowBundle(): Promise<WorkflowBundleWithSourceMap> {
+/** Bundles the workflows (or, for tests, another entry module) with the library aliases. */
+export function buildWorkflowBundle(entry: string = workflowsEntry()): Promise<WorkflowBundleWithSourceMap> {
   return bundleWorkflowCode({
-    workflowsPath: workflowsEntry(),
+    workflowsPath: entry,
     webpackConfigHook: (config) => ({
       ...config,
       resolve: { ...config.resolve, alias: { ...(config.resolve?.alias as object), ...WORKFLOW_ALIASES } },
