@@ -56,7 +56,10 @@ describe('administrative enforcement from inspection to public disclosure (time-
       opinion: '逾期未整改',
     });
     const penaltyId = await expectEventually(async () => {
-      const rows = await h.db.ds.query(`SELECT id FROM cases WHERE workflow_id = $1`, [`penalty-from-${inspectionId}`]);
+      const rows = await h.db.ds.query(
+        `SELECT id FROM cases WHERE case_type = 'PENALTY' AND data->>'sourceCaseId' = $1`,
+        [inspectionId],
+      );
       expect(rows).toHaveLength(1);
       return rows[0].id as string;
     });

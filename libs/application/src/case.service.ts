@@ -109,17 +109,20 @@ export class CaseService {
    * `linkKey`: a retried activity finds the case it opened.
    */
   async openLinked(request: LinkedCaseRequest): Promise<LinkedCase> {
-    const opened = await this.ds.transaction(async (m) => {
-      const existing = await this.cases.findByLinkKey(request.linkKey, m);
-      if (existing) return existing;
-      const workflowId = await this.cases.nextLinkedWorkflowId(
-        request.sourceCaseId,
-        LINKED_WORKFLOW_PREFIX[request.caseType],
-        m,
-      );
-      return this.insertLinked({ ...request, workflowId }, m);
-    });
+    const opened = await this.ds.transaction((m) => this.openLinkedCase(request, m));
     return { caseId: opened.id, workflowId: opened.workflowId, openedAt: opened.createdAt.toISOString() };
+  }
+
+  /** `openLinked` in the caller's transaction (the API opens a linked case with other writes), returning the row. */
+  async openLinkedCase(request: LinkedCaseRequest, m: EntityManager, requestId?: string): Promise<CaseEntity> {
+    const existing = await this.cases.findByLinkKey(request.linkKey, m);
+    if (existing) return existing;
+    const workflowId = await this.cases.nextLinkedWorkflowId(
+      request.sourceCaseId,
+      LINKED_WORKFLOW_PREFIX[request.caseType],
+      m,
+    );
+    return this.insertLinked({ ...request, workflowId, requestId }, m);
   }
 
   /**
@@ -156,6 +159,7 @@ export class CaseService {
       sourceCaseId: string | null;
       data?: Record<string, unknown>;
       linkKey?: string;
+      requestId?: string;
     },
     m: EntityManager,
   ): Promise<CaseEntity> {
@@ -179,6 +183,7 @@ export class CaseService {
         caseId: c.id,
         actorId: input.createdBy,
         action: 'CASE_CREATED',
+        requestId: input.requestId,
         summary: { caseType: c.caseType, title: c.title, sourceCaseId: input.sourceCaseId, after: 'CREATED' },
       },
       m,
@@ -189,6 +194,7 @@ export class CaseService {
           caseId: input.sourceCaseId,
           actorId: input.createdBy,
           action: 'LINKED_CASE_CREATED',
+          requestId: input.requestId,
           summary: { linkedCaseId: c.id, caseType: c.caseType, workflowId: c.workflowId },
         },
         m,

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError, ErrorCode } from '@safety/domain/errors';
@@ -49,6 +50,11 @@ export interface ProposeTransfer {
   suspectedOffence: string;
   grounds: string[];
 }
+
+/** Where a proposed transfer goes: to the penalty case's workflow, or a transfer case opened for the API to start. */
+export type TransferProposal =
+  | { via: 'PENALTY_CASE'; source: CaseEntity }
+  | { via: 'LINKED_CASE'; created: CaseEntity; workflowInput: CriminalTransferInput };
 
 /**
  * Inspection cases, 简易程序 decisions and criminal transfers: the synchronous checks and rows
@@ -284,11 +290,14 @@ export class InspectionCaseService {
 
   // ---- 行刑衔接 ----
 
-  async proposeTransfer(
-    actor: Actor,
-    p: ProposeTransfer,
-    requestId?: string,
-  ): Promise<{ created: CaseEntity; workflowInput: CriminalTransferInput }> {
+  /**
+   * A transfer proposed over HTTP (国务院令第310号 Art.5: a team of at least two officers). Every
+   * transfer is numbered `criminal-transfer-<source>-<n>` by the database, whoever starts it. A
+   * penalty case must know of its transfer (no fine in place of prosecution, 行政处罚法 Art.27, 82), so
+   * from a penalty case the proposal goes to its workflow, which opens the transfer; from an
+   * inspection or accident case the transfer case is opened here and its workflow started by the API.
+   */
+  async proposeTransfer(actor: Actor, p: ProposeTransfer, requestId?: string): Promise<TransferProposal> {
     if (!hasAnyRole(actor, [Role.ENFORCEMENT_OFFICER, Role.AGENCY_HEAD]))
       throw new DomainError(ErrorCode.FORBIDDEN_ROLE, 'only enforcement officers and heads propose transfers');
     const source = await this.cases.getVisible(actor, p.sourceCaseId);
@@ -303,40 +312,23 @@ export class InspectionCaseService {
       });
     }
     const team = await this.credentialedTeam(actor.departmentId, p.teamIds, 'a transfer team');
+    if (source.caseType === 'PENALTY') return { via: 'PENALTY_CASE', source };
     const created = await this.ds.transaction(async (m: EntityManager) => {
-      // Lock the source case so two concurrent proposals number their workflow ids one after the other.
-      await m.query('SELECT id FROM cases WHERE id = $1 FOR UPDATE', [source.id]);
-      const existing: Array<{ n: string }> = await m.query(
-        `SELECT count(*) AS n FROM cases WHERE case_type = 'CRIMINAL_TRANSFER' AND data->>'sourceCaseId' = $1`,
-        [source.id],
-      );
-      let seq = Number(existing[0].n) + 1;
-      while (
-        (await m.query('SELECT 1 FROM cases WHERE workflow_id = $1', [`criminal-transfer-${source.id}-${seq}`])).length
-      )
-        seq++;
-      const c = await this.cases.create(
-        actor,
+      const opened = await this.cases.openLinkedCase(
         {
+          // Each proposal over HTTP is a new transfer.
+          linkKey: `api:${randomUUID()}`,
           caseType: 'CRIMINAL_TRANSFER',
           title: `涉嫌犯罪案件移送：${p.suspectedOffence}`.slice(0, 200),
+          sourceCaseId: source.id,
+          departmentId: actor.departmentId,
           enterpriseId: source.enterpriseId,
+          createdBy: actor.userId,
           handlerIds: team.map((u) => u.id),
-          workflowId: () => `criminal-transfer-${source.id}-${seq}`,
+          data: { sourceCaseType: source.caseType, suspectedOffence: p.suspectedOffence, grounds: p.grounds },
         },
         m,
         requestId,
-      );
-      await this.repo.patchCaseData(
-        c.id,
-        'proposed',
-        {
-          sourceCaseId: source.id,
-          sourceCaseType: source.caseType,
-          suspectedOffence: p.suspectedOffence,
-          grounds: p.grounds,
-        },
-        m,
       );
       await this.audit.record(
         {
@@ -345,13 +337,14 @@ export class InspectionCaseService {
           actorRole: actor.roles[0],
           action: 'CRIMINAL_TRANSFER_PROPOSED_FROM_CASE',
           requestId,
-          summary: { transferCaseId: c.id, suspectedOffence: p.suspectedOffence },
+          summary: { transferCaseId: opened.id, suspectedOffence: p.suspectedOffence },
         },
         m,
       );
-      return c;
+      return opened;
     });
     return {
+      via: 'LINKED_CASE',
       created,
       workflowInput: {
         caseId: created.id,
