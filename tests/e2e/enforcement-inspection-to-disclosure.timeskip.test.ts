@@ -50,7 +50,7 @@ describe('administrative enforcement from inspection to public disclosure (time-
     expect(orderDocs.body.items.map((d: { kind: string }) => d.kind)).toContain('RECTIFICATION_ORDER');
 
     // 2. The durable timer opens the 复查 at the deadline; unrectified → a penalty case opens automatically.
-    await h.env!.sleep(Math.max(1, endOfLocalDay(deadline).getTime() + 60_000 - (await f.nowMs())));
+    await h.skipTo(endOfLocalDay(deadline).getTime() + 60_000);
     await f.completeOk(inspectionId, 'REINSPECTION', 'officerB', 'NOT_RECTIFIED', {
       confirmations,
       opinion: '逾期未整改',

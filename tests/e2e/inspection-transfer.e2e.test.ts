@@ -280,25 +280,25 @@ describe('criminal transfer, dangerous-operation prompt and simple procedure ove
     recordHistoryIfAsked(`inspection-${caseId}`, 'inspection-v2-penalty-proposed-criminal-review');
   });
 
-  it('numbers every transfer of a source case in one scheme, however it starts (HTTP, inspection review, penalty case)', async () => {
-    const transfer = (sourceCaseId: string) => ({
-      sourceCaseId,
-      teamIds: [org.users.officerA.id, org.users.officerB.id],
-      suspectedOffence: '危险作业罪',
-      grounds: ['关闭可燃气体报警装置'],
-    });
-    const transfersOf = async (sourceCaseId: string) =>
-      (
-        await h.db.ds.query(
-          `SELECT workflow_id FROM cases WHERE case_type = 'CRIMINAL_TRANSFER' AND data->>'sourceCaseId' = $1 ORDER BY created_at`,
-          [sourceCaseId],
-        )
-      ).map((row: { workflow_id: string }) => row.workflow_id);
-    const running = (workflowId: string) =>
-      expectEventually(async () =>
-        expect((await h.client.workflow.getHandle(workflowId).describe()).type).toBe('criminalTransferWorkflow'),
-      );
+  const proposal = (sourceCaseId: string) => ({
+    sourceCaseId,
+    teamIds: [org.users.officerA.id, org.users.officerB.id],
+    suspectedOffence: '危险作业罪',
+    grounds: ['关闭可燃气体报警装置'],
+  });
+  const transfersOf = async (sourceCaseId: string) =>
+    (
+      await h.db.ds.query(
+        `SELECT workflow_id FROM cases WHERE case_type = 'CRIMINAL_TRANSFER' AND data->>'sourceCaseId' = $1 ORDER BY created_at`,
+        [sourceCaseId],
+      )
+    ).map((row: { workflow_id: string }) => row.workflow_id);
+  const running = (workflowId: string) =>
+    expectEventually(async () =>
+      expect((await h.client.workflow.getHandle(workflowId).describe()).type).toBe('criminalTransferWorkflow'),
+    );
 
+  it('numbers an inspection’s transfers in one scheme, whether proposed over HTTP or by its 危险作业罪 review', async () => {
     // An inspection: one transfer proposed over HTTP, one from its 危险作业罪 review.
     const caseId = await openInspection();
     const record = await openTask(caseId, 'INSPECTION_RECORD');
@@ -316,7 +316,7 @@ describe('criminal transfer, dangerous-operation prompt and simple procedure ove
     });
     expect(recorded.status).toBe(200);
     const review = await openTask(caseId, 'CRIMINAL_TRANSFER_REVIEW');
-    const overHttp = await h.http().post('/criminal-transfers').set(as('officerA')).send(transfer(caseId));
+    const overHttp = await h.http().post('/criminal-transfers').set(as('officerA')).send(proposal(caseId));
     expect(overHttp.status).toBe(201);
     expect(overHttp.body.workflowId).toBe(`criminal-transfer-${caseId}-1`);
     expect((await complete(review.id, 'officerB', 'PROPOSE_TRANSFER', { reason: '具有现实危险' })).status).toBe(200);
@@ -324,7 +324,9 @@ describe('criminal transfer, dangerous-operation prompt and simple procedure ove
       expect(await transfersOf(caseId)).toEqual([`criminal-transfer-${caseId}-1`, `criminal-transfer-${caseId}-2`]),
     );
     await running(`criminal-transfer-${caseId}-2`);
+  });
 
+  it('sends a transfer proposed over HTTP from a penalty case through that case, which then takes no second one', async () => {
     // A penalty case: over HTTP the proposal goes through the case, which so knows it is pending
     // (no fine in place of prosecution, 行政处罚法 Art.27, 82) and takes no second one meanwhile.
     const opened = await h
@@ -334,10 +336,15 @@ describe('criminal transfer, dangerous-operation prompt and simple procedure ove
       .send({ title: '关闭报警装置', enterpriseId: org.enterpriseId, handlerIds: [org.users.officerB.id] });
     expect(opened.status).toBe(201);
     const penaltyId = opened.body.id as string;
-    const first = await h.http().post('/criminal-transfers').set(as('officerA')).send(transfer(penaltyId));
+    await expectEventually(async () =>
+      expect((await h.db.ds.query('SELECT status FROM cases WHERE id = $1', [penaltyId]))[0].status).toBe(
+        'PENDING_FILING',
+      ),
+    );
+    const first = await h.http().post('/criminal-transfers').set(as('officerA')).send(proposal(penaltyId));
     expect(first.status).toBe(201);
     expect(first.body).toMatchObject({ caseType: 'CRIMINAL_TRANSFER', workflowId: `criminal-transfer-${penaltyId}-1` });
-    const { sourceCaseId: _source, ...body } = transfer(penaltyId);
+    const { sourceCaseId: _source, ...body } = proposal(penaltyId);
     const viaCase = () =>
       h.http().post(`/cases/penalty/${penaltyId}/criminal-transfers`).set(as('officerA')).send(body);
     const pending = await viaCase();
