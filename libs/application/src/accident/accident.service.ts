@@ -273,23 +273,8 @@ export class AccidentService {
     actor: Actor,
     q: { status?: string; grade?: string; offset: number; limit: number },
   ): Promise<Page<{ c: CaseEntity; accident: AccidentEntity }>> {
-    const qb = this.repo
-      .of(AccidentEntity)
-      .createQueryBuilder('a')
-      .innerJoin(CaseEntity, 'c', 'c.id = a.case_id')
-      .where('(a.investigating_department_id IN (:...deps) OR a.reporting_department_id IN (:...deps))', {
-        deps: actor.visibleDepartmentIds,
-      });
-    if (q.status) qb.andWhere('c.status = :status', { status: q.status });
-    if (q.grade) qb.andWhere('a.grade = :grade', { grade: q.grade });
-    const [items, total] = await qb.orderBy('a.occurred_at', 'DESC').skip(q.offset).take(q.limit).getManyAndCount();
-    const cases = items.length ? await this.repo.of(CaseEntity).findByIds(items.map((a) => a.caseId)) : [];
-    return {
-      items: items.map((accident) => ({ accident, c: cases.find((c) => c.id === accident.caseId)! })),
-      total,
-      offset: q.offset,
-      limit: q.limit,
-    };
+    const [rows, total] = await this.repo.listVisible({ departmentIds: actor.visibleDepartmentIds, ...q });
+    return { items: rows, total, offset: q.offset, limit: q.limit };
   }
 
   async setReportingFlag(
