@@ -16,3 +16,7 @@ export const RequestId = createParamDecorator((_: unknown, ctx: ExecutionContext
   const id = ctx.switchToHttp().getRequest().id;
   return typeof id === 'string' ? id : undefined;
 });
+/** The client's address as Express resolved it (X-Forwarded-For only from proxies TRUST_PROXY names). */
+export const ClientAddress = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext): string => ctx.switchToHttp().getRequest().ip ?? 'unknown',
+);

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import {
@@ -25,6 +25,7 @@ import {
   requestHearingUpdate,
 } from '@safety/temporal';
 import { CurrentActor, RequestId, Roles } from '../auth/auth.decorators';
+import { BoundedIntPipe } from '../common/bounded-int.pipe';
 import { PageQuery } from '../common/pagination';
 import {
   AmountOwedQuery,
@@ -218,7 +219,7 @@ export class PenaltyCaseController {
   challengeEnd(
     @CurrentActor() a: Actor,
     @Param('id', ParseUUIDPipe) id: string,
-    @Param('seq', ParseIntPipe) seq: number,
+    @Param('seq', new BoundedIntPipe('seq', 1, 10_000)) seq: number,
     @Body() dto: ChallengeEndedDto,
     @RequestId() rid?: string,
   ) {

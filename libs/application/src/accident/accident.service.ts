@@ -7,6 +7,7 @@ import {
   FourNotLetGoResult,
   gradeAccident,
   investigatingLevel,
+  assertPlausibleAccidentInstant,
   isWithinSupplementaryWindow,
   reportTimeliness,
   ResponsiblePartyOutcome,
@@ -69,9 +70,6 @@ export interface AccidentReportInput {
   flags?: Array<(typeof SETTABLE_REPORTING_FLAGS)[number]>;
 }
 
-/** Clock skew tolerated between a client's "now" and ours. */
-const SKEW_MS = 5 * 60_000;
-
 /** Accident cases: intake, grading, jurisdiction, visibility, pre-checks for workflow steps, 四不放过 gates. */
 @Injectable()
 export class AccidentService {
@@ -107,10 +105,9 @@ export class AccidentService {
         'only enforcement officers and agency heads record accident reports',
       );
     const reportedAt = input.reportedAt ?? now;
-    if (input.occurredAt.getTime() > now.getTime() + SKEW_MS)
-      throw new DomainError(ErrorCode.VALIDATION_FAILED, 'occurredAt is in the future');
-    if (reportedAt.getTime() > now.getTime() + SKEW_MS)
-      throw new DomainError(ErrorCode.VALIDATION_FAILED, 'reportedAt is in the future');
+    assertPlausibleAccidentInstant('occurredAt', input.occurredAt, now);
+    if (input.unitNotifiedAt) assertPlausibleAccidentInstant('unitNotifiedAt', input.unitNotifiedAt, now);
+    assertPlausibleAccidentInstant('reportedAt', reportedAt, now);
     const clockStart = input.unitNotifiedAt ?? input.occurredAt;
     if (input.unitNotifiedAt && (input.unitNotifiedAt < input.occurredAt || input.unitNotifiedAt > reportedAt)) {
       throw new DomainError(ErrorCode.VALIDATION_FAILED, 'unitNotifiedAt must lie between occurredAt and reportedAt');
