@@ -5,9 +5,11 @@ import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { AuditService, CaseService, TaskService } from '@safety/application';
 import { DomainError, ErrorCode } from '@safety/domain/errors';
+import { servedContentType } from '@safety/domain/evidence/evidence-policy';
 import { Actor, Role } from '@safety/domain/identity/roles';
 import { getPenaltyCaseStateQuery, PenaltyCaseInput, workflowIdForCase } from '@safety/temporal';
 import { CurrentActor, RequestId, Roles } from '../auth/auth.decorators';
+import { sendAttachment } from '../common/evidence-download';
 import { PageQuery } from '../common/pagination';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.providers';
 import { WorkflowStarter } from '../temporal/workflow-starter';
@@ -131,20 +133,14 @@ export class CasesController {
   }
 
   @Get(':id/attachments/:attachmentId/content')
-  @ApiOperation({ summary: 'Download one attachment' })
+  @ApiOperation({ summary: 'Download one attachment (always as a file: Content-Disposition attachment, nosniff)' })
   async content(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
     @Param('attachmentId', ParseUUIDPipe) aid: string,
     @Res() res: Response,
   ) {
-    const a = await this.cases.attachmentContent(actor, id, aid);
-    res.setHeader(
-      'content-type',
-      a.contentType ?? (a.kind === 'NOTE' ? 'text/plain; charset=utf-8' : 'application/octet-stream'),
-    );
-    res.setHeader('x-content-sha256', a.sha256);
-    res.send(a.content);
+    sendAttachment(res, await this.cases.attachmentContent(actor, id, aid));
   }
 }
 
@@ -165,7 +161,7 @@ const attachmentView = (a: {
   taskId: a.taskId,
   kind: a.kind,
   fileName: a.fileName,
-  contentType: a.contentType,
+  contentType: servedContentType(a.contentType, a.kind as 'FILE' | 'NOTE'),
   sizeBytes: a.sizeBytes,
   sha256: a.sha256,
   uploadedBy: a.uploadedBy,
