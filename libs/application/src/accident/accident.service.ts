@@ -250,6 +250,40 @@ export class AccidentService {
     });
   }
 
+  /**
+   * The unmasked accident detail (ID numbers, the referred official) is for those who need it to do
+   * the investigation: a head of the investigating department (who decides on the report and sends
+   * the referrals) and the team lead (who writes the report). Everyone else who may see the accident
+   * — its officers, other agencies' team members, supervisors above, administrators — gets the
+   * masked view only. Every unmasked read is recorded as a personal-data read.
+   */
+  async authorizeUnmaskedRead(
+    actor: Actor,
+    found: { c: CaseEntity; accident: AccidentEntity },
+    requestId?: string,
+  ): Promise<void> {
+    const head = hasAnyRole(actor, [Role.AGENCY_HEAD]) && actor.departmentId === found.c.departmentId;
+    const lead = found.accident.teamLeadId === actor.userId;
+    if (!head && !lead)
+      throw new DomainError(
+        ErrorCode.FORBIDDEN_ROLE,
+        'only a head of the investigating department or the team lead may see unmasked personal data',
+        { caseId: found.c.id },
+      );
+    await this.audit.record({
+      caseId: found.c.id,
+      actorId: actor.userId,
+      actorRole: head ? Role.AGENCY_HEAD : (actor.roles[0] ?? null),
+      action: 'PERSONAL_DATA_READ',
+      requestId,
+      summary: {
+        entity: 'accident',
+        id: found.c.id,
+        fields: ['idNumber', 'responsibleParties.name', 'responsibleParties.position', 'freeText'],
+      },
+    });
+  }
+
   /** The actor works in the investigating department with one of the roles. */
   async assertInvestigatingDepartment(
     actor: Actor,
