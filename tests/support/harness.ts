@@ -48,7 +48,7 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     : new Client({ connection: await Connection.connect({ address: testEnv().temporalAddress() }) });
   const cfg = loadConfig({
     NODE_ENV: 'test',
-    DATABASE_URL: db.url,
+    DATABASE_URL: db.appUrl,
     TEMPORAL_ADDRESS: env ? 'time-skipping' : testEnv().temporalAddress(),
     TEMPORAL_TASK_QUEUE: `test-${randomBytes(5).toString('hex')}`,
     JWT_SECRET: randomBytes(24).toString('hex'),
