@@ -98,6 +98,11 @@ describe('personal data in the accident detail over HTTP', () => {
         rectificationMeasures: [{ description: '完善作业审批', owner: '测试企业', dueDate: '2026-12-31' }],
       });
     expect(submitted.status).toBe(200);
+    // The workflow stores the report after the step completes.
+    await expectEventually(async () => {
+      const detail = await h.http().get(`/accidents/${id}`).set(as('head'));
+      expect(detail.body.responsibleParties).toHaveLength(2);
+    });
   });
   afterAll(async () => h?.close());
 
