@@ -29,11 +29,15 @@ export WORKFLOW_BUNDLE_PATH="$PROJECT_ROOT/dist/workflow-bundle.js"
 
 step "infrastructure"
 PG_EPHEMERAL=1 pg_up pg-test "$(free_port)"
+# The app role logs in with a password of its own (the tests' API and worker connect as it).
+PG_APP_PASSWORD="$(_pg_random_secret)"
+export PG_APP_PASSWORD
+pg_app_login "$PG_ADMIN_URL" "$PG_APP_PASSWORD"
 temporal_up "$(free_port)" ""
 test_server_ensure
 
 step "jest: unit and integration tiers (2 workers), then the time-skipping suites (serially)"
-export PG_ADMIN_URL TEMPORAL_ADDRESS TEMPORAL_TEST_SERVER_EXE
+export PG_ADMIN_URL PG_APP_PASSWORD TEMPORAL_ADDRESS TEMPORAL_TEST_SERVER_EXE
 mkdir -p "$DATA_DIR"
 rm -f "$DATA_DIR"/jest-*.json
 jest_rc=0
@@ -65,12 +69,14 @@ pg_create_db "$PG_ADMIN_URL" "$smoke_db"
 on_exit "pg_drop_db '$PG_ADMIN_URL' '$smoke_db' || true"
 smoke_port="$(free_port)"
 (
-  export DATABASE_URL; DATABASE_URL="$(pg_db_url "$PG_ADMIN_URL" "$smoke_db")"
+  owner_url="$(pg_db_url "$PG_ADMIN_URL" "$smoke_db")"
   export JWT_SECRET; JWT_SECRET="$(node -e 'console.log(require("crypto").randomBytes(24).toString("hex"))')"
   export SEED_DEMO_PASSWORD=smoke-password LOG_LEVEL=warn TEMPORAL_TASK_QUEUE="smoke-$$"
-  node dist/libs/persistence/src/cli/migrate.js up >&2
-  node dist/seeds/run.js >&2
-  node dist/seeds/run.js >&2   # idempotent
+  # Migrations and seeds as the owner; the API and worker as the restricted app role, as start:all does.
+  DATABASE_URL="$owner_url" node dist/libs/persistence/src/cli/migrate.js up >&2
+  DATABASE_URL="$owner_url" node dist/seeds/run.js >&2
+  DATABASE_URL="$owner_url" node dist/seeds/run.js >&2   # idempotent
+  export DATABASE_URL; DATABASE_URL="$(pg_url_as "$owner_url" safety_app "$PG_APP_PASSWORD")"
   spawn smoke-worker node dist/apps/worker/src/main.js
   spawn smoke-api env PORT="$smoke_port" node dist/apps/api/src/main.js
   for _ in $(seq 1 60); do curl -fsS "http://127.0.0.1:$smoke_port/health/ready" >/dev/null 2>&1 && break; sleep 0.5; done

@@ -26,3 +26,8 @@ export const IdempotencyKey = createParamDecorator((_: unknown, ctx: ExecutionCo
   const key = headers['idempotency-key'] ?? headers['x-request-id'];
   return typeof key === 'string' && /^[\w.:-]{1,100}$/.test(key) ? key : undefined;
 });
+
+/** The client's address as Express resolved it (X-Forwarded-For only from proxies TRUST_PROXY names). */
+export const ClientAddress = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext): string => ctx.switchToHttp().getRequest().ip ?? 'unknown',
+);
