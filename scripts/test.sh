@@ -29,7 +29,8 @@ export WORKFLOW_BUNDLE_PATH="$PROJECT_ROOT/dist/workflow-bundle.js"
 
 step "infrastructure"
 PG_EPHEMERAL=1 pg_up pg-test "$(free_port)"
-temporal_up "$(free_port)" ""
+# Short long polls: /health/ready sees a stopped worker within seconds (tests/e2e/operations.e2e.test.ts).
+TEMPORAL_LONG_POLL_EXPIRATION=5s temporal_up "$(free_port)" ""
 test_server_ensure
 
 step "jest: unit and integration tiers (2 workers), then the time-skipping suites (serially)"
@@ -71,7 +72,7 @@ smoke_port="$(free_port)"
   node dist/libs/persistence/src/cli/migrate.js up >&2
   node dist/seeds/run.js >&2
   node dist/seeds/run.js >&2   # idempotent
-  spawn smoke-worker node dist/apps/worker/src/main.js
+  spawn smoke-worker node --max-old-space-size=768 dist/apps/worker/src/main.js
   spawn smoke-api env PORT="$smoke_port" node dist/apps/api/src/main.js
   for _ in $(seq 1 60); do curl -fsS "http://127.0.0.1:$smoke_port/health/ready" >/dev/null 2>&1 && break; sleep 0.5; done
   curl -fsS "http://127.0.0.1:$smoke_port/health/ready" >&2 || die "smoke: API not ready"

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { bundleWorkflowCode, Worker } from '@temporalio/worker';
-import { workflowsEntry } from '@safety/temporal/runtime/bundle';
+import { Worker } from '@temporalio/worker';
+import { buildWorkflowBundle } from '@safety/temporal/runtime/bundle';
+import { workerTracingOptions } from '@safety/temporal/runtime/tracing';
 
 /**
  * CI gate: every stored history must replay without non-determinism against the current
@@ -22,11 +23,11 @@ describe('replay of stored workflow histories', () => {
     // The SDK accepts the CLI's proto-JSON directly.
     const history: unknown = JSON.parse(readFileSync(path.join(dir, file), 'utf8'));
     const bundlePath = process.env.WORKFLOW_BUNDLE_PATH;
-    const workflowBundle = bundlePath
-      ? { codePath: bundlePath }
-      : await bundleWorkflowCode({ workflowsPath: workflowsEntry() });
+    // The production bundle, tracing interceptors included: they must not change a single command.
+    const workflowBundle = bundlePath ? { codePath: bundlePath } : await buildWorkflowBundle();
     const workflowId = file.replace(/\.json$/, '').split('--')[1];
     expect(workflowId).toBeTruthy();
-    await expect(Worker.runReplayHistory({ workflowBundle }, history, workflowId)).resolves.toBeUndefined();
+    const { sinks } = workerTracingOptions(null);
+    await expect(Worker.runReplayHistory({ workflowBundle, sinks }, history, workflowId)).resolves.toBeUndefined();
   });
 });

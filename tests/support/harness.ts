@@ -22,14 +22,22 @@ export interface Harness {
   env: TestWorkflowEnvironment | null;
   http: () => ReturnType<typeof request>;
   login(user: TestUser): Promise<string>;
+  /** Stops the worker (drains in-flight tasks) while the API keeps running; close() copes with it. */
+  stopWorker(): Promise<void>;
   close(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  temporal: 'dev' | 'time-skipping';
+  /** Extra configuration variables, validated like the real environment. */
+  config?: Record<string, string>;
 }
 
 /**
  * The real stack in one process: its own PostgreSQL database, the API app and a worker on a task
  * queue of its own, against either the Temporal dev server or the official time-skipping server.
  */
-export async function startHarness(opts: { temporal: 'dev' | 'time-skipping' }): Promise<Harness> {
+export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   const db = await createTestDatabase();
   const env =
     opts.temporal === 'time-skipping'
@@ -48,6 +56,7 @@ export async function startHarness(opts: { temporal: 'dev' | 'time-skipping' }):
     JWT_SECRET: randomBytes(24).toString('hex'),
     LOG_LEVEL: 'silent',
     WORKFLOW_BUNDLE_PATH: testEnv().workflowBundlePath(),
+    ...opts.config,
   });
   const app = await createApiApp(cfg, { logs: false, temporalClient: client });
   await app.init();
@@ -56,6 +65,13 @@ export async function startHarness(opts: { temporal: 'dev' | 'time-skipping' }):
   });
   const { worker } = await createWorker(ctx, cfg, env ? { connection: env.nativeConnection } : {});
   const running = worker.run();
+  let workerStopped = false;
+  const stopWorker = async () => {
+    if (workerStopped) return;
+    workerStopped = true;
+    worker.shutdown();
+    await running.catch(() => undefined);
+  };
   const server = app.getHttpServer();
   return {
     cfg,
@@ -70,9 +86,9 @@ export async function startHarness(opts: { temporal: 'dev' | 'time-skipping' }):
         throw new Error(`login failed for ${user.username}: ${res.status} ${JSON.stringify(res.body)}`);
       return res.body.accessToken as string;
     },
+    stopWorker,
     async close() {
-      worker.shutdown();
-      await running.catch(() => undefined);
+      await stopWorker();
       await ctx.close();
       await app.close();
       if (env) await env.teardown();
@@ -89,7 +105,7 @@ export interface OrgHarness extends Harness {
 }
 
 /** A harness plus a fresh organisation whose users are all logged in. */
-export async function startOrgHarness(opts: { temporal: 'dev' | 'time-skipping' }): Promise<OrgHarness> {
+export async function startOrgHarness(opts: HarnessOptions): Promise<OrgHarness> {
   const h = await startHarness(opts);
   const org = await createOrg(h.db.ds);
   const tokens = new Map<string, string>();

@@ -6,7 +6,7 @@ import { Client } from '@temporalio/client';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { ApplicationModule, AppConfig } from '@safety/application';
-import { REDACT_PATHS } from '@safety/application/logging';
+import { activeTraceIds, REDACT_PATHS } from '@safety/application/logging';
 import { dataSourceOptions } from '@safety/persistence';
 import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
@@ -15,6 +15,11 @@ import { CalendarController } from './calendar/calendar.controller';
 import { CasesController } from './cases/cases.controller';
 import { AllExceptionsFilter } from './errors/all-exceptions.filter';
 import { HealthController } from './health/health.controller';
+import { WorkerPollers } from './health/worker-pollers';
+import { ApiMetrics } from './telemetry/api-metrics';
+import { MetricsController } from './telemetry/metrics.controller';
+import { MetricsListener } from './telemetry/metrics-listener';
+import { TracingFlush } from './telemetry/tracing-flush';
 import { InspectionApiModule } from './inspection/inspection-api.module';
 import { AccidentApiModule } from './accident/accident-api.module';
 import { EnforcementApiModule } from './enforcement/enforcement-api.module';
@@ -41,7 +46,8 @@ export class AppModule {
               return id;
             },
             customProps: () => ({ service: 'api' }),
-            autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') },
+            mixin: activeTraceIds,
+            autoLogging: { ignore: (req) => /^\/(health|metrics)(\/|\?|$)/.test(req.url ?? '') },
           },
         }),
         TypeOrmModule.forRoot(dataSourceOptions(cfg.DATABASE_URL, { appRole: cfg.DATABASE_APP_ROLE })),
@@ -60,8 +66,13 @@ export class AppModule {
         AuditController,
         CalendarController,
         OrganisationController,
+        MetricsController,
       ],
       providers: [
+        WorkerPollers,
+        ApiMetrics,
+        MetricsListener,
+        TracingFlush,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
         // whitelist + forbidNonWhitelisted: unknown fields are a 400, never silently dropped.

@@ -6,6 +6,7 @@ import { Client } from '@temporalio/client';
 import { Logger } from 'nestjs-pino';
 import { AppConfig } from '@safety/application';
 import { AppModule } from './app.module';
+import { ApiMetrics } from './telemetry/api-metrics';
 
 /** Builds the HTTP app (used by main.ts and by the e2e tests, so both run the same wiring). */
 export async function createApiApp(
@@ -18,6 +19,8 @@ export async function createApiApp(
   );
   if (opts.logs !== false) app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
+  // Before the routes, so every request is timed, including those the guard or the body parser rejects.
+  app.use(app.get(ApiMetrics).timeRequests);
   app.useBodyParser('json', { limit: '12mb' });
   const doc = SwaggerModule.createDocument(
     app,

@@ -313,6 +313,11 @@ export class TaskService {
     return this.tasks.countsByDepartment(actor.visibleDepartmentIds);
   }
 
+  /** Open, due-soon and overdue counts of every department, for the metrics endpoint (no actor: not a user read). */
+  openTaskCountsEverywhere(): Promise<DashboardRow[]> {
+    return this.tasks.countsForAllDepartments();
+  }
+
   listForCase(caseId: string): Promise<TaskEntity[]> {
     return this.tasks.listForCase(caseId);
   }
