@@ -10,7 +10,7 @@ async function main(): Promise<void> {
     serviceName: cfg.OTEL_SERVICE_NAME ?? 'safety-api',
     http: true,
   });
-  // Loaded only now: the HTTP and Express instrumentations patch those modules as they are required.
+  // Loaded only now: the HTTP instrumentation patches the module as the framework requires it.
   const { createApiApp } = await import('./bootstrap');
   const app = await createApiApp(cfg);
   if (tracing) app.get(TracingFlush).register(tracing);
