@@ -83,6 +83,16 @@ echo "$summary"
 for tier in "${!tier_seconds[@]}"; do log "tier $tier took ${tier_seconds[$tier]} s"; done
 ((jest_rc == 0)) || die "jest failed (exit $jest_rc)"
 
+# The fuzz tier takes minutes and tests the whole API, so a run limited to some test files skips it.
+if (($# == 0)); then
+  step "fuzz tier: schemathesis against the live OpenAPI document (scripts/test-fuzz.sh)"
+  tier_start=$SECONDS
+  bash scripts/test-fuzz.sh || die "the fuzz tier failed (details above)"
+  log "tier fuzz took $((SECONDS - tier_start)) s"
+else
+  log "fuzz tier skipped: the run is limited to the given test files"
+fi
+
 step "smoke: the compiled migration and seed commands, API and worker processes"
 smoke_db="smoke_$$"
 pg_create_db "$PG_ADMIN_URL" "$smoke_db"
