@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { registerInstrumentations } from '@opentelemetry/instrumentation';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
@@ -96,9 +98,15 @@ export const tracingClientInterceptors = (): ClientInterceptors => ({
   workflow: [new OpenTelemetryWorkflowClientInterceptor()],
 });
 
-/** The workflow interceptor module compiled into the workflow bundle (scripts/build-workflow-bundle.ts). */
+/**
+ * The workflow interceptor module compiled into the workflow bundle (scripts/build-workflow-bundle.ts): the
+ * OpenTelemetry workflow interceptors behind a patch (workflows/src/tracing.interceptors.ts), the TypeScript
+ * source in dev/test, the compiled JS in dist.
+ */
 export const TRACING_WORKFLOW_INTERCEPTOR_MODULES = [
-  require.resolve('@temporalio/interceptors-opentelemetry/lib/workflow-interceptors'),
+  ((ts: string) => (existsSync(ts) ? ts : ts.replace(/\.ts$/, '.js')))(
+    path.resolve(__dirname, '../../../../workflows/src/tracing.interceptors.ts'),
+  ),
 ];
 
 /**
