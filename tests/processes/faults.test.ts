@@ -108,6 +108,30 @@ describe('fault tier: kill -9, restarts, two APIs and two workers', () => {
     expect(verify.body).toMatchObject({ ok: true, firstBrokenSeq: null });
   }
 
+  /**
+   * The completion that was in flight when the fault hit: its caller may have seen an error (PostgreSQL
+   * went away under the API's own reads), so it asks again, as a client would; a step already applied then
+   * answers 409 TASK_ALREADY_COMPLETED, and the consistency check proves it was applied once.
+   */
+  async function settleInFlight(caseId: string, step: (typeof STEPS)[number], attempt: Promise<unknown>) {
+    const firstAnswer = await attempt.then(
+      () => null,
+      (e: unknown) => e,
+    );
+    if (!firstAnswer) return;
+    await expectEventually(
+      async () => {
+        const [task] = await db.ds.query(
+          `SELECT status FROM tasks WHERE case_id = $1 AND type = $2 ORDER BY created_at DESC LIMIT 1`,
+          [caseId, step],
+        );
+        if (task?.status === 'COMPLETED') return;
+        await stepCompletion(caseId, step);
+      },
+      { timeoutMs: 120_000, intervalMs: 1_000 },
+    );
+  }
+
   /** Runs the case's steps; `fault` runs while the given step's completion is in flight. */
   async function caseWithFault(
     faultDuring: (typeof STEPS)[number],
@@ -122,7 +146,7 @@ describe('fault tier: kill -9, restarts, two APIs and two workers', () => {
         // The fault lands while the completion is in flight: the Update and the activities it triggers.
         await new Promise((resolve) => setTimeout(resolve, 150));
         await fault();
-        await completion;
+        await settleInFlight(created.id, step, completion);
         await after?.();
       } else {
         await stepCompletion(created.id, step);
