@@ -59,7 +59,8 @@ export DATABASE_URL
 log "== api and worker =="
 export WORKFLOW_BUNDLE_PATH="$PROJECT_ROOT/dist/workflow-bundle.js"
 # Output goes through the rotator (scripts/log-rotate.ts): by size and day, a bounded number of gzipped files.
-spawn worker node dist/apps/worker/src/main.js > >(node dist/scripts/log-rotate.js "$DATA_DIR/logs/worker.log") 2>&1
+# The worker checks at boot that its heap limit is the configured one (docs/operations.md, "Worker sizing").
+spawn worker node --max-old-space-size="${WORKER_MAX_HEAP_MB:-768}" dist/apps/worker/src/main.js > >(node dist/scripts/log-rotate.js "$DATA_DIR/logs/worker.log") 2>&1
 spawn api env PORT="$API_PORT" node dist/apps/api/src/main.js > >(node dist/scripts/log-rotate.js "$DATA_DIR/logs/api.log") 2>&1
 
 ready=""

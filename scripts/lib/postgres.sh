@@ -388,3 +388,15 @@ pg_drop_db() {
   PGOPTIONS="${PGOPTIONS:-} -c client_min_messages=warning" _pg_run_psql "$url" -X -q -v ON_ERROR_STOP=1 -v db="$db" \
     <<<'DROP DATABASE IF EXISTS :"db" WITH (FORCE);' >&2
 }
+
+# pg_restart: restart the local cluster in PG_DATA with PG_BIN (as exported by pg_up) with a fast
+# shutdown, which cuts every open connection, then start it again with the same settings and port.
+# Used by the fault tier (tests/processes) to check that clients reconnect and nothing is lost.
+pg_restart() {
+  [[ -n "${PG_DATA:-}" && -n "${PG_BIN:-}" ]] || die "pg_restart needs PG_DATA and PG_BIN (set by pg_up for a local cluster)"
+  local user
+  user="$(_pg_run_user)" || exit 1
+  log "restarting PostgreSQL cluster $PG_DATA"
+  _pg_as "$user" "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_DATA/postgres.log" -m fast -w -t 60 restart >/dev/null 2>&1 ||
+    die "pg_ctl restart failed for $PG_DATA (log: $PG_DATA/postgres.log)"
+}

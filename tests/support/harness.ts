@@ -29,6 +29,8 @@ export interface Harness {
   skip(ms: number): Promise<void>;
   skipTo(at: number): Promise<void>;
   login(user: TestUser): Promise<string>;
+  /** Stops the worker (drains in-flight tasks) while the API keeps running; close() copes with it. */
+  stopWorker(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -70,6 +72,13 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   });
   const { worker } = await createWorker(ctx, cfg, env ? { connection: env.nativeConnection } : {});
   const running = worker.run();
+  let workerStopped = false;
+  const stopWorker = async () => {
+    if (workerStopped) return;
+    workerStopped = true;
+    worker.shutdown();
+    await running.catch(() => undefined);
+  };
   const server = app.getHttpServer();
   const caseWorkflowIds = async (): Promise<string[]> =>
     (await db.ds.query('SELECT workflow_id FROM cases')).map((r: { workflow_id: string }) => r.workflow_id);
@@ -92,9 +101,9 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
         throw new Error(`login failed for ${user.username}: ${res.status} ${JSON.stringify(res.body)}`);
       return res.body.accessToken as string;
     },
+    stopWorker,
     async close() {
-      worker.shutdown();
-      await running.catch(() => undefined);
+      await stopWorker();
       await ctx.close();
       await app.close();
       if (env) await env.teardown();

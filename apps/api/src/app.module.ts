@@ -7,7 +7,7 @@ import { Client } from '@temporalio/client';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { ApplicationModule, AppConfig, LoginService, PasswordHasher } from '@safety/application';
-import { REDACT_PATHS } from '@safety/application/logging';
+import { activeTraceIds, REDACT_PATHS } from '@safety/application/logging';
 import { dataSourceOptions, LoginThrottleRepository } from '@safety/persistence';
 import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
@@ -17,6 +17,11 @@ import { CasesApiModule } from './cases/cases-api.module';
 import { AllExceptionsFilter } from './errors/all-exceptions.filter';
 import { HealthController } from './health/health.controller';
 import { requestPipeline } from './http/request-guards';
+import { WorkerPollers } from './health/worker-pollers';
+import { ApiMetrics } from './telemetry/api-metrics';
+import { MetricsController } from './telemetry/metrics.controller';
+import { MetricsListener } from './telemetry/metrics-listener';
+import { TracingFlush } from './telemetry/tracing-flush';
 import { InspectionApiModule } from './inspection/inspection-api.module';
 import { AccidentApiModule } from './accident/accident-api.module';
 import { EnforcementApiModule } from './enforcement/enforcement-api.module';
@@ -49,7 +54,8 @@ export class AppModule implements NestModule {
               return id;
             },
             customProps: () => ({ service: 'api' }),
-            autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') },
+            mixin: activeTraceIds,
+            autoLogging: { ignore: (req) => /^\/(health|metrics)(\/|\?|$)/.test(req.url ?? '') },
           },
         }),
         TypeOrmModule.forRoot(dataSourceOptions(cfg.DATABASE_URL, { appRole: cfg.DATABASE_APP_ROLE })),
@@ -73,7 +79,14 @@ export class AppModule implements NestModule {
         TasksApiModule,
         CasesApiModule,
       ],
-      controllers: [HealthController, AuthController, AuditController, CalendarController, OrganisationController],
+      controllers: [
+        HealthController,
+        AuthController,
+        AuditController,
+        CalendarController,
+        OrganisationController,
+        MetricsController,
+      ],
       providers: [
         LoginThrottleRepository,
         LoginService,
@@ -81,6 +94,10 @@ export class AppModule implements NestModule {
           provide: PasswordHasher,
           useFactory: () => new PasswordHasher(cfg.PASSWORD_HASH_CONCURRENCY, cfg.PASSWORD_HASH_QUEUE),
         },
+        WorkerPollers,
+        ApiMetrics,
+        MetricsListener,
+        TracingFlush,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
         // Unknown fields are a 400, never silently dropped; every problem is reported at once.

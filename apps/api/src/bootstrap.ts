@@ -9,6 +9,7 @@ import { corsOrigins, trustProxySetting } from '@safety/application/config/app-c
 import { AppModule } from './app.module';
 import { buildOpenApiDocument } from './contract/openapi';
 import { securityHeaders } from './http/security-headers';
+import { ApiMetrics } from './telemetry/api-metrics';
 
 /** Builds the HTTP app (used by main.ts and by the e2e tests, so both run the same wiring). */
 export async function createApiApp(
@@ -36,6 +37,9 @@ export async function createApiApp(
       maxAge: 600,
     });
   }
+
+  // Before the routes, so every request is timed, including those the guard or the body parser rejects.
+  app.use(app.get(ApiMetrics).timeRequests);
 
   const doc = buildOpenApiDocument(app);
   SwaggerModule.setup('docs', app, doc, { jsonDocumentUrl: 'docs/openapi.json' });

@@ -8,6 +8,7 @@ import { Accidents1764100000000 } from './migrations/1764100000000-Accidents';
 import { AppRole1764200000000 } from './migrations/1764200000000-AppRole';
 import { LoginThrottle1764300000000 } from './migrations/1764300000000-LoginThrottle';
 import { StepKernel1764310000000 } from './migrations/1764310000000-StepKernel';
+import { OpenTaskCountsIndex1764350000000 } from './migrations/1764350000000-OpenTaskCountsIndex';
 
 // Statutory dates are local China dates: keep PostgreSQL `date` (and date[]) as 'YYYY-MM-DD' strings
 // instead of letting node-pg turn them into Date objects at the process's time zone.
@@ -25,6 +26,7 @@ export const MIGRATIONS = [
   AppRole1764200000000,
   LoginThrottle1764300000000,
   StepKernel1764310000000,
+  OpenTaskCountsIndex1764350000000,
 ];
 
 /**

@@ -37,6 +37,58 @@ describe('configuration validated at boot', () => {
     expect(masked.JWT_SECRET).toBe('***');
     expect(masked.DATABASE_URL).toBe('postgres://app:***@db:5432/safety');
   });
+
+  const problemsOf = (env: Record<string, string>): string => {
+    try {
+      loadConfig({ ...valid, ...env });
+    } catch (e) {
+      if (e instanceof ConfigError) return e.problems.join('\n');
+      throw e;
+    }
+    return '';
+  };
+
+  it('keeps metrics and tracing off by default and sizes the worker explicitly', () => {
+    const cfg = loadConfig(valid);
+    expect(cfg.METRICS_TOKEN).toBeUndefined();
+    expect(cfg.METRICS_ADDRESS).toBeUndefined();
+    expect(cfg.WORKER_METRICS_ADDRESS).toBeUndefined();
+    expect(cfg.OTEL_TRACES_EXPORTER).toBe('none');
+    expect(cfg).toMatchObject({ WORKER_MAX_CACHED_WORKFLOWS: 250, WORKER_MAX_HEAP_MB: 768 });
+  });
+
+  it('locks the metrics endpoints: a short token, a public listener without a token, a public SDK exporter', () => {
+    expect(problemsOf({ METRICS_TOKEN: 'short' })).toMatch(/METRICS_TOKEN must be at least 32/);
+    expect(problemsOf({ METRICS_ADDRESS: '0.0.0.0:9464' })).toMatch(/non-loopback interface needs METRICS_TOKEN/);
+    expect(problemsOf({ METRICS_ADDRESS: '0.0.0.0:9464', METRICS_TOKEN: 't'.repeat(32) })).toBe('');
+    expect(problemsOf({ METRICS_ADDRESS: '127.0.0.1:9464' })).toBe('');
+    expect(problemsOf({ METRICS_ADDRESS: 'no-port' })).toMatch(/METRICS_ADDRESS must be host:port/);
+    expect(problemsOf({ WORKER_METRICS_ADDRESS: '0.0.0.0:9465' })).toMatch(/must be a loopback address/);
+    expect(problemsOf({ WORKER_METRICS_ADDRESS: '0.0.0.0:9465', WORKER_METRICS_ALLOW_REMOTE: 'true' })).toBe('');
+    expect(problemsOf({ WORKER_METRICS_ALLOW_REMOTE: 'yes' })).toMatch(/WORKER_METRICS_ALLOW_REMOTE/);
+    expect(maskedConfig(loadConfig({ ...valid, METRICS_TOKEN: 't'.repeat(32) })).METRICS_TOKEN).toBe('***');
+  });
+
+  it('refuses a workflow cache that does not fit the worker heap', () => {
+    expect(problemsOf({ WORKER_MAX_CACHED_WORKFLOWS: '2000', WORKER_MAX_HEAP_MB: '768' })).toMatch(
+      /needs about 1256 MB of heap, more than WORKER_MAX_HEAP_MB=768/,
+    );
+    expect(problemsOf({ WORKER_MAX_CACHED_WORKFLOWS: '2000', WORKER_MAX_HEAP_MB: '1536' })).toBe('');
+    expect(problemsOf({ WORKER_MAX_CACHED_WORKFLOWS: '5' })).toMatch(/WORKER_MAX_CACHED_WORKFLOWS/);
+  });
+
+  it('validates the tracing settings', () => {
+    expect(problemsOf({ OTEL_TRACES_EXPORTER: 'jaeger' })).toMatch(/OTEL_TRACES_EXPORTER/);
+    expect(problemsOf({ OTEL_TRACES_EXPORTER: 'otlp', OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318' })).toMatch(
+      /OTEL_EXPORTER_OTLP_ENDPOINT must be an http/,
+    );
+    expect(
+      problemsOf({
+        OTEL_TRACES_EXPORTER: 'otlp',
+        OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'http://127.0.0.1:4318/v1/traces',
+      }),
+    ).toBe('');
+  });
 });
 
 describe('security settings validated at boot', () => {

@@ -1,6 +1,7 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsIn,
+  IsBoolean,
   IsInt,
   IsNotEmpty,
   IsOptional,
@@ -18,6 +19,9 @@ const PROXY_ENTRY = String.raw`(?:loopback|linklocal|uniquelocal|[0-9A-Fa-f.:]+(
 const TRUST_PROXY = new RegExp(`^(?:|\\d{1,2}|${PROXY_ENTRY}(?:\\s*,\\s*${PROXY_ENTRY})*)$`);
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+const HOST_PORT = /^(\[[0-9a-fA-F:]+\]|[A-Za-z0-9.-]+):([1-9][0-9]{0,4})$/;
+const HTTP_URL = /^https?:\/\/[^\s]+$/;
 
 /**
  * Every setting the API and worker read, validated once at boot (ARCHITECTURE.md pattern 6).
@@ -83,6 +87,66 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1) @Max(120) WORKFLOW_ANSWER_TIMEOUT_SECONDS = 15;
   /** Path of the prebuilt workflow bundle (worker); built from source when absent (dev/test). */
   @IsOptional() @IsString() WORKFLOW_BUNDLE_PATH?: string;
+
+  /** Bearer token a scraper must present on `/metrics`; with neither this nor METRICS_ADDRESS, `/metrics` is off. */
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'METRICS_TOKEN must be at least 32 characters' })
+  METRICS_TOKEN?: string;
+  /** `host:port` of a separate listener serving only `/metrics` (e.g. 127.0.0.1:9464), instead of the API port. */
+  @IsOptional() @Matches(HOST_PORT, { message: 'METRICS_ADDRESS must be host:port' }) METRICS_ADDRESS?: string;
+  /** `host:port` where the worker's Temporal SDK serves its Prometheus metrics (no authentication: keep it private). */
+  @IsOptional()
+  @Matches(HOST_PORT, { message: 'WORKER_METRICS_ADDRESS must be host:port' })
+  WORKER_METRICS_ADDRESS?: string;
+  /** Allows WORKER_METRICS_ADDRESS on a non-loopback interface (the SDK's exporter cannot require a token). */
+  @Transform(toBool) @IsBoolean() WORKER_METRICS_ALLOW_REMOTE = false;
+  /** Workflows the worker keeps in memory between tasks (sticky cache); see docs/operations.md for sizing. */
+  @Transform(toInt) @IsInt() @Min(10) @Max(20_000) WORKER_MAX_CACHED_WORKFLOWS = 250;
+  /** The worker's V8 heap limit in MB; the process must be started with `--max-old-space-size` set to it. */
+  @Transform(toInt) @IsInt() @Min(256) @Max(32_768) WORKER_MAX_HEAP_MB = 768;
+  /**
+   * A poller seen longer ago than this no longer counts as a live worker in /health/ready. An idle worker
+   * re-polls when the server's long poll expires (one minute by default), so keep this above that interval.
+   */
+  @Transform(toInt) @IsInt() @Min(2) @Max(600) READINESS_POLLER_MAX_AGE_SECONDS = 75;
+  /** Trace export (OpenTelemetry): `none` (default), `otlp` (OTLP/HTTP, endpoint from the standard OTEL_* variables) or `console`. */
+  @IsIn(['none', 'otlp', 'console']) OTEL_TRACES_EXPORTER: 'none' | 'otlp' | 'console' = 'none';
+  @IsOptional() @IsString() @IsNotEmpty() OTEL_SERVICE_NAME?: string;
+  @IsOptional()
+  @Matches(HTTP_URL, { message: 'OTEL_EXPORTER_OTLP_ENDPOINT must be an http(s) URL' })
+  OTEL_EXPORTER_OTLP_ENDPOINT?: string;
+  @IsOptional()
+  @Matches(HTTP_URL, { message: 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT must be an http(s) URL' })
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT?: string;
+}
+
+/**
+ * Memory a worker needs beyond its workflow cache (V8 isolate, bundle, Nest context, gRPC buffers) and per
+ * cached workflow, measured: RSS grew from 166 MB to 618 MB with about 1,000 cached open cases.
+ */
+export const WORKER_BASE_HEAP_MB = 256;
+export const WORKER_HEAP_MB_PER_CACHED_WORKFLOW = 0.5;
+
+const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '[::1]', '::1'];
+export const isLoopbackAddress = (hostPort: string): boolean =>
+  LOOPBACK_HOSTS.includes(hostPort.slice(0, hostPort.lastIndexOf(':'))) || /^127\./.test(hostPort);
+
+/** Rules between settings, checked after each value is valid on its own. */
+function crossFieldProblems(cfg: AppConfig): string[] {
+  const problems: string[] = [];
+  if (cfg.METRICS_ADDRESS && !cfg.METRICS_TOKEN && !isLoopbackAddress(cfg.METRICS_ADDRESS))
+    problems.push('METRICS_ADDRESS on a non-loopback interface needs METRICS_TOKEN');
+  if (cfg.WORKER_METRICS_ADDRESS && !cfg.WORKER_METRICS_ALLOW_REMOTE && !isLoopbackAddress(cfg.WORKER_METRICS_ADDRESS))
+    problems.push(
+      'WORKER_METRICS_ADDRESS must be a loopback address (the SDK exporter has no authentication), or set WORKER_METRICS_ALLOW_REMOTE=true',
+    );
+  const neededHeap = WORKER_BASE_HEAP_MB + cfg.WORKER_MAX_CACHED_WORKFLOWS * WORKER_HEAP_MB_PER_CACHED_WORKFLOW;
+  if (neededHeap > cfg.WORKER_MAX_HEAP_MB)
+    problems.push(
+      `WORKER_MAX_CACHED_WORKFLOWS=${cfg.WORKER_MAX_CACHED_WORKFLOWS} needs about ${neededHeap} MB of heap, more than WORKER_MAX_HEAP_MB=${cfg.WORKER_MAX_HEAP_MB}`,
+    );
+  return problems;
 }
 
 /** CORS_ORIGINS as a list (empty: CORS stays off). */
@@ -115,6 +179,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     'TEMPORAL_TLS_KEY_PATH',
     'TEMPORAL_TLS_CA_PATH',
     'WORKFLOW_BUNDLE_PATH',
+    'METRICS_TOKEN',
+    'METRICS_ADDRESS',
+    'WORKER_METRICS_ADDRESS',
+    'OTEL_SERVICE_NAME',
+    'OTEL_EXPORTER_OTLP_ENDPOINT',
+    'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT',
   ]);
   // An empty value means unset, except DATABASE_APP_ROLE, where empty deliberately turns the role switch off.
   const picked = Object.fromEntries(
@@ -122,8 +192,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   );
   const cfg = plainToInstance(AppConfig, picked);
   const errors = validateSync(cfg, { whitelist: true });
-  const problems = errors.flatMap((e) => Object.values(e.constraints ?? { [e.property]: `${e.property} is invalid` }));
-  if (!errors.length && cfg.LOGIN_FAILURE_WINDOW_SECONDS <= cfg.LOGIN_BACKOFF_MAX_SECONDS)
+  if (errors.length) {
+    throw new ConfigError(
+      errors.flatMap((e) => Object.values(e.constraints ?? { [e.property]: `${e.property} is invalid` })),
+    );
+  }
+  const problems = crossFieldProblems(cfg);
+  if (cfg.LOGIN_FAILURE_WINDOW_SECONDS <= cfg.LOGIN_BACKOFF_MAX_SECONDS)
     problems.push('LOGIN_FAILURE_WINDOW_SECONDS must be longer than LOGIN_BACKOFF_MAX_SECONDS');
   if (problems.length) throw new ConfigError(problems);
   return cfg;
@@ -134,6 +209,7 @@ export function maskedConfig(cfg: AppConfig): Record<string, unknown> {
   return {
     ...cfg,
     JWT_SECRET: '***',
+    METRICS_TOKEN: cfg.METRICS_TOKEN ? '***' : undefined,
     DATABASE_URL: cfg.DATABASE_URL.replace(/\/\/([^:@/]+):([^@/]+)@/, '//$1:***@'),
   };
 }
