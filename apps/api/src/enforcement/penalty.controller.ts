@@ -65,6 +65,7 @@ export class PenaltyCaseController {
     summary:
       'Designate handling officers (承办人): credentialed enforcement officers of the case department (行政处罚法 Art.42)',
     response: HandlersResultDto,
+    status: 201,
     errors: MESSAGE_ERRORS,
   })
   designateHandlers(
@@ -83,6 +84,7 @@ export class PenaltyCaseController {
     summary:
       '先行登记保存 request during the investigation (行政处罚法 Art.56): head approval, then a decision within 7 working days',
     response: PenaltyEventResultDto,
+    status: 201,
     errors: MESSAGE_ERRORS,
   })
   preserve(
@@ -101,6 +103,7 @@ export class PenaltyCaseController {
     summary:
       "Record the party's statement or defence (陈述申辩, Art.44–45) inside its window; 422 DEADLINE_PASSED after it",
     response: PenaltyEventResultDto,
+    status: 201,
     errors: MESSAGE_ERRORS,
   })
   statement(
@@ -119,6 +122,7 @@ export class PenaltyCaseController {
     summary:
       "Record the party's hearing request (Art.63–64): within 5 working days of the notice, else 422 DEADLINE_PASSED",
     response: PenaltyEventResultDto,
+    status: 201,
     errors: MESSAGE_ERRORS,
   })
   hearing(
@@ -137,6 +141,7 @@ export class PenaltyCaseController {
     summary:
       "Record the party's signed waiver of the statement and/or hearing; the case moves on without waiting out the window",
     response: PenaltyEventResultDto,
+    status: 201,
     errors: MESSAGE_ERRORS,
   })
   waiver(
@@ -155,6 +160,7 @@ export class PenaltyCaseController {
     summary:
       'Extend the decision period (Art.60; bounded by policy: count and total days); the workflow moves its open steps that follow the period',
     response: PenaltyEventResultDto,
+    status: 201,
     errors: MESSAGE_ERRORS,
   })
   extend(
@@ -172,6 +178,7 @@ export class PenaltyCaseController {
   @Endpoint({
     summary: 'Record a payment of the fine (Art.67); over-payment beyond fine + surcharge is refused',
     response: PenaltyEventResultDto,
+    status: 201,
     errors: MESSAGE_ERRORS,
   })
   pay(
@@ -211,6 +218,7 @@ export class PenaltyCaseController {
   @Endpoint({
     summary: 'Record that the party applied for 行政复议 or sued (surcharge stops accruing, Art.73)',
     response: PenaltyEventResultDto,
+    status: 201,
     errors: MESSAGE_ERRORS,
   })
   challenge(
@@ -246,6 +254,7 @@ export class PenaltyCaseController {
     summary:
       'Propose 涉嫌犯罪案件移送 at any step; starts the criminal-transfer workflow; fines are blocked meanwhile (Art.27, 82)',
     response: PenaltyEventResultDto,
+    status: 201,
     errors: MESSAGE_ERRORS,
   })
   transfer(

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { QueryNotRegisteredError } from '@temporalio/client';
 import { CaseService, TaskService } from '@safety/application';
 import { DomainError, ErrorCode } from '@safety/domain/errors';
 import type { Actor } from '@safety/domain/identity/roles';
@@ -12,7 +11,7 @@ import {
   TaskActor,
 } from '@safety/temporal';
 import { checkSubmission } from '@safety/temporal/steps/validation';
-import { WorkflowAnswers } from '../temporal/workflow-answers';
+import { isUnknownQuery, WorkflowAnswers } from '../temporal/workflow-answers';
 import { InvalidInputError } from '../validation/invalid-input';
 import { stepOf } from './step-catalogue';
 import { taskView } from './task.schemas';
@@ -132,7 +131,7 @@ export class TaskGateway {
       });
     } catch (error) {
       // A workflow from before this query answers the role check only (done by the caller).
-      if (error instanceof QueryNotRegisteredError) return;
+      if (isUnknownQuery(error)) return;
       throw error;
     }
     if (answer.allowed) return;
