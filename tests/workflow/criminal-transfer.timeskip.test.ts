@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { toLocalDate } from '@safety/domain/calendar/local-date';
 import { criminalTransferPolicy } from '@safety/domain/inspection/policy';
 import { CriminalTransferInput, CriminalTransferState, getCriminalTransferStateQuery } from '@safety/temporal';
-import { startWorkflowTier, WorkflowTier } from './support/workflow-env';
-import { complete, person as actor, requestedTimers, skipTo, withMocks } from './support/inspection-mocks';
+import { complete, inspectionAreaSuite, person as actor, requestedTimers, skipTo } from './support/inspection-mocks';
 
 const HOUR_MS = 3_600_000;
 
@@ -12,12 +11,7 @@ const HOUR_MS = 3_600_000;
  * its own clock (Art.5), the police's answer (Art.8), reconsideration and the procuratorate (Art.9).
  */
 describe('criminal transfer workflow (mocked activities)', () => {
-  let tier: WorkflowTier;
-  beforeAll(async () => {
-    tier = await startWorkflowTier();
-  });
-  afterAll(async () => tier?.teardown());
-  const run = (body: Parameters<typeof withMocks>[1]) => withMocks(tier, body);
+  const { tier, run } = inspectionAreaSuite();
 
   const departmentId = randomUUID();
   const officerA = actor(['ENFORCEMENT_OFFICER'], departmentId);

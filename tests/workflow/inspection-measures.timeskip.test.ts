@@ -2,20 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { endOfLocalDay, plusDays, toLocalDate } from '@safety/domain/calendar/local-date';
 import { InspectionPolicy, inspectionPolicy } from '@safety/domain/inspection/policy';
 import { getInspectionStateQuery, InspectionInput } from '@safety/temporal';
-import { startWorkflowTier, WorkflowTier } from './support/workflow-env';
-import { complete, person as actor, requestedTimers, skipTo, withMocks } from './support/inspection-mocks';
+import { complete, inspectionAreaSuite, person as actor, requestedTimers, skipTo } from './support/inspection-mocks';
 
 /**
  * Workflow tier, inspection: the measures beside a rectification order — 查封/扣押 with its term and
  * one extension (行政强制法 Art.25) and 挂牌督办 of a 重大事故隐患 with the head's 销号.
  */
 describe('inspection workflow: 查封/扣押 and 挂牌督办 (mocked activities)', () => {
-  let tier: WorkflowTier;
-  beforeAll(async () => {
-    tier = await startWorkflowTier();
-  });
-  afterAll(async () => tier?.teardown());
-  const run = (body: Parameters<typeof withMocks>[1]) => withMocks(tier, body);
+  const { tier, run } = inspectionAreaSuite();
 
   const departmentId = randomUUID();
   const officerA = actor(['ENFORCEMENT_OFFICER'], departmentId);

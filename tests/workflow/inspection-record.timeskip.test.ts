@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { inspectionPolicy } from '@safety/domain/inspection/policy';
 import { getInspectionStateQuery, InspectionInput, InspectionState } from '@safety/temporal';
-import { startWorkflowTier, WorkflowTier } from './support/workflow-env';
-import { complete, person as actor, withMocks } from './support/inspection-mocks';
+import { complete, inspectionAreaSuite, person as actor } from './support/inspection-mocks';
 
 /**
  * Workflow tier, inspection: the on-site record (安全生产法 Art.68) and what it starts — a penalty
@@ -10,12 +9,7 @@ import { complete, person as actor, withMocks } from './support/inspection-mocks
  * time-skipping server with strict activity mocks.
  */
 describe('inspection workflow: record, proposed penalty case, criminal review (mocked activities)', () => {
-  let tier: WorkflowTier;
-  beforeAll(async () => {
-    tier = await startWorkflowTier();
-  });
-  afterAll(async () => tier?.teardown());
-  const run = (body: Parameters<typeof withMocks>[1]) => withMocks(tier, body);
+  const { tier, run } = inspectionAreaSuite();
 
   const departmentId = randomUUID();
   const officerA = actor(['ENFORCEMENT_OFFICER'], departmentId);

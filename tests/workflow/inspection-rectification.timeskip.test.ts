@@ -3,8 +3,14 @@ import type { WorkflowHandle } from '@temporalio/client';
 import { endOfLocalDay, plusDays, toLocalDate } from '@safety/domain/calendar/local-date';
 import { inspectionPolicy } from '@safety/domain/inspection/policy';
 import { InspectionInput } from '@safety/temporal';
-import { startWorkflowTier, WorkflowTier } from './support/workflow-env';
-import { complete, Mocks, person as actor, requestedTimers, skipTo, withMocks } from './support/inspection-mocks';
+import {
+  complete,
+  inspectionAreaSuite,
+  Mocks,
+  person as actor,
+  requestedTimers,
+  skipTo,
+} from './support/inspection-mocks';
 
 /**
  * Workflow tier, inspection: 责令限期整改 and 复查 (安全生产法 Art.65). The deadline day counts in
@@ -12,12 +18,7 @@ import { complete, Mocks, person as actor, requestedTimers, skipTo, withMocks } 
  * hazard opens a penalty case by itself with the Art.112 flag.
  */
 describe('inspection workflow: rectification order and 复查 (mocked activities)', () => {
-  let tier: WorkflowTier;
-  beforeAll(async () => {
-    tier = await startWorkflowTier();
-  });
-  afterAll(async () => tier?.teardown());
-  const run = (body: Parameters<typeof withMocks>[1]) => withMocks(tier, body);
+  const { tier, run } = inspectionAreaSuite();
 
   const departmentId = randomUUID();
   const officerA = actor(['ENFORCEMENT_OFFICER'], departmentId);

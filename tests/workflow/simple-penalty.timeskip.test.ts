@@ -2,20 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { endOfLocalDay, plusDays, toLocalDate } from '@safety/domain/calendar/local-date';
 import { simplePenaltyPolicy } from '@safety/domain/inspection/policy';
 import { getSimplePenaltyStateQuery, SimplePenaltyInput } from '@safety/temporal';
-import { startWorkflowTier, WorkflowTier } from './support/workflow-env';
-import { complete, person as actor, skipTo, withMocks } from './support/inspection-mocks';
+import { complete, inspectionAreaSuite, person as actor, skipTo } from './support/inspection-mocks';
 
 /**
  * Workflow tier, 简易程序 after the on-the-spot decision: 备案 (行政处罚法 Art.52, policy period) and
  * the hand-in of cash collected on the spot within 2 working days (Art.68, 71), in parallel.
  */
 describe('simple-penalty workflow (mocked activities)', () => {
-  let tier: WorkflowTier;
-  beforeAll(async () => {
-    tier = await startWorkflowTier();
-  });
-  afterAll(async () => tier?.teardown());
-  const run = (body: Parameters<typeof withMocks>[1]) => withMocks(tier, body);
+  const { tier, run } = inspectionAreaSuite();
 
   const departmentId = randomUUID();
   const decider = actor(['ENFORCEMENT_OFFICER'], departmentId);

@@ -14,7 +14,7 @@ import {
   OpenTaskRef,
   TaskActor,
 } from '@safety/temporal';
-import { ActivityLog, WorkflowTier } from './workflow-env';
+import { ActivityLog, startWorkflowTier, WorkflowTier } from './workflow-env';
 
 const HOUR_MS = 3_600_000;
 
@@ -169,4 +169,31 @@ export function withMocks(
     inspectionAreaActivities(log, () => tier.env.currentTimeMs()),
     (taskQueue) => body({ taskQueue, mocks }),
   );
+}
+
+/**
+ * One time-skipping server for a describe block (started before its tests, torn down after them) and
+ * `run`, which gives each test a worker of its own with fresh strict mocks.
+ */
+export function inspectionAreaSuite() {
+  let started: WorkflowTier | undefined;
+  beforeAll(async () => {
+    started = await startWorkflowTier();
+  });
+  afterAll(async () => started?.teardown());
+  const current = (): WorkflowTier => {
+    if (!started) throw new Error('the workflow tier starts in beforeAll');
+    return started;
+  };
+  const tier: WorkflowTier = {
+    get env() {
+      return current().env;
+    },
+    withWorker: (activities, body) => current().withWorker(activities, body),
+    skip: (handles, ms) => current().skip(handles, ms),
+    settled: (handle) => current().settled(handle),
+    openTask: (handle, type) => current().openTask(handle, type),
+    teardown: () => current().teardown(),
+  };
+  return { tier, run: (body: Parameters<typeof withMocks>[1]) => withMocks(tier, body) };
 }
