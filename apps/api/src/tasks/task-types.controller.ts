@@ -7,10 +7,10 @@ import { TaskTypeCatalogueDto } from './task.schemas';
 
 @ApiTags('tasks')
 @ApiBearerAuth()
+@AnyAuthenticated()
 @Controller('task-types')
 export class TaskTypesController {
   @Get()
-  @AnyAuthenticated()
   @Endpoint({
     summary:
       'Every human step of every workflow: title, roles, outcomes and the JSON Schema of each outcome’s payload (field titles in Chinese and English)',
