@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { WorkflowHandle } from '@temporalio/client';
+import { WorkflowHandle, WorkflowUpdateFailedError } from '@temporalio/client';
+import type { Duration } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { buildWorkflowBundle } from '@safety/temporal/runtime/bundle';
 import { DEFAULT_ACCIDENT_POLICY, workflowPolicyOf } from '@safety/domain/accident/policy';
 import { endOfLocalDay, plusDays } from '@safety/domain/calendar/local-date';
 import type { CaseActivities } from '@safety/temporal/activities';
 import type { AccidentActivities, SavedReport } from '@safety/temporal/accident.activities';
+import type { InspectionActivities } from '@safety/temporal/inspection.activities';
 import {
   AccidentCaseInput,
   AccidentState,
@@ -20,7 +23,10 @@ import { testEnv } from './env';
 
 const DAY_MS = 86_400_000;
 
-export type AllActivities = AccidentActivities & CaseActivities;
+/** The accident workflows' activities, and the one the criminal-transfer child records its events with. */
+export type AllActivities = AccidentActivities &
+  CaseActivities &
+  Pick<InspectionActivities, 'inspectionRecordCaseEvent'>;
 export interface ActivityCall {
   name: string;
   input: Record<string, unknown>;
@@ -71,6 +77,27 @@ export const plainReport = (extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
+/** The team as the directory records it: each member with their own department. */
+export function recordedTeam(people: AccidentPeople, team: ReturnType<typeof teamOf>) {
+  const everyone = [people.lead, people.discipline, people.police, people.union, people.head, people.officerA];
+  const departmentOf = (userId: string) =>
+    everyone.find((person) => person.userId === userId)?.departmentId ?? randomUUID();
+  return [
+    { userId: team.leadId, departmentId: departmentOf(team.leadId), teamRole: 'LEAD' },
+    ...team.members.map((member) => ({
+      userId: member.userId,
+      departmentId: departmentOf(member.userId),
+      teamRole: member.teamRole,
+    })),
+  ];
+}
+
+/** The person of the case with this user id. */
+export const personOf = (people: AccidentPeople, userId: unknown) =>
+  Object.values(people).find(
+    (person): person is TaskActor => typeof person === 'object' && (person as TaskActor).userId === userId,
+  )!;
+
 /**
  * Strict activity mocks of the accident workflows: every activity records its call and answers
  * what the real adapter would for a well-formed case; `overrides` replace single activities (e.g.
@@ -80,9 +107,6 @@ export function accidentActivities(people: AccidentPeople, overrides: Partial<Al
   const calls: ActivityCall[] = [];
   const dueAfter = (startDate: string, days: number) => endOfLocalDay(plusDays(startDate, days)).toISOString();
   const saved = new Map<number, SavedReport>();
-  const departmentOf = new Map(
-    [people.lead, people.discipline, people.police, people.union].map((member) => [member.userId, member.departmentId]),
-  );
   const base: AllActivities = {
     recordCaseStatus: async () => undefined,
     openTask: async (input) => {
@@ -122,18 +146,7 @@ export function accidentActivities(people: AccidentPeople, overrides: Partial<Al
           };
     },
     accidentSetTaskClock: async () => undefined,
-    accidentRecordTeam: async (input) => ({
-      ok: true,
-      problems: [],
-      members: [
-        { userId: input.team.leadId, departmentId: departmentOf.get(input.team.leadId)!, teamRole: 'LEAD' },
-        ...input.team.members.map((member) => ({
-          userId: member.userId,
-          departmentId: departmentOf.get(member.userId) ?? randomUUID(),
-          teamRole: member.teamRole,
-        })),
-      ],
-    }),
+    accidentRecordTeam: async (input) => ({ ok: true, problems: [], members: recordedTeam(people, input.team) }),
     accidentApplyCasualtyRevision: async () => ({
       previousGrade: 'GENERAL',
       grade: 'GENERAL',
@@ -165,14 +178,18 @@ export function accidentActivities(people: AccidentPeople, overrides: Partial<Al
     accidentDecideReport: async () => undefined,
     accidentOpenLinkedCase: async (input) => ({
       caseId: randomUUID(),
-      workflowId: input.workflowId,
+      workflowId:
+        input.workflowId ??
+        `${input.kind === 'PENALTY' ? 'penalty' : 'criminal-transfer'}-${input.caseId}-${input.partyId}`,
       departmentId: people.departmentId,
       enterpriseId: null,
       openedAt: new Date().toISOString(),
     }),
-    accidentCreateReferral: async () => ({
+    accidentCreateReferral: async (input) => ({
       referralId: randomUUID(),
       referralCaseId: randomUUID(),
+      workflowId: input.workflowId ?? `discipline-referral-${input.caseId}-${input.partyId}`,
+      openedAt: new Date().toISOString(),
       senderDepartmentId: people.departmentId,
       receivingDepartmentId: people.discipline.departmentId,
       ackWorkingDays: 5,
@@ -189,6 +206,7 @@ export function accidentActivities(people: AccidentPeople, overrides: Partial<Al
     accidentCancelOpenTasks: async () => undefined,
     referralRecordAck: async () => undefined,
     referralRecordResult: async () => undefined,
+    inspectionRecordCaseEvent: async () => undefined,
   };
   const activities = Object.fromEntries(
     Object.entries({ ...base, ...overrides }).map(([name, implementation]) => [
@@ -199,7 +217,13 @@ export function accidentActivities(people: AccidentPeople, overrides: Partial<Al
       },
     ]),
   ) as unknown as AllActivities;
-  return { activities, calls, named: (name: keyof AllActivities) => calls.filter((call) => call.name === name) };
+  return {
+    activities,
+    calls,
+    named: (name: keyof AllActivities) => calls.filter((call) => call.name === name),
+    /** The report as saved (its parties and measures with their ids), by version. */
+    savedReport: (version: number) => saved.get(version)!,
+  };
 }
 
 export function accidentInput(people: AccidentPeople, extra: Partial<AccidentCaseInput> = {}): AccidentCaseInput {
@@ -216,10 +240,44 @@ export function accidentInput(people: AccidentPeople, extra: Partial<AccidentCas
   };
 }
 
-export const timeSkippingEnv = () =>
-  TestWorkflowEnvironment.createTimeSkipping({
-    server: { executable: { type: 'existing-path', path: testEnv().testServerExe() } },
+/** One time-skipping server and the production workflow bundle for a test file; read them inside tests. */
+export function timeSkippingSuite(): { env: TestWorkflowEnvironment; bundle: WorkflowBundleWithSourceMap } {
+  const suite = {} as { env: TestWorkflowEnvironment; bundle: WorkflowBundleWithSourceMap };
+  beforeAll(async () => {
+    suite.env = await TestWorkflowEnvironment.createTimeSkipping({
+      server: { executable: { type: 'existing-path', path: testEnv().testServerExe() } },
+    });
+    suite.bundle = await buildWorkflowBundle();
   });
+  afterAll(async () => suite.env?.teardown());
+  return suite;
+}
+
+/** Starts an accident case's workflow (id `accident-<caseId>`), as the API does. */
+export async function startAccident(
+  env: TestWorkflowEnvironment,
+  taskQueue: string,
+  input: AccidentCaseInput,
+): Promise<WorkflowHandle> {
+  return env.client.workflow.start('accidentWorkflow', {
+    taskQueue,
+    workflowId: `accident-${input.caseId}`,
+    args: [input],
+  });
+}
+
+/** The workflow's verdict on a refused Update: its ErrorCode and, for field problems, the field paths. */
+export async function rejection(attempt: Promise<unknown>): Promise<{ type: string; fields: string[] }> {
+  const error = await attempt.then(
+    () => null,
+    (failed: unknown) => failed,
+  );
+  if (!(error instanceof WorkflowUpdateFailedError))
+    throw new Error(`expected the Update to be refused, got ${String(error)}`);
+  const cause = error.cause as { type?: string; details?: unknown[] };
+  const details = cause.details?.[0] as { fields?: Array<{ path: string }> } | undefined;
+  return { type: String(cause.type), fields: (details?.fields ?? []).map((field) => field.path).sort() };
+}
 
 /** A worker of its own task queue for one test, running the production workflow bundle. */
 export async function withWorker<T>(
@@ -288,6 +346,14 @@ export async function runToApproval(
   });
 }
 
+/** Evidence for the open rectification measure, then its verification by someone else. */
+export async function verifyMeasure(handle: WorkflowHandle, people: AccidentPeople): Promise<void> {
+  await complete(handle, await openTask(handle, 'ACCIDENT_RECTIFICATION_EVIDENCE'), people.officerA, 'SUBMIT', {
+    evidence: '已加固',
+  });
+  await complete(handle, await openTask(handle, 'ACCIDENT_RECTIFICATION_VERIFICATION'), people.officerB, 'VERIFIED');
+}
+
 type HistoryEvent = NonNullable<Awaited<ReturnType<WorkflowHandle['fetchHistory']>>['events']>[number];
 
 export async function historyEvents(handle: WorkflowHandle): Promise<HistoryEvent[]> {
@@ -343,7 +409,7 @@ export async function quiet(env: TestWorkflowEnvironment, handle: WorkflowHandle
 }
 
 /** Moves server time and waits until the workflow is idle again (see `quiet`). */
-export async function skip(env: TestWorkflowEnvironment, handle: WorkflowHandle, duration: string): Promise<void> {
+export async function skip(env: TestWorkflowEnvironment, handle: WorkflowHandle, duration: Duration): Promise<void> {
   await env.sleep(duration);
   await quiet(env, handle);
 }

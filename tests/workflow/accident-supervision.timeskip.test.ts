@@ -1,8 +1,5 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { WorkflowFailedError } from '@temporalio/client';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { buildWorkflowBundle } from '@safety/temporal/runtime/bundle';
 import { closeAccidentUpdate, getAccidentStateQuery } from '@safety/temporal';
 import {
   accidentActivities,
@@ -13,9 +10,12 @@ import {
   historyEvents,
   openTask,
   runToApproval,
-  timeSkippingEnv,
+  startAccident,
+  timeSkippingSuite,
+  verifyMeasure,
   withWorker,
 } from '../support/accident-workflow';
+import { recordFetchedHistoryIfAsked } from '../support/history';
 
 /**
  * Workflow tier: the accident workflow's supervision of its background work, on the time-skipping
@@ -24,14 +24,7 @@ import {
  * running when the case ends must finish before the workflow returns.
  */
 describe('accident workflow: supervised branches and handlers (time-skipping server, mocked activities)', () => {
-  let env: TestWorkflowEnvironment;
-  let bundle: WorkflowBundleWithSourceMap;
-
-  beforeAll(async () => {
-    env = await timeSkippingEnv();
-    bundle = await buildWorkflowBundle();
-  });
-  afterAll(async () => env?.teardown());
+  const suite = timeSkippingSuite();
 
   it('fails the workflow cleanly when a background branch fails, withdrawing its open tasks, instead of failing workflow tasks', async () => {
     const people = accidentPeople();
@@ -40,13 +33,9 @@ describe('accident workflow: supervised branches and handlers (time-skipping ser
         throw ApplicationFailure.nonRetryable('measure 1 is not in the report', 'NOT_FOUND');
       },
     });
-    await withWorker(env, bundle, mocks.activities, async (taskQueue) => {
+    await withWorker(suite.env, suite.bundle, mocks.activities, async (taskQueue) => {
       const input = accidentInput(people);
-      const handle = await env.client.workflow.start('accidentWorkflow', {
-        taskQueue,
-        workflowId: `accident-${input.caseId}`,
-        args: [input],
-      });
+      const handle = await startAccident(suite.env, taskQueue, input);
       await runToApproval(handle, people);
       const evidence = await openTask(handle, 'ACCIDENT_RECTIFICATION_EVIDENCE');
       await complete(handle, evidence, people.officerA, 'SUBMIT', { evidence: '已加固' });
@@ -73,32 +62,20 @@ describe('accident workflow: supervised branches and handlers (time-skipping ser
       expect(withdrawn.flat()).toEqual(
         expect.arrayContaining(['ACCIDENT_RECTIFICATION_VERIFICATION', 'ACCIDENT_ONE_YEAR_EVALUATION']),
       );
+      await recordFetchedHistoryIfAsked(handle, 'accident-v2-branch-failed');
     });
   });
 
   it('lets the close handler finish (status recorded, steps withdrawn, answer given) before the workflow returns', async () => {
     const people = accidentPeople();
     const mocks = accidentActivities(people);
-    await withWorker(env, bundle, mocks.activities, async (taskQueue) => {
+    await withWorker(suite.env, suite.bundle, mocks.activities, async (taskQueue) => {
       // The evaluation opens at once (0 months after 批复), so it is done before the case closes.
       const input = accidentInput(people);
       input.policy = { ...input.policy, evaluationAfterMonths: 0 };
-      const handle = await env.client.workflow.start('accidentWorkflow', {
-        taskQueue,
-        workflowId: `accident-${input.caseId}`,
-        args: [input],
-      });
+      const handle = await startAccident(suite.env, taskQueue, input);
       await runToApproval(handle, people);
-      await complete(handle, await openTask(handle, 'ACCIDENT_RECTIFICATION_EVIDENCE'), people.officerA, 'SUBMIT', {
-        evidence: '已加固',
-      });
-      await complete(
-        handle,
-        await openTask(handle, 'ACCIDENT_RECTIFICATION_VERIFICATION'),
-        people.officerB,
-        'VERIFIED',
-        {},
-      );
+      await verifyMeasure(handle, people);
       await complete(handle, await openTask(handle, 'ACCIDENT_ONE_YEAR_EVALUATION'), people.head, 'COMPLETE', {
         findings: '整改措施均已落实',
         teamIds: [people.officerA.userId, people.officerB.userId],
@@ -119,6 +96,7 @@ describe('accident workflow: supervised branches and handlers (time-skipping ser
       expect(final).toMatchObject({ status: 'CLOSED' });
       expect(mocks.named('recordCaseStatus').map((call) => call.input.status)).toContain('CLOSED');
       expect(mocks.named('accidentCancelOpenTasks')).toHaveLength(1);
+      await recordFetchedHistoryIfAsked(handle, 'accident-v2-evaluated-then-closed');
     });
   });
 });
