@@ -1,13 +1,5 @@
-import {
-  ActivityFailure,
-  ApplicationFailure,
-  CancellationScope,
-  condition,
-  isCancellation,
-  patched,
-} from '@temporalio/workflow';
+import { CancellationScope, condition, isCancellation, patched } from '@temporalio/workflow';
 import { toLocalDate } from '@safety/domain/calendar/local-date';
-import { ErrorCode } from '@safety/domain/errors';
 import type { CaseStatusChange } from '@safety/temporal/activities';
 import type { AccidentActivities } from '@safety/temporal/accident.activities';
 import type { AccidentCaseInput, AccidentState, AccidentStatus } from '@safety/temporal/contracts/accident.contract';
@@ -16,7 +8,6 @@ import type { TaskActor } from '@safety/temporal/contracts/human-task.contract';
 import { CaseStatus } from '../kernel/case-status';
 import { Kernel } from '../kernel/kernel';
 import { PATCH } from '../kernel/patches';
-import { problem, reject } from '../kernel/problems';
 import type { TaskBoard } from '../kernel/task-board';
 import { InvestigationClock } from './clock';
 import { newAccidentState } from './state';
@@ -157,20 +148,4 @@ export class AccidentCase {
  */
 export async function stepsAskedFirst(): Promise<void> {
   await Promise.resolve();
-}
-
-/** An activity's typed failure as the Update's own rejection, so the API maps its code (e.g. DEADLINE_PASSED → 422). */
-export function rejectFromActivity(error: unknown): never {
-  const cause = error instanceof ActivityFailure ? error.cause : error;
-  if (cause instanceof ApplicationFailure && (Object.values(ErrorCode) as string[]).includes(cause.type ?? '')) {
-    const details = cause.details?.[0];
-    reject(
-      problem(
-        cause.type as ErrorCode,
-        cause.message,
-        details && typeof details === 'object' ? (details as Record<string, unknown>) : undefined,
-      ),
-    );
-  }
-  throw error;
 }

@@ -38,7 +38,8 @@ import {
   ReportingFlagDto,
   SupervisedListingDto,
 } from './accident.dto';
-import { AccidentSteps as Steps, taskActor } from './accident-steps';
+import { taskActor } from '../tasks/task.gateway';
+import { AccidentSteps as Steps } from './accident-steps';
 import { accidentView, educationView, measureView, partyView, reportView, teamView } from './accident.views';
 
 const {
@@ -248,7 +249,7 @@ export class AccidentsController {
     const checked = await this.accidents.checkTeam(team, this.accidents.policy.teamRequiredRoles);
     if (!checked.team)
       throw new DomainError(ErrorCode.RULE_VIOLATION, checked.problems.join('; '), { problems: checked.problems });
-    return this.steps.complete(actor, task, 'FORM', team, requestId);
+    return this.steps.complete(actor, task, 'FORM', team, { requestId });
   }
 
   @Post(':id/appraisals/start')
@@ -331,7 +332,7 @@ export class AccidentsController {
     const task = await this.accidents.openTask(id, AccidentTaskType.INVESTIGATION_REPORT);
     const report = this.steps.payloadOf(AccidentSteps.INVESTIGATION_REPORT, 'SUBMIT', dto);
     await this.accidents.checkReport(id, toReportProposal(report));
-    return this.steps.complete(actor, task, 'SUBMIT', report, requestId);
+    return this.steps.complete(actor, task, 'SUBMIT', report, { requestId });
   }
 
   @Post(':id/approval')
@@ -350,7 +351,7 @@ export class AccidentsController {
     await this.accidents.assertInvestigatingDepartment(actor, id, [HEAD]);
     const task = await this.accidents.openTask(id, AccidentTaskType.REPORT_APPROVAL);
     const { decision, ...payload } = dto;
-    return this.steps.complete(actor, task, decision, payload, requestId);
+    return this.steps.complete(actor, task, decision, payload, { requestId });
   }
 
   @Post(':id/education-sessions')

@@ -4,7 +4,7 @@ import type {
   ReviseCasualtiesResult,
 } from '@safety/temporal/contracts/accident.contract';
 import { firstProblem, forbidden, outOfOrder, Problem } from '../../kernel/problems';
-import { type AccidentCase, HEAD, OFFICER, rejectFromActivity } from '../case';
+import { type AccidentCase, HEAD, OFFICER } from '../case';
 
 /** 补报 is filed by officers of the reporting or the investigating department, while the case is open. */
 export function revisionProblem(ac: AccidentCase, input: ReviseCasualtiesInput): Problem | undefined {
@@ -26,21 +26,17 @@ export async function reviseCasualties(
   ac: AccidentCase,
   input: ReviseCasualtiesInput,
 ): Promise<ReviseCasualtiesResult> {
-  let revised: Awaited<ReturnType<AccidentCase['acts']['accidentApplyCasualtyRevision']>>;
-  try {
-    revised = await ac.acts.accidentApplyCasualtyRevision({
-      caseId: ac.caseId,
-      revisionKey: input.revisionKey,
-      deaths: input.deaths,
-      seriousInjuries: input.seriousInjuries,
-      directLossYuan: input.directLossYuan,
-      reportedAt: input.reportedAt,
-      actorId: input.actor.userId,
-      reportSubmitted: ac.state.reportSubmitted,
-    });
-  } catch (error) {
-    rejectFromActivity(error);
-  }
+  // A refusal of the activity (outside the window → DEADLINE_PASSED) is the Update's answer, with its code.
+  const revised = await ac.acts.accidentApplyCasualtyRevision({
+    caseId: ac.caseId,
+    revisionKey: input.revisionKey,
+    deaths: input.deaths,
+    seriousInjuries: input.seriousInjuries,
+    directLossYuan: input.directLossYuan,
+    reportedAt: input.reportedAt,
+    actorId: input.actor.userId,
+    reportSubmitted: ac.state.reportSubmitted,
+  });
   ac.state.grade = revised.grade as AccidentState['grade'];
   ac.state.departmentId = revised.departmentId;
   return {
