@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { UpdateDefinition } from '@temporalio/common';
+import { WorkflowNotFoundError, type UpdateDefinition } from '@temporalio/common';
 import { CaseService } from '@safety/application';
 import { DomainError, ErrorCode } from '@safety/domain/errors';
 import { Actor } from '@safety/domain/identity/roles';
@@ -58,6 +58,17 @@ export class PenaltyWorkflowGateway {
 
   async state(actor: Actor, caseId: string): Promise<PenaltyCaseState> {
     const found = await this.penaltyCase(actor, caseId, { acting: false });
-    return this.answers.query(found.workflowId, getPenaltyCaseStateQuery);
+    try {
+      return await this.answers.query(found.workflowId, getPenaltyCaseStateQuery);
+    } catch (error) {
+      // A case opened by another case's workflow exists a moment before its own workflow starts.
+      if (error instanceof WorkflowNotFoundError && found.status === 'CREATED') {
+        throw new DomainError(ErrorCode.STEP_OUT_OF_ORDER, 'the case has not started yet; try again shortly', {
+          caseId,
+          retryAfterSeconds: 1,
+        });
+      }
+      throw error;
+    }
   }
 }
