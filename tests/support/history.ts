@@ -38,3 +38,18 @@ function save(workflowId: string, name: string, json: string): void {
   // The workflow id is part of the file name: replay must use it, since task keys embed it.
   writeFileSync(path.join(dir, `${name}--${workflowId}.json`), json);
 }
+
+/**
+ * The same for a workflow of the time-skipping tier (no CLI server to ask): its history as the
+ * client fetched it, in the CLI's JSON form. Run once per scenario when its workflow code changes:
+ *   RECORD_HISTORY_DIR=$PWD/tests/replay/histories npm run test:all -- tests/workflow/<file>
+ */
+export async function recordFetchedHistoryIfAsked(
+  handle: { workflowId: string; fetchHistory(): Promise<Parameters<typeof historyToJSON>[0]> },
+  name: string,
+): Promise<void> {
+  const dir = process.env.RECORD_HISTORY_DIR;
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, `${name}--${handle.workflowId}.json`), historyToJSON(await handle.fetchHistory()));
+}

@@ -3,5 +3,5 @@ export { penaltyCaseWorkflow } from './penalty/workflow';
 export { inspectionWorkflow } from './inspection/workflow';
 export { criminalTransferWorkflow } from './criminal-transfer/workflow';
 export { simplePenaltyWorkflow } from './simple-penalty/workflow';
-export { accidentWorkflow } from './accident.workflow';
-export { disciplineReferralWorkflow } from './discipline-referral.workflow';
+export { accidentWorkflow } from './accident/workflow';
+export { disciplineReferralWorkflow } from './discipline-referral/workflow';

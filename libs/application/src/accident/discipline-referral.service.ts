@@ -9,6 +9,8 @@ import {
   CaseRepository,
   DisciplineReferralEntity,
 } from '@safety/persistence';
+import { LINKED_WORKFLOW_PREFIX } from '@safety/temporal/activities';
+import type { AccidentActivities, ReferralAnswer } from '@safety/temporal/accident.activities';
 import { AuditService, Page } from '../audit.service';
 import { AccidentService } from './accident.service';
 
@@ -111,21 +113,22 @@ export class DisciplineReferralService {
    * own case row in the receiving body's department (its inbox and record), and the evidence bundle
    * (report excerpt + attachment list).
    */
-  async createFromAccident(input: {
-    caseId: string;
-    partyId: string;
-    workflowId: string;
-    actorId: string;
-    sentAt: string;
-  }) {
+  async createFromAccident(
+    input: Parameters<AccidentActivities['accidentCreateReferral']>[0],
+  ): Promise<ReferralAnswer> {
     const { c, accident } = await this.accidents.getCase(input.caseId);
     const policy = this.accidents.policy;
     return this.ds.transaction(async (m) => {
-      const existing = await this.repo.findReferralByWorkflow(input.workflowId, m);
+      // Idempotent: a retried activity finds the referral it opened (by link key, or by the workflow id older histories chose).
+      const linkedRow = input.linkKey ? await this.cases.findByLinkKey(input.linkKey, m) : null;
+      const existing = await this.repo.findReferralByWorkflow(linkedRow?.workflowId ?? input.workflowId ?? '', m);
       if (existing) {
+        const row = linkedRow ?? (await this.cases.findById(existing.referralCaseId, m));
         return {
           referralId: existing.id,
           referralCaseId: existing.referralCaseId,
+          workflowId: existing.workflowId,
+          openedAt: (row?.createdAt ?? existing.sentAt).toISOString(),
           senderDepartmentId: existing.senderDepartmentId,
           receivingDepartmentId: existing.receivingDepartmentId,
           ackWorkingDays: policy.referralAckWorkingDays,
@@ -139,28 +142,32 @@ export class DisciplineReferralService {
       if (!receiving) throw new Error(`no discipline body configured for department ${c.departmentId}`);
       const report = await this.repo.findReport(input.caseId, party.reportVersion, m);
       const attachments = await this.cases.listAttachments(input.caseId);
-      const caseId = (await m.query('SELECT gen_random_uuid() AS id'))[0].id as string;
-      await this.cases.insert(
+      // One id scheme: the database numbers the referral's workflow per accident (older histories chose it).
+      const workflowId =
+        input.workflowId ??
+        (await this.cases.nextLinkedWorkflowId(input.caseId, LINKED_WORKFLOW_PREFIX.DISCIPLINE_REFERRAL, m));
+      const referralCase = await this.cases.insert(
         {
-          id: caseId,
           caseType: 'DISCIPLINE_REFERRAL',
           title: '纪检监察线索移交',
           status: 'SENT',
           departmentId: receiving,
           enterpriseId: null,
-          workflowId: input.workflowId,
+          workflowId,
           createdBy: input.actorId,
           handlerIds: [],
-          data: { referral: true },
+          linkKey: input.linkKey ?? null,
+          data: { referral: true, sourceCaseId: input.caseId },
         },
         m,
       );
+      const caseId = referralCase.id;
       const saved = await this.repo.of(DisciplineReferralEntity, m).save(
         this.repo.of(DisciplineReferralEntity, m).create({
           sourceCaseId: input.caseId,
           sourcePartyId: party.id,
           referralCaseId: caseId,
-          workflowId: input.workflowId,
+          workflowId,
           senderDepartmentId: c.departmentId,
           receivingDepartmentId: receiving,
           subjectName: party.name,
@@ -232,6 +239,8 @@ export class DisciplineReferralService {
       return {
         referralId: saved.id,
         referralCaseId: caseId,
+        workflowId,
+        openedAt: referralCase.createdAt.toISOString(),
         senderDepartmentId: c.departmentId,
         receivingDepartmentId: receiving,
         ackWorkingDays: policy.referralAckWorkingDays,

@@ -1,3 +1,5 @@
+import { AccidentSteps } from './accident.steps';
+import { DisciplineReferralSteps } from './discipline-referral.steps';
 import { CriminalTransferSteps } from './criminal-transfer.steps';
 import { InspectionSteps } from './inspection.steps';
 import { PenaltySteps } from './penalty.steps';
@@ -13,6 +15,8 @@ export const STEP_CATALOGUE: readonly StepDefinition[] = [
   ...Object.values(InspectionSteps),
   ...Object.values(CriminalTransferSteps),
   ...Object.values(SimplePenaltySteps),
+  ...Object.values(AccidentSteps),
+  ...Object.values(DisciplineReferralSteps),
 ];
 
 const byType = new Map(STEP_CATALOGUE.map((step) => [step.type, step]));
