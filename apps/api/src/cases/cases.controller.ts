@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Actor, Role } from '@safety/domain/identity/roles';
-import { CurrentActor, RequestId, Roles } from '../auth/auth.decorators';
+import { AnyAuthenticated, CurrentActor, RequestId, Roles } from '../auth/auth.decorators';
 import { Endpoint, FileEndpoint } from '../contract/endpoint.decorator';
 import { IdParams, PageQueryDto } from '../contract/schemas';
 import { sendAttachment } from '../common/evidence-download';
@@ -22,6 +22,8 @@ import {
 
 @ApiTags('cases')
 @ApiBearerAuth()
+// Any signed-in user may call these; which cases and tasks they see is decided per row by jurisdiction.
+@AnyAuthenticated()
 @Controller('cases')
 export class CasesController {
   constructor(private readonly cases: CaseQueries) {}

@@ -14,7 +14,7 @@ import {
   requestEvidencePreservationUpdate,
   requestHearingUpdate,
 } from '@safety/temporal';
-import { CurrentActor, IdempotencyKey, RequestId, Roles } from '../auth/auth.decorators';
+import { AnyAuthenticated, CurrentActor, IdempotencyKey, RequestId, Roles } from '../auth/auth.decorators';
 import { Endpoint, ErrorStatus, FileEndpoint } from '../contract/endpoint.decorator';
 import { IdParams, PageQueryDto } from '../contract/schemas';
 import { PenaltyWorkflowGateway } from './penalty-workflow.gateway';
@@ -52,6 +52,8 @@ const MESSAGE_ERRORS: ErrorStatus[] = [400, 403, 404, 409, 413, 415, 422];
  */
 @ApiTags('penalty cases')
 @ApiBearerAuth()
+// Any signed-in user may call these; which cases and tasks they see is decided per row by jurisdiction.
+@AnyAuthenticated()
 @Controller('cases/penalty/:id')
 export class PenaltyCaseController {
   constructor(
@@ -271,6 +273,7 @@ export class PenaltyCaseController {
 /** Documents, publications and the archive of a case (any case type for documents). */
 @ApiTags('documents')
 @ApiBearerAuth()
+@AnyAuthenticated()
 @Controller()
 export class CaseDocumentsController {
   constructor(private readonly queries: PenaltyQueries) {}
