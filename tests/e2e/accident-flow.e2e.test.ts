@@ -7,7 +7,7 @@ import { penaltyEvidence, penaltyProposal } from '../support/penalty-flow';
 
 type Who = keyof TestOrg['users'] | keyof AccidentOrg['users'];
 
-/** Accident intake, grading, investigation, 批复 with automatic accountability, referral secrecy and the 四不放过 gates (issue 5). */
+/** Accident intake, grading, investigation, 批复 with automatic accountability, referral secrecy and the 四不放过 gates. */
 describe('accident investigation over HTTP on the Temporal dev server', () => {
   let h: Harness;
   let org: TestOrg;

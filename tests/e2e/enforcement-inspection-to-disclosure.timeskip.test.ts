@@ -4,7 +4,7 @@ import { expectEventually } from '../support/eventually';
 import { penaltyFlow } from '../support/penalty-flow';
 
 /**
- * Issue 4 acceptance, end to end through HTTP: an on-site inspection orders rectification; the
+ * End to end through HTTP: an on-site inspection orders rectification; the
  * 复查 at the deadline finds it unrectified and a penalty case opens by itself; that case runs the
  * 一般程序 to a decision, is served, published on the public endpoint within 7 working days
  * (安全生产法 Art.78), paid, and archived.

@@ -3,7 +3,7 @@ import { OrgHarness, startOrgHarness } from '../support/harness';
 import { TestOrg } from '../support/fixtures';
 import { expectEventually } from '../support/eventually';
 
-/** Identity, task inbox actions, evidence and calendar administration (issue 3 §1, §2, §3, §4). */
+/** Identity, task inbox actions, evidence and calendar administration. */
 describe('inbox, identity, evidence and calendar administration', () => {
   let h: OrgHarness;
   let org: TestOrg;

@@ -3,7 +3,7 @@ import { TestOrg } from '../support/fixtures';
 import { expectEventually } from '../support/eventually';
 import { recordHistoryIfAsked } from '../support/history';
 
-/** The thin end-to-end slice (issue 2 §9) plus the inbox and jurisdiction rules it touches (issue 3). */
+/** The thin end-to-end slice plus the inbox and jurisdiction rules it touches. */
 describe('penalty case slice over HTTP on the Temporal dev server', () => {
   let h: OrgHarness;
   let org: TestOrg;

@@ -4,7 +4,7 @@ import { recordHistoryIfAsked } from '../support/history';
 import { penaltyFlow } from '../support/penalty-flow';
 
 /**
- * Issue 4: a full 行政处罚一般程序 case over HTTP on the dev server — opening to disclosure and archive —
+ * A full 行政处罚一般程序 case over HTTP on the dev server — opening to disclosure and archive —
  * plus bad input answered with clear 4xx codes and nothing changed.
  */
 describe('penalty general procedure over HTTP (dev server)', () => {

@@ -3,7 +3,7 @@ import { TestOrg } from '../support/fixtures';
 import { expectEventually } from '../support/eventually';
 
 /**
- * Statutory clocks on the official time-skipping server (issue 3 §2, §3): a task turns yellow at
+ * Statutory clocks on the official time-skipping server: a task turns yellow at
  * its warning time, red and escalated when overdue; an approved extension moves the due date and
  * the workflow's durable timer; with no calendar for the year the task is flagged for a manual date.
  */

@@ -52,7 +52,7 @@ export class OrganisationService {
     return { items: items.map((e) => this.view(e, false)), total, offset: q.offset, limit: q.limit };
   }
 
-  /** One enterprise; the unmasked phone is personal data, so that read is recorded (issue 3 §4). */
+  /** One enterprise; the unmasked phone is personal data, so that read is recorded. */
   async enterprise(actor: Actor, id: string, requestId?: string): Promise<EnterpriseView> {
     const e = await this.org.findEnterprise(id);
     if (!e) throw new DomainError(ErrorCode.NOT_FOUND, `enterprise ${id} not found`);

@@ -27,7 +27,7 @@ export interface DashboardRow {
   overdue: number;
 }
 
-/** Task rows behind the inboxes (issue 3 §2). Workflows own the process; this owns the rows and their audit. */
+/** Task rows behind the inboxes. Workflows own the process; this owns the rows and their audit. */
 @Injectable()
 export class TaskService {
   constructor(

@@ -129,7 +129,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       return;
     }
     if (mapped.status === 403) {
-      // Denied actions are part of the full-process record (issue 3 §4).
+      // Denied actions are part of the full-process record.
       await this.audit
         .record({
           actorId: req.actor?.userId ?? null,

@@ -16,7 +16,7 @@ const exported = [
   DisciplineReferralService,
 ];
 
-/** The accident area (issue 5): accident cases, discipline referrals, statistics and public reports. */
+/** The accident area: accident cases, discipline referrals, statistics and public reports. */
 @Module({
   imports: [CoreModule],
   providers: exported,

@@ -17,6 +17,6 @@ const own = [
   PenaltyCaseService,
 ];
 
-/** Penalty general procedure, documents, disclosure and archive services (issue 4). */
+/** Penalty general procedure, documents, disclosure and archive services. */
 @Module({ imports: [CoreModule], providers: own, exports: own })
 export class EnforcementModule {}

@@ -23,7 +23,7 @@ export interface Actor {
   legalQualified: boolean;
 }
 
-/** Supervisory roles see their own department and the levels below it (issue 3 §1). */
+/** Supervisory roles see their own department and the levels below it. */
 export const SUPERVISORY_ROLES: readonly Role[] = [Role.AGENCY_HEAD, Role.DEPARTMENT_ADMIN, Role.SYSTEM_ADMIN];
 
 export const hasAnyRole = (actor: Pick<Actor, 'roles'>, roles: readonly Role[]): boolean =>

@@ -6,7 +6,7 @@ export const APP_ROLE = 'safety_app';
  * The role the API and worker act as (they connect with `-c role=safety_app`): read/write on the
  * case tables, but only SELECT and INSERT on `audit_log` and no ownership of anything, so the
  * application can neither change the full-process record nor switch off its guard trigger
- * (issue 3 §4; 行政处罚法 Art.47). Roles are cluster-wide, so creation is idempotent and `down`
+ * (行政处罚法 Art.47). Roles are cluster-wide, so creation is idempotent and `down`
  * only takes the privileges back.
  */
 export class AppRole1764200000000 implements MigrationInterface {
