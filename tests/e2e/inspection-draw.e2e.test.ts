@@ -319,7 +319,12 @@ describe('inspection plans and draws over HTTP (dev server)', () => {
       .post(`/tasks/${task.id}/complete`)
       .set(as('officerB'))
       .send({ outcome: 'NO_ISSUE', payload: { confirmations: confirmations.slice(0, 1) } });
-    expect(oneSigner.status).toBe(422);
+    // Two signatures (Art.68) are part of the step's published contract (minItems: 2), so the API refuses it.
+    expect(oneSigner.status).toBe(400);
+    expect(oneSigner.body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: { fields: [expect.objectContaining({ path: 'payload.confirmations' })] },
+    });
     const badCredential = await h
       .http()
       .post(`/tasks/${task.id}/complete`)
