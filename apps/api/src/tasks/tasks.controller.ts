@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { TaskQueries } from './task.queries';
 import { Actor, Role } from '@safety/domain/identity/roles';
-import { CurrentActor, IdempotencyKey, RequestId, Roles } from '../auth/auth.decorators';
+import { AnyAuthenticated, CurrentActor, IdempotencyKey, RequestId, Roles } from '../auth/auth.decorators';
 import { Endpoint } from '../contract/endpoint.decorator';
 import { IdParams } from '../contract/schemas';
 import { TaskGateway } from './task.gateway';
@@ -27,6 +27,8 @@ const IDEMPOTENCY = ApiHeader({
 
 @ApiTags('tasks')
 @ApiBearerAuth()
+// Any signed-in user may call these; which cases and tasks they see is decided per row by jurisdiction.
+@AnyAuthenticated()
 @Controller('tasks')
 export class TasksController {
   constructor(
