@@ -7,6 +7,7 @@ import { Logger } from 'nestjs-pino';
 import { AppConfig } from '@safety/application';
 import { AppModule } from './app.module';
 import { buildOpenApiDocument } from './contract/openapi';
+import { serveConsole } from './web/console-static';
 
 /** Builds the HTTP app (used by main.ts and by the e2e tests, so both run the same wiring). */
 export async function createApiApp(
@@ -22,5 +23,6 @@ export async function createApiApp(
   app.useBodyParser('json', { limit: '12mb' });
   const doc = buildOpenApiDocument(app);
   SwaggerModule.setup('docs', app, doc, { jsonDocumentUrl: 'docs/openapi.json' });
+  serveConsole(app, cfg.WEB_CONSOLE_PATH);
   return app;
 }

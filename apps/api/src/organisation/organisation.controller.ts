@@ -104,6 +104,25 @@ export class OrganisationController {
     return { ...page, items: page.items.map(userView) };
   }
 
+  @Get('directory/users')
+  @ApiOperation({
+    summary:
+      'Active users of your visible departments (name, department, roles, credential number), for steps that name colleagues',
+  })
+  async directory(@CurrentActor() actor: Actor, @Query() q: PageQuery) {
+    const page = await this.org.directory(actor, q);
+    return {
+      ...page,
+      items: page.items.map((u) => ({
+        id: u.id,
+        displayName: u.displayName,
+        departmentId: u.departmentId,
+        roles: u.roles,
+        credentialNo: u.credentialNo,
+      })),
+    };
+  }
+
   @Post('users')
   @Roles(Role.DEPARTMENT_ADMIN, Role.SYSTEM_ADMIN)
   @ApiOperation({ summary: 'Create a user in a department you administer' })
