@@ -3,6 +3,7 @@ import { Card, Space, Spin, Table, Tabs, Tag } from 'antd';
 import type { TaskView } from '../api/views';
 import { EscalationCard, ErrorNotice, StatutoryClock, UserName } from '../lib/components';
 import { useI18n } from '../lib/i18n';
+import { PenaltyCaseActions } from './case-actions';
 import { CaseContext, ChainBadge, CompletedSteps, Documents, Evidence, Timeline, useCaseDetail } from './case-sections';
 
 /** The case page: context, open steps, record (with its chain verification), evidence, documents. */
@@ -17,6 +18,11 @@ export function CasePage() {
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Card title={detail.data.title} extra={<ChainBadge caseId={detail.data.id} />}>
         <CaseContext detail={detail.data} />
+        {detail.data.caseType === 'PENALTY' && (
+          <div style={{ marginTop: 12 }}>
+            <PenaltyCaseActions detail={detail.data} />
+          </div>
+        )}
       </Card>
       <Card title={t('inbox')}>
         <Table<TaskView>

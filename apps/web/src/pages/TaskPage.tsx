@@ -9,6 +9,7 @@ import { EscalationCard, ErrorNotice, StatutoryClock, UserName } from '../lib/co
 import { useI18n } from '../lib/i18n';
 import { useSession } from '../lib/session';
 import { useTaskTypes } from '../lib/task-types';
+import { TaskDeadlineAction } from './case-actions';
 import {
   CaseContext,
   CompletedSteps,
@@ -86,7 +87,15 @@ export function TaskPage() {
             <EscalationCard escalation={current.escalation} />
           </Space>
         }
-        extra={<Link to="/ui/inbox">{t('backToInbox')}</Link>}
+        extra={
+          <Space>
+            <TaskDeadlineAction
+              task={current}
+              onDone={() => void queryClient.invalidateQueries({ queryKey: ['task', id] })}
+            />
+            <Link to="/ui/inbox">{t('backToInbox')}</Link>
+          </Space>
+        }
       >
         <Descriptions size="small" column={{ xs: 1, md: 3 }}>
           <Descriptions.Item label={t('dueAt')}>

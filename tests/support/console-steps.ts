@@ -1,0 +1,75 @@
+import { Locator, Page } from 'playwright-core';
+import { Person } from './browser';
+
+/**
+ * How a person works a step in the console: find it in the inbox, fill the schema-rendered form
+ * (antd names its inputs `step_<path>`), press the outcome's button. Nothing here knows a step type.
+ */
+export const field = (page: Page, path: string): Locator => page.locator(`#step_${path.replace(/\./g, '_')}`);
+
+export async function fill(page: Page, path: string, value: string): Promise<void> {
+  await field(page, path).fill(value);
+}
+
+/** Picks an option of a select (single or multiple) by its visible label. */
+export async function choose(page: Page, path: string, label: string | RegExp): Promise<void> {
+  await chooseIn(page, field(page, path), label);
+}
+
+export async function chooseIn(page: Page, select: Locator, label: string | RegExp): Promise<void> {
+  await select.click();
+  const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', {
+    hasText: label,
+  });
+  await option.first().click();
+  await page.keyboard.press('Escape');
+}
+
+/** Types a date or instant into a date picker (China time) and confirms it. */
+export async function pickDate(page: Page, path: string, text: string): Promise<void> {
+  const input = field(page, path);
+  await input.click();
+  await input.fill(text);
+  await input.press('Enter');
+  await page.keyboard.press('Escape');
+}
+
+/** Opens the step of the given type for the case (by its title) from the inbox, reloading until the workflow opened it. */
+export async function openFromInbox(
+  person: Person,
+  caseTitle: string,
+  type: string,
+  timeoutMs = 30_000,
+): Promise<void> {
+  const { page } = person;
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    await page.goto('/ui/inbox');
+    const link = page.locator('tr', { hasText: caseTitle }).locator(`a[data-task-type="${type}"]`);
+    try {
+      await link.first().waitFor({ timeout: 3_000 });
+      await link.first().click();
+      await page.getByTestId('step-form').waitFor();
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+    }
+  }
+}
+
+/** Presses an outcome's button (choosing its form first when outcomes carry different payloads). */
+export async function pressOutcome(page: Page, outcome: string): Promise<void> {
+  const chooser = page.locator(`[data-choose-outcome~="${outcome}"]`);
+  if (await chooser.count()) await chooser.click();
+  await page.locator(`button[data-outcome="${outcome}"]`).click();
+}
+
+/** Presses the outcome and waits for the workflow's verdict: accepted, with the next steps listed. */
+export async function complete(page: Page, outcome: string): Promise<void> {
+  await pressOutcome(page, outcome);
+  await page.getByTestId('step-answer').waitFor({ timeout: 30_000 });
+}
+
+/** The China-local "now" a person would type into a date-time picker. */
+export const chinaNow = (minutesAgo = 5): string =>
+  new Date(Date.now() - minutesAgo * 60_000 + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
