@@ -1,6 +1,7 @@
 import { Browser } from 'playwright-core';
 import { OrgHarness, startOrgHarness } from '../support/harness';
 import { launchChromium, listen, loginAs, openPerson, Person, screenshots } from '../support/browser';
+import { chooseIn } from '../support/console-steps';
 
 /** Login, who-am-I, language, session end, keyboard use and the public pages, in a real browser. */
 describe('officer console basics (Chromium, dev server)', () => {
@@ -110,6 +111,25 @@ describe('officer console basics (Chromium, dev server)', () => {
     })()`)) as { style: string; width: string };
     expect(outline.style).not.toBe('none');
     expect(outline.width).not.toBe('0px');
+  });
+
+  it('reports an accident through the form and shows its grade, investigating level and clock', async () => {
+    const p = await person();
+    const { page } = p;
+    await loginAs(p, h.org.users.officerA);
+    await page.goto('/ui/accidents/new');
+    await page.getByLabel('事故名称').fill('测试企业“12·1”中毒事故');
+    await page.getByLabel('地点').fill('测试县化工园区');
+    await page.getByLabel('摘要').fill('储罐清洗作业中一人中毒死亡');
+    await chooseIn(page, page.getByLabel('企业'), '测试企业');
+    await page.getByLabel('行业').fill('HAZARDOUS_CHEMICALS');
+    await page.getByLabel('死亡人数').fill('1');
+    await page.locator('[data-action="report-accident"]').click();
+    await page.waitForURL(/\/ui\/accidents\/[0-9a-f-]{36}$/);
+    await page.locator('[data-grade="GENERAL"]').waitFor();
+    await page.getByTestId('accident-facts').getByText('县级').waitFor();
+    await page.getByTestId('gates').waitFor();
+    await screenshots(p, 'accident');
   });
 
   it('opens the public pages without login on a phone', async () => {

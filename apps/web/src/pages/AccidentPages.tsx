@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
@@ -12,7 +11,6 @@ import {
   Input,
   InputNumber,
   List,
-  Modal,
   Select,
   Space,
   Spin,
@@ -26,6 +24,7 @@ import { ChinaTime, DepartmentName, ErrorNotice, StatutoryClock, UserName } from
 import { useI18n } from '../lib/i18n';
 import { hasRole, useSession } from '../lib/session';
 import { usePagedList } from '../lib/use-paged-list';
+import { ActionButton } from './case-actions';
 import { Documents, Evidence, Timeline } from './case-sections';
 
 interface Accident {
@@ -153,12 +152,8 @@ export function AccidentReportPage() {
         style={{ maxWidth: 640 }}
         initialValues={{ occurredAt: dayjs(), deaths: 0, seriousInjuries: 0, directLossYuan: 0 }}
         onFinish={report.mutate}
-        onValuesChange={(changed: { enterpriseId?: string }, all) => {
-          const sector = enterprises.find((e) => e.id === changed.enterpriseId)?.sectorCode;
-          if (sector && !all.sectorCode) all.sectorCode = sector;
-        }}
       >
-        <Form.Item label={t('caseTitle')} name="title">
+        <Form.Item label="事故名称" name="title">
           <Input />
         </Form.Item>
         <Form.Item label={t('occurredAt')} name="occurredAt" rules={[{ required: true }]}>
@@ -206,8 +201,6 @@ export function AccidentPage() {
   const { id } = useParams();
   const { t, code } = useI18n();
   const { user } = useSession();
-  const queryClient = useQueryClient();
-  const [extending, setExtending] = useState(false);
   const accident = useQuery({
     queryKey: ['accident', id],
     queryFn: () => unwrap<AccidentDetail>(api.GET('/accidents/{id}', { params: { path: { id: id! } } })),
@@ -271,11 +264,7 @@ export function AccidentPage() {
                 {t('extended')} {clock?.extensionDays}
               </Tag>
             )}
-            {hasRole(user, 'AGENCY_HEAD') && (
-              <Button size="small" onClick={() => setExtending(true)}>
-                {t('extendDeadline')}
-              </Button>
-            )}
+            <ClockActions accidentId={a.id} paused={!!clock?.paused} />
           </Descriptions.Item>
           <Descriptions.Item label={t('publishedAt')}>
             {a.report?.publishedAt ? <ChinaTime value={a.report.publishedAt} /> : t('notPublished')}
@@ -334,49 +323,62 @@ export function AccidentPage() {
       <Card title={t('timeline')}>
         <Timeline caseId={a.id} />
       </Card>
-      {extending && (
-        <ExtensionDialog
-          accidentId={a.id}
-          onClose={() => setExtending(false)}
-          onDone={() => void queryClient.invalidateQueries({ queryKey: ['accident', id] })}
-        />
-      )}
     </Space>
   );
 }
 
-/** 条例 Art.29: one extension of at most 60 days (the API refuses more). */
-function ExtensionDialog({ accidentId, onClose, onDone }: { accidentId: string; onClose(): void; onDone(): void }) {
+/**
+ * The investigation clock's controls: a technical appraisal stops it and restarts it (条例 Art.27);
+ * one extension of at most 60 days (Art.29; the API refuses more).
+ */
+function ClockActions({ accidentId, paused }: { accidentId: string; paused: boolean }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<{ days: number; reason: string }>();
-  const extend = useMutation({
-    mutationFn: (body: { days: number; reason: string }) =>
-      unwrap(api.POST('/accidents/{id}/investigation/extension', { params: { path: { id: accidentId } }, body })),
-    onSuccess: () => {
-      onDone();
-      onClose();
-    },
-    onError: (error) => void message.error(error.message),
+  const { user } = useSession();
+  const queryClient = useQueryClient();
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: ['accident', accidentId] });
+  const path = { params: { path: { id: accidentId } } };
+  const appraisal = (values: { on?: Dayjs; reason: string }) => ({
+    reason: values.reason,
+    on: values.on?.format('YYYY-MM-DD'),
   });
   return (
-    <Modal
-      open
-      title={t('extendDeadline')}
-      onCancel={onClose}
-      okText={t('confirm')}
-      cancelText={t('cancel')}
-      onOk={() => void form.validateFields().then((values) => extend.mutate(values))}
-      okButtonProps={{ loading: extend.isPending }}
-    >
-      <Form form={form} layout="vertical">
-        <Form.Item label="延长天数" name="days" rules={[{ required: true }]}>
-          <InputNumber min={1} max={60} precision={0} />
-        </Form.Item>
-        <Form.Item label={t('reason')} name="reason" rules={[{ required: true }]}>
-          <Input.TextArea />
-        </Form.Item>
-      </Form>
-    </Modal>
+    <Space wrap style={{ marginTop: 4 }}>
+      {hasRole(user, 'AGENCY_HEAD', 'INVESTIGATION_MEMBER') && (
+        <ActionButton<{ on?: Dayjs; reason: string }>
+          label={paused ? '技术鉴定结束' : '技术鉴定开始（中止计时）'}
+          action={paused ? 'appraisal-end' : 'appraisal-start'}
+          onDone={refresh}
+          send={(values) =>
+            unwrap(
+              paused
+                ? api.POST('/accidents/{id}/appraisals/end', { ...path, body: appraisal(values) })
+                : api.POST('/accidents/{id}/appraisals/start', { ...path, body: appraisal(values) }),
+            )
+          }
+        >
+          <Form.Item label="日期" name="on">
+            <DatePicker style={{ width: '100%' }} />
+          </Form.Item>
+          <Form.Item label={t('reason')} name="reason" rules={[{ required: true }]}>
+            <Input.TextArea />
+          </Form.Item>
+        </ActionButton>
+      )}
+      {hasRole(user, 'AGENCY_HEAD') && (
+        <ActionButton<{ days: number; reason: string }>
+          label={t('extendDeadline')}
+          action="investigation-extension"
+          onDone={refresh}
+          send={(body) => unwrap(api.POST('/accidents/{id}/investigation/extension', { ...path, body }))}
+        >
+          <Form.Item label="延长天数" name="days" rules={[{ required: true }]}>
+            <InputNumber min={1} max={60} precision={0} />
+          </Form.Item>
+          <Form.Item label={t('reason')} name="reason" rules={[{ required: true }]}>
+            <Input.TextArea />
+          </Form.Item>
+        </ActionButton>
+      )}
+    </Space>
   );
 }

@@ -8,7 +8,7 @@ import { useI18n } from '../lib/i18n';
 import { hasRole, useSession } from '../lib/session';
 
 /** A button that opens a small form and sends it; the API's refusal is shown as it says it. */
-function ActionButton<Values>({
+export function ActionButton<Values>({
   label,
   action,
   send,
