@@ -4,14 +4,13 @@ import { TestUser } from '../support/fixtures';
 import { createAccidentOrg, teamPayload } from '../support/accident-fixtures';
 import { launchChromium, listen, loginAs, openPerson, Person, screenshots } from '../support/browser';
 import {
-  chinaNow,
   choose,
   chooseIn,
   complete,
   field,
   fill,
   openFromInbox,
-  pickDate,
+  pickNow,
   pressOutcome,
 } from '../support/console-steps';
 import { expectEventually } from '../support/eventually';
@@ -164,7 +163,7 @@ describe('officer console: penalty case, legal review, decision, referral and pu
     const frame = officerA.page.frameLocator('[data-testid="document-frame"]');
     await frame.getByText('40,000.00 元').first().waitFor();
     await officerA.page.getByRole('dialog').getByRole('button', { name: '取消' }).click();
-    await pickDate(officerA.page, 'servedAt', chinaNow());
+    await pickNow(officerA.page, 'servedAt');
     await choose(officerA.page, 'method', '直接送达');
     await fill(officerA.page, 'recipient', '企业安全负责人');
     await complete(officerA.page, 'SERVED');
@@ -184,7 +183,7 @@ describe('officer console: penalty case, legal review, decision, referral and pu
     await f.waitStatus(caseId, 'DECIDED');
 
     await openFromInbox(officerA, CASE_TITLE, 'DECISION_SERVICE');
-    await pickDate(officerA.page, 'servedAt', chinaNow(1));
+    await pickNow(officerA.page, 'servedAt');
     await choose(officerA.page, 'method', '直接送达');
     await fill(officerA.page, 'recipient', '企业法定代表人');
     await complete(officerA.page, 'SERVED');

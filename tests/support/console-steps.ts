@@ -25,13 +25,13 @@ export async function chooseIn(page: Page, select: Locator, label: string | RegE
   await page.keyboard.press('Escape');
 }
 
-/** Types a date or instant into a date picker (China time) and confirms it. */
-export async function pickDate(page: Page, path: string, text: string): Promise<void> {
-  const input = field(page, path);
-  await input.click();
-  await input.fill(text);
-  await input.press('Enter');
-  await page.keyboard.press('Escape');
+/** Picks "now" in a date-time picker (此刻), confirming it where the picker asks. */
+export async function pickNow(page: Page, path: string): Promise<void> {
+  await field(page, path).click();
+  const panel = page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)');
+  await panel.getByText('此刻', { exact: true }).click();
+  const ok = panel.getByRole('button', { name: '确定' });
+  if (await ok.isVisible().catch(() => false)) await ok.click();
 }
 
 /** Opens the step of the given type for the case (by its title) from the inbox, reloading until the workflow opened it. */
@@ -69,7 +69,3 @@ export async function complete(page: Page, outcome: string): Promise<void> {
   await pressOutcome(page, outcome);
   await page.getByTestId('step-answer').waitFor({ timeout: 30_000 });
 }
-
-/** The China-local "now" a person would type into a date-time picker. */
-export const chinaNow = (minutesAgo = 5): string =>
-  new Date(Date.now() - minutesAgo * 60_000 + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');

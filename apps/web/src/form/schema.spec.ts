@@ -132,6 +132,25 @@ describe('describeForm', () => {
     expect(byName.note).toMatchObject({ kind: 'text', label: { zh: '备注', en: 'Note' }, required: false });
   });
 
+  it('resolves schemas used more than once ($ref into $defs), in properties and list items', () => {
+    const measure = titled('处罚种类', 'Penalty measure', {
+      type: 'string',
+      enum: ['FINE'],
+      oneOf: [{ const: 'FINE', title: '罚款', 'x-title-en': 'Fine' }],
+    });
+    const [main, others] = describeForm({
+      type: 'object',
+      $defs: { measure },
+      properties: {
+        main: { $ref: '#/$defs/measure' },
+        others: titled('其他处罚', 'Other measures', { type: 'array', items: { $ref: '#/$defs/measure' } }),
+      },
+    });
+    expect(main).toMatchObject({ kind: 'choice', label: { zh: '处罚种类', en: 'Penalty measure' } });
+    expect(others.kind).toBe('choices');
+    expect(others.options).toEqual([{ value: 'FINE', label: { zh: '罚款', en: 'Fine' } }]);
+  });
+
   it('falls back to the property name when a schema has no title', () => {
     expect(describeForm({ type: 'object', properties: { comment: { type: 'string' } } })[0].label).toEqual({
       zh: 'comment',
@@ -194,6 +213,20 @@ describe('toPayload', () => {
         },
       ],
     });
+  });
+
+  it('reads what was picked as China wall-clock time when the value knows time zones', () => {
+    const zones: string[] = [];
+    const picked = {
+      ...pickedDate('2026-03-02T10:00:00'),
+      tz: (zone: string, keepLocalTime: boolean) => {
+        zones.push(`${zone}:${keepLocalTime}`);
+        return pickedDate('2026-03-02T10:00:00');
+      },
+    };
+    const fields = describeForm(proposal);
+    expect(toPayload(fields, { facts: 'x', servedAt: picked }).servedAt).toBe('2026-03-02T10:00:00+08:00');
+    expect(zones).toEqual(['Asia/Shanghai:true']);
   });
 
   it('sends false for a required boolean left untouched', () => {

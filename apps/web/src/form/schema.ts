@@ -33,6 +33,8 @@ export interface JsonSchema {
   exclusiveMaximum?: number;
   multipleOf?: number;
   default?: unknown;
+  $ref?: string;
+  $defs?: Record<string, JsonSchema>;
 }
 
 export type FieldKind =
@@ -140,9 +142,24 @@ function kindOf(schema: JsonSchema): FieldKind {
   }
 }
 
+/** `$ref: '#/$defs/X'` (a schema used more than once) resolved against the payload schema's `$defs`. */
+function resolveRef(schema: JsonSchema, defs: Record<string, JsonSchema>): JsonSchema {
+  const prefix = '#/$defs/';
+  if (!schema.$ref?.startsWith(prefix)) return schema;
+  const { $ref, ...rest } = schema;
+  return { ...resolveRef(defs[$ref.slice(prefix.length)] ?? {}, defs), ...rest };
+}
+
 /** The descriptor of one field (and, for objects and lists, of everything inside it). */
-export function describeField(raw: JsonSchema, name: string, required: boolean): FieldNode {
-  const schema = unwrapNullable(raw);
+export function describeField(
+  raw: JsonSchema,
+  name: string,
+  required: boolean,
+  defs: Record<string, JsonSchema> = {},
+): FieldNode {
+  const withItems = (schema: JsonSchema): JsonSchema =>
+    schema.items ? { ...schema, items: unwrapNullable(resolveRef(schema.items, defs)) } : schema;
+  const schema = withItems(unwrapNullable(resolveRef(raw, defs)));
   const kind = kindOf(schema);
   const zh = schema.title ?? name;
   const node: FieldNode = {
@@ -155,22 +172,29 @@ export function describeField(raw: JsonSchema, name: string, required: boolean):
   };
   if (kind === 'choice') node.options = optionsOf(schema);
   if (kind === 'choices') node.options = optionsOf(unwrapNullable(schema.items ?? {}));
-  if (kind === 'object') node.fields = describeForm(schema);
-  if (kind === 'list') node.item = describeField(schema.items ?? {}, '', true);
+  if (kind === 'object') node.fields = describeForm(schema, defs);
+  if (kind === 'list') node.item = describeField(schema.items ?? {}, '', true, defs);
   return node;
 }
 
 /** The fields of an object schema (an outcome's payload), in the order the schema lists them. */
-export function describeForm(schema: JsonSchema): FieldNode[] {
+export function describeForm(schema: JsonSchema, defs: Record<string, JsonSchema> = schema.$defs ?? {}): FieldNode[] {
   const required = new Set(schema.required ?? []);
-  return Object.entries(schema.properties ?? {}).map(([name, prop]) => describeField(prop, name, required.has(name)));
+  return Object.entries(schema.properties ?? {}).map(([name, prop]) =>
+    describeField(prop, name, required.has(name), defs),
+  );
 }
 
 /** What a date picker holds (a dayjs value), without depending on dayjs here. */
 interface DateLike {
   format(template?: string): string;
   toISOString(): string;
+  /** dayjs's timezone plugin: the same wall-clock time in the given zone. */
+  tz?(zone: string, keepLocalTime: boolean): DateLike;
 }
+
+/** What a person picks is China wall-clock time, whatever zone the browser is in. */
+const inChina = (value: DateLike): DateLike => (value.tz ? value.tz('Asia/Shanghai', true) : value);
 const isDateLike = (value: unknown): value is DateLike =>
   typeof value === 'object' && value !== null && typeof (value as DateLike).format === 'function';
 
@@ -195,9 +219,9 @@ function convertValue(field: FieldNode, value: unknown): unknown {
   if (isEmpty(value)) return field.kind === 'boolean' && field.required ? false : undefined;
   switch (field.kind) {
     case 'date':
-      return isDateLike(value) ? value.format('YYYY-MM-DD') : value;
+      return isDateLike(value) ? inChina(value).format('YYYY-MM-DD') : value;
     case 'datetime':
-      return isDateLike(value) ? value.format('YYYY-MM-DDTHH:mm:ssZ') : value;
+      return isDateLike(value) ? inChina(value).format('YYYY-MM-DDTHH:mm:ssZ') : value;
     case 'integer':
     case 'number':
     case 'money': {
