@@ -60,13 +60,17 @@ export function SessionProvider({ children, language }: { children: ReactNode; l
     [queryClient],
   );
 
-  useEffect(() => {
-    connectSession({
-      token: () => load()?.token ?? null,
-      language: () => language,
-      onUnauthenticated: () => logout('expired'),
-    });
-  }, [language, logout]);
+  // Connected while rendering, before any child's query runs (children's effects run before this
+  // component's), so the first requests after a reload already carry the token.
+  useMemo(
+    () =>
+      connectSession({
+        token: () => load()?.token ?? null,
+        language: () => language,
+        onUnauthenticated: () => logout('expired'),
+      }),
+    [language, logout],
+  );
 
   useEffect(() => {
     if (!stored) return;
