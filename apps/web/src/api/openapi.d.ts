@@ -73,262 +73,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/cases/penalty': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Open a penalty case (行政处罚一般程序); starts its workflow, whose first step is 立案审批 */
-    post: operations['CasesController_createPenaltyCase'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/cases': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Cases of your department (and the levels below for supervisors), newest first */
-    get: operations['CasesController_list'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/cases/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** One case with its live workflow state and open steps */
-    get: operations['CasesController_get'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/cases/{id}/timeline': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The full-process record (执法全过程记录) of the case, oldest first */
-    get: operations['CasesController_timeline'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/cases/{id}/record-verification': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Verifies the case's rows of the full-process record (each row's hash against its content and link); the first broken row if any */
-    get: operations['CasesController_recordVerification'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/cases/{id}/attachments': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Evidence and notes of the case */
-    get: operations['CasesController_attachments'];
-    put?: never;
-    /** Attach evidence (a file, stored with its SHA-256) or a note to the case or one of its steps */
-    post: operations['CasesController_attach'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/cases/{id}/attachments/{attachmentId}/content': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Download one attachment */
-    get: operations['CasesController_content'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/tasks': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** My inbox: tasks assigned to me and open tasks for my roles in my department; soonest due first; each with its case number, title and enterprise */
-    get: operations['TasksController_inbox'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/tasks/dashboard': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Open, due-soon (yellow) and overdue (red) task counts per visible department */
-    get: operations['TasksController_dashboard'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/tasks/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** One task with its case context */
-    get: operations['TasksController_get'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/tasks/{id}/claim': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Claim an open task (409 if someone already has it) */
-    post: operations['TasksController_claim'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/tasks/{id}/release': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Give a claimed task back to the group */
-    post: operations['TasksController_release'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/tasks/{id}/reassign': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Assign the task to another eligible officer (heads only) */
-    post: operations['TasksController_reassign'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/tasks/{id}/complete': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Complete the step; the case workflow validates it (wrong step, actor, repeat or payload are rejected) and the answer is the workflow's verdict */
-    post: operations['TasksController_complete'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/tasks/{id}/deadline': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Move the due date (approved extension, or a manual date where the calendar year is missing); the workflow re-arms its timer */
-    post: operations['TasksController_changeDeadline'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   '/audit/verify': {
     parameters: {
       query?: never;
@@ -1654,6 +1398,279 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/tasks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** My inbox: tasks assigned to me and open tasks for my roles in my department; soonest due first; each with its case number, title and enterprise */
+    get: operations['TasksController_inbox'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/tasks/dashboard': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Open, due-soon (yellow) and overdue (red) task counts per visible department */
+    get: operations['TasksController_dashboard'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/tasks/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One task with its case context and its form: the outcomes it offers with their payload schemas */
+    get: operations['TasksController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/tasks/{id}/claim': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Claim an open task (403 if you could not complete it, 409 if someone already has it) */
+    post: operations['TasksController_claim'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/tasks/{id}/release': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Give a claimed task back to the group */
+    post: operations['TasksController_release'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/tasks/{id}/reassign': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Assign the task to another officer who could complete it (heads only) */
+    post: operations['TasksController_reassign'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/tasks/{id}/complete': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Complete the step: the payload is checked against the outcome's published schema (400 listing every invalid field), then the case workflow judges it; answers once the workflow has opened its next tasks */
+    post: operations['TasksController_complete'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/tasks/{id}/deadline': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Move the due date (an approved extension, or a manual date where the calendar year is missing): in the future, within the bound the statute sets for the step, with a reason; the workflow re-arms its timer */
+    post: operations['TasksController_changeDeadline'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/task-types': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every human step of every workflow: title, roles, outcomes and the JSON Schema of each outcome’s payload (field titles in Chinese and English) */
+    get: operations['TaskTypesController_catalogue'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cases/penalty': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Open a penalty case (行政处罚一般程序) and start its workflow together (both or neither); its first step is 立案审批 */
+    post: operations['CasesController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cases': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Cases of your department (and the levels below for supervisors), newest first */
+    get: operations['CasesController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cases/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One case with its live workflow state and its tasks */
+    get: operations['CasesController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cases/{id}/timeline': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The full-process record (执法全过程记录) of the case, oldest first */
+    get: operations['CasesController_timeline'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cases/{id}/record-verification': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Verifies the case's rows of the full-process record (each row's hash against its content and link); the first broken row if any */
+    get: operations['CasesController_recordVerification'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cases/{id}/attachments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Evidence and notes of the case */
+    get: operations['CasesController_attachments'];
+    put?: never;
+    /** Attach evidence (a file, stored with its SHA-256) or a note to the case or one of its steps */
+    post: operations['CasesController_attach'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cases/{id}/attachments/{attachmentId}/content': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Download one attachment (always as a download, never rendered inline) */
+    get: operations['CasesController_content'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1661,41 +1678,6 @@ export interface components {
     LoginDto: {
       username: string;
       password: string;
-    };
-    CreatePenaltyCaseDto: {
-      /** @example 某化工公司未按规定进行安全检查 */
-      title: string;
-      /** @description Enterprise the case is against; must be supervised by your department */
-      enterpriseId?: string;
-      /** @description Further handling officers (the creator always handles) */
-      handlerIds?: string[];
-    };
-    AttachDto: {
-      /** @enum {string} */
-      kind: 'FILE' | 'NOTE';
-      taskId?: string;
-      fileName?: string;
-      contentType?: string;
-      /** @description NOTE text */
-      text?: string;
-      /** @description FILE content, base64 (≤ 8 MiB decoded) */
-      contentBase64?: string;
-    };
-    ReassignDto: {
-      assigneeId: string;
-    };
-    CompleteTaskDto: {
-      /** @example APPROVE */
-      outcome: string;
-      payload?: {
-        [key: string]: unknown;
-      };
-    };
-    ChangeDeadlineDto: {
-      /** @description New due instant (ISO 8601) */
-      dueAt: string;
-      /** @description e.g. the approved extension */
-      reason: string;
     };
     HolidayYearDto: {
       /** @example 国办发明电〔2025〕7号 */
@@ -2066,6 +2048,938 @@ export interface components {
       findings: string;
       items?: components['schemas']['ScoreItemDto'][];
     };
+    InboxPageDto_Output: {
+      items: {
+        /** Format: uuid */
+        id: string;
+        taskKey: string;
+        /** Format: uuid */
+        caseId: string;
+        type: string;
+        title: string;
+        /** @enum {string} */
+        status: 'OPEN' | 'CLAIMED' | 'COMPLETED' | 'CANCELLED';
+        candidateRoles: string[];
+        /** Format: uuid */
+        departmentId: string;
+        assigneeId: string | null;
+        dueAt: string | null;
+        warnAt: string | null;
+        needsManualDueDate: boolean;
+        /** @enum {string} */
+        escalation: 'NONE' | 'YELLOW' | 'RED';
+        outcome: string | null;
+        completedBy: string | null;
+        completedAt: string | null;
+        /** @description What the task shows about its case's context */
+        payload: {
+          [key: string]: unknown;
+        };
+        /** Format: date-time */
+        createdAt: string;
+        /** @description The task's case: number, title, enterprise */
+        case: {
+          /** Format: uuid */
+          id: string;
+          caseType: string;
+          referenceNo: string | null;
+          title: string;
+          status: string;
+          enterpriseId: string | null;
+          enterpriseName: string | null;
+        } | null;
+      }[];
+      total: number;
+      offset: number;
+      limit: number;
+    };
+    ErrorBodyDto_Output: {
+      /**
+       * @description Stable error code; one HTTP status per code
+       * @enum {string}
+       */
+      code:
+        | 'INTERNAL_ERROR'
+        | 'VALIDATION_FAILED'
+        | 'UNAUTHENTICATED'
+        | 'FORBIDDEN_ROLE'
+        | 'FORBIDDEN_JURISDICTION'
+        | 'FORBIDDEN_SEPARATION_OF_DUTIES'
+        | 'NOT_FOUND'
+        | 'WORKFLOW_NOT_FOUND'
+        | 'ALREADY_EXISTS'
+        | 'WORKFLOW_ALREADY_STARTED'
+        | 'TASK_ALREADY_CLAIMED'
+        | 'TASK_ALREADY_COMPLETED'
+        | 'STEP_OUT_OF_ORDER'
+        | 'RULE_VIOLATION'
+        | 'DEADLINE_PASSED'
+        | 'CALENDAR_YEAR_NOT_LOADED'
+        | 'INVALID_CALENDAR'
+        | 'OUT_OF_RANGE'
+        | 'DEPENDENCY_UNAVAILABLE';
+      message: string;
+      details?: {
+        /** @description VALIDATION_FAILED: every invalid or missing field (body-relative paths) */
+        fields?: {
+          path: string;
+          message: string;
+        }[];
+      } & {
+        [key: string]: unknown;
+      };
+      /** @description Quote it to support; also in the x-request-id header */
+      requestId?: string;
+    };
+    DashboardDto_Output: {
+      departments: {
+        /** Format: uuid */
+        departmentId: string;
+        open: number;
+        dueSoon: number;
+        overdue: number;
+      }[];
+    };
+    TaskDetailDto_Output: {
+      /** Format: uuid */
+      id: string;
+      taskKey: string;
+      /** Format: uuid */
+      caseId: string;
+      type: string;
+      title: string;
+      /** @enum {string} */
+      status: 'OPEN' | 'CLAIMED' | 'COMPLETED' | 'CANCELLED';
+      candidateRoles: string[];
+      /** Format: uuid */
+      departmentId: string;
+      assigneeId: string | null;
+      dueAt: string | null;
+      warnAt: string | null;
+      needsManualDueDate: boolean;
+      /** @enum {string} */
+      escalation: 'NONE' | 'YELLOW' | 'RED';
+      outcome: string[];
+      completedBy: string | null;
+      completedAt: string | null;
+      /** @description What the task shows about its case's context */
+      payload: {
+        [key: string]: unknown;
+      };
+      /** Format: date-time */
+      createdAt: string;
+      case: {
+        /** Format: uuid */
+        id: string;
+        caseType: string;
+        /** @description The case number (案号) once assigned */
+        referenceNo: string | null;
+        title: string;
+        status: string;
+        /** Format: uuid */
+        departmentId: string;
+        enterpriseId: string | null;
+        workflowId: string;
+        /** Format: uuid */
+        createdBy: string;
+        handlerIds: string[];
+        /** Format: date-time */
+        createdAt: string;
+        /** Format: date-time */
+        updatedAt: string;
+      };
+      /** @description The outcomes this task offers, each with the JSON Schema of its payload: enough to render the form */
+      form: {
+        outcomes: {
+          /** @description The outcome code sent as `outcome` when completing */
+          outcome: string;
+          label: {
+            zh: string;
+            en: string;
+          };
+          /** @description JSON Schema (draft 2020-12) of the payload; also in components as `component` */
+          schema: {
+            [key: string]: unknown;
+          };
+          /** @description Name of the same schema among the OpenAPI components */
+          component: string;
+        }[];
+      };
+    };
+    TaskDto_Output: {
+      /** Format: uuid */
+      id: string;
+      taskKey: string;
+      /** Format: uuid */
+      caseId: string;
+      type: string;
+      title: string;
+      /** @enum {string} */
+      status: 'OPEN' | 'CLAIMED' | 'COMPLETED' | 'CANCELLED';
+      candidateRoles: string[];
+      /** Format: uuid */
+      departmentId: string;
+      assigneeId: string | null;
+      dueAt: string | null;
+      warnAt: string | null;
+      needsManualDueDate: boolean;
+      /** @enum {string} */
+      escalation: 'NONE' | 'YELLOW' | 'RED';
+      outcome: string[];
+      completedBy: string | null;
+      completedAt: string | null;
+      /** @description What the task shows about its case's context */
+      payload: {
+        [key: string]: unknown;
+      };
+      /** Format: date-time */
+      createdAt: string;
+    };
+    ReassignDto: {
+      /** Format: uuid */
+      assigneeId: string;
+    };
+    CompleteTaskDto: {
+      /**
+       * @description One of the task form’s outcomes
+       * @example APPROVE
+       */
+      outcome: string;
+      /** @description The outcome's payload: see the task's form or GET /task-types (StepPayload_* components) */
+      payload?: {
+        [key: string]: unknown;
+      };
+    };
+    CompletionDto_Output: {
+      taskKey: string;
+      outcome: string;
+      /** Format: date-time */
+      completedAt: string;
+      task: {
+        /** Format: uuid */
+        id: string;
+        taskKey: string;
+        /** Format: uuid */
+        caseId: string;
+        type: string;
+        title: string;
+        /** @enum {string} */
+        status: 'OPEN' | 'CLAIMED' | 'COMPLETED' | 'CANCELLED';
+        candidateRoles: string[];
+        /** Format: uuid */
+        departmentId: string;
+        assigneeId: string | null;
+        dueAt: string | null;
+        warnAt: string | null;
+        needsManualDueDate: boolean;
+        /** @enum {string} */
+        escalation: 'NONE' | 'YELLOW' | 'RED';
+        outcome: string | null;
+        completedBy: string | null;
+        completedAt: string | null;
+        /** @description What the task shows about its case's context */
+        payload: {
+          [key: string]: unknown;
+        };
+        /** Format: date-time */
+        createdAt: string;
+      };
+      /** @description The case's open tasks once its workflow has acted on the completion */
+      nextTasks: {
+        id: string | null;
+        type: string;
+        title: string;
+      }[];
+    };
+    ChangeDeadlineDto: {
+      /**
+       * Format: date-time
+       * @description New due instant (ISO 8601 with offset); in the future, within the bound of the step
+       */
+      dueAt: string;
+      /** @description e.g. the approved extension */
+      reason: string;
+    };
+    DeadlineChangeResultDto_Output: {
+      workflow: {
+        taskKey: string;
+        type: string;
+        dueAt: string | null;
+        warnAt: string | null;
+        /** @enum {string} */
+        escalation: 'NONE' | 'YELLOW' | 'RED';
+      };
+      task: {
+        /** Format: uuid */
+        id: string;
+        taskKey: string;
+        /** Format: uuid */
+        caseId: string;
+        type: string;
+        title: string;
+        /** @enum {string} */
+        status: 'OPEN' | 'CLAIMED' | 'COMPLETED' | 'CANCELLED';
+        candidateRoles: string[];
+        /** Format: uuid */
+        departmentId: string;
+        assigneeId: string | null;
+        dueAt: string | null;
+        warnAt: string | null;
+        needsManualDueDate: boolean;
+        /** @enum {string} */
+        escalation: 'NONE' | 'YELLOW' | 'RED';
+        outcome: string | null;
+        completedBy: string | null;
+        completedAt: string | null;
+        /** @description What the task shows about its case's context */
+        payload: {
+          [key: string]: unknown;
+        };
+        /** Format: date-time */
+        createdAt: string;
+      };
+    };
+    TaskTypeCatalogueDto_Output: {
+      items: {
+        type: string;
+        title: {
+          zh: string;
+          en: string;
+        };
+        roles: (
+          | 'ENFORCEMENT_OFFICER'
+          | 'AGENCY_HEAD'
+          | 'LEGAL_REVIEWER'
+          | 'INVESTIGATION_MEMBER'
+          | 'DISCIPLINE_BODY'
+          | 'DEPARTMENT_ADMIN'
+          | 'SYSTEM_ADMIN'
+        )[];
+        outcomes: {
+          /** @description The outcome code sent as `outcome` when completing */
+          outcome: string;
+          label: {
+            zh: string;
+            en: string;
+          };
+          /** @description JSON Schema (draft 2020-12) of the payload; also in components as `component` */
+          schema: {
+            [key: string]: unknown;
+          };
+          /** @description Name of the same schema among the OpenAPI components */
+          component: string;
+        }[];
+      }[];
+    };
+    CreatePenaltyCaseDto: {
+      /** @example 某化工公司未按规定进行安全检查 */
+      title: string;
+      /**
+       * Format: uuid
+       * @description Enterprise the case is against; must be supervised by your department
+       */
+      enterpriseId?: string;
+      /** @description Further handling officers (the creator always handles) */
+      handlerIds?: string[];
+    };
+    CaseDto_Output: {
+      /** Format: uuid */
+      id: string;
+      caseType: string;
+      /** @description The case number (案号) once assigned */
+      referenceNo: string[];
+      title: string;
+      status: string;
+      /** Format: uuid */
+      departmentId: string;
+      enterpriseId: string | null;
+      workflowId: string;
+      /** Format: uuid */
+      createdBy: string;
+      handlerIds: string[];
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    CasePageDto_Output: {
+      items: {
+        /** Format: uuid */
+        id: string;
+        caseType: string;
+        /** @description The case number (案号) once assigned */
+        referenceNo: string | null;
+        title: string;
+        status: string;
+        /** Format: uuid */
+        departmentId: string;
+        enterpriseId: string | null;
+        workflowId: string;
+        /** Format: uuid */
+        createdBy: string;
+        handlerIds: string[];
+        /** Format: date-time */
+        createdAt: string;
+        /** Format: date-time */
+        updatedAt: string;
+        /** @description The enterprise's name (null without one) */
+        enterpriseName: string | null;
+      }[];
+      total: number;
+      offset: number;
+      limit: number;
+    };
+    CaseDetailDto_Output: {
+      /** Format: uuid */
+      id: string;
+      caseType: string;
+      /** @description The case number (案号) once assigned */
+      referenceNo: string[];
+      title: string;
+      status: string;
+      /** Format: uuid */
+      departmentId: string;
+      enterpriseId: string | null;
+      workflowId: string;
+      /** Format: uuid */
+      createdBy: string;
+      handlerIds: string[];
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /** @description The enterprise's name (null without one) */
+      enterpriseName: string[];
+      /** @description The workflow's live state (penalty cases), null for other types */
+      workflow:
+        | ({
+            status: string;
+          } & {
+            [key: string]: unknown;
+          })
+        | null;
+      tasks: {
+        /** Format: uuid */
+        id: string;
+        taskKey: string;
+        /** Format: uuid */
+        caseId: string;
+        type: string;
+        title: string;
+        /** @enum {string} */
+        status: 'OPEN' | 'CLAIMED' | 'COMPLETED' | 'CANCELLED';
+        candidateRoles: string[];
+        /** Format: uuid */
+        departmentId: string;
+        assigneeId: string | null;
+        dueAt: string | null;
+        warnAt: string | null;
+        needsManualDueDate: boolean;
+        /** @enum {string} */
+        escalation: 'NONE' | 'YELLOW' | 'RED';
+        outcome: string | null;
+        completedBy: string | null;
+        completedAt: string | null;
+        /** @description What the task shows about its case's context */
+        payload: {
+          [key: string]: unknown;
+        };
+        /** Format: date-time */
+        createdAt: string;
+      }[];
+    };
+    TimelinePageDto_Output: {
+      items: {
+        seq: string;
+        /** Format: date-time */
+        occurredAt: string;
+        actorId: string | null;
+        actorRole: string | null;
+        taskId: string | null;
+        action: string;
+        summary: {
+          [key: string]: unknown;
+        };
+        requestId: string | null;
+        hash: string;
+      }[];
+      total: number;
+      offset: number;
+      limit: number;
+    };
+    RecordVerificationDto_Output: {
+      ok: boolean;
+      /** @description Rows of the case's record checked */
+      checked: number;
+      /** @description The first row whose hash does not match, if any */
+      firstBrokenSeq: string[];
+      reason: string[];
+    };
+    AttachDto: {
+      /** @enum {string} */
+      kind: 'FILE' | 'NOTE';
+      /** Format: uuid */
+      taskId?: string;
+      fileName?: string;
+      contentType?: string;
+      /** @description NOTE text */
+      text?: string;
+      /**
+       * Format: base64
+       * @description FILE content, base64 (≤ 8 MiB decoded)
+       */
+      contentBase64?: string;
+    };
+    AttachmentDto_Output: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      caseId: string;
+      taskId: string | null;
+      kind: string;
+      fileName: string[];
+      contentType: string[];
+      sizeBytes: number;
+      sha256: string;
+      /** Format: uuid */
+      uploadedBy: string;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    AttachmentListDto_Output: {
+      items: {
+        /** Format: uuid */
+        id: string;
+        /** Format: uuid */
+        caseId: string;
+        taskId: string | null;
+        kind: string;
+        fileName: string | null;
+        contentType: string | null;
+        sizeBytes: number;
+        sha256: string;
+        /** Format: uuid */
+        uploadedBy: string;
+        /** Format: date-time */
+        createdAt: string;
+      }[];
+    };
+    /** 立案审批 · 同意立案 */
+    StepPayload_FILING_APPROVAL_APPROVE: {
+      /** 意见 */
+      comment?: string;
+      /** 依据材料 */
+      attachmentIds?: string[];
+    };
+    /** 立案审批 · 不予立案 */
+    StepPayload_FILING_APPROVAL_REJECT: {
+      /** 意见 */
+      comment?: string;
+      /** 依据材料 */
+      attachmentIds?: string[];
+    };
+    /** 调查取证 · 提交调查结果 */
+    StepPayload_INVESTIGATION_SUBMIT: {
+      /** 调查发现 */
+      findings: string;
+      /** 证据 */
+      evidence: {
+        /**
+         * 证据种类
+         * @enum {string}
+         */
+        kind: 'INSPECTION_RECORD' | 'INQUIRY_RECORD' | 'PHOTO' | 'VIDEO' | 'DOCUMENT' | 'EXPERT_OPINION' | 'OTHER';
+        /** 证据说明 */
+        description: string;
+        /** 附件 */
+        attachmentIds?: string[];
+        /** 取证执法人员 */
+        officers: {
+          /**
+           * 执法人员
+           * Format: uuid
+           */
+          officerId: string;
+          /** 执法证号 */
+          credentialNo: string;
+        }[];
+      }[];
+    };
+    /** 先行登记保存审批 · 批准 */
+    StepPayload_EVIDENCE_PRESERVATION_APPROVAL_APPROVE: {
+      /** 意见 */
+      comment?: string;
+      /** 依据材料 */
+      attachmentIds?: string[];
+    };
+    /** 先行登记保存审批 · 不予批准 */
+    StepPayload_EVIDENCE_PRESERVATION_APPROVAL_REJECT: {
+      /** 意见 */
+      comment?: string;
+      /** 依据材料 */
+      attachmentIds?: string[];
+    };
+    /** 先行登记保存物品处理决定 · 解除登记保存 */
+    StepPayload_EVIDENCE_PRESERVATION_DISPOSAL_RELEASE: {
+      /** 处理决定 */
+      decision: string;
+    };
+    /** 先行登记保存物品处理决定 · 查封、扣押 */
+    StepPayload_EVIDENCE_PRESERVATION_DISPOSAL_SEIZE_OR_SEAL: {
+      /** 处理决定 */
+      decision: string;
+    };
+    /** 先行登记保存物品处理决定 · 移送有关机关 */
+    StepPayload_EVIDENCE_PRESERVATION_DISPOSAL_TRANSFER: {
+      /** 处理决定 */
+      decision: string;
+    };
+    /** 先行登记保存物品处理决定 · 作为证据保存 */
+    StepPayload_EVIDENCE_PRESERVATION_DISPOSAL_KEEP_AS_EVIDENCE: {
+      /** 处理决定 */
+      decision: string;
+    };
+    /** 案件审查与处罚建议 · 建议给予行政处罚 */
+    StepPayload_PENALTY_PROPOSAL_PROPOSE_PENALTY: {
+      /** 违法行为（裁量基准条目） */
+      violationType: string;
+      /** 违法事实 */
+      facts: string;
+      /**
+       * 裁量情节
+       * @enum {string}
+       */
+      circumstance?: 'LENIENT' | 'ORDINARY' | 'SEVERE';
+      /**
+       * 当事人类型
+       * @enum {string}
+       */
+      partyType?: 'INDIVIDUAL' | 'ORGANISATION';
+      /** 处罚种类 */
+      measures: (
+        | 'WARNING'
+        | 'CRITICISM'
+        | 'FINE'
+        | 'CONFISCATION'
+        | 'QUALIFICATION_DOWNGRADE'
+        | 'LICENCE_REVOCATION'
+        | 'LICENCE_SUSPENSION'
+        | 'SUSPEND_PRODUCTION'
+        | 'CLOSURE'
+        | 'PRACTICE_RESTRICTION'
+      )[];
+      /** 罚款金额（元） */
+      fineYuan?: number;
+      /** 没收金额（元） */
+      confiscationYuan?: number;
+      /** 理由 */
+      reasons?: string;
+      /** 案情复杂 */
+      complex?: boolean;
+      /** 重大违法行为 */
+      serious?: boolean;
+      /** 涉及重大公共利益 */
+      involvesMajorPublicInterest?: boolean;
+      /** 直接关系当事人或第三人重大权益 */
+      affectsMajorRights?: boolean;
+      /** 案件情况疑难复杂、涉及多个法律关系 */
+      multipleLegalRelationships?: boolean;
+      /** 法律、法规规定应当进行法制审核 */
+      requiredByOtherRule?: boolean;
+    };
+    /** 案件审查与处罚建议 · 建议不予行政处罚 */
+    StepPayload_PENALTY_PROPOSAL_PROPOSE_NO_PENALTY: {
+      /** 违法行为（裁量基准条目） */
+      violationType: string;
+      /** 违法事实 */
+      facts: string;
+      /**
+       * 裁量情节
+       * @enum {string}
+       */
+      circumstance?: 'LENIENT' | 'ORDINARY' | 'SEVERE';
+      /**
+       * 当事人类型
+       * @enum {string}
+       */
+      partyType?: 'INDIVIDUAL' | 'ORGANISATION';
+      /** 处罚种类 */
+      measures?: (
+        | 'WARNING'
+        | 'CRITICISM'
+        | 'FINE'
+        | 'CONFISCATION'
+        | 'QUALIFICATION_DOWNGRADE'
+        | 'LICENCE_REVOCATION'
+        | 'LICENCE_SUSPENSION'
+        | 'SUSPEND_PRODUCTION'
+        | 'CLOSURE'
+        | 'PRACTICE_RESTRICTION'
+      )[];
+      /** 罚款金额（元） */
+      fineYuan?: number;
+      /** 没收金额（元） */
+      confiscationYuan?: number;
+      /** 理由 */
+      reasons?: string;
+      /** 案情复杂 */
+      complex?: boolean;
+      /** 重大违法行为 */
+      serious?: boolean;
+      /** 涉及重大公共利益 */
+      involvesMajorPublicInterest?: boolean;
+      /** 直接关系当事人或第三人重大权益 */
+      affectsMajorRights?: boolean;
+      /** 案件情况疑难复杂、涉及多个法律关系 */
+      multipleLegalRelationships?: boolean;
+      /** 法律、法规规定应当进行法制审核 */
+      requiredByOtherRule?: boolean;
+    };
+    /** 案件审查与处罚建议 · 建议撤销案件 */
+    StepPayload_PENALTY_PROPOSAL_PROPOSE_WITHDRAWAL: {
+      /** 违法行为（裁量基准条目） */
+      violationType: string;
+      /** 违法事实 */
+      facts: string;
+      /**
+       * 裁量情节
+       * @enum {string}
+       */
+      circumstance?: 'LENIENT' | 'ORDINARY' | 'SEVERE';
+      /**
+       * 当事人类型
+       * @enum {string}
+       */
+      partyType?: 'INDIVIDUAL' | 'ORGANISATION';
+      /** 处罚种类 */
+      measures?: (
+        | 'WARNING'
+        | 'CRITICISM'
+        | 'FINE'
+        | 'CONFISCATION'
+        | 'QUALIFICATION_DOWNGRADE'
+        | 'LICENCE_REVOCATION'
+        | 'LICENCE_SUSPENSION'
+        | 'SUSPEND_PRODUCTION'
+        | 'CLOSURE'
+        | 'PRACTICE_RESTRICTION'
+      )[];
+      /** 罚款金额（元） */
+      fineYuan?: number;
+      /** 没收金额（元） */
+      confiscationYuan?: number;
+      /** 理由 */
+      reasons?: string;
+      /** 案情复杂 */
+      complex?: boolean;
+      /** 重大违法行为 */
+      serious?: boolean;
+      /** 涉及重大公共利益 */
+      involvesMajorPublicInterest?: boolean;
+      /** 直接关系当事人或第三人重大权益 */
+      affectsMajorRights?: boolean;
+      /** 案件情况疑难复杂、涉及多个法律关系 */
+      multipleLegalRelationships?: boolean;
+      /** 法律、法规规定应当进行法制审核 */
+      requiredByOtherRule?: boolean;
+    };
+    /** 法制审核 · 审核通过 */
+    StepPayload_LEGAL_REVIEW_APPROVE: {
+      /** 审核意见 */
+      opinion: string;
+    };
+    /** 法制审核 · 退回补正 */
+    StepPayload_LEGAL_REVIEW_RETURN: {
+      /** 审核意见 */
+      opinion: string;
+    };
+    /** 送达行政处罚告知书 · 已送达 */
+    StepPayload_PENALTY_NOTICE_SERVICE_SERVED: {
+      /**
+       * 送达时间
+       * Format: date-time
+       */
+      servedAt: string;
+      /**
+       * 送达方式
+       * @enum {string}
+       */
+      method: 'ON_THE_SPOT' | 'DIRECT' | 'POSTAL' | 'ELECTRONIC' | 'LEFT_AT_RESIDENCE' | 'PUBLIC_NOTICE';
+      /** 受送达人 */
+      recipient: string;
+    };
+    /** 听证通知 · 确定听证 */
+    StepPayload_HEARING_SCHEDULING_SCHEDULED: {
+      /**
+       * 听证日期
+       * Format: date
+       */
+      hearingDate: string;
+      /** 听证地点 */
+      location: string;
+      /**
+       * 听证主持人
+       * Format: uuid
+       */
+      chairId: string;
+    };
+    /** 听证 · 已举行听证 */
+    StepPayload_HEARING_HELD: {
+      /** 听证笔录 */
+      record: string;
+    };
+    /** 听证 · 当事人无正当理由未到场 */
+    StepPayload_HEARING_PARTY_ABSENT: {
+      /** 听证笔录 */
+      record: string;
+    };
+    /** 重大案件集体讨论 · 决定给予行政处罚 */
+    StepPayload_COLLECTIVE_DISCUSSION_DECIDE_PENALTY: {
+      /** 参加讨论的负责人 */
+      participants: string[];
+      /** 讨论记录 */
+      minutes: string;
+    };
+    /** 重大案件集体讨论 · 决定不予行政处罚 */
+    StepPayload_COLLECTIVE_DISCUSSION_NO_PENALTY: {
+      /** 参加讨论的负责人 */
+      participants: string[];
+      /** 讨论记录 */
+      minutes: string;
+    };
+    /** 重大案件集体讨论 · 决定撤销案件 */
+    StepPayload_COLLECTIVE_DISCUSSION_WITHDRAW: {
+      /** 参加讨论的负责人 */
+      participants: string[];
+      /** 讨论记录 */
+      minutes: string;
+    };
+    /** 重大案件集体讨论 · 退回补充调查 */
+    StepPayload_COLLECTIVE_DISCUSSION_RETURN: {
+      /** 参加讨论的负责人 */
+      participants: string[];
+      /** 讨论记录 */
+      minutes: string;
+    };
+    /** 行政处罚决定审批 · 决定给予行政处罚 */
+    StepPayload_PENALTY_DECISION_DECIDE_PENALTY: {
+      /** 决定理由 */
+      reasons: string;
+      /** 严重违法失信行为 */
+      seriousViolation?: boolean;
+      /** 处罚种类 */
+      measures?: (
+        | 'WARNING'
+        | 'CRITICISM'
+        | 'FINE'
+        | 'CONFISCATION'
+        | 'QUALIFICATION_DOWNGRADE'
+        | 'LICENCE_REVOCATION'
+        | 'LICENCE_SUSPENSION'
+        | 'SUSPEND_PRODUCTION'
+        | 'CLOSURE'
+        | 'PRACTICE_RESTRICTION'
+      )[];
+      /** 罚款金额（元） */
+      fineYuan?: number;
+      /**
+       * 裁量情节
+       * @enum {string}
+       */
+      circumstance?: 'LENIENT' | 'ORDINARY' | 'SEVERE';
+    };
+    /** 行政处罚决定审批 · 决定不予行政处罚 */
+    StepPayload_PENALTY_DECISION_NO_PENALTY: {
+      /** 决定理由 */
+      reasons: string;
+      /** 严重违法失信行为 */
+      seriousViolation?: boolean;
+    };
+    /** 行政处罚决定审批 · 决定撤销案件 */
+    StepPayload_PENALTY_DECISION_WITHDRAW: {
+      /** 决定理由 */
+      reasons: string;
+      /** 严重违法失信行为 */
+      seriousViolation?: boolean;
+    };
+    /** 行政处罚决定审批 · 退回补充调查 */
+    StepPayload_PENALTY_DECISION_RETURN: {
+      /** 决定理由 */
+      reasons: string;
+      /** 严重违法失信行为 */
+      seriousViolation?: boolean;
+    };
+    /** 送达处罚决定书 · 已送达 */
+    StepPayload_DECISION_SERVICE_SERVED: {
+      /**
+       * 送达时间
+       * Format: date-time
+       */
+      servedAt: string;
+      /**
+       * 送达方式
+       * @enum {string}
+       */
+      method: 'ON_THE_SPOT' | 'DIRECT' | 'POSTAL' | 'ELECTRONIC' | 'LEFT_AT_RESIDENCE' | 'PUBLIC_NOTICE';
+      /** 受送达人 */
+      recipient: string;
+    };
+    /** 送达催告书 · 已送达 */
+    StepPayload_PAYMENT_DEMAND_SERVICE_SERVED: {
+      /**
+       * 送达时间
+       * Format: date-time
+       */
+      servedAt: string;
+      /**
+       * 送达方式
+       * @enum {string}
+       */
+      method: 'ON_THE_SPOT' | 'DIRECT' | 'POSTAL' | 'ELECTRONIC' | 'LEFT_AT_RESIDENCE' | 'PUBLIC_NOTICE';
+      /** 受送达人 */
+      recipient: string;
+    };
+    /** 申请人民法院强制执行 · 已申请强制执行 */
+    StepPayload_COURT_ENFORCEMENT_APPLICATION_FILED: {
+      /** 受理法院 */
+      court: string;
+      /**
+       * 申请日期
+       * Format: date
+       */
+      filedOn: string;
+    };
+    /** 申请人民法院强制执行 · 当事人已缴清 */
+    StepPayload_COURT_ENFORCEMENT_APPLICATION_PAID_MEANWHILE: {
+      /** 意见 */
+      comment?: string;
+      /** 依据材料 */
+      attachmentIds?: string[];
+    };
+    /** 行政处罚决定公示 · 公示 */
+    StepPayload_DECISION_PUBLICATION_PUBLISH: {
+      /** 公示的违法行为摘要 */
+      violationSummary?: string;
+    };
+    /** 行政处罚决定公示 · 决定已撤销，不予公示 */
+    StepPayload_DECISION_PUBLICATION_CANCEL: {
+      /** 公示的违法行为摘要 */
+      violationSummary?: string;
+    };
+    /** 撤回已公示的处罚决定 · 已撤回 */
+    StepPayload_PUBLICATION_WITHDRAWAL_WITHDRAWN: {
+      /** 意见 */
+      comment?: string;
+      /** 依据材料 */
+      attachmentIds?: string[];
+    };
+    /** 结案审批与归档 · 结案归档 */
+    StepPayload_CASE_ARCHIVE_ARCHIVE: {
+      /** 意见 */
+      comment?: string;
+      /** 依据材料 */
+      attachmentIds?: string[];
+    };
   };
   responses: never;
   parameters: never;
@@ -2138,340 +3052,6 @@ export interface operations {
       cookie?: never;
     };
     requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  CasesController_createPenaltyCase: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CreatePenaltyCaseDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  CasesController_list: {
-    parameters: {
-      query?: {
-        offset?: number;
-        limit?: number;
-        caseType?: string;
-        status?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  CasesController_get: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  CasesController_timeline: {
-    parameters: {
-      query?: {
-        offset?: number;
-        limit?: number;
-      };
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  CasesController_recordVerification: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  CasesController_attachments: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  CasesController_attach: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['AttachDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  CasesController_content: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-        attachmentId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  TasksController_inbox: {
-    parameters: {
-      query?: {
-        offset?: number;
-        limit?: number;
-        type?: string;
-        caseId?: string;
-        status?: 'OPEN' | 'CLAIMED' | 'COMPLETED' | 'CANCELLED';
-        escalation?: 'NONE' | 'YELLOW' | 'RED';
-        /** @description only tasks past their due date */
-        overdue?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  TasksController_dashboard: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  TasksController_get: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  TasksController_claim: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  TasksController_release: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  TasksController_reassign: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['ReassignDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  TasksController_complete: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CompleteTaskDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  TasksController_changeDeadline: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['ChangeDeadlineDto'];
-      };
-    };
     responses: {
       200: {
         headers: {
@@ -4386,6 +4966,1372 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+    };
+  };
+  TasksController_inbox: {
+    parameters: {
+      query?: {
+        offset?: number;
+        limit?: number;
+        type?: string;
+        caseId?: string;
+        status?: 'OPEN' | 'CLAIMED' | 'COMPLETED' | 'CANCELLED';
+        escalation?: 'NONE' | 'YELLOW' | 'RED';
+        /** @description only tasks past their due date */
+        overdue?: 'true' | 'false';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InboxPageDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+    };
+  };
+  TasksController_dashboard: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DashboardDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+    };
+  };
+  TasksController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TaskDetailDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+    };
+  };
+  TasksController_claim: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TaskDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description A conflict with the current state (already claimed, completed, exists, or out of order) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+    };
+  };
+  TasksController_release: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TaskDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description A conflict with the current state (already claimed, completed, exists, or out of order) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+    };
+  };
+  TasksController_reassign: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReassignDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TaskDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description A conflict with the current state (already claimed, completed, exists, or out of order) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description RULE_VIOLATION / DEADLINE_PASSED / OUT_OF_RANGE: well-formed but breaks a statutory or business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+    };
+  };
+  TasksController_complete: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Retrying with the same key attaches to the same workflow Update instead of doing it twice */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json':
+          | {
+              /** @constant */
+              outcome: 'APPROVE';
+              payload?: components['schemas']['StepPayload_FILING_APPROVAL_APPROVE'];
+            }
+          | {
+              /** @constant */
+              outcome: 'REJECT';
+              payload?: components['schemas']['StepPayload_FILING_APPROVAL_REJECT'];
+            }
+          | {
+              /** @constant */
+              outcome: 'SUBMIT';
+              payload?: components['schemas']['StepPayload_INVESTIGATION_SUBMIT'];
+            }
+          | {
+              /** @constant */
+              outcome: 'APPROVE';
+              payload?: components['schemas']['StepPayload_EVIDENCE_PRESERVATION_APPROVAL_APPROVE'];
+            }
+          | {
+              /** @constant */
+              outcome: 'REJECT';
+              payload?: components['schemas']['StepPayload_EVIDENCE_PRESERVATION_APPROVAL_REJECT'];
+            }
+          | {
+              /** @constant */
+              outcome: 'RELEASE';
+              payload?: components['schemas']['StepPayload_EVIDENCE_PRESERVATION_DISPOSAL_RELEASE'];
+            }
+          | {
+              /** @constant */
+              outcome: 'SEIZE_OR_SEAL';
+              payload?: components['schemas']['StepPayload_EVIDENCE_PRESERVATION_DISPOSAL_SEIZE_OR_SEAL'];
+            }
+          | {
+              /** @constant */
+              outcome: 'TRANSFER';
+              payload?: components['schemas']['StepPayload_EVIDENCE_PRESERVATION_DISPOSAL_TRANSFER'];
+            }
+          | {
+              /** @constant */
+              outcome: 'KEEP_AS_EVIDENCE';
+              payload?: components['schemas']['StepPayload_EVIDENCE_PRESERVATION_DISPOSAL_KEEP_AS_EVIDENCE'];
+            }
+          | {
+              /** @constant */
+              outcome: 'PROPOSE_PENALTY';
+              payload?: components['schemas']['StepPayload_PENALTY_PROPOSAL_PROPOSE_PENALTY'];
+            }
+          | {
+              /** @constant */
+              outcome: 'PROPOSE_NO_PENALTY';
+              payload?: components['schemas']['StepPayload_PENALTY_PROPOSAL_PROPOSE_NO_PENALTY'];
+            }
+          | {
+              /** @constant */
+              outcome: 'PROPOSE_WITHDRAWAL';
+              payload?: components['schemas']['StepPayload_PENALTY_PROPOSAL_PROPOSE_WITHDRAWAL'];
+            }
+          | {
+              /** @constant */
+              outcome: 'APPROVE';
+              payload?: components['schemas']['StepPayload_LEGAL_REVIEW_APPROVE'];
+            }
+          | {
+              /** @constant */
+              outcome: 'RETURN';
+              payload?: components['schemas']['StepPayload_LEGAL_REVIEW_RETURN'];
+            }
+          | {
+              /** @constant */
+              outcome: 'SERVED';
+              payload?: components['schemas']['StepPayload_PENALTY_NOTICE_SERVICE_SERVED'];
+            }
+          | {
+              /** @constant */
+              outcome: 'SCHEDULED';
+              payload?: components['schemas']['StepPayload_HEARING_SCHEDULING_SCHEDULED'];
+            }
+          | {
+              /** @constant */
+              outcome: 'HELD';
+              payload?: components['schemas']['StepPayload_HEARING_HELD'];
+            }
+          | {
+              /** @constant */
+              outcome: 'PARTY_ABSENT';
+              payload?: components['schemas']['StepPayload_HEARING_PARTY_ABSENT'];
+            }
+          | {
+              /** @constant */
+              outcome: 'DECIDE_PENALTY';
+              payload?: components['schemas']['StepPayload_COLLECTIVE_DISCUSSION_DECIDE_PENALTY'];
+            }
+          | {
+              /** @constant */
+              outcome: 'NO_PENALTY';
+              payload?: components['schemas']['StepPayload_COLLECTIVE_DISCUSSION_NO_PENALTY'];
+            }
+          | {
+              /** @constant */
+              outcome: 'WITHDRAW';
+              payload?: components['schemas']['StepPayload_COLLECTIVE_DISCUSSION_WITHDRAW'];
+            }
+          | {
+              /** @constant */
+              outcome: 'RETURN';
+              payload?: components['schemas']['StepPayload_COLLECTIVE_DISCUSSION_RETURN'];
+            }
+          | {
+              /** @constant */
+              outcome: 'DECIDE_PENALTY';
+              payload?: components['schemas']['StepPayload_PENALTY_DECISION_DECIDE_PENALTY'];
+            }
+          | {
+              /** @constant */
+              outcome: 'NO_PENALTY';
+              payload?: components['schemas']['StepPayload_PENALTY_DECISION_NO_PENALTY'];
+            }
+          | {
+              /** @constant */
+              outcome: 'WITHDRAW';
+              payload?: components['schemas']['StepPayload_PENALTY_DECISION_WITHDRAW'];
+            }
+          | {
+              /** @constant */
+              outcome: 'RETURN';
+              payload?: components['schemas']['StepPayload_PENALTY_DECISION_RETURN'];
+            }
+          | {
+              /** @constant */
+              outcome: 'SERVED';
+              payload?: components['schemas']['StepPayload_DECISION_SERVICE_SERVED'];
+            }
+          | {
+              /** @constant */
+              outcome: 'SERVED';
+              payload?: components['schemas']['StepPayload_PAYMENT_DEMAND_SERVICE_SERVED'];
+            }
+          | {
+              /** @constant */
+              outcome: 'FILED';
+              payload?: components['schemas']['StepPayload_COURT_ENFORCEMENT_APPLICATION_FILED'];
+            }
+          | {
+              /** @constant */
+              outcome: 'PAID_MEANWHILE';
+              payload?: components['schemas']['StepPayload_COURT_ENFORCEMENT_APPLICATION_PAID_MEANWHILE'];
+            }
+          | {
+              /** @constant */
+              outcome: 'PUBLISH';
+              payload?: components['schemas']['StepPayload_DECISION_PUBLICATION_PUBLISH'];
+            }
+          | {
+              /** @constant */
+              outcome: 'CANCEL';
+              payload?: components['schemas']['StepPayload_DECISION_PUBLICATION_CANCEL'];
+            }
+          | {
+              /** @constant */
+              outcome: 'WITHDRAWN';
+              payload?: components['schemas']['StepPayload_PUBLICATION_WITHDRAWAL_WITHDRAWN'];
+            }
+          | {
+              /** @constant */
+              outcome: 'ARCHIVE';
+              payload?: components['schemas']['StepPayload_CASE_ARCHIVE_ARCHIVE'];
+            };
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CompletionDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description A conflict with the current state (already claimed, completed, exists, or out of order) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is not JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description RULE_VIOLATION / DEADLINE_PASSED / OUT_OF_RANGE: well-formed but breaks a statutory or business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+    };
+  };
+  TasksController_changeDeadline: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Retrying with the same key attaches to the same workflow Update instead of doing it twice */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ChangeDeadlineDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DeadlineChangeResultDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description A conflict with the current state (already claimed, completed, exists, or out of order) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description RULE_VIOLATION / DEADLINE_PASSED / OUT_OF_RANGE: well-formed but breaks a statutory or business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+    };
+  };
+  TaskTypesController_catalogue: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TaskTypeCatalogueDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+    };
+  };
+  CasesController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreatePenaltyCaseDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is not JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description RULE_VIOLATION / DEADLINE_PASSED / OUT_OF_RANGE: well-formed but breaks a statutory or business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+    };
+  };
+  CasesController_list: {
+    parameters: {
+      query?: {
+        offset?: number;
+        limit?: number;
+        caseType?: string;
+        status?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CasePageDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+    };
+  };
+  CasesController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseDetailDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+    };
+  };
+  CasesController_timeline: {
+    parameters: {
+      query?: {
+        offset?: number;
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TimelinePageDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+    };
+  };
+  CasesController_recordVerification: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RecordVerificationDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+    };
+  };
+  CasesController_attachments: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AttachmentListDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+    };
+  };
+  CasesController_attach: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AttachDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AttachmentDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is not JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+    };
+  };
+  CasesController_content: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        attachmentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The stored bytes; x-content-sha256 carries their SHA-256 */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };

@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Card, Col, Descriptions, List, Row, Space, Spin, Tabs, Tag, Typography } from 'antd';
 import { api, unwrap } from '../api/client';
+import type { paths } from '../api/openapi';
 import type { CompletionAnswer, OutcomeContract, TaskDetail, TaskView } from '../api/views';
 import { SchemaForm } from '../form/SchemaForm';
 import { EscalationCard, ErrorNotice, StatutoryClock, UserName } from '../lib/components';
@@ -20,7 +21,8 @@ import {
   useCaseDetail,
 } from './case-sections';
 
-type NextTask = { id: string; type: string; title: string };
+type NextTask = { id: string | null; type: string; title: string };
+type CompletionBody = NonNullable<paths['/tasks/{id}/complete']['post']['requestBody']>['content']['application/json'];
 
 /** One step: its case, the record so far, and the form its outcomes' schemas describe. */
 export function TaskPage() {
@@ -63,7 +65,11 @@ export function TaskPage() {
 
   const complete = async (outcome: string, payload: Record<string, unknown>) => {
     const result = await unwrap<CompletionAnswer>(
-      api.POST('/tasks/{id}/complete', { params: { path: { id: current.id } }, body: { outcome, payload } }),
+      api.POST('/tasks/{id}/complete', {
+        params: { path: { id: current.id } },
+        // The outcome and payload come from the task's published form at run time, not from a compiled-in step.
+        body: { outcome, payload } as CompletionBody,
+      }),
     );
     setAnswer({ outcome: result.outcome, completedAt: result.completedAt, next: result.nextTasks ?? null });
     void queryClient.invalidateQueries({ queryKey: ['task', id] });
