@@ -95,7 +95,7 @@ export interface CompletionAnswer {
   outcome: string;
   completedAt: string;
   task: TaskView;
-  nextTasks?: Array<{ id: string; type: string; title: string }>;
+  nextTasks?: Array<{ id: string | null; type: string; title: string }>;
 }
 
 export interface TimelineRow {

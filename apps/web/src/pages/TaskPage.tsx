@@ -169,13 +169,17 @@ export function TaskPage() {
                         dataSource={next}
                         renderItem={(item) => (
                           <List.Item>
-                            <Link
-                              to={`/ui/tasks/${item.id}`}
-                              data-next-task={item.type}
-                              onClick={() => setAnswer(null)}
-                            >
-                              {item.title}
-                            </Link>
+                            {item.id ? (
+                              <Link
+                                to={`/ui/tasks/${item.id}`}
+                                data-next-task={item.type}
+                                onClick={() => setAnswer(null)}
+                              >
+                                {item.title}
+                              </Link>
+                            ) : (
+                              item.title
+                            )}
                           </List.Item>
                         )}
                       />
