@@ -72,8 +72,8 @@ describe('officer console: penalty case, legal review, decision, referral and pu
     await dialog.getByRole('button', { name: '提交' }).click();
     await officerA.page.waitForURL(/\/ui\/cases\/[0-9a-f-]{36}$/);
     caseId = officerA.page.url().split('/').pop()!;
-    await officerA.page.getByTestId('chain-badge').waitFor();
-    expect(await officerA.page.getByTestId('chain-badge').getAttribute('data-chain')).toBe('verified');
+    await officerA.page.getByTestId('chain-badge').first().waitFor();
+    expect(await officerA.page.getByTestId('chain-badge').first().getAttribute('data-chain')).toBe('verified');
 
     // The head approves the filing from the inbox (立案审批).
     await openFromInbox(head, CASE_TITLE, 'FILING_APPROVAL');
@@ -112,7 +112,7 @@ describe('officer console: penalty case, legal review, decision, referral and pu
     const officersError = officerA.page.locator('.ant-form-item-explain-error').first();
     await officersError.waitFor();
     expect(await f.status(caseId)).toBe('INVESTIGATING');
-    await officerA.page.locator('[data-add-item="evidence.0.officers"]').click();
+    await officerA.page.getByRole('button', { name: '添加一项：取证执法人员' }).click();
     await choose(officerA.page, 'evidence.0.officers.1.officerId', 'officerB');
     await fill(officerA.page, 'evidence.0.officers.1.credentialNo', `B${org.suffix}`);
     await complete(officerA.page, 'SUBMIT');
@@ -199,7 +199,7 @@ describe('officer console: penalty case, legal review, decision, referral and pu
     // The case page: the record verifies, the documents are listed.
     await head.page.goto(`/ui/cases/${caseId}`);
     await head.page.getByTestId('timeline').locator('tbody tr').first().waitFor();
-    expect(await head.page.getByTestId('chain-badge').getAttribute('data-chain')).toBe('verified');
+    expect(await head.page.getByTestId('chain-badge').first().getAttribute('data-chain')).toBe('verified');
     await screenshots(head, 'case');
     await head.page.goto('/ui/inbox');
     await head.page.getByTestId('inbox-table').waitFor();

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Descriptions, Form, Input, Select, Space, Spin, Table, Tag } from 'antd';
@@ -72,11 +73,16 @@ export function ReferralPage() {
   const { user } = useSession();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
+  // After an action the status moves once the referral's workflow has recorded it: poll until then
+  // (not otherwise: every read of a referral is audited).
+  const [leaving, setLeaving] = useState<string | null>(null);
   const referral = useQuery({
     queryKey: ['referral', id],
     queryFn: () => unwrap<Referral>(api.GET('/discipline-referrals/{id}', { params: { path: { id: id! } } })),
+    refetchInterval: (query) => (leaving && query.state.data?.status === leaving ? 1_000 : false),
   });
   const refresh = () => {
+    setLeaving(referral.data?.status ?? null);
     void queryClient.invalidateQueries({ queryKey: ['referral', id] });
     void queryClient.invalidateQueries({ queryKey: ['referrals'] });
     void queryClient.invalidateQueries({ queryKey: ['inbox-counts'] });
