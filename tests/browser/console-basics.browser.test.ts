@@ -121,7 +121,7 @@ describe('officer console basics (Chromium, dev server)', () => {
     await page.getByLabel('事故名称').fill('测试企业“12·1”中毒事故');
     await page.getByLabel('地点').fill('测试县化工园区');
     await page.getByLabel('摘要').fill('储罐清洗作业中一人中毒死亡');
-    await chooseIn(page, page.getByLabel('企业'), '测试企业');
+    await chooseIn(page, page.getByRole('combobox', { name: '企业' }), '测试企业');
     await page.getByLabel('行业').fill('HAZARDOUS_CHEMICALS');
     await page.getByLabel('死亡人数').fill('1');
     await page.locator('[data-action="report-accident"]').click();

@@ -12,17 +12,21 @@ export async function fill(page: Page, path: string, value: string): Promise<voi
 }
 
 /** Picks an option of a select (single or multiple) by its visible label. */
-export async function choose(page: Page, path: string, label: string | RegExp): Promise<void> {
+export async function choose(page: Page, path: string, label: string): Promise<void> {
   await chooseIn(page, field(page, path), label);
 }
 
-export async function chooseIn(page: Page, select: Locator, label: string | RegExp): Promise<void> {
+export async function chooseIn(page: Page, select: Locator, label: string): Promise<void> {
+  // Type to filter, as a person with a keyboard would, then take the highlighted match: clicking an
+  // option of a dropdown that is still opening (or flipping above the field) is not reliable.
   await select.click();
-  const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', {
+  await select.fill(label);
+  const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option-active', {
     hasText: label,
   });
-  await option.first().click();
-  await page.keyboard.press('Escape');
+  await option.first().waitFor();
+  await select.press('Enter');
+  await select.press('Escape');
 }
 
 /** Picks "now" in a date-time picker (此刻), confirming it where the picker asks. */
@@ -59,7 +63,10 @@ export async function openFromInbox(
 
 /** Presses an outcome's button (choosing its form first when outcomes carry different payloads). */
 export async function pressOutcome(page: Page, outcome: string): Promise<void> {
-  const chooser = page.locator(`[data-choose-outcome~="${outcome}"]`);
+  // The chooser is a radio button group: its (hidden) input carries the codes, its label takes the click.
+  const chooser = page.locator('label.ant-radio-button-wrapper', {
+    has: page.locator(`[data-choose-outcome~="${outcome}"]`),
+  });
   if (await chooser.count()) await chooser.click();
   await page.locator(`button[data-outcome="${outcome}"]`).click();
 }

@@ -179,7 +179,11 @@ export function ReferralPage() {
             onFinish={(values: { outcome: (typeof OUTCOMES)[number]; summary: string }) => answer.mutate(values)}
           >
             <Form.Item label={t('outcome')} name="outcome" rules={[{ required: true }]}>
-              <Select options={OUTCOMES.map((value) => ({ value, label: code(value) }))} />
+              <Select
+                showSearch
+                optionFilterProp="label"
+                options={OUTCOMES.map((value) => ({ value, label: code(value) }))}
+              />
             </Form.Item>
             <Form.Item label={t('summary')} name="summary" rules={[{ required: true, max: 10000 }]}>
               <Input.TextArea autoSize={{ minRows: 3 }} />

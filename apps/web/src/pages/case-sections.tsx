@@ -5,6 +5,7 @@ import { api, fetchRaw, unwrap } from '../api/client';
 import type { AttachmentView, CaseDetail, ChainVerification, DocumentView, TaskView, TimelineRow } from '../api/views';
 import { ChinaTime, DepartmentName, ErrorNotice, StatutoryClock, UserName } from '../lib/components';
 import { useI18n } from '../lib/i18n';
+import { useTaskTypes } from '../lib/task-types';
 
 export function useCaseDetail(caseId: string | undefined, refetchInterval?: number) {
   return useQuery({
@@ -67,7 +68,12 @@ export function CaseContext({ detail }: { detail: CaseDetail }) {
 
 /** Completed steps with what was submitted (the proposal, the evidence list, opinions). */
 export function CompletedSteps({ tasks }: { tasks: TaskView[] }) {
-  const { t, code } = useI18n();
+  const { t, code, pick } = useI18n();
+  const taskTypes = useTaskTypes();
+  const outcomeLabel = (task: TaskView) =>
+    pick(
+      taskTypes.data?.find((type) => type.type === task.type)?.outcomes.find((o) => o.outcome === task.outcome)?.label,
+    ) || code(task.outcome);
   const done = tasks.filter((task) => task.status === 'COMPLETED');
   return (
     <Table<TaskView>
@@ -79,7 +85,7 @@ export function CompletedSteps({ tasks }: { tasks: TaskView[] }) {
       scroll={{ x: 600 }}
       columns={[
         { title: t('task'), dataIndex: 'title' },
-        { title: t('outcome'), key: 'outcome', render: (_, task) => code(task.outcome) },
+        { title: t('outcome'), key: 'outcome', render: (_, task) => outcomeLabel(task) },
         { title: t('by'), key: 'by', render: (_, task) => <UserName id={task.completedBy} /> },
         { title: t('at'), key: 'at', render: (_, task) => <ChinaTime value={task.completedAt} /> },
       ]}
