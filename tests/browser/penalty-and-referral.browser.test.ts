@@ -159,7 +159,11 @@ describe('officer console: penalty case, legal review, decision, referral and pu
     // 告知: the notice document is numbered and printable; it is served, the party waives in writing.
     await openFromInbox(officerA, CASE_TITLE, 'PENALTY_NOTICE_SERVICE');
     await officerA.page.getByRole('tab', { name: '执法文书' }).click();
-    await officerA.page.getByTestId('documents').locator('[data-action="view-document"]').first().click();
+    await officerA.page
+      .getByTestId('documents')
+      .locator('tr', { hasText: '罚告' })
+      .locator('[data-action="view-document"]')
+      .click();
     const frame = officerA.page.frameLocator('[data-testid="document-frame"]');
     await frame.getByText('40,000.00 元').first().waitFor();
     await officerA.page.getByRole('dialog').getByRole('button', { name: '取消' }).click();
