@@ -29,13 +29,13 @@ export async function chooseIn(page: Page, select: Locator, label: string): Prom
   await select.press('Escape');
 }
 
-/** Picks "now" in a date-time picker (此刻), confirming it where the picker asks. */
+/** Picks "now" in a date-time picker (此刻): it sets the value and closes the panel. */
 export async function pickNow(page: Page, path: string): Promise<void> {
   await field(page, path).click();
   const panel = page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)');
   await panel.getByText('此刻', { exact: true }).click();
-  const ok = panel.getByRole('button', { name: '确定' });
-  if (await ok.isVisible().catch(() => false)) await ok.click();
+  // The page's own check, as a string: this file is compiled without the DOM library.
+  await page.waitForFunction(`document.getElementById('step_${path}').value !== ''`);
 }
 
 /** Opens the step of the given type for the case (by its title) from the inbox, reloading until the workflow opened it. */
