@@ -68,7 +68,7 @@ describe('officer console: penalty case, legal review, decision, referral and pu
     const dialog = officerA.page.getByRole('dialog');
     await dialog.getByLabel('案件名称').fill(CASE_TITLE);
     await chooseIn(officerA.page, dialog.getByRole('combobox', { name: '企业' }), '测试企业');
-    await chooseIn(officerA.page, dialog.getByRole('combobox', { name: '其他承办人' }), 'officerB');
+    await chooseIn(officerA.page, dialog.getByLabel('其他承办人'), 'officerB');
     await dialog.getByRole('button', { name: '提交' }).click();
     await officerA.page.waitForURL(/\/ui\/cases\/[0-9a-f-]{36}$/);
     caseId = officerA.page.url().split('/').pop()!;
@@ -317,7 +317,7 @@ describe('officer console: penalty case, legal review, decision, referral and pu
     const referralId = discipline.page.url().split('/').pop()!;
     await discipline.page.locator('[data-action="acknowledge"]').click();
     await discipline.page.getByRole('button', { name: '提交' }).waitFor({ timeout: 30_000 });
-    await chooseIn(discipline.page, discipline.page.getByRole('combobox', { name: '结果' }), '给予处分');
+    await chooseIn(discipline.page, discipline.page.getByLabel('结果'), '给予处分');
     await discipline.page.getByLabel('摘要').fill('给予政务记过处分');
     await discipline.page.locator('[data-action="report-result"]').click();
     await discipline.page.locator('[data-referral-status="ANSWERED"]').waitFor({ timeout: 30_000 });
