@@ -108,7 +108,8 @@ describe('inbox, identity, evidence and calendar administration', () => {
 
   it('stores evidence with its SHA-256, lists it, and records it in the timeline', async () => {
     const { caseId, taskId } = await openCaseAndTask();
-    const bytes = Buffer.from('现场照片-模拟二进制内容');
+    // A JPEG signature: evidence types come from the bytes, not from the declared type.
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('现场照片-模拟二进制内容')]);
     const file = await h
       .http()
       .post(`/cases/${caseId}/attachments`)

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Worker, WorkflowBundleOption } from '@temporalio/worker';
 import { buildWorkflowBundle } from '@safety/temporal/runtime/bundle';
+import { workerTracingOptions } from '@safety/temporal/runtime/tracing';
 
 /**
  * CI gate: every stored history must replay without non-determinism against the current
@@ -30,6 +31,7 @@ describe('replay of stored workflow histories', () => {
     const history: unknown = JSON.parse(readFileSync(path.join(dir, file), 'utf8'));
     const workflowId = file.replace(/\.json$/, '').split('--')[1];
     expect(workflowId).toBeTruthy();
-    await expect(Worker.runReplayHistory({ workflowBundle }, history, workflowId)).resolves.toBeUndefined();
+    const { sinks } = workerTracingOptions(null);
+    await expect(Worker.runReplayHistory({ workflowBundle, sinks }, history, workflowId)).resolves.toBeUndefined();
   });
 });

@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { ZodSerializerInterceptor } from 'nestjs-zod';
 import { JwtModule } from '@nestjs/jwt';
 import { Client } from '@temporalio/client';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
-import { ApplicationModule, AppConfig } from '@safety/application';
-import { REDACT_PATHS } from '@safety/application/logging';
-import { dataSourceOptions } from '@safety/persistence';
+import { ApplicationModule, AppConfig, LoginService, PasswordHasher } from '@safety/application';
+import { activeTraceIds, REDACT_PATHS } from '@safety/application/logging';
+import { dataSourceOptions, LoginThrottleRepository } from '@safety/persistence';
 import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
@@ -16,6 +16,12 @@ import { CalendarController } from './calendar/calendar.controller';
 import { CasesApiModule } from './cases/cases-api.module';
 import { AllExceptionsFilter } from './errors/all-exceptions.filter';
 import { HealthController } from './health/health.controller';
+import { requestPipeline } from './http/request-guards';
+import { WorkerPollers } from './health/worker-pollers';
+import { ApiMetrics } from './telemetry/api-metrics';
+import { MetricsController } from './telemetry/metrics.controller';
+import { MetricsListener } from './telemetry/metrics-listener';
+import { TracingFlush } from './telemetry/tracing-flush';
 import { InspectionApiModule } from './inspection/inspection-api.module';
 import { AccidentApiModule } from './accident/accident-api.module';
 import { EnforcementApiModule } from './enforcement/enforcement-api.module';
@@ -25,7 +31,12 @@ import { ApiTemporalModule } from './temporal/api-temporal.module';
 import { RequestValidationPipe } from './validation/validation.pipe';
 
 @Module({})
-export class AppModule {
+export class AppModule implements NestModule {
+  /** The request checks and JSON parser, after the (global) request logger and before every route or 404. */
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(...requestPipeline()).forRoutes({ path: '{*path}', method: RequestMethod.ALL });
+  }
+
   /** `temporalClient` lets tests hand in the time-skipping server's client; production builds one from config. */
   static forConfig(cfg: AppConfig, opts: { temporalClient?: Client } = {}): DynamicModule {
     return {
@@ -43,11 +54,23 @@ export class AppModule {
               return id;
             },
             customProps: () => ({ service: 'api' }),
-            autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') },
+            mixin: activeTraceIds,
+            autoLogging: { ignore: (req) => /^\/(health|metrics)(\/|\?|$)/.test(req.url ?? '') },
           },
         }),
         TypeOrmModule.forRoot(dataSourceOptions(cfg.DATABASE_URL, { appRole: cfg.DATABASE_APP_ROLE })),
-        JwtModule.register({ global: true, secret: cfg.JWT_SECRET, signOptions: { expiresIn: cfg.JWT_TTL_SECONDS } }),
+        // One algorithm, issuer and audience, both ways: a token signed otherwise is refused.
+        JwtModule.register({
+          global: true,
+          secret: cfg.JWT_SECRET,
+          signOptions: {
+            algorithm: 'HS256',
+            expiresIn: cfg.JWT_TTL_SECONDS,
+            issuer: cfg.JWT_ISSUER,
+            audience: cfg.JWT_AUDIENCE,
+          },
+          verifyOptions: { algorithms: ['HS256'], issuer: cfg.JWT_ISSUER, audience: cfg.JWT_AUDIENCE },
+        }),
         ApplicationModule,
         ApiTemporalModule.forRoot(cfg, opts.temporalClient),
         InspectionApiModule,
@@ -56,8 +79,25 @@ export class AppModule {
         TasksApiModule,
         CasesApiModule,
       ],
-      controllers: [HealthController, AuthController, AuditController, CalendarController, OrganisationController],
+      controllers: [
+        HealthController,
+        AuthController,
+        AuditController,
+        CalendarController,
+        OrganisationController,
+        MetricsController,
+      ],
       providers: [
+        LoginThrottleRepository,
+        LoginService,
+        {
+          provide: PasswordHasher,
+          useFactory: () => new PasswordHasher(cfg.PASSWORD_HASH_CONCURRENCY, cfg.PASSWORD_HASH_QUEUE),
+        },
+        WorkerPollers,
+        ApiMetrics,
+        MetricsListener,
+        TracingFlush,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
         // Unknown fields are a 400, never silently dropped; every problem is reported at once.

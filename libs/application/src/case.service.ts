@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
+import { fromBuffer as fileTypeFromBuffer } from 'file-type';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, hasAnyRole, Role } from '@safety/domain/identity/roles';
 import { DomainError, ErrorCode } from '@safety/domain/errors';
+import { evidenceTypeOf, sanitiseFileName } from '@safety/domain/evidence/evidence-policy';
 import { AttachmentEntity, CaseEntity, CaseRepository, OrganisationRepository } from '@safety/persistence';
 import type { CaseHandlers, CaseStatusChange, LinkedCase, LinkedCaseRequest } from '@safety/temporal/activities';
 import { LINKED_WORKFLOW_PREFIX } from '@safety/temporal/activities';
@@ -297,14 +299,24 @@ export class CaseService {
   ): Promise<AttachmentEntity> {
     const c = await this.getVisible(actor, caseId);
     const sha256 = createHash('sha256').update(input.content).digest('hex');
+    const fileName = sanitiseFileName(input.fileName);
+    // Never the client's word alone: the type comes from the bytes and the evidence allowlist.
+    const contentType =
+      input.kind === 'NOTE'
+        ? 'text/plain'
+        : evidenceTypeOf({
+            declared: input.contentType,
+            detected: (await fileTypeFromBuffer(input.content))?.mime ?? null,
+            content: input.content,
+          });
     return this.ds.transaction(async (m) => {
       const saved = await this.cases.addAttachment(
         {
           caseId: c.id,
           taskId: input.taskId ?? null,
           kind: input.kind,
-          fileName: input.fileName ?? null,
-          contentType: input.contentType ?? null,
+          fileName,
+          contentType,
           sizeBytes: input.content.length,
           sha256,
           content: input.content,
@@ -323,7 +335,8 @@ export class CaseService {
           summary: {
             attachmentId: saved.id,
             kind: input.kind,
-            fileName: input.fileName ?? null,
+            fileName,
+            contentType,
             sha256,
             sizeBytes: input.content.length,
           },

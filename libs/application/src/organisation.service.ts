@@ -10,7 +10,7 @@ import {
   UserEntity,
 } from '@safety/persistence';
 import { AuditService, Page } from './audit.service';
-import { hashPassword } from './identity.service';
+import { hashPassword } from './password-hasher';
 
 export interface EnterpriseView {
   id: string;

@@ -359,6 +359,11 @@ export class TaskService {
     return (await this.tasks.listForCase(caseId)).filter((t) => t.status === 'OPEN' || t.status === 'CLAIMED');
   }
 
+  /** Open, due-soon and overdue counts of every department, for the metrics endpoint (no actor: not a user read). */
+  openTaskCountsEverywhere(): Promise<DashboardRow[]> {
+    return this.tasks.countsForAllDepartments();
+  }
+
   listForCase(caseId: string): Promise<TaskEntity[]> {
     return this.tasks.listForCase(caseId);
   }

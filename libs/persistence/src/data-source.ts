@@ -6,7 +6,9 @@ import { PenaltyGeneralProcedure1763900000000 } from './migrations/1763900000000
 import { Inspection1764000000000 } from './migrations/1764000000000-Inspection';
 import { Accidents1764100000000 } from './migrations/1764100000000-Accidents';
 import { AppRole1764200000000 } from './migrations/1764200000000-AppRole';
-import { StepKernel1764300000000 } from './migrations/1764300000000-StepKernel';
+import { LoginThrottle1764300000000 } from './migrations/1764300000000-LoginThrottle';
+import { StepKernel1764310000000 } from './migrations/1764310000000-StepKernel';
+import { OpenTaskCountsIndex1764350000000 } from './migrations/1764350000000-OpenTaskCountsIndex';
 
 // Statutory dates are local China dates: keep PostgreSQL `date` (and date[]) as 'YYYY-MM-DD' strings
 // instead of letting node-pg turn them into Date objects at the process's time zone.
@@ -22,7 +24,9 @@ export const MIGRATIONS = [
   Inspection1764000000000,
   Accidents1764100000000,
   AppRole1764200000000,
-  StepKernel1764300000000,
+  LoginThrottle1764300000000,
+  StepKernel1764310000000,
+  OpenTaskCountsIndex1764350000000,
 ];
 
 /**

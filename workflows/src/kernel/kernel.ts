@@ -10,7 +10,7 @@ import type { CaseActivities } from '@safety/temporal/activities';
 import { getSettledQuery } from '@safety/temporal/contracts/human-task.contract';
 import { Branches } from './branches';
 import { TaskBoard } from './task-board';
-import { Problem, reject } from './problems';
+import { asRejection, Problem, reject } from './problems';
 
 /**
  * The one activity policy. Every activity is an idempotent adapter, so retrying is always safe; a
@@ -75,7 +75,14 @@ export class Kernel {
     handle: (input: Input) => Promise<Result>,
     validate?: (input: Input) => Problem | undefined,
   ): void {
-    setHandler(definition, handle, {
+    const answer = async (input: Input): Promise<Result> => {
+      try {
+        return await handle(input);
+      } catch (error) {
+        throw asRejection(error);
+      }
+    };
+    setHandler(definition, answer, {
       // Synchronous: the SDK calls validators synchronously, so an async throw would not reject.
       validator: (input: Input) => {
         const found = validate?.(input);

@@ -1,4 +1,4 @@
-import { ApplicationFailure } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure } from '@temporalio/workflow';
 import { ErrorCode, isDomainError } from '@safety/domain/errors';
 
 /**
@@ -58,4 +58,21 @@ export function domainRule(rule: () => unknown): Problem | undefined {
     if (isDomainError(error)) return problem(error.code, error.message);
     throw error;
   }
+}
+
+/**
+ * An activity's typed failure as the Update's own rejection, so the caller gets the activity's
+ * code (an officer who may not handle the case → RULE_VIOLATION), not a wrapped activity failure.
+ */
+export function asRejection(error: unknown): unknown {
+  const cause = error instanceof ActivityFailure ? error.cause : error;
+  if (cause instanceof ApplicationFailure && cause.type) {
+    return ApplicationFailure.create({
+      type: cause.type,
+      message: cause.message,
+      nonRetryable: true,
+      details: cause.details ? [...cause.details] : undefined,
+    });
+  }
+  return error;
 }

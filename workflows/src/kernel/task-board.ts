@@ -18,7 +18,17 @@ import { contractProblem } from './contract';
 import { DeadlineTimer } from './deadline-timer';
 import type { Kernel } from './kernel';
 import { PATCH } from './patches';
-import { alreadyCompleted, forbidden, invalid, outOfOrder, outOfRange, Problem, problem, reject } from './problems';
+import {
+  alreadyCompleted,
+  asRejection,
+  forbidden,
+  invalid,
+  outOfOrder,
+  outOfRange,
+  Problem,
+  problem,
+  reject,
+} from './problems';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -270,7 +280,7 @@ export class TaskBoard {
       });
     } catch (error) {
       task.completing = false;
-      throw error;
+      throw asRejection(error);
     }
     task.completion = {
       outcome: input.outcome,

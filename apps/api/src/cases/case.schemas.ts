@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { servedContentType } from '@safety/domain/evidence/evidence-policy';
 import { createZodDto } from 'nestjs-zod';
 import { isoInstant, pageOf, PageQuerySchema, text, uuid } from '../contract/schemas';
 import { TaskViewSchema } from '../tasks/task.view';
@@ -127,7 +128,7 @@ export const attachmentView = (a: {
   taskId: a.taskId,
   kind: a.kind,
   fileName: a.fileName,
-  contentType: a.contentType,
+  contentType: servedContentType(a.contentType, a.kind as 'FILE' | 'NOTE'),
   sizeBytes: a.sizeBytes,
   sha256: a.sha256,
   uploadedBy: a.uploadedBy,

@@ -2,9 +2,10 @@ import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Actor, Role } from '@safety/domain/identity/roles';
-import { CurrentActor, RequestId, Roles } from '../auth/auth.decorators';
+import { AnyAuthenticated, CurrentActor, RequestId, Roles } from '../auth/auth.decorators';
 import { Endpoint } from '../contract/endpoint.decorator';
 import { ErrorBodyDto, IdParams, PageQueryDto } from '../contract/schemas';
+import { sendAttachment } from '../common/evidence-download';
 import { CaseQueries } from './case.queries';
 import {
   AttachDto,
@@ -70,6 +71,7 @@ export class CasesController {
   }
 
   @Get(':id/record-verification')
+  @AnyAuthenticated()
   @Endpoint({
     summary:
       "Verifies the case's rows of the full-process record (each row's hash against its content and link); the first broken row if any",
@@ -103,7 +105,9 @@ export class CasesController {
   }
 
   @Get(':id/attachments/:attachmentId/content')
-  @ApiOperation({ summary: 'Download one attachment (always as a download, never rendered inline)' })
+  @ApiOperation({
+    summary: 'Download one attachment (always as a file: Content-Disposition attachment, nosniff, a sandboxing CSP)',
+  })
   @ApiProduces('application/octet-stream')
   @ApiResponse({ status: 200, description: 'The stored bytes; x-content-sha256 carries their SHA-256' })
   @ApiResponse({ status: 400, type: ErrorBodyDto.Output })
@@ -111,12 +115,6 @@ export class CasesController {
   @ApiResponse({ status: 403, type: ErrorBodyDto.Output })
   @ApiResponse({ status: 404, type: ErrorBodyDto.Output })
   async content(@CurrentActor() actor: Actor, @Param() params: AttachmentParams, @Res() res: Response) {
-    const attachment = await this.cases.attachmentContent(actor, params.id, params.attachmentId);
-    res.setHeader(
-      'content-type',
-      attachment.contentType ?? (attachment.kind === 'NOTE' ? 'text/plain; charset=utf-8' : 'application/octet-stream'),
-    );
-    res.setHeader('x-content-sha256', attachment.sha256);
-    res.send(attachment.content);
+    sendAttachment(res, await this.cases.attachmentContent(actor, params.id, params.attachmentId));
   }
 }

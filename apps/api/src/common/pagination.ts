@@ -2,12 +2,16 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
+export const MAX_OFFSET = 1_000_000;
+
 export class PageQuery {
-  @ApiPropertyOptional({ type: Number, default: 0, minimum: 0 })
+  /** Bounded so that a huge value is a 400, not a bigint overflow in PostgreSQL. */
+  @ApiPropertyOptional({ type: Number, default: 0, minimum: 0, maximum: MAX_OFFSET })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(MAX_OFFSET)
   offset = 0;
   @ApiPropertyOptional({ type: Number, default: 20, minimum: 1, maximum: 100 })
   @IsOptional()

@@ -23,10 +23,22 @@ const HTTP_CODE_FALLBACK: Record<number, ErrorCode> = {
   403: ErrorCode.FORBIDDEN_ROLE,
   404: ErrorCode.NOT_FOUND,
   409: ErrorCode.ALREADY_EXISTS,
-  413: ErrorCode.VALIDATION_FAILED,
-  415: ErrorCode.VALIDATION_FAILED,
+  413: ErrorCode.PAYLOAD_TOO_LARGE,
+  415: ErrorCode.UNSUPPORTED_MEDIA_TYPE,
   422: ErrorCode.RULE_VIOLATION,
+  429: ErrorCode.RATE_LIMITED,
 };
+
+/**
+ * Errors of the body parser (http-errors with `expose`): a body over the limit (413), an unsupported
+ * charset or encoding (415), an aborted or mis-sized request (400). Their messages are safe to show.
+ */
+function bodyParserError(e: unknown): { status: number; message: string } | null {
+  const err = e as { expose?: unknown; status?: unknown; type?: unknown; message?: unknown } | null;
+  if (!err || err.expose !== true || typeof err.type !== 'string' || typeof err.status !== 'number') return null;
+  if (err.status < 400 || err.status > 499) return null;
+  return { status: err.status, message: typeof err.message === 'string' ? err.message : err.type };
+}
 
 /** Turns any thrown value into `{ code, message, details, requestId }` with the mapped status. */
 export function toErrorResponse(e: unknown, language: Language = 'en'): { status: number; body: ErrorBody } | null {
@@ -58,6 +70,14 @@ export function toErrorResponse(e: unknown, language: Language = 'en'): { status
       };
     }
     return null;
+  }
+  const parser = bodyParserError(e);
+  if (parser) {
+    const code = HTTP_CODE_FALLBACK[parser.status] ?? ErrorCode.VALIDATION_FAILED;
+    return {
+      status: HTTP_STATUS_BY_CODE[code] === parser.status ? parser.status : 400,
+      body: { code, message: parser.message },
+    };
   }
   if (e instanceof HttpException) {
     const status = e.getStatus();
@@ -126,9 +146,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
         })
         .catch((err: unknown) => this.logger.error({ err, requestId }, 'could not audit a denial'));
     }
+    // 429 and 503 say when to come back (RFC 9110 §10.2.3).
     if (mapped.status === 503 || mapped.status === 429) {
-      const after = (mapped.body.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
-      res.setHeader('Retry-After', String(after ?? RETRY_AFTER_SECONDS));
+      const after = (mapped.body.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+      const seconds = typeof after === 'number' && Number.isFinite(after) ? after : RETRY_AFTER_SECONDS;
+      res.setHeader('retry-after', String(Math.max(1, Math.ceil(seconds))));
     }
     res.status(mapped.status).json({ ...mapped.body, requestId });
   }

@@ -17,7 +17,7 @@ import {
 import { OrganisationService } from '@safety/application';
 import { Actor, Role } from '@safety/domain/identity/roles';
 import { UserEntity } from '@safety/persistence';
-import { CurrentActor, RequestId, Roles } from '../auth/auth.decorators';
+import { AnyAuthenticated, CurrentActor, RequestId, Roles } from '../auth/auth.decorators';
 import { PageQuery } from '../common/pagination';
 
 const LEVELS = ['PROVINCE', 'CITY', 'COUNTY', 'TOWN', 'PARK'];
@@ -105,6 +105,7 @@ export class OrganisationController {
   }
 
   @Get('directory/users')
+  @AnyAuthenticated()
   @ApiOperation({
     summary:
       'Active users of your visible departments (name, department, roles, credential number), for steps that name colleagues',

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { QueryNotRegisteredError } from '@temporalio/client';
 import { CaseService, TaskService } from '@safety/application';
 import { DomainError, ErrorCode } from '@safety/domain/errors';
 import type { Actor } from '@safety/domain/identity/roles';
@@ -12,7 +11,7 @@ import {
   TaskActor,
 } from '@safety/temporal';
 import { checkSubmission } from '@safety/temporal/steps/validation';
-import { WorkflowAnswers } from '../temporal/workflow-answers';
+import { isUnknownQuery, WorkflowAnswers } from '../temporal/workflow-answers';
 import { InvalidInputError } from '../validation/invalid-input';
 import { stepOf } from './step-catalogue';
 import { taskView } from './task.schemas';
@@ -58,7 +57,8 @@ export class TaskGateway {
     }
     this.tasks.assertMayAct(actor, task);
     const payload = request.payload ?? {};
-    const offered = task.outcomes ?? Object.keys(stepOf(task).outcomes);
+    const step = stepOf(task);
+    const offered = task.outcomes ?? (step ? Object.keys(step.outcomes) : [request.outcome]);
     if (!offered.includes(request.outcome)) {
       throw new InvalidInputError('body', [
         {
@@ -70,9 +70,10 @@ export class TaskGateway {
         },
       ]);
     }
-    const submission = checkSubmission(stepOf(task), request.outcome, payload);
-    if (!submission.ok && !submission.unknownOutcome)
+    const submission = step ? checkSubmission(step, request.outcome, payload) : null;
+    if (submission && !submission.ok && !submission.unknownOutcome) {
       throw new InvalidInputError('body', submission.issues, ['payload']);
+    }
     await this.cases.assertCitedAttachmentsBelong(task.caseId, payload);
     const result: CompleteTaskResult = await this.answers.update(
       task.workflowId,
@@ -130,7 +131,7 @@ export class TaskGateway {
       });
     } catch (error) {
       // A workflow from before this query answers the role check only (done by the caller).
-      if (error instanceof QueryNotRegisteredError) return;
+      if (isUnknownQuery(error)) return;
       throw error;
     }
     if (answer.allowed) return;

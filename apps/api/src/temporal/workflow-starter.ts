@@ -16,24 +16,28 @@ export class WorkflowStarter {
     private readonly answers: WorkflowAnswers,
   ) {}
 
-  open(
+  async open(
     actor: Actor,
     newCase: NewCase,
     workflowType: string,
     input: (created: CaseEntity) => object,
     requestId?: string,
   ): Promise<CaseEntity> {
-    return this.cases.openAndStart(
+    const created = await this.cases.openAndStart(
       actor,
       newCase,
-      (created) => this.answers.start(workflowType, created.workflowId, input(created)),
+      (row) => this.answers.start(workflowType, row.workflowId, input(row)),
       requestId,
     );
+    // The caller may act at once: answer when the workflow has opened its first tasks.
+    await this.answers.settle(created.workflowId);
+    return created;
   }
 
   async start(created: CaseEntity, workflowType: string, input: object, actorId: string): Promise<void> {
     try {
       await this.answers.start(workflowType, created.workflowId, input);
+      await this.answers.settle(created.workflowId);
     } catch (e) {
       await this.cases.recordStatus({
         caseId: created.id,

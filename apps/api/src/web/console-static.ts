@@ -2,28 +2,16 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
+import { HTML_CSP } from '../http/security-headers';
 
 /** Where the console lives: every client-side route and asset is under this prefix, which no API route uses. */
 export const CONSOLE_PREFIX = '/ui';
 
 /**
- * The console's own policy, strict except for styles: Ant Design writes its CSS-in-JS as <style>
- * elements at run time, so style-src needs 'unsafe-inline'. Scripts come only from the bundle
- * (Vite emits no inline script); printable documents are shown in a srcdoc frame.
+ * The HTML policy of the security headers (scripts only from this origin, never inline; inline styles
+ * for Ant Design's CSS-in-JS), plus frames from this origin or blob: URLs for the printable documents.
  */
-export const CONSOLE_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "frame-src 'self' blob:",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+export const CONSOLE_CSP = `${HTML_CSP}; frame-src 'self' blob:`;
 
 /** The console's entry document answers `GET /` and every `GET /ui/...` that is not a file (client-side routes). */
 const isConsoleRoute = (path: string): boolean =>

@@ -12,7 +12,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The process is up */
+    /** The process is up (liveness: no dependency is asked) */
     get: operations['HealthController_live'];
     put?: never;
     post?: never;
@@ -29,7 +29,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** PostgreSQL and Temporal answer; 503 otherwise */
+    /** PostgreSQL and Temporal answer and workers poll both the workflow and the activity task queue; 503 otherwise */
     get: operations['HealthController_ready'];
     put?: never;
     post?: never;
@@ -48,7 +48,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Log in with username and password; returns a signed, expiring bearer token */
+    /** Log in with username and password; returns a signed, expiring bearer token. Repeated failures per account or client address answer 429 with Retry-After */
     post: operations['AuthController_login'];
     delete?: never;
     options?: never;
@@ -588,7 +588,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** One accident: record, team, 补报 history, report, parties, measures, education, live workflow state and steps */
+    /** One accident: record, team, 补报 history, report, parties, measures, education, live workflow state and steps. Personal data masked unless ?unmask=true (head of the investigating department or team lead; audited) */
     get: operations['AccidentsController_get'];
     put?: never;
     post?: never;
@@ -1015,7 +1015,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Extend the decision period (Art.60; bounded by policy: count and total days); moves an open decision step too */
+    /** Extend the decision period (Art.60; bounded by policy: count and total days); the workflow moves its open steps that follow the period */
     post: operations['PenaltyCaseController_extend'];
     delete?: never;
     options?: never;
@@ -1661,7 +1661,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Download one attachment (always as a download, never rendered inline) */
+    /** Download one attachment (always as a file: Content-Disposition attachment, nosniff, a sandboxing CSP) */
     get: operations['CasesController_content'];
     put?: never;
     post?: never;
@@ -1925,64 +1925,226 @@ export interface components {
       summary: string;
     };
     DesignateHandlersDto: {
-      /** @description Credentialed enforcement officers of the case department */
+      /** 承办人 */
       handlerIds: string[];
     };
-    EvidencePreservationDto: {
+    HandlersResultDto_Output: {
+      handlerIds: string[];
+      nextTasks: {
+        id: string | null;
+        type: string;
+        title: string;
+      }[];
+    };
+    ErrorBodyDto_Output: {
       /**
-       * @example [
-       *       "安全培训记录台账 1 册"
-       *     ]
+       * @description Stable error code; one HTTP status per code
+       * @enum {string}
        */
+      code:
+        | 'INTERNAL_ERROR'
+        | 'VALIDATION_FAILED'
+        | 'UNAUTHENTICATED'
+        | 'FORBIDDEN_ROLE'
+        | 'FORBIDDEN_JURISDICTION'
+        | 'FORBIDDEN_SEPARATION_OF_DUTIES'
+        | 'NOT_FOUND'
+        | 'WORKFLOW_NOT_FOUND'
+        | 'ALREADY_EXISTS'
+        | 'WORKFLOW_ALREADY_STARTED'
+        | 'TASK_ALREADY_CLAIMED'
+        | 'TASK_ALREADY_COMPLETED'
+        | 'STEP_OUT_OF_ORDER'
+        | 'PAYLOAD_TOO_LARGE'
+        | 'UNSUPPORTED_MEDIA_TYPE'
+        | 'RULE_VIOLATION'
+        | 'DEADLINE_PASSED'
+        | 'CALENDAR_YEAR_NOT_LOADED'
+        | 'INVALID_CALENDAR'
+        | 'OUT_OF_RANGE'
+        | 'RATE_LIMITED'
+        | 'DEPENDENCY_UNAVAILABLE';
+      message: string;
+      details?: {
+        /** @description VALIDATION_FAILED: every invalid or missing field (body-relative paths) */
+        fields?: {
+          path: string;
+          message: string;
+        }[];
+      } & {
+        [key: string]: unknown;
+      };
+      /** @description Quote it to support; also in the x-request-id header */
+      requestId?: string;
+    };
+    EvidencePreservationDto: {
+      /** 登记保存物品 */
       items: string[];
+      /** 理由 */
       reason: string;
+      /** 存放地点 */
       location: string;
     };
+    PenaltyEventResultDto_Output: {
+      /** @constant */
+      ok: true;
+      /** @description The case status when the message was accepted */
+      status: string;
+      detail?: {
+        [key: string]: unknown;
+      };
+      nextTasks: {
+        id: string | null;
+        type: string;
+        title: string;
+      }[];
+    };
     StatementDto: {
-      /** @description Summary of the party's statement or defence (陈述申辩) */
+      /** 陈述申辩要点 */
       summary: string;
     };
     HearingRequestDto: {
-      /** @enum {string} */
+      /**
+       * 申请方式
+       * @enum {unknown}
+       */
       channel: 'WRITTEN' | 'ORAL';
+      /** 备注 */
       note?: string;
     };
     WaiverDto: {
+      /** 放弃的权利 */
       waives: ('STATEMENT' | 'HEARING')[];
-      /** @description Reference to the party's signed waiver */
+      /** 当事人签字确认的放弃书 */
       note: string;
     };
     DecisionExtensionDto: {
+      /** 延长天数 */
       days: number;
+      /** 延期理由 */
       reason: string;
     };
     PaymentDto: {
-      /** @example 10000 */
+      /** 缴纳金额（元） */
       amountYuan: number;
-      /** @example 2026-12-01 */
+      /**
+       * 缴纳日期
+       * Format: date
+       */
       paidOn: string;
-      /** @description Bank or non-tax revenue receipt number */
+      /** 缴款凭证号 */
       receiptNo: string;
     };
+    AmountOwedDto_Output: {
+      /** Format: date */
+      asOf: string;
+      fineYuan: number;
+      dueDate: string | null;
+      surchargeYuan: number;
+      surchargeDays: number;
+      suspendedDays: number;
+      capped: boolean;
+      paidYuan: number;
+      outstandingYuan: number;
+      settled: boolean;
+    };
+    /** @description 按日连续处罚 (安全生产法 Art.112): days and amounts */
+    ContinuingDailyFineDto_Output: {
+      rule: string;
+    };
     ChallengeFiledDto: {
-      /** @enum {string} */
+      /**
+       * 救济途径
+       * @enum {unknown}
+       */
       kind: 'RECONSIDERATION' | 'LITIGATION';
+      /**
+       * 申请（起诉）日期
+       * Format: date
+       */
       filedOn: string;
-      /** @description Reconsideration body or court */
+      /** 复议机关或法院 */
       body: string;
     };
     ChallengeEndedDto: {
+      /**
+       * 结果日期
+       * Format: date
+       */
       endedOn: string;
-      /** @enum {string} */
+      /**
+       * 结果
+       * @enum {unknown}
+       */
       result: 'UPHELD' | 'REVOKED' | 'CHANGED' | 'WITHDRAWN_BY_PARTY';
+      /** 变更后的罚款（元） */
       newFineYuan?: number;
     };
     CriminalTransferDto: {
-      /** @example 危险作业罪（刑法第一百三十四条之一） */
+      /** 涉嫌罪名 */
       suspectedOffence: string;
+      /** 涉嫌犯罪的事实依据 */
       grounds: string[];
-      /** @description At least two handling officers */
+      /** 移送小组成员 */
       teamIds: string[];
+    };
+    DocumentPageDto_Output: {
+      items: {
+        /** Format: uuid */
+        id: string;
+        caseId: string | null;
+        /** Format: uuid */
+        departmentId: string;
+        kind: string;
+        title: string;
+        /** @description The document number in the agency format */
+        number: string;
+        sha256: string;
+        issuedBy: string | null;
+        /** Format: date-time */
+        issuedAt: string;
+      }[];
+      total: number;
+      offset: number;
+      limit: number;
+    };
+    PublicationPageDto_Output: {
+      items: {
+        /** Format: uuid */
+        id: string;
+        department: string;
+        partyName: string;
+        creditCode: string | null;
+        decisionNumber: string;
+        violation: string;
+        legalBasis: string;
+        penalty: string;
+        fineYuan: number | null;
+        decisionDate: string;
+        /** Format: date-time */
+        publishedAt: string;
+        /** Format: uuid */
+        caseId: string;
+        status: string;
+        withdrawnAt: string | null;
+        withdrawalReason: string | null;
+      }[];
+      total: number;
+      offset: number;
+      limit: number;
+    };
+    ArchiveDto_Output: {
+      /** Format: uuid */
+      caseId: string;
+      /** Format: date-time */
+      archivedAt: string;
+      /** Format: uuid */
+      archivedBy: string;
+      sha256: string;
+      /** @description Documents, steps and the audit timeline as archived */
+      caseFile: {
+        [key: string]: unknown;
+      };
     };
     PolicyDto: {
       /** @description Overrides of the procedure policy (see docs/enforcement.md) */
@@ -2092,44 +2254,6 @@ export interface components {
       total: number;
       offset: number;
       limit: number;
-    };
-    ErrorBodyDto_Output: {
-      /**
-       * @description Stable error code; one HTTP status per code
-       * @enum {string}
-       */
-      code:
-        | 'INTERNAL_ERROR'
-        | 'VALIDATION_FAILED'
-        | 'UNAUTHENTICATED'
-        | 'FORBIDDEN_ROLE'
-        | 'FORBIDDEN_JURISDICTION'
-        | 'FORBIDDEN_SEPARATION_OF_DUTIES'
-        | 'NOT_FOUND'
-        | 'WORKFLOW_NOT_FOUND'
-        | 'ALREADY_EXISTS'
-        | 'WORKFLOW_ALREADY_STARTED'
-        | 'TASK_ALREADY_CLAIMED'
-        | 'TASK_ALREADY_COMPLETED'
-        | 'STEP_OUT_OF_ORDER'
-        | 'RULE_VIOLATION'
-        | 'DEADLINE_PASSED'
-        | 'CALENDAR_YEAR_NOT_LOADED'
-        | 'INVALID_CALENDAR'
-        | 'OUT_OF_RANGE'
-        | 'DEPENDENCY_UNAVAILABLE';
-      message: string;
-      details?: {
-        /** @description VALIDATION_FAILED: every invalid or missing field (body-relative paths) */
-        fields?: {
-          path: string;
-          message: string;
-        }[];
-      } & {
-        [key: string]: unknown;
-      };
-      /** @description Quote it to support; also in the x-request-id header */
-      requestId?: string;
     };
     DashboardDto_Output: {
       departments: {
@@ -3868,7 +3992,10 @@ export interface operations {
   };
   AccidentsController_get: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description true: ID numbers and the referred official unmasked (head of the investigating department or team lead only; audited) */
+        unmask?: 'true' | 'false';
+      };
       header?: never;
       path: {
         id: string;
@@ -4317,7 +4444,90 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['HandlersResultDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description A conflict with the current state (already claimed, completed, exists, or out of order) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is not JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description RULE_VIOLATION / DEADLINE_PASSED / OUT_OF_RANGE: well-formed but breaks a statutory or business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
@@ -4340,7 +4550,90 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PenaltyEventResultDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description A conflict with the current state (already claimed, completed, exists, or out of order) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is not JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description RULE_VIOLATION / DEADLINE_PASSED / OUT_OF_RANGE: well-formed but breaks a statutory or business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
@@ -4363,7 +4656,90 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PenaltyEventResultDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description A conflict with the current state (already claimed, completed, exists, or out of order) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is not JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description RULE_VIOLATION / DEADLINE_PASSED / OUT_OF_RANGE: well-formed but breaks a statutory or business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
@@ -4386,7 +4762,90 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PenaltyEventResultDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description A conflict with the current state (already claimed, completed, exists, or out of order) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is not JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description RULE_VIOLATION / DEADLINE_PASSED / OUT_OF_RANGE: well-formed but breaks a statutory or business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
@@ -4409,7 +4868,90 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PenaltyEventResultDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description A conflict with the current state (already claimed, completed, exists, or out of order) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is not JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description RULE_VIOLATION / DEADLINE_PASSED / OUT_OF_RANGE: well-formed but breaks a statutory or business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
@@ -4432,7 +4974,90 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PenaltyEventResultDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description A conflict with the current state (already claimed, completed, exists, or out of order) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is not JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description RULE_VIOLATION / DEADLINE_PASSED / OUT_OF_RANGE: well-formed but breaks a statutory or business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
@@ -4455,7 +5080,90 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PenaltyEventResultDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description A conflict with the current state (already claimed, completed, exists, or out of order) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is not JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description RULE_VIOLATION / DEADLINE_PASSED / OUT_OF_RANGE: well-formed but breaks a statutory or business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
@@ -4477,7 +5185,63 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AmountOwedDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description A conflict with the current state (already claimed, completed, exists, or out of order) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
@@ -4499,7 +5263,72 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ContinuingDailyFineDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description A conflict with the current state (already claimed, completed, exists, or out of order) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description RULE_VIOLATION / DEADLINE_PASSED / OUT_OF_RANGE: well-formed but breaks a statutory or business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
@@ -4522,7 +5351,90 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PenaltyEventResultDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description A conflict with the current state (already claimed, completed, exists, or out of order) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is not JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description RULE_VIOLATION / DEADLINE_PASSED / OUT_OF_RANGE: well-formed but breaks a statutory or business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
@@ -4546,7 +5458,90 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PenaltyEventResultDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description A conflict with the current state (already claimed, completed, exists, or out of order) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is not JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description RULE_VIOLATION / DEADLINE_PASSED / OUT_OF_RANGE: well-formed but breaks a statutory or business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
@@ -4569,7 +5564,90 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PenaltyEventResultDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description A conflict with the current state (already claimed, completed, exists, or out of order) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is not JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description RULE_VIOLATION / DEADLINE_PASSED / OUT_OF_RANGE: well-formed but breaks a statutory or business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
@@ -4591,7 +5669,54 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DocumentPageDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
@@ -4606,11 +5731,44 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The document as printable HTML (no scripts; styles inline only) */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
@@ -4632,7 +5790,54 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PublicationPageDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
@@ -4651,7 +5856,54 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ArchiveDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };

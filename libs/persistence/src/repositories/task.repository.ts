@@ -130,14 +130,23 @@ export class TaskRepository {
    */
   async countsByDepartment(departmentIds: string[]): Promise<DepartmentTaskCounts[]> {
     if (departmentIds.length === 0) return [];
+    return this.openTaskCounts('AND department_id = ANY($1::uuid[])', [departmentIds]);
+  }
+
+  /** The same counts for every department holding an open task (metrics): one indexed aggregate, no per-row work. */
+  countsForAllDepartments(): Promise<DepartmentTaskCounts[]> {
+    return this.openTaskCounts('', []);
+  }
+
+  private async openTaskCounts(departmentFilter: string, params: unknown[]): Promise<DepartmentTaskCounts[]> {
     const rows: Array<{ department_id: string; open: string; due_soon: string; overdue: string }> = await this.ds.query(
       `SELECT department_id,
               count(*) AS open,
               count(*) FILTER (WHERE escalation = 'YELLOW') AS due_soon,
               count(*) FILTER (WHERE escalation = 'RED') AS overdue
-         FROM tasks WHERE status IN ('OPEN','CLAIMED') AND department_id = ANY($1::uuid[])
+         FROM tasks WHERE status IN ('OPEN','CLAIMED') ${departmentFilter}
         GROUP BY department_id ORDER BY department_id`,
-      [departmentIds],
+      params,
     );
     return rows.map((r) => ({
       departmentId: r.department_id,

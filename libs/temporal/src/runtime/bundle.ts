@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { bundleWorkflowCode, WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { TRACING_WORKFLOW_INTERCEPTOR_MODULES } from './tracing';
 
 /** The repository (or dist/) root: this file is libs/temporal/src/runtime/bundle.{ts,js}. */
 const root = path.resolve(__dirname, '../../../..');
@@ -22,9 +23,14 @@ export const WORKFLOW_ALIASES: Record<string, string> = {
   '@safety/temporal': path.join(root, 'libs/temporal/src'),
 };
 
-export function buildWorkflowBundle(): Promise<WorkflowBundleWithSourceMap> {
+/**
+ * Bundles the workflows (or, for tests, another entry module) with the library aliases and the
+ * tracing interceptors (which only add Temporal headers and spans, never commands).
+ */
+export function buildWorkflowBundle(entry: string = workflowsEntry()): Promise<WorkflowBundleWithSourceMap> {
   return bundleWorkflowCode({
-    workflowsPath: workflowsEntry(),
+    workflowsPath: entry,
+    workflowInterceptorModules: TRACING_WORKFLOW_INTERCEPTOR_MODULES,
     webpackConfigHook: (config) => ({
       ...config,
       resolve: { ...config.resolve, alias: { ...(config.resolve?.alias as object), ...WORKFLOW_ALIASES } },

@@ -5,8 +5,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * (null: all of them), and the key by which a workflow opens a linked case idempotently (the
  * database numbers linked cases, so every starter shares one workflow-id scheme).
  */
-export class StepKernel1764300000000 implements MigrationInterface {
-  name = 'StepKernel1764300000000';
+export class StepKernel1764310000000 implements MigrationInterface {
+  name = 'StepKernel1764310000000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE tasks ADD COLUMN outcomes text[]`);
