@@ -88,7 +88,11 @@ describe('officer console: penalty case, legal review, decision, referral and pu
     await officerB.page.locator('input[type="file"]').setInputFiles({
       name: '现场照片.png',
       mimeType: 'image/png',
-      buffer: Buffer.from('89504e470d0a1a0a', 'hex'),
+      // A real 1×1 PNG: the API takes an evidence file's type from its bytes.
+      buffer: Buffer.from(
+        'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+        'base64',
+      ),
     });
     await officerB.page.getByTestId('evidence').getByText('现场照片.png').waitFor();
 

@@ -105,12 +105,10 @@ export async function screenshots(person: Person, name: string): Promise<void> {
   const { page } = person;
   for (const viewport of ['desktop', 'phone'] as const) {
     await page.setViewportSize(VIEWPORTS[viewport]);
-    // Let the layout settle (antd's responsive grid listens to resize) before the picture.
-    await page.waitForTimeout(400);
-    await page.screenshot({
-      path: join(SCREENSHOT_DIR, `${name}-${viewport}.png`),
-      fullPage: viewport === 'desktop' ? false : false,
-    });
+    // Ant Design's responsive grid re-renders on the resize event; two animation frames later the
+    // new layout has been painted.
+    await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))');
+    await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}-${viewport}.png`) });
   }
   await page.setViewportSize(VIEWPORTS.desktop);
 }

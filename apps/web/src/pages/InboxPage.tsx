@@ -100,6 +100,8 @@ export function InboxPage({ fixedType, title }: { fixedType?: string; title?: st
         <Form.Item label={t('escalation')}>
           <Select
             allowClear
+            showSearch
+            optionFilterProp="label"
             style={{ minWidth: 120 }}
             placeholder={t('all')}
             value={filters.escalation}
