@@ -84,13 +84,7 @@ describe('officer console basics (Chromium, dev server)', () => {
     })()`);
     await p.page.goto('/ui/cases');
     await p.page.waitForURL('**/ui/login');
-    await p.page
-      .getByText('会话已过期，请重新登录')
-      .waitFor()
-      .catch(async (error) => {
-        console.log('DEBUG', p.failedLoads, p.errors, await p.page.locator('body').innerText());
-        throw error;
-      });
+    await p.page.getByText('会话已过期，请重新登录').waitFor();
     expect(p.failedLoads.length).toBeGreaterThan(0);
     expect(p.failedLoads.filter((line) => !line.includes('401'))).toEqual([]);
     p.failedLoads.length = 0;

@@ -94,7 +94,7 @@ describe('inbox: counts, 黄牌/红牌, filter and reassignment (Chromium, dev s
     await yellowRow.locator('[data-card="YELLOW"]', { hasText: '黄牌' }).waitFor();
     await redRow.locator('[data-card="RED"]', { hasText: '红牌' }).waitFor();
     // Soonest due first: the red step (due three seconds after it was moved) heads the list.
-    expect(await table.locator('tbody tr').first().innerText()).toContain(RED_TITLE);
+    expect(await table.locator('tbody tr.ant-table-row').first().innerText()).toContain(RED_TITLE);
     // The enterprise and the case number are on the row.
     expect(await redRow.innerText()).toContain('测试企业');
 

@@ -206,7 +206,7 @@ describe('officer console: penalty case, legal review, decision, referral and pu
 
     // The case page: the record verifies, the documents are listed.
     await head.page.goto(`/ui/cases/${caseId}`);
-    await head.page.getByTestId('timeline').locator('tbody tr').first().waitFor();
+    await head.page.getByTestId('timeline').locator('tbody tr.ant-table-row').first().waitFor();
     expect(await head.page.getByTestId('chain-badge').first().getAttribute('data-chain')).toBe('verified');
     await screenshots(head, 'case');
     await head.page.goto('/ui/inbox');

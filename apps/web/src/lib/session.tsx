@@ -19,6 +19,9 @@ interface Session {
 
 const SessionContext = createContext<Session | null>(null);
 const STORAGE_KEY = 'console.session';
+/** Why the last session ended, kept beside it: the 401 may reach a page that is then reloaded or left. */
+const ENDED_KEY = 'console.sessionEnded';
+const endedReason = (): 'expired' | null => (sessionStorage.getItem(ENDED_KEY) === 'expired' ? 'expired' : null);
 
 interface Stored {
   token: string;
@@ -48,11 +51,13 @@ const expiryOf = (token: string): number => {
 export function SessionProvider({ children, language }: { children: ReactNode; language: string }) {
   const queryClient = useQueryClient();
   const [stored, setStored] = useState<Stored | null>(load);
-  const [endedBecause, setEndedBecause] = useState<'expired' | null>(null);
+  const [endedBecause, setEndedBecause] = useState<'expired' | null>(endedReason);
 
   const logout = useCallback(
     (reason?: 'expired') => {
       sessionStorage.removeItem(STORAGE_KEY);
+      if (reason) sessionStorage.setItem(ENDED_KEY, reason);
+      else sessionStorage.removeItem(ENDED_KEY);
       setStored(null);
       setEndedBecause(reason ?? null);
       queryClient.clear();
@@ -84,6 +89,7 @@ export function SessionProvider({ children, language }: { children: ReactNode; l
     );
     const next = { token: answer.accessToken, user: answer.user, expiresAt: expiryOf(answer.accessToken) };
     sessionStorage.setItem(STORAGE_KEY, JSON.stringify(next));
+    sessionStorage.removeItem(ENDED_KEY);
     setEndedBecause(null);
     setStored(next);
   }, []);
