@@ -51,6 +51,7 @@ describe('officer console basics (Chromium, dev server)', () => {
     const { page } = p;
     await page.goto('/');
     await page.waitForURL('**/ui/login');
+    await page.getByRole('button', { name: '登录' }).waitFor();
     await screenshots(p, 'login');
     await page.getByLabel('用户名').fill(h.org.users.head.username);
     await page.getByLabel('密码').fill('wrong-password');

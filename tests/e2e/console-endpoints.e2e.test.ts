@@ -30,6 +30,27 @@ describe('console endpoints: GET /directory/users and GET /cases/:id/record-veri
     expect(items.map((user) => user.id)).not.toContain(h.org.users.otherOfficer.id);
     expect(JSON.stringify(res.body)).not.toMatch(/password/i);
 
+    // A deactivated colleague is no longer offered, and the total counts only the active ones.
+    const created = await h
+      .http()
+      .post('/users')
+      .set(h.as('admin'))
+      .send({
+        username: `leaver.${h.org.suffix}`.toLowerCase(),
+        password: 'leaver-password',
+        displayName: '已离职',
+        departmentId: h.org.departmentId,
+        roles: ['ENFORCEMENT_OFFICER'],
+      });
+    expect(created.status).toBe(201);
+    const withLeaver = await h.http().get('/directory/users').query({ limit: 100 }).set(h.as('officerA'));
+    expect(withLeaver.body.items.map((user: { id: string }) => user.id)).toContain(created.body.id);
+    expect(withLeaver.body.total).toBe(res.body.total + 1);
+    expect((await h.http().post(`/users/${created.body.id}/deactivate`).set(h.as('admin'))).status).toBe(200);
+    const afterLeaving = await h.http().get('/directory/users').query({ limit: 100 }).set(h.as('officerA'));
+    expect(afterLeaving.body.items.map((user: { id: string }) => user.id)).not.toContain(created.body.id);
+    expect(afterLeaving.body.total).toBe(res.body.total);
+
     expect((await h.http().get('/directory/users')).status).toBe(401);
     const badLimit = await h.http().get('/directory/users').query({ limit: 0 }).set(h.as('officerA'));
     expect(badLimit.status).toBe(400);

@@ -168,7 +168,11 @@ export class OrganisationService {
    * the actor sees. Names, roles and credential numbers only, which the agency shows to parties anyway.
    */
   async directory(actor: Actor, q: { offset: number; limit: number }): Promise<Page<UserEntity>> {
-    const [items, total] = await this.dir.listUsers({ departmentIds: actor.visibleDepartmentIds, ...q });
-    return { items: items.filter((u) => u.active), total, offset: q.offset, limit: q.limit };
+    const [items, total] = await this.dir.listUsers({
+      departmentIds: actor.visibleDepartmentIds,
+      activeOnly: true,
+      ...q,
+    });
+    return { items, total, offset: q.offset, limit: q.limit };
   }
 }
