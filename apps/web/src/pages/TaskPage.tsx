@@ -16,7 +16,7 @@ import {
   CompletedSteps,
   Documents,
   Evidence,
-  PayloadView,
+  StepPayload,
   Timeline,
   useCaseDetail,
 } from './case-sections';
@@ -80,6 +80,10 @@ export function TaskPage() {
 
   const proposal = (detail.data?.workflow as { procedure?: { proposal?: Record<string, unknown> | null } } | null)
     ?.procedure?.proposal;
+  // The proposal is the payload of the case's latest completed proposal step: its contract labels it.
+  const proposalStep = [...(detail.data?.tasks ?? [])]
+    .reverse()
+    .find((task) => task.status === 'COMPLETED' && task.type === 'PENALTY_PROPOSAL');
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -126,7 +130,7 @@ export function TaskPage() {
           <Card title={t('caseContext')}>{detail.data ? <CaseContext detail={detail.data} /> : <Spin />}</Card>
           {proposal && (
             <Card title={`${t('proposal')} · ${t('benchmark')}`} style={{ marginTop: 16 }} data-testid="proposal">
-              <PayloadView value={proposal} />
+              <StepPayload type={proposalStep?.type} outcome={proposalStep?.outcome} value={proposal} />
             </Card>
           )}
           <Card style={{ marginTop: 16 }}>

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Badge, Button, Descriptions, Input, Modal, Space, Table, Tag, Typography, Upload } from 'antd';
 import { api, fetchRaw, unwrap } from '../api/client';
@@ -6,6 +6,7 @@ import type { AttachmentView, CaseDetail, ChainVerification, DocumentView, TaskV
 import { ChinaTime, DepartmentName, ErrorNotice, StatutoryClock, UserName } from '../lib/components';
 import { useI18n } from '../lib/i18n';
 import { useTaskTypes } from '../lib/task-types';
+import { describeForm, type FieldNode } from '../form/schema';
 
 export function useCaseDetail(caseId: string | undefined, refetchInterval?: number) {
   return useQuery({
@@ -91,36 +92,64 @@ export function CompletedSteps({ tasks }: { tasks: TaskView[] }) {
       ]}
       expandable={{
         rowExpandable: (task) => !!task.payload && Object.keys(task.payload).length > 0,
-        expandedRowRender: (task) => <PayloadView value={task.payload} />,
+        expandedRowRender: (task) => <StepPayload type={task.type} outcome={task.outcome} value={task.payload} />,
       }}
     />
   );
 }
 
-/** Any submitted payload, readable: objects as label/value lists, lists numbered. */
-export function PayloadView({ value }: { value: unknown }) {
+/** What a payload view needs of its schema descriptor: the fields of an object, the item of a list, the options of a choice. */
+type PayloadShape = Pick<FieldNode, 'fields' | 'item' | 'options'>;
+
+/** The shape of an outcome's payload from the published step contract, to label what was submitted. */
+export function usePayloadShape(
+  type: string | undefined,
+  outcome: string | null | undefined,
+): PayloadShape | undefined {
+  const taskTypes = useTaskTypes();
+  const schema = taskTypes.data?.find((tt) => tt.type === type)?.outcomes.find((o) => o.outcome === outcome)?.schema;
+  return useMemo(() => (schema ? { fields: describeForm(schema) } : undefined), [schema]);
+}
+
+/** A step's submitted payload, labelled by its contract. */
+export function StepPayload({ type, outcome, value }: { type?: string; outcome?: string | null; value: unknown }) {
+  return <PayloadView value={value} shape={usePayloadShape(type, outcome)} />;
+}
+
+/**
+ * Any submitted payload, readable: objects as label/value lists, lists numbered; with the step's
+ * schema, fields carry their titles and choices their labels (else the raw names and codes).
+ */
+export function PayloadView({ value, shape }: { value: unknown; shape?: PayloadShape }) {
+  const { pick } = useI18n();
   if (value === null || value === undefined) return <>—</>;
-  if (Array.isArray(value))
+  if (Array.isArray(value)) {
+    const itemShape = shape?.item ?? (shape?.options ? { options: shape.options } : undefined);
     return (
       <ol style={{ margin: 0, paddingInlineStart: 20 }}>
         {value.map((item, index) => (
           <li key={index}>
-            <PayloadView value={item} />
+            <PayloadView value={item} shape={itemShape} />
           </li>
         ))}
       </ol>
     );
+  }
   if (typeof value === 'object')
     return (
       <Descriptions size="small" column={1} bordered>
-        {Object.entries(value as Record<string, unknown>).map(([key, item]) => (
-          <Descriptions.Item key={key} label={key}>
-            <PayloadView value={item} />
-          </Descriptions.Item>
-        ))}
+        {Object.entries(value as Record<string, unknown>).map(([key, item]) => {
+          const field = shape?.fields?.find((candidate) => candidate.name === key);
+          return (
+            <Descriptions.Item key={key} label={field ? pick(field.label) : key}>
+              <PayloadView value={item} shape={field} />
+            </Descriptions.Item>
+          );
+        })}
       </Descriptions>
     );
-  return <span style={{ whiteSpace: 'pre-wrap' }}>{String(value)}</span>;
+  const option = shape?.options?.find((candidate) => candidate.value === value);
+  return <span style={{ whiteSpace: 'pre-wrap' }}>{option ? pick(option.label) : String(value)}</span>;
 }
 
 /** The full-process record (执法全过程记录) with the verification of its hash chain. */
