@@ -124,7 +124,7 @@ describe('inbox: counts, 黄牌/红牌, filter and reassignment (Chromium, dev s
     // Reassign the red step to the deputy: the row now names the assignee, and it sits in the deputy's inbox.
     await redRow.locator('[data-action="reassign"]').click();
     const dialog = page.getByRole('dialog');
-    await chooseIn(page, dialog.getByRole('combobox'), '副局长');
+    await chooseIn(page, dialog.getByRole('combobox'), '副局长', false);
     await dialog.getByRole('button', { name: '确定' }).click();
     await dialog.waitFor({ state: 'detached' });
     await redRow.getByText('副局长').waitFor();

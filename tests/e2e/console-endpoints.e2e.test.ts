@@ -41,6 +41,7 @@ describe('console endpoints: GET /directory/users and GET /cases/:id/record-veri
         displayName: '已离职',
         departmentId: h.org.departmentId,
         roles: ['ENFORCEMENT_OFFICER'],
+        credentialNo: `L${h.org.suffix}`,
       });
     expect(created.status).toBe(201);
     const withLeaver = await h.http().get('/directory/users').query({ limit: 100 }).set(h.as('officerA'));

@@ -16,7 +16,11 @@ export async function choose(page: Page, path: string, label: string): Promise<v
   await chooseIn(page, field(page, path), label);
 }
 
-export async function chooseIn(page: Page, select: Locator, label: string): Promise<void> {
+/**
+ * `closeDropdown: false` inside a modal dialog: Escape would close the dialog too (a single select
+ * closes its dropdown on Enter anyway).
+ */
+export async function chooseIn(page: Page, select: Locator, label: string, closeDropdown = true): Promise<void> {
   // Type to filter, as a person with a keyboard would, then take the highlighted match: clicking an
   // option of a dropdown that is still opening (or flipping above the field) is not reliable.
   await select.click();
@@ -26,7 +30,7 @@ export async function chooseIn(page: Page, select: Locator, label: string): Prom
   });
   await option.first().waitFor();
   await select.press('Enter');
-  await select.press('Escape');
+  if (closeDropdown) await select.press('Escape');
 }
 
 /** Picks "now" in a date-time picker (此刻): it sets the value and closes the panel. */
