@@ -2,6 +2,8 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import { builtinModules } from 'node:module';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 const restrict = (patterns, paths = []) => ({
@@ -17,7 +19,7 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx', '**/*.mts'],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
@@ -103,6 +105,25 @@ export default tseslint.config(
         'application services do not depend on apps or workflow code',
       ),
     ]),
+  },
+  {
+    // The console runs in the browser: React's rules of hooks, browser globals, and only its own code
+    // and the generated API client (never server code: it reaches the API over HTTP).
+    files: ['apps/web/**/*.ts', 'apps/web/**/*.tsx', 'apps/web/**/*.mts'],
+    plugins: { 'react-hooks': reactHooks },
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...restrict(
+        [
+          group(
+            ['@safety/*', '**/libs/**', '**/apps/api/**', '**/workflows/**'],
+            'the console talks to the API over HTTP only',
+          ),
+        ],
+        nodeBuiltins.filter((name) => !['url', 'node:url'].includes(name)),
+      ),
+    },
   },
   {
     files: ['**/*.spec.ts', 'tests/**/*.ts'],

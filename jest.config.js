@@ -25,6 +25,14 @@ module.exports = {
       setupFilesAfterEnv: ['<rootDir>/tests/support/jest-setup.ts'],
     },
     {
+      // The console in a real browser (Debian's Chromium through playwright-core) against the real
+      // stack; run one file at a time after the other tiers by scripts/test.sh.
+      ...common,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/tests/browser/**/*.browser.test.ts'],
+      setupFilesAfterEnv: ['<rootDir>/tests/support/jest-setup.ts'],
+    },
+    {
       // Workflow tier and e2e suites with day-long statutory timers, on the official Java
       // time-skipping server; run serially by scripts/test.sh (see tests/support/jest-setup-timeskip.ts).
       ...common,

@@ -18,6 +18,7 @@ rm -rf dist
 npx tsc -p tsconfig.build.json
 npx tsc-alias -p tsconfig.build.json
 node dist/scripts/build-workflow-bundle.js dist/workflow-bundle.js >&2
+npx vite build --config apps/web/vite.config.mts --logLevel warn >&2
 
 # Secrets are never in the repository: generated once per machine into .data/ (git-ignored, mode 0600) unless given.
 secret_file() {
@@ -73,6 +74,7 @@ done
 cat >&2 <<MSG
 
   Work-safety case engine is running.
+    Console        http://127.0.0.1:$API_PORT/   (public pages: /ui/public/decisions)
     API            http://127.0.0.1:$API_PORT
     OpenAPI (docs) http://127.0.0.1:$API_PORT/docs   (JSON: /docs/openapi.json)
     Temporal UI    ${TEMPORAL_UI_URL:-not started (external Temporal)}

@@ -9,6 +9,7 @@ source "$PROJECT_ROOT/scripts/lib/node.sh"
 source "$PROJECT_ROOT/scripts/lib/postgres.sh"
 source "$PROJECT_ROOT/scripts/lib/temporal.sh"
 source "$PROJECT_ROOT/scripts/lib/test-server.sh"
+source "$PROJECT_ROOT/scripts/lib/chromium.sh"
 cd "$PROJECT_ROOT"
 
 step() { log "== $* =="; }
@@ -16,8 +17,9 @@ step() { log "== $* =="; }
 step "node modules"
 ensure_node_modules
 
-step "type check (tsc --noEmit), lint and formatting"
+step "type check (tsc --noEmit: server, then the console), lint and formatting"
 npx tsc -p tsconfig.json --noEmit
+npx tsc -p apps/web/tsconfig.json --noEmit
 npx eslint . --max-warnings 0
 npx prettier --check . >&2 || die "formatting differs from Prettier: run npx prettier --write ."
 
@@ -27,6 +29,10 @@ npx tsc -p tsconfig.build.json
 npx tsc-alias -p tsconfig.build.json
 node dist/scripts/build-workflow-bundle.js dist/workflow-bundle.js >&2
 export WORKFLOW_BUNDLE_PATH="$PROJECT_ROOT/dist/workflow-bundle.js"
+# The console's typed client must match the API it is built against, then the console bundle (dist/web).
+bash scripts/generate-api-client.sh --check
+npx vite build --config apps/web/vite.config.mts --logLevel warn >&2
+export WEB_CONSOLE_PATH="$PROJECT_ROOT/dist/web"
 
 step "infrastructure"
 PG_EPHEMERAL=1 pg_up pg-test "$(free_port)"
@@ -37,9 +43,10 @@ pg_app_login "$PG_ADMIN_URL" "$PG_APP_PASSWORD"
 # Short long polls: /health/ready sees a stopped worker within seconds (tests/e2e/operations.e2e.test.ts).
 TEMPORAL_LONG_POLL_EXPIRATION=5s temporal_up "$(free_port)" ""
 test_server_ensure
+chromium_ensure
 
-step "jest: unit and integration tiers (2 workers), then the time-skipping suites (serially) beside the process tier"
-export PG_ADMIN_URL PG_APP_PASSWORD TEMPORAL_ADDRESS TEMPORAL_TEST_SERVER_EXE
+step "jest: unit and integration tiers (2 workers), then the time-skipping suites (serially) beside the process tier, then the browser tier"
+export PG_ADMIN_URL PG_APP_PASSWORD TEMPORAL_ADDRESS TEMPORAL_TEST_SERVER_EXE CHROMIUM_PATH
 mkdir -p "$DATA_DIR"
 rm -f "$DATA_DIR"/jest-*.json
 jest_rc=0
@@ -85,12 +92,18 @@ if ! wait "$processes_pid"; then
   jest_rc=1
 fi
 tier_seconds[processes]=$((SECONDS - processes_start))
+tier_start=$SECONDS
+# The browser tier: the console in Chromium against the real API, worker, PostgreSQL and Temporal dev
+# server, one file at a time (a browser per file on 2 cores is plenty).
+npx jest --ci --runInBand --passWithNoTests --selectProjects browser \
+  --json --outputFile="$DATA_DIR/jest-browser.json" "$@" || jest_rc=$?
+tier_seconds[browser]=$((SECONDS - tier_start))
 # The plain closing line CI reads ("N passed, N failed"), from Jest's own JSON results.
 summary="$(node -e '
   const rs = process.argv.slice(1).map((f) => require(f));
   const sum = (k) => rs.reduce((a, r) => a + r[k], 0);
   console.log(`tests: ${sum("numPassedTests")} passed, ${sum("numFailedTests")} failed, ${sum("numPendingTests")} skipped`);
-' "$DATA_DIR/jest-parallel.json" "$DATA_DIR/jest-timeskip.json" "$DATA_DIR/jest-processes.json" || true)"
+' "$DATA_DIR/jest-parallel.json" "$DATA_DIR/jest-timeskip.json" "$DATA_DIR/jest-processes.json" "$DATA_DIR/jest-browser.json" || true)"
 echo "$summary"
 for tier in "${!tier_seconds[@]}"; do log "tier $tier took ${tier_seconds[$tier]} s"; done
 ((jest_rc == 0)) || die "jest failed (exit $jest_rc)"
@@ -124,6 +137,9 @@ smoke_port="$(free_port)"
   for _ in $(seq 1 60); do curl -fsS "http://127.0.0.1:$smoke_port/health/ready" >/dev/null 2>&1 && break; sleep 0.5; done
   curl -fsS "http://127.0.0.1:$smoke_port/health/ready" >&2 || die "smoke: API not ready"
   curl -fsS "http://127.0.0.1:$smoke_port/docs/openapi.json" | grep -q '"/tasks/{id}/complete"' || die "smoke: OpenAPI document incomplete"
+  curl -fsS "http://127.0.0.1:$smoke_port/" | grep -q '<div id="root">' || die "smoke: the console is not served at /"
+  asset="$(curl -fsS "http://127.0.0.1:$smoke_port/ui/inbox" | grep -o '/ui/assets/index-[^"]*\.js' | head -n 1)"
+  [[ -n "$asset" ]] && curl -fsS -o /dev/null "http://127.0.0.1:$smoke_port$asset" || die "smoke: the console bundle is not served"
   token="$(curl -fsS -X POST "http://127.0.0.1:$smoke_port/auth/login" -H 'content-type: application/json' \
     -d '{"username":"head.wang","password":"smoke-password"}' | node -pe 'JSON.parse(require("fs").readFileSync(0)).accessToken')"
   curl -fsS "http://127.0.0.1:$smoke_port/tasks" -H "authorization: Bearer $token" >/dev/null || die "smoke: authenticated request failed"

@@ -8,6 +8,7 @@ import { AppConfig } from '@safety/application';
 import { corsOrigins, trustProxySetting } from '@safety/application/config/app-config';
 import { AppModule } from './app.module';
 import { buildOpenApiDocument } from './contract/openapi';
+import { serveConsole } from './web/console-static';
 import { securityHeaders } from './http/security-headers';
 import { ApiMetrics } from './telemetry/api-metrics';
 
@@ -43,5 +44,6 @@ export async function createApiApp(
 
   const doc = buildOpenApiDocument(app);
   SwaggerModule.setup('docs', app, doc, { jsonDocumentUrl: 'docs/openapi.json' });
+  serveConsole(app, cfg.WEB_CONSOLE_PATH);
   return app;
 }

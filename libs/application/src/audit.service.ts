@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { AuditAppend, AuditRepository, ChainVerification } from '@safety/persistence';
+import { AuditAppend, AuditRepository, auditRowHash, ChainVerification } from '@safety/persistence';
 
 export interface Page<T> {
   items: T[];
@@ -56,5 +56,24 @@ export class AuditService {
 
   verify(): Promise<ChainVerification> {
     return this.audit.verifyChain();
+  }
+
+  /**
+   * Verifies the case's rows of the full-process record: each row's hash must match its content and
+   * its link to the previous row, and the case's rows must be chained in order. Deletion of another
+   * case's row between two of this case's is found by the whole-chain walk (GET /audit/verify).
+   */
+  async verifyCase(caseId: string, pageSize = 1000): Promise<ChainVerification> {
+    let checked = 0;
+    for (let offset = 0; ; offset += pageSize) {
+      const [rows] = await this.audit.listForCase(caseId, offset, pageSize);
+      for (const row of rows) {
+        const expected = auditRowHash(row.prevHash, row);
+        if (expected !== row.hash)
+          return { ok: false, checked, firstBrokenSeq: String(row.seq), reason: 'row content does not match its hash' };
+        checked++;
+      }
+      if (rows.length < pageSize) return { ok: true, checked, firstBrokenSeq: null, reason: null };
+    }
   }
 }

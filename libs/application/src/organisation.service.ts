@@ -162,4 +162,17 @@ export class OrganisationService {
       principalPhone: full ? e.principalPhone : maskPhone(e.principalPhone),
     };
   }
+
+  /**
+   * Colleagues a step may name (co-investigating officers, reviewers): active users of the departments
+   * the actor sees. Names, roles and credential numbers only, which the agency shows to parties anyway.
+   */
+  async directory(actor: Actor, q: { offset: number; limit: number }): Promise<Page<UserEntity>> {
+    const [items, total] = await this.dir.listUsers({
+      departmentIds: actor.visibleDepartmentIds,
+      activeOnly: true,
+      ...q,
+    });
+    return { items, total, offset: q.offset, limit: q.limit };
+  }
 }

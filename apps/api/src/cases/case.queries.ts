@@ -52,7 +52,11 @@ export class CaseQueries {
 
   async list(actor: Actor, query: { caseType?: string; status?: string; offset: number; limit: number }) {
     const page = await this.cases.list(actor, query);
-    return { ...page, items: page.items.map(caseView) };
+    const summaries = await this.cases.summaries(page.items.map((c) => c.id));
+    return {
+      ...page,
+      items: page.items.map((c) => ({ ...caseView(c), enterpriseName: summaries.get(c.id)?.enterpriseName ?? null })),
+    };
   }
 
   async detail(actor: Actor, id: string) {
@@ -62,7 +66,18 @@ export class CaseQueries {
         ? await this.answers.query(found.workflowId, getPenaltyCaseStateQuery)
         : null;
     const tasks = await this.tasks.listForCase(found.id);
-    return { ...caseView(found), workflow, tasks: tasks.map(taskView) };
+    const summary = (await this.cases.summaries([found.id])).get(found.id);
+    return {
+      ...caseView(found),
+      enterpriseName: summary?.enterpriseName ?? null,
+      workflow,
+      tasks: tasks.map(taskView),
+    };
+  }
+
+  async recordVerification(actor: Actor, id: string) {
+    await this.cases.getVisible(actor, id);
+    return this.audit.verifyCase(id);
   }
 
   async timeline(actor: Actor, id: string, page: { offset: number; limit: number }) {

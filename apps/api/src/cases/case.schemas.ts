@@ -25,10 +25,33 @@ export class CaseListQueryDto extends createZodDto(
   PageQuerySchema.extend({ caseType: z.string().max(32).optional(), status: z.string().max(32).optional() }),
 ) {}
 
-export class CasePageDto extends createZodDto(pageOf(CaseViewSchema)) {}
+/** What a list or an inbox shows of a case: its number, title and the enterprise's name. */
+export const CaseSummarySchema = z.object({
+  id: uuid(),
+  caseType: z.string(),
+  referenceNo: z.string().nullable(),
+  title: z.string(),
+  status: z.string(),
+  enterpriseId: uuid().nullable(),
+  enterpriseName: z.string().nullable(),
+});
+
+const enterpriseName = z.string().nullable().meta({ description: "The enterprise's name (null without one)" });
+
+export class CasePageDto extends createZodDto(pageOf(CaseViewSchema.extend({ enterpriseName }))) {}
+
+export class RecordVerificationDto extends createZodDto(
+  z.object({
+    ok: z.boolean(),
+    checked: z.int().meta({ description: "Rows of the case's record checked" }),
+    firstBrokenSeq: z.string().nullable().meta({ description: 'The first row whose hash does not match, if any' }),
+    reason: z.string().nullable(),
+  }),
+) {}
 
 export class CaseDetailDto extends createZodDto(
   CaseViewSchema.extend({
+    enterpriseName,
     workflow: z
       .looseObject({ status: z.string() })
       .nullable()

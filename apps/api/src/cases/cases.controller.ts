@@ -17,6 +17,7 @@ import {
   CaseListQueryDto,
   CasePageDto,
   CreatePenaltyCaseDto,
+  RecordVerificationDto,
   TimelinePageDto,
 } from './case.schemas';
 
@@ -69,6 +70,18 @@ export class CasesController {
   })
   timeline(@CurrentActor() actor: Actor, @Param() { id }: IdParams, @Query() page: PageQueryDto) {
     return this.cases.timeline(actor, id, page);
+  }
+
+  @Get(':id/record-verification')
+  @AnyAuthenticated()
+  @Endpoint({
+    summary:
+      "Verifies the case's rows of the full-process record (each row's hash against its content and link); the first broken row if any",
+    response: RecordVerificationDto,
+    errors: [400, 403, 404],
+  })
+  recordVerification(@CurrentActor() actor: Actor, @Param() { id }: IdParams) {
+    return this.cases.recordVerification(actor, id);
   }
 
   @Post(':id/attachments')

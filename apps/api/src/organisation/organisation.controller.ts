@@ -12,6 +12,7 @@ import {
   EnterpriseDto,
   EnterprisePageDto,
   EnterpriseQueryDto,
+  DirectoryUserPageDto,
   UserDto,
   UserPageDto,
 } from './organisation.schemas';
@@ -62,6 +63,18 @@ export class OrganisationController {
   @Endpoint({ summary: 'Users of the departments you administer', response: UserPageDto, errors: [400, 403] })
   users(@CurrentActor() actor: Actor, @Query() page: PageQueryDto) {
     return this.org.users(actor, page);
+  }
+
+  @Get('directory/users')
+  @AnyAuthenticated()
+  @Endpoint({
+    summary:
+      'Active users of your visible departments (name, department, roles, credential number), for steps that name colleagues',
+    response: DirectoryUserPageDto,
+    errors: [400],
+  })
+  directory(@CurrentActor() actor: Actor, @Query() page: PageQueryDto) {
+    return this.org.directory(actor, page);
   }
 
   @Post('users')

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { OrganisationService } from '@safety/application';
 import type { Actor, Role } from '@safety/domain/identity/roles';
-import { departmentView, userView } from './organisation.schemas';
+import { departmentView, directoryUserView, userView } from './organisation.schemas';
 
 /** The directory as the API shows it: departments, enterprises and users, with the user administration. */
 @Injectable()
@@ -24,6 +24,11 @@ export class OrganisationQueries {
   async users(actor: Actor, page: { offset: number; limit: number }) {
     const found = await this.org.users(actor, page);
     return { ...found, items: found.items.map(userView) };
+  }
+
+  async directory(actor: Actor, page: { offset: number; limit: number }) {
+    const found = await this.org.directory(actor, page);
+    return { ...found, items: found.items.map(directoryUserView) };
   }
 
   async createUser(

@@ -96,6 +96,25 @@ const UserViewSchema = z.object({
 export class UserDto extends createZodDto(UserViewSchema) {}
 export class UserPageDto extends createZodDto(pageOf(UserViewSchema)) {}
 
+/** What every colleague may see of another: no username, no account state. */
+const DirectoryUserSchema = UserViewSchema.pick({
+  id: true,
+  displayName: true,
+  departmentId: true,
+  roles: true,
+  credentialNo: true,
+});
+
+export class DirectoryUserPageDto extends createZodDto(pageOf(DirectoryUserSchema)) {}
+
+export const directoryUserView = (u: UserEntity): z.infer<typeof DirectoryUserSchema> => ({
+  id: u.id,
+  displayName: u.displayName,
+  departmentId: u.departmentId,
+  roles: u.roles as Role[],
+  credentialNo: u.credentialNo,
+});
+
 export const userView = (u: UserEntity): z.infer<typeof UserViewSchema> => ({
   id: u.id,
   username: u.username,

@@ -29,7 +29,8 @@ export class TaskQueries {
     },
   ) {
     const page = await this.tasks.inbox(actor, { ...query, overdue: query.overdue === 'true' });
-    return { ...page, items: page.items.map(taskView) };
+    const cases = await this.cases.summaries(page.items.map((t) => t.caseId));
+    return { ...page, items: page.items.map((t) => ({ ...taskView(t), case: cases.get(t.caseId) ?? null })) };
   }
 
   async dashboard(actor: Actor) {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
 import { ALL_ROLES } from '@safety/domain/identity/roles';
 import { isoInstant, isoInstantOrNull, pageOf, PageQuerySchema, uuid } from '../contract/schemas';
+import { CaseSummarySchema } from '../cases/case.schemas';
 import { CaseViewSchema } from '../cases/case.view';
 import { TaskViewSchema } from './task.view';
 
@@ -38,7 +39,13 @@ export const InboxQuerySchema = PageQuerySchema.extend({
 });
 export class InboxQueryDto extends createZodDto(InboxQuerySchema) {}
 
-export class InboxPageDto extends createZodDto(pageOf(TaskViewSchema)) {}
+export class InboxPageDto extends createZodDto(
+  pageOf(
+    TaskViewSchema.extend({
+      case: CaseSummarySchema.nullable().meta({ description: "The task's case: number, title, enterprise" }),
+    }),
+  ),
+) {}
 
 export class CompleteTaskDto extends createZodDto(
   z.strictObject({

@@ -38,7 +38,8 @@ export class TasksController {
 
   @Get()
   @Endpoint({
-    summary: 'My inbox: tasks assigned to me and open tasks for my roles in my department; soonest due first',
+    summary:
+      'My inbox: tasks assigned to me and open tasks for my roles in my department; soonest due first; each with its case number, title and enterprise',
     response: InboxPageDto,
     errors: [400],
   })

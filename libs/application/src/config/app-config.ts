@@ -87,6 +87,8 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1) @Max(120) WORKFLOW_ANSWER_TIMEOUT_SECONDS = 15;
   /** Path of the prebuilt workflow bundle (worker); built from source when absent (dev/test). */
   @IsOptional() @IsString() WORKFLOW_BUNDLE_PATH?: string;
+  /** Directory of the built console (`vite build`); default dist/web under the working directory. */
+  @IsOptional() @IsString() WEB_CONSOLE_PATH?: string;
 
   /** Bearer token a scraper must present on `/metrics`; with neither this nor METRICS_ADDRESS, `/metrics` is off. */
   @IsOptional()
@@ -179,6 +181,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     'TEMPORAL_TLS_KEY_PATH',
     'TEMPORAL_TLS_CA_PATH',
     'WORKFLOW_BUNDLE_PATH',
+    'WEB_CONSOLE_PATH',
     'METRICS_TOKEN',
     'METRICS_ADDRESS',
     'WORKER_METRICS_ADDRESS',

@@ -40,9 +40,17 @@ export class DirectoryRepository {
       .findAndCount({ where, order: { name: 'ASC' }, skip: f.offset, take: f.limit });
   }
 
-  listUsers(f: { departmentIds: string[]; offset: number; limit: number }): Promise<[UserEntity[], number]> {
+  listUsers(f: {
+    departmentIds: string[];
+    activeOnly?: boolean;
+    offset: number;
+    limit: number;
+  }): Promise<[UserEntity[], number]> {
     return this.ds.getRepository(UserEntity).findAndCount({
-      where: { departmentId: In(f.departmentIds.length ? f.departmentIds : ['00000000-0000-0000-0000-000000000000']) },
+      where: {
+        departmentId: In(f.departmentIds.length ? f.departmentIds : ['00000000-0000-0000-0000-000000000000']),
+        ...(f.activeOnly ? { active: true } : {}),
+      },
       order: { username: 'ASC' },
       skip: f.offset,
       take: f.limit,

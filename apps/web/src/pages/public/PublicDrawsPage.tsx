@@ -1,0 +1,59 @@
+import { Card, Table } from 'antd';
+import { api, unwrap } from '../../api/client';
+import { ChinaTime, ErrorNotice } from '../../lib/components';
+import { useI18n } from '../../lib/i18n';
+import { usePagedList } from '../../lib/use-paged-list';
+
+interface PublicDraw {
+  id: string;
+  drawNo: string;
+  department: string | null;
+  plan: { title: string; kind: string; year: number } | null;
+  drawnAt: string;
+  seed: string;
+  algorithm: string;
+  targets: Array<{ position: number; enterpriseName: string | null; creditCode: string | null; inspectors: string[] }>;
+}
+
+/** 双随机、一公开: reproducible from the seed; inspectors' names masked. */
+export function PublicDrawsPage() {
+  const { t } = useI18n();
+  const list = usePagedList<PublicDraw>(['public-draws'], (page) =>
+    unwrap(api.GET('/public/inspection-draws', { params: { query: page } })),
+  );
+  return (
+    <Card title={t('publicDraws')}>
+      <ErrorNotice error={list.query.error} />
+      <Table<PublicDraw>
+        rowKey="id"
+        loading={list.query.isLoading}
+        dataSource={list.items}
+        pagination={list.pagination}
+        scroll={{ x: 700 }}
+        expandable={{
+          expandedRowRender: (draw) => (
+            <Table
+              rowKey="position"
+              size="small"
+              pagination={false}
+              dataSource={draw.targets}
+              columns={[
+                { title: '#', dataIndex: 'position' },
+                { title: t('enterprise'), dataIndex: 'enterpriseName' },
+                { title: 'Credit code', dataIndex: 'creditCode' },
+                { title: t('drawResults'), key: 'inspectors', render: (_, target) => target.inspectors.join('、') },
+              ]}
+            />
+          ),
+        }}
+        columns={[
+          { title: 'No.', dataIndex: 'drawNo' },
+          { title: t('department'), dataIndex: 'department' },
+          { title: t('caseTitle'), key: 'plan', render: (_, d) => d.plan?.title ?? '—' },
+          { title: t('at'), key: 'at', render: (_, d) => <ChinaTime value={d.drawnAt} /> },
+          { title: 'Seed', dataIndex: 'seed' },
+        ]}
+      />
+    </Card>
+  );
+}
