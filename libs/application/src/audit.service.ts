@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
-import { AuditAppend, AuditRepository, ChainVerification } from '@safety/persistence';
+import { AuditAppend, AuditRepository, ChainVerification, Transaction } from '@safety/persistence';
 
 export interface Page<T> {
   items: T[];
@@ -14,8 +13,8 @@ export interface Page<T> {
 export class AuditService {
   constructor(private readonly audit: AuditRepository) {}
 
-  record(entry: Omit<AuditAppend, 'occurredAt'> & { occurredAt?: Date }, manager?: EntityManager) {
-    return this.audit.append({ ...entry, occurredAt: entry.occurredAt ?? new Date() }, manager);
+  record(entry: Omit<AuditAppend, 'occurredAt'> & { occurredAt?: Date }, tx?: Transaction) {
+    return this.audit.append({ ...entry, occurredAt: entry.occurredAt ?? new Date() }, tx);
   }
 
   async timeline(

@@ -1,9 +1,15 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
 import { Actor, hasAnyRole, Role } from '@safety/domain/identity/roles';
 import { DomainError, ErrorCode } from '@safety/domain/errors';
-import { AttachmentEntity, CaseEntity, CaseRepository, OrganisationRepository } from '@safety/persistence';
+import {
+  AttachmentEntity,
+  CaseEntity,
+  CaseRepository,
+  OrganisationRepository,
+  Transaction,
+  UnitOfWork,
+} from '@safety/persistence';
 import type { CaseHandlers } from '@safety/temporal/activities';
 import { AuditService, Page } from './audit.service';
 
@@ -18,17 +24,22 @@ export interface NewCase {
 @Injectable()
 export class CaseService {
   constructor(
-    private readonly ds: DataSource,
+    private readonly uow: UnitOfWork,
     private readonly cases: CaseRepository,
     private readonly org: OrganisationRepository,
     private readonly audit: AuditService,
   ) {}
 
+  /** `create` in a transaction of its own: the row has committed when this resolves (so a workflow may start). */
+  open(actor: Actor, input: NewCase, requestId?: string): Promise<CaseEntity> {
+    return this.uow.transaction((tx) => this.create(actor, input, tx, requestId));
+  }
+
   /**
    * Inserts the case row in the caller's transaction. Jurisdiction: the enterprise must be
    * supervised by the actor's own department (一家企业对应一个层级执法主体).
    */
-  async create(actor: Actor, input: NewCase, m: EntityManager, requestId?: string): Promise<CaseEntity> {
+  async create(actor: Actor, input: NewCase, tx: Transaction, requestId?: string): Promise<CaseEntity> {
     if (!hasAnyRole(actor, [Role.ENFORCEMENT_OFFICER, Role.AGENCY_HEAD])) {
       throw new DomainError(ErrorCode.FORBIDDEN_ROLE, 'only enforcement officers and agency heads open cases');
     }
@@ -53,7 +64,7 @@ export class CaseService {
       if (u.departmentId !== actor.departmentId)
         throw new DomainError(ErrorCode.RULE_VIOLATION, `handler ${id} is not in your department`);
     }
-    const id = (await m.query('SELECT gen_random_uuid() AS id'))[0].id as string;
+    const id = randomUUID();
     const c = await this.cases.insert(
       {
         id,
@@ -67,7 +78,7 @@ export class CaseService {
         handlerIds,
         data: {},
       },
-      m,
+      tx,
     );
     await this.audit.record(
       {
@@ -78,7 +89,7 @@ export class CaseService {
         requestId,
         summary: { caseType: c.caseType, title: c.title, enterpriseId: c.enterpriseId, after: 'CREATED' },
       },
-      m,
+      tx,
     );
     return c;
   }
@@ -98,8 +109,8 @@ export class CaseService {
     sourceCaseId: string | null;
     data?: Record<string, unknown>;
   }): Promise<CaseEntity> {
-    return this.ds.transaction(async (m) => {
-      const existing = await m.getRepository(CaseEntity).findOne({ where: { workflowId: input.workflowId } });
+    return this.uow.transaction(async (tx) => {
+      const existing = await this.cases.findByWorkflowId(input.workflowId, tx);
       if (existing) return existing;
       const c = await this.cases.insert(
         {
@@ -113,7 +124,7 @@ export class CaseService {
           handlerIds: input.handlerIds,
           data: { ...(input.data ?? {}), sourceCaseId: input.sourceCaseId },
         },
-        m,
+        tx,
       );
       await this.audit.record(
         {
@@ -122,7 +133,7 @@ export class CaseService {
           action: 'CASE_CREATED',
           summary: { caseType: c.caseType, title: c.title, sourceCaseId: input.sourceCaseId, after: 'CREATED' },
         },
-        m,
+        tx,
       );
       if (input.sourceCaseId) {
         await this.audit.record(
@@ -132,7 +143,7 @@ export class CaseService {
             action: 'LINKED_CASE_CREATED',
             summary: { linkedCaseId: c.id, caseType: c.caseType },
           },
-          m,
+          tx,
         );
       }
       return c;
@@ -166,12 +177,12 @@ export class CaseService {
     action: string;
     summary: Record<string, unknown>;
   }): Promise<void> {
-    await this.ds.transaction(async (m) => {
-      const c = await this.cases.findById(input.caseId, m);
+    await this.uow.transaction(async (tx) => {
+      const c = await this.cases.findById(input.caseId, tx);
       if (!c) throw new DomainError(ErrorCode.NOT_FOUND, `case ${input.caseId} not found`);
       const lastAction = (c.data?.lastAction as string | undefined) ?? null;
       if (c.status === input.status && lastAction === input.action) return; // retry of a committed activity
-      await this.cases.updateStatus(c.id, input.status, { lastAction: input.action }, m);
+      await this.cases.updateStatus(c.id, input.status, { lastAction: input.action }, tx);
       await this.audit.record(
         {
           caseId: c.id,
@@ -179,7 +190,7 @@ export class CaseService {
           action: input.action,
           summary: { ...input.summary, before: c.status, after: input.status },
         },
-        m,
+        tx,
       );
     });
   }
@@ -194,8 +205,8 @@ export class CaseService {
     actorId: string;
     requestId?: string;
   }): Promise<CaseHandlers> {
-    return this.ds.transaction(async (m) => {
-      const c = await this.cases.findById(input.caseId, m);
+    return this.uow.transaction(async (tx) => {
+      const c = await this.cases.findById(input.caseId, tx);
       if (!c) throw new DomainError(ErrorCode.NOT_FOUND, `case ${input.caseId} not found`);
       for (const id of input.handlerIds) {
         const u = await this.org.findUserById(id);
@@ -210,7 +221,7 @@ export class CaseService {
       }
       const handlerIds = [...new Set([...c.handlerIds, ...input.handlerIds])];
       if (handlerIds.length !== c.handlerIds.length) {
-        await this.cases.setHandlers(c.id, handlerIds, m);
+        await this.cases.setHandlers(c.id, handlerIds, tx);
         await this.audit.record(
           {
             caseId: c.id,
@@ -219,7 +230,7 @@ export class CaseService {
             requestId: input.requestId ?? null,
             summary: { before: c.handlerIds, after: handlerIds },
           },
-          m,
+          tx,
         );
       }
       const handlers = [];
@@ -245,7 +256,7 @@ export class CaseService {
   ): Promise<AttachmentEntity> {
     const c = await this.getVisible(actor, caseId);
     const sha256 = createHash('sha256').update(input.content).digest('hex');
-    return this.ds.transaction(async (m) => {
+    return this.uow.transaction(async (tx) => {
       const saved = await this.cases.addAttachment(
         {
           caseId: c.id,
@@ -258,7 +269,7 @@ export class CaseService {
           content: input.content,
           uploadedBy: actor.userId,
         },
-        m,
+        tx,
       );
       await this.audit.record(
         {
@@ -276,7 +287,7 @@ export class CaseService {
             sizeBytes: input.content.length,
           },
         },
-        m,
+        tx,
       );
       return saved;
     });

@@ -5,6 +5,7 @@ import {
   DirectoryRepository,
   OrganisationRepository,
   TaskRepository,
+  UnitOfWork,
 } from '@safety/persistence';
 import { AuditService } from './audit.service';
 import { CalendarService } from './calendar.service';
@@ -14,6 +15,7 @@ import { OrganisationService } from './organisation.service';
 import { TaskService } from './task.service';
 
 const providers = [
+  UnitOfWork,
   AuditRepository,
   CaseRepository,
   OrganisationRepository,

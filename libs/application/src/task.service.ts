@@ -1,8 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { Actor, hasAnyRole, Role } from '@safety/domain/identity/roles';
 import { DomainError, ErrorCode } from '@safety/domain/errors';
-import { Escalation, OrganisationRepository, TaskEntity, TaskRepository, TaskStatus } from '@safety/persistence';
+import {
+  Escalation,
+  OrganisationRepository,
+  TaskEntity,
+  TaskRepository,
+  TaskStatus,
+  UnitOfWork,
+} from '@safety/persistence';
 import type { OpenTaskInput } from '@safety/temporal/activities';
 import { AuditService, Page } from './audit.service';
 
@@ -29,7 +35,7 @@ export interface DashboardRow {
 @Injectable()
 export class TaskService {
   constructor(
-    private readonly ds: DataSource,
+    private readonly uow: UnitOfWork,
     private readonly tasks: TaskRepository,
     private readonly org: OrganisationRepository,
     private readonly audit: AuditService,
@@ -38,14 +44,14 @@ export class TaskService {
   // ---- called by workflow activities (idempotent) ----
 
   async openFromWorkflow(input: OpenTaskInput): Promise<TaskEntity> {
-    return this.ds.transaction(async (m) => {
+    return this.uow.transaction(async (tx) => {
       const { task, created } = await this.tasks.insertIfAbsent(
         {
           ...input,
           dueAt: input.dueAt ? new Date(input.dueAt) : null,
           warnAt: input.warnAt ? new Date(input.warnAt) : null,
         },
-        m,
+        tx,
       );
       if (created) {
         await this.audit.record(
@@ -60,7 +66,7 @@ export class TaskService {
               candidateRoles: input.candidateRoles,
             },
           },
-          m,
+          tx,
         );
       }
       return task;
@@ -75,8 +81,8 @@ export class TaskService {
     result: Record<string, unknown>;
     requestId?: string;
   }): Promise<void> {
-    await this.ds.transaction(async (m) => {
-      const task = await this.tasks.findByKey(input.taskKey, m);
+    await this.uow.transaction(async (tx) => {
+      const task = await this.tasks.findByKey(input.taskKey, tx);
       if (!task) throw new DomainError(ErrorCode.NOT_FOUND, `task ${input.taskKey} not found`);
       if (task.status === 'COMPLETED') return; // activity retry after a committed completion
       const ok = await this.tasks.transition(
@@ -90,7 +96,7 @@ export class TaskService {
           completedAt: new Date(),
           assigneeId: task.assigneeId ?? input.actorId,
         },
-        m,
+        tx,
       );
       if (!ok) throw new DomainError(ErrorCode.TASK_ALREADY_COMPLETED, `task ${input.taskKey} is no longer open`);
       await this.audit.record(
@@ -103,17 +109,17 @@ export class TaskService {
           requestId: input.requestId ?? null,
           summary: { type: task.type, before: task.status, after: 'COMPLETED', outcome: input.outcome },
         },
-        m,
+        tx,
       );
     });
   }
 
   async escalateFromWorkflow(taskKey: string, level: 'YELLOW' | 'RED'): Promise<void> {
-    await this.ds.transaction(async (m) => {
-      const task = await this.tasks.findByKey(taskKey, m);
+    await this.uow.transaction(async (tx) => {
+      const task = await this.tasks.findByKey(taskKey, tx);
       if (!task) throw new DomainError(ErrorCode.NOT_FOUND, `task ${taskKey} not found`);
       if (ESCALATION_RANK[task.escalation] >= ESCALATION_RANK[level] || task.status === 'COMPLETED') return;
-      await this.tasks.update(task.id, { escalation: level }, m);
+      await this.tasks.update(task.id, { escalation: level }, tx);
       // RED escalates to the head: the escalation shows in the head's inbox filter and the dashboard.
       await this.audit.record(
         {
@@ -122,7 +128,7 @@ export class TaskService {
           action: level === 'RED' ? 'TASK_OVERDUE_ESCALATED' : 'TASK_DUE_SOON',
           summary: { type: task.type, before: task.escalation, after: level, dueAt: task.dueAt?.toISOString() ?? null },
         },
-        m,
+        tx,
       );
     });
   }
@@ -134,8 +140,8 @@ export class TaskService {
     actorId: string;
     reason: string;
   }): Promise<void> {
-    await this.ds.transaction(async (m) => {
-      const task = await this.tasks.findByKey(input.taskKey, m);
+    await this.uow.transaction(async (tx) => {
+      const task = await this.tasks.findByKey(input.taskKey, tx);
       if (!task) throw new DomainError(ErrorCode.NOT_FOUND, `task ${input.taskKey} not found`);
       if (task.dueAt?.toISOString() === input.dueAt && task.escalation === 'NONE') return;
       await this.tasks.update(
@@ -146,7 +152,7 @@ export class TaskService {
           escalation: 'NONE',
           needsManualDueDate: false,
         },
-        m,
+        tx,
       );
       await this.audit.record(
         {
@@ -156,7 +162,7 @@ export class TaskService {
           action: 'TASK_DEADLINE_CHANGED',
           summary: { before: task.dueAt?.toISOString() ?? null, after: input.dueAt, reason: input.reason },
         },
-        m,
+        tx,
       );
     });
   }
@@ -213,8 +219,8 @@ export class TaskService {
         taskId: id,
         assigneeId: task.assigneeId,
       });
-    return this.ds.transaction(async (m) => {
-      const ok = await this.tasks.transition(id, ['OPEN'], { status: 'CLAIMED', assigneeId: actor.userId }, m);
+    return this.uow.transaction(async (tx) => {
+      const ok = await this.tasks.transition(id, ['OPEN'], { status: 'CLAIMED', assigneeId: actor.userId }, tx);
       if (!ok)
         throw new DomainError(ErrorCode.TASK_ALREADY_CLAIMED, 'task was claimed by someone else', { taskId: id });
       await this.audit.record(
@@ -227,9 +233,9 @@ export class TaskService {
           requestId,
           summary: { before: 'OPEN', after: 'CLAIMED' },
         },
-        m,
+        tx,
       );
-      return (await this.tasks.findById(id, m))!;
+      return (await this.tasks.findById(id, tx))!;
     });
   }
 
@@ -241,8 +247,8 @@ export class TaskService {
         taskId: id,
       });
     }
-    return this.ds.transaction(async (m) => {
-      const ok = await this.tasks.transition(id, ['CLAIMED'], { status: 'OPEN', assigneeId: null }, m);
+    return this.uow.transaction(async (tx) => {
+      const ok = await this.tasks.transition(id, ['CLAIMED'], { status: 'OPEN', assigneeId: null }, tx);
       if (!ok) throw new DomainError(ErrorCode.STEP_OUT_OF_ORDER, 'task changed meanwhile', { taskId: id });
       await this.audit.record(
         {
@@ -254,9 +260,9 @@ export class TaskService {
           requestId,
           summary: { before: 'CLAIMED', after: 'OPEN' },
         },
-        m,
+        tx,
       );
-      return (await this.tasks.findById(id, m))!;
+      return (await this.tasks.findById(id, tx))!;
     });
   }
 
@@ -274,8 +280,8 @@ export class TaskService {
         { assigneeId },
       );
     }
-    return this.ds.transaction(async (m) => {
-      const ok = await this.tasks.transition(id, ['OPEN', 'CLAIMED'], { status: 'CLAIMED', assigneeId }, m);
+    return this.uow.transaction(async (tx) => {
+      const ok = await this.tasks.transition(id, ['OPEN', 'CLAIMED'], { status: 'CLAIMED', assigneeId }, tx);
       if (!ok) throw new DomainError(ErrorCode.TASK_ALREADY_COMPLETED, 'task is no longer open', { taskId: id });
       await this.audit.record(
         {
@@ -287,9 +293,9 @@ export class TaskService {
           requestId,
           summary: { before: task.assigneeId, after: assigneeId },
         },
-        m,
+        tx,
       );
-      return (await this.tasks.findById(id, m))!;
+      return (await this.tasks.findById(id, tx))!;
     });
   }
 

@@ -2,7 +2,6 @@ import { Body, Controller, Get, Inject, Param, ParseUUIDPipe, Post, Query, Res }
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Client } from '@temporalio/client';
 import type { Response } from 'express';
-import { DataSource } from 'typeorm';
 import { AuditService, CaseService, TaskService } from '@safety/application';
 import { DomainError, ErrorCode } from '@safety/domain/errors';
 import { Actor, Role } from '@safety/domain/identity/roles';
@@ -20,7 +19,6 @@ const MAX_ATTACHMENT_BYTES = 8 * 1024 * 1024;
 @Controller('cases')
 export class CasesController {
   constructor(
-    private readonly ds: DataSource,
     private readonly cases: CaseService,
     private readonly tasks: TaskService,
     private readonly audit: AuditService,
@@ -39,19 +37,16 @@ export class CasesController {
     @RequestId() requestId?: string,
   ) {
     // The row commits before the workflow starts, so the workflow's first activity always finds it.
-    const created = await this.ds.transaction((m) =>
-      this.cases.create(
-        actor,
-        {
-          caseType: 'PENALTY',
-          title: dto.title,
-          enterpriseId: dto.enterpriseId ?? null,
-          handlerIds: dto.handlerIds ?? [],
-          workflowId: (id) => workflowIdForCase('PENALTY', id),
-        },
-        m,
-        requestId,
-      ),
+    const created = await this.cases.open(
+      actor,
+      {
+        caseType: 'PENALTY',
+        title: dto.title,
+        enterpriseId: dto.enterpriseId ?? null,
+        handlerIds: dto.handlerIds ?? [],
+        workflowId: (id) => workflowIdForCase('PENALTY', id),
+      },
+      requestId,
     );
     const input: PenaltyCaseInput = {
       caseId: created.id,

@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Client } from '@temporalio/client';
 import type { Response } from 'express';
-import { DataSource } from 'typeorm';
+import { UnitOfWork } from '@safety/persistence';
 import { Public } from '../auth/auth.decorators';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.providers';
 
@@ -17,7 +17,7 @@ const withTimeout = <T>(p: Promise<T>, ms: number): Promise<T> =>
 @Controller('health')
 export class HealthController {
   constructor(
-    private readonly ds: DataSource,
+    private readonly database: UnitOfWork,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
   ) {}
 
@@ -39,7 +39,7 @@ export class HealthController {
       }
     };
     const [postgres, temporal] = await Promise.all([
-      check(() => this.ds.query('SELECT 1')),
+      check(() => this.database.ping()),
       check(() => this.temporal.workflowService.getSystemInfo({})),
     ]);
     const ok = postgres.status === 'up' && temporal.status === 'up';

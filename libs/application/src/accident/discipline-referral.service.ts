@@ -1,13 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { DomainError, ErrorCode } from '@safety/domain/errors';
 import { Actor, Role } from '@safety/domain/identity/roles';
 import {
   AccidentRepository,
-  AccidentResponsiblePartyEntity,
   AttachmentEntity,
   CaseRepository,
   DisciplineReferralEntity,
+  UnitOfWork,
 } from '@safety/persistence';
 import { AuditService, Page } from '../audit.service';
 import { AccidentService } from './accident.service';
@@ -21,7 +21,7 @@ import { AccidentService } from './accident.service';
 @Injectable()
 export class DisciplineReferralService {
   constructor(
-    private readonly ds: DataSource,
+    private readonly uow: UnitOfWork,
     private readonly repo: AccidentRepository,
     private readonly cases: CaseRepository,
     private readonly audit: AuditService,
@@ -120,8 +120,8 @@ export class DisciplineReferralService {
   }) {
     const { c, accident } = await this.accidents.getCase(input.caseId);
     const policy = this.accidents.policy;
-    return this.ds.transaction(async (m) => {
-      const existing = await this.repo.findReferralByWorkflow(input.workflowId, m);
+    return this.uow.transaction(async (tx) => {
+      const existing = await this.repo.findReferralByWorkflow(input.workflowId, tx);
       if (existing) {
         return {
           referralId: existing.id,
@@ -132,14 +132,14 @@ export class DisciplineReferralService {
           resultDays: policy.referralResultDays,
         };
       }
-      const party = await this.repo.of(AccidentResponsiblePartyEntity, m).findOne({ where: { id: input.partyId } });
+      const party = await this.repo.findParty(input.partyId, tx);
       if (!party) throw new DomainError(ErrorCode.NOT_FOUND, `party ${input.partyId} not found`);
-      const receiving = await this.accidents.disciplineBodyFor(c.departmentId, m);
+      const receiving = await this.accidents.disciplineBodyFor(c.departmentId, tx);
       // Retryable on purpose: an administrator can configure the body and the referral then goes out.
       if (!receiving) throw new Error(`no discipline body configured for department ${c.departmentId}`);
-      const report = await this.repo.findReport(input.caseId, party.reportVersion, m);
+      const report = await this.repo.findReport(input.caseId, party.reportVersion, tx);
       const attachments = await this.cases.listAttachments(input.caseId);
-      const caseId = (await m.query('SELECT gen_random_uuid() AS id'))[0].id as string;
+      const caseId = randomUUID();
       await this.cases.insert(
         {
           id: caseId,
@@ -153,10 +153,10 @@ export class DisciplineReferralService {
           handlerIds: [],
           data: { referral: true },
         },
-        m,
+        tx,
       );
-      const saved = await this.repo.of(DisciplineReferralEntity, m).save(
-        this.repo.of(DisciplineReferralEntity, m).create({
+      const saved = await this.repo.insertReferral(
+        {
           sourceCaseId: input.caseId,
           sourcePartyId: party.id,
           referralCaseId: caseId,
@@ -203,7 +203,8 @@ export class DisciplineReferralService {
               createdAt: a.createdAt.toISOString(),
             })),
           },
-        }),
+        },
+        tx,
       );
       await this.audit.record(
         {
@@ -217,7 +218,7 @@ export class DisciplineReferralService {
             attachments: attachments.length,
           },
         },
-        m,
+        tx,
       );
       // The accident's own record notes the hand-over without the lead's content.
       await this.audit.record(
@@ -227,7 +228,7 @@ export class DisciplineReferralService {
           action: 'ACCOUNTABILITY_REFERRED',
           summary: { partyId: party.id, to: 'DISCIPLINE_BODY' },
         },
-        m,
+        tx,
       );
       return {
         referralId: saved.id,
@@ -241,21 +242,20 @@ export class DisciplineReferralService {
   }
 
   async recordAck(input: { referralId: string; actorId: string; at: string }): Promise<void> {
-    await this.ds.transaction(async (m) => {
-      const r = await this.repo.findReferral(input.referralId, m);
+    await this.uow.transaction(async (tx) => {
+      const r = await this.repo.findReferral(input.referralId, tx);
       if (!r) throw new DomainError(ErrorCode.NOT_FOUND, `referral ${input.referralId} not found`);
       if (r.status !== 'SENT') return;
-      await this.repo
-        .of(DisciplineReferralEntity, m)
-        .update(
-          { id: r.id },
-          { status: 'ACKNOWLEDGED', acknowledgedAt: new Date(input.at), acknowledgedBy: input.actorId },
-        );
+      await this.repo.updateReferral(
+        r.id,
+        { status: 'ACKNOWLEDGED', acknowledgedAt: new Date(input.at), acknowledgedBy: input.actorId },
+        tx,
+      );
       await this.cases.updateStatus(
         r.referralCaseId,
         'ACKNOWLEDGED',
         { lastAction: 'DISCIPLINE_REFERRAL_ACKNOWLEDGED' },
-        m,
+        tx,
       );
       await this.audit.record(
         {
@@ -264,7 +264,7 @@ export class DisciplineReferralService {
           action: 'DISCIPLINE_REFERRAL_ACKNOWLEDGED',
           summary: { referralId: r.id, before: 'SENT', after: 'ACKNOWLEDGED' },
         },
-        m,
+        tx,
       );
     });
   }
@@ -276,12 +276,12 @@ export class DisciplineReferralService {
     actorId: string;
     at: string;
   }): Promise<void> {
-    await this.ds.transaction(async (m) => {
-      const r = await this.repo.findReferral(input.referralId, m);
+    await this.uow.transaction(async (tx) => {
+      const r = await this.repo.findReferral(input.referralId, tx);
       if (!r) throw new DomainError(ErrorCode.NOT_FOUND, `referral ${input.referralId} not found`);
       if (r.status === 'ANSWERED') return;
-      await this.repo.of(DisciplineReferralEntity, m).update(
-        { id: r.id },
+      await this.repo.updateReferral(
+        r.id,
         {
           status: 'ANSWERED',
           resultOutcome: input.outcome,
@@ -289,8 +289,9 @@ export class DisciplineReferralService {
           answeredAt: new Date(input.at),
           answeredBy: input.actorId,
         },
+        tx,
       );
-      await this.cases.updateStatus(r.referralCaseId, 'ANSWERED', { lastAction: 'DISCIPLINE_REFERRAL_ANSWERED' }, m);
+      await this.cases.updateStatus(r.referralCaseId, 'ANSWERED', { lastAction: 'DISCIPLINE_REFERRAL_ANSWERED' }, tx);
       await this.audit.record(
         {
           caseId: r.referralCaseId,
@@ -298,7 +299,7 @@ export class DisciplineReferralService {
           action: 'DISCIPLINE_REFERRAL_ANSWERED',
           summary: { referralId: r.id, before: r.status, after: 'ANSWERED', outcome: input.outcome },
         },
-        m,
+        tx,
       );
     });
   }

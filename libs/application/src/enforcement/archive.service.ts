@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { DomainError, ErrorCode } from '@safety/domain/errors';
 import { Actor, hasAnyRole, Role } from '@safety/domain/identity/roles';
 import { isLocalDate } from '@safety/domain/calendar';
@@ -12,6 +11,7 @@ import {
   FileReviewSampleEntity,
   FileReviewScoreEntity,
   TaskRepository,
+  UnitOfWork,
 } from '@safety/persistence';
 import { AuditService, Page } from '../audit.service';
 import { DocumentService } from '../documents/document.service';
@@ -58,7 +58,7 @@ export const scoreView = (s: FileReviewScoreEntity) => ({
 @Injectable()
 export class ArchiveService {
   constructor(
-    private readonly ds: DataSource,
+    private readonly uow: UnitOfWork,
     private readonly repo: EnforcementRepository,
     private readonly cases: CaseRepository,
     private readonly tasks: TaskRepository,
@@ -121,10 +121,10 @@ export class ArchiveService {
       timeline,
     };
     const sha256 = createHash('sha256').update(canonical(caseFile)).digest('hex');
-    await this.ds.transaction(async (m) => {
+    await this.uow.transaction(async (tx) => {
       const inserted = await this.repo.insertArchive(
         { caseId, departmentId: c.departmentId, archivedBy: actorId, caseFile, sha256 },
-        m,
+        tx,
       );
       if (inserted) {
         await this.audit.record(
@@ -139,7 +139,7 @@ export class ArchiveService {
               lastAuditHash: timeline[timeline.length - 1]?.hash ?? null,
             },
           },
-          m,
+          tx,
         );
       }
     });
@@ -189,7 +189,7 @@ export class ArchiveService {
     if (population.length === 0)
       throw new DomainError(ErrorCode.RULE_VIOLATION, 'no archived case files match the criteria');
     const caseIds = drawSample(population, input.size, input.seed);
-    return this.ds.transaction(async (m) => {
+    return this.uow.transaction(async (tx) => {
       const s = await this.repo.insertSample(
         {
           departmentId,
@@ -204,7 +204,7 @@ export class ArchiveService {
           caseIds,
           drawnBy: actor.userId,
         },
-        m,
+        tx,
       );
       await this.audit.record(
         {
@@ -214,7 +214,7 @@ export class ArchiveService {
           requestId,
           summary: { sampleId: s.id, seed: input.seed, size: input.size, population: population.length, caseIds },
         },
-        m,
+        tx,
       );
       return sampleView(s);
     });
@@ -274,7 +274,7 @@ export class ArchiveService {
           'item maxima must add up to 100 and item scores to the total score',
         );
     }
-    return this.ds.transaction(async (m) => {
+    return this.uow.transaction(async (tx) => {
       const saved = await this.repo.insertScore(
         {
           sampleId,
@@ -284,7 +284,7 @@ export class ArchiveService {
           items: input.items,
           findings: input.findings,
         },
-        m,
+        tx,
       );
       if (!saved)
         throw new DomainError(ErrorCode.ALREADY_EXISTS, 'you have already scored this case file in this sample');
@@ -297,7 +297,7 @@ export class ArchiveService {
           requestId,
           summary: { sampleId, score: input.score },
         },
-        m,
+        tx,
       );
       return scoreView(saved);
     });

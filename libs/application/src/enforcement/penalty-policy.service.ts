@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { DomainError, ErrorCode } from '@safety/domain/errors';
 import { Actor, hasAnyRole, Role } from '@safety/domain/identity/roles';
 import {
@@ -8,7 +7,12 @@ import {
   validateDiscretionBenchmark,
 } from '@safety/domain/enforcement/benchmark';
 import { ProcedurePolicy, procedurePolicy } from '@safety/domain/enforcement/procedure-policy';
-import { DiscretionBenchmarkEntity, EnforcementRepository, OrganisationRepository } from '@safety/persistence';
+import {
+  DiscretionBenchmarkEntity,
+  EnforcementRepository,
+  OrganisationRepository,
+  UnitOfWork,
+} from '@safety/persistence';
 import { AuditService, Page } from '../audit.service';
 
 export interface BenchmarkView {
@@ -41,7 +45,7 @@ const ADMIN_ROLES = [Role.SYSTEM_ADMIN, Role.DEPARTMENT_ADMIN];
 @Injectable()
 export class PenaltyPolicyService {
   constructor(
-    private readonly ds: DataSource,
+    private readonly uow: UnitOfWork,
     private readonly repo: EnforcementRepository,
     private readonly org: OrganisationRepository,
     private readonly audit: AuditService,
@@ -90,8 +94,8 @@ export class PenaltyPolicyService {
     for (const id of chain.slice(1).reverse()) Object.assign(inherited, byDept.get(id) ?? {});
     const effective = procedurePolicy({ ...inherited, ...overrides }); // throws on a bad value; nothing stored
     const before = await this.ownOverrides(departmentId);
-    await this.ds.transaction(async (m) => {
-      await this.repo.upsertPolicy(departmentId, overrides, actor.userId, m);
+    await this.uow.transaction(async (tx) => {
+      await this.repo.upsertPolicy(departmentId, overrides, actor.userId, tx);
       await this.audit.record(
         {
           actorId: actor.userId,
@@ -100,7 +104,7 @@ export class PenaltyPolicyService {
           requestId,
           summary: { departmentId, before, after: overrides },
         },
-        m,
+        tx,
       );
     });
     return { overrides, effective };
@@ -140,8 +144,8 @@ export class PenaltyPolicyService {
         ErrorCode.ALREADY_EXISTS,
         `benchmark ${input.id} already exists; benchmarks are versioned by id and never edited`,
       );
-    const saved = await this.ds.transaction(async (m) => {
-      const b = await this.repo.insertBenchmark({ ...input, createdBy: actor.userId, entries: input.entries }, m);
+    const saved = await this.uow.transaction(async (tx) => {
+      const b = await this.repo.insertBenchmark({ ...input, createdBy: actor.userId, entries: input.entries }, tx);
       await this.audit.record(
         {
           actorId: actor.userId,
@@ -155,7 +159,7 @@ export class PenaltyPolicyService {
             entries: input.entries.length,
           },
         },
-        m,
+        tx,
       );
       return b;
     });

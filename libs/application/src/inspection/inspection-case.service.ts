@@ -1,11 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
 import { DomainError, ErrorCode } from '@safety/domain/errors';
 import { Actor, hasAnyRole, Role } from '@safety/domain/identity/roles';
 import { isSimpleProcedureAllowed, PartyType } from '@safety/domain/enforcement';
 import { criminalTransferPolicy, inspectionPolicy, simplePenaltyPolicy } from '@safety/domain/inspection';
 import { toLocalDate } from '@safety/domain/calendar/local-date';
-import { CaseEntity, InspectionRepository, OrganisationRepository, UserEntity } from '@safety/persistence';
+import {
+  CaseEntity,
+  CaseRepository,
+  InspectionRepository,
+  OrganisationRepository,
+  UnitOfWork,
+  UserEntity,
+} from '@safety/persistence';
 import type {
   CriminalTransferInput,
   InspectionInput,
@@ -57,10 +63,11 @@ export interface ProposeTransfer {
 @Injectable()
 export class InspectionCaseService {
   constructor(
-    private readonly ds: DataSource,
+    private readonly uow: UnitOfWork,
     private readonly repo: InspectionRepository,
     private readonly org: OrganisationRepository,
     private readonly cases: CaseService,
+    private readonly caseRows: CaseRepository,
     private readonly audit: AuditService,
   ) {}
 
@@ -135,7 +142,7 @@ export class InspectionCaseService {
       }
     }
     const enterpriseIdFinal = enterpriseId;
-    const created = await this.ds.transaction(async (m) => {
+    const created = await this.uow.transaction(async (tx) => {
       const c = await this.cases.create(
         actor,
         {
@@ -145,16 +152,16 @@ export class InspectionCaseService {
           handlerIds: team.map((u) => u.id),
           workflowId: (id) => workflowIdForCase('INSPECTION', id),
         },
-        m,
+        tx,
         requestId,
       );
       await this.repo.patchCaseData(
         c.id,
         'opened',
         { origin, unannounced: input.unannounced === true, inspectorIds: team.map((u) => u.id) },
-        m,
+        tx,
       );
-      if (input.drawTargetId && !(await this.repo.claimTarget(input.drawTargetId, c.id, m))) {
+      if (input.drawTargetId && !(await this.repo.claimTarget(input.drawTargetId, c.id, tx))) {
         throw new DomainError(ErrorCode.ALREADY_EXISTS, 'an inspection is already open for this target');
       }
       return c;
@@ -226,7 +233,7 @@ export class InspectionCaseService {
     const decidedAt = new Date();
     const year = Number(toLocalDate(decidedAt).slice(0, 4));
     const dept = (await this.org.findDepartment(actor.departmentId))!;
-    const created = await this.ds.transaction(async (m) => {
+    const created = await this.uow.transaction(async (tx) => {
       const c = await this.cases.create(
         actor,
         {
@@ -236,12 +243,12 @@ export class InspectionCaseService {
           handlerIds: others,
           workflowId: (id) => workflowIdForCase('SIMPLE_PENALTY', id),
         },
-        m,
+        tx,
         requestId,
       );
-      const n = await this.repo.nextNumber(actor.departmentId, 'SIMPLE_PENALTY', year, m);
+      const n = await this.repo.nextNumber(actor.departmentId, 'SIMPLE_PENALTY', year, tx);
       const decisionNo = `${dept.code}简罚〔${year}〕${String(n).padStart(4, '0')}号`;
-      await this.repo.setReferenceNo(c.id, decisionNo, m);
+      await this.repo.setReferenceNo(c.id, decisionNo, tx);
       await this.repo.patchCaseData(
         c.id,
         'decision',
@@ -260,7 +267,7 @@ export class InspectionCaseService {
             credentialNo: actor.credentialNo,
           },
         },
-        m,
+        tx,
       );
       c.referenceNo = decisionNo;
       return c;
@@ -303,18 +310,11 @@ export class InspectionCaseService {
       });
     }
     const team = await this.credentialedTeam(actor.departmentId, p.teamIds, 'a transfer team');
-    const created = await this.ds.transaction(async (m: EntityManager) => {
+    const created = await this.uow.transaction(async (tx) => {
       // Lock the source case so two concurrent proposals number their workflow ids one after the other.
-      await m.query('SELECT id FROM cases WHERE id = $1 FOR UPDATE', [source.id]);
-      const existing: Array<{ n: string }> = await m.query(
-        `SELECT count(*) AS n FROM cases WHERE case_type = 'CRIMINAL_TRANSFER' AND data->>'sourceCaseId' = $1`,
-        [source.id],
-      );
-      let seq = Number(existing[0].n) + 1;
-      while (
-        (await m.query('SELECT 1 FROM cases WHERE workflow_id = $1', [`criminal-transfer-${source.id}-${seq}`])).length
-      )
-        seq++;
+      await this.caseRows.lock(source.id, tx);
+      let seq = (await this.caseRows.countLinkedFrom(source.id, 'CRIMINAL_TRANSFER', tx)) + 1;
+      while (await this.caseRows.workflowIdTaken(`criminal-transfer-${source.id}-${seq}`, tx)) seq++;
       const c = await this.cases.create(
         actor,
         {
@@ -324,7 +324,7 @@ export class InspectionCaseService {
           handlerIds: team.map((u) => u.id),
           workflowId: () => `criminal-transfer-${source.id}-${seq}`,
         },
-        m,
+        tx,
         requestId,
       );
       await this.repo.patchCaseData(
@@ -336,7 +336,7 @@ export class InspectionCaseService {
           suspectedOffence: p.suspectedOffence,
           grounds: p.grounds,
         },
-        m,
+        tx,
       );
       await this.audit.record(
         {
@@ -347,7 +347,7 @@ export class InspectionCaseService {
           requestId,
           summary: { transferCaseId: c.id, suspectedOffence: p.suspectedOffence },
         },
-        m,
+        tx,
       );
       return c;
     });
@@ -390,8 +390,8 @@ export class InspectionCaseService {
   // ---- called by workflow activities (idempotent) ----
 
   async recordEvent(input: RecordCaseEventInput): Promise<void> {
-    await this.ds.transaction(async (m) => {
-      const applied = await this.repo.patchCaseData(input.caseId, input.key, input.patch, m);
+    await this.uow.transaction(async (tx) => {
+      const applied = await this.repo.patchCaseData(input.caseId, input.key, input.patch, tx);
       if (!applied) return; // a retry of a committed event, or an unknown case (checked below)
       await this.audit.record(
         {
@@ -400,10 +400,10 @@ export class InspectionCaseService {
           action: input.action,
           summary: { ...input.summary, key: input.key },
         },
-        m,
+        tx,
       );
     });
-    if (!(await this.ds.query('SELECT 1 FROM cases WHERE id = $1', [input.caseId])).length) {
+    if (!(await this.caseRows.exists(input.caseId))) {
       throw new DomainError(ErrorCode.NOT_FOUND, `case ${input.caseId} not found`);
     }
   }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, EntityTarget, In, ObjectLiteral, Repository } from 'typeorm';
+import { managerOf, Transaction } from '../unit-of-work';
 import {
   AccidentCasualtyRevisionEntity,
   AccidentEducationSessionEntity,
@@ -13,6 +14,7 @@ import {
   DisciplineReferralEntity,
   NearMissEntity,
 } from '../entities/accident.entities';
+import { CaseEntity } from '../entities/case.entities';
 
 export interface DepartmentChainRow {
   id: string;
@@ -43,26 +45,129 @@ export interface PublishedReportRow {
 export class AccidentRepository {
   constructor(private readonly ds: DataSource) {}
 
-  of<T extends ObjectLiteral>(entity: EntityTarget<T>, m?: EntityManager): Repository<T> {
-    return (m ?? this.ds.manager).getRepository(entity);
+  private em(tx?: Transaction): EntityManager {
+    return managerOf(this.ds, tx);
   }
 
-  findAccident(caseId: string, m?: EntityManager, lock = false): Promise<AccidentEntity | null> {
-    return this.of(AccidentEntity, m).findOne({
+  private of<T extends ObjectLiteral>(entity: EntityTarget<T>, tx?: Transaction): Repository<T> {
+    return this.em(tx).getRepository(entity);
+  }
+
+  findAccident(caseId: string, tx?: Transaction, lock = false): Promise<AccidentEntity | null> {
+    return this.of(AccidentEntity, tx).findOne({
       where: { caseId },
-      ...(lock && m ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+      ...(lock && tx ? { lock: { mode: 'pessimistic_write' as const } } : {}),
     });
   }
 
+  async insertAccident(row: Partial<AccidentEntity>, tx: Transaction): Promise<AccidentEntity> {
+    return this.of(AccidentEntity, tx).save(this.of(AccidentEntity, tx).create(row));
+  }
+
+  async updateAccident(caseId: string, patch: Partial<AccidentEntity>, tx: Transaction): Promise<void> {
+    await this.of(AccidentEntity, tx).update({ caseId }, patch as never);
+  }
+
+  /** Accidents the departments investigate or reported, newest first, each with its case row. */
+  async listAccidents(q: {
+    departmentIds: string[];
+    status?: string;
+    grade?: string;
+    offset: number;
+    limit: number;
+  }): Promise<[Array<{ accident: AccidentEntity; c: CaseEntity }>, number]> {
+    const qb = this.of(AccidentEntity)
+      .createQueryBuilder('a')
+      .innerJoin(CaseEntity, 'c', 'c.id = a.case_id')
+      .where('(a.investigating_department_id IN (:...deps) OR a.reporting_department_id IN (:...deps))', {
+        deps: q.departmentIds,
+      });
+    if (q.status) qb.andWhere('c.status = :status', { status: q.status });
+    if (q.grade) qb.andWhere('a.grade = :grade', { grade: q.grade });
+    const [items, total] = await qb.orderBy('a.occurred_at', 'DESC').skip(q.offset).take(q.limit).getManyAndCount();
+    const cases = items.length ? await this.of(CaseEntity).findByIds(items.map((a) => a.caseId)) : [];
+    return [items.map((accident) => ({ accident, c: cases.find((c) => c.id === accident.caseId)! })), total];
+  }
+
+  findRevision(revisionKey: string, tx?: Transaction): Promise<AccidentCasualtyRevisionEntity | null> {
+    return this.of(AccidentCasualtyRevisionEntity, tx).findOne({ where: { revisionKey } });
+  }
+
+  async insertRevision(row: Partial<AccidentCasualtyRevisionEntity>, tx: Transaction): Promise<void> {
+    await this.of(AccidentCasualtyRevisionEntity, tx).insert(row as never);
+  }
+
+  async insertReport(row: Partial<AccidentReportEntity>, tx: Transaction): Promise<void> {
+    await this.of(AccidentReportEntity, tx).insert(row as never);
+  }
+
+  async updateReport(id: string, patch: Partial<AccidentReportEntity>, tx: Transaction): Promise<void> {
+    await this.of(AccidentReportEntity, tx).update({ id }, patch as never);
+  }
+
+  async insertParty(row: Partial<AccidentResponsiblePartyEntity>, tx: Transaction): Promise<void> {
+    await this.of(AccidentResponsiblePartyEntity, tx).insert(row as never);
+  }
+
+  findParty(id: string, tx?: Transaction): Promise<AccidentResponsiblePartyEntity | null> {
+    return this.of(AccidentResponsiblePartyEntity, tx).findOne({ where: { id } });
+  }
+
+  async updateParty(id: string, patch: Partial<AccidentResponsiblePartyEntity>, tx: Transaction): Promise<void> {
+    await this.of(AccidentResponsiblePartyEntity, tx).update({ id }, patch as never);
+  }
+
+  async insertMeasure(row: Partial<AccidentRectificationMeasureEntity>, tx: Transaction): Promise<void> {
+    await this.of(AccidentRectificationMeasureEntity, tx).insert(row as never);
+  }
+
+  /** A rectification measure, optionally only when it belongs to the case. */
+  findMeasure(id: string, tx?: Transaction, caseId?: string): Promise<AccidentRectificationMeasureEntity | null> {
+    return this.of(AccidentRectificationMeasureEntity, tx).findOne({
+      where: caseId === undefined ? { id } : { id, caseId },
+    });
+  }
+
+  async updateMeasure(id: string, patch: Partial<AccidentRectificationMeasureEntity>, tx: Transaction): Promise<void> {
+    await this.of(AccidentRectificationMeasureEntity, tx).update({ id }, patch as never);
+  }
+
+  async insertEvaluation(row: Partial<AccidentEvaluationEntity>, tx: Transaction): Promise<void> {
+    await this.of(AccidentEvaluationEntity, tx).insert(row as never);
+  }
+
+  async updateEvaluation(caseId: string, patch: Partial<AccidentEvaluationEntity>, tx: Transaction): Promise<void> {
+    await this.of(AccidentEvaluationEntity, tx).update({ caseId }, patch as never);
+  }
+
+  async insertListing(row: Partial<AccidentSupervisedListingEntity>, tx: Transaction): Promise<void> {
+    await this.of(AccidentSupervisedListingEntity, tx).insert(row as never);
+  }
+
+  async updateListing(caseId: string, patch: Partial<AccidentSupervisedListingEntity>, tx: Transaction): Promise<void> {
+    await this.of(AccidentSupervisedListingEntity, tx).update({ caseId }, patch as never);
+  }
+
+  async insertEducation(
+    row: Partial<AccidentEducationSessionEntity>,
+    tx: Transaction,
+  ): Promise<AccidentEducationSessionEntity> {
+    return this.of(AccidentEducationSessionEntity, tx).save(this.of(AccidentEducationSessionEntity, tx).create(row));
+  }
+
+  async insertNearMiss(row: Partial<NearMissEntity>, tx: Transaction): Promise<NearMissEntity> {
+    return this.of(NearMissEntity, tx).save(this.of(NearMissEntity, tx).create(row));
+  }
+
   /** The department and its ancestors, nearest first. */
-  async departmentChain(departmentId: string, m?: EntityManager): Promise<DepartmentChainRow[]> {
+  async departmentChain(departmentId: string, tx?: Transaction): Promise<DepartmentChainRow[]> {
     const rows: Array<{
       id: string;
       level: DepartmentChainRow['level'];
       kind: string;
       region_id: string;
       depth: number;
-    }> = await (m ?? this.ds.manager).query(
+    }> = await this.em(tx).query(
       `WITH RECURSIVE up AS (
          SELECT id, level, kind, region_id, parent_id, 0 AS depth FROM departments WHERE id = $1
          UNION ALL SELECT d.id, d.level, d.kind, d.region_id, d.parent_id, up.depth + 1 FROM departments d JOIN up ON d.id = up.parent_id WHERE up.depth < 20)
@@ -73,8 +178,8 @@ export class AccidentRepository {
   }
 
   /** Departments of `kind` in the region or its nearest ancestor region that has one (valid today). */
-  async findDepartmentOfKindInRegionChain(regionId: string, kind: string, m?: EntityManager): Promise<string | null> {
-    const rows: Array<{ id: string }> = await (m ?? this.ds.manager).query(
+  async findDepartmentOfKindInRegionChain(regionId: string, kind: string, tx?: Transaction): Promise<string | null> {
+    const rows: Array<{ id: string }> = await this.em(tx).query(
       `WITH RECURSIVE up AS (
          SELECT id, parent_id, 0 AS depth FROM regions WHERE id = $1
          UNION ALL SELECT r.id, r.parent_id, up.depth + 1 FROM regions r JOIN up ON r.id = up.parent_id WHERE up.depth < 20)
@@ -86,8 +191,8 @@ export class AccidentRepository {
     return rows[0]?.id ?? null;
   }
 
-  listTeam(caseId: string, m?: EntityManager): Promise<AccidentTeamMemberEntity[]> {
-    return this.of(AccidentTeamMemberEntity, m).find({
+  listTeam(caseId: string, tx?: Transaction): Promise<AccidentTeamMemberEntity[]> {
+    return this.of(AccidentTeamMemberEntity, tx).find({
       where: { caseId },
       order: { createdAt: 'ASC', teamRole: 'ASC' },
     });
@@ -96,37 +201,36 @@ export class AccidentRepository {
   async replaceTeam(
     caseId: string,
     members: Array<{ userId: string; teamRole: string; departmentId: string }>,
-    m: EntityManager,
+    tx: Transaction,
   ): Promise<void> {
-    await this.of(AccidentTeamMemberEntity, m).delete({ caseId });
-    for (const x of members) await this.of(AccidentTeamMemberEntity, m).insert({ caseId, ...x });
+    await this.of(AccidentTeamMemberEntity, tx).delete({ caseId });
+    for (const x of members) await this.of(AccidentTeamMemberEntity, tx).insert({ caseId, ...x });
   }
 
-  latestReport(caseId: string, m?: EntityManager): Promise<AccidentReportEntity | null> {
-    return this.of(AccidentReportEntity, m).findOne({ where: { caseId }, order: { version: 'DESC' } });
+  latestReport(caseId: string, tx?: Transaction): Promise<AccidentReportEntity | null> {
+    return this.of(AccidentReportEntity, tx).findOne({ where: { caseId }, order: { version: 'DESC' } });
   }
 
-  findReport(caseId: string, version: number, m?: EntityManager): Promise<AccidentReportEntity | null> {
-    return this.of(AccidentReportEntity, m).findOne({ where: { caseId, version } });
+  findReport(caseId: string, version: number, tx?: Transaction): Promise<AccidentReportEntity | null> {
+    return this.of(AccidentReportEntity, tx).findOne({ where: { caseId, version } });
   }
 
-  listParties(caseId: string, reportVersion: number, m?: EntityManager): Promise<AccidentResponsiblePartyEntity[]> {
-    return this.of(AccidentResponsiblePartyEntity, m).find({ where: { caseId, reportVersion }, order: { seq: 'ASC' } });
-  }
-
-  listMeasures(
-    caseId: string,
-    reportVersion: number,
-    m?: EntityManager,
-  ): Promise<AccidentRectificationMeasureEntity[]> {
-    return this.of(AccidentRectificationMeasureEntity, m).find({
+  listParties(caseId: string, reportVersion: number, tx?: Transaction): Promise<AccidentResponsiblePartyEntity[]> {
+    return this.of(AccidentResponsiblePartyEntity, tx).find({
       where: { caseId, reportVersion },
       order: { seq: 'ASC' },
     });
   }
 
-  listEducation(caseId: string, m?: EntityManager): Promise<AccidentEducationSessionEntity[]> {
-    return this.of(AccidentEducationSessionEntity, m).find({
+  listMeasures(caseId: string, reportVersion: number, tx?: Transaction): Promise<AccidentRectificationMeasureEntity[]> {
+    return this.of(AccidentRectificationMeasureEntity, tx).find({
+      where: { caseId, reportVersion },
+      order: { seq: 'ASC' },
+    });
+  }
+
+  listEducation(caseId: string, tx?: Transaction): Promise<AccidentEducationSessionEntity[]> {
+    return this.of(AccidentEducationSessionEntity, tx).find({
       where: { caseId },
       order: { heldOn: 'ASC', createdAt: 'ASC' },
     });
@@ -136,20 +240,36 @@ export class AccidentRepository {
     return this.of(AccidentCasualtyRevisionEntity).find({ where: { caseId }, order: { createdAt: 'ASC' } });
   }
 
-  findEvaluation(caseId: string, m?: EntityManager): Promise<AccidentEvaluationEntity | null> {
-    return this.of(AccidentEvaluationEntity, m).findOne({ where: { caseId } });
+  findEvaluation(caseId: string, tx?: Transaction): Promise<AccidentEvaluationEntity | null> {
+    return this.of(AccidentEvaluationEntity, tx).findOne({ where: { caseId } });
   }
 
-  findListing(caseId: string, m?: EntityManager): Promise<AccidentSupervisedListingEntity | null> {
-    return this.of(AccidentSupervisedListingEntity, m).findOne({ where: { caseId } });
+  findListing(caseId: string, tx?: Transaction): Promise<AccidentSupervisedListingEntity | null> {
+    return this.of(AccidentSupervisedListingEntity, tx).findOne({ where: { caseId } });
   }
 
-  findReferral(id: string, m?: EntityManager): Promise<DisciplineReferralEntity | null> {
-    return this.of(DisciplineReferralEntity, m).findOne({ where: { id } });
+  findReferral(id: string, tx?: Transaction): Promise<DisciplineReferralEntity | null> {
+    return this.of(DisciplineReferralEntity, tx).findOne({ where: { id } });
   }
 
-  findReferralByWorkflow(workflowId: string, m?: EntityManager): Promise<DisciplineReferralEntity | null> {
-    return this.of(DisciplineReferralEntity, m).findOne({ where: { workflowId } });
+  findReferralForParty(
+    sourceCaseId: string,
+    sourcePartyId: string,
+    tx?: Transaction,
+  ): Promise<DisciplineReferralEntity | null> {
+    return this.of(DisciplineReferralEntity, tx).findOne({ where: { sourceCaseId, sourcePartyId } });
+  }
+
+  async insertReferral(row: Partial<DisciplineReferralEntity>, tx: Transaction): Promise<DisciplineReferralEntity> {
+    return this.of(DisciplineReferralEntity, tx).save(this.of(DisciplineReferralEntity, tx).create(row));
+  }
+
+  async updateReferral(id: string, patch: Partial<DisciplineReferralEntity>, tx: Transaction): Promise<void> {
+    await this.of(DisciplineReferralEntity, tx).update({ id }, patch as never);
+  }
+
+  findReferralByWorkflow(workflowId: string, tx?: Transaction): Promise<DisciplineReferralEntity | null> {
+    return this.of(DisciplineReferralEntity, tx).findOne({ where: { workflowId } });
   }
 
   /** Referrals the department sent or received. */

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { managerOf, Transaction, withinTransaction } from '../unit-of-work';
 import { AuditEntryEntity } from '../entities';
 
 export const AUDIT_GENESIS_HASH = '0'.repeat(64);
@@ -54,17 +55,23 @@ export interface ChainVerification {
 export class AuditRepository {
   constructor(private readonly ds: DataSource) {}
 
+  private em(tx?: Transaction): EntityManager {
+    return managerOf(this.ds, tx);
+  }
+
   /** Appends one row to the chain inside the caller's transaction (or a new one). */
-  async append(entry: AuditAppend, manager?: EntityManager): Promise<AuditEntryEntity> {
-    const run = async (m: EntityManager) => {
-      await m.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
-      const last: Array<{ hash: string }> = await m.query('SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1');
+  async append(entry: AuditAppend, tx?: Transaction): Promise<AuditEntryEntity> {
+    const run = async (tx: Transaction) => {
+      await this.em(tx).query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
+      const last: Array<{ hash: string }> = await this.em(tx).query(
+        'SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1',
+      );
       const prevHash = last[0]?.hash ?? AUDIT_GENESIS_HASH;
       // Millisecond precision: what the hash covers must survive the timestamptz round trip.
       const occurredAt = new Date(Math.floor(entry.occurredAt.getTime()));
       const row = { ...entry, occurredAt };
       const hash = auditRowHash(prevHash, row);
-      const inserted: AuditEntryEntity[] = await m.query(
+      const inserted: AuditEntryEntity[] = await this.em(tx).query(
         `INSERT INTO audit_log (occurred_at, actor_id, actor_role, case_id, task_id, action, summary, request_id, prev_hash, hash)
          VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) RETURNING seq`,
         [
@@ -93,7 +100,7 @@ export class AuditRepository {
         requestId: row.requestId ?? null,
       });
     };
-    return manager ? run(manager) : this.ds.transaction(run);
+    return withinTransaction(this.ds, tx, run);
   }
 
   async listForCase(caseId: string, offset: number, limit: number): Promise<[AuditEntryEntity[], number]> {

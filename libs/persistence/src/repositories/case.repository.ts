@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { managerOf, Transaction } from '../unit-of-work';
 import { AttachmentEntity, CaseEntity } from '../entities';
 
 export interface CaseListFilter {
@@ -14,32 +15,79 @@ export interface CaseListFilter {
 export class CaseRepository {
   constructor(private readonly ds: DataSource) {}
 
-  private repo(m?: EntityManager) {
-    return (m ?? this.ds.manager).getRepository(CaseEntity);
+  private em(tx?: Transaction): EntityManager {
+    return managerOf(this.ds, tx);
   }
 
-  findById(id: string, m?: EntityManager): Promise<CaseEntity | null> {
-    return this.repo(m).findOne({ where: { id } });
+  private repo(tx?: Transaction) {
+    return this.em(tx).getRepository(CaseEntity);
   }
 
-  async insert(c: Partial<CaseEntity>, m?: EntityManager): Promise<CaseEntity> {
-    return this.repo(m).save(this.repo(m).create(c));
+  findById(id: string, tx?: Transaction): Promise<CaseEntity | null> {
+    return this.repo(tx).findOne({ where: { id } });
+  }
+
+  findByWorkflowId(workflowId: string, tx?: Transaction): Promise<CaseEntity | null> {
+    return this.repo(tx).findOne({ where: { workflowId } });
+  }
+
+  async exists(id: string): Promise<boolean> {
+    const rows: unknown[] = await this.ds.query('SELECT 1 FROM cases WHERE id = $1', [id]);
+    return rows.length > 0;
+  }
+
+  async workflowIdTaken(workflowId: string, tx?: Transaction): Promise<boolean> {
+    const rows: unknown[] = await this.em(tx).query('SELECT 1 FROM cases WHERE workflow_id = $1', [workflowId]);
+    return rows.length > 0;
+  }
+
+  /** Row lock on the case until the caller's transaction ends (serialises work numbered per case). */
+  async lock(id: string, tx: Transaction): Promise<void> {
+    await this.em(tx).query('SELECT id FROM cases WHERE id = $1 FOR UPDATE', [id]);
+  }
+
+  /** How many cases of the type were opened from the source case. */
+  async countLinkedFrom(sourceCaseId: string, caseType: string, tx?: Transaction): Promise<number> {
+    const rows: Array<{ n: string }> = await this.em(tx).query(
+      `SELECT count(*) AS n FROM cases WHERE case_type = $2 AND data->>'sourceCaseId' = $1`,
+      [sourceCaseId, caseType],
+    );
+    return Number(rows[0].n);
+  }
+
+  async insert(c: Partial<CaseEntity>, tx?: Transaction): Promise<CaseEntity> {
+    return this.repo(tx).save(this.repo(tx).create(c));
   }
 
   async updateStatus(
     id: string,
     status: string,
     dataPatch: Record<string, unknown> | undefined,
-    m?: EntityManager,
+    tx?: Transaction,
   ): Promise<void> {
-    await (m ?? this.ds.manager).query(
+    await this.em(tx).query(
       `UPDATE cases SET status = $2, data = data || $3::jsonb, updated_at = now(), version = version + 1 WHERE id = $1`,
       [id, status, JSON.stringify(dataPatch ?? {})],
     );
   }
 
-  async setHandlers(id: string, handlerIds: string[], m?: EntityManager): Promise<void> {
-    await (m ?? this.ds.manager).query(
+  /** Merges the patch into the case's data. */
+  async patchData(id: string, dataPatch: Record<string, unknown>, tx?: Transaction): Promise<void> {
+    await this.em(tx).query(
+      `UPDATE cases SET data = data || $2::jsonb, updated_at = now(), version = version + 1 WHERE id = $1`,
+      [id, JSON.stringify(dataPatch)],
+    );
+  }
+
+  async moveToDepartment(id: string, departmentId: string, tx?: Transaction): Promise<void> {
+    await this.em(tx).query(
+      `UPDATE cases SET department_id = $2, updated_at = now(), version = version + 1 WHERE id = $1`,
+      [id, departmentId],
+    );
+  }
+
+  async setHandlers(id: string, handlerIds: string[], tx?: Transaction): Promise<void> {
+    await this.em(tx).query(
       'UPDATE cases SET handler_ids = $2, updated_at = now(), version = version + 1 WHERE id = $1',
       [id, handlerIds],
     );
@@ -54,8 +102,8 @@ export class CaseRepository {
     return this.repo().findAndCount({ where, order: { createdAt: 'DESC' }, skip: f.offset, take: f.limit });
   }
 
-  async addAttachment(a: Partial<AttachmentEntity>, m?: EntityManager): Promise<AttachmentEntity> {
-    const repo = (m ?? this.ds.manager).getRepository(AttachmentEntity);
+  async addAttachment(a: Partial<AttachmentEntity>, tx?: Transaction): Promise<AttachmentEntity> {
+    const repo = this.em(tx).getRepository(AttachmentEntity);
     const saved = await repo.save(repo.create(a));
     delete (saved as Partial<AttachmentEntity>).content;
     return saved;

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { managerOf, Transaction } from '../unit-of-work';
 import { Escalation, TaskEntity, TaskStatus } from '../entities';
 
 export interface NewTask {
@@ -40,21 +41,25 @@ export interface DepartmentTaskCounts {
 export class TaskRepository {
   constructor(private readonly ds: DataSource) {}
 
-  private repo(m?: EntityManager) {
-    return (m ?? this.ds.manager).getRepository(TaskEntity);
+  private em(tx?: Transaction): EntityManager {
+    return managerOf(this.ds, tx);
   }
 
-  findById(id: string, m?: EntityManager): Promise<TaskEntity | null> {
-    return this.repo(m).findOne({ where: { id } });
+  private repo(tx?: Transaction) {
+    return this.em(tx).getRepository(TaskEntity);
   }
 
-  findByKey(taskKey: string, m?: EntityManager): Promise<TaskEntity | null> {
-    return this.repo(m).findOne({ where: { taskKey } });
+  findById(id: string, tx?: Transaction): Promise<TaskEntity | null> {
+    return this.repo(tx).findOne({ where: { id } });
+  }
+
+  findByKey(taskKey: string, tx?: Transaction): Promise<TaskEntity | null> {
+    return this.repo(tx).findOne({ where: { taskKey } });
   }
 
   /** Inserts unless a task with the same key exists; returns the stored row either way (idempotent open). */
-  async insertIfAbsent(t: NewTask, m?: EntityManager): Promise<{ task: TaskEntity; created: boolean }> {
-    const rows: Array<{ id: string }> = await (m ?? this.ds.manager).query(
+  async insertIfAbsent(t: NewTask, tx?: Transaction): Promise<{ task: TaskEntity; created: boolean }> {
+    const rows: Array<{ id: string }> = await this.em(tx).query(
       `INSERT INTO tasks (task_key, case_id, workflow_id, type, title, candidate_roles, department_id, assignee_id, status,
                           due_at, warn_at, needs_manual_due_date, payload)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,'OPEN',$9,$10,$11,$12)
@@ -74,14 +79,14 @@ export class TaskRepository {
         JSON.stringify(t.payload),
       ],
     );
-    const task = await this.findByKey(t.taskKey, m);
+    const task = await this.findByKey(t.taskKey, tx);
     if (!task) throw new Error(`task ${t.taskKey} vanished after insert`);
     return { task, created: rows.length > 0 };
   }
 
   /** Compare-and-set on status so two concurrent claims cannot both win. Returns false when the row was not in `from`. */
-  async transition(id: string, from: TaskStatus[], patch: Partial<TaskEntity>, m?: EntityManager): Promise<boolean> {
-    const res = await this.repo(m)
+  async transition(id: string, from: TaskStatus[], patch: Partial<TaskEntity>, tx?: Transaction): Promise<boolean> {
+    const res = await this.repo(tx)
       .createQueryBuilder()
       .update(TaskEntity)
       .set({ ...patch, updatedAt: () => 'now()' } as never)
@@ -90,8 +95,21 @@ export class TaskRepository {
     return (res.affected ?? 0) > 0;
   }
 
-  async update(id: string, patch: Partial<TaskEntity>, m?: EntityManager): Promise<void> {
-    await this.repo(m).update({ id }, patch as never);
+  async update(id: string, patch: Partial<TaskEntity>, tx?: Transaction): Promise<void> {
+    await this.repo(tx).update({ id }, patch as never);
+  }
+
+  /** The case's open steps held by one department follow the case to another. */
+  async moveOpenTasks(
+    caseId: string,
+    fromDepartmentId: string,
+    toDepartmentId: string,
+    tx?: Transaction,
+  ): Promise<void> {
+    await this.em(tx).query(
+      `UPDATE tasks SET department_id = $2, updated_at = now() WHERE case_id = $1 AND department_id = $3 AND status IN ('OPEN','CLAIMED')`,
+      [caseId, toDepartmentId, fromDepartmentId],
+    );
   }
 
   async inbox(f: InboxFilter): Promise<[TaskEntity[], number]> {
