@@ -1,5 +1,6 @@
 export * from './entities';
 export * from './data-source';
+export * from './persistence.module';
 export { IsolationLevel, Transaction, UnitOfWork } from './unit-of-work';
 export * from './repositories/audit.repository';
 export * from './repositories/case.repository';
