@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { AuditAppend, AuditRepository, ChainVerification, Transaction } from '@safety/persistence';
+import {
+  AuditAppend,
+  AuditEntryEntity,
+  AuditRepository,
+  ChainVerification,
+  KeysetPage,
+  PageRequest,
+  Transaction,
+} from '@safety/persistence';
 
 export interface Page<T> {
   items: T[];
@@ -7,6 +15,30 @@ export interface Page<T> {
   offset: number;
   limit: number;
 }
+
+export interface TimelineEntry {
+  seq: string;
+  occurredAt: string;
+  actorId: string | null;
+  actorRole: string | null;
+  taskId: string | null;
+  action: string;
+  summary: Record<string, unknown>;
+  requestId: string | null;
+  hash: string;
+}
+
+const timelineEntry = (r: AuditEntryEntity): TimelineEntry => ({
+  seq: String(r.seq),
+  occurredAt: r.occurredAt.toISOString(),
+  actorId: r.actorId,
+  actorRole: r.actorRole,
+  taskId: r.taskId,
+  action: r.action,
+  summary: r.summary,
+  requestId: r.requestId,
+  hash: r.hash,
+});
 
 /** 执法全过程记录 (行政处罚法 Art.47): every state change, task action, login, denial and personal-data read lands here. */
 @Injectable()
@@ -17,43 +49,35 @@ export class AuditService {
     return this.audit.append({ ...entry, occurredAt: entry.occurredAt ?? new Date() }, tx);
   }
 
-  async timeline(
-    caseId: string,
-    offset: number,
-    limit: number,
-  ): Promise<
-    Page<{
-      seq: string;
-      occurredAt: string;
-      actorId: string | null;
-      actorRole: string | null;
-      taskId: string | null;
-      action: string;
-      summary: Record<string, unknown>;
-      requestId: string | null;
-      hash: string;
-    }>
-  > {
-    const [rows, total] = await this.audit.listForCase(caseId, offset, limit);
-    return {
-      items: rows.map((r) => ({
-        seq: String(r.seq),
-        occurredAt: r.occurredAt.toISOString(),
-        actorId: r.actorId,
-        actorRole: r.actorRole,
-        taskId: r.taskId,
-        action: r.action,
-        summary: r.summary,
-        requestId: r.requestId,
-        hash: r.hash,
-      })),
-      total,
-      offset,
-      limit,
-    };
+  /** The case's record, oldest first (keyset pages). */
+  async timeline(caseId: string, page: PageRequest): Promise<KeysetPage<TimelineEntry>> {
+    const rows = await this.audit.caseTimeline(caseId, page);
+    return { ...rows, items: rows.items.map(timelineEntry) };
   }
 
-  verify(): Promise<ChainVerification> {
-    return this.audit.verifyChain();
+  /** Offset page of the case's record (the API's pre-cursor contract). */
+  async timelineByOffset(caseId: string, offset: number, limit: number): Promise<Page<TimelineEntry>> {
+    const [rows, total] = await this.audit.listForCase(caseId, offset, limit);
+    return { items: rows.map(timelineEntry), total, offset, limit };
+  }
+
+  /** Every row of the case's record, oldest first (the case file at archiving). */
+  async wholeTimeline(caseId: string): Promise<TimelineEntry[]> {
+    const all: TimelineEntry[] = [];
+    for (let after = '0'; ;) {
+      const rows = await this.audit.rowsForCase(caseId, after, 500);
+      all.push(...rows.map(timelineEntry));
+      if (rows.length < 500) return all;
+      after = String(rows[rows.length - 1].seq);
+    }
+  }
+
+  verify(opts: { full?: boolean } = {}): Promise<ChainVerification> {
+    return this.audit.verifyChain(opts);
+  }
+
+  /** Records the heads of the streams that moved since the last anchor (run periodically by the worker). */
+  anchor() {
+    return this.audit.anchor();
   }
 }

@@ -10,6 +10,7 @@ import {
 import { AuditService } from './audit.service';
 import { CalendarService } from './calendar.service';
 import { CaseService } from './case.service';
+import { DenialAuditService } from './denial-audit.service';
 import { IdentityService } from './identity.service';
 import { OrganisationService } from './organisation.service';
 import { TaskService } from './task.service';
@@ -22,6 +23,7 @@ const providers = [
   DirectoryRepository,
   TaskRepository,
   AuditService,
+  DenialAuditService,
   CalendarService,
   CaseService,
   IdentityService,

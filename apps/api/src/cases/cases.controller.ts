@@ -82,7 +82,7 @@ export class CasesController {
   @ApiOperation({ summary: 'The full-process record (执法全过程记录) of the case, oldest first' })
   async timeline(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() q: PageQuery) {
     await this.cases.getVisible(actor, id);
-    return this.audit.timeline(id, q.offset, q.limit);
+    return this.audit.timelineByOffset(id, q.offset, q.limit);
   }
 
   @Post(':id/attachments')

@@ -37,6 +37,8 @@ export class AppConfig {
   @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' }) JWT_SECRET!: string;
   @Transform(toInt) @IsInt() @Min(60) @Max(86_400) JWT_TTL_SECONDS = 8 * 3600;
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL = 'info';
+  /** How often the worker anchors the audit streams' heads in the chain of anchors (bounds undetectable tail loss). */
+  @Transform(toInt) @IsInt() @Min(5) @Max(3600) AUDIT_ANCHOR_INTERVAL_SECONDS = 60;
   /** Path of the prebuilt workflow bundle (worker); built from source when absent (dev/test). */
   @IsOptional() @IsString() WORKFLOW_BUNDLE_PATH?: string;
 }

@@ -5,7 +5,6 @@ import { Actor, hasAnyRole, Role } from '@safety/domain/identity/roles';
 import { isLocalDate } from '@safety/domain/calendar';
 import { drawSample } from '@safety/domain/enforcement/sampling';
 import {
-  AuditRepository,
   CaseRepository,
   EnforcementRepository,
   FileReviewSampleEntity,
@@ -62,7 +61,6 @@ export class ArchiveService {
     private readonly repo: EnforcementRepository,
     private readonly cases: CaseRepository,
     private readonly tasks: TaskRepository,
-    private readonly auditRepo: AuditRepository,
     private readonly documents: DocumentService,
     private readonly audit: AuditService,
   ) {}
@@ -85,21 +83,14 @@ export class ArchiveService {
       escalation: t.escalation,
       result: t.result,
     }));
-    const timeline: Array<Record<string, unknown>> = [];
-    for (let offset = 0; ; offset += 500) {
-      const [rows] = await this.auditRepo.listForCase(caseId, offset, 500);
-      timeline.push(
-        ...rows.map((r) => ({
-          seq: String(r.seq),
-          occurredAt: r.occurredAt.toISOString(),
-          actorId: r.actorId,
-          action: r.action,
-          summary: r.summary,
-          hash: r.hash,
-        })),
-      );
-      if (rows.length < 500) break;
-    }
+    const timeline = (await this.audit.wholeTimeline(caseId)).map((r) => ({
+      seq: r.seq,
+      occurredAt: r.occurredAt,
+      actorId: r.actorId,
+      action: r.action,
+      summary: r.summary,
+      hash: r.hash,
+    }));
     const caseFile = {
       case: {
         id: c.id,
