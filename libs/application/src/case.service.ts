@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Actor, hasAnyRole, Role } from '@safety/domain/identity/roles';
 import { DomainError, ErrorCode } from '@safety/domain/errors';
+import { endOfLocalDay, LocalDate, startOfLocalDay } from '@safety/domain/calendar/local-date';
 import {
   AttachmentEntity,
   CaseEntity,
@@ -9,6 +10,8 @@ import {
   OrganisationRepository,
   Transaction,
   UnitOfWork,
+  KeysetPage,
+  PageRequest,
 } from '@safety/persistence';
 import type { CaseHandlers } from '@safety/temporal/activities';
 import { AuditService, Page } from './audit.service';
@@ -19,6 +22,18 @@ export interface NewCase {
   enterpriseId: string | null;
   handlerIds: string[];
   workflowId: (caseId: string) => string;
+}
+
+/** Case search filters (all optional, combined); dates are China local dates, both ends included. */
+export interface CaseSearchQuery extends PageRequest {
+  caseNumber?: string;
+  title?: string;
+  enterpriseName?: string;
+  status?: string;
+  caseType?: string;
+  createdFrom?: LocalDate;
+  createdTo?: LocalDate;
+  departmentId?: string;
 }
 
 @Injectable()
@@ -167,6 +182,38 @@ export class CaseService {
   ): Promise<Page<CaseEntity>> {
     const [items, total] = await this.cases.list({ departmentIds: actor.visibleDepartmentIds, ...q });
     return { items, total, offset: q.offset, limit: q.limit };
+  }
+
+  /**
+   * Case search, one keyset page, newest first: within the actor's jurisdiction, optionally one
+   * department and everything below it (which must be visible to the actor).
+   */
+  async search(actor: Actor, q: CaseSearchQuery): Promise<KeysetPage<CaseEntity>> {
+    let departmentIds = actor.visibleDepartmentIds;
+    if (q.departmentId) {
+      if (!actor.visibleDepartmentIds.includes(q.departmentId))
+        throw new DomainError(ErrorCode.FORBIDDEN_JURISDICTION, 'that department is outside your jurisdiction', {
+          departmentId: q.departmentId,
+        });
+      const subtree = new Set(await this.org.departmentSubtree(q.departmentId));
+      departmentIds = departmentIds.filter((id) => subtree.has(id));
+    }
+    if (q.createdFrom && q.createdTo && q.createdFrom > q.createdTo)
+      throw new DomainError(ErrorCode.VALIDATION_FAILED, 'createdFrom is after createdTo', {
+        fields: [{ path: 'query.createdFrom', message: 'createdFrom must not be after createdTo' }],
+      });
+    return this.cases.search({
+      departmentIds,
+      caseNumber: q.caseNumber,
+      title: q.title,
+      enterpriseName: q.enterpriseName,
+      status: q.status,
+      caseType: q.caseType,
+      createdFrom: q.createdFrom ? startOfLocalDay(q.createdFrom) : undefined,
+      createdBefore: q.createdTo ? endOfLocalDay(q.createdTo) : undefined,
+      limit: q.limit,
+      cursor: q.cursor,
+    });
   }
 
   /** Called by the workflow's activity: moves the status and appends the change to the record. Idempotent. */

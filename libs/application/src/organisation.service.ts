@@ -8,6 +8,8 @@ import {
   EnterpriseEntity,
   OrganisationRepository,
   UserEntity,
+  KeysetPage,
+  PageRequest,
 } from '@safety/persistence';
 import { AuditService, Page } from './audit.service';
 import { hashPassword } from './identity.service';
@@ -52,6 +54,15 @@ export class OrganisationService {
     return { items: items.map((e) => this.view(e, false)), total, offset: q.offset, limit: q.limit };
   }
 
+  /** Enterprises the actor's departments supervise, by name (keyset pages); lists always mask the principal's phone. */
+  async enterprisesPage(
+    actor: Actor,
+    q: PageRequest & { sectorCode?: string; riskGrade?: string },
+  ): Promise<KeysetPage<EnterpriseView>> {
+    const page = await this.dir.enterprisesPage({ departmentIds: actor.visibleDepartmentIds, ...q });
+    return { ...page, items: page.items.map((e) => this.view(e, false)) };
+  }
+
   /** One enterprise; the unmasked phone is personal data, so that read is recorded (issue 3 §4). */
   async enterprise(actor: Actor, id: string, requestId?: string): Promise<EnterpriseView> {
     const e = await this.org.findEnterprise(id);
@@ -74,6 +85,11 @@ export class OrganisationService {
   async users(actor: Actor, q: { offset: number; limit: number }): Promise<Page<UserEntity>> {
     const [items, total] = await this.dir.listUsers({ departmentIds: this.administered(actor), ...q });
     return { items, total, offset: q.offset, limit: q.limit };
+  }
+
+  /** Users of the departments the actor administers, by username (keyset pages). */
+  usersPage(actor: Actor, q: PageRequest): Promise<KeysetPage<UserEntity>> {
+    return this.dir.usersPage({ departmentIds: this.administered(actor), ...q });
   }
 
   async createUser(

@@ -8,6 +8,9 @@ import {
   TaskRepository,
   TaskStatus,
   UnitOfWork,
+  InboxSort,
+  KeysetPage,
+  PageRequest,
 } from '@safety/persistence';
 import type { OpenTaskInput } from '@safety/temporal/activities';
 import { AuditService, Page } from './audit.service';
@@ -22,6 +25,15 @@ export interface InboxQuery {
   overdue?: boolean;
   offset: number;
   limit: number;
+}
+
+export interface InboxPageQuery extends PageRequest {
+  type?: string;
+  caseId?: string;
+  status?: TaskStatus;
+  escalation?: Escalation;
+  overdue?: boolean;
+  sort?: InboxSort;
 }
 
 export interface DashboardRow {
@@ -313,6 +325,23 @@ export class TaskService {
       limit: q.limit,
     });
     return { items, total, offset: q.offset, limit: q.limit };
+  }
+
+  /** The actor's inbox, one keyset page: assigned to them, or open for their roles in their own department. */
+  inboxPage(actor: Actor, q: InboxPageQuery): Promise<KeysetPage<TaskEntity>> {
+    return this.tasks.inboxPage({
+      userId: actor.userId,
+      roles: actor.roles,
+      departmentIds: [actor.departmentId],
+      type: q.type,
+      caseId: q.caseId,
+      status: q.status,
+      // Overdue is the workflow's verdict (RED), set by its durable timer.
+      escalation: q.overdue ? 'RED' : q.escalation,
+      sort: q.sort ?? 'due',
+      limit: q.limit,
+      cursor: q.cursor,
+    });
   }
 
   dashboard(actor: Actor): Promise<DashboardRow[]> {

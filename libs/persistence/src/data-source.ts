@@ -6,7 +6,8 @@ import { PenaltyGeneralProcedure1763900000000 } from './migrations/1763900000000
 import { Inspection1764000000000 } from './migrations/1764000000000-Inspection';
 import { Accidents1764100000000 } from './migrations/1764100000000-Accidents';
 import { AppRole1764200000000 } from './migrations/1764200000000-AppRole';
-import { AuditStreams1764300000000 } from './migrations/1764300000000-AuditStreams';
+import { AuditStreams1765000000000 } from './migrations/1765000000000-AuditStreams';
+import { InboxAndSearchIndexes1765100000000 } from './migrations/1765100000000-InboxAndSearchIndexes';
 
 // Statutory dates are local China dates: keep PostgreSQL `date` (and date[]) as 'YYYY-MM-DD' strings
 // instead of letting node-pg turn them into Date objects at the process's time zone.
@@ -22,7 +23,8 @@ export const MIGRATIONS = [
   Inspection1764000000000,
   Accidents1764100000000,
   AppRole1764200000000,
-  AuditStreams1764300000000,
+  AuditStreams1765000000000,
+  InboxAndSearchIndexes1765100000000,
 ];
 
 /**

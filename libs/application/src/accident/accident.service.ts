@@ -33,6 +33,8 @@ import {
   TaskRepository,
   Transaction,
   UnitOfWork,
+  KeysetPage,
+  PageRequest,
 } from '@safety/persistence';
 import { AuditService, Page } from '../audit.service';
 import { AccidentPolicyService } from './accident-policy.service';
@@ -285,6 +287,14 @@ export class AccidentService {
   ): Promise<Page<{ c: CaseEntity; accident: AccidentEntity }>> {
     const [items, total] = await this.repo.listAccidents({ departmentIds: actor.visibleDepartmentIds, ...q });
     return { items, total, offset: q.offset, limit: q.limit };
+  }
+
+  /** Accidents the actor's departments investigate or reported, newest first (keyset pages). */
+  listPage(
+    actor: Actor,
+    q: PageRequest & { status?: string; grade?: string },
+  ): Promise<KeysetPage<{ c: CaseEntity; accident: AccidentEntity }>> {
+    return this.repo.accidentsPage({ departmentIds: actor.visibleDepartmentIds, ...q });
   }
 
   async setReportingFlag(

@@ -8,6 +8,8 @@ import {
   CaseRepository,
   DisciplineReferralEntity,
   UnitOfWork,
+  KeysetPage,
+  PageRequest,
 } from '@safety/persistence';
 import { AuditService, Page } from '../audit.service';
 import { AccidentService } from './accident.service';
@@ -90,6 +92,38 @@ export class DisciplineReferralService {
       });
     }
     return { items, total, offset: q.offset, limit: q.limit };
+  }
+
+  /** Referrals the actor's department sent (heads) or received (discipline bodies), newest first; the read is audited. */
+  async listPage(
+    actor: Actor,
+    q: PageRequest & { status?: string },
+    requestId?: string,
+  ): Promise<KeysetPage<DisciplineReferralEntity>> {
+    const sentBy = actor.roles.includes(Role.AGENCY_HEAD) ? actor.departmentId : undefined;
+    const receivedBy = actor.roles.includes(Role.DISCIPLINE_BODY) ? actor.departmentId : undefined;
+    if (!sentBy && !receivedBy)
+      throw new DomainError(
+        ErrorCode.FORBIDDEN_ROLE,
+        'discipline referrals are for agency heads (sent) and discipline bodies (received)',
+      );
+    const page = await this.repo.referralsPage({
+      sentBy,
+      receivedBy,
+      status: q.status,
+      limit: q.limit,
+      cursor: q.cursor,
+    });
+    if (page.items.length) {
+      await this.audit.record({
+        actorId: actor.userId,
+        actorRole: actor.roles[0],
+        action: 'DISCIPLINE_REFERRALS_LISTED',
+        requestId,
+        summary: { referralIds: page.items.map((r) => r.id) },
+      });
+    }
+    return page;
   }
 
   /** Evidence files listed in the bundle, readable by both sides through the referral (not through the accident case). */

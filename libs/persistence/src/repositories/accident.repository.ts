@@ -15,6 +15,7 @@ import {
   NearMissEntity,
 } from '../entities/accident.entities';
 import { CaseEntity } from '../entities/case.entities';
+import { KeysetPage, keysetQuery, PageRequest } from '../keyset';
 
 export interface DepartmentChainRow {
   id: string;
@@ -39,6 +40,23 @@ export interface PublishedReportRow {
   sectorName: string;
   regionName: string;
 }
+
+const NEWEST_ACCIDENTS = {
+  sort: 'newest',
+  direction: 'DESC' as const,
+  columns: [
+    { sql: 'a.occurred_at', part: 'timestamp' as const },
+    { sql: 'a.case_id', part: 'uuid' as const },
+  ],
+};
+const NEWEST_REFERRALS = {
+  sort: 'newest',
+  direction: 'DESC' as const,
+  columns: [
+    { sql: 'r.sent_at', part: 'timestamp' as const },
+    { sql: 'r.id', part: 'uuid' as const },
+  ],
+};
 
 /** All SQL of the accident area and of discipline referrals. */
 @Injectable()
@@ -87,6 +105,27 @@ export class AccidentRepository {
     const [items, total] = await qb.orderBy('a.occurred_at', 'DESC').skip(q.offset).take(q.limit).getManyAndCount();
     const cases = items.length ? await this.of(CaseEntity).findByIds(items.map((a) => a.caseId)) : [];
     return [items.map((accident) => ({ accident, c: cases.find((c) => c.id === accident.caseId)! })), total];
+  }
+
+  /** Keyset page of the accidents the departments investigate or reported, newest first, each with its case row. */
+  async accidentsPage(
+    q: PageRequest & { departmentIds: string[]; status?: string; grade?: string },
+  ): Promise<KeysetPage<{ accident: AccidentEntity; c: CaseEntity }>> {
+    const deps = q.departmentIds.length ? q.departmentIds : ['00000000-0000-0000-0000-000000000000'];
+    const qb = this.of(AccidentEntity)
+      .createQueryBuilder('a')
+      .innerJoin(CaseEntity, 'c', 'c.id = a.case_id')
+      .where('(a.investigating_department_id IN (:...deps) OR a.reporting_department_id IN (:...deps))', { deps });
+    if (q.status) qb.andWhere('c.status = :status', { status: q.status });
+    if (q.grade) qb.andWhere('a.grade = :grade', { grade: q.grade });
+    const page = await keysetQuery(qb, NEWEST_ACCIDENTS, q);
+    const cases = page.items.length
+      ? await this.of(CaseEntity).findBy({ id: In(page.items.map((a) => a.caseId)) })
+      : [];
+    return {
+      ...page,
+      items: page.items.map((accident) => ({ accident, c: cases.find((c) => c.id === accident.caseId)! })),
+    };
   }
 
   findRevision(revisionKey: string, tx?: Transaction): Promise<AccidentCasualtyRevisionEntity | null> {
@@ -270,6 +309,21 @@ export class AccidentRepository {
 
   findReferralByWorkflow(workflowId: string, tx?: Transaction): Promise<DisciplineReferralEntity | null> {
     return this.of(DisciplineReferralEntity, tx).findOne({ where: { workflowId } });
+  }
+
+  /** Keyset page of the referrals the department sent or received, newest first. */
+  async referralsPage(
+    q: PageRequest & { sentBy?: string; receivedBy?: string; status?: string },
+  ): Promise<KeysetPage<DisciplineReferralEntity>> {
+    const sides: string[] = [];
+    if (q.sentBy) sides.push('r.sender_department_id = :sentBy');
+    if (q.receivedBy) sides.push('r.receiving_department_id = :receivedBy');
+    if (sides.length === 0) return { items: [], nextCursor: null, total: 0, totalExact: true };
+    const qb = this.of(DisciplineReferralEntity)
+      .createQueryBuilder('r')
+      .where(`(${sides.join(' OR ')})`, { sentBy: q.sentBy, receivedBy: q.receivedBy });
+    if (q.status) qb.andWhere('r.status = :status', { status: q.status });
+    return keysetQuery(qb, NEWEST_REFERRALS, q);
   }
 
   /** Referrals the department sent or received. */

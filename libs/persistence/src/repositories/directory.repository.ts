@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { DepartmentEntity, EnterpriseEntity, UserEntity } from '../entities';
+import { KeysetPage, keysetQuery, PageRequest } from '../keyset';
+
+const NO_DEPARTMENT = ['00000000-0000-0000-0000-000000000000'];
 
 /** Read and administration queries over the organisation directory (departments, enterprises, users). */
 @Injectable()
@@ -38,6 +41,41 @@ export class DirectoryRepository {
     return this.ds
       .getRepository(EnterpriseEntity)
       .findAndCount({ where, order: { name: 'ASC' }, skip: f.offset, take: f.limit });
+  }
+
+  /** Keyset page of the enterprises the departments supervise, by name. */
+  enterprisesPage(
+    f: PageRequest & { departmentIds: string[]; sectorCode?: string; riskGrade?: string },
+  ): Promise<KeysetPage<EnterpriseEntity>> {
+    const qb = this.ds
+      .getRepository(EnterpriseEntity)
+      .createQueryBuilder('e')
+      .where('e.enforcement_department_id IN (:...deps)', {
+        deps: f.departmentIds.length ? f.departmentIds : NO_DEPARTMENT,
+      });
+    if (f.sectorCode) qb.andWhere('e.sector_code = :sector', { sector: f.sectorCode });
+    if (f.riskGrade) qb.andWhere('e.risk_grade = :risk', { risk: f.riskGrade });
+    return keysetQuery(
+      qb,
+      {
+        sort: 'name',
+        direction: 'ASC',
+        columns: [
+          { sql: 'e.name', part: 'text' },
+          { sql: 'e.id', part: 'uuid' },
+        ],
+      },
+      f,
+    );
+  }
+
+  /** Keyset page of the users of the departments, by username. */
+  usersPage(f: PageRequest & { departmentIds: string[] }): Promise<KeysetPage<UserEntity>> {
+    const qb = this.ds
+      .getRepository(UserEntity)
+      .createQueryBuilder('u')
+      .where('u.department_id IN (:...deps)', { deps: f.departmentIds.length ? f.departmentIds : NO_DEPARTMENT });
+    return keysetQuery(qb, { sort: 'username', direction: 'ASC', columns: [{ sql: 'u.username', part: 'text' }] }, f);
   }
 
   listUsers(f: { departmentIds: string[]; offset: number; limit: number }): Promise<[UserEntity[], number]> {

@@ -15,8 +15,8 @@ import { APP_ROLE } from './1764200000000-AppRole';
  * The app role appends and anchors only through these SECURITY DEFINER functions: it holds SELECT
  * on the record, its heads and anchors, and no INSERT, UPDATE or DELETE on any of them.
  */
-export class AuditStreams1764300000000 implements MigrationInterface {
-  name = 'AuditStreams1764300000000';
+export class AuditStreams1765000000000 implements MigrationInterface {
+  name = 'AuditStreams1765000000000';
 
   async up(q: QueryRunner): Promise<void> {
     // A constant default adds the column without rewriting or updating (the append-only trigger stays untouched).
