@@ -32,5 +32,14 @@ module.exports = {
       testMatch: ['<rootDir>/tests/**/*.timeskip.test.ts'],
       setupFilesAfterEnv: ['<rootDir>/tests/support/jest-setup-timeskip.ts'],
     },
+    {
+      // Process tier (fault tests, telemetry): compiled API and worker processes, killed and restarted,
+      // on infrastructure of its own
+      // (scripts/test-processes.sh).
+      ...common,
+      displayName: 'processes',
+      testMatch: ['<rootDir>/tests/processes/**/*.test.ts'],
+      setupFilesAfterEnv: ['<rootDir>/tests/support/jest-setup.ts'],
+    },
   ],
 };

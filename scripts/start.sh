@@ -19,33 +19,49 @@ npx tsc -p tsconfig.build.json
 npx tsc-alias -p tsconfig.build.json
 node dist/scripts/build-workflow-bundle.js dist/workflow-bundle.js >&2
 
-log "== infrastructure =="
-if [[ -z "${DATABASE_URL:-}" ]]; then
-  pg_up pg "${SAFETY_PG_PORT:-54329}"
-  pg_create_db "$PG_ADMIN_URL" safety
-  DATABASE_URL="$(pg_db_url "$PG_ADMIN_URL" safety)"
-fi
-export DATABASE_URL
-temporal_up "${SAFETY_TEMPORAL_PORT:-7233}" "${SAFETY_TEMPORAL_UI_PORT:-8233}" "$DATA_DIR/temporal.db"
-export TEMPORAL_ADDRESS
-
-# Secrets are never in the repository: generated once per machine into .data/ (git-ignored) unless given.
+# Secrets are never in the repository: generated once per machine into .data/ (git-ignored, mode 0600) unless given.
 secret_file() {
   local file="$DATA_DIR/$1"
   [[ -s "$file" ]] || (umask 077 && node -e 'process.stdout.write(require("crypto").randomBytes(24).toString("base64url"))' >"$file")
+  chmod 600 "$file"
   cat "$file"
 }
+
+log "== infrastructure =="
+# The owner runs migrations and seeds; the API and worker connect as the restricted app role with
+# a password of its own. With DATABASE_URL given, everything uses it (and the app assumes
+# DATABASE_APP_ROLE after connecting).
+local_cluster=""
+if [[ -z "${DATABASE_URL:-}" ]]; then
+  pg_up pg "${SAFETY_PG_PORT:-54329}"
+  pg_create_db "$PG_ADMIN_URL" safety
+  OWNER_DATABASE_URL="$(pg_db_url "$PG_ADMIN_URL" safety)"
+  local_cluster=1
+else
+  OWNER_DATABASE_URL="$DATABASE_URL"
+fi
+temporal_up "${SAFETY_TEMPORAL_PORT:-7233}" "${SAFETY_TEMPORAL_UI_PORT:-8233}" "$DATA_DIR/temporal.db"
+export TEMPORAL_ADDRESS
+
 export JWT_SECRET="${JWT_SECRET:-$(secret_file jwt-secret)}"
 export SEED_DEMO_PASSWORD="${SEED_DEMO_PASSWORD:-$(secret_file demo-password)}"
 
 log "== migrations and seed data =="
-node dist/libs/persistence/src/cli/migrate.js up >&2
-node dist/seeds/run.js >&2
+DATABASE_URL="$OWNER_DATABASE_URL" node dist/libs/persistence/src/cli/migrate.js up >&2
+DATABASE_URL="$OWNER_DATABASE_URL" node dist/seeds/run.js >&2
+if [[ -n "$local_cluster" ]]; then
+  app_password="$(secret_file db-app-password)"
+  pg_app_login "$OWNER_DATABASE_URL" "$app_password"
+  DATABASE_URL="$(pg_url_as "$OWNER_DATABASE_URL" safety_app "$app_password")"
+fi
+export DATABASE_URL
 
 log "== api and worker =="
 export WORKFLOW_BUNDLE_PATH="$PROJECT_ROOT/dist/workflow-bundle.js"
-spawn worker node dist/apps/worker/src/main.js >>"$DATA_DIR/logs/worker.log" 2>&1
-spawn api env PORT="$API_PORT" node dist/apps/api/src/main.js >>"$DATA_DIR/logs/api.log" 2>&1
+# Output goes through the rotator (scripts/log-rotate.ts): by size and day, a bounded number of gzipped files.
+# The worker checks at boot that its heap limit is the configured one (docs/operations.md, "Worker sizing").
+spawn worker node --max-old-space-size="${WORKER_MAX_HEAP_MB:-768}" dist/apps/worker/src/main.js > >(node dist/scripts/log-rotate.js "$DATA_DIR/logs/worker.log") 2>&1
+spawn api env PORT="$API_PORT" node dist/apps/api/src/main.js > >(node dist/scripts/log-rotate.js "$DATA_DIR/logs/api.log") 2>&1
 
 ready=""
 for _ in $(seq 1 120); do
@@ -60,7 +76,7 @@ cat >&2 <<MSG
     API            http://127.0.0.1:$API_PORT
     OpenAPI (docs) http://127.0.0.1:$API_PORT/docs   (JSON: /docs/openapi.json)
     Temporal UI    ${TEMPORAL_UI_URL:-not started (external Temporal)}
-    Logs           .data/logs/api.log, .data/logs/worker.log
+    Logs           .data/logs/api.log, .data/logs/worker.log (rotated: docs/runtime.md)
     Demo users     officer.zhang, officer.li, head.wang, legal.zhao, admin.sun, officer.chen, head.zhou,
                    investigator.wu, discipline.qian, sysadmin — password in .data/demo-password
   Ctrl-C stops everything started here.

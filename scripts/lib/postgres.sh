@@ -6,8 +6,11 @@
 #       DATABASE_URL set  -> export PG_ADMIN_URL="$DATABASE_URL" and nothing else.
 #       otherwise         -> initdb (once) + start the cluster $DATA_DIR/NAME on
 #                            127.0.0.1:PORT, or reuse it when it is already running.
-#       Exports: PG_ADMIN_URL (postgres://postgres@127.0.0.1:PORT/postgres),
+#       Exports: PG_ADMIN_URL (postgres://postgres:PASSWORD@127.0.0.1:PORT/postgres),
 #                PG_PORT, PG_DATA (cluster dir), PG_BIN (local cluster only).
+#       Every connection needs a password (SCRAM-SHA-256), also over the unix socket; the
+#       superuser's is generated once into $DATA_DIR/NAME.superuser-password (mode 0600).
+#       A cluster created by an older version with trust authentication is switched over.
 #       Env:  PG_BIN        directory with initdb/pg_ctl/postgres (default: newest
 #                           /usr/lib/postgresql/*/bin; apt-get installs postgresql when root)
 #             PG_RUN_USER   unprivileged user that runs the server when we are root
@@ -22,9 +25,28 @@
 #   pg_drop_db URL DBNAME                drop a database if it exists (terminates sessions)
 #   pg_db_url URL DBNAME                 echo URL pointing at database DBNAME instead
 #   pg_psql URL [psql args...]           run psql (non-interactive, ON_ERROR_STOP)
+#   pg_url_as URL USER PASSWORD          echo URL with another user and password
+#   pg_app_login URL PASSWORD            let the app role (safety_app) log in with PASSWORD
+#                                        (after migrations; needs dist/ built)
+# Passwords never appear on a command line: psql gets them through PGPASSWORD.
 
 # shellcheck source-path=SCRIPTDIR
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+
+# Echo a random URL-safe secret (32 characters).
+_pg_random_secret() {
+  node -e 'process.stdout.write(require("crypto").randomBytes(24).toString("base64url"))'
+}
+
+# _pg_password_file FILE: echo the password kept in FILE, generating it (mode 0600) when absent.
+_pg_password_file() {
+  local file="$1"
+  if [[ ! -s "$file" ]]; then
+    (umask 077 && _pg_random_secret >"$file")
+  fi
+  chmod 600 "$file"
+  cat "$file"
+}
 
 # Echo the newest /usr/lib/postgresql/<major>/bin that has initdb and pg_ctl (or nothing).
 _pg_newest_bin() {
@@ -134,10 +156,27 @@ _pg_stop() {
 }
 
 _pg_export_local() {
-  local port="$1" dir="$2" bin="$3"
+  local port="$1" dir="$2" bin="$3" password="$4"
   export PG_PORT="$port" PG_DATA="$dir" PG_BIN="$bin"
-  export PG_ADMIN_URL="postgres://postgres@127.0.0.1:$port/postgres"
-  log "PostgreSQL ready: PG_ADMIN_URL=$PG_ADMIN_URL (data: $dir)"
+  export PG_ADMIN_URL="postgres://postgres:$password@127.0.0.1:$port/postgres"
+  log "PostgreSQL ready: PG_ADMIN_URL=$(_pg_mask_url "$PG_ADMIN_URL") (data: $dir, password in $dir.superuser-password)"
+}
+
+# _pg_require_passwords USER BIN DIR PORT PASSWORD: a cluster made with trust authentication (by an
+# older version of this script) gets the superuser password and SCRAM for every connection, then reloads.
+_pg_require_passwords() {
+  local user="$1" bin="$2" dir="$3" port="$4" password="$5"
+  grep -qE '^[[:space:]]*(local|host)[^#]*[[:space:]]trust([[:space:]]|$)' "$dir/pg_hba.conf" || return 0
+  log "cluster $dir trusts local connections: setting the superuser password and switching to scram-sha-256"
+  PGPASSWORD="" PGCONNECT_TIMEOUT=10 PG_NEW_PASSWORD="$password" "$(_pg_psql_bin)" \
+    "postgres://postgres@127.0.0.1:$port/postgres" -X -q -v ON_ERROR_STOP=1 >&2 <<'SQL' ||
+SET password_encryption = 'scram-sha-256';
+\getenv pw PG_NEW_PASSWORD
+ALTER ROLE postgres PASSWORD :'pw';
+SQL
+    die "could not set the superuser password of $dir; remove $dir to recreate the cluster"
+  _pg_as "$user" sed -i -E 's/([[:space:]])trust([[:space:]]|$)/\1scram-sha-256\2/' "$dir/pg_hba.conf"
+  _pg_as "$user" "$bin/pg_ctl" -D "$dir" reload >/dev/null 2>&1 || die "pg_ctl reload failed for $dir"
 }
 
 pg_up() {
@@ -196,6 +235,14 @@ _pg_up_unlocked() {
       die "user '$user' cannot access $dir (a parent directory is not traversable); run 'chmod o+x' on the parent directories, set DATA_DIR to an accessible place, or set DATABASE_URL"
   fi
 
+  # The superuser's password, generated once and kept next to the cluster (never in the repository).
+  local pwfile="$dir.superuser-password" password
+  [[ "${PG_EPHEMERAL:-0}" == 1 ]] && on_exit "rm -f '$pwfile'"
+  if [[ -f "$dir/PG_VERSION" && ! -s "$pwfile" ]] && ! grep -qE '[[:space:]]trust([[:space:]]|$)' "$dir/pg_hba.conf" 2>/dev/null; then
+    die "cluster $dir requires passwords but $pwfile is missing; remove $dir to recreate the cluster (its data is lost) or set DATABASE_URL"
+  fi
+  password="$(_pg_password_file "$pwfile")"
+
   # Already running? (postmaster.pid + live process)
   if [[ -f "$dir/PG_VERSION" ]] && _pg_as "$user" "$bin/pg_ctl" -D "$dir" status >/dev/null 2>&1; then
     local running_port
@@ -206,7 +253,8 @@ _pg_up_unlocked() {
     else
       log "reusing PostgreSQL cluster $dir already running on port $port (it will keep running)"
     fi
-    _pg_export_local "$port" "$dir" "$bin"
+    _pg_require_passwords "$user" "$bin" "$dir" "$port" "$password"
+    _pg_export_local "$port" "$dir" "$bin" "$password"
     return 0
   fi
 
@@ -225,15 +273,20 @@ _pg_up_unlocked() {
       warn "locale C.UTF-8 not available; using --no-locale (non-ASCII upper/lower may differ)"
       locale_args=(--no-locale)
     fi
-    log "initdb: creating cluster in $dir"
-    local initdb_log
+    log "initdb: creating cluster in $dir (scram-sha-256 for every connection)"
+    local initdb_log initdb_pw
     initdb_log="$(dirname "$dir")/$(basename "$dir").initdb.log"
-    if ! _pg_as "$user" "$bin/initdb" -D "$dir" -U postgres --auth=trust -E UTF8 "${locale_args[@]}" \
-      >"$initdb_log" 2>&1; then
+    # initdb reads the password as the server user: a short-lived copy that user can read.
+    initdb_pw="$(mktemp "$(dirname "$dir")/.initdb-pw.XXXXXX")"
+    printf '%s' "$password" >"$initdb_pw"
+    [[ -n "$user" ]] && chown "$user" "$initdb_pw"
+    if ! _pg_as "$user" "$bin/initdb" -D "$dir" -U postgres --auth=scram-sha-256 --pwfile="$initdb_pw" -E UTF8 \
+      "${locale_args[@]}" >"$initdb_log" 2>&1; then
+      rm -f "$initdb_pw"
       sed 's/^/[infra]   | /' "$initdb_log" >&2
       die "initdb failed for $dir (see above); fix the cause or set DATABASE_URL"
     fi
-    rm -f "$initdb_log"
+    rm -f "$initdb_pw" "$initdb_log"
     printf "\n# Managed by scripts/lib/postgres.sh\ninclude_if_exists = 'infra.conf'\n" >>"$dir/postgresql.conf"
   fi
 
@@ -265,7 +318,8 @@ _pg_up_unlocked() {
     die "PostgreSQL failed to start from $dir (log above); fix the cause, remove $dir to recreate it, or set DATABASE_URL"
   fi
   on_exit "_pg_stop '$user' '$bin' '$dir'"
-  _pg_export_local "$port" "$dir" "$bin"
+  _pg_require_passwords "$user" "$bin" "$dir" "$port" "$password"
+  _pg_export_local "$port" "$dir" "$bin" "$password"
 }
 
 # URL with the password replaced by ***, for messages.
@@ -279,22 +333,42 @@ pg_db_url() {
   node -e 'const u = new URL(process.argv[1]); u.pathname = "/" + encodeURIComponent(process.argv[2]); console.log(u.toString())' "$url" "$db"
 }
 
+# _pg_run_psql URL ARGS...: psql with the URL's password moved into PGPASSWORD (not visible in ps).
+_pg_run_psql() {
+  local url="$1" password="${PGPASSWORD:-}"
+  shift
+  if [[ "$url" =~ ^([a-z]+://[^:/@]+):([^@/]*)@(.*)$ ]]; then
+    url="${BASH_REMATCH[1]}@${BASH_REMATCH[3]}"
+    password="$(printf '%b' "${BASH_REMATCH[2]//%/\\x}")"
+  fi
+  local psql
+  psql="$(_pg_psql_bin)" || exit 1
+  PGPASSWORD="$password" PGCONNECT_TIMEOUT="${PGCONNECT_TIMEOUT:-10}" "$psql" "$url" "$@"
+}
+
+# pg_url_as URL USER PASSWORD: echo URL connecting as USER with PASSWORD instead.
+pg_url_as() {
+  PG_URL_PASSWORD="$3" node -e 'const u = new URL(process.argv[1]); u.username = process.argv[2]; u.password = process.env.PG_URL_PASSWORD; console.log(u.toString())' "$1" "$2"
+}
+
+# pg_app_login URL PASSWORD: the app role logs in with PASSWORD (libs/persistence/src/cli/app-login.ts).
+pg_app_login() {
+  DATABASE_URL="$1" DATABASE_APP_PASSWORD="$2" node "$PROJECT_ROOT/dist/libs/persistence/src/cli/app-login.js" >&2
+}
+
 # pg_psql URL [ARGS...]: non-interactive psql that stops at the first error.
 pg_psql() {
   local url="${1:?usage: pg_psql URL [psql args]}"
   shift
-  local psql
-  psql="$(_pg_psql_bin)" || exit 1
-  PGCONNECT_TIMEOUT="${PGCONNECT_TIMEOUT:-10}" "$psql" "$url" -X -q -v ON_ERROR_STOP=1 "$@" </dev/null
+  _pg_run_psql "$url" -X -q -v ON_ERROR_STOP=1 "$@" </dev/null
 }
 
 # pg_create_db URL DBNAME [TEMPLATE]: idempotent CREATE DATABASE (owner: the URL's user).
 # A TEMPLATE database must have no open connections while it is copied.
 pg_create_db() {
   local url="${1:?usage: pg_create_db URL DBNAME [TEMPLATE]}" db="${2:?usage: pg_create_db URL DBNAME [TEMPLATE]}" tpl="${3:-}"
-  local psql exists
-  psql="$(_pg_psql_bin)" || exit 1
-  exists="$(PGCONNECT_TIMEOUT=10 "$psql" "$url" -X -q -At -v ON_ERROR_STOP=1 -v db="$db" \
+  local exists
+  exists="$(_pg_run_psql "$url" -X -q -At -v ON_ERROR_STOP=1 -v db="$db" \
     <<<"SELECT 1 FROM pg_database WHERE datname = :'db';")" ||
     die "cannot connect to PostgreSQL at $(_pg_mask_url "$url"); check DATABASE_URL / that pg_up ran"
   if [[ "$exists" == 1 ]]; then
@@ -303,11 +377,11 @@ pg_create_db() {
   fi
   if [[ -n "$tpl" ]]; then
     log "creating database '$db' from template '$tpl'"
-    "$psql" "$url" -X -q -v ON_ERROR_STOP=1 -v db="$db" -v tpl="$tpl" \
+    _pg_run_psql "$url" -X -q -v ON_ERROR_STOP=1 -v db="$db" -v tpl="$tpl" \
       <<<'CREATE DATABASE :"db" TEMPLATE :"tpl";' >&2
   else
     log "creating database '$db'"
-    "$psql" "$url" -X -q -v ON_ERROR_STOP=1 -v db="$db" \
+    _pg_run_psql "$url" -X -q -v ON_ERROR_STOP=1 -v db="$db" \
       <<<'CREATE DATABASE :"db";' >&2
   fi
 }
@@ -315,9 +389,19 @@ pg_create_db() {
 # pg_drop_db URL DBNAME: DROP DATABASE IF EXISTS ... WITH (FORCE) (PostgreSQL >= 13).
 pg_drop_db() {
   local url="${1:?usage: pg_drop_db URL DBNAME}" db="${2:?usage: pg_drop_db URL DBNAME}"
-  local psql
-  psql="$(_pg_psql_bin)" || exit 1
   log "dropping database '$db' (if it exists)"
-  PGOPTIONS="${PGOPTIONS:-} -c client_min_messages=warning" "$psql" "$url" -X -q -v ON_ERROR_STOP=1 -v db="$db" \
+  PGOPTIONS="${PGOPTIONS:-} -c client_min_messages=warning" _pg_run_psql "$url" -X -q -v ON_ERROR_STOP=1 -v db="$db" \
     <<<'DROP DATABASE IF EXISTS :"db" WITH (FORCE);' >&2
+}
+
+# pg_restart: restart the local cluster in PG_DATA with PG_BIN (as exported by pg_up) with a fast
+# shutdown, which cuts every open connection, then start it again with the same settings and port.
+# Used by the fault tier (tests/processes) to check that clients reconnect and nothing is lost.
+pg_restart() {
+  [[ -n "${PG_DATA:-}" && -n "${PG_BIN:-}" ]] || die "pg_restart needs PG_DATA and PG_BIN (set by pg_up for a local cluster)"
+  local user
+  user="$(_pg_run_user)" || exit 1
+  log "restarting PostgreSQL cluster $PG_DATA"
+  _pg_as "$user" "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_DATA/postgres.log" -m fast -w -t 60 restart >/dev/null 2>&1 ||
+    die "pg_ctl restart failed for $PG_DATA (log: $PG_DATA/postgres.log)"
 }

@@ -15,6 +15,9 @@
 #       Exports: TEMPORAL_ADDRESS=127.0.0.1:PORT, TEMPORAL_NAMESPACE (default "default"),
 #                TEMPORAL_UI_URL=http://127.0.0.1:UI_PORT (empty when headless).
 #       Logs: $DATA_DIR/logs/temporal.log (persistent) or temporal-PORT.log (in memory).
+#       Env:  TEMPORAL_LONG_POLL_EXPIRATION  e.g. 5s: how long the server holds an idle worker's poll
+#             (default one minute); the test suite shortens it so that /health/ready notices a stopped
+#             worker within seconds (a poller's last-seen time is refreshed once per long poll).
 #       Must be called from the main shell (not inside $(...)): it registers the stop
 #       with on_exit when it started the server.
 #   temporal_ensure_search_attributes ADDRESS [NAMESPACE]
@@ -150,6 +153,9 @@ temporal_up() {
   for sa in "${TEMPORAL_SEARCH_ATTRIBUTES[@]}"; do
     args+=(--search-attribute "$sa")
   done
+  if [[ -n "${TEMPORAL_LONG_POLL_EXPIRATION:-}" ]]; then
+    args+=(--dynamic-config-value "matching.longPollExpirationInterval=\"$TEMPORAL_LONG_POLL_EXPIRATION\"")
+  fi
   mkdir -p "$DATA_DIR/logs"
   local state="in-memory state"
   [[ -n "$dbfile" ]] && state="state: $dbfile"

@@ -81,6 +81,7 @@ describe('inbox, identity, evidence and calendar administration', () => {
       .set(as('head'))
       .send({ assigneeId: org.users.officerA.id });
     expect(toOfficer.status).toBe(422); // an officer does not hold the step's role
+    expect(toOfficer.body.code).toBe('RULE_VIOLATION');
     const reassigned = await h
       .http()
       .post(`/tasks/${taskId}/reassign`)
@@ -107,7 +108,8 @@ describe('inbox, identity, evidence and calendar administration', () => {
 
   it('stores evidence with its SHA-256, lists it, and records it in the timeline', async () => {
     const { caseId, taskId } = await openCaseAndTask();
-    const bytes = Buffer.from('现场照片-模拟二进制内容');
+    // A JPEG signature: evidence types come from the bytes, not from the declared type.
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('现场照片-模拟二进制内容')]);
     const file = await h
       .http()
       .post(`/cases/${caseId}/attachments`)
@@ -164,7 +166,7 @@ describe('inbox, identity, evidence and calendar administration', () => {
         .http()
         .post(`/tasks/${taskId}/complete`)
         .set(as('head'))
-        .send({ outcome: 'APPROVE', payload: { review: { attachmentIds: ids } } });
+        .send({ outcome: 'APPROVE', payload: { attachmentIds: ids } });
     const stranger = await cites([file.body.id, foreignFile.body.id]);
     expect(stranger.status).toBe(422);
     expect(stranger.body.details.attachmentIds).toEqual([foreignFile.body.id]);

@@ -53,8 +53,12 @@ describe('penalty general procedure over HTTP (dev server)', () => {
       'SUBMIT',
       f.evidence([{ officerId: org.users.officerA.id, credentialNo: `A${org.suffix}` }]),
     );
-    expect(lone.status).toBe(422);
-    expect(lone.body.message).toMatch(/at least two distinct handling officers/);
+    // The step contract requires two officers per item (行政处罚法 Art.42, 55): a 400 naming each item.
+    expect(lone.status).toBe(400);
+    expect(lone.body.details.fields.map((f: { path: string }) => f.path)).toEqual([
+      'payload.evidence.0.officers',
+      'payload.evidence.1.officers',
+    ]);
     const forged = await f.complete(
       inv.id,
       'officerA',
@@ -81,7 +85,11 @@ describe('penalty general procedure over HTTP (dev server)', () => {
     expect(tooHigh.body.code).toBe('OUT_OF_RANGE');
     const noPayload = await f.complete(prop.id, 'officerA', 'PROPOSE_PENALTY', { violationType: 'SPL-97-3' });
     expect(noPayload.status).toBe(400);
-    expect(noPayload.body.message).toMatch(/payload.facts/);
+    // Every missing field at once, by path.
+    expect(noPayload.body.details.fields.map((f: { path: string }) => f.path)).toEqual([
+      'payload.facts',
+      'payload.measures',
+    ]);
     expect((await h.db.ds.query('SELECT status FROM tasks WHERE id = $1', [prop.id]))[0].status).toBe('OPEN');
     expect((await f.complete(prop.id, 'officerA', 'PROPOSE_PENALTY', f.proposal({ serious: true }))).status).toBe(200);
 

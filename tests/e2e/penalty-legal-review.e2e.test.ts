@@ -133,7 +133,9 @@ describe('penalty case: legal review gate and criminal transfer (dev server)', (
         grounds: ['关闭监控报警设备'],
         teamIds: [org.users.officerA.id, org.users.officerA.id],
       });
-    expect(one.status).toBe(422);
+    // The contract itself requires two distinct officers (国务院令第310号 Art.5): a 400 naming the field.
+    expect(one.status).toBe(400);
+    expect(one.body.details.fields).toEqual([{ path: 'teamIds', message: 'names an officer twice' }]);
     const tr = await h
       .http()
       .post(`/cases/penalty/${c.id}/criminal-transfers`)

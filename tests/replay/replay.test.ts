@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { bundleWorkflowCode, Worker } from '@temporalio/worker';
-import { workflowsEntry } from '@safety/temporal/runtime/bundle';
+import { Worker, WorkflowBundleOption } from '@temporalio/worker';
+import { buildWorkflowBundle } from '@safety/temporal/runtime/bundle';
+import { workerTracingOptions } from '@safety/temporal/runtime/tracing';
 
 /**
  * CI gate: every stored history must replay without non-determinism against the current
@@ -14,6 +15,13 @@ const files = readdirSync(dir)
   .sort();
 
 describe('replay of stored workflow histories', () => {
+  let workflowBundle: WorkflowBundleOption;
+
+  beforeAll(async () => {
+    const bundlePath = process.env.WORKFLOW_BUNDLE_PATH;
+    workflowBundle = bundlePath ? { codePath: bundlePath } : await buildWorkflowBundle();
+  });
+
   it('has histories to replay', () => {
     expect(files.length).toBeGreaterThan(0);
   });
@@ -21,12 +29,9 @@ describe('replay of stored workflow histories', () => {
   it.each(files)('%s replays deterministically', async (file) => {
     // The SDK accepts the CLI's proto-JSON directly.
     const history: unknown = JSON.parse(readFileSync(path.join(dir, file), 'utf8'));
-    const bundlePath = process.env.WORKFLOW_BUNDLE_PATH;
-    const workflowBundle = bundlePath
-      ? { codePath: bundlePath }
-      : await bundleWorkflowCode({ workflowsPath: workflowsEntry() });
     const workflowId = file.replace(/\.json$/, '').split('--')[1];
     expect(workflowId).toBeTruthy();
-    await expect(Worker.runReplayHistory({ workflowBundle }, history, workflowId)).resolves.toBeUndefined();
+    const { sinks } = workerTracingOptions(null);
+    await expect(Worker.runReplayHistory({ workflowBundle, sinks }, history, workflowId)).resolves.toBeUndefined();
   });
 });

@@ -2,11 +2,15 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { createDataSource, MIGRATIONS } from '@safety/persistence';
+import { APP_ROLE } from '@safety/persistence/migrations/1764200000000-AppRole';
 import { HOLIDAY_YEARS, SECTORS, seedReferenceData } from '../../seeds/reference-data';
 import { testEnv } from './env';
 
 export interface TestDatabase {
+  /** As the owner (migrations, fixtures, assertions). */
   url: string;
+  /** As the restricted app role with its own password: what the API and worker connect with. */
+  appUrl: string;
   name: string;
   ds: DataSource;
   drop(): Promise<void>;
@@ -24,9 +28,13 @@ const withAdmin = async <T>(fn: (c: Client) => Promise<T>): Promise<T> => {
   }
 };
 
-const urlFor = (db: string): string => {
+const urlFor = (db: string, as?: { user: string; password: string }): string => {
   const url = new URL(testEnv().pgAdminUrl());
   url.pathname = `/${db}`;
+  if (as) {
+    url.username = as.user;
+    url.password = as.password;
+  }
   return url.toString();
 };
 
@@ -76,6 +84,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const ds = await createDataSource(urlFor(name)).initialize();
   return {
     url: urlFor(name),
+    appUrl: urlFor(name, { user: APP_ROLE, password: testEnv().pgAppPassword() }),
     name,
     ds,
     drop: async () => {

@@ -10,6 +10,8 @@ export function testEnv() {
   };
   return {
     pgAdminUrl: () => need('PG_ADMIN_URL'),
+    /** The app role's own password (scripts/test.sh sets it up with libs/persistence/src/cli/app-login.ts). */
+    pgAppPassword: () => need('PG_APP_PASSWORD'),
     temporalAddress: () => need('TEMPORAL_ADDRESS'),
     testServerExe: () => need('TEMPORAL_TEST_SERVER_EXE'),
     workflowBundlePath: () => process.env.WORKFLOW_BUNDLE_PATH,

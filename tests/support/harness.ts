@@ -10,6 +10,7 @@ import { createApiApp } from '../../apps/api/src/bootstrap';
 import { createWorker } from '../../apps/worker/src/create-worker';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { createTestDatabase, TestDatabase } from './db';
+import { skipTime } from './time-skipping';
 import { testEnv } from './env';
 import { createOrg, TestOrg, TestUser } from './fixtures';
 
@@ -21,15 +22,29 @@ export interface Harness {
   /** Present with the time-skipping server: `env.sleep('3 days')` moves time. */
   env: TestWorkflowEnvironment | null;
   http: () => ReturnType<typeof request>;
+  /**
+   * Time-skipping server only: moves time forward by `ms` (or to the instant `at`) without racing a
+   * timer the case workflows are about to fire (tests/support/time-skipping.ts).
+   */
+  skip(ms: number): Promise<void>;
+  skipTo(at: number): Promise<void>;
   login(user: TestUser): Promise<string>;
+  /** Stops the worker (drains in-flight tasks) while the API keeps running; close() copes with it. */
+  stopWorker(): Promise<void>;
   close(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  temporal: 'dev' | 'time-skipping';
+  /** Extra environment for loadConfig (e.g. CORS_ORIGINS), validated like the real process's. */
+  config?: Record<string, string>;
 }
 
 /**
  * The real stack in one process: its own PostgreSQL database, the API app and a worker on a task
  * queue of its own, against either the Temporal dev server or the official time-skipping server.
  */
-export async function startHarness(opts: { temporal: 'dev' | 'time-skipping' }): Promise<Harness> {
+export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   const db = await createTestDatabase();
   const env =
     opts.temporal === 'time-skipping'
@@ -42,12 +57,13 @@ export async function startHarness(opts: { temporal: 'dev' | 'time-skipping' }):
     : new Client({ connection: await Connection.connect({ address: testEnv().temporalAddress() }) });
   const cfg = loadConfig({
     NODE_ENV: 'test',
-    DATABASE_URL: db.url,
+    DATABASE_URL: db.appUrl,
     TEMPORAL_ADDRESS: env ? 'time-skipping' : testEnv().temporalAddress(),
     TEMPORAL_TASK_QUEUE: `test-${randomBytes(5).toString('hex')}`,
     JWT_SECRET: randomBytes(24).toString('hex'),
     LOG_LEVEL: 'silent',
     WORKFLOW_BUNDLE_PATH: testEnv().workflowBundlePath(),
+    ...opts.config,
   });
   const app = await createApiApp(cfg, { logs: false, temporalClient: client });
   await app.init();
@@ -56,7 +72,20 @@ export async function startHarness(opts: { temporal: 'dev' | 'time-skipping' }):
   });
   const { worker } = await createWorker(ctx, cfg, env ? { connection: env.nativeConnection } : {});
   const running = worker.run();
+  let workerStopped = false;
+  const stopWorker = async () => {
+    if (workerStopped) return;
+    workerStopped = true;
+    worker.shutdown();
+    await running.catch(() => undefined);
+  };
   const server = app.getHttpServer();
+  const caseWorkflowIds = async (): Promise<string[]> =>
+    (await db.ds.query('SELECT workflow_id FROM cases')).map((r: { workflow_id: string }) => r.workflow_id);
+  const skip = async (ms: number) => {
+    if (!env) throw new Error('skip() needs the time-skipping server');
+    await skipTime(env, client, caseWorkflowIds, ms);
+  };
   return {
     cfg,
     db,
@@ -64,15 +93,17 @@ export async function startHarness(opts: { temporal: 'dev' | 'time-skipping' }):
     client,
     env,
     http: () => request(server),
+    skip,
+    skipTo: async (at: number) => skip(at - (env ? await env.currentTimeMs() : Date.now())),
     async login(user) {
       const res = await request(server).post('/auth/login').send({ username: user.username, password: user.password });
       if (res.status !== 200)
         throw new Error(`login failed for ${user.username}: ${res.status} ${JSON.stringify(res.body)}`);
       return res.body.accessToken as string;
     },
+    stopWorker,
     async close() {
-      worker.shutdown();
-      await running.catch(() => undefined);
+      await stopWorker();
       await ctx.close();
       await app.close();
       if (env) await env.teardown();
@@ -89,7 +120,7 @@ export interface OrgHarness extends Harness {
 }
 
 /** A harness plus a fresh organisation whose users are all logged in. */
-export async function startOrgHarness(opts: { temporal: 'dev' | 'time-skipping' }): Promise<OrgHarness> {
+export async function startOrgHarness(opts: HarnessOptions): Promise<OrgHarness> {
   const h = await startHarness(opts);
   const org = await createOrg(h.db.ds);
   const tokens = new Map<string, string>();

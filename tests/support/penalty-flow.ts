@@ -24,8 +24,11 @@ export const penaltyProposal = (extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
-/** Helpers that drive a penalty case through its steps over HTTP (tests/e2e/penalty-*.e2e.test.ts). */
-export function penaltyFlow(h: OrgHarness) {
+/** What the helpers need: the in-process harness, or the separate processes of the fault tier. */
+export type FlowHarness = Pick<OrgHarness, 'org' | 'as' | 'http' | 'env'> & { db: Pick<OrgHarness['db'], 'ds'> };
+
+/** Helpers that drive a penalty case through its steps over HTTP (tests/e2e/penalty-*.e2e.test.ts, tests/fault). */
+export function penaltyFlow(h: FlowHarness) {
   const { org, as } = h;
 
   /** The open task of the given type (from the database, which the workflow writes through its activities). */

@@ -9,7 +9,7 @@ import {
   startChild,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { AccidentActivities, SavedReport } from '../../libs/temporal/src/accident.activities';
+import type { AccidentActivities, SavedReport } from '@safety/temporal/accident.activities';
 import {
   AccidentCaseInput,
   AccidentState,
@@ -26,22 +26,22 @@ import {
   reviseCasualtiesUpdate,
   SuperviseListingInput,
   superviseListingUpdate,
-} from '../../libs/temporal/src/contracts/accident.contract';
+} from '@safety/temporal/contracts/accident.contract';
 import type {
   CriminalTransferInput,
   CriminalTransferState,
-} from '../../libs/temporal/src/contracts/criminal-transfer.contract';
+} from '@safety/temporal/contracts/criminal-transfer.contract';
 import type {
   DisciplineReferralInput,
   DisciplineReferralState,
-} from '../../libs/temporal/src/contracts/discipline-referral.contract';
-import { CompleteTaskInput, TaskActor, TaskRejection } from '../../libs/temporal/src/contracts/human-task.contract';
-import type { PenaltyCaseInput, PenaltyCaseState } from '../../libs/temporal/src/contracts/penalty-case.contract';
-import { linkedCaseOutcome, referralOutcome } from '../../libs/domain/src/accident/accountability';
-import { approvalDeadlineDays } from '../../libs/domain/src/accident/investigation';
-import { addMonths } from '../../libs/domain/src/calendar/months';
-import { isUuid, validateReportProposal, validateTeamProposal } from '../../libs/domain/src/accident/proposals';
-import { diffDays } from '../../libs/domain/src/calendar/local-date';
+} from '@safety/temporal/contracts/discipline-referral.contract';
+import { CompleteTaskInput, TaskActor, TaskRejection } from '@safety/temporal/contracts/human-task.contract';
+import type { PenaltyCaseInput, PenaltyCaseState } from '@safety/temporal/contracts/penalty-case.contract';
+import { linkedCaseOutcome, referralOutcome } from '@safety/domain/accident/accountability';
+import { approvalDeadlineDays } from '@safety/domain/accident/investigation';
+import { addMonths } from '@safety/domain/calendar/months';
+import { isUuid, validateReportProposal, validateTeamProposal } from '@safety/domain/accident/proposals';
+import { diffDays } from '@safety/domain/calendar/local-date';
 import { TaskBoard, TaskCompletion } from './lib/task-board';
 import { caseActivities, localDateOf } from './lib/shared';
 

@@ -4,9 +4,9 @@ import {
   CriminalTransferState,
   CriminalTransferStatus,
   getCriminalTransferStateQuery,
-} from '../../libs/temporal/src/contracts/criminal-transfer.contract';
-import { CompleteTaskInput, TaskRejection } from '../../libs/temporal/src/contracts/human-task.contract';
-import { DEFAULT_CRIMINAL_TRANSFER_POLICY } from '../../libs/domain/src/inspection/policy';
+} from '@safety/temporal/contracts/criminal-transfer.contract';
+import { CompleteTaskInput, TaskRejection } from '@safety/temporal/contracts/human-task.contract';
+import { DEFAULT_CRIMINAL_TRANSFER_POLICY } from '@safety/domain/inspection/policy';
 import { TaskBoard, TaskCompletion } from './lib/task-board';
 import { caseActivities, localDateOf } from './lib/shared';
 import { inspectionActivities, isText } from './lib/inspection-activities';

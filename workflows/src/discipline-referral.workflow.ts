@@ -1,5 +1,5 @@
 import { proxyActivities, setHandler } from '@temporalio/workflow';
-import type { AccidentActivities } from '../../libs/temporal/src/accident.activities';
+import type { AccidentActivities } from '@safety/temporal/accident.activities';
 import {
   DisciplineReferralInput,
   DisciplineReferralState,
@@ -7,8 +7,8 @@ import {
   getDisciplineReferralStateQuery,
   REFERRAL_OUTCOMES,
   ReferralOutcome,
-} from '../../libs/temporal/src/contracts/discipline-referral.contract';
-import { TaskRejection } from '../../libs/temporal/src/contracts/human-task.contract';
+} from '@safety/temporal/contracts/discipline-referral.contract';
+import { TaskRejection } from '@safety/temporal/contracts/human-task.contract';
 import { TaskBoard } from './lib/task-board';
 import { localDateOf } from './lib/shared';
 

@@ -1,5 +1,5 @@
 // Every workflow the worker registers. This file is the entry of the prebuilt workflow bundle.
-export { penaltyCaseWorkflow } from './penalty-case.workflow';
+export { penaltyCaseWorkflow } from './penalty/workflow';
 export { inspectionWorkflow } from './inspection.workflow';
 export { criminalTransferWorkflow } from './criminal-transfer.workflow';
 export { simplePenaltyWorkflow } from './simple-penalty.workflow';

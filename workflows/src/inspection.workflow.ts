@@ -4,11 +4,11 @@ import {
   InspectionInput,
   InspectionState,
   InspectionStatus,
-} from '../../libs/temporal/src/contracts/inspection.contract';
-import type { CriminalTransferInput } from '../../libs/temporal/src/contracts/criminal-transfer.contract';
-import type { PenaltyCaseInput } from '../../libs/temporal/src/contracts/penalty-case.contract';
-import { CompleteTaskInput, TaskRejection } from '../../libs/temporal/src/contracts/human-task.contract';
-import { CriminalReviewGround, dangerousOperationGrounds } from '../../libs/domain/src/inspection/dangerous-operation';
+} from '@safety/temporal/contracts/inspection.contract';
+import type { CriminalTransferInput } from '@safety/temporal/contracts/criminal-transfer.contract';
+import type { PenaltyCaseInput } from '@safety/temporal/contracts/penalty-case.contract';
+import { CompleteTaskInput, TaskRejection } from '@safety/temporal/contracts/human-task.contract';
+import { CriminalReviewGround, dangerousOperationGrounds } from '@safety/domain/inspection/dangerous-operation';
 import {
   checkSeizureExtension,
   INSPECTION_OUTCOMES,
@@ -16,8 +16,8 @@ import {
   parseInspectionRecord,
   parseReinspection,
   RuleProblem,
-} from '../../libs/domain/src/inspection/record';
-import { plusDays } from '../../libs/domain/src/calendar/local-date';
+} from '@safety/domain/inspection/record';
+import { plusDays } from '@safety/domain/calendar/local-date';
 import { TaskBoard, TaskCompletion } from './lib/task-board';
 import { caseActivities, localDateOf } from './lib/shared';
 import { endOfLocalDayMs, inspectionActivities, isText } from './lib/inspection-activities';

@@ -4,8 +4,8 @@ import {
   SimplePenaltyInput,
   SimplePenaltyState,
   SimplePenaltyStatus,
-} from '../../libs/temporal/src/contracts/simple-penalty.contract';
-import { TaskRejection } from '../../libs/temporal/src/contracts/human-task.contract';
+} from '@safety/temporal/contracts/simple-penalty.contract';
+import { TaskRejection } from '@safety/temporal/contracts/human-task.contract';
 import { TaskBoard } from './lib/task-board';
 import { caseActivities, localDateOf } from './lib/shared';
 import { inspectionActivities, isText } from './lib/inspection-activities';

@@ -3,13 +3,19 @@ import { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
 import { AppConfig } from '@safety/application';
 import { buildWorkflowBundle } from '@safety/temporal/runtime/bundle';
 import { connectionOptions } from '@safety/temporal/runtime/connection';
+import { Tracing, workerTracingOptions } from '@safety/temporal/runtime/tracing';
 import { buildActivities } from './activities';
 
-/** Builds a Temporal worker whose activities come from the Nest context's services. */
+/**
+ * Builds a Temporal worker whose activities come from the Nest context's services. The sticky workflow
+ * cache is sized by config (the SDK's default grows with the heap limit and let RSS reach 618 MB with
+ * about 1,000 open cases); see docs/operations.md.
+ */
 export async function createWorker(
   app: INestApplicationContext,
   cfg: AppConfig,
   overrides: Partial<WorkerOptions> & { connection?: NativeConnection } = {},
+  tracing: Tracing | null = null,
 ): Promise<{ worker: Worker; connection: NativeConnection }> {
   const connection =
     overrides.connection ??
@@ -34,6 +40,8 @@ export async function createWorker(
     namespace: cfg.TEMPORAL_NAMESPACE,
     taskQueue: cfg.TEMPORAL_TASK_QUEUE,
     activities,
+    maxCachedWorkflows: cfg.WORKER_MAX_CACHED_WORKFLOWS,
+    ...workerTracingOptions(tracing),
     ...workflowSource,
     ...overrides,
   });

@@ -1,19 +1,22 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { fromBuffer as fileTypeFromBuffer } from 'file-type';
 import { Injectable } from '@nestjs/common';
 import { Actor, hasAnyRole, Role } from '@safety/domain/identity/roles';
 import { DomainError, ErrorCode } from '@safety/domain/errors';
+import { evidenceTypeOf, sanitiseFileName } from '@safety/domain/evidence/evidence-policy';
 import { endOfLocalDay, LocalDate, startOfLocalDay } from '@safety/domain/calendar/local-date';
 import {
   AttachmentEntity,
   CaseEntity,
   CaseRepository,
+  KeysetPage,
   OrganisationRepository,
+  PageRequest,
   Transaction,
   UnitOfWork,
-  KeysetPage,
-  PageRequest,
 } from '@safety/persistence';
-import type { CaseHandlers } from '@safety/temporal/activities';
+import type { CaseHandlers, CaseStatusChange, LinkedCase, LinkedCaseRequest } from '@safety/temporal/activities';
+import { LINKED_WORKFLOW_PREFIX } from '@safety/temporal/activities';
 import { AuditService, Page } from './audit.service';
 
 export interface NewCase {
@@ -44,11 +47,6 @@ export class CaseService {
     private readonly org: OrganisationRepository,
     private readonly audit: AuditService,
   ) {}
-
-  /** `create` in a transaction of its own: the row has committed when this resolves (so a workflow may start). */
-  open(actor: Actor, input: NewCase, requestId?: string): Promise<CaseEntity> {
-    return this.uow.transaction((tx) => this.create(actor, input, tx, requestId));
-  }
 
   /**
    * Inserts the case row in the caller's transaction. Jurisdiction: the enterprise must be
@@ -110,6 +108,44 @@ export class CaseService {
   }
 
   /**
+   * Opens a case and starts its workflow as one act: the row and its audit are written in a
+   * transaction that commits only once the workflow has started, so either both exist or neither
+   * does. (The workflow's first activity may run before the commit; it finds the row on a retry.)
+   */
+  async openAndStart(
+    actor: Actor,
+    input: NewCase,
+    start: (created: CaseEntity) => Promise<void>,
+    requestId?: string,
+  ): Promise<CaseEntity> {
+    return this.uow.transaction(async (tx) => {
+      const created = await this.create(actor, input, tx, requestId);
+      await start(created);
+      return created;
+    });
+  }
+
+  /**
+   * Opens a case linked to another (an automatic penalty case, a criminal transfer, a referral) and
+   * chooses its workflow id: `<prefix>-<sourceCaseId>-<n>`, numbered by the database under a lock on
+   * the source case, so the source's workflow and the API never choose the same id. Idempotent by
+   * `linkKey`: a retried activity finds the case it opened.
+   */
+  async openLinked(request: LinkedCaseRequest): Promise<LinkedCase> {
+    const opened = await this.uow.transaction(async (tx) => {
+      const existing = await this.cases.findByLinkKey(request.linkKey, tx);
+      if (existing) return existing;
+      const workflowId = await this.cases.nextLinkedWorkflowId(
+        request.sourceCaseId,
+        LINKED_WORKFLOW_PREFIX[request.caseType],
+        tx,
+      );
+      return this.insertLinked({ ...request, workflowId }, tx);
+    });
+    return { caseId: opened.id, workflowId: opened.workflowId, openedAt: opened.createdAt.toISOString() };
+  }
+
+  /**
    * Creates (or finds, on an activity retry) the case row for a workflow started by another
    * workflow: an automatic penalty case, a criminal transfer, a referral. Keyed by workflow id.
    */
@@ -127,42 +163,61 @@ export class CaseService {
     return this.uow.transaction(async (tx) => {
       const existing = await this.cases.findByWorkflowId(input.workflowId, tx);
       if (existing) return existing;
-      const c = await this.cases.insert(
-        {
-          caseType: input.caseType,
-          title: input.title,
-          status: 'CREATED',
-          departmentId: input.departmentId,
-          enterpriseId: input.enterpriseId,
-          workflowId: input.workflowId,
-          createdBy: input.createdBy,
-          handlerIds: input.handlerIds,
-          data: { ...(input.data ?? {}), sourceCaseId: input.sourceCaseId },
-        },
-        tx,
-      );
+      return this.insertLinked(input, tx);
+    });
+  }
+
+  private async insertLinked(
+    input: {
+      caseType: string;
+      title: string;
+      departmentId: string;
+      enterpriseId: string | null;
+      createdBy: string;
+      handlerIds: string[];
+      workflowId: string;
+      sourceCaseId: string | null;
+      data?: Record<string, unknown>;
+      linkKey?: string;
+    },
+    tx: Transaction,
+  ): Promise<CaseEntity> {
+    const c = await this.cases.insert(
+      {
+        caseType: input.caseType,
+        title: input.title,
+        status: 'CREATED',
+        departmentId: input.departmentId,
+        enterpriseId: input.enterpriseId,
+        workflowId: input.workflowId,
+        createdBy: input.createdBy,
+        handlerIds: input.handlerIds,
+        linkKey: input.linkKey ?? null,
+        data: { ...(input.data ?? {}), sourceCaseId: input.sourceCaseId },
+      },
+      tx,
+    );
+    await this.audit.record(
+      {
+        caseId: c.id,
+        actorId: input.createdBy,
+        action: 'CASE_CREATED',
+        summary: { caseType: c.caseType, title: c.title, sourceCaseId: input.sourceCaseId, after: 'CREATED' },
+      },
+      tx,
+    );
+    if (input.sourceCaseId) {
       await this.audit.record(
         {
-          caseId: c.id,
+          caseId: input.sourceCaseId,
           actorId: input.createdBy,
-          action: 'CASE_CREATED',
-          summary: { caseType: c.caseType, title: c.title, sourceCaseId: input.sourceCaseId, after: 'CREATED' },
+          action: 'LINKED_CASE_CREATED',
+          summary: { linkedCaseId: c.id, caseType: c.caseType, workflowId: c.workflowId },
         },
         tx,
       );
-      if (input.sourceCaseId) {
-        await this.audit.record(
-          {
-            caseId: input.sourceCaseId,
-            actorId: input.createdBy,
-            action: 'LINKED_CASE_CREATED',
-            summary: { linkedCaseId: c.id, caseType: c.caseType },
-          },
-          tx,
-        );
-      }
-      return c;
-    });
+    }
+    return c;
   }
 
   async getVisible(actor: Actor, id: string): Promise<CaseEntity> {
@@ -216,30 +271,24 @@ export class CaseService {
     });
   }
 
-  /** Called by the workflow's activity: moves the status and appends the change to the record. Idempotent. */
-  async recordStatus(input: {
-    caseId: string;
-    status: string;
-    actorId: string | null;
-    action: string;
-    summary: Record<string, unknown>;
-  }): Promise<void> {
-    await this.uow.transaction(async (tx) => {
-      const c = await this.cases.findById(input.caseId, tx);
-      if (!c) throw new DomainError(ErrorCode.NOT_FOUND, `case ${input.caseId} not found`);
-      const lastAction = (c.data?.lastAction as string | undefined) ?? null;
-      if (c.status === input.status && lastAction === input.action) return; // retry of a committed activity
-      await this.cases.updateStatus(c.id, input.status, { lastAction: input.action }, tx);
-      await this.audit.record(
-        {
-          caseId: c.id,
-          actorId: input.actorId,
-          action: input.action,
-          summary: { ...input.summary, before: c.status, after: input.status },
-        },
-        tx,
-      );
-    });
+  /** Records a status change with its audit row; a retry of a committed change is a no-op. */
+  async recordStatus(input: CaseStatusChange, tx?: Transaction): Promise<void> {
+    if (!tx) return this.uow.transaction((inner) => this.recordStatus(input, inner));
+    const c = await this.cases.findById(input.caseId, tx);
+    // Retryable: a workflow's first activity can run before the transaction that created the row commits.
+    if (!c) throw new DomainError(ErrorCode.DEPENDENCY_UNAVAILABLE, `case ${input.caseId} is not visible yet`);
+    const lastAction = (c.data?.lastAction as string | undefined) ?? null;
+    if (c.status === input.status && lastAction === input.action) return; // retry of a committed activity
+    await this.cases.updateStatus(c.id, input.status, { lastAction: input.action }, tx);
+    await this.audit.record(
+      {
+        caseId: c.id,
+        actorId: input.actorId,
+        action: input.action,
+        summary: { ...input.summary, before: c.status, after: input.status },
+      },
+      tx,
+    );
   }
 
   /**
@@ -303,14 +352,24 @@ export class CaseService {
   ): Promise<AttachmentEntity> {
     const c = await this.getVisible(actor, caseId);
     const sha256 = createHash('sha256').update(input.content).digest('hex');
+    const fileName = sanitiseFileName(input.fileName);
+    // Never the client's word alone: the type comes from the bytes and the evidence allowlist.
+    const contentType =
+      input.kind === 'NOTE'
+        ? 'text/plain'
+        : evidenceTypeOf({
+            declared: input.contentType,
+            detected: (await fileTypeFromBuffer(input.content))?.mime ?? null,
+            content: input.content,
+          });
     return this.uow.transaction(async (tx) => {
       const saved = await this.cases.addAttachment(
         {
           caseId: c.id,
           taskId: input.taskId ?? null,
           kind: input.kind,
-          fileName: input.fileName ?? null,
-          contentType: input.contentType ?? null,
+          fileName,
+          contentType,
           sizeBytes: input.content.length,
           sha256,
           content: input.content,
@@ -329,7 +388,8 @@ export class CaseService {
           summary: {
             attachmentId: saved.id,
             kind: input.kind,
-            fileName: input.fileName ?? null,
+            fileName,
+            contentType,
             sha256,
             sizeBytes: input.content.length,
           },

@@ -5,6 +5,8 @@ export * from './denial-audit.service';
 export * from './calendar.service';
 export * from './case.service';
 export * from './identity.service';
+export * from './login.service';
+export * from './password-hasher';
 export * from './task.service';
 export * from './organisation.service';
 export * from './config/app-config';

@@ -12,7 +12,7 @@ import {
   PageRequest,
 } from '@safety/persistence';
 import { AuditService, Page } from './audit.service';
-import { hashPassword } from './identity.service';
+import { hashPassword } from './password-hasher';
 
 export interface EnterpriseView {
   id: string;

@@ -3,17 +3,19 @@ import { Actor, hasAnyRole, Role } from '@safety/domain/identity/roles';
 import { DomainError, ErrorCode } from '@safety/domain/errors';
 import {
   Escalation,
+  InboxSort,
+  KeysetPage,
   OrganisationRepository,
+  PageRequest,
   TaskEntity,
   TaskRepository,
   TaskStatus,
   UnitOfWork,
-  InboxSort,
-  KeysetPage,
-  PageRequest,
 } from '@safety/persistence';
-import type { OpenTaskInput } from '@safety/temporal/activities';
+import type { OpenedTask, OpenTaskInput } from '@safety/temporal/activities';
 import { AuditService, Page } from './audit.service';
+import { CalendarService } from './calendar.service';
+import { CaseService } from './case.service';
 
 const ESCALATION_RANK: Record<Escalation, number> = { NONE: 0, YELLOW: 1, RED: 2 };
 
@@ -51,17 +53,49 @@ export class TaskService {
     private readonly tasks: TaskRepository,
     private readonly org: OrganisationRepository,
     private readonly audit: AuditService,
+    private readonly calendar: CalendarService,
+    private readonly cases: CaseService,
   ) {}
 
   // ---- called by workflow activities (idempotent) ----
 
-  async openFromWorkflow(input: OpenTaskInput): Promise<TaskEntity> {
-    return this.uow.transaction(async (tx) => {
+  /**
+   * Opens a workflow's task in one round trip: the due date from the holiday calendar (fail closed:
+   * a missing year leaves the task flagged for a manual date), the case status the case enters with
+   * it and the task row, in one transaction. Idempotent by task key: a retry returns the stored row.
+   */
+  async openFromWorkflow(input: OpenTaskInput): Promise<OpenedTask> {
+    let dueAt = input.dueAt ? new Date(input.dueAt) : null;
+    let warnAt = input.warnAt ? new Date(input.warnAt) : null;
+    let needsManualDueDate = input.needsManualDueDate ?? false;
+    let missingYear: number | null = null;
+    if (input.deadline) {
+      try {
+        dueAt = (await this.calendar.dueDate(input.deadline)).dueAt;
+        warnAt = new Date(dueAt.getTime() - (input.warningLeadHours ?? 24) * 3_600_000);
+      } catch (e) {
+        if (!(e instanceof DomainError && e.code === ErrorCode.CALENDAR_YEAR_NOT_LOADED)) throw e;
+        needsManualDueDate = true;
+        missingYear = Number(e.details?.year ?? 0) || null;
+      }
+    }
+    const task = await this.uow.transaction(async (tx) => {
+      if (input.enterStatus) await this.cases.recordStatus(input.enterStatus, tx);
       const { task, created } = await this.tasks.insertIfAbsent(
         {
-          ...input,
-          dueAt: input.dueAt ? new Date(input.dueAt) : null,
-          warnAt: input.warnAt ? new Date(input.warnAt) : null,
+          taskKey: input.taskKey,
+          caseId: input.caseId,
+          workflowId: input.workflowId,
+          type: input.type,
+          title: input.title,
+          candidateRoles: input.candidateRoles,
+          departmentId: input.departmentId,
+          assigneeId: input.assigneeId ?? null,
+          outcomes: input.outcomes ?? null,
+          dueAt,
+          warnAt,
+          needsManualDueDate,
+          payload: input.payload,
         },
         tx,
       );
@@ -73,8 +107,9 @@ export class TaskService {
             action: 'TASK_OPENED',
             summary: {
               type: task.type,
-              dueAt: input.dueAt,
-              needsManualDueDate: input.needsManualDueDate,
+              dueAt: dueAt?.toISOString() ?? null,
+              needsManualDueDate,
+              ...(missingYear ? { missingCalendarYear: missingYear } : {}),
               candidateRoles: input.candidateRoles,
             },
           },
@@ -83,6 +118,13 @@ export class TaskService {
       }
       return task;
     });
+    return {
+      taskId: task.id,
+      dueAt: task.dueAt?.toISOString() ?? null,
+      warnAt: task.warnAt?.toISOString() ?? null,
+      needsManualDueDate: task.needsManualDueDate,
+      missingYear,
+    };
   }
 
   async completeFromWorkflow(input: {
@@ -346,6 +388,15 @@ export class TaskService {
 
   dashboard(actor: Actor): Promise<DashboardRow[]> {
     return this.tasks.countsByDepartment(actor.visibleDepartmentIds);
+  }
+
+  async openTasksOfCase(caseId: string): Promise<TaskEntity[]> {
+    return (await this.tasks.listForCase(caseId)).filter((t) => t.status === 'OPEN' || t.status === 'CLAIMED');
+  }
+
+  /** Open, due-soon and overdue counts of every department, for the metrics endpoint (no actor: not a user read). */
+  openTaskCountsEverywhere(): Promise<DashboardRow[]> {
+    return this.tasks.countsForAllDepartments();
   }
 
   listForCase(caseId: string): Promise<TaskEntity[]> {

@@ -22,12 +22,18 @@ export enum ErrorCode {
   TASK_ALREADY_CLAIMED = 'TASK_ALREADY_CLAIMED',
   TASK_ALREADY_COMPLETED = 'TASK_ALREADY_COMPLETED',
   STEP_OUT_OF_ORDER = 'STEP_OUT_OF_ORDER',
+  // 413 — the request body is larger than the API accepts
+  PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
+  // 415 — the request body is not JSON
+  UNSUPPORTED_MEDIA_TYPE = 'UNSUPPORTED_MEDIA_TYPE',
   // 422 — well-formed but breaks a rule
   RULE_VIOLATION = 'RULE_VIOLATION',
   DEADLINE_PASSED = 'DEADLINE_PASSED',
   CALENDAR_YEAR_NOT_LOADED = 'CALENDAR_YEAR_NOT_LOADED',
   INVALID_CALENDAR = 'INVALID_CALENDAR',
   OUT_OF_RANGE = 'OUT_OF_RANGE',
+  // 429 — too many attempts; the response says when to retry (Retry-After)
+  RATE_LIMITED = 'RATE_LIMITED',
   // 503 — a dependency is down
   DEPENDENCY_UNAVAILABLE = 'DEPENDENCY_UNAVAILABLE',
 }

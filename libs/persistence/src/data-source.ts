@@ -6,6 +6,9 @@ import { PenaltyGeneralProcedure1763900000000 } from './migrations/1763900000000
 import { Inspection1764000000000 } from './migrations/1764000000000-Inspection';
 import { Accidents1764100000000 } from './migrations/1764100000000-Accidents';
 import { AppRole1764200000000 } from './migrations/1764200000000-AppRole';
+import { LoginThrottle1764300000000 } from './migrations/1764300000000-LoginThrottle';
+import { StepKernel1764310000000 } from './migrations/1764310000000-StepKernel';
+import { OpenTaskCountsIndex1764350000000 } from './migrations/1764350000000-OpenTaskCountsIndex';
 import { AuditStreams1765000000000 } from './migrations/1765000000000-AuditStreams';
 import { InboxAndSearchIndexes1765100000000 } from './migrations/1765100000000-InboxAndSearchIndexes';
 
@@ -23,6 +26,9 @@ export const MIGRATIONS = [
   Inspection1764000000000,
   Accidents1764100000000,
   AppRole1764200000000,
+  LoginThrottle1764300000000,
+  StepKernel1764310000000,
+  OpenTaskCountsIndex1764350000000,
   AuditStreams1765000000000,
   InboxAndSearchIndexes1765100000000,
 ];

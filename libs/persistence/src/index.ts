@@ -12,3 +12,4 @@ export * from './repositories/inspection.repository';
 export * from './repositories/enforcement.repository';
 export * from './repositories/document.repository';
 export * from './repositories/accident.repository';
+export * from './repositories/login-throttle.repository';

@@ -3,6 +3,15 @@
  * application services (apps/worker/src/activities); workflows type their proxies with it, so
  * neither side imports the other.
  */
+/** A case status change, written with the audit record of the change. */
+export interface CaseStatusChange {
+  caseId: string;
+  status: string;
+  actorId: string | null;
+  action: string;
+  summary: Record<string, unknown>;
+}
+
 export interface OpenTaskInput {
   taskKey: string;
   caseId: string;
@@ -12,10 +21,28 @@ export interface OpenTaskInput {
   candidateRoles: string[];
   departmentId: string;
   assigneeId?: string | null;
+  /** The outcomes this task offers when they are a subset of its step's; null = all of them. */
+  outcomes?: string[] | null;
+  /** Set when the workflow computed the due date itself (histories before one-round-trip opening). */
+  dueAt?: string | null;
+  warnAt?: string | null;
+  needsManualDueDate?: boolean;
+  /** The statutory period to compute the due date from (fail closed: no calendar year, no date). */
+  deadline?: DeadlineRequest | null;
+  /** Hours before the due instant at which the task turns yellow. */
+  warningLeadHours?: number;
+  /** The case status the case enters as this task opens, written in the same transaction. */
+  enterStatus?: CaseStatusChange | null;
+  /** What the task shows about its context (document numbers, round, grounds…). */
+  payload: Record<string, unknown>;
+}
+
+export interface OpenedTask {
+  taskId: string;
   dueAt: string | null;
   warnAt: string | null;
   needsManualDueDate: boolean;
-  payload: Record<string, unknown>;
+  missingYear: number | null;
 }
 
 export interface DeadlineRequest {
@@ -38,15 +65,37 @@ export interface CaseHandlers {
   handlers: Array<{ userId: string; credentialNo: string | null; roles: string[] }>;
 }
 
+/** The case types a workflow opens for another case, and the workflow-id prefix of each. */
+export const LINKED_WORKFLOW_PREFIX = {
+  PENALTY: 'penalty',
+  CRIMINAL_TRANSFER: 'criminal-transfer',
+  DISCIPLINE_REFERRAL: 'discipline-referral',
+} as const;
+
+export type LinkedCaseType = keyof typeof LINKED_WORKFLOW_PREFIX;
+
+export interface LinkedCaseRequest {
+  /** Idempotency key of the opening, e.g. `<parent workflow id>:<purpose>`. */
+  linkKey: string;
+  caseType: LinkedCaseType;
+  title: string;
+  sourceCaseId: string;
+  departmentId: string;
+  enterpriseId: string | null;
+  createdBy: string;
+  handlerIds: string[];
+  data?: Record<string, unknown>;
+}
+
+export interface LinkedCase {
+  caseId: string;
+  workflowId: string;
+  openedAt: string;
+}
+
 export interface CaseActivities {
-  recordCaseStatus(input: {
-    caseId: string;
-    status: string;
-    actorId: string | null;
-    action: string;
-    summary: Record<string, unknown>;
-  }): Promise<void>;
-  openTask(input: OpenTaskInput): Promise<{ taskId: string }>;
+  recordCaseStatus(input: CaseStatusChange): Promise<void>;
+  openTask(input: OpenTaskInput): Promise<OpenedTask>;
   completeTask(input: {
     taskKey: string;
     actorId: string;
@@ -64,6 +113,8 @@ export interface CaseActivities {
     reason: string;
   }): Promise<void>;
   computeDeadline(input: DeadlineRequest): Promise<DeadlineAnswer>;
+  /** Opens a case linked to another, numbered by the database (one workflow-id scheme for every starter). */
+  openLinkedCase(input: LinkedCaseRequest): Promise<LinkedCase>;
   /** Designates handling officers (承办人) on a case; validates them and returns the full handler list. */
   setCaseHandlers(input: {
     caseId: string;

@@ -1,6 +1,6 @@
-import type { DiscretionBenchmarkEntry } from '../../domain/src/enforcement/benchmark';
-import type { ProcedurePolicy } from '../../domain/src/enforcement/procedure-policy';
-import type { DocumentKind } from '../../domain/src/enforcement/document-number';
+import type { DiscretionBenchmarkEntry } from '@safety/domain/enforcement/benchmark';
+import type { ProcedurePolicy } from '@safety/domain/enforcement/procedure-policy';
+import type { DocumentKind } from '@safety/domain/enforcement/document-number';
 
 /** What the penalty workflow needs to know about its case, loaded once after 立案 (a snapshot). */
 export interface PenaltyContext {

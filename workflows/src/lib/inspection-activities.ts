@@ -1,5 +1,5 @@
 import { proxyActivities } from '@temporalio/workflow';
-import type { InspectionActivities } from '../../../libs/temporal/src/inspection.activities';
+import type { InspectionActivities } from '@safety/temporal/inspection.activities';
 
 /** Activities of the inspection area (case events, linked cases); same retry policy as the case activities. */
 export const inspectionActivities = proxyActivities<InspectionActivities>({

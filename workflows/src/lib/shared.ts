@@ -1,5 +1,5 @@
 import { proxyActivities } from '@temporalio/workflow';
-import type { CaseActivities } from '../../../libs/temporal/src/activities';
+import type { CaseActivities } from '@safety/temporal/activities';
 
 export const caseActivities = proxyActivities<CaseActivities>({
   startToCloseTimeout: '30 seconds',

@@ -8,7 +8,7 @@ import {
   PendingTaskView,
   TaskActor,
   TaskRejection,
-} from '../../../libs/temporal/src/contracts/human-task.contract';
+} from '@safety/temporal/contracts/human-task.contract';
 
 const acts = caseActivities;
 

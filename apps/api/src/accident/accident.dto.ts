@@ -87,6 +87,17 @@ export class AccidentListQuery extends PageQuery {
   grade?: string;
 }
 
+export class AccidentDetailQuery {
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    description:
+      'true: ID numbers and the referred official unmasked (head of the investigating department or team lead only; audited)',
+  })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  unmask?: 'true' | 'false';
+}
+
 export class ReportingFlagDto {
   @ApiProperty({ enum: ['OMITTED', 'FALSE_REPORT', 'CONCEALED'], description: '漏报 / 谎报 / 瞒报 (条例 Art.36)' })
   @IsIn(['OMITTED', 'FALSE_REPORT', 'CONCEALED'])

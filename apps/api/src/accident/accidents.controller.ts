@@ -18,10 +18,11 @@ import {
   superviseListingUpdate,
 } from '@safety/temporal';
 import { CurrentActor, RequestId, Roles } from '../auth/auth.decorators';
-import { taskView } from '../cases/case.dto';
+import { taskView } from '../tasks/task.view';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.providers';
 import { WorkflowStarter } from '../temporal/workflow-starter';
 import {
+  AccidentDetailQuery,
   AccidentListQuery,
   AppraisalDto,
   ApprovalDto,
@@ -35,6 +36,7 @@ import {
   ReportingFlagDto,
   SupervisedListingDto,
 } from './accident.dto';
+import { maskAccidentDetail, unmaskedAccidentDetail } from './accident-privacy';
 import { AccidentSteps, taskActor } from './accident-steps';
 import { accidentView, educationView, measureView, partyView, reportView, teamView } from './accident.views';
 
@@ -116,10 +118,18 @@ export class AccidentsController {
   @Roles(OFFICER, HEAD, MEMBER, DISCIPLINE, ADMIN, SYSADMIN)
   @ApiOperation({
     summary:
-      'One accident: record, team, 补报 history, report, parties, measures, education, live workflow state and steps',
+      'One accident: record, team, 补报 history, report, parties, measures, education, live workflow state and steps. Personal data masked unless ?unmask=true (head of the investigating department or team lead; audited)',
   })
-  async get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
-    const { c, accident } = await this.accidents.getVisible(actor, id);
+  async get(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() q: AccidentDetailQuery,
+    @RequestId() requestId?: string,
+  ) {
+    const found = await this.accidents.getVisible(actor, id);
+    const unmasked = q.unmask === 'true';
+    if (unmasked) await this.accidents.authorizeUnmaskedRead(actor, found, requestId);
+    const { c, accident } = found;
     const report = await this.repo.latestReport(id);
     const [team, revisions, parties, measures, education, evaluation, listing, tasks] = await Promise.all([
       this.repo.listTeam(id),
@@ -132,7 +142,7 @@ export class AccidentsController {
       this.tasks.listForCase(id),
     ]);
     const workflow = await this.temporal.workflow.getHandle(c.workflowId).query(getAccidentStateQuery);
-    return {
+    const detail = {
       ...accidentView(c, accident),
       team: team.map(teamView),
       casualtyRevisions: revisions.map((r) => ({
@@ -171,6 +181,7 @@ export class AccidentsController {
       workflow,
       tasks: tasks.map(taskView),
     };
+    return unmasked ? unmaskedAccidentDetail(detail) : maskAccidentDetail(detail);
   }
 
   @Post(':id/reporting-flags')

@@ -6,6 +6,7 @@ import { DomainError, ErrorCode } from '@safety/domain/errors';
 import { Actor, Role } from '@safety/domain/identity/roles';
 import { DisciplineReferralTaskType } from '@safety/temporal';
 import { CurrentActor, RequestId, Roles } from '../auth/auth.decorators';
+import { sendAttachment } from '../common/evidence-download';
 import { ReferralListQuery, ReferralResultDto } from './accident.dto';
 import { AccidentSteps } from './accident-steps';
 import { referralView } from './accident.views';
@@ -52,13 +53,7 @@ export class DisciplineReferralsController {
     @Res() res: Response,
     @RequestId() requestId?: string,
   ) {
-    const a = await this.referrals.attachment(actor, id, aid, requestId);
-    res.setHeader(
-      'content-type',
-      a.contentType ?? (a.kind === 'NOTE' ? 'text/plain; charset=utf-8' : 'application/octet-stream'),
-    );
-    res.setHeader('x-content-sha256', a.sha256);
-    res.send(a.content);
+    sendAttachment(res, await this.referrals.attachment(actor, id, aid, requestId));
   }
 
   @Post(':id/acknowledge')

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
@@ -16,6 +16,7 @@ import { Type } from 'class-transformer';
 import { AuditService, CalendarService } from '@safety/application';
 import { Actor, Role } from '@safety/domain/identity/roles';
 import { CurrentActor, RequestId, Roles } from '../auth/auth.decorators';
+import { calendarYearPipe } from '../common/bounded-int.pipe';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -54,7 +55,7 @@ export class CalendarController {
   }
 
   @Get('years/:year')
-  async year(@Param('year', ParseIntPipe) year: number) {
+  async year(@Param('year', calendarYearPipe()) year: number) {
     return this.calendar.getYear(year);
   }
 
@@ -63,7 +64,7 @@ export class CalendarController {
   @ApiOperation({ summary: "Load or correct a year's holiday notice (administrators)" })
   async putYear(
     @CurrentActor() actor: Actor,
-    @Param('year', ParseIntPipe) year: number,
+    @Param('year', calendarYearPipe()) year: number,
     @Body() dto: HolidayYearDto,
     @RequestId() requestId?: string,
   ) {

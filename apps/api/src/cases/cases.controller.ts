@@ -1,168 +1,107 @@
-import { Body, Controller, Get, Inject, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Client } from '@temporalio/client';
+import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { AuditService, CaseService, TaskService } from '@safety/application';
-import { DomainError, ErrorCode } from '@safety/domain/errors';
 import { Actor, Role } from '@safety/domain/identity/roles';
-import { getPenaltyCaseStateQuery, PenaltyCaseInput, workflowIdForCase } from '@safety/temporal';
 import { CurrentActor, RequestId, Roles } from '../auth/auth.decorators';
-import { PageQuery } from '../common/pagination';
-import { TEMPORAL_CLIENT } from '../temporal/temporal.providers';
-import { WorkflowStarter } from '../temporal/workflow-starter';
-import { AttachDto, CaseListQuery, caseView, CreatePenaltyCaseDto, taskView } from './case.dto';
-
-const MAX_ATTACHMENT_BYTES = 8 * 1024 * 1024;
+import { Endpoint } from '../contract/endpoint.decorator';
+import { ErrorBodyDto, IdParams, PageQueryDto } from '../contract/schemas';
+import { sendAttachment } from '../common/evidence-download';
+import { CaseQueries } from './case.queries';
+import {
+  AttachDto,
+  AttachmentDto,
+  AttachmentListDto,
+  AttachmentParams,
+  CaseDetailDto,
+  CaseDto,
+  CaseListQueryDto,
+  CasePageDto,
+  CreatePenaltyCaseDto,
+  TimelinePageDto,
+} from './case.schemas';
 
 @ApiTags('cases')
 @ApiBearerAuth()
 @Controller('cases')
 export class CasesController {
-  constructor(
-    private readonly cases: CaseService,
-    private readonly tasks: TaskService,
-    private readonly audit: AuditService,
-    private readonly starter: WorkflowStarter,
-    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
-  ) {}
+  constructor(private readonly cases: CaseQueries) {}
 
   @Post('penalty')
   @Roles(Role.ENFORCEMENT_OFFICER, Role.AGENCY_HEAD)
-  @ApiOperation({
-    summary: 'Open a penalty case (行政处罚一般程序); starts its workflow, whose first step is 立案审批',
+  @Endpoint({
+    summary:
+      'Open a penalty case (行政处罚一般程序) and start its workflow together (both or neither); its first step is 立案审批',
+    response: CaseDto,
+    status: 201,
+    errors: [400, 403, 404, 413, 415, 422],
   })
-  async createPenaltyCase(
-    @CurrentActor() actor: Actor,
-    @Body() dto: CreatePenaltyCaseDto,
-    @RequestId() requestId?: string,
-  ) {
-    // The row commits before the workflow starts, so the workflow's first activity always finds it.
-    const created = await this.cases.open(
-      actor,
-      {
-        caseType: 'PENALTY',
-        title: dto.title,
-        enterpriseId: dto.enterpriseId ?? null,
-        handlerIds: dto.handlerIds ?? [],
-        workflowId: (id) => workflowIdForCase('PENALTY', id),
-      },
-      requestId,
-    );
-    const input: PenaltyCaseInput = {
-      caseId: created.id,
-      departmentId: created.departmentId,
-      enterpriseId: created.enterpriseId,
-      createdBy: actor.userId,
-      handlerIds: created.handlerIds,
-      openedAt: created.createdAt.toISOString(),
-    };
-    await this.starter.start(created, 'penaltyCaseWorkflow', input, actor.userId);
-    return caseView(created);
+  create(@CurrentActor() actor: Actor, @Body() body: CreatePenaltyCaseDto, @RequestId() requestId?: string) {
+    return this.cases.openPenaltyCase(actor, body, requestId);
   }
 
   @Get()
-  @ApiOperation({ summary: 'Cases of your department (and the levels below for supervisors), newest first' })
-  async list(@CurrentActor() actor: Actor, @Query() q: CaseListQuery) {
-    const page = await this.cases.list(actor, q);
-    return { ...page, items: page.items.map(caseView) };
+  @Endpoint({
+    summary: 'Cases of your department (and the levels below for supervisors), newest first',
+    response: CasePageDto,
+    errors: [400],
+  })
+  list(@CurrentActor() actor: Actor, @Query() query: CaseListQueryDto) {
+    return this.cases.list(actor, query);
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'One case with its live workflow state and open steps' })
-  async get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
-    const c = await this.cases.getVisible(actor, id);
-    let workflow: unknown = null;
-    if (c.caseType === 'PENALTY')
-      workflow = await this.temporal.workflow.getHandle(c.workflowId).query(getPenaltyCaseStateQuery);
-    const tasks = await this.tasks.listForCase(c.id);
-    return { ...caseView(c), workflow, tasks: tasks.map(taskView) };
+  @Endpoint({
+    summary: 'One case with its live workflow state and its tasks',
+    response: CaseDetailDto,
+    errors: [400, 403, 404],
+  })
+  get(@CurrentActor() actor: Actor, @Param() { id }: IdParams) {
+    return this.cases.detail(actor, id);
   }
 
   @Get(':id/timeline')
-  @ApiOperation({ summary: 'The full-process record (执法全过程记录) of the case, oldest first' })
-  async timeline(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() q: PageQuery) {
-    await this.cases.getVisible(actor, id);
-    return this.audit.timelineByOffset(id, q.offset, q.limit);
+  @Endpoint({
+    summary: 'The full-process record (执法全过程记录) of the case, oldest first',
+    response: TimelinePageDto,
+    errors: [400, 403, 404],
+  })
+  timeline(@CurrentActor() actor: Actor, @Param() { id }: IdParams, @Query() page: PageQueryDto) {
+    return this.cases.timeline(actor, id, page);
   }
 
   @Post(':id/attachments')
-  @ApiOperation({
+  @Endpoint({
     summary: 'Attach evidence (a file, stored with its SHA-256) or a note to the case or one of its steps',
+    response: AttachmentDto,
+    status: 201,
+    errors: [400, 403, 404, 413, 415],
   })
-  async attach(
+  attach(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() dto: AttachDto,
+    @Param() { id }: IdParams,
+    @Body() body: AttachDto,
     @RequestId() requestId?: string,
   ) {
-    let content: Buffer;
-    if (dto.kind === 'NOTE') {
-      if (!dto.text) throw new DomainError(ErrorCode.VALIDATION_FAILED, 'a NOTE needs text');
-      content = Buffer.from(dto.text, 'utf8');
-    } else {
-      if (!dto.contentBase64) throw new DomainError(ErrorCode.VALIDATION_FAILED, 'a FILE needs contentBase64');
-      content = Buffer.from(dto.contentBase64, 'base64');
-      if (content.length === 0 || content.length > MAX_ATTACHMENT_BYTES)
-        throw new DomainError(ErrorCode.VALIDATION_FAILED, 'file must be 1 byte to 8 MiB');
-    }
-    if (dto.taskId) {
-      const task = await this.tasks.getVisible(actor, dto.taskId);
-      if (task.caseId !== id) throw new DomainError(ErrorCode.VALIDATION_FAILED, 'the task belongs to another case');
-    }
-    const a = await this.cases.attach(
-      actor,
-      id,
-      { taskId: dto.taskId, kind: dto.kind, fileName: dto.fileName, contentType: dto.contentType, content },
-      requestId,
-    );
-    return attachmentView(a);
+    return this.cases.attach(actor, id, body, requestId);
   }
 
   @Get(':id/attachments')
-  @ApiOperation({ summary: 'Evidence and notes of the case' })
-  async attachments(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
-    await this.cases.getVisible(actor, id);
-    return { items: (await this.cases.listAttachments(id)).map(attachmentView) };
+  @Endpoint({ summary: 'Evidence and notes of the case', response: AttachmentListDto, errors: [400, 403, 404] })
+  attachments(@CurrentActor() actor: Actor, @Param() { id }: IdParams) {
+    return this.cases.attachments(actor, id);
   }
 
   @Get(':id/attachments/:attachmentId/content')
-  @ApiOperation({ summary: 'Download one attachment' })
-  async content(
-    @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('attachmentId', ParseUUIDPipe) aid: string,
-    @Res() res: Response,
-  ) {
-    const a = await this.cases.attachmentContent(actor, id, aid);
-    res.setHeader(
-      'content-type',
-      a.contentType ?? (a.kind === 'NOTE' ? 'text/plain; charset=utf-8' : 'application/octet-stream'),
-    );
-    res.setHeader('x-content-sha256', a.sha256);
-    res.send(a.content);
+  @ApiOperation({
+    summary: 'Download one attachment (always as a file: Content-Disposition attachment, nosniff, a sandboxing CSP)',
+  })
+  @ApiProduces('application/octet-stream')
+  @ApiResponse({ status: 200, description: 'The stored bytes; x-content-sha256 carries their SHA-256' })
+  @ApiResponse({ status: 400, type: ErrorBodyDto.Output })
+  @ApiResponse({ status: 401, type: ErrorBodyDto.Output })
+  @ApiResponse({ status: 403, type: ErrorBodyDto.Output })
+  @ApiResponse({ status: 404, type: ErrorBodyDto.Output })
+  async content(@CurrentActor() actor: Actor, @Param() params: AttachmentParams, @Res() res: Response) {
+    sendAttachment(res, await this.cases.attachmentContent(actor, params.id, params.attachmentId));
   }
 }
-
-const attachmentView = (a: {
-  id: string;
-  caseId: string;
-  taskId: string | null;
-  kind: string;
-  fileName: string | null;
-  contentType: string | null;
-  sizeBytes: number;
-  sha256: string;
-  uploadedBy: string;
-  createdAt: Date;
-}) => ({
-  id: a.id,
-  caseId: a.caseId,
-  taskId: a.taskId,
-  kind: a.kind,
-  fileName: a.fileName,
-  contentType: a.contentType,
-  sizeBytes: a.sizeBytes,
-  sha256: a.sha256,
-  uploadedBy: a.uploadedBy,
-  createdAt: a.createdAt.toISOString(),
-});

@@ -5,6 +5,7 @@ import { CreditController, PublicDisclosureController } from './disclosure.contr
 import { FileReviewController } from './file-review.controller';
 import { CaseDocumentsController, PenaltyCaseController } from './penalty.controller';
 import { PenaltyWorkflowGateway } from './penalty-workflow.gateway';
+import { PenaltyQueries } from './penalty.queries';
 
 /** HTTP surface of the penalty general procedure, documents, disclosure, credit and case-file review. */
 @Module({
@@ -17,6 +18,6 @@ import { PenaltyWorkflowGateway } from './penalty-workflow.gateway';
     CreditController,
     FileReviewController,
   ],
-  providers: [PenaltyWorkflowGateway],
+  providers: [PenaltyWorkflowGateway, PenaltyQueries],
 })
 export class EnforcementApiModule {}

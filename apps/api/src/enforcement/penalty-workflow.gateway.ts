@@ -1,61 +1,74 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { Client } from '@temporalio/client';
-import type { UpdateDefinition } from '@temporalio/common';
-import { AppConfig, CaseService } from '@safety/application';
+import { Injectable } from '@nestjs/common';
+import { WorkflowNotFoundError, type UpdateDefinition } from '@temporalio/common';
+import { CaseService } from '@safety/application';
 import { DomainError, ErrorCode } from '@safety/domain/errors';
 import { Actor } from '@safety/domain/identity/roles';
 import { CaseEntity } from '@safety/persistence';
-import { getPenaltyCaseStateQuery, PenaltyCaseState, TaskActor } from '@safety/temporal';
-import { TEMPORAL_CLIENT } from '../temporal/temporal.providers';
-
-export const taskActor = (a: Actor): TaskActor => ({
-  userId: a.userId,
-  roles: a.roles,
-  departmentId: a.departmentId,
-  credentialNo: a.credentialNo,
-});
+import { getPenaltyCaseStateQuery, PenaltyCaseState } from '@safety/temporal';
+import { taskActor } from '../tasks/task.gateway';
+import { WorkflowAnswers } from '../temporal/workflow-answers';
 
 /** Statuses after which the workflow has finished and takes no more messages. */
 const CLOSED = new Set(['NOT_FILED', 'ARCHIVED', 'START_FAILED', 'CREATED']);
 
-/**
- * The enforcement module's way to the penalty workflow (client and config from ApiTemporalModule).
- */
+export interface MessageOptions {
+  requestId?: string;
+  idempotencyKey?: string;
+}
+
+/** The enforcement module's way to the penalty workflow: messages, and its state. */
 @Injectable()
 export class PenaltyWorkflowGateway {
   constructor(
-    @Inject(TEMPORAL_CLIENT) readonly client: Client,
-    readonly config: AppConfig,
     private readonly cases: CaseService,
+    private readonly answers: WorkflowAnswers,
   ) {}
 
   /** The penalty case the actor may see; for acting, it must be their own department's. */
   async penaltyCase(actor: Actor, id: string, opts: { acting: boolean }): Promise<CaseEntity> {
-    const c = await this.cases.getVisible(actor, id);
-    if (c.caseType !== 'PENALTY') throw new DomainError(ErrorCode.NOT_FOUND, `case ${id} is not a penalty case`);
-    if (opts.acting && c.departmentId !== actor.departmentId) {
+    const found = await this.cases.getVisible(actor, id);
+    if (found.caseType !== 'PENALTY') throw new DomainError(ErrorCode.NOT_FOUND, `case ${id} is not a penalty case`);
+    if (opts.acting && found.departmentId !== actor.departmentId) {
       throw new DomainError(ErrorCode.FORBIDDEN_JURISDICTION, 'only the case department acts on it', { caseId: id });
     }
-    return c;
+    return found;
   }
 
-  async update<I, R>(
+  /** Sends a message (Update) to the case workflow; answers its verdict and the tasks open once it has acted. */
+  async message<Input, Result extends object>(
     actor: Actor,
     caseId: string,
-    def: UpdateDefinition<R, [I]>,
-    input: Omit<I, 'actor' | 'requestId'>,
-    requestId?: string,
-  ): Promise<R> {
-    const c = await this.penaltyCase(actor, caseId, { acting: true });
-    if (CLOSED.has(c.status))
-      throw new DomainError(ErrorCode.STEP_OUT_OF_ORDER, `the case is ${c.status.toLowerCase()}`, { caseId });
-    return this.client.workflow
-      .getHandle(c.workflowId)
-      .executeUpdate(def, { args: [{ ...input, actor: taskActor(actor), requestId } as I] });
+    definition: UpdateDefinition<Result, [Input]>,
+    body: Omit<Input, 'actor' | 'requestId'>,
+    options: MessageOptions,
+  ) {
+    const found = await this.penaltyCase(actor, caseId, { acting: true });
+    if (CLOSED.has(found.status)) {
+      throw new DomainError(ErrorCode.STEP_OUT_OF_ORDER, `the case is ${found.status.toLowerCase()}`, { caseId });
+    }
+    const result = await this.answers.update(
+      found.workflowId,
+      definition,
+      { ...body, actor: taskActor(actor), requestId: options.requestId } as Input,
+      this.answers.updateId(`${definition.name}:${caseId}`, options.idempotencyKey),
+    );
+    const open = (await this.answers.settle(found.workflowId)) ?? [];
+    return { ...result, nextTasks: open.map((task) => ({ id: task.taskId, type: task.type, title: task.title })) };
   }
 
   async state(actor: Actor, caseId: string): Promise<PenaltyCaseState> {
-    const c = await this.penaltyCase(actor, caseId, { acting: false });
-    return this.client.workflow.getHandle(c.workflowId).query(getPenaltyCaseStateQuery);
+    const found = await this.penaltyCase(actor, caseId, { acting: false });
+    try {
+      return await this.answers.query(found.workflowId, getPenaltyCaseStateQuery);
+    } catch (error) {
+      // A case opened by another case's workflow exists a moment before its own workflow starts.
+      if (error instanceof WorkflowNotFoundError && found.status === 'CREATED') {
+        throw new DomainError(ErrorCode.STEP_OUT_OF_ORDER, 'the case has not started yet; try again shortly', {
+          caseId,
+          retryAfterSeconds: 1,
+        });
+      }
+      throw error;
+    }
   }
 }

@@ -1,18 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import {
-  ArchiveService,
-  CaseService,
-  DisclosureService,
-  DocumentService,
-  PenaltyCaseService,
-  TaskService,
-} from '@safety/application';
-import { DomainError, ErrorCode } from '@safety/domain/errors';
 import { Actor, Role } from '@safety/domain/identity/roles';
 import {
-  changeTaskDeadlineUpdate,
   designateHandlersUpdate,
   extendDecisionDeadlineUpdate,
   proposeCriminalTransferUpdate,
@@ -24,24 +14,36 @@ import {
   requestEvidencePreservationUpdate,
   requestHearingUpdate,
 } from '@safety/temporal';
-import { CurrentActor, RequestId, Roles } from '../auth/auth.decorators';
-import { PageQuery } from '../common/pagination';
+import { CurrentActor, IdempotencyKey, RequestId, Roles } from '../auth/auth.decorators';
+import { Endpoint, ErrorStatus } from '../contract/endpoint.decorator';
+import { ErrorBodyDto, IdParams, PageQueryDto } from '../contract/schemas';
+import { PenaltyWorkflowGateway } from './penalty-workflow.gateway';
+import { PenaltyQueries } from './penalty.queries';
 import {
-  AmountOwedQuery,
+  AmountOwedDto,
+  ArchiveDto,
+  AsOfQueryDto,
   ChallengeEndedDto,
   ChallengeFiledDto,
+  ChallengeParams,
+  ContinuingDailyFineDto,
   CriminalTransferDto,
   DecisionExtensionDto,
-  EvidencePreservationDto,
-  HearingRequestDto,
   DesignateHandlersDto,
+  DocumentPageDto,
+  EvidencePreservationDto,
+  HandlersResultDto,
+  HearingRequestDto,
   PaymentDto,
+  PenaltyEventResultDto,
+  PublicationPageDto,
   StatementDto,
   WaiverDto,
-} from './enforcement.dto';
-import { PenaltyWorkflowGateway, taskActor } from './penalty-workflow.gateway';
+} from './penalty.schemas';
 
 const OFFICER_OR_HEAD = [Role.ENFORCEMENT_OFFICER, Role.AGENCY_HEAD];
+/** What a message to the case workflow can answer besides success. */
+const MESSAGE_ERRORS: ErrorStatus[] = [400, 403, 404, 409, 413, 415, 422];
 
 /**
  * Non-task actions of a penalty case (行政处罚一般程序). Each is an Update to the case workflow, whose
@@ -53,191 +55,216 @@ const OFFICER_OR_HEAD = [Role.ENFORCEMENT_OFFICER, Role.AGENCY_HEAD];
 @Controller('cases/penalty/:id')
 export class PenaltyCaseController {
   constructor(
-    private readonly gw: PenaltyWorkflowGateway,
-    private readonly penalty: PenaltyCaseService,
-    private readonly tasks: TaskService,
+    private readonly gateway: PenaltyWorkflowGateway,
+    private readonly queries: PenaltyQueries,
   ) {}
 
   @Post('handlers')
   @Roles(Role.AGENCY_HEAD)
-  @ApiOperation({
+  @Endpoint({
     summary:
       'Designate handling officers (承办人): credentialed enforcement officers of the case department (行政处罚法 Art.42)',
+    response: HandlersResultDto,
+    status: 201,
+    errors: MESSAGE_ERRORS,
   })
   designateHandlers(
-    @CurrentActor() a: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() dto: DesignateHandlersDto,
-    @RequestId() rid?: string,
+    @CurrentActor() actor: Actor,
+    @Param() { id }: IdParams,
+    @Body() body: DesignateHandlersDto,
+    @RequestId() requestId?: string,
+    @IdempotencyKey() idempotencyKey?: string,
   ) {
-    return this.gw.update(a, id, designateHandlersUpdate, dto, rid);
+    return this.gateway.message(actor, id, designateHandlersUpdate, body, { requestId, idempotencyKey });
   }
 
   @Post('evidence-preservations')
   @Roles(Role.ENFORCEMENT_OFFICER)
-  @ApiOperation({
+  @Endpoint({
     summary:
       '先行登记保存 request during the investigation (行政处罚法 Art.56): head approval, then a decision within 7 working days',
+    response: PenaltyEventResultDto,
+    status: 201,
+    errors: MESSAGE_ERRORS,
   })
   preserve(
-    @CurrentActor() a: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() dto: EvidencePreservationDto,
-    @RequestId() rid?: string,
+    @CurrentActor() actor: Actor,
+    @Param() { id }: IdParams,
+    @Body() body: EvidencePreservationDto,
+    @RequestId() requestId?: string,
+    @IdempotencyKey() idempotencyKey?: string,
   ) {
-    return this.gw.update(a, id, requestEvidencePreservationUpdate, dto, rid);
+    return this.gateway.message(actor, id, requestEvidencePreservationUpdate, body, { requestId, idempotencyKey });
   }
 
   @Post('statements')
   @Roles(...OFFICER_OR_HEAD)
-  @ApiOperation({
+  @Endpoint({
     summary:
       "Record the party's statement or defence (陈述申辩, Art.44–45) inside its window; 422 DEADLINE_PASSED after it",
+    response: PenaltyEventResultDto,
+    status: 201,
+    errors: MESSAGE_ERRORS,
   })
   statement(
-    @CurrentActor() a: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() dto: StatementDto,
-    @RequestId() rid?: string,
+    @CurrentActor() actor: Actor,
+    @Param() { id }: IdParams,
+    @Body() body: StatementDto,
+    @RequestId() requestId?: string,
+    @IdempotencyKey() idempotencyKey?: string,
   ) {
-    return this.gw.update(a, id, recordStatementUpdate, dto, rid);
+    return this.gateway.message(actor, id, recordStatementUpdate, body, { requestId, idempotencyKey });
   }
 
   @Post('hearing-request')
   @Roles(...OFFICER_OR_HEAD)
-  @ApiOperation({
+  @Endpoint({
     summary:
       "Record the party's hearing request (Art.63–64): within 5 working days of the notice, else 422 DEADLINE_PASSED",
+    response: PenaltyEventResultDto,
+    status: 201,
+    errors: MESSAGE_ERRORS,
   })
   hearing(
-    @CurrentActor() a: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() dto: HearingRequestDto,
-    @RequestId() rid?: string,
+    @CurrentActor() actor: Actor,
+    @Param() { id }: IdParams,
+    @Body() body: HearingRequestDto,
+    @RequestId() requestId?: string,
+    @IdempotencyKey() idempotencyKey?: string,
   ) {
-    return this.gw.update(a, id, requestHearingUpdate, dto, rid);
+    return this.gateway.message(actor, id, requestHearingUpdate, body, { requestId, idempotencyKey });
   }
 
   @Post('waivers')
   @Roles(...OFFICER_OR_HEAD)
-  @ApiOperation({
+  @Endpoint({
     summary:
       "Record the party's signed waiver of the statement and/or hearing; the case moves on without waiting out the window",
+    response: PenaltyEventResultDto,
+    status: 201,
+    errors: MESSAGE_ERRORS,
   })
   waiver(
-    @CurrentActor() a: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() dto: WaiverDto,
-    @RequestId() rid?: string,
+    @CurrentActor() actor: Actor,
+    @Param() { id }: IdParams,
+    @Body() body: WaiverDto,
+    @RequestId() requestId?: string,
+    @IdempotencyKey() idempotencyKey?: string,
   ) {
-    return this.gw.update(a, id, recordWaiverUpdate, dto, rid);
+    return this.gateway.message(actor, id, recordWaiverUpdate, body, { requestId, idempotencyKey });
   }
 
   @Post('decision-extensions')
   @Roles(Role.AGENCY_HEAD)
-  @ApiOperation({
+  @Endpoint({
     summary:
-      'Extend the decision period (Art.60; bounded by policy: count and total days); moves an open decision step too',
+      'Extend the decision period (Art.60; bounded by policy: count and total days); the workflow moves its open steps that follow the period',
+    response: PenaltyEventResultDto,
+    status: 201,
+    errors: MESSAGE_ERRORS,
   })
-  async extend(
-    @CurrentActor() a: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() dto: DecisionExtensionDto,
-    @RequestId() rid?: string,
+  extend(
+    @CurrentActor() actor: Actor,
+    @Param() { id }: IdParams,
+    @Body() body: DecisionExtensionDto,
+    @RequestId() requestId?: string,
+    @IdempotencyKey() idempotencyKey?: string,
   ) {
-    const res = await this.gw.update(a, id, extendDecisionDeadlineUpdate, dto, rid);
-    const dueAt = res.detail?.decisionDueAt;
-    if (typeof dueAt === 'string') {
-      const c = await this.gw.penaltyCase(a, id, { acting: true });
-      const open = (await this.tasks.listForCase(id)).find(
-        (t) => t.type === 'PENALTY_DECISION' && (t.status === 'OPEN' || t.status === 'CLAIMED'),
-      );
-      if (open) {
-        await this.gw.client.workflow.getHandle(c.workflowId).executeUpdate(changeTaskDeadlineUpdate, {
-          args: [
-            { taskKey: open.taskKey, actor: taskActor(a), dueAt, reason: `决定期限延长 ${dto.days} 日：${dto.reason}` },
-          ],
-        });
-      }
-    }
-    return res;
+    return this.gateway.message(actor, id, extendDecisionDeadlineUpdate, body, { requestId, idempotencyKey });
   }
 
   @Post('payments')
   @Roles(...OFFICER_OR_HEAD)
-  @ApiOperation({ summary: 'Record a payment of the fine (Art.67); over-payment beyond fine + surcharge is refused' })
+  @Endpoint({
+    summary: 'Record a payment of the fine (Art.67); over-payment beyond fine + surcharge is refused',
+    response: PenaltyEventResultDto,
+    status: 201,
+    errors: MESSAGE_ERRORS,
+  })
   pay(
-    @CurrentActor() a: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() dto: PaymentDto,
-    @RequestId() rid?: string,
+    @CurrentActor() actor: Actor,
+    @Param() { id }: IdParams,
+    @Body() body: PaymentDto,
+    @RequestId() requestId?: string,
+    @IdempotencyKey() idempotencyKey?: string,
   ) {
-    return this.gw.update(a, id, recordPaymentUpdate, dto, rid);
+    return this.gateway.message(actor, id, recordPaymentUpdate, body, { requestId, idempotencyKey });
   }
 
   @Get('amount-owed')
-  @ApiOperation({
+  @Endpoint({
     summary:
       'Fine, 加处罚款 (3%/day after the due date, capped at the fine, paused while 复议/诉讼 is pending; Art.72, 73) and payments as of a date',
+    response: AmountOwedDto,
+    errors: [400, 403, 404, 409],
   })
-  async owed(@CurrentActor() a: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() q: AmountOwedQuery) {
-    const s = await this.gw.state(a, id);
-    if (!s.procedure) throw new DomainError(ErrorCode.STEP_OUT_OF_ORDER, 'the case has no decision yet');
-    return this.penalty.amountOwed(s.procedure, q.asOf);
+  owed(@CurrentActor() actor: Actor, @Param() { id }: IdParams, @Query() query: AsOfQueryDto) {
+    return this.queries.amountOwed(actor, id, query.asOf);
   }
 
   @Get('continuing-daily-fine')
-  @ApiOperation({
+  @Endpoint({
     summary:
       '按日连续处罚 (安全生产法 Art.112) for a case opened after an unobeyed rectification order: the original fine per day from the day after the order, up to `asOf`',
+    response: ContinuingDailyFineDto,
+    errors: [400, 403, 404, 409, 422],
   })
-  async continuingFine(@CurrentActor() a: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() q: AmountOwedQuery) {
-    const c = await this.gw.penaltyCase(a, id, { acting: false });
-    const s = await this.gw.state(a, id);
-    return this.penalty.continuingDailyFine(c.data, s.procedure, q.asOf);
+  continuingFine(@CurrentActor() actor: Actor, @Param() { id }: IdParams, @Query() query: AsOfQueryDto) {
+    return this.queries.continuingDailyFine(actor, id, query.asOf);
   }
 
   @Post('challenges')
   @Roles(...OFFICER_OR_HEAD)
-  @ApiOperation({ summary: 'Record that the party applied for 行政复议 or sued (surcharge stops accruing, Art.73)' })
+  @Endpoint({
+    summary: 'Record that the party applied for 行政复议 or sued (surcharge stops accruing, Art.73)',
+    response: PenaltyEventResultDto,
+    status: 201,
+    errors: MESSAGE_ERRORS,
+  })
   challenge(
-    @CurrentActor() a: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() dto: ChallengeFiledDto,
-    @RequestId() rid?: string,
+    @CurrentActor() actor: Actor,
+    @Param() { id }: IdParams,
+    @Body() body: ChallengeFiledDto,
+    @RequestId() requestId?: string,
+    @IdempotencyKey() idempotencyKey?: string,
   ) {
-    return this.gw.update(a, id, recordChallengeFiledUpdate, dto, rid);
+    return this.gateway.message(actor, id, recordChallengeFiledUpdate, body, { requestId, idempotencyKey });
   }
 
   @Post('challenges/:seq/end')
-  @HttpCode(200)
   @Roles(...OFFICER_OR_HEAD)
-  @ApiOperation({
+  @Endpoint({
     summary: 'Record the end of a challenge; REVOKED/CHANGED withdraw the publication within 3 working days (Art.48)',
+    response: PenaltyEventResultDto,
+    errors: MESSAGE_ERRORS,
   })
   challengeEnd(
-    @CurrentActor() a: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('seq', ParseIntPipe) seq: number,
-    @Body() dto: ChallengeEndedDto,
-    @RequestId() rid?: string,
+    @CurrentActor() actor: Actor,
+    @Param() { id, seq }: ChallengeParams,
+    @Body() body: ChallengeEndedDto,
+    @RequestId() requestId?: string,
+    @IdempotencyKey() idempotencyKey?: string,
   ) {
-    return this.gw.update(a, id, recordChallengeEndedUpdate, { ...dto, seq }, rid);
+    return this.gateway.message(actor, id, recordChallengeEndedUpdate, { ...body, seq }, { requestId, idempotencyKey });
   }
 
   @Post('criminal-transfers')
   @Roles(...OFFICER_OR_HEAD)
-  @ApiOperation({
+  @Endpoint({
     summary:
       'Propose 涉嫌犯罪案件移送 at any step; starts the criminal-transfer workflow; fines are blocked meanwhile (Art.27, 82)',
+    response: PenaltyEventResultDto,
+    status: 201,
+    errors: MESSAGE_ERRORS,
   })
   transfer(
-    @CurrentActor() a: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() dto: CriminalTransferDto,
-    @RequestId() rid?: string,
+    @CurrentActor() actor: Actor,
+    @Param() { id }: IdParams,
+    @Body() body: CriminalTransferDto,
+    @RequestId() requestId?: string,
+    @IdempotencyKey() idempotencyKey?: string,
   ) {
-    return this.gw.update(a, id, proposeCriminalTransferUpdate, dto, rid);
+    return this.gateway.message(actor, id, proposeCriminalTransferUpdate, body, { requestId, idempotencyKey });
   }
 }
 
@@ -246,43 +273,52 @@ export class PenaltyCaseController {
 @ApiBearerAuth()
 @Controller()
 export class CaseDocumentsController {
-  constructor(
-    private readonly gw: PenaltyWorkflowGateway,
-    private readonly cases: CaseService,
-    private readonly documents: DocumentService,
-    private readonly disclosure: DisclosureService,
-    private readonly archive: ArchiveService,
-  ) {}
+  constructor(private readonly queries: PenaltyQueries) {}
 
   @Get('cases/:id/documents')
-  @ApiOperation({ summary: 'Numbered documents (执法文书) issued for the case' })
-  async list(@CurrentActor() a: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() q: PageQuery) {
-    await this.cases.getVisible(a, id);
-    return this.documents.listForCase(id, q.offset, q.limit);
+  @Endpoint({
+    summary: 'Numbered documents (执法文书) issued for the case',
+    response: DocumentPageDto,
+    errors: [400, 403, 404],
+  })
+  list(@CurrentActor() actor: Actor, @Param() { id }: IdParams, @Query() page: PageQueryDto) {
+    return this.queries.documentsOf(actor, id, page);
   }
 
   @Get('documents/:id/html')
   @ApiOperation({ summary: 'The printable HTML of a document, with its SHA-256 in x-content-sha256' })
-  async html(@CurrentActor() a: Actor, @Param('id', ParseUUIDPipe) id: string, @Res() res: Response) {
-    const d = await this.documents.html(a, id);
+  @ApiProduces('text/html')
+  @ApiResponse({ status: 200, description: 'The document as printable HTML (no scripts; styles inline only)' })
+  @ApiResponse({ status: 400, type: ErrorBodyDto.Output })
+  @ApiResponse({ status: 401, type: ErrorBodyDto.Output })
+  @ApiResponse({ status: 403, type: ErrorBodyDto.Output })
+  @ApiResponse({ status: 404, type: ErrorBodyDto.Output })
+  async html(@CurrentActor() actor: Actor, @Param() { id }: IdParams, @Res() res: Response) {
+    const document = await this.queries.documentHtml(actor, id);
     res.setHeader('content-type', 'text/html; charset=utf-8');
-    res.setHeader('x-content-sha256', d.sha256);
+    res.setHeader('x-content-sha256', document.sha256);
     res.setHeader('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'");
     res.setHeader('x-content-type-options', 'nosniff');
-    res.send(d.html);
+    res.send(document.html);
   }
 
   @Get('cases/:id/publications')
-  @ApiOperation({ summary: 'Publications of the case decision, including withdrawn ones' })
-  async publications(@CurrentActor() a: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() q: PageQuery) {
-    await this.gw.penaltyCase(a, id, { acting: false });
-    const all = await this.disclosure.listForCase(id);
-    return { items: all.slice(q.offset, q.offset + q.limit), total: all.length, offset: q.offset, limit: q.limit };
+  @Endpoint({
+    summary: 'Publications of the case decision, including withdrawn ones',
+    response: PublicationPageDto,
+    errors: [400, 403, 404],
+  })
+  publications(@CurrentActor() actor: Actor, @Param() { id }: IdParams, @Query() page: PageQueryDto) {
+    return this.queries.publicationsOf(actor, id, page);
   }
 
   @Get('cases/:id/archive')
-  @ApiOperation({ summary: 'The archived case file (documents, steps, audit timeline) and its SHA-256' })
-  async archived(@CurrentActor() a: Actor, @Param('id', ParseUUIDPipe) id: string) {
-    return this.archive.getArchive(a, id);
+  @Endpoint({
+    summary: 'The archived case file (documents, steps, audit timeline) and its SHA-256',
+    response: ArchiveDto,
+    errors: [400, 403, 404],
+  })
+  archived(@CurrentActor() actor: Actor, @Param() { id }: IdParams) {
+    return this.queries.archiveOf(actor, id);
   }
 }

@@ -17,11 +17,14 @@ export const HTTP_STATUS_BY_CODE: Record<ErrorCode, number> = {
   [ErrorCode.TASK_ALREADY_CLAIMED]: 409,
   [ErrorCode.TASK_ALREADY_COMPLETED]: 409,
   [ErrorCode.STEP_OUT_OF_ORDER]: 409,
+  [ErrorCode.PAYLOAD_TOO_LARGE]: 413,
+  [ErrorCode.UNSUPPORTED_MEDIA_TYPE]: 415,
   [ErrorCode.RULE_VIOLATION]: 422,
   [ErrorCode.DEADLINE_PASSED]: 422,
   [ErrorCode.CALENDAR_YEAR_NOT_LOADED]: 422,
   [ErrorCode.INVALID_CALENDAR]: 422,
   [ErrorCode.OUT_OF_RANGE]: 422,
+  [ErrorCode.RATE_LIMITED]: 429,
   [ErrorCode.DEPENDENCY_UNAVAILABLE]: 503,
 };
 

@@ -4,7 +4,8 @@ import { AuditService, InspectionAreaCaseType, InspectionCaseService, TaskServic
 import { Actor, Role } from '@safety/domain/identity/roles';
 import { getCriminalTransferStateQuery, getInspectionStateQuery, getSimplePenaltyStateQuery } from '@safety/temporal';
 import { CurrentActor, RequestId, Roles } from '../auth/auth.decorators';
-import { caseView, taskView } from '../cases/case.dto';
+import { caseView } from '../cases/case.view';
+import { taskView } from '../tasks/task.view';
 import {
   areaCaseView,
   CaseStatusQuery,
@@ -12,6 +13,7 @@ import {
   ProposeTransferDto,
   SimplePenaltyDto,
 } from './inspection.dto';
+import { WorkflowAnswers } from '../temporal/workflow-answers';
 import { WorkflowStarter } from '../temporal/workflow-starter';
 
 const CASE_READERS = [
@@ -31,18 +33,21 @@ export class InspectionCasesController {
     private readonly tasks: TaskService,
     private readonly audit: AuditService,
     private readonly starter: WorkflowStarter,
+    private readonly answers: WorkflowAnswers,
   ) {}
 
   private async detail(actor: Actor, id: string, type: InspectionAreaCaseType, requestId?: string) {
     const c = await this.inspections.getVisible(actor, id, type);
-    const handle = this.starter.temporal.workflow.getHandle(c.workflowId);
     const query =
       type === 'INSPECTION'
         ? getInspectionStateQuery
         : type === 'SIMPLE_PENALTY'
           ? getSimplePenaltyStateQuery
           : getCriminalTransferStateQuery;
-    const workflow = c.status === 'START_FAILED' ? null : await handle.query(query as typeof getInspectionStateQuery);
+    const workflow =
+      c.status === 'START_FAILED'
+        ? null
+        : await this.answers.query(c.workflowId, query as typeof getInspectionStateQuery);
     const decision = (c.data?.decision ?? null) as { partyType?: string } | null;
     if (type === 'SIMPLE_PENALTY' && decision?.partyType === 'INDIVIDUAL') {
       // Reading an individual party's name is a personal-data read: part of the full-process record.

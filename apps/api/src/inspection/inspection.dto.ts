@@ -26,7 +26,7 @@ import {
   InspectionPlanEntity,
 } from '@safety/persistence';
 import { PageQuery } from '../common/pagination';
-import { caseView } from '../cases/case.dto';
+import { caseView } from '../cases/case.view';
 
 export class FrequencyDto {
   @ApiPropertyOptional() @IsOptional() @IsNumber() @Min(0) @Max(365) RED?: number;

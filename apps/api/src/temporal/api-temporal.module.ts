@@ -2,6 +2,7 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import { AppConfig, ApplicationModule } from '@safety/application';
 import { TEMPORAL_CLIENT, temporalClientProvider } from './temporal.providers';
+import { WorkflowAnswers } from './workflow-answers';
 import { WorkflowStarter } from './workflow-starter';
 
 /**
@@ -19,9 +20,10 @@ export class ApiTemporalModule {
       providers: [
         { provide: AppConfig, useValue: cfg },
         temporalClient ? { provide: TEMPORAL_CLIENT, useValue: temporalClient } : temporalClientProvider,
+        WorkflowAnswers,
         WorkflowStarter,
       ],
-      exports: [AppConfig, TEMPORAL_CLIENT, WorkflowStarter],
+      exports: [AppConfig, TEMPORAL_CLIENT, WorkflowAnswers, WorkflowStarter],
     };
   }
 }

@@ -1,6 +1,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { AppConfig } from '@safety/application/config/app-config';
 import { connectionOptions } from '@safety/temporal/runtime/connection';
+import { tracingClientInterceptors } from '@safety/temporal/runtime/tracing';
 
 export const TEMPORAL_CLIENT = Symbol('TEMPORAL_CLIENT');
 
@@ -23,5 +24,6 @@ export const temporalClientProvider = {
         }),
       ),
       namespace: cfg.TEMPORAL_NAMESPACE,
+      interceptors: tracingClientInterceptors(),
     }),
 };

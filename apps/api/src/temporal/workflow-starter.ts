@@ -1,28 +1,43 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { Client } from '@temporalio/client';
-import { AppConfig, CaseService } from '@safety/application';
+import { Injectable } from '@nestjs/common';
+import { CaseService, NewCase } from '@safety/application';
+import type { Actor } from '@safety/domain/identity/roles';
 import { CaseEntity } from '@safety/persistence';
-import { TEMPORAL_CLIENT } from '../temporal/temporal.providers';
+import { WorkflowAnswers } from './workflow-answers';
 
 /**
- * Starts a case's workflow after its row has committed (so the first activity always finds it);
- * a failed start is recorded on the case (START_FAILED, audited) and rethrown.
+ * Starts a case's workflow. `open` creates the case row and starts its workflow together (both or
+ * neither; a Temporal that cannot be reached fails the request fast with 503 and leaves nothing).
+ * `start` starts the workflow of a row committed earlier and records START_FAILED if that fails.
  */
 @Injectable()
 export class WorkflowStarter {
   constructor(
     private readonly cases: CaseService,
-    private readonly cfg: AppConfig,
-    @Inject(TEMPORAL_CLIENT) readonly temporal: Client,
+    private readonly answers: WorkflowAnswers,
   ) {}
+
+  async open(
+    actor: Actor,
+    newCase: NewCase,
+    workflowType: string,
+    input: (created: CaseEntity) => object,
+    requestId?: string,
+  ): Promise<CaseEntity> {
+    const created = await this.cases.openAndStart(
+      actor,
+      newCase,
+      (row) => this.answers.start(workflowType, row.workflowId, input(row)),
+      requestId,
+    );
+    // The caller may act at once: answer when the workflow has opened its first tasks.
+    await this.answers.settle(created.workflowId);
+    return created;
+  }
 
   async start(created: CaseEntity, workflowType: string, input: object, actorId: string): Promise<void> {
     try {
-      await this.temporal.workflow.start(workflowType, {
-        taskQueue: this.cfg.TEMPORAL_TASK_QUEUE,
-        workflowId: created.workflowId,
-        args: [input],
-      });
+      await this.answers.start(workflowType, created.workflowId, input);
+      await this.answers.settle(created.workflowId);
     } catch (e) {
       await this.cases.recordStatus({
         caseId: created.id,

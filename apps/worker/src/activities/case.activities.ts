@@ -1,7 +1,7 @@
 import { CalendarService, CaseService, TaskService } from '@safety/application';
 import { DomainError, ErrorCode } from '@safety/domain/errors';
 import type { CaseActivities } from '@safety/temporal/activities';
-import { wrap } from './wrap';
+import { activity } from './adapter';
 
 /**
  * Thin, idempotent adapters from workflow activities to application services
@@ -10,13 +10,14 @@ import { wrap } from './wrap';
  */
 export function createCaseActivities(deps: { cases: CaseService; tasks: TaskService; calendar: CalendarService }) {
   const activities: CaseActivities = {
-    recordCaseStatus: wrap((input) => deps.cases.recordStatus(input)),
-    openTask: wrap(async (input) => ({ taskId: (await deps.tasks.openFromWorkflow(input)).id })),
-    completeTask: wrap((input) => deps.tasks.completeFromWorkflow(input)),
-    escalateTask: wrap((input) => deps.tasks.escalateFromWorkflow(input.taskKey, input.level)),
-    setTaskDeadline: wrap((input) => deps.tasks.setDeadlineFromWorkflow(input)),
-    setCaseHandlers: wrap((input) => deps.cases.setHandlers(input)),
-    computeDeadline: wrap(async (input) => {
+    recordCaseStatus: activity((input) => deps.cases.recordStatus(input)),
+    openTask: activity((input) => deps.tasks.openFromWorkflow(input)),
+    completeTask: activity((input) => deps.tasks.completeFromWorkflow(input)),
+    escalateTask: activity((input) => deps.tasks.escalateFromWorkflow(input.taskKey, input.level)),
+    setTaskDeadline: activity((input) => deps.tasks.setDeadlineFromWorkflow(input)),
+    setCaseHandlers: activity((input) => deps.cases.setHandlers(input)),
+    openLinkedCase: activity((input) => deps.cases.openLinked(input)),
+    computeDeadline: activity(async (input) => {
       try {
         const { dueDate, dueAt } = await deps.calendar.dueDate(input);
         return { dueAt: dueAt.toISOString(), dueDate, missingYear: null };

@@ -1,7 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { DocumentService, InspectionCaseService } from '@safety/application';
 import type { InspectionActivities } from '@safety/temporal/inspection.activities';
-import { wrap } from './wrap';
+import { activity } from './adapter';
 
 /**
  * Thin, idempotent adapters for the inspection, 简易程序 and criminal-transfer workflows. Events are
@@ -13,9 +13,9 @@ export function createInspectionActivities(deps: {
   documents: DocumentService;
 }): InspectionActivities {
   return {
-    inspectionRecordCaseEvent: wrap((input) => deps.inspections.recordEvent(input)),
-    inspectionOpenLinkedCase: wrap((input) => deps.inspections.openLinked(input)),
-    inspectionIssueRectificationOrder: wrap(async (input) => {
+    inspectionRecordCaseEvent: activity((input) => deps.inspections.recordEvent(input)),
+    inspectionOpenLinkedCase: activity((input) => deps.inspections.openLinked(input)),
+    inspectionIssueRectificationOrder: activity(async (input) => {
       const doc = await deps.documents.issue(
         'RECTIFICATION_ORDER',
         input.caseId,

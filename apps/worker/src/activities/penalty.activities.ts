@@ -1,6 +1,6 @@
 import { ArchiveService, DisclosureService, DocumentService, PenaltyCaseService } from '@safety/application';
 import type { PenaltyActivities } from '@safety/temporal/penalty.activities';
-import { wrap } from './wrap';
+import { activity } from './adapter';
 
 /**
  * Activities of the penalty general procedure: thin adapters over the enforcement services. Each is
@@ -14,22 +14,22 @@ export function createPenaltyActivities(deps: {
   archive: ArchiveService;
 }) {
   const activities: PenaltyActivities = {
-    loadPenaltyContext: wrap((input) => deps.penalty.loadContext(input.caseId, input.departmentId)),
-    loadDiscretionBenchmark: wrap((input) => deps.penalty.benchmark(input.departmentId, input.on)),
-    listQualifiedLegalReviewers: wrap((input) => deps.penalty.qualifiedLegalReviewers(input.departmentId)),
-    listWorkingDays: wrap((input) => deps.penalty.workingDays(input.from, input.count)),
-    recordPenaltyEvent: wrap((input) => deps.penalty.recordEvent(input)),
-    issuePenaltyDocument: wrap(async (input) => {
+    loadPenaltyContext: activity((input) => deps.penalty.loadContext(input.caseId, input.departmentId)),
+    loadDiscretionBenchmark: activity((input) => deps.penalty.benchmark(input.departmentId, input.on)),
+    listQualifiedLegalReviewers: activity((input) => deps.penalty.qualifiedLegalReviewers(input.departmentId)),
+    listWorkingDays: activity((input) => deps.penalty.workingDays(input.from, input.count)),
+    recordPenaltyEvent: activity((input) => deps.penalty.recordEvent(input)),
+    issuePenaltyDocument: activity(async (input) => {
       const d = await deps.documents.issue(input.kind, input.caseId, input.data, {
         issuedBy: input.issuedBy,
         idempotencyKey: input.idempotencyKey,
       });
       return { documentId: d.id, number: d.number, sha256: d.sha256 };
     }),
-    publishPenaltyDecision: wrap((input) => deps.disclosure.publish(input)),
-    withdrawPenaltyPublication: wrap(async (input) => ({ withdrawn: await deps.disclosure.withdraw(input) })),
-    createCriminalTransferCase: wrap((input) => deps.penalty.createTransferCase(input)),
-    archivePenaltyCase: wrap((input) => deps.archive.archive(input.caseId, input.actorId)),
+    publishPenaltyDecision: activity((input) => deps.disclosure.publish(input)),
+    withdrawPenaltyPublication: activity(async (input) => ({ withdrawn: await deps.disclosure.withdraw(input) })),
+    createCriminalTransferCase: activity((input) => deps.penalty.createTransferCase(input)),
+    archivePenaltyCase: activity((input) => deps.archive.archive(input.caseId, input.actorId)),
   };
   return activities;
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { assertPlausibleAccidentInstant } from '@safety/domain/accident/reporting';
 import { maskPersonalData, maskPersonName } from '@safety/domain/privacy/mask';
 import { DomainError, ErrorCode } from '@safety/domain/errors';
 import { Actor, hasAnyRole, Role } from '@safety/domain/identity/roles';
@@ -110,8 +111,7 @@ export class AccidentInsightService {
   ): Promise<NearMissEntity> {
     if (!hasAnyRole(actor, [Role.ENFORCEMENT_OFFICER, Role.AGENCY_HEAD]))
       throw new DomainError(ErrorCode.FORBIDDEN_ROLE, 'only officers and heads record near misses');
-    if (input.occurredAt.getTime() > Date.now() + 5 * 60_000)
-      throw new DomainError(ErrorCode.VALIDATION_FAILED, 'occurredAt is in the future');
+    assertPlausibleAccidentInstant('occurredAt', input.occurredAt, new Date());
     if (input.kind === 'NEAR_MISS' && input.minorInjuries > 0)
       throw new DomainError(ErrorCode.VALIDATION_FAILED, 'a near miss has no injuries; record it as INJURY_ONLY');
     if (input.kind === 'INJURY_ONLY' && input.minorInjuries < 1)

@@ -7,6 +7,7 @@ import {
   FourNotLetGoResult,
   gradeAccident,
   investigatingLevel,
+  assertPlausibleAccidentInstant,
   isWithinSupplementaryWindow,
   reportTimeliness,
   ResponsiblePartyOutcome,
@@ -71,9 +72,6 @@ export interface AccidentReportInput {
   flags?: Array<(typeof SETTABLE_REPORTING_FLAGS)[number]>;
 }
 
-/** Clock skew tolerated between a client's "now" and ours. */
-const SKEW_MS = 5 * 60_000;
-
 /** Accident cases: intake, grading, jurisdiction, visibility, pre-checks for workflow steps, 四不放过 gates. */
 @Injectable()
 export class AccidentService {
@@ -118,10 +116,9 @@ export class AccidentService {
         'only enforcement officers and agency heads record accident reports',
       );
     const reportedAt = input.reportedAt ?? now;
-    if (input.occurredAt.getTime() > now.getTime() + SKEW_MS)
-      throw new DomainError(ErrorCode.VALIDATION_FAILED, 'occurredAt is in the future');
-    if (reportedAt.getTime() > now.getTime() + SKEW_MS)
-      throw new DomainError(ErrorCode.VALIDATION_FAILED, 'reportedAt is in the future');
+    assertPlausibleAccidentInstant('occurredAt', input.occurredAt, now);
+    if (input.unitNotifiedAt) assertPlausibleAccidentInstant('unitNotifiedAt', input.unitNotifiedAt, now);
+    assertPlausibleAccidentInstant('reportedAt', reportedAt, now);
     const clockStart = input.unitNotifiedAt ?? input.occurredAt;
     if (input.unitNotifiedAt && (input.unitNotifiedAt < input.occurredAt || input.unitNotifiedAt > reportedAt)) {
       throw new DomainError(ErrorCode.VALIDATION_FAILED, 'unitNotifiedAt must lie between occurredAt and reportedAt');
@@ -265,6 +262,40 @@ export class AccidentService {
     });
   }
 
+  /**
+   * The unmasked accident detail (ID numbers, the referred official) is for those who need it to do
+   * the investigation: a head of the investigating department (who decides on the report and sends
+   * the referrals) and the team lead (who writes the report). Everyone else who may see the accident
+   * — its officers, other agencies' team members, supervisors above, administrators — gets the
+   * masked view only. Every unmasked read is recorded as a personal-data read.
+   */
+  async authorizeUnmaskedRead(
+    actor: Actor,
+    found: { c: CaseEntity; accident: AccidentEntity },
+    requestId?: string,
+  ): Promise<void> {
+    const head = hasAnyRole(actor, [Role.AGENCY_HEAD]) && actor.departmentId === found.c.departmentId;
+    const lead = found.accident.teamLeadId === actor.userId;
+    if (!head && !lead)
+      throw new DomainError(
+        ErrorCode.FORBIDDEN_ROLE,
+        'only a head of the investigating department or the team lead may see unmasked personal data',
+        { caseId: found.c.id },
+      );
+    await this.audit.record({
+      caseId: found.c.id,
+      actorId: actor.userId,
+      actorRole: head ? Role.AGENCY_HEAD : (actor.roles[0] ?? null),
+      action: 'PERSONAL_DATA_READ',
+      requestId,
+      summary: {
+        entity: 'accident',
+        id: found.c.id,
+        fields: ['idNumber', 'responsibleParties.name', 'responsibleParties.position', 'freeText'],
+      },
+    });
+  }
+
   /** The actor works in the investigating department with one of the roles. */
   async assertInvestigatingDepartment(
     actor: Actor,
@@ -285,8 +316,8 @@ export class AccidentService {
     actor: Actor,
     q: { status?: string; grade?: string; offset: number; limit: number },
   ): Promise<Page<{ c: CaseEntity; accident: AccidentEntity }>> {
-    const [items, total] = await this.repo.listAccidents({ departmentIds: actor.visibleDepartmentIds, ...q });
-    return { items, total, offset: q.offset, limit: q.limit };
+    const [rows, total] = await this.repo.listVisible({ departmentIds: actor.visibleDepartmentIds, ...q });
+    return { items: rows, total, offset: q.offset, limit: q.limit };
   }
 
   /** Accidents the actor's departments investigate or reported, newest first (keyset pages). */

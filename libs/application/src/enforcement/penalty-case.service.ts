@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode } from '@safety/domain/errors';
 import { fromEpochDay, isLocalDate, toEpochDay, toLocalDate } from '@safety/domain/calendar';
-import { lateSurcharge } from '@safety/domain/enforcement/surcharge';
+import { amountOwed as owedOnDay } from '@safety/domain/enforcement/amount-owed';
 import { ContinuingDailyFine, continuingDailyFine } from '@safety/domain/enforcement/continuing-fine';
-import { fenToYuan, yuanToFen } from '@safety/domain/enforcement/money';
+import { fenToYuan } from '@safety/domain/enforcement/money';
 import { CaseRepository, EnforcementRepository, OrganisationRepository, UnitOfWork } from '@safety/persistence';
 import type { BenchmarkSnapshot, PenaltyContext, PenaltyProcedureState } from '@safety/temporal';
 import { AuditService } from '../audit.service';
@@ -165,42 +165,31 @@ export class PenaltyCaseService {
     };
   }
 
+  /** What the party owes on a day: the one rule the workflow also uses (libs/domain amountOwed). */
   amountOwed(p: PenaltyProcedureState, asOf?: string): AmountOwed {
     if (!p.decision || p.decision.outcome !== 'DECIDE_PENALTY' || p.decision.fineYuan <= 0) {
       throw new DomainError(ErrorCode.STEP_OUT_OF_ORDER, 'the case has no fine decided');
     }
     const day = asOf ?? toLocalDate(new Date());
     if (!isLocalDate(day)) throw new DomainError(ErrorCode.VALIDATION_FAILED, 'asOf must be a YYYY-MM-DD date');
-    const fineYuan = p.decision.fineYuan;
-    const dueDate = p.payment?.dueDate ?? null;
-    const payments = (p.payment?.payments ?? []).filter((x) => toEpochDay(x.paidOn) <= toEpochDay(day));
-    const paidFen = payments.reduce((a, x) => a + yuanToFen(x.amountYuan), 0);
-    let surcharge = { surchargeFen: 0, daysCounted: 0, suspendedDays: 0, capped: false };
-    if (dueDate && toEpochDay(day) > toEpochDay(dueDate)) {
-      // Accrual stops on the day the fine was paid in full.
-      const settledOn =
-        p.payment?.settled && p.payment.settledOn && toEpochDay(p.payment.settledOn) <= toEpochDay(day)
-          ? p.payment.settledOn
-          : day;
-      surcharge = lateSurcharge({
-        fineYuan,
-        dueDate,
-        asOf: settledOn,
-        suspendedRanges: p.challenges.map((c) => ({ from: c.filedOn, ...(c.endedOn ? { to: c.endedOn } : {}) })),
-      });
-    }
-    const owedFen = yuanToFen(fineYuan) + surcharge.surchargeFen;
+    const owed = owedOnDay({
+      fineYuan: p.decision.fineYuan,
+      dueDate: p.payment?.dueDate ?? null,
+      payments: p.payment?.payments ?? [],
+      challenges: p.challenges,
+      asOf: day,
+    });
     return {
       asOf: day,
-      fineYuan,
-      dueDate,
-      surchargeYuan: fenToYuan(surcharge.surchargeFen),
-      surchargeDays: surcharge.daysCounted,
-      suspendedDays: surcharge.suspendedDays,
-      capped: surcharge.capped,
-      paidYuan: fenToYuan(paidFen),
-      outstandingYuan: fenToYuan(Math.max(0, owedFen - paidFen)),
-      settled: paidFen >= owedFen,
+      fineYuan: p.decision.fineYuan,
+      dueDate: p.payment?.dueDate ?? null,
+      surchargeYuan: fenToYuan(owed.surchargeFen),
+      surchargeDays: owed.surchargeDays,
+      suspendedDays: owed.suspendedDays,
+      capped: owed.capped,
+      paidYuan: fenToYuan(owed.paidFen),
+      outstandingYuan: fenToYuan(owed.outstandingFen),
+      settled: owed.settledOn !== null,
     };
   }
 }

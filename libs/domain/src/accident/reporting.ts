@@ -3,6 +3,30 @@ import { LocalDate, diffDays } from '../calendar/local-date';
 import { DomainError, ErrorCode } from '../errors';
 import { AccidentGrade, compareGrades, investigatingLevel } from './grading';
 
+/**
+ * 条例 Art.46: the regulation is in force from 1 June 2007 (China time); an accident before that falls
+ * under the rules it repealed and is not a case of this system.
+ */
+export const REGULATION_IN_FORCE_FROM = new Date('2007-06-01T00:00:00+08:00');
+/** Clock skew tolerated between a client's "now" and ours. */
+export const CLOCK_SKEW_MS = 5 * 60_000;
+
+/**
+ * An accident-related instant must lie between the regulation's entry into force and now (plus skew):
+ * an accident "in 1970" or next week is a typing error, not a case. Names the field in the error.
+ */
+export function assertPlausibleAccidentInstant(field: string, at: Date, now: Date): void {
+  const problem = Number.isNaN(at.getTime())
+    ? `${field} is not a valid instant`
+    : at.getTime() < REGULATION_IN_FORCE_FROM.getTime()
+      ? `${field} is before 2007-06-01, when 国务院令第493号 took effect (Art.46)`
+      : at.getTime() > now.getTime() + CLOCK_SKEW_MS
+        ? `${field} is in the future`
+        : null;
+  if (problem)
+    throw new DomainError(ErrorCode.VALIDATION_FAILED, problem, { fields: [{ path: field, message: problem }] });
+}
+
 export interface ReportTimelinessPolicy {
   /** 条例 Art.9: 1 hour. */
   firstReportHours: number;

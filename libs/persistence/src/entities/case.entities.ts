@@ -21,6 +21,8 @@ export class CaseEntity {
   @Column({ name: 'created_by', type: 'uuid' }) createdBy!: string;
   @Column({ name: 'handler_ids', type: 'uuid', array: true }) handlerIds!: string[];
   @Column({ type: 'jsonb' }) data!: Record<string, unknown>;
+  /** Set on a case opened by another case's workflow: the idempotency key of that opening. */
+  @Column({ name: 'link_key', type: 'varchar', nullable: true }) linkKey!: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
   @VersionColumn() version!: number;
@@ -47,6 +49,8 @@ export class TaskEntity {
   @Column({ name: 'needs_manual_due_date' }) needsManualDueDate!: boolean;
   @Column({ type: 'varchar' }) escalation!: Escalation;
   @Column({ type: 'jsonb' }) payload!: Record<string, unknown>;
+  /** The outcomes the task offers, when narrower than its step's; null = all of them. */
+  @Column({ type: 'text', array: true, nullable: true }) outcomes!: string[] | null;
   @Column({ type: 'varchar', nullable: true }) outcome!: string | null;
   @Column({ type: 'jsonb', nullable: true }) result!: Record<string, unknown> | null;
   @Column({ name: 'completed_by', type: 'uuid', nullable: true }) completedBy!: string | null;

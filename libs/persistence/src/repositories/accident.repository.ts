@@ -375,6 +375,39 @@ export class AccidentRepository {
     }));
   }
 
+  /**
+   * Accidents investigated or reported by one of the departments, newest first, with their cases.
+   * Ordered by entity property paths: with a join, TypeORM pages through a DISTINCT subquery that
+   * only understands property names, not column names.
+   */
+  async listVisible(q: {
+    departmentIds: string[];
+    status?: string;
+    grade?: string;
+    offset: number;
+    limit: number;
+  }): Promise<[Array<{ c: CaseEntity; accident: AccidentEntity }>, number]> {
+    const qb = this.of(AccidentEntity)
+      .createQueryBuilder('a')
+      .innerJoin(CaseEntity, 'c', 'c.id = a.caseId')
+      .where('(a.investigatingDepartmentId IN (:...deps) OR a.reportingDepartmentId IN (:...deps))', {
+        deps: q.departmentIds.length ? q.departmentIds : ['00000000-0000-0000-0000-000000000000'],
+      });
+    if (q.status) qb.andWhere('c.status = :status', { status: q.status });
+    if (q.grade) qb.andWhere('a.grade = :grade', { grade: q.grade });
+    const [accidents, total] = await qb
+      .orderBy('a.occurredAt', 'DESC')
+      .addOrderBy('a.caseId', 'ASC')
+      .skip(q.offset)
+      .take(q.limit)
+      .getManyAndCount();
+    const cases = accidents.length
+      ? await this.of(CaseEntity).find({ where: { id: In(accidents.map((a) => a.caseId)) } })
+      : [];
+    const byId = new Map(cases.map((c) => [c.id, c]));
+    return [accidents.map((accident) => ({ accident, c: byId.get(accident.caseId)! })), total];
+  }
+
   listNearMisses(q: {
     departmentIds: string[];
     from?: Date;

@@ -110,6 +110,26 @@ export class CaseRepository {
     );
   }
 
+  findByLinkKey(linkKey: string, tx?: Transaction): Promise<CaseEntity | null> {
+    return this.repo(tx).findOne({ where: { linkKey } });
+  }
+
+  /**
+   * The next workflow id `<prefix>-<sourceCaseId>-<n>` for a case linked to `sourceCaseId`. Locks the
+   * source case row, so concurrent openings (from its workflow and over HTTP) number one after the
+   * other; call it in the transaction that inserts the linked case.
+   */
+  async nextLinkedWorkflowId(sourceCaseId: string, prefix: string, tx: Transaction): Promise<string> {
+    await this.em(tx).query('SELECT id FROM cases WHERE id = $1 FOR UPDATE', [sourceCaseId]);
+    const stem = `${prefix}-${sourceCaseId}-`;
+    const rows: Array<{ workflow_id: string }> = await this.em(tx).query(
+      `SELECT workflow_id FROM cases WHERE starts_with(workflow_id, $1)`,
+      [stem],
+    );
+    const taken = rows.map((r) => Number(r.workflow_id.slice(stem.length))).filter((n) => Number.isInteger(n));
+    return `${stem}${Math.max(0, ...taken) + 1}`;
+  }
+
   /** Merges the patch into the case's data. */
   async patchData(id: string, dataPatch: Record<string, unknown>, tx?: Transaction): Promise<void> {
     await this.em(tx).query(

@@ -101,6 +101,10 @@ export class DirectoryRepository {
     return rows.length ? this.ds.getRepository(UserEntity).findOne({ where: { id: rows[0].id } }) : null;
   }
 
+  async setPasswordHash(id: string, passwordHash: string): Promise<void> {
+    await this.ds.getRepository(UserEntity).update({ id }, { passwordHash });
+  }
+
   async setUserActive(id: string, active: boolean): Promise<void> {
     await this.ds.getRepository(UserEntity).update({ id }, { active });
   }

@@ -22,6 +22,7 @@ export interface NewTask {
   candidateRoles: string[];
   departmentId: string;
   assigneeId?: string | null;
+  outcomes?: string[] | null;
   dueAt: Date | null;
   warnAt: Date | null;
   needsManualDueDate: boolean;
@@ -106,8 +107,8 @@ export class TaskRepository {
   async insertIfAbsent(t: NewTask, tx?: Transaction): Promise<{ task: TaskEntity; created: boolean }> {
     const rows: Array<{ id: string }> = await this.em(tx).query(
       `INSERT INTO tasks (task_key, case_id, workflow_id, type, title, candidate_roles, department_id, assignee_id, status,
-                          due_at, warn_at, needs_manual_due_date, payload)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,'OPEN',$9,$10,$11,$12)
+                          due_at, warn_at, needs_manual_due_date, payload, outcomes)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,'OPEN',$9,$10,$11,$12,$13)
        ON CONFLICT (task_key) DO NOTHING RETURNING id`,
       [
         t.taskKey,
@@ -122,6 +123,7 @@ export class TaskRepository {
         t.warnAt,
         t.needsManualDueDate,
         JSON.stringify(t.payload),
+        t.outcomes ?? null,
       ],
     );
     const task = await this.findByKey(t.taskKey, tx);
@@ -285,19 +287,28 @@ export class TaskRepository {
 
   /**
    * Counts by the escalation the workflows' durable timers have set (YELLOW = due soon, RED =
-   * overdue), so the dashboard and the inbox agree with Temporal and no second clock exists. Read
-   * from the counters the tasks trigger keeps (migration InboxAndSearchIndexes), not by counting tasks.
+   * overdue), so the dashboard and the inbox agree with Temporal and no second clock exists.
    */
   async countsByDepartment(departmentIds: string[]): Promise<DepartmentTaskCounts[]> {
     if (departmentIds.length === 0) return [];
+    return this.openTaskCounts('AND department_id = ANY($1::uuid[])', [departmentIds]);
+  }
+
+  /** The same counts for every department holding an open task (metrics). */
+  countsForAllDepartments(): Promise<DepartmentTaskCounts[]> {
+    return this.openTaskCounts('', []);
+  }
+
+  /** Read from the counters the tasks trigger keeps (migration InboxAndSearchIndexes), not by counting tasks. */
+  private async openTaskCounts(departmentFilter: string, params: unknown[]): Promise<DepartmentTaskCounts[]> {
     const rows: Array<{ department_id: string; open: string; due_soon: string; overdue: string }> = await this.ds.query(
       `SELECT department_id,
               sum(open) AS open,
               coalesce(sum(open) FILTER (WHERE escalation = 'YELLOW'), 0) AS due_soon,
               coalesce(sum(open) FILTER (WHERE escalation = 'RED'), 0) AS overdue
-         FROM task_open_counts WHERE department_id = ANY($1::uuid[])
+         FROM task_open_counts WHERE true ${departmentFilter}
         GROUP BY department_id HAVING sum(open) > 0 ORDER BY department_id`,
-      [departmentIds],
+      params,
     );
     return rows.map((r) => ({
       departmentId: r.department_id,

@@ -1,6 +1,6 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { TaskActor } from './human-task.contract';
-import type { AccidentPolicy, ACCIDENT_WORKFLOW_POLICY_KEYS } from '../../../domain/src/accident/policy';
+import type { AccidentPolicy, ACCIDENT_WORKFLOW_POLICY_KEYS } from '@safety/domain/accident/policy';
 
 /**
  * 生产安全事故调查处理 (生产安全事故报告和调查处理条例, 国务院令第493号): one workflow per accident

@@ -1,5 +1,5 @@
 import { defineQuery } from '@temporalio/workflow';
-import type { CriminalTransferPolicy } from '../../../domain/src/inspection/policy';
+import type { CriminalTransferPolicy } from '@safety/domain/inspection/policy';
 
 /**
  * 行刑衔接: transfer of a suspected crime to the police (行政执法机关移送涉嫌犯罪案件的规定,

@@ -17,10 +17,30 @@ export interface CompleteTaskInput {
   requestId?: string;
 }
 
+/** A task the workflow has open, as the Update answer and the pending-tasks query name it. */
+export interface OpenTaskRef {
+  taskKey: string;
+  /** The task row's id (absent for tasks opened before the workflow kept it). */
+  taskId: string | null;
+  type: string;
+  title: string;
+}
+
 export interface CompleteTaskResult {
   taskKey: string;
   outcome: string;
   completedAt: string;
+}
+
+/**
+ * Whether the workflow has come to rest: no activity or child start in flight, so it waits only on
+ * people, timers or messages. Asked after an Update or a start, so the answer can name the tasks
+ * the workflow opened in response (a query sees the workflow between activations, when every branch
+ * has gone as far as it can).
+ */
+export interface SettledAnswer {
+  settled: boolean;
+  openTasks: OpenTaskRef[];
 }
 
 export interface ChangeTaskDeadlineInput {
@@ -41,7 +61,25 @@ export interface PendingTaskView {
   escalation: 'NONE' | 'YELLOW' | 'RED';
 }
 
-/** Failure types a human-task Update can be rejected with; the API maps each to an HTTP status. */
+/** Whether an actor could complete a task now (asked before a claim or a reassignment). */
+export interface MayActInput {
+  taskKey: string;
+  actor: TaskActor;
+}
+
+export interface MayActAnswer {
+  allowed: boolean;
+  code?: string;
+  message?: string;
+}
+
+export const completeTaskUpdate = defineUpdate<CompleteTaskResult, [CompleteTaskInput]>('completeTask');
+export const changeTaskDeadlineUpdate = defineUpdate<PendingTaskView, [ChangeTaskDeadlineInput]>('changeTaskDeadline');
+export const getPendingTasksQuery = defineQuery<PendingTaskView[]>('getPendingTasks');
+export const mayActOnTaskQuery = defineQuery<MayActAnswer, [MayActInput]>('mayActOnTask');
+export const getSettledQuery = defineQuery<SettledAnswer>('getSettled');
+
+/** @deprecated Workflows moving to workflows/src/kernel reject with ErrorCode values (kernel/problems.ts). */
 export const TaskRejection = {
   UNKNOWN_TASK: 'STEP_OUT_OF_ORDER',
   ALREADY_COMPLETED: 'TASK_ALREADY_COMPLETED',
@@ -52,7 +90,3 @@ export const TaskRejection = {
   RULE: 'RULE_VIOLATION',
   OUT_OF_RANGE: 'OUT_OF_RANGE',
 } as const;
-
-export const completeTaskUpdate = defineUpdate<CompleteTaskResult, [CompleteTaskInput]>('completeTask');
-export const changeTaskDeadlineUpdate = defineUpdate<PendingTaskView, [ChangeTaskDeadlineInput]>('changeTaskDeadline');
-export const getPendingTasksQuery = defineQuery<PendingTaskView[]>('getPendingTasks');

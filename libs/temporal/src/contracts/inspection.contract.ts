@@ -1,7 +1,7 @@
 import { defineQuery } from '@temporalio/workflow';
-import type { InspectionPolicy } from '../../../domain/src/inspection/policy';
-import type { InspectionFinding, InspectionOutcome, OfficerConfirmation } from '../../../domain/src/inspection/record';
-import type { CriminalReviewGround } from '../../../domain/src/inspection/dangerous-operation';
+import type { InspectionPolicy } from '@safety/domain/inspection/policy';
+import type { InspectionFinding, InspectionOutcome, OfficerConfirmation } from '@safety/domain/inspection/record';
+import type { CriminalReviewGround } from '@safety/domain/inspection/dangerous-operation';
 
 /**
  * On-site inspection (现场检查) and hazard rectification: record → order → 复查 → close, or an

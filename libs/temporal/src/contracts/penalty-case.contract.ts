@@ -1,5 +1,9 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { z } from 'zod';
 import type { TaskActor } from './human-task.contract';
+import { choice, form, integer, list, localDate, longText, money, text, users } from '../steps/fields';
+import type { PenaltySteps } from '../steps/penalty.steps';
+import type { PayloadOf } from '../steps/step-definition';
 
 /** Input of penaltyCaseWorkflow (行政处罚一般程序). One object, so fields can be added without breaking running workflows. */
 export interface PenaltyCaseInput {
@@ -59,128 +63,95 @@ export type PenaltyMeasureCode =
 
 export type Circumstance = 'LENIENT' | 'ORDINARY' | 'SEVERE';
 
-// ---- payloads of the human steps (`/tasks/:id/complete` → `payload`); each step's check validates them ----
+// ---- payloads of the human steps: declared once, in steps/penalty.steps.ts ----
 
-/** INVESTIGATION (调查取证), outcome SUBMIT. Every item names ≥ 2 handling officers with their credential numbers (Art.42, 55). */
-export interface InvestigationPayload {
-  findings: string;
-  evidence: Array<{
-    kind: 'INSPECTION_RECORD' | 'INQUIRY_RECORD' | 'PHOTO' | 'VIDEO' | 'DOCUMENT' | 'EXPERT_OPINION' | 'OTHER';
-    description: string;
-    attachmentIds?: string[];
-    officers: Array<{ officerId: string; credentialNo: string }>;
-  }>;
-}
+export type InvestigationPayload = PayloadOf<typeof PenaltySteps.INVESTIGATION, 'SUBMIT'>;
+export type ProposalPayload = PayloadOf<typeof PenaltySteps.PENALTY_PROPOSAL, 'PROPOSE_NO_PENALTY'>;
 
-/** PENALTY_PROPOSAL (案件调查终结/处罚建议), outcomes PROPOSE_PENALTY | PROPOSE_NO_PENALTY | PROPOSE_WITHDRAWAL. */
-export interface ProposalPayload {
-  violationType: string;
-  facts: string;
-  circumstance?: Circumstance;
-  partyType?: 'INDIVIDUAL' | 'ORGANISATION';
-  measures?: PenaltyMeasureCode[];
-  fineYuan?: number;
-  confiscationYuan?: number;
-  reasons?: string;
-  /** Art.57: complex or serious → 集体讨论. */
-  complex?: boolean;
-  serious?: boolean;
-  /** Art.58(1) grounds for 法制审核. */
-  involvesMajorPublicInterest?: boolean;
-  affectsMajorRights?: boolean;
-  multipleLegalRelationships?: boolean;
-  requiredByOtherRule?: boolean;
-}
+// ---- non-task actions (Updates sent by apps/api/src/enforcement): bodies declared once, here ----
 
-/** LEGAL_REVIEW (法制审核), outcomes APPROVE | RETURN. */
-export interface LegalReviewPayload {
-  opinion: string;
-}
-
-/** PENALTY_NOTICE / DECISION_SERVICE (送达), outcome SERVED. */
-export interface ServicePayload {
-  servedAt: string;
-  method: 'ON_THE_SPOT' | 'DIRECT' | 'POSTAL' | 'ELECTRONIC' | 'LEFT_AT_RESIDENCE' | 'PUBLIC_NOTICE';
-  recipient: string;
-}
-
-/** HEARING_SCHEDULING (听证通知), outcome SCHEDULED; the hearing is ≥ 7 working days after today (Art.64(2)). */
-export interface HearingSchedulePayload {
-  hearingDate: string;
-  location: string;
-  chairId: string;
-}
-
-/** HEARING (听证), outcomes HELD | PARTY_ABSENT (no-show = waiver, Art.64(8)). */
-export interface HearingRecordPayload {
-  record: string;
-}
-
-/** COLLECTIVE_DISCUSSION (集体讨论, Art.57), outcomes DECIDE_PENALTY | NO_PENALTY | WITHDRAW | RETURN. */
-export interface CollectiveDiscussionPayload {
-  participants: string[];
-  minutes: string;
-}
-
-/** DECISION (决定), outcomes DECIDE_PENALTY | NO_PENALTY | WITHDRAW | RETURN. */
-export interface DecisionPayload {
-  reasons: string;
-  fineYuan?: number;
-  measures?: PenaltyMeasureCode[];
-  circumstance?: Circumstance;
-  /** 严重违法失信: the decision feeds the dishonest-entity list when published. */
-  seriousViolation?: boolean;
-}
-
-// ---- non-task actions (Updates sent by apps/api/src/enforcement) ----
+/** 先行登记保存 (行政处罚法 Art.56): what is preserved, why and where. */
+export const EvidencePreservationRequestSchema = form({
+  items: list(['登记保存物品', 'Items'], text(['物品', 'Item'], 500), { min: 1, max: 50 }),
+  reason: text(['理由', 'Reason'], 2000),
+  location: text(['存放地点', 'Location'], 500),
+});
+/** 陈述申辩 (Art.44, 45): the party's statement or defence as recorded. */
+export const StatementSchema = form({ summary: longText(['陈述申辩要点', 'Summary of the statement']) });
+/** 听证申请 (Art.64(1)). */
+export const HearingRequestSchema = form({
+  channel: choice(['申请方式', 'Channel'], { WRITTEN: ['书面', 'Written'], ORAL: ['口头', 'Oral'] }),
+  note: text(['备注', 'Note'], 2000).optional(),
+});
+/** The party's signed waiver of its statement and/or hearing rights. */
+export const WaiverSchema = form({
+  waives: list(
+    ['放弃的权利', 'Rights waived'],
+    choice(['权利', 'Right'], { STATEMENT: ['陈述申辩', 'Statement and defence'], HEARING: ['听证', 'Hearing'] }),
+    { min: 1, max: 2 },
+  ).refine((rights) => new Set(rights).size === rights.length, { message: 'lists a right twice' }),
+  note: text(['当事人签字确认的放弃书', "The party's signed waiver"], 2000),
+});
+/** Extension of the decision period (Art.60; policy limits). */
+export const DecisionExtensionSchema = form({
+  days: integer(['延长天数', 'Days'], { min: 1, max: 180 }),
+  reason: text(['延期理由', 'Reason'], 2000),
+});
+/** 罚款缴纳 (Art.67). */
+export const PaymentSchema = form({
+  amountYuan: money(['缴纳金额（元）', 'Amount paid (yuan)'], 10_000_000_000).min(0.01),
+  paidOn: localDate(['缴纳日期', 'Paid on']),
+  receiptNo: text(['缴款凭证号', 'Receipt number'], 64),
+});
+/** 行政复议 / 行政诉讼 filed against the decision. */
+export const ChallengeFiledSchema = form({
+  kind: choice(['救济途径', 'Kind'], {
+    RECONSIDERATION: ['行政复议', 'Reconsideration'],
+    LITIGATION: ['行政诉讼', 'Litigation'],
+  }),
+  filedOn: localDate(['申请（起诉）日期', 'Filed on']),
+  body: text(['复议机关或法院', 'Reconsideration body or court'], 200),
+});
+/** The end of a 复议/诉讼 and its result. */
+export const ChallengeEndedSchema = form({
+  endedOn: localDate(['结果日期', 'Ended on']),
+  result: choice(['结果', 'Result'], {
+    UPHELD: ['维持', 'Upheld'],
+    REVOKED: ['撤销', 'Revoked'],
+    CHANGED: ['变更', 'Changed'],
+    WITHDRAWN_BY_PARTY: ['当事人撤回', 'Withdrawn by the party'],
+  }),
+  newFineYuan: money(['变更后的罚款（元）', 'Changed fine (yuan)'], 10_000_000_000).optional(),
+});
+/** 行刑衔接 proposal (国务院令第310号 Art.5: a team of at least two officers). */
+export const CriminalTransferProposalSchema = form({
+  suspectedOffence: text(['涉嫌罪名', 'Suspected offence'], 200),
+  grounds: list(['涉嫌犯罪的事实依据', 'Grounds'], text(['依据', 'Ground'], 1000), { min: 1, max: 20 }),
+  teamIds: users(['移送小组成员', 'Transfer team'], { min: 2, max: 10 }).refine(
+    (ids) => new Set(ids).size === ids.length,
+    { message: 'names an officer twice' },
+  ),
+});
+/** 承办人 designation by the head. */
+export const DesignateHandlersSchema = form({
+  handlerIds: users(['承办人', 'Handling officers'], { min: 1, max: 10 }),
+});
 
 export interface ActorInput {
   actor: TaskActor;
   requestId?: string;
 }
 
-export interface EvidencePreservationInput extends ActorInput {
-  items: string[];
-  reason: string;
-  location: string;
-}
-export interface StatementInput extends ActorInput {
-  summary: string;
-}
-export interface HearingRequestInput extends ActorInput {
-  channel: 'WRITTEN' | 'ORAL';
-  note?: string;
-}
-export interface WaiverInput extends ActorInput {
-  waives: Array<'STATEMENT' | 'HEARING'>;
-  note: string;
-}
-export interface DecisionExtensionInput extends ActorInput {
-  days: number;
-  reason: string;
-}
-export interface PaymentInput extends ActorInput {
-  amountYuan: number;
-  paidOn: string;
-  receiptNo: string;
-}
-export interface ChallengeFiledInput extends ActorInput {
-  kind: 'RECONSIDERATION' | 'LITIGATION';
-  filedOn: string;
-  body: string;
-}
-export interface ChallengeEndedInput extends ActorInput {
-  seq: number;
-  endedOn: string;
-  result: 'UPHELD' | 'REVOKED' | 'CHANGED' | 'WITHDRAWN_BY_PARTY';
-  /** CHANGED: the fine as changed by the reconsideration body or court. */
-  newFineYuan?: number;
-}
-export interface CriminalTransferProposalInput extends ActorInput {
-  suspectedOffence: string;
-  grounds: string[];
-  teamIds: string[];
-}
+export type EvidencePreservationInput = ActorInput & z.output<typeof EvidencePreservationRequestSchema>;
+export type StatementInput = ActorInput & z.output<typeof StatementSchema>;
+export type HearingRequestInput = ActorInput & z.output<typeof HearingRequestSchema>;
+export type WaiverInput = ActorInput & z.output<typeof WaiverSchema>;
+export type DecisionExtensionInput = ActorInput & z.output<typeof DecisionExtensionSchema>;
+export type PaymentInput = ActorInput & z.output<typeof PaymentSchema>;
+export type ChallengeFiledInput = ActorInput & z.output<typeof ChallengeFiledSchema>;
+export type ChallengeEndedInput = ActorInput & z.output<typeof ChallengeEndedSchema> & { seq: number };
+export type CriminalTransferProposalInput = ActorInput & z.output<typeof CriminalTransferProposalSchema>;
+export type DesignateHandlersInput = ActorInput & z.output<typeof DesignateHandlersSchema>;
 
 export interface PenaltyEventResult {
   ok: true;
@@ -307,10 +278,9 @@ export const getPenaltyCaseStateQuery = defineQuery<PenaltyCaseState>('getPenalt
  * The head designates handling officers (承办人), e.g. for a case opened automatically from an
  * accident or an inspection. Answers the full handler list.
  */
-export const designateHandlersUpdate = defineUpdate<
-  { handlerIds: string[] },
-  [{ actor: TaskActor; handlerIds: string[]; requestId?: string }]
->('designateHandlers');
+export const designateHandlersUpdate = defineUpdate<{ handlerIds: string[] }, [DesignateHandlersInput]>(
+  'designateHandlers',
+);
 
 export const requestEvidencePreservationUpdate = defineUpdate<PenaltyEventResult, [EvidencePreservationInput]>(
   'requestEvidencePreservation',

@@ -1,5 +1,5 @@
 import { defineQuery } from '@temporalio/workflow';
-import type { SimplePenaltyPolicy } from '../../../domain/src/inspection/policy';
+import type { SimplePenaltyPolicy } from '@safety/domain/inspection/policy';
 
 /**
  * 简易程序 (行政处罚法 Art.51–52): the decision is made on the spot (synchronously, by the API);

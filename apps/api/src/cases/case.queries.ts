@@ -1,0 +1,112 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService, CaseService, TaskService } from '@safety/application';
+import { DomainError, ErrorCode } from '@safety/domain/errors';
+import type { Actor } from '@safety/domain/identity/roles';
+import { getPenaltyCaseStateQuery, PenaltyCaseInput, workflowIdForCase } from '@safety/temporal';
+import { WorkflowAnswers } from '../temporal/workflow-answers';
+import { WorkflowStarter } from '../temporal/workflow-starter';
+import { taskView } from '../tasks/task.view';
+import { attachmentView } from './case.schemas';
+import { caseView } from './case.view';
+
+const MAX_ATTACHMENT_BYTES = 8 * 1024 * 1024;
+
+/** Cases as the API shows them: opening a penalty case with its workflow, lists, detail, timeline, evidence. */
+@Injectable()
+export class CaseQueries {
+  constructor(
+    private readonly cases: CaseService,
+    private readonly tasks: TaskService,
+    private readonly audit: AuditService,
+    private readonly starter: WorkflowStarter,
+    private readonly answers: WorkflowAnswers,
+  ) {}
+
+  async openPenaltyCase(
+    actor: Actor,
+    body: { title: string; enterpriseId?: string; handlerIds?: string[] },
+    requestId?: string,
+  ) {
+    const created = await this.starter.open(
+      actor,
+      {
+        caseType: 'PENALTY',
+        title: body.title,
+        enterpriseId: body.enterpriseId ?? null,
+        handlerIds: body.handlerIds ?? [],
+        workflowId: (id) => workflowIdForCase('PENALTY', id),
+      },
+      'penaltyCaseWorkflow',
+      (row): PenaltyCaseInput => ({
+        caseId: row.id,
+        departmentId: row.departmentId,
+        enterpriseId: row.enterpriseId,
+        createdBy: actor.userId,
+        handlerIds: row.handlerIds,
+        openedAt: row.createdAt.toISOString(),
+      }),
+      requestId,
+    );
+    return caseView(created);
+  }
+
+  async list(actor: Actor, query: { caseType?: string; status?: string; offset: number; limit: number }) {
+    const page = await this.cases.list(actor, query);
+    return { ...page, items: page.items.map(caseView) };
+  }
+
+  async detail(actor: Actor, id: string) {
+    const found = await this.cases.getVisible(actor, id);
+    const workflow =
+      found.caseType === 'PENALTY' && found.status !== 'START_FAILED'
+        ? await this.answers.query(found.workflowId, getPenaltyCaseStateQuery)
+        : null;
+    const tasks = await this.tasks.listForCase(found.id);
+    return { ...caseView(found), workflow, tasks: tasks.map(taskView) };
+  }
+
+  async timeline(actor: Actor, id: string, page: { offset: number; limit: number }) {
+    await this.cases.getVisible(actor, id);
+    return this.audit.timeline(id, page.offset, page.limit);
+  }
+
+  async attach(
+    actor: Actor,
+    caseId: string,
+    body: {
+      kind: 'FILE' | 'NOTE';
+      taskId?: string;
+      fileName?: string;
+      contentType?: string;
+      text?: string;
+      contentBase64?: string;
+    },
+    requestId?: string,
+  ) {
+    const content = body.kind === 'NOTE' ? Buffer.from(body.text!, 'utf8') : Buffer.from(body.contentBase64!, 'base64');
+    if (content.length === 0 || content.length > MAX_ATTACHMENT_BYTES) {
+      throw new DomainError(ErrorCode.VALIDATION_FAILED, 'file must be 1 byte to 8 MiB');
+    }
+    if (body.taskId) {
+      const task = await this.tasks.getVisible(actor, body.taskId);
+      if (task.caseId !== caseId)
+        throw new DomainError(ErrorCode.VALIDATION_FAILED, 'the task belongs to another case');
+    }
+    const saved = await this.cases.attach(
+      actor,
+      caseId,
+      { taskId: body.taskId, kind: body.kind, fileName: body.fileName, contentType: body.contentType, content },
+      requestId,
+    );
+    return attachmentView(saved);
+  }
+
+  async attachments(actor: Actor, caseId: string) {
+    await this.cases.getVisible(actor, caseId);
+    return { items: (await this.cases.listAttachments(caseId)).map(attachmentView) };
+  }
+
+  attachmentContent(actor: Actor, caseId: string, attachmentId: string) {
+    return this.cases.attachmentContent(actor, caseId, attachmentId);
+  }
+}

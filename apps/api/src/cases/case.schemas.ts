@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import { servedContentType } from '@safety/domain/evidence/evidence-policy';
+import { createZodDto } from 'nestjs-zod';
+import { isoInstant, pageOf, PageQuerySchema, text, uuid } from '../contract/schemas';
+import { TaskViewSchema } from '../tasks/task.view';
+import { CaseViewSchema } from './case.view';
+
+export { CaseDto, caseView, CaseViewSchema } from './case.view';
+
+export class CreatePenaltyCaseDto extends createZodDto(
+  z.strictObject({
+    title: text(200).meta({ example: '某化工公司未按规定进行安全检查' }),
+    enterpriseId: uuid()
+      .optional()
+      .meta({ description: 'Enterprise the case is against; must be supervised by your department' }),
+    handlerIds: z
+      .array(uuid())
+      .max(10)
+      .optional()
+      .meta({ description: 'Further handling officers (the creator always handles)' }),
+  }),
+) {}
+
+export class CaseListQueryDto extends createZodDto(
+  PageQuerySchema.extend({ caseType: z.string().max(32).optional(), status: z.string().max(32).optional() }),
+) {}
+
+export class CasePageDto extends createZodDto(pageOf(CaseViewSchema)) {}
+
+export class CaseDetailDto extends createZodDto(
+  CaseViewSchema.extend({
+    workflow: z
+      .looseObject({ status: z.string() })
+      .nullable()
+      .meta({ description: "The workflow's live state (penalty cases), null for other types" }),
+    tasks: z.array(TaskViewSchema),
+  }),
+) {}
+
+export const TimelineEntrySchema = z.object({
+  seq: z.string(),
+  occurredAt: isoInstant(),
+  actorId: uuid().nullable(),
+  actorRole: z.string().nullable(),
+  taskId: uuid().nullable(),
+  action: z.string(),
+  summary: z.record(z.string(), z.unknown()),
+  requestId: z.string().nullable(),
+  hash: z.string(),
+});
+
+export class TimelinePageDto extends createZodDto(pageOf(TimelineEntrySchema)) {}
+
+export class AttachDto extends createZodDto(
+  z
+    .strictObject({
+      kind: z.enum(['FILE', 'NOTE']),
+      taskId: uuid().optional(),
+      fileName: z.string().min(1).max(255).optional(),
+      contentType: z.string().min(1).max(128).optional(),
+      text: z.string().min(1).max(20_000).optional().meta({ description: 'NOTE text' }),
+      contentBase64: z.base64().optional().meta({ description: 'FILE content, base64 (≤ 8 MiB decoded)' }),
+    })
+    .superRefine((body, ctx) => {
+      if (body.kind === 'NOTE' && !body.text)
+        ctx.addIssue({ code: 'custom', path: ['text'], message: 'a NOTE needs text' });
+      if (body.kind === 'FILE' && !body.contentBase64) {
+        ctx.addIssue({ code: 'custom', path: ['contentBase64'], message: 'a FILE needs contentBase64' });
+      }
+    }),
+) {}
+
+export const AttachmentViewSchema = z.object({
+  id: uuid(),
+  caseId: uuid(),
+  taskId: uuid().nullable(),
+  kind: z.string(),
+  fileName: z.string().nullable(),
+  contentType: z.string().nullable(),
+  sizeBytes: z.int(),
+  sha256: z.string(),
+  uploadedBy: uuid(),
+  createdAt: isoInstant(),
+});
+
+export class AttachmentDto extends createZodDto(AttachmentViewSchema) {}
+export class AttachmentListDto extends createZodDto(z.object({ items: z.array(AttachmentViewSchema) })) {}
+
+export class AttachmentParams extends createZodDto(z.strictObject({ id: uuid(), attachmentId: uuid() })) {}
+
+export const attachmentView = (a: {
+  id: string;
+  caseId: string;
+  taskId: string | null;
+  kind: string;
+  fileName: string | null;
+  contentType: string | null;
+  sizeBytes: number;
+  sha256: string;
+  uploadedBy: string;
+  createdAt: Date;
+}): z.infer<typeof AttachmentViewSchema> => ({
+  id: a.id,
+  caseId: a.caseId,
+  taskId: a.taskId,
+  kind: a.kind,
+  fileName: a.fileName,
+  contentType: servedContentType(a.contentType, a.kind as 'FILE' | 'NOTE'),
+  sizeBytes: a.sizeBytes,
+  sha256: a.sha256,
+  uploadedBy: a.uploadedBy,
+  createdAt: a.createdAt.toISOString(),
+});

@@ -1,0 +1,49 @@
+import { STEP_CATALOGUE, stepDefinition } from '@safety/temporal/steps/catalogue';
+import { outcomePayloadSchema, payloadComponentName } from '@safety/temporal/steps/json-schema';
+import type { StepDefinition } from '@safety/temporal/steps/step-definition';
+import type { TaskEntity } from '@safety/persistence';
+import type { z } from 'zod';
+import type { OutcomeViewSchema, TaskTypeViewSchema } from './task.schemas';
+
+type OutcomeView = z.infer<typeof OutcomeViewSchema>;
+type TaskTypeView = z.infer<typeof TaskTypeViewSchema>;
+
+const typeView = (step: StepDefinition): TaskTypeView => ({
+  type: step.type,
+  title: step.title,
+  roles: [...step.roles],
+  outcomes: Object.entries(step.outcomes).map(([outcome, definition]) => ({
+    outcome,
+    label: definition.label,
+    schema: outcomePayloadSchema(step, outcome),
+    component: payloadComponentName(step.type, outcome),
+  })),
+});
+
+/** The published catalogue, computed once: the schemas are data and never change at run time. */
+const CATALOGUE: TaskTypeView[] = STEP_CATALOGUE.map(typeView);
+const BY_TYPE = new Map(CATALOGUE.map((view) => [view.type, view]));
+
+export const taskTypeCatalogue = (): TaskTypeView[] => CATALOGUE;
+
+/**
+ * The step contract of a task. Every task type a workflow opens through the kernel's task board is in
+ * the catalogue (the board takes a definition, not a string); only workflows still on the legacy
+ * board (until they move to the kernel) open types without one.
+ */
+export const stepOf = (task: TaskEntity): StepDefinition | undefined => stepDefinition(task.type);
+
+/** The outcomes a task offers (its step's, or the subset its workflow chose), to render its form. */
+export function formOf(task: TaskEntity): { outcomes: OutcomeView[] } {
+  const view = BY_TYPE.get(task.type);
+  if (!view) return { outcomes: [] };
+  const offered = task.outcomes;
+  return { outcomes: offered ? view.outcomes.filter((o) => offered.includes(o.outcome)) : view.outcomes };
+}
+
+/** Every outcome payload schema, for the OpenAPI document's components. */
+export function payloadComponents(): Record<string, Record<string, unknown>> {
+  return Object.fromEntries(
+    CATALOGUE.flatMap((view) => view.outcomes.map((outcome) => [outcome.component, outcome.schema])),
+  );
+}

@@ -1,0 +1,13 @@
+import { PenaltySteps } from './penalty.steps';
+import type { StepDefinition } from './step-definition';
+
+/**
+ * Every human step of every workflow. A workflow can only open tasks of a type listed here (the
+ * task board takes a definition, not a string), so the catalogue the API publishes is complete.
+ */
+export const STEP_CATALOGUE: readonly StepDefinition[] = [...Object.values(PenaltySteps)];
+
+const byType = new Map(STEP_CATALOGUE.map((step) => [step.type, step]));
+if (byType.size !== STEP_CATALOGUE.length) throw new Error('two step definitions share a type code');
+
+export const stepDefinition = (type: string): StepDefinition | undefined => byType.get(type);

@@ -1,0 +1,99 @@
+import {
+  allHandlersFinished,
+  condition,
+  proxyActivities,
+  setHandler,
+  type ActivityOptions,
+} from '@temporalio/workflow';
+import type { UpdateDefinition } from '@temporalio/common';
+import type { CaseActivities } from '@safety/temporal/activities';
+import { getSettledQuery } from '@safety/temporal/contracts/human-task.contract';
+import { Branches } from './branches';
+import { TaskBoard } from './task-board';
+import { asRejection, Problem, reject } from './problems';
+
+/**
+ * The one activity policy. Every activity is an idempotent adapter, so retrying is always safe; a
+ * domain error that retrying cannot fix arrives non-retryable (apps/worker/src/activities/adapter.ts)
+ * and fails at once; transient failures (database or network down) retry with backoff for up to
+ * about half an hour, then fail the step visibly instead of retrying forever.
+ */
+export const ACTIVITY_OPTIONS: ActivityOptions = {
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 40 },
+};
+
+type AsyncFunctions<T> = {
+  [K in keyof T]: T[K] extends (...args: infer A) => Promise<infer R> ? (...args: A) => Promise<R> : never;
+};
+
+/**
+ * Per-workflow machinery shared by every workflow: activity proxies that know when work is in
+ * flight, supervised background branches, and Update handlers that answer once the workflow is
+ * settled again. Create exactly one per workflow run, before the first await.
+ */
+export class Kernel {
+  readonly branches = new Branches();
+  private inFlight = 0;
+  readonly caseActivities: CaseActivities;
+  readonly board: TaskBoard;
+
+  constructor() {
+    this.caseActivities = this.activities<CaseActivities>();
+    this.board = new TaskBoard(this);
+    // A query runs between activations, when every branch has gone as far as it can: with nothing in
+    // flight the workflow waits only on people, timers or messages.
+    setHandler(getSettledQuery, () => ({ settled: this.inFlight === 0, openTasks: this.board.openTasks() }));
+  }
+
+  /** A typed activity proxy whose calls count as work in flight. */
+  activities<T extends object>(): AsyncFunctions<T> {
+    const raw = proxyActivities<Record<string, (...args: unknown[]) => Promise<unknown>>>(ACTIVITY_OPTIONS);
+    const tracked: Record<string, unknown> = {};
+    return new Proxy(tracked, {
+      get:
+        (_target, name: string) =>
+        (...args: unknown[]) =>
+          this.track(raw[name](...args)),
+    }) as AsyncFunctions<T>;
+  }
+
+  /** Counts a promise (an activity or a child workflow start) as work in flight until it settles. */
+  track<T>(work: Promise<T>): Promise<T> {
+    this.inFlight++;
+    return work.finally(() => {
+      this.inFlight--;
+    });
+  }
+
+  /**
+   * Registers an Update whose validator returns a problem (or none). The caller learns what the
+   * workflow did in response by asking `getSettled` afterwards.
+   */
+  update<Result, Input>(
+    definition: UpdateDefinition<Result, [Input]>,
+    handle: (input: Input) => Promise<Result>,
+    validate?: (input: Input) => Problem | undefined,
+  ): void {
+    const answer = async (input: Input): Promise<Result> => {
+      try {
+        return await handle(input);
+      } catch (error) {
+        throw asRejection(error);
+      }
+    };
+    setHandler(definition, answer, {
+      // Synchronous: the SDK calls validators synchronously, so an async throw would not reject.
+      validator: (input: Input) => {
+        const found = validate?.(input);
+        if (found) reject(found);
+      },
+    });
+  }
+
+  /** Every workflow ends here: its branches have ended and every handler has finished. */
+  async finish(): Promise<void> {
+    await this.branches.settled();
+    await condition(allHandlersFinished);
+  }
+}

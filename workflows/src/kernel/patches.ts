@@ -1,0 +1,12 @@
+/**
+ * Patch ids of behaviour changes to workflows that may already be running (`patched()`): histories
+ * recorded before a patch replay through the old branch. Never rename or reuse one.
+ */
+export const PATCH = {
+  /** A task opens in one activity: due date computed, case status and task row written together. */
+  ONE_ROUND_TRIP_TASK_OPEN: 'kernel-one-round-trip-task-open',
+  /** Linked cases are numbered by the database (one id scheme) and started by one starter. */
+  LINKED_CASES: 'kernel-linked-cases',
+  /** Extending the penalty decision period moves the open tasks that follow it (no second Update from the API). */
+  PENALTY_EXTENSION_MOVES_TASKS: 'penalty-extension-moves-tasks',
+} as const;
