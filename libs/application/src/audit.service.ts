@@ -54,13 +54,6 @@ export class AuditService {
     const rows = await this.audit.caseTimeline(caseId, page);
     return { ...rows, items: rows.items.map(timelineEntry) };
   }
-
-  /** Offset page of the case's record (the API's pre-cursor contract). */
-  async timelineByOffset(caseId: string, offset: number, limit: number): Promise<Page<TimelineEntry>> {
-    const [rows, total] = await this.audit.listForCase(caseId, offset, limit);
-    return { items: rows.map(timelineEntry), total, offset, limit };
-  }
-
   /** Every row of the case's record, oldest first (the case file at archiving). */
   async wholeTimeline(caseId: string): Promise<TimelineEntry[]> {
     const all: TimelineEntry[] = [];

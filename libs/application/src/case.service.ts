@@ -17,7 +17,7 @@ import {
 } from '@safety/persistence';
 import type { CaseHandlers, CaseStatusChange, LinkedCase, LinkedCaseRequest } from '@safety/temporal/activities';
 import { LINKED_WORKFLOW_PREFIX } from '@safety/temporal/activities';
-import { AuditService, Page } from './audit.service';
+import { AuditService } from './audit.service';
 
 export interface NewCase {
   caseType: string;
@@ -229,14 +229,6 @@ export class CaseService {
       });
     }
     return c;
-  }
-
-  async list(
-    actor: Actor,
-    q: { caseType?: string; status?: string; offset: number; limit: number },
-  ): Promise<Page<CaseEntity>> {
-    const [items, total] = await this.cases.list({ departmentIds: actor.visibleDepartmentIds, ...q });
-    return { items, total, offset: q.offset, limit: q.limit };
   }
 
   /**

@@ -44,18 +44,8 @@ export class OrganisationService {
     const [items, total] = await this.dir.listDepartments(q);
     return { items, total, offset: q.offset, limit: q.limit };
   }
-
-  /** Enterprises the actor's departments supervise; lists always mask the principal's phone. */
-  async enterprises(
-    actor: Actor,
-    q: { sectorCode?: string; riskGrade?: string; offset: number; limit: number },
-  ): Promise<Page<EnterpriseView>> {
-    const [items, total] = await this.dir.listEnterprises({ departmentIds: actor.visibleDepartmentIds, ...q });
-    return { items: items.map((e) => this.view(e, false)), total, offset: q.offset, limit: q.limit };
-  }
-
   /** Enterprises the actor's departments supervise, by name (keyset pages); lists always mask the principal's phone. */
-  async enterprisesPage(
+  async enterprises(
     actor: Actor,
     q: PageRequest & { sectorCode?: string; riskGrade?: string },
   ): Promise<KeysetPage<EnterpriseView>> {
@@ -82,13 +72,8 @@ export class OrganisationService {
     return this.view(e, true);
   }
 
-  async users(actor: Actor, q: { offset: number; limit: number }): Promise<Page<UserEntity>> {
-    const [items, total] = await this.dir.listUsers({ departmentIds: this.administered(actor), ...q });
-    return { items, total, offset: q.offset, limit: q.limit };
-  }
-
   /** Users of the departments the actor administers, by username (keyset pages). */
-  usersPage(actor: Actor, q: PageRequest): Promise<KeysetPage<UserEntity>> {
+  users(actor: Actor, q: PageRequest): Promise<KeysetPage<UserEntity>> {
     return this.dir.usersPage({ departmentIds: this.administered(actor), ...q });
   }
 

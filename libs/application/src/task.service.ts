@@ -13,23 +13,13 @@ import {
   UnitOfWork,
 } from '@safety/persistence';
 import type { OpenedTask, OpenTaskInput } from '@safety/temporal/activities';
-import { AuditService, Page } from './audit.service';
+import { AuditService } from './audit.service';
 import { CalendarService } from './calendar.service';
 import { CaseService } from './case.service';
 
 const ESCALATION_RANK: Record<Escalation, number> = { NONE: 0, YELLOW: 1, RED: 2 };
 
-export interface InboxQuery {
-  type?: string;
-  caseId?: string;
-  status?: TaskStatus;
-  escalation?: Escalation;
-  overdue?: boolean;
-  offset: number;
-  limit: number;
-}
-
-export interface InboxPageQuery extends PageRequest {
+export interface InboxQuery extends PageRequest {
   type?: string;
   caseId?: string;
   status?: TaskStatus;
@@ -353,24 +343,8 @@ export class TaskService {
     });
   }
 
-  async inbox(actor: Actor, q: InboxQuery): Promise<Page<TaskEntity>> {
-    const [items, total] = await this.tasks.inbox({
-      userId: actor.userId,
-      roles: actor.roles,
-      departmentIds: [actor.departmentId],
-      type: q.type,
-      caseId: q.caseId,
-      status: q.status,
-      // Overdue is the workflow's verdict (RED), set by its durable timer.
-      escalation: q.overdue ? 'RED' : q.escalation,
-      offset: q.offset,
-      limit: q.limit,
-    });
-    return { items, total, offset: q.offset, limit: q.limit };
-  }
-
   /** The actor's inbox, one keyset page: assigned to them, or open for their roles in their own department. */
-  inboxPage(actor: Actor, q: InboxPageQuery): Promise<KeysetPage<TaskEntity>> {
+  inbox(actor: Actor, q: InboxQuery): Promise<KeysetPage<TaskEntity>> {
     return this.tasks.inboxPage({
       userId: actor.userId,
       roles: actor.roles,

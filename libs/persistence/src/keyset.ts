@@ -157,3 +157,30 @@ export async function keysetQuery<T extends ObjectLiteral>(
     counted[0].n,
   );
 }
+
+/**
+ * A keyset page of a short list already held in memory in its order (a case's documents or
+ * publications), keyed by each item's unique id: the cursor names the last item shown.
+ */
+export function pageOfList<Item>(
+  all: Item[],
+  page: PageRequest,
+  sort: string,
+  idOf: (item: Item) => string,
+): KeysetPage<Item> {
+  let start = 0;
+  if (page.cursor) {
+    const [after] = decodeCursor(page.cursor, sort, ['uuid']);
+    const index = all.findIndex((item) => idOf(item) === after);
+    if (index < 0) throw malformed('not a cursor of this list');
+    start = index + 1;
+  }
+  return keysetPage(
+    all.slice(start, start + page.limit + 1),
+    page.limit,
+    sort,
+    (item) => [idOf(item)],
+    (item) => item,
+    all.length,
+  );
+}

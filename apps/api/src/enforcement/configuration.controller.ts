@@ -5,7 +5,7 @@ import { DomainError, ErrorCode } from '@safety/domain/errors';
 import { Actor, Role } from '@safety/domain/identity/roles';
 import { toLocalDate } from '@safety/domain/calendar';
 import { CurrentActor, RequestId, Roles } from '../auth/auth.decorators';
-import { PageQuery } from '../common/pagination';
+import { OffsetPageQuery } from '../common/pagination';
 import { ApplicableBenchmarkQuery, BenchmarkDto, PolicyDto } from './enforcement.dto';
 
 /** Per-jurisdiction penalty policy and 裁量基准 (行政处罚法 Art.34, 63). */
@@ -44,7 +44,7 @@ export class EnforcementConfigController {
 
   @Get('benchmarks')
   @ApiOperation({ summary: 'Discretion benchmarks visible to you (yours, the levels above, the default)' })
-  benchmarks(@CurrentActor() a: Actor, @Query() q: PageQuery) {
+  benchmarks(@CurrentActor() a: Actor, @Query() q: OffsetPageQuery) {
     return this.policies.listBenchmarks(a, q.offset, q.limit);
   }
 

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DisclosureService } from '@safety/application';
 import { Actor, Role } from '@safety/domain/identity/roles';
 import { CurrentActor, Public, RequestId, Roles } from '../auth/auth.decorators';
-import { PageQuery } from '../common/pagination';
+import { OffsetPageQuery } from '../common/pagination';
 import { ListingQuery, RepairDecisionDto, RepairQuery, RepairRequestDto } from './enforcement.dto';
 
 /** 行政执法公示: what anyone may read. Only enterprise-level facts; personal data was masked before storage. */
@@ -18,14 +18,14 @@ export class PublicDisclosureController {
     summary:
       'Published penalty decisions (安全生产法 Art.78), newest first; withdrawn ones are not shown (行政处罚法 Art.48)',
   })
-  decisions(@Query() q: PageQuery) {
+  decisions(@Query() q: OffsetPageQuery) {
     return this.disclosure.listPublic(q.offset, q.limit);
   }
 
   @Get('dishonest-entities')
   @Public()
   @ApiOperation({ summary: 'Entities on the serious dishonesty list (严重失信主体名单); repaired ones are removed' })
-  dishonest(@Query() q: PageQuery) {
+  dishonest(@Query() q: OffsetPageQuery) {
     return this.disclosure.listPublicDishonest(q.offset, q.limit);
   }
 }

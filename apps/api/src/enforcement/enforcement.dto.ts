@@ -19,7 +19,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { PageQuery } from '../common/pagination';
+import { OffsetPageQuery } from '../common/pagination';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_MSG = { message: '$property must be a YYYY-MM-DD date' };
@@ -73,14 +73,14 @@ export class ApplicableBenchmarkQuery {
   @ApiPropertyOptional() @IsOptional() @Matches(DATE, DATE_MSG) on?: string;
 }
 
-export class ListingQuery extends PageQuery {
+export class ListingQuery extends OffsetPageQuery {
   @ApiPropertyOptional({ enum: ['LISTED', 'REPAIRED', 'REMOVED'] })
   @IsOptional()
   @IsIn(['LISTED', 'REPAIRED', 'REMOVED'])
   status?: string;
 }
 
-export class RepairQuery extends PageQuery {
+export class RepairQuery extends OffsetPageQuery {
   @ApiPropertyOptional({ enum: ['PENDING', 'APPROVED', 'REJECTED'] })
   @IsOptional()
   @IsIn(['PENDING', 'APPROVED', 'REJECTED'])

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ArchiveService } from '@safety/application';
 import { Actor, Role } from '@safety/domain/identity/roles';
 import { CurrentActor, RequestId, Roles } from '../auth/auth.decorators';
-import { PageQuery } from '../common/pagination';
+import { OffsetPageQuery } from '../common/pagination';
 import { SampleDto, ScoreDto } from './enforcement.dto';
 
 const REVIEWERS = [Role.AGENCY_HEAD, Role.DEPARTMENT_ADMIN, Role.SYSTEM_ADMIN];
@@ -24,7 +24,7 @@ export class FileReviewController {
 
   @Get()
   @Roles(...REVIEWERS, Role.LEGAL_REVIEWER)
-  list(@CurrentActor() a: Actor, @Query() q: PageQuery) {
+  list(@CurrentActor() a: Actor, @Query() q: OffsetPageQuery) {
     return this.archive.listSamples(a, q.offset, q.limit);
   }
 

@@ -18,16 +18,16 @@ import { OrganisationService } from '@safety/application';
 import { Actor, Role } from '@safety/domain/identity/roles';
 import { UserEntity } from '@safety/persistence';
 import { CurrentActor, RequestId, Roles } from '../auth/auth.decorators';
-import { PageQuery } from '../common/pagination';
+import { CursorPageQuery, OffsetPageQuery } from '../common/pagination';
 
 const LEVELS = ['PROVINCE', 'CITY', 'COUNTY', 'TOWN', 'PARK'];
 
-export class DepartmentQuery extends PageQuery {
+export class DepartmentQuery extends OffsetPageQuery {
   @ApiPropertyOptional({ enum: LEVELS }) @IsOptional() @IsIn(LEVELS) level?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(48) kind?: string;
 }
 
-export class EnterpriseQuery extends PageQuery {
+export class EnterpriseQuery extends CursorPageQuery {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(48) sectorCode?: string;
   @ApiPropertyOptional({ enum: ['RED', 'ORANGE', 'YELLOW', 'BLUE'] })
   @IsOptional()
@@ -99,7 +99,7 @@ export class OrganisationController {
   @Get('users')
   @Roles(Role.DEPARTMENT_ADMIN, Role.SYSTEM_ADMIN)
   @ApiOperation({ summary: 'Users of the departments you administer' })
-  async users(@CurrentActor() actor: Actor, @Query() q: PageQuery) {
+  async users(@CurrentActor() actor: Actor, @Query() q: CursorPageQuery) {
     const page = await this.org.users(actor, q);
     return { ...page, items: page.items.map(userView) };
   }

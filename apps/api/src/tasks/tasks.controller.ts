@@ -36,7 +36,8 @@ export class TasksController {
 
   @Get()
   @Endpoint({
-    summary: 'My inbox: tasks assigned to me and open tasks for my roles in my department; soonest due first',
+    summary:
+      'My inbox: tasks assigned to me and open tasks for my roles in my department; by `sort` (default soonest due first), keyset pages',
     response: InboxPageDto,
     errors: [400],
   })

@@ -37,7 +37,7 @@ import {
   KeysetPage,
   PageRequest,
 } from '@safety/persistence';
-import { AuditService, Page } from '../audit.service';
+import { AuditService } from '../audit.service';
 import { AccidentPolicyService } from './accident-policy.service';
 
 export interface GateParty {
@@ -312,16 +312,8 @@ export class AccidentService {
     return found;
   }
 
-  async list(
-    actor: Actor,
-    q: { status?: string; grade?: string; offset: number; limit: number },
-  ): Promise<Page<{ c: CaseEntity; accident: AccidentEntity }>> {
-    const [rows, total] = await this.repo.listVisible({ departmentIds: actor.visibleDepartmentIds, ...q });
-    return { items: rows, total, offset: q.offset, limit: q.limit };
-  }
-
   /** Accidents the actor's departments investigate or reported, newest first (keyset pages). */
-  listPage(
+  list(
     actor: Actor,
     q: PageRequest & { status?: string; grade?: string },
   ): Promise<KeysetPage<{ c: CaseEntity; accident: AccidentEntity }>> {

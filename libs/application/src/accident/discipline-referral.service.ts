@@ -11,7 +11,7 @@ import {
   KeysetPage,
   PageRequest,
 } from '@safety/persistence';
-import { AuditService, Page } from '../audit.service';
+import { AuditService } from '../audit.service';
 import { AccidentService } from './accident.service';
 
 /**
@@ -63,39 +63,8 @@ export class DisciplineReferralService {
     return { referral: r, side };
   }
 
-  async list(
-    actor: Actor,
-    q: { status?: string; offset: number; limit: number },
-    requestId?: string,
-  ): Promise<Page<DisciplineReferralEntity>> {
-    const sentBy = actor.roles.includes(Role.AGENCY_HEAD) ? actor.departmentId : undefined;
-    const receivedBy = actor.roles.includes(Role.DISCIPLINE_BODY) ? actor.departmentId : undefined;
-    if (!sentBy && !receivedBy)
-      throw new DomainError(
-        ErrorCode.FORBIDDEN_ROLE,
-        'discipline referrals are for agency heads (sent) and discipline bodies (received)',
-      );
-    const [items, total] = await this.repo.listReferrals({
-      sentBy,
-      receivedBy,
-      status: q.status,
-      offset: q.offset,
-      limit: q.limit,
-    });
-    if (items.length) {
-      await this.audit.record({
-        actorId: actor.userId,
-        actorRole: actor.roles[0],
-        action: 'DISCIPLINE_REFERRALS_LISTED',
-        requestId,
-        summary: { referralIds: items.map((r) => r.id) },
-      });
-    }
-    return { items, total, offset: q.offset, limit: q.limit };
-  }
-
   /** Referrals the actor's department sent (heads) or received (discipline bodies), newest first; the read is audited. */
-  async listPage(
+  async list(
     actor: Actor,
     q: PageRequest & { status?: string },
     requestId?: string,

@@ -15,8 +15,11 @@ import {
   DocumentRepository,
   OrganisationRepository,
   UnitOfWork,
+  KeysetPage,
+  pageOfList,
+  PageRequest,
 } from '@safety/persistence';
-import { AuditService, Page } from '../audit.service';
+import { AuditService } from '../audit.service';
 import { PenaltyPolicyService } from '../enforcement/penalty-policy.service';
 import { renderDocument } from './templates';
 
@@ -137,9 +140,9 @@ export class DocumentService {
     });
   }
 
-  async listForCase(caseId: string, offset: number, limit: number): Promise<Page<IssuedDocument>> {
-    const [rows, total] = await this.docs.listForCase(caseId, offset, limit);
-    return { items: rows.map(documentView), total, offset, limit };
+  /** A case's documents in issue order, one keyset page (a case holds a few dozen at most). */
+  async listForCase(caseId: string, page: PageRequest): Promise<KeysetPage<IssuedDocument>> {
+    return pageOfList(await this.allForCase(caseId), page, 'issued', (d) => d.id);
   }
 
   allForCase(caseId: string): Promise<IssuedDocument[]> {

@@ -81,6 +81,8 @@ export class InboxAndSearchIndexes1765100000000 implements MigrationInterface {
       INSERT INTO task_open_counts (department_id, escalation, shard, open)
       SELECT department_id, escalation, task_count_shard(id), count(*) FROM tasks
        WHERE status IN ('OPEN', 'CLAIMED') GROUP BY 1, 2, 3`);
+    // The counters replace the aggregate over open tasks that this index served.
+    await q.query(`DROP INDEX tasks_open_counts_idx`);
 
     // Case search.
     await q.query(`
@@ -140,6 +142,9 @@ export class InboxAndSearchIndexes1765100000000 implements MigrationInterface {
     await q.query(`CREATE INDEX cases_department_idx ON cases(department_id, created_at DESC)`);
     await q.query(`DROP INDEX cases_dept_created_idx`);
     await q.query(`DROP FUNCTION text_bigrams(text)`);
+    await q.query(
+      `CREATE INDEX tasks_open_counts_idx ON tasks(department_id, escalation) WHERE status IN ('OPEN','CLAIMED')`,
+    );
     await q.query(`DROP TRIGGER tasks_count_open ON tasks`);
     await q.query(`DROP FUNCTION tasks_count_open()`);
     await q.query(`DROP FUNCTION task_count_shard(uuid)`);

@@ -85,28 +85,6 @@ export class AccidentRepository {
   async updateAccident(caseId: string, patch: Partial<AccidentEntity>, tx: Transaction): Promise<void> {
     await this.of(AccidentEntity, tx).update({ caseId }, patch as never);
   }
-
-  /** Accidents the departments investigate or reported, newest first, each with its case row. */
-  async listAccidents(q: {
-    departmentIds: string[];
-    status?: string;
-    grade?: string;
-    offset: number;
-    limit: number;
-  }): Promise<[Array<{ accident: AccidentEntity; c: CaseEntity }>, number]> {
-    const qb = this.of(AccidentEntity)
-      .createQueryBuilder('a')
-      .innerJoin(CaseEntity, 'c', 'c.id = a.case_id')
-      .where('(a.investigating_department_id IN (:...deps) OR a.reporting_department_id IN (:...deps))', {
-        deps: q.departmentIds,
-      });
-    if (q.status) qb.andWhere('c.status = :status', { status: q.status });
-    if (q.grade) qb.andWhere('a.grade = :grade', { grade: q.grade });
-    const [items, total] = await qb.orderBy('a.occurred_at', 'DESC').skip(q.offset).take(q.limit).getManyAndCount();
-    const cases = items.length ? await this.of(CaseEntity).findByIds(items.map((a) => a.caseId)) : [];
-    return [items.map((accident) => ({ accident, c: cases.find((c) => c.id === accident.caseId)! })), total];
-  }
-
   /** Keyset page of the accidents the departments investigate or reported, newest first, each with its case row. */
   async accidentsPage(
     q: PageRequest & { departmentIds: string[]; status?: string; grade?: string },
@@ -325,28 +303,6 @@ export class AccidentRepository {
     if (q.status) qb.andWhere('r.status = :status', { status: q.status });
     return keysetQuery(qb, NEWEST_REFERRALS, q);
   }
-
-  /** Referrals the department sent or received. */
-  listReferrals(q: {
-    sentBy?: string;
-    receivedBy?: string;
-    status?: string;
-    offset: number;
-    limit: number;
-  }): Promise<[DisciplineReferralEntity[], number]> {
-    const where: Array<Record<string, unknown>> = [];
-    const status = q.status ? { status: q.status } : {};
-    if (q.sentBy) where.push({ senderDepartmentId: q.sentBy, ...status });
-    if (q.receivedBy) where.push({ receivingDepartmentId: q.receivedBy, ...status });
-    if (where.length === 0) return Promise.resolve([[], 0]);
-    return this.of(DisciplineReferralEntity).findAndCount({
-      where,
-      order: { sentAt: 'DESC' },
-      skip: q.offset,
-      take: q.limit,
-    });
-  }
-
   /** Accidents per group in [from, to): grade, sector or region of the accident; only departments in scope. */
   async statistics(q: {
     departmentIds: string[];
@@ -374,40 +330,6 @@ export class AccidentRepository {
       largerOrAbove: Number(r.larger),
     }));
   }
-
-  /**
-   * Accidents investigated or reported by one of the departments, newest first, with their cases.
-   * Ordered by entity property paths: with a join, TypeORM pages through a DISTINCT subquery that
-   * only understands property names, not column names.
-   */
-  async listVisible(q: {
-    departmentIds: string[];
-    status?: string;
-    grade?: string;
-    offset: number;
-    limit: number;
-  }): Promise<[Array<{ c: CaseEntity; accident: AccidentEntity }>, number]> {
-    const qb = this.of(AccidentEntity)
-      .createQueryBuilder('a')
-      .innerJoin(CaseEntity, 'c', 'c.id = a.caseId')
-      .where('(a.investigatingDepartmentId IN (:...deps) OR a.reportingDepartmentId IN (:...deps))', {
-        deps: q.departmentIds.length ? q.departmentIds : ['00000000-0000-0000-0000-000000000000'],
-      });
-    if (q.status) qb.andWhere('c.status = :status', { status: q.status });
-    if (q.grade) qb.andWhere('a.grade = :grade', { grade: q.grade });
-    const [accidents, total] = await qb
-      .orderBy('a.occurredAt', 'DESC')
-      .addOrderBy('a.caseId', 'ASC')
-      .skip(q.offset)
-      .take(q.limit)
-      .getManyAndCount();
-    const cases = accidents.length
-      ? await this.of(CaseEntity).find({ where: { id: In(accidents.map((a) => a.caseId)) } })
-      : [];
-    const byId = new Map(cases.map((c) => [c.id, c]));
-    return [accidents.map((accident) => ({ accident, c: byId.get(accident.caseId)! })), total];
-  }
-
   listNearMisses(q: {
     departmentIds: string[];
     from?: Date;

@@ -171,14 +171,6 @@ export class AuditRepository {
       counted[0].n,
     );
   }
-
-  /** Offset page of the case's record (the API's pre-cursor contract). */
-  listForCase(caseId: string, offset: number, limit: number): Promise<[AuditEntryEntity[], number]> {
-    return this.ds
-      .getRepository(AuditEntryEntity)
-      .findAndCount({ where: { caseId }, order: { seq: 'ASC' }, skip: offset, take: limit });
-  }
-
   /** Up to `limit` rows of the case's record after `afterSeq`, oldest first. */
   async rowsForCase(caseId: string, afterSeq: string, limit: number): Promise<AuditEntryEntity[]> {
     return this.ds

@@ -42,14 +42,6 @@ function containsText(column: string, term: string, params: SqlParams, useIndex:
   return term.length === 2 ? candidates : `${candidates} AND ${confirm}`;
 }
 
-export interface CaseListFilter {
-  departmentIds: string[];
-  caseType?: string;
-  status?: string;
-  offset: number;
-  limit: number;
-}
-
 @Injectable()
 export class CaseRepository {
   constructor(private readonly ds: DataSource) {}
@@ -150,15 +142,6 @@ export class CaseRepository {
       'UPDATE cases SET handler_ids = $2, updated_at = now(), version = version + 1 WHERE id = $1',
       [id, handlerIds],
     );
-  }
-
-  list(f: CaseListFilter): Promise<[CaseEntity[], number]> {
-    const where: Record<string, unknown> = {
-      departmentId: In(f.departmentIds.length ? f.departmentIds : ['00000000-0000-0000-0000-000000000000']),
-    };
-    if (f.caseType) where.caseType = f.caseType;
-    if (f.status) where.status = f.status;
-    return this.repo().findAndCount({ where, order: { createdAt: 'DESC' }, skip: f.offset, take: f.limit });
   }
 
   /**

@@ -26,23 +26,6 @@ export class DirectoryRepository {
       .findAndCount({ where, order: { code: 'ASC' }, skip: f.offset, take: f.limit });
   }
 
-  listEnterprises(f: {
-    departmentIds: string[];
-    sectorCode?: string;
-    riskGrade?: string;
-    offset: number;
-    limit: number;
-  }): Promise<[EnterpriseEntity[], number]> {
-    const where: Record<string, unknown> = {
-      enforcementDepartmentId: In(f.departmentIds.length ? f.departmentIds : ['00000000-0000-0000-0000-000000000000']),
-    };
-    if (f.sectorCode) where.sectorCode = f.sectorCode;
-    if (f.riskGrade) where.riskGrade = f.riskGrade;
-    return this.ds
-      .getRepository(EnterpriseEntity)
-      .findAndCount({ where, order: { name: 'ASC' }, skip: f.offset, take: f.limit });
-  }
-
   /** Keyset page of the enterprises the departments supervise, by name. */
   enterprisesPage(
     f: PageRequest & { departmentIds: string[]; sectorCode?: string; riskGrade?: string },
@@ -76,15 +59,6 @@ export class DirectoryRepository {
       .createQueryBuilder('u')
       .where('u.department_id IN (:...deps)', { deps: f.departmentIds.length ? f.departmentIds : NO_DEPARTMENT });
     return keysetQuery(qb, { sort: 'username', direction: 'ASC', columns: [{ sql: 'u.username', part: 'text' }] }, f);
-  }
-
-  listUsers(f: { departmentIds: string[]; offset: number; limit: number }): Promise<[UserEntity[], number]> {
-    return this.ds.getRepository(UserEntity).findAndCount({
-      where: { departmentId: In(f.departmentIds.length ? f.departmentIds : ['00000000-0000-0000-0000-000000000000']) },
-      order: { username: 'ASC' },
-      skip: f.offset,
-      take: f.limit,
-    });
   }
 
   async insertUser(

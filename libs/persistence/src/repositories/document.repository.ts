@@ -69,12 +69,6 @@ export class DocumentRepository {
     return d ? { html: d.html, sha256: d.sha256, caseId: d.caseId, departmentId: d.departmentId } : null;
   }
 
-  listForCase(caseId: string, offset: number, limit: number): Promise<[DocumentEntity[], number]> {
-    return this.ds
-      .getRepository(DocumentEntity)
-      .findAndCount({ where: { caseId }, order: { issuedAt: 'ASC', number: 'ASC' }, skip: offset, take: limit });
-  }
-
   allForCase(caseId: string, tx?: Transaction): Promise<DocumentEntity[]> {
     return this.em(tx)
       .getRepository(DocumentEntity)

@@ -29,18 +29,6 @@ export interface NewTask {
   payload: Record<string, unknown>;
 }
 
-export interface InboxFilter {
-  userId: string;
-  roles: string[];
-  departmentIds: string[];
-  type?: string;
-  caseId?: string;
-  status?: TaskStatus;
-  escalation?: Escalation;
-  offset: number;
-  limit: number;
-}
-
 /**
  * Inbox orders. `due`: soonest due first, tasks without a due date last. `created`: newest first.
  * `priority`: overdue (RED) first, then due soon (YELLOW), then the rest, each soonest due first.
@@ -157,30 +145,6 @@ export class TaskRepository {
       `UPDATE tasks SET department_id = $2, updated_at = now() WHERE case_id = $1 AND department_id = $3 AND status IN ('OPEN','CLAIMED')`,
       [caseId, toDepartmentId, fromDepartmentId],
     );
-  }
-
-  async inbox(f: InboxFilter): Promise<[TaskEntity[], number]> {
-    const qb = this.repo()
-      .createQueryBuilder('t')
-      .where(
-        `(t.assignee_id = :userId OR (t.assignee_id IS NULL AND t.candidate_roles && :roles::text[] AND t.department_id IN (:...deps)))`,
-        {
-          userId: f.userId,
-          roles: f.roles,
-          deps: f.departmentIds.length ? f.departmentIds : ['00000000-0000-0000-0000-000000000000'],
-        },
-      );
-    if (f.status) qb.andWhere('t.status = :status', { status: f.status });
-    else qb.andWhere(`t.status IN ('OPEN','CLAIMED')`);
-    if (f.type) qb.andWhere('t.type = :type', { type: f.type });
-    if (f.caseId) qb.andWhere('t.case_id = :caseId', { caseId: f.caseId });
-    if (f.escalation) qb.andWhere('t.escalation = :esc', { esc: f.escalation });
-    return qb
-      .orderBy('t.due_at', 'ASC', 'NULLS LAST')
-      .addOrderBy('t.created_at', 'ASC')
-      .skip(f.offset)
-      .take(f.limit)
-      .getManyAndCount();
   }
 
   /**
