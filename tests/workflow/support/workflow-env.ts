@@ -3,6 +3,7 @@ import type { WorkflowHandle } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { buildWorkflowBundle } from '@safety/temporal/runtime/bundle';
+import { workerTracingOptions } from '@safety/temporal/runtime/tracing';
 import { getPendingTasksQuery, getSettledQuery, OpenTaskRef, PendingTaskView } from '@safety/temporal';
 import { testEnv } from '../../support/env';
 import { expectEventually } from '../../support/eventually';
@@ -36,6 +37,8 @@ export async function startWorkflowTier(): Promise<WorkflowTier> {
         taskQueue,
         workflowBundle: bundle,
         activities,
+        // The bundle's tracing interceptors always call this sink (it drops spans while tracing is off).
+        sinks: workerTracingOptions(null).sinks,
       });
       return worker.runUntil(() => body(taskQueue));
     },
