@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError, ErrorCode } from '@safety/domain/errors';
-import { CaseRepository, InboxSort, PAGE_TOTAL_CAP, TaskRepository } from '@safety/persistence';
+import { AuditRepository, CaseRepository, InboxSort, PAGE_TOTAL_CAP, TaskRepository } from '@safety/persistence';
 import { createTestDatabase, TestDatabase } from '../support/db';
 import { createOrg, TestOrg } from '../support/fixtures';
 
@@ -318,6 +318,41 @@ describe('lists that grow: keyset pages (real PostgreSQL)', () => {
           createdBefore: new Date('2025-06-02T10:00:00Z'),
         }),
       ).resolves.toEqual({ ids: newest(all), total: all.length });
+    });
+  });
+  it("pages a case's timeline oldest first across appends, and refuses another list's cursor", async () => {
+    const audit = new AuditRepository(db.ds);
+    const caseId = randomUUID();
+    const append = (i: number) =>
+      audit.append({ occurredAt: new Date(), caseId, action: 'TEST_EVENT', actorId: null, summary: { i } });
+    for (let i = 0; i < 13; i++) await append(i);
+    const seen: string[] = [];
+    let cursor: string | null | undefined;
+    for (let pageNo = 0; pageNo < 20; pageNo++) {
+      const page = await audit.caseTimeline(caseId, { limit: 4, cursor });
+      seen.push(...page.items.map((r) => String(r.seq)));
+      // Rows appended while paging appear on later pages, once.
+      if (pageNo === 1) await append(13);
+      cursor = page.nextCursor;
+      if (!cursor) {
+        expect(page).toMatchObject({ total: 14, totalExact: true });
+        break;
+      }
+    }
+    const all = await db.ds.query(`SELECT seq::text AS seq FROM audit_log WHERE case_id = $1 ORDER BY seq`, [caseId]);
+    expect(seen).toEqual(all.map((r: { seq: string }) => r.seq));
+    const inboxCursor = (
+      await tasks.inboxPage({
+        userId: org.users.officerA.id,
+        roles: ['ENFORCEMENT_OFFICER'],
+        departmentIds: [org.departmentId],
+        sort: 'due',
+        limit: 1,
+      })
+    ).nextCursor!;
+    await expect(audit.caseTimeline(caseId, { limit: 4, cursor: inboxCursor })).rejects.toMatchObject({
+      code: ErrorCode.VALIDATION_FAILED,
+      details: { fields: [{ path: 'query.cursor' }] },
     });
   });
 });

@@ -171,6 +171,7 @@ export class AuditRepository {
       counted[0].n,
     );
   }
+
   /** Up to `limit` rows of the case's record after `afterSeq`, oldest first. */
   async rowsForCase(caseId: string, afterSeq: string, limit: number): Promise<AuditEntryEntity[]> {
     return this.ds
