@@ -67,18 +67,21 @@ async function main(): Promise<void> {
     JWT_SECRET: randomBytes(24).toString('hex'),
     LOG_LEVEL: 'warn',
     PORT: String(port),
+    WORKER_MAX_HEAP_MB: env('WORKER_MAX_HEAP_MB', '768'),
   };
   const children: ChildProcess[] = [];
-  const start = (name: string, script: string, extraEnv: Record<string, string> = {}) => {
-    const child = spawn(process.execPath, [join(ROOT, script)], {
-      env: { ...appEnv, ...extraEnv },
+  const start = (name: string, script: string, nodeArgs: string[] = []) => {
+    const child = spawn(process.execPath, [...nodeArgs, join(ROOT, script)], {
+      env: appEnv,
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     child.on('exit', (code) => code && log(`${name} exited with ${code}`));
     children.push(child);
     return child;
   };
-  const worker = start('worker', 'dist/apps/worker/src/main.js');
+  // The worker checks at boot that its V8 heap limit is the configured one (as scripts/start.sh starts it).
+  const workerHeapMb = appEnv.WORKER_MAX_HEAP_MB;
+  const worker = start('worker', 'dist/apps/worker/src/main.js', [`--max-old-space-size=${workerHeapMb}`]);
   start('api', 'dist/apps/api/src/main.js');
   const bareQueue = `${taskQueue}-bare`;
   const bareWorker = fork(join(__dirname, 'bare-worker.js'), [], {
