@@ -1,5 +1,5 @@
 import { DomainError, ErrorCode } from '@safety/domain/errors';
-import { decodeCursor, encodeCursor, keysetPage, PAGE_TOTAL_CAP } from './keyset';
+import { decodeCursor, encodeCursor, KeysetPage, keysetPage, PAGE_TOTAL_CAP, pageOfList } from './keyset';
 
 describe('keyset cursors', () => {
   const key = ['2026-01-02T03:04:05.123456Z', '6f1c2a9e-0b7d-4c1e-9f00-1234567890ab'];
@@ -77,5 +77,24 @@ describe('keysetPage', () => {
       total: PAGE_TOTAL_CAP,
       totalExact: false,
     });
+  });
+
+  it('pages a short in-memory list by the last id and refuses an id that is not in it', () => {
+    const ids = Array.from({ length: 7 }, (_, i) => `00000000-0000-4000-8000-00000000000${i}`);
+    const items = ids.map((id) => ({ id }));
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    for (let i = 0; i < 10; i++) {
+      const page: KeysetPage<{ id: string }> = pageOfList(items, { limit: 3, cursor }, 'issued', (item) => item.id);
+      expect(page).toMatchObject({ total: 7, totalExact: true });
+      seen.push(...page.items.map((item) => item.id));
+      cursor = page.nextCursor;
+      if (!cursor) break;
+    }
+    expect(seen).toEqual(ids);
+    const stranger = encodeCursor('issued', ['00000000-0000-4000-8000-0000000000ff']);
+    expect(() => pageOfList(items, { limit: 3, cursor: stranger }, 'issued', (item) => item.id)).toThrow(DomainError);
+    const otherList = encodeCursor('published', [ids[0]]);
+    expect(() => pageOfList(items, { limit: 3, cursor: otherList }, 'issued', (item) => item.id)).toThrow(DomainError);
   });
 });
