@@ -339,7 +339,9 @@ describe('lists that grow: keyset pages (real PostgreSQL)', () => {
         break;
       }
     }
-    const all = await db.ds.query(`SELECT seq::text AS seq FROM audit_log WHERE case_id = $1 ORDER BY seq`, [caseId]);
+    const all = await db.ds.query(`SELECT seq::text AS seq FROM audit_log WHERE case_id = $1 ORDER BY audit_log.seq`, [
+      caseId,
+    ]);
     expect(seen).toEqual(all.map((r: { seq: string }) => r.seq));
     const inboxCursor = (
       await tasks.inboxPage({
