@@ -61,6 +61,7 @@ export class Http {
         ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
       },
       body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      signal: AbortSignal.timeout(60_000),
     });
     const text = await res.text();
     const body: unknown = text ? JSON.parse(text) : null;
