@@ -58,17 +58,25 @@ bash scripts/test-processes.sh "$@" >"$processes_log" 2>&1 &
 processes_pid=$!
 on_exit "kill $processes_pid 2>/dev/null || true"
 log "process tier started in the background (pid $processes_pid, log $processes_log)"
-# One Java test server at a time: on 2 cores, concurrent JVMs starve each other. A stalled test
-# server cannot recover (tests/support/jest-setup-timeskip.ts), so a failed run of this tier is
-# repeated once in a fresh process; --forceExit and `timeout` keep a stalled JVM from hanging CI.
+# One Java test server at a time: on 2 cores, concurrent JVMs starve each other. --forceExit and `timeout`
+# keep a stalled JVM from hanging CI. A failed run is repeated only when the Java test server reported its
+# known defect (it refuses a workflow-task completion with "invalid history builder state for action" and
+# then stops advancing time; temporalio/sdk-java issue 3088, see tests/support/time-skipping.ts); any other
+# failure fails the tier at once.
+timeskip_log="$DATA_DIR/logs/test-timeskip.log"
 run_timeskip() {
   timeout 1200 npx jest --ci --runInBand --forceExit --passWithNoTests --selectProjects timeskip \
-    --json --outputFile="$DATA_DIR/jest-timeskip.json" "$@"
+    --json --outputFile="$DATA_DIR/jest-timeskip.json" "$@" 2>&1 | tee "$timeskip_log" >&2
+  return "${PIPESTATUS[0]}"
 }
 tier_start=$SECONDS
 if ! run_timeskip "$@"; then
-  warn "the time-skipping tier failed; running it once more in a fresh process (Java test-server stalls: see tests/support/jest-setup-timeskip.ts)"
-  run_timeskip "$@" || jest_rc=$?
+  if grep -q 'invalid history builder state for action' "$timeskip_log"; then
+    warn "the time-skipping tier failed after the Java test server's known stall (sdk-java issue 3088: \"invalid history builder state for action\"); running it once more in a fresh process"
+    run_timeskip "$@" || jest_rc=$?
+  else
+    jest_rc=1
+  fi
 fi
 tier_seconds[timeskip]=$((SECONDS - tier_start))
 if ! wait "$processes_pid"; then

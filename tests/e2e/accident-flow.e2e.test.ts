@@ -558,11 +558,15 @@ describe('accident investigation over HTTP on the Temporal dev server', () => {
     ]);
     expect(party[0].outcome).toBe('ADMINISTRATIVE_PENALTY_DECIDED');
 
-    const referralWorkflow = `discipline-referral-${id}-2`;
+    // The database numbers linked cases per accident (one id scheme): the first referral is -1.
+    const referralWorkflow = (
+      await h.db.ds.query('SELECT workflow_id FROM discipline_referrals WHERE id = $1', [referralId])
+    )[0].workflow_id as string;
+    expect(referralWorkflow).toBe(`discipline-referral-${id}-1`);
     await h.client.workflow.getHandle(referralWorkflow).result();
-    recordHistoryIfAsked(referralWorkflow, 'discipline-referral-v1-answered');
+    recordHistoryIfAsked(referralWorkflow, 'discipline-referral-v2-kernel-answered');
     // The accident workflow keeps running until the one-year evaluation; its history so far replays too.
-    recordHistoryIfAsked(`accident-${id}`, 'accident-v1-closed-awaiting-evaluation');
+    recordHistoryIfAsked(`accident-${id}`, 'accident-v2-kernel-closed-awaiting-evaluation');
   });
 
   it('reports statistics with the period-over-period change, and records and analyses near misses', async () => {

@@ -50,13 +50,16 @@ describe('administrative enforcement from inspection to public disclosure (time-
     expect(orderDocs.body.items.map((d: { kind: string }) => d.kind)).toContain('RECTIFICATION_ORDER');
 
     // 2. The durable timer opens the 复查 at the deadline; unrectified → a penalty case opens automatically.
-    await h.env!.sleep(Math.max(1, endOfLocalDay(deadline).getTime() + 60_000 - (await f.nowMs())));
+    await h.skipTo(endOfLocalDay(deadline).getTime() + 60_000);
     await f.completeOk(inspectionId, 'REINSPECTION', 'officerB', 'NOT_RECTIFIED', {
       confirmations,
       opinion: '逾期未整改',
     });
     const penaltyId = await expectEventually(async () => {
-      const rows = await h.db.ds.query(`SELECT id FROM cases WHERE workflow_id = $1`, [`penalty-from-${inspectionId}`]);
+      const rows = await h.db.ds.query(
+        `SELECT id FROM cases WHERE case_type = 'PENALTY' AND data->>'sourceCaseId' = $1`,
+        [inspectionId],
+      );
       expect(rows).toHaveLength(1);
       return rows[0].id as string;
     });

@@ -361,7 +361,7 @@ describe('inspection plans and draws over HTTP (dev server)', () => {
       'INSPECTION_CLOSED',
     ]);
     await h.client.workflow.getHandle(`inspection-${caseId}`).result();
-    recordHistoryIfAsked(`inspection-${caseId}`, 'inspection-v1-draw-no-issue');
+    recordHistoryIfAsked(`inspection-${caseId}`, 'inspection-v2-draw-no-issue');
   });
 
   it('answers bad input with clear 4xx codes and changes nothing', async () => {

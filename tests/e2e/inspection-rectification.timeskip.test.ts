@@ -1,12 +1,12 @@
+import { endOfLocalDay, plusDays, toLocalDate } from '@safety/domain/calendar/local-date';
 import { Harness, startHarness } from '../support/harness';
 import { createOrg, TestOrg } from '../support/fixtures';
 import { expectEventually } from '../support/eventually';
+import { recordClientHistoryIfAsked } from '../support/history';
 
-const DAY = 86_400_000;
-const localDate = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
-const endOfLocalDay = (date: string) => Date.parse(`${date}T23:59:59.999+08:00`);
-const plusDays = (date: string, n: number) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
+/** The first instant after a local date: a deadline day counts in full. */
+const dayEnd = (date: string) => endOfLocalDay(date).getTime();
+const localDate = (ms: number) => toLocalDate(new Date(ms));
 
 /**
  * 责令限期整改 → 复查 on the time-skipping server: the deadline passes unrectified and a penalty case
@@ -36,7 +36,8 @@ describe('inspection rectification, 复查 and field measures (time-skipping ser
     legalBasis: '《安全生产法》第三十六条',
   });
   const today = async () => localDate(await h.env!.currentTimeMs());
-  const sleepUntil = async (instantMs: number) => h.env!.sleep(Math.max(1, instantMs - (await h.env!.currentTimeMs())));
+  // Guarded skips: never leave a timer about to fire when the test acts next (tests/support/time-skipping.ts).
+  const sleepUntil = (instantMs: number) => h.skipTo(instantMs);
   const tasksOf = async (caseId: string, type: string) =>
     (await h.db.ds.query(
       'SELECT id, status, escalation, due_at FROM tasks WHERE case_id = $1 AND type = $2 ORDER BY created_at',
@@ -89,7 +90,7 @@ describe('inspection rectification, 复查 and field measures (time-skipping ser
     );
     expect(await tasksOf(caseId, 'REINSPECTION')).toHaveLength(0); // nothing before the deadline
 
-    await sleepUntil(endOfLocalDay(deadline) + 60_000);
+    await sleepUntil(dayEnd(deadline) + 60_000);
     const re = await openTask(caseId, 'REINSPECTION');
     expect(re.due_at).not.toBeNull(); // policy: 10 working days after the deadline (UNVERIFIED)
     expect((await detail(caseId)).status).toBe('AWAITING_REINSPECTION');
@@ -107,13 +108,16 @@ describe('inspection rectification, 复查 and field measures (time-skipping ser
     ).toBe(200);
 
     const penalty = await expectEventually(async () => {
-      const rows = await h.db.ds.query(`SELECT id, case_type, workflow_id, data FROM cases WHERE workflow_id = $1`, [
-        `penalty-from-${caseId}`,
-      ]);
+      const rows = await h.db.ds.query(
+        `SELECT id, case_type, workflow_id, data FROM cases WHERE case_type = 'PENALTY' AND data->>'sourceCaseId' = $1`,
+        [caseId],
+      );
       expect(rows).toHaveLength(1);
-      return rows[0] as { id: string; case_type: string; data: Record<string, unknown> };
+      return rows[0] as { id: string; workflow_id: string; data: Record<string, unknown> };
     });
-    expect(penalty.case_type).toBe('PENALTY');
+    // Linked cases are numbered by the database: `penalty-<inspection>-<n>`.
+    const penaltyWorkflowId = `penalty-${caseId}-1`;
+    expect(penalty.workflow_id).toBe(penaltyWorkflowId);
     // 安全生产法 Art.112: continuing daily fines may count from the day after the order.
     expect(penalty.data).toMatchObject({
       sourceCaseId: caseId,
@@ -122,13 +126,13 @@ describe('inspection rectification, 复查 and field measures (time-skipping ser
       continuingDailyFine: { rule: '安全生产法 Art.112', rectificationDeadline: deadline },
     });
     await expectEventually(async () =>
-      expect((await h.client.workflow.getHandle(`penalty-from-${caseId}`).describe()).status.name).toBe('RUNNING'),
+      expect((await h.client.workflow.getHandle(penaltyWorkflowId).describe()).status.name).toBe('RUNNING'),
     );
     await expectEventually(async () => {
       const d = await detail(caseId);
       expect(d.status).toBe('CLOSED');
       expect(d.workflow).toMatchObject({ result: 'NOT_RECTIFIED_PENALTY', penalty: { caseId: penalty.id } });
-      expect(d.data).toMatchObject({ penaltyCaseId: penalty.id, penaltyWorkflowId: `penalty-from-${caseId}` });
+      expect(d.data).toMatchObject({ penaltyCaseId: penalty.id, penaltyWorkflowId });
     });
     const audit = await h.db.ds.query(`SELECT action FROM audit_log WHERE case_id = $1 ORDER BY seq`, [caseId]);
     expect(audit.map((a: { action: string }) => a.action)).toEqual(
@@ -139,12 +143,13 @@ describe('inspection rectification, 复查 and field measures (time-skipping ser
         'INSPECTION_CLOSED',
       ]),
     );
+    await recordClientHistoryIfAsked(h.client, `inspection-${caseId}`, 'inspection-v2-not-rectified-penalty');
   });
 
   it('closes the inspection when the 复查 finds the hazard rectified', async () => {
     const deadline = plusDays(await today(), 2);
     const caseId = await inspectWith('RECTIFY', { findings: [finding()], rectificationDeadline: deadline });
-    await sleepUntil(endOfLocalDay(deadline) + 60_000);
+    await sleepUntil(dayEnd(deadline) + 60_000);
     const re = await openTask(caseId, 'REINSPECTION');
     expect(
       (
@@ -159,9 +164,10 @@ describe('inspection rectification, 复查 and field measures (time-skipping ser
       expect(d.status).toBe('CLOSED');
       expect(d.workflow).toMatchObject({ result: 'RECTIFIED', penalty: null });
     });
-    expect(await h.db.ds.query(`SELECT 1 FROM cases WHERE workflow_id = $1`, [`penalty-from-${caseId}`])).toHaveLength(
-      0,
-    );
+    expect(
+      await h.db.ds.query(`SELECT 1 FROM cases WHERE case_type = 'PENALTY' AND data->>'sourceCaseId' = $1`, [caseId]),
+    ).toHaveLength(0);
+    await recordClientHistoryIfAsked(h.client, `inspection-${caseId}`, 'inspection-v2-rectified');
   });
 
   it('escalates a 查封/扣押 that runs past its 30 days without an approved extension', async () => {
@@ -178,10 +184,14 @@ describe('inspection rectification, 复查 and field measures (time-skipping ser
       status: 'ACTIVE',
       overdue: false,
     });
+    // 行政强制法 Art.25 bounds the extension in the step's contract (published as maximum: 30).
     const tooLong = await complete(decision.id, 'officerA', 'EXTEND', { days: 31, reason: '需要检测' });
-    expect(tooLong.status).toBe(422);
+    expect({ status: tooLong.status, fields: tooLong.body.details?.fields }).toEqual({
+      status: 400,
+      fields: [{ path: 'payload.days', message: expect.any(String) }],
+    });
 
-    await sleepUntil(endOfLocalDay(plusDays(start, 30)) + 60_000);
+    await sleepUntil(dayEnd(plusDays(start, 30)) + 60_000);
     await expectEventually(async () => {
       const [t] = await tasksOf(caseId, 'SEIZURE_DECISION');
       expect(t.escalation).toBe('RED');
@@ -198,6 +208,7 @@ describe('inspection rectification, 复查 and field measures (time-skipping ser
     await expectEventually(async () => expect((await detail(caseId)).workflow.seizure.status).toBe('RELEASED'));
     const red = await h.http().get('/tasks').query({ escalation: 'RED', status: 'COMPLETED' }).set(as('head'));
     expect(red.status).toBe(200);
+    await recordClientHistoryIfAsked(h.client, `inspection-${caseId}`, 'inspection-v2-seizure-overdue-released');
   });
 
   it('allows one head-approved extension of a 查封/扣押 and refuses a second (422)', async () => {
@@ -225,6 +236,7 @@ describe('inspection rectification, 复查 and field measures (time-skipping ser
     expect((await tasksOf(caseId, 'SEIZURE_EXTENSION_APPROVAL')).filter((t) => t.status === 'OPEN')).toHaveLength(0);
     expect((await complete(second.id, 'officerB', 'DISPOSE', { reason: '依法没收' })).status).toBe(200);
     await expectEventually(async () => expect((await detail(caseId)).workflow.seizure.status).toBe('DISPOSED'));
+    await recordClientHistoryIfAsked(h.client, `inspection-${caseId}`, 'inspection-v2-seizure-extended-disposed');
   });
 
   it('lists a 重大事故隐患 for supervision and lifts it after a review and the head’s approval', async () => {
@@ -259,6 +271,7 @@ describe('inspection rectification, 复查 and field measures (time-skipping ser
     expect((await complete(lift.id, 'head', 'REJECT')).status).toBe(400);
     expect((await complete(lift.id, 'head', 'APPROVE', { comment: '同意销号' })).status).toBe(200);
     await expectEventually(async () => expect((await detail(caseId)).workflow.listing.status).toBe('LIFTED'));
+    await recordClientHistoryIfAsked(h.client, `inspection-${caseId}`, 'inspection-v2-listing-lifted');
   });
 
   it('escalates a criminal transfer not handed over within 24 hours of approval (国务院令第310号 Art.5)', async () => {
@@ -300,5 +313,6 @@ describe('inspection rectification, 复查 and field measures (time-skipping ser
     await expectEventually(async () =>
       expect((await h.http().get(`/criminal-transfers/${id}`).set(as('officerA'))).body.status).toBe('TRANSFERRED'),
     );
+    await recordClientHistoryIfAsked(h.client, proposed.body.workflowId, 'criminal-transfer-v2-handover-overdue');
   });
 });

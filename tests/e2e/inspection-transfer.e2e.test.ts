@@ -121,7 +121,7 @@ describe('criminal transfer, dangerous-operation prompt and simple procedure ove
         'REFERRED_TO_PROCURATORATE',
       ]),
     );
-    recordHistoryIfAsked(proposed.body.workflowId, 'criminal-transfer-v1-reconsideration-procuratorate');
+    recordHistoryIfAsked(proposed.body.workflowId, 'criminal-transfer-v2-reconsideration-procuratorate');
   });
 
   it('ends a transfer when the police file the case (answered at once)', async () => {
@@ -157,7 +157,7 @@ describe('criminal transfer, dangerous-operation prompt and simple procedure ove
     ).toBe(200);
     const result = await h.client.workflow.getHandle(proposed.body.workflowId).result();
     expect(result).toMatchObject({ status: 'POLICE_FILED', answered: true });
-    recordHistoryIfAsked(proposed.body.workflowId, 'criminal-transfer-v1-police-filed');
+    recordHistoryIfAsked(proposed.body.workflowId, 'criminal-transfer-v2-police-filed');
   });
 
   it('refuses bad transfer proposals with clear 4xx and creates nothing', async () => {
@@ -239,7 +239,8 @@ describe('criminal transfer, dangerous-operation prompt and simple procedure ove
       expect(rows).toHaveLength(1);
       return rows[0] as { id: string; workflow_id: string; data: Record<string, unknown> };
     });
-    expect(penalty.workflow_id).toBe(`penalty-from-${caseId}`);
+    // Linked cases are numbered by the database: `penalty-<inspection>-<n>`.
+    expect(penalty.workflow_id).toBe(`penalty-${caseId}-1`);
     expect(penalty.data).toMatchObject({
       origin: { kind: 'INSPECTION', sourceCaseId: caseId },
       continuingDailyFineFrom: null,
@@ -256,7 +257,7 @@ describe('criminal transfer, dangerous-operation prompt and simple procedure ove
     expect(
       (await complete(review.id, 'officerB', 'PROPOSE_TRANSFER', { reason: '涉嫌危险作业罪，具有现实危险' })).status,
     ).toBe(200);
-    const transferId = `criminal-transfer-${caseId}-review-1`;
+    const transferId = `criminal-transfer-${caseId}-1`;
     const transfer = await expectEventually(async () => {
       const rows = await h.db.ds.query(`SELECT id, status FROM cases WHERE workflow_id = $1`, [transferId]);
       expect(rows).toHaveLength(1);
@@ -276,7 +277,94 @@ describe('criminal transfer, dangerous-operation prompt and simple procedure ove
       criminalReviews: [{ decision: 'PROPOSE_TRANSFER', transferCaseId: transfer.id }],
     });
     expect(detail.data).toMatchObject({ penaltyCaseId: penalty.id });
-    recordHistoryIfAsked(`inspection-${caseId}`, 'inspection-v1-penalty-proposed-criminal-review');
+    recordHistoryIfAsked(`inspection-${caseId}`, 'inspection-v2-penalty-proposed-criminal-review');
+  });
+
+  const proposal = (sourceCaseId: string) => ({
+    sourceCaseId,
+    teamIds: [org.users.officerA.id, org.users.officerB.id],
+    suspectedOffence: '危险作业罪',
+    grounds: ['关闭可燃气体报警装置'],
+  });
+  const transfersOf = async (sourceCaseId: string) =>
+    (
+      await h.db.ds.query(
+        `SELECT workflow_id FROM cases WHERE case_type = 'CRIMINAL_TRANSFER' AND data->>'sourceCaseId' = $1 ORDER BY created_at`,
+        [sourceCaseId],
+      )
+    ).map((row: { workflow_id: string }) => row.workflow_id);
+  const running = (workflowId: string) =>
+    expectEventually(async () =>
+      expect((await h.client.workflow.getHandle(workflowId).describe()).type).toBe('criminalTransferWorkflow'),
+    );
+
+  it('numbers an inspection’s transfers in one scheme, whether proposed over HTTP or by its 危险作业罪 review', async () => {
+    // An inspection: one transfer proposed over HTTP, one from its 危险作业罪 review.
+    const caseId = await openInspection();
+    const record = await openTask(caseId, 'INSPECTION_RECORD');
+    const recorded = await complete(record.id, 'officerA', 'PROPOSE_PENALTY', {
+      confirmations: confirmations(),
+      findings: [
+        {
+          description: '关闭可燃气体报警装置',
+          hazardLevel: 'MAJOR',
+          legalBasis: '《安全生产法》第三十六条',
+          violationCodes: ['MONITORING_EQUIPMENT_DISABLED'],
+        },
+      ],
+      penaltyReason: '关闭报警装置',
+    });
+    expect(recorded.status).toBe(200);
+    const review = await openTask(caseId, 'CRIMINAL_TRANSFER_REVIEW');
+    const overHttp = await h.http().post('/criminal-transfers').set(as('officerA')).send(proposal(caseId));
+    expect(overHttp.status).toBe(201);
+    expect(overHttp.body.workflowId).toBe(`criminal-transfer-${caseId}-1`);
+    expect((await complete(review.id, 'officerB', 'PROPOSE_TRANSFER', { reason: '具有现实危险' })).status).toBe(200);
+    await expectEventually(async () =>
+      expect(await transfersOf(caseId)).toEqual([`criminal-transfer-${caseId}-1`, `criminal-transfer-${caseId}-2`]),
+    );
+    await running(`criminal-transfer-${caseId}-2`);
+  });
+
+  it('sends a transfer proposed over HTTP from a penalty case through that case, which then takes no second one', async () => {
+    // A penalty case: over HTTP the proposal goes through the case, which so knows it is pending
+    // (no fine in place of prosecution, 行政处罚法 Art.27, 82) and takes no second one meanwhile.
+    const opened = await h
+      .http()
+      .post('/cases/penalty')
+      .set(as('officerA'))
+      .send({ title: '关闭报警装置', enterpriseId: org.enterpriseId, handlerIds: [org.users.officerB.id] });
+    expect(opened.status).toBe(201);
+    const penaltyId = opened.body.id as string;
+    await expectEventually(async () =>
+      expect((await h.db.ds.query('SELECT status FROM cases WHERE id = $1', [penaltyId]))[0].status).toBe(
+        'PENDING_FILING',
+      ),
+    );
+    const first = await h.http().post('/criminal-transfers').set(as('officerA')).send(proposal(penaltyId));
+    expect(first.status).toBe(201);
+    expect(first.body).toMatchObject({ caseType: 'CRIMINAL_TRANSFER', workflowId: `criminal-transfer-${penaltyId}-1` });
+    const { sourceCaseId: _source, ...body } = proposal(penaltyId);
+    const viaCase = () =>
+      h.http().post(`/cases/penalty/${penaltyId}/criminal-transfers`).set(as('officerA')).send(body);
+    const pending = await viaCase();
+    expect({ status: pending.status, code: pending.body.code }).toEqual({ status: 409, code: 'ALREADY_EXISTS' });
+
+    // Once the head refuses the first, the case takes the next one, numbered after it.
+    const decide = await openTask(first.body.id, 'CRIMINAL_TRANSFER_APPROVAL', 'head');
+    expect((await complete(decide.id, 'head', 'REJECT', { reason: '证据不足' })).status).toBe(200);
+    await h.client.workflow.getHandle(first.body.workflowId).result();
+    const second = await expectEventually(async () => {
+      const res = await viaCase();
+      expect(res.status).toBe(201);
+      return res.body as { detail: { workflowId: string } };
+    });
+    expect(second.detail.workflowId).toBe(`criminal-transfer-${penaltyId}-2`);
+    expect(await transfersOf(penaltyId)).toEqual([
+      `criminal-transfer-${penaltyId}-1`,
+      `criminal-transfer-${penaltyId}-2`,
+    ]);
+    await running(`criminal-transfer-${penaltyId}-2`);
   });
 
   it('decides a simple-procedure penalty within the limits, numbers it, tracks filing and the cash hand-in', async () => {
@@ -314,7 +402,7 @@ describe('criminal transfer, dangerous-operation prompt and simple procedure ove
       id,
     ]);
     expect(reads.length).toBeGreaterThanOrEqual(1);
-    recordHistoryIfAsked(res.body.workflowId, 'simple-penalty-v1-cash');
+    recordHistoryIfAsked(res.body.workflowId, 'simple-penalty-v2-cash');
 
     const org3000 = await h.http().post('/simple-penalties').set(as('officerA')).send({
       partyType: 'ORGANISATION',

@@ -1,3 +1,5 @@
+import { AccidentSteps } from '@safety/temporal/steps/accident.steps';
+import { DisciplineReferralSteps } from '@safety/temporal/steps/discipline-referral.steps';
 import { OrgHarness, startOrgHarness } from '../support/harness';
 import { penaltyFlow } from '../support/penalty-flow';
 
@@ -23,6 +25,34 @@ describe('step contracts over HTTP (dev server)', () => {
     const schema = investigation.outcomes[0].schema as JsonSchema;
     expect(schema.required).toEqual(['findings', 'evidence']);
     expect(schema.properties!.findings).toMatchObject({ type: 'string', title: '调查发现', maxLength: 20_000 });
+  });
+
+  it('publishes every accident and discipline-referral step, each field titled in Chinese and English', async () => {
+    const res = await h.http().get('/task-types').set(h.as('officerA'));
+    expect(res.status).toBe(200);
+    const published = new Map<string, { title: { zh: string; en: string }; outcomes: Array<{ schema: JsonSchema }> }>(
+      res.body.items.map((item: { type: string }) => [item.type, item]),
+    );
+    const areaSteps = [...Object.values(AccidentSteps), ...Object.values(DisciplineReferralSteps)];
+    expect(areaSteps.filter((step) => !published.has(step.type)).map((step) => step.type)).toEqual([]);
+    const untitled: string[] = [];
+    const visit = (schema: JsonSchema, path: string) => {
+      for (const [key, child] of Object.entries(schema.properties ?? {})) {
+        if (!child.title || !child['x-title-en']) untitled.push(`${path}.${key}`);
+        visit(child, `${path}.${key}`);
+        const items = child.items as JsonSchema | undefined;
+        if (items?.type === 'object') visit(items, `${path}.${key}[]`);
+      }
+    };
+    for (const step of areaSteps) {
+      const item = published.get(step.type)!;
+      expect(item.title).toEqual({ zh: step.title.zh, en: step.title.en });
+      expect(item.outcomes.map((outcome) => outcome.schema.type)).toEqual(
+        Object.keys(step.outcomes).map(() => 'object'),
+      );
+      for (const outcome of item.outcomes) visit(outcome.schema, step.type);
+    }
+    expect(untitled).toEqual([]);
   });
 
   it('answers an empty investigation with 400 naming every missing field, before anything reaches the workflow', async () => {

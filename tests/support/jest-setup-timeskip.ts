@@ -1,12 +1,12 @@
 import './jest-setup';
 
 /*
- * Suites on the Java time-skipping test server. Now and then that server stops advancing time
- * (it rejects a workflow-task completion — "invalid history builder state for action" — and,
- * since time skipping is global to the server, every later sleep stalls). It is a defect of the
- * test server, not of the workflows: the same tests pass alone and on the dev server. A stalled
- * server cannot recover within the process, so these tests fail fast, and scripts/test.sh runs
- * this tier once more in a fresh process with fresh servers when it fails. A real failure fails
- * both times.
+ * Suites on the Java time-skipping test server. That server refuses a workflow-task completion that
+ * cancels a timer which fired while the task was with the worker ("invalid history builder state for
+ * action", temporalio/sdk-java issue 3088) and, since time skipping is global to the server, every
+ * later sleep stalls. The tests move time only through skipTime (tests/support/time-skipping.ts),
+ * which keeps updates away from due timers; should the server still report that defect, these
+ * tests fail fast and scripts/test.sh runs the tier once more in a fresh process, saying why. Any
+ * other failure fails the tier.
  */
 jest.setTimeout(90_000);

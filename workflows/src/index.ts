@@ -1,7 +1,7 @@
 // Every workflow the worker registers. This file is the entry of the prebuilt workflow bundle.
 export { penaltyCaseWorkflow } from './penalty/workflow';
-export { inspectionWorkflow } from './inspection.workflow';
-export { criminalTransferWorkflow } from './criminal-transfer.workflow';
-export { simplePenaltyWorkflow } from './simple-penalty.workflow';
-export { accidentWorkflow } from './accident.workflow';
-export { disciplineReferralWorkflow } from './discipline-referral.workflow';
+export { inspectionWorkflow } from './inspection/workflow';
+export { criminalTransferWorkflow } from './criminal-transfer/workflow';
+export { simplePenaltyWorkflow } from './simple-penalty/workflow';
+export { accidentWorkflow } from './accident/workflow';
+export { disciplineReferralWorkflow } from './discipline-referral/workflow';

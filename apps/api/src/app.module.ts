@@ -11,12 +11,14 @@ import { LoginThrottleRepository, PersistenceModule } from '@safety/persistence'
 import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
+import { SessionService } from './auth/session.service';
 import { CalendarController } from './calendar/calendar.controller';
 import { CasesApiModule } from './cases/cases-api.module';
 import { AllExceptionsFilter } from './errors/all-exceptions.filter';
 import { HealthController } from './health/health.controller';
 import { requestPipeline } from './http/request-guards';
 import { WorkerPollers } from './health/worker-pollers';
+import { Readiness } from './health/readiness';
 import { ApiMetrics } from './telemetry/api-metrics';
 import { MetricsController } from './telemetry/metrics.controller';
 import { MetricsListener } from './telemetry/metrics-listener';
@@ -25,6 +27,7 @@ import { InspectionApiModule } from './inspection/inspection-api.module';
 import { AccidentApiModule } from './accident/accident-api.module';
 import { EnforcementApiModule } from './enforcement/enforcement-api.module';
 import { OrganisationController } from './organisation/organisation.controller';
+import { OrganisationQueries } from './organisation/organisation.queries';
 import { TasksApiModule } from './tasks/tasks-api.module';
 import { ApiTemporalModule } from './temporal/api-temporal.module';
 import { RequestValidationPipe } from './validation/validation.pipe';
@@ -89,11 +92,14 @@ export class AppModule implements NestModule {
       providers: [
         LoginThrottleRepository,
         LoginService,
+        SessionService,
+        OrganisationQueries,
         {
           provide: PasswordHasher,
           useFactory: () => new PasswordHasher(cfg.PASSWORD_HASH_CONCURRENCY, cfg.PASSWORD_HASH_QUEUE),
         },
         WorkerPollers,
+        Readiness,
         ApiMetrics,
         MetricsListener,
         TracingFlush,

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { OrganisationRepository } from '@safety/persistence';
 import { DomainError, ErrorCode } from '@safety/domain/errors';
+import { Actor, Role } from '@safety/domain/identity/roles';
+import { AuditService } from './audit.service';
 import {
   endOfLocalDay,
   HolidayYear,
@@ -21,7 +23,10 @@ export interface DeadlineQuery {
  */
 @Injectable()
 export class CalendarService {
-  constructor(private readonly org: OrganisationRepository) {}
+  constructor(
+    private readonly org: OrganisationRepository,
+    private readonly audit: AuditService,
+  ) {}
 
   async calendar(): Promise<WorkingDayCalendar> {
     const years = await this.org.listHolidayYears();
@@ -75,14 +80,29 @@ export class CalendarService {
     };
   }
 
-  async putYear(y: HolidayYear, updatedBy: string | null): Promise<HolidayYear> {
+  /** Loads or corrects a year (system administrators); the record keeps what the notice was before and after. */
+  async putYear(y: HolidayYear, actor: Actor, requestId?: string): Promise<HolidayYear> {
     validateHolidayYear(y);
+    const before = await this.org.findHolidayYear(y.year);
     await this.org.upsertHolidayYear({
       ...y,
       holidays: [...y.holidays].sort(),
       makeupWorkdays: [...y.makeupWorkdays].sort(),
-      updatedBy,
+      updatedBy: actor.userId,
     });
-    return this.getYear(y.year);
+    const saved = await this.getYear(y.year);
+    const counts = (notice: Pick<HolidayYear, 'noticeNumber' | 'holidays' | 'makeupWorkdays'>) => ({
+      noticeNumber: notice.noticeNumber,
+      holidays: notice.holidays.length,
+      makeupWorkdays: notice.makeupWorkdays.length,
+    });
+    await this.audit.record({
+      actorId: actor.userId,
+      actorRole: Role.SYSTEM_ADMIN,
+      action: 'CALENDAR_YEAR_SAVED',
+      requestId,
+      summary: { year: y.year, before: before ? counts(before) : null, after: counts(saved) },
+    });
+    return saved;
   }
 }

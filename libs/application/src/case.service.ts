@@ -132,17 +132,20 @@ export class CaseService {
    * `linkKey`: a retried activity finds the case it opened.
    */
   async openLinked(request: LinkedCaseRequest): Promise<LinkedCase> {
-    const opened = await this.uow.transaction(async (tx) => {
-      const existing = await this.cases.findByLinkKey(request.linkKey, tx);
-      if (existing) return existing;
-      const workflowId = await this.cases.nextLinkedWorkflowId(
-        request.sourceCaseId,
-        LINKED_WORKFLOW_PREFIX[request.caseType],
-        tx,
-      );
-      return this.insertLinked({ ...request, workflowId }, tx);
-    });
+    const opened = await this.uow.transaction((tx) => this.openLinkedCase(request, tx));
     return { caseId: opened.id, workflowId: opened.workflowId, openedAt: opened.createdAt.toISOString() };
+  }
+
+  /** `openLinked` in the caller's transaction (the API opens a linked case with other writes), returning the row. */
+  async openLinkedCase(request: LinkedCaseRequest, tx: Transaction, requestId?: string): Promise<CaseEntity> {
+    const existing = await this.cases.findByLinkKey(request.linkKey, tx);
+    if (existing) return existing;
+    const workflowId = await this.cases.nextLinkedWorkflowId(
+      request.sourceCaseId,
+      LINKED_WORKFLOW_PREFIX[request.caseType],
+      tx,
+    );
+    return this.insertLinked({ ...request, workflowId, requestId }, tx);
   }
 
   /**
@@ -179,6 +182,7 @@ export class CaseService {
       sourceCaseId: string | null;
       data?: Record<string, unknown>;
       linkKey?: string;
+      requestId?: string;
     },
     tx: Transaction,
   ): Promise<CaseEntity> {
@@ -202,6 +206,7 @@ export class CaseService {
         caseId: c.id,
         actorId: input.createdBy,
         action: 'CASE_CREATED',
+        requestId: input.requestId,
         summary: { caseType: c.caseType, title: c.title, sourceCaseId: input.sourceCaseId, after: 'CREATED' },
       },
       tx,
@@ -212,6 +217,7 @@ export class CaseService {
           caseId: input.sourceCaseId,
           actorId: input.createdBy,
           action: 'LINKED_CASE_CREATED',
+          requestId: input.requestId,
           summary: { linkedCaseId: c.id, caseType: c.caseType, workflowId: c.workflowId },
         },
         tx,

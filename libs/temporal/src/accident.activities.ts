@@ -35,6 +35,24 @@ export interface LinkedCaseAnswer {
   openedAt: string;
 }
 
+/**
+ * How a linked case's workflow id is chosen: by the database, numbered per source case and
+ * idempotent by the link key (the one scheme); histories recorded before that named it themselves.
+ */
+export type LinkedCaseNaming =
+  { linkKey: string; workflowId?: undefined } | { workflowId: string; linkKey?: undefined };
+
+export interface ReferralAnswer {
+  referralId: string;
+  referralCaseId: string;
+  workflowId: string;
+  openedAt: string;
+  senderDepartmentId: string;
+  receivingDepartmentId: string;
+  ackWorkingDays: number;
+  resultDays: number;
+}
+
 export interface AccidentActivities {
   accidentComputeClock(input: {
     accidentDate: string;
@@ -85,27 +103,24 @@ export interface AccidentActivities {
     comment: string | null;
     decidedAt: string;
   }): Promise<void>;
-  accidentOpenLinkedCase(input: {
-    caseId: string;
-    partyId: string;
-    kind: 'PENALTY' | 'CRIMINAL_TRANSFER';
-    workflowId: string;
-    actorId: string;
-  }): Promise<LinkedCaseAnswer>;
-  accidentCreateReferral(input: {
-    caseId: string;
-    partyId: string;
-    workflowId: string;
-    actorId: string;
-    sentAt: string;
-  }): Promise<{
-    referralId: string;
-    referralCaseId: string;
-    senderDepartmentId: string;
-    receivingDepartmentId: string;
-    ackWorkingDays: number;
-    resultDays: number;
-  }>;
+  /** Case row of an automatic penalty case or criminal transfer for a responsible party, linked both ways. */
+  accidentOpenLinkedCase(
+    input: {
+      caseId: string;
+      partyId: string;
+      kind: 'PENALTY' | 'CRIMINAL_TRANSFER';
+      actorId: string;
+    } & LinkedCaseNaming,
+  ): Promise<LinkedCaseAnswer>;
+  /** The referral of a public official: its own case row in the receiving body's department, and the evidence bundle. */
+  accidentCreateReferral(
+    input: {
+      caseId: string;
+      partyId: string;
+      actorId: string;
+      sentAt: string;
+    } & LinkedCaseNaming,
+  ): Promise<ReferralAnswer>;
   accidentRecordPartyOutcome(input: {
     partyId: string;
     outcome: string;

@@ -9,4 +9,10 @@ export const PATCH = {
   LINKED_CASES: 'kernel-linked-cases',
   /** Extending the penalty decision period moves the open tasks that follow it (no second Update from the API). */
   PENALTY_EXTENSION_MOVES_TASKS: 'penalty-extension-moves-tasks',
+  /**
+   * Closing an accident case ends the steps that only make sense while it is open (member findings,
+   * supervised-listing progress reports, hand-recorded accountability outcomes); before, they stayed
+   * open and the workflow returned without waiting for them.
+   */
+  ACCIDENT_STEPS_END_AT_CLOSE: 'accident-steps-end-at-close',
 } as const;

@@ -1,4 +1,4 @@
-import { patched, setHandler, workflowInfo } from '@temporalio/workflow';
+import { isCancellation, patched, setHandler, workflowInfo } from '@temporalio/workflow';
 import { ErrorCode } from '@safety/domain/errors';
 import type { Role } from '@safety/domain/identity/roles';
 import type { CaseStatusChange, DeadlineRequest } from '@safety/temporal/activities';
@@ -255,10 +255,16 @@ export class TaskBoard {
       task.taskId = opened.taskId;
     }
 
-    await task.timer.watch(
-      () => task.completion !== null,
-      (level) => acts.escalateTask({ taskKey, level }),
-    );
+    try {
+      await task.timer.watch(
+        () => task.completion !== null,
+        (level) => acts.escalateTask({ taskKey, level }),
+      );
+    } catch (error) {
+      // A step withdrawn on purpose (its scope cancelled: the case closed or failed) is no longer open.
+      if (isCancellation(error)) this.open.delete(taskKey);
+      throw error;
+    }
     // The task stays in the map so a late second completion is answered 'already completed', not 'unknown'.
     return task.completion as unknown as Completion<Step>;
   }

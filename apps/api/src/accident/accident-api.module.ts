@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ApplicationModule } from '@safety/application';
+import { TasksApiModule } from '../tasks/tasks-api.module';
 import { AccidentInsightsController } from './accident-insights.controller';
 import { AccidentSteps } from './accident-steps';
 import { AccidentsController } from './accidents.controller';
@@ -8,7 +9,7 @@ import { PublicAccidentReportsController } from './public-accident-reports.contr
 
 /** HTTP side of accident investigations, discipline referrals, statistics and public reports. */
 @Module({
-  imports: [ApplicationModule],
+  imports: [ApplicationModule, TasksApiModule],
   // AccidentInsightsController first: its fixed paths must win over `/accidents/:id`.
   controllers: [
     AccidentInsightsController,

@@ -4,6 +4,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Client } from '@temporalio/client';
 import { AccidentService, TaskService } from '@safety/application';
 import { workflowPolicyOf } from '@safety/domain/accident/policy';
+import { toReportProposal } from '@safety/domain/accident/proposals';
 import { DomainError, ErrorCode } from '@safety/domain/errors';
 import { Actor, Role } from '@safety/domain/identity/roles';
 import { AccidentRepository } from '@safety/persistence';
@@ -17,6 +18,7 @@ import {
   reviseCasualtiesUpdate,
   superviseListingUpdate,
 } from '@safety/temporal';
+import { AccidentSteps } from '@safety/temporal/steps/accident.steps';
 import { CurrentActor, RequestId, Roles } from '../auth/auth.decorators';
 import { taskView } from '../tasks/task.view';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.providers';
@@ -36,8 +38,9 @@ import {
   ReportingFlagDto,
   SupervisedListingDto,
 } from './accident.dto';
+import { taskActor } from '../tasks/task.gateway';
 import { maskAccidentDetail, unmaskedAccidentDetail } from './accident-privacy';
-import { AccidentSteps, taskActor } from './accident-steps';
+import { AccidentSteps as Steps } from './accident-steps';
 import { accidentView, educationView, measureView, partyView, reportView, teamView } from './accident.views';
 
 const {
@@ -58,7 +61,7 @@ export class AccidentsController {
     private readonly accidents: AccidentService,
     private readonly repo: AccidentRepository,
     private readonly tasks: TaskService,
-    private readonly steps: AccidentSteps,
+    private readonly steps: Steps,
     private readonly starter: WorkflowStarter,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
   ) {}
@@ -248,15 +251,11 @@ export class AccidentsController {
   ) {
     await this.accidents.assertInvestigatingDepartment(actor, id, [HEAD]);
     const task = await this.accidents.openTask(id, AccidentTaskType.TEAM_FORMATION);
-    const payload = {
-      leadId: dto.leadId,
-      members: dto.members.map((m) => ({ userId: m.userId, teamRole: m.teamRole })),
-      procuratorateInvited: dto.procuratorateInvited,
-    };
-    const checked = await this.accidents.checkTeam(payload, this.accidents.policy.teamRequiredRoles);
+    const team = this.steps.payloadOf(AccidentSteps.TEAM_FORMATION, 'FORM', dto);
+    const checked = await this.accidents.checkTeam(team, this.accidents.policy.teamRequiredRoles);
     if (!checked.team)
       throw new DomainError(ErrorCode.RULE_VIOLATION, checked.problems.join('; '), { problems: checked.problems });
-    return this.steps.complete(actor, task, 'FORM', payload, requestId);
+    return this.steps.complete(actor, task, 'FORM', team, { requestId });
   }
 
   @Post(':id/appraisals/start')
@@ -337,8 +336,9 @@ export class AccidentsController {
   ) {
     await this.accidents.getVisible(actor, id);
     const task = await this.accidents.openTask(id, AccidentTaskType.INVESTIGATION_REPORT);
-    const report = await this.accidents.checkReport(id, dto);
-    return this.steps.complete(actor, task, 'SUBMIT', report as unknown as Record<string, unknown>, requestId);
+    const report = this.steps.payloadOf(AccidentSteps.INVESTIGATION_REPORT, 'SUBMIT', dto);
+    await this.accidents.checkReport(id, toReportProposal(report));
+    return this.steps.complete(actor, task, 'SUBMIT', report, { requestId });
   }
 
   @Post(':id/approval')
@@ -356,11 +356,8 @@ export class AccidentsController {
   ) {
     await this.accidents.assertInvestigatingDepartment(actor, id, [HEAD]);
     const task = await this.accidents.openTask(id, AccidentTaskType.REPORT_APPROVAL);
-    const payload: Record<string, unknown> = {};
-    if (dto.comment) payload.comment = dto.comment;
-    if (dto.reason) payload.reason = dto.reason;
-    if (dto.transferTeamIds) payload.transferTeamIds = dto.transferTeamIds;
-    return this.steps.complete(actor, task, dto.decision, payload, requestId);
+    const { decision, ...payload } = dto;
+    return this.steps.complete(actor, task, decision, payload, { requestId });
   }
 
   @Post(':id/education-sessions')

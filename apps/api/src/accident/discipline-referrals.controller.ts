@@ -69,7 +69,7 @@ export class DisciplineReferralsController {
     if (side !== 'RECEIVER')
       throw new DomainError(ErrorCode.FORBIDDEN_JURISDICTION, 'only the receiving body acknowledges');
     const task = await this.accidents.openTask(referral.referralCaseId, DisciplineReferralTaskType.ACKNOWLEDGE);
-    return this.steps.complete(actor, task, 'ACKNOWLEDGE', {}, requestId);
+    return this.steps.complete(actor, task, 'ACKNOWLEDGE', {}, { requestId });
   }
 
   @Post(':id/result')
@@ -88,6 +88,6 @@ export class DisciplineReferralsController {
     if (side !== 'RECEIVER')
       throw new DomainError(ErrorCode.FORBIDDEN_JURISDICTION, 'only the receiving body reports the result');
     const task = await this.accidents.openTask(referral.referralCaseId, DisciplineReferralTaskType.RESULT);
-    return this.steps.complete(actor, task, dto.outcome, { summary: dto.summary }, requestId);
+    return this.steps.complete(actor, task, dto.outcome, { summary: dto.summary }, { requestId });
   }
 }

@@ -1,8 +1,10 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuditService } from '@safety/application';
 import { Role } from '@safety/domain/identity/roles';
 import { Roles } from '../auth/auth.decorators';
+import { Endpoint } from '../contract/endpoint.decorator';
+import { ChainVerificationDto } from './audit.schemas';
 
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -12,7 +14,11 @@ export class AuditController {
 
   @Get('verify')
   @Roles(Role.SYSTEM_ADMIN, Role.DEPARTMENT_ADMIN)
-  @ApiOperation({ summary: 'Walk the hash chain of the full-process record; reports the first broken link' })
+  @Endpoint({
+    summary: 'Walk the hash chain of the full-process record; reports the first broken link',
+    response: ChainVerificationDto,
+    errors: [403],
+  })
   verify() {
     return this.audit.verify();
   }

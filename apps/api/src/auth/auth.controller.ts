@@ -1,51 +1,34 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { JwtService } from '@nestjs/jwt';
-import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
-import { LoginService } from '@safety/application';
+import { Body, Controller, Get, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@safety/domain/identity/roles';
-import { ClientAddress, CurrentActor, Public, RequestId } from './auth.decorators';
-
-export class LoginDto {
-  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(64) username!: string;
-  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(256) password!: string;
-}
+import { Endpoint } from '../contract/endpoint.decorator';
+import { AnyAuthenticated, ClientAddress, CurrentActor, Public, RequestId } from './auth.decorators';
+import { LoginDto, LoginResultDto, MeDto, meView } from './auth.schemas';
+import { SessionService } from './session.service';
 
 @ApiTags('auth')
 @Controller()
 export class AuthController {
-  constructor(
-    private readonly logins: LoginService,
-    private readonly jwt: JwtService,
-  ) {}
+  constructor(private readonly sessions: SessionService) {}
 
   @Public()
   @Post('auth/login')
-  @HttpCode(200)
-  @ApiOperation({
+  @Endpoint({
     summary:
       'Log in with username and password; returns a signed, expiring bearer token. Repeated failures per account or client address answer 429 with Retry-After',
+    response: LoginResultDto,
+    isPublic: true,
+    errors: [400, 401, 413, 415, 429],
   })
-  async login(@Body() dto: LoginDto, @ClientAddress() address: string, @RequestId() requestId?: string) {
-    const actor = await this.logins.login(dto.username, dto.password, address, requestId);
-    const accessToken = await this.jwt.signAsync({ sub: actor.userId });
-    return { accessToken, tokenType: 'Bearer', user: meView(actor) };
+  login(@Body() body: LoginDto, @ClientAddress() address: string, @RequestId() requestId?: string) {
+    return this.sessions.login(body, address, requestId);
   }
 
   @ApiBearerAuth()
   @Get('me')
-  @ApiOperation({ summary: 'The authenticated user, roles and visible departments' })
+  @AnyAuthenticated()
+  @Endpoint({ summary: 'The authenticated user, roles and visible departments', response: MeDto })
   me(@CurrentActor() actor: Actor) {
     return meView(actor);
   }
 }
-
-const meView = (a: Actor) => ({
-  id: a.userId,
-  username: a.username,
-  roles: a.roles,
-  departmentId: a.departmentId,
-  visibleDepartmentIds: a.visibleDepartmentIds,
-  credentialNo: a.credentialNo,
-  legalQualified: a.legalQualified,
-});

@@ -1,10 +1,10 @@
 import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Actor, Role } from '@safety/domain/identity/roles';
 import { CurrentActor, RequestId, Roles } from '../auth/auth.decorators';
-import { Endpoint } from '../contract/endpoint.decorator';
-import { ErrorBodyDto, IdParams, PageQueryDto } from '../contract/schemas';
+import { Endpoint, FileEndpoint } from '../contract/endpoint.decorator';
+import { IdParams, PageQueryDto } from '../contract/schemas';
 import { sendAttachment } from '../common/evidence-download';
 import { CaseQueries } from './case.queries';
 import {
@@ -92,15 +92,12 @@ export class CasesController {
   }
 
   @Get(':id/attachments/:attachmentId/content')
-  @ApiOperation({
+  @FileEndpoint({
     summary: 'Download one attachment (always as a file: Content-Disposition attachment, nosniff, a sandboxing CSP)',
+    produces: 'application/octet-stream',
+    description: 'The stored bytes; x-content-sha256 carries their SHA-256',
+    errors: [400, 403, 404],
   })
-  @ApiProduces('application/octet-stream')
-  @ApiResponse({ status: 200, description: 'The stored bytes; x-content-sha256 carries their SHA-256' })
-  @ApiResponse({ status: 400, type: ErrorBodyDto.Output })
-  @ApiResponse({ status: 401, type: ErrorBodyDto.Output })
-  @ApiResponse({ status: 403, type: ErrorBodyDto.Output })
-  @ApiResponse({ status: 404, type: ErrorBodyDto.Output })
   async content(@CurrentActor() actor: Actor, @Param() params: AttachmentParams, @Res() res: Response) {
     sendAttachment(res, await this.cases.attachmentContent(actor, params.id, params.attachmentId));
   }

@@ -30,6 +30,8 @@ export interface EndpointOptions {
   errors?: ErrorStatus[];
   /** Open to callers without a token. */
   isPublic?: boolean;
+  /** Another status answered with the same body (e.g. a readiness probe's 503); replaces that error response. */
+  sameBodyAlso?: { status: 503; description: string };
 }
 
 /**
@@ -39,14 +41,52 @@ export interface EndpointOptions {
  */
 export function Endpoint(options: EndpointOptions): MethodDecorator {
   const status = options.status ?? 200;
-  const errors = new Set<ErrorStatus>([...(options.errors ?? []), 503]);
-  if (!options.isPublic) errors.add(401);
+  const also = options.sameBodyAlso;
+  const dto = options.response as ZodDto & { Output: unknown };
   return applyDecorators(
     ApiOperation({ summary: options.summary, description: options.description }),
     HttpCode(status),
     ZodResponse({ status, type: options.response as never }),
-    ...[...errors]
-      .sort()
-      .map((code) => ApiResponse({ status: code, description: ERROR_DESCRIPTIONS[code], type: ErrorBodyDto.Output })),
+    ...(also ? [ApiResponse({ status: also.status, description: also.description, type: dto.Output as never })] : []),
+    ...errorResponses(options.errors, options.isPublic, also?.status),
   );
+}
+
+export interface FileEndpointOptions {
+  summary: string;
+  /** The media type of the body (not JSON). */
+  produces: string;
+  /** What the body is. */
+  description: string;
+  errors?: ErrorStatus[];
+  isPublic?: boolean;
+}
+
+/**
+ * An operation that answers a file or text rather than JSON (downloads, the metrics scrape): its media
+ * type and a string body in the OpenAPI document, and its (JSON) error responses like any other endpoint.
+ */
+export function FileEndpoint(options: FileEndpointOptions): MethodDecorator {
+  return applyDecorators(
+    ApiOperation({ summary: options.summary }),
+    ApiResponse({
+      status: 200,
+      description: options.description,
+      content: {
+        [options.produces]: {
+          schema: options.produces.startsWith('text/') ? { type: 'string' } : { type: 'string', format: 'binary' },
+        },
+      },
+    }),
+    ...errorResponses(options.errors, options.isPublic),
+  );
+}
+
+function errorResponses(listed: ErrorStatus[] = [], isPublic = false, replaced?: ErrorStatus): MethodDecorator[] {
+  const errors = new Set<ErrorStatus>([...listed, 503]);
+  if (!isPublic) errors.add(401);
+  if (replaced) errors.delete(replaced);
+  return [...errors]
+    .sort()
+    .map((code) => ApiResponse({ status: code, description: ERROR_DESCRIPTIONS[code], type: ErrorBodyDto.Output }));
 }

@@ -55,6 +55,17 @@ export const pageOf = <Item extends z.ZodType>(item: Item) =>
     totalExact: z.boolean().meta({ description: 'false when there are more than 10,000 (total is then 10,000)' }),
   });
 
+/** Offset paging, kept for short administrative and published lists that do not grow with the case load. */
+export const OffsetPageQuerySchema = z.strictObject({
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+export class OffsetPageQueryDto extends createZodDto(OffsetPageQuerySchema) {}
+
+/** A page of a short list paged by offset. */
+export const offsetPageOf = <Item extends z.ZodType>(item: Item) =>
+  z.object({ items: z.array(item), total: z.int(), offset: z.int(), limit: z.int() });
+
 /** A China local date, YYYY-MM-DD. */
 export const localDate = () => z.iso.date();
 

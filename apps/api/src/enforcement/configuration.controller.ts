@@ -1,12 +1,21 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { PenaltyPolicyService } from '@safety/application';
-import { DomainError, ErrorCode } from '@safety/domain/errors';
 import { Actor, Role } from '@safety/domain/identity/roles';
-import { toLocalDate } from '@safety/domain/calendar';
-import { CurrentActor, RequestId, Roles } from '../auth/auth.decorators';
-import { OffsetPageQuery } from '../common/pagination';
-import { ApplicableBenchmarkQuery, BenchmarkDto, PolicyDto } from './enforcement.dto';
+import { AnyAuthenticated, CurrentActor, RequestId, Roles } from '../auth/auth.decorators';
+import { Endpoint } from '../contract/endpoint.decorator';
+import { OffsetPageQueryDto } from '../contract/schemas';
+import {
+  ApplicableBenchmarkQueryDto,
+  BenchmarkDto,
+  BenchmarkPageDto,
+  BenchmarkViewDto,
+  DepartmentParams,
+  PolicyDto,
+  PolicyViewDto,
+} from './enforcement.schemas';
+
+const ADMINISTRATORS = [Role.SYSTEM_ADMIN, Role.DEPARTMENT_ADMIN];
 
 /** Per-jurisdiction penalty policy and 裁量基准 (行政处罚法 Art.34, 63). */
 @ApiTags('enforcement configuration')
@@ -16,56 +25,65 @@ export class EnforcementConfigController {
   constructor(private readonly policies: PenaltyPolicyService) {}
 
   @Get('policies/:departmentId')
-  @ApiOperation({ summary: "The department's own overrides and the effective policy (defaults ← levels above ← own)" })
-  async policy(@CurrentActor() a: Actor, @Param('departmentId', ParseUUIDPipe) departmentId: string) {
-    if (!a.visibleDepartmentIds.includes(departmentId))
-      throw new DomainError(ErrorCode.FORBIDDEN_JURISDICTION, 'this department is outside your jurisdiction');
-    return {
-      departmentId,
-      overrides: await this.policies.ownOverrides(departmentId),
-      effective: await this.policies.effectivePolicy(departmentId),
-    };
+  @AnyAuthenticated()
+  @Endpoint({
+    summary: "The department's own overrides and the effective policy (defaults ← levels above ← own)",
+    response: PolicyViewDto,
+    errors: [400, 403],
+  })
+  policy(@CurrentActor() actor: Actor, @Param() { departmentId }: DepartmentParams) {
+    return this.policies.policyFor(actor, departmentId);
   }
 
   @Put('policies/:departmentId')
-  @Roles(Role.SYSTEM_ADMIN, Role.DEPARTMENT_ADMIN)
-  @ApiOperation({
+  @Roles(...ADMINISTRATORS)
+  @Endpoint({
     summary:
       "Replace the department's overrides; values less favourable to the party than the statute are refused (422 OUT_OF_RANGE)",
+    response: PolicyViewDto,
+    errors: [400, 403, 404, 413, 415, 422],
   })
-  async putPolicy(
-    @CurrentActor() a: Actor,
-    @Param('departmentId', ParseUUIDPipe) departmentId: string,
-    @Body() dto: PolicyDto,
-    @RequestId() rid?: string,
+  putPolicy(
+    @CurrentActor() actor: Actor,
+    @Param() { departmentId }: DepartmentParams,
+    @Body() body: PolicyDto,
+    @RequestId() requestId?: string,
   ) {
-    return { departmentId, ...(await this.policies.putPolicy(a, departmentId, dto.overrides, rid)) };
+    return this.policies.putPolicy(actor, departmentId, body.overrides, requestId);
   }
 
   @Get('benchmarks')
-  @ApiOperation({ summary: 'Discretion benchmarks visible to you (yours, the levels above, the default)' })
-  benchmarks(@CurrentActor() a: Actor, @Query() q: OffsetPageQuery) {
-    return this.policies.listBenchmarks(a, q.offset, q.limit);
+  @AnyAuthenticated()
+  @Endpoint({
+    summary: 'Discretion benchmarks visible to you (yours, the levels above, the default)',
+    response: BenchmarkPageDto,
+    errors: [400],
+  })
+  benchmarks(@CurrentActor() actor: Actor, @Query() page: OffsetPageQueryDto) {
+    return this.policies.listBenchmarks(actor, page.offset, page.limit);
   }
 
   @Get('benchmarks/applicable')
-  @ApiOperation({ summary: 'The benchmark in force for a department on a date' })
-  async applicable(@CurrentActor() a: Actor, @Query() q: ApplicableBenchmarkQuery) {
-    const departmentId = q.departmentId ?? a.departmentId;
-    if (!a.visibleDepartmentIds.includes(departmentId))
-      throw new DomainError(ErrorCode.FORBIDDEN_JURISDICTION, 'this department is outside your jurisdiction');
-    const b = await this.policies.applicableBenchmark(departmentId, q.on ?? toLocalDate(new Date()));
-    if (!b) throw new DomainError(ErrorCode.NOT_FOUND, 'no discretion benchmark is in force');
-    return b;
+  @AnyAuthenticated()
+  @Endpoint({
+    summary: 'The benchmark in force for a department on a date',
+    response: BenchmarkViewDto,
+    errors: [400, 403, 404],
+  })
+  applicable(@CurrentActor() actor: Actor, @Query() query: ApplicableBenchmarkQueryDto) {
+    return this.policies.applicableBenchmarkFor(actor, query.departmentId, query.on);
   }
 
   @Post('benchmarks')
-  @Roles(Role.SYSTEM_ADMIN, Role.DEPARTMENT_ADMIN)
-  @ApiOperation({
+  @Roles(...ADMINISTRATORS)
+  @Endpoint({
     summary:
       'Publish a new benchmark version for a department (validated: ranges inside the statutory range, unique violation types)',
+    response: BenchmarkViewDto,
+    status: 201,
+    errors: [400, 403, 404, 409, 413, 415, 422],
   })
-  createBenchmark(@CurrentActor() a: Actor, @Body() dto: BenchmarkDto, @RequestId() rid?: string) {
-    return this.policies.createBenchmark(a, dto, rid);
+  createBenchmark(@CurrentActor() actor: Actor, @Body() body: BenchmarkDto, @RequestId() requestId?: string) {
+    return this.policies.createBenchmark(actor, body, requestId);
   }
 }

@@ -1,10 +1,21 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { DisclosureService } from '@safety/application';
 import { Actor, Role } from '@safety/domain/identity/roles';
 import { CurrentActor, Public, RequestId, Roles } from '../auth/auth.decorators';
-import { OffsetPageQuery } from '../common/pagination';
-import { ListingQuery, RepairDecisionDto, RepairQuery, RepairRequestDto } from './enforcement.dto';
+import { Endpoint } from '../contract/endpoint.decorator';
+import { IdParams, OffsetPageQueryDto } from '../contract/schemas';
+import {
+  ListingPageDto,
+  ListingQueryDto,
+  PublicDecisionPageDto,
+  PublicListingPageDto,
+  RepairDecisionDto,
+  RepairDto,
+  RepairPageDto,
+  RepairQueryDto,
+  RepairRequestDto,
+} from './enforcement.schemas';
 
 /** 行政执法公示: what anyone may read. Only enterprise-level facts; personal data was masked before storage. */
 @ApiTags('public disclosure')
@@ -14,19 +25,27 @@ export class PublicDisclosureController {
 
   @Get('penalty-decisions')
   @Public()
-  @ApiOperation({
+  @Endpoint({
     summary:
       'Published penalty decisions (安全生产法 Art.78), newest first; withdrawn ones are not shown (行政处罚法 Art.48)',
+    response: PublicDecisionPageDto,
+    isPublic: true,
+    errors: [400],
   })
-  decisions(@Query() q: OffsetPageQuery) {
-    return this.disclosure.listPublic(q.offset, q.limit);
+  decisions(@Query() page: OffsetPageQueryDto) {
+    return this.disclosure.listPublic(page.offset, page.limit);
   }
 
   @Get('dishonest-entities')
   @Public()
-  @ApiOperation({ summary: 'Entities on the serious dishonesty list (严重失信主体名单); repaired ones are removed' })
-  dishonest(@Query() q: OffsetPageQuery) {
-    return this.disclosure.listPublicDishonest(q.offset, q.limit);
+  @Endpoint({
+    summary: 'Entities on the serious dishonesty list (严重失信主体名单); repaired ones are removed',
+    response: PublicListingPageDto,
+    isPublic: true,
+    errors: [400],
+  })
+  dishonest(@Query() page: OffsetPageQueryDto) {
+    return this.disclosure.listPublicDishonest(page.offset, page.limit);
   }
 }
 
@@ -39,43 +58,57 @@ export class CreditController {
 
   @Get('dishonest-entities')
   @Roles(Role.ENFORCEMENT_OFFICER, Role.AGENCY_HEAD, Role.LEGAL_REVIEWER, Role.DEPARTMENT_ADMIN, Role.SYSTEM_ADMIN)
-  @ApiOperation({ summary: 'Listings of your visible departments, any status' })
-  list(@CurrentActor() a: Actor, @Query() q: ListingQuery) {
-    return this.disclosure.listDishonest(a, q);
+  @Endpoint({
+    summary: 'Listings of your visible departments, any status',
+    response: ListingPageDto,
+    errors: [400, 403],
+  })
+  list(@CurrentActor() actor: Actor, @Query() query: ListingQueryDto) {
+    return this.disclosure.listDishonest(actor, query);
   }
 
   @Post('dishonest-entities/:id/repair-requests')
   @Roles(Role.ENFORCEMENT_OFFICER, Role.AGENCY_HEAD)
-  @ApiOperation({ summary: "Record the enterprise's 信用修复 application" })
+  @Endpoint({
+    summary: "Record the enterprise's 信用修复 application (by the listing department; one pending at a time)",
+    response: RepairDto,
+    status: 201,
+    errors: [400, 403, 404, 409, 413, 415],
+  })
   request(
-    @CurrentActor() a: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() dto: RepairRequestDto,
-    @RequestId() rid?: string,
+    @CurrentActor() actor: Actor,
+    @Param() { id }: IdParams,
+    @Body() body: RepairRequestDto,
+    @RequestId() requestId?: string,
   ) {
-    return this.disclosure.requestRepair(a, id, dto, rid);
+    return this.disclosure.requestRepair(actor, id, body, requestId);
   }
 
   @Get('credit-repairs')
   @Roles(Role.ENFORCEMENT_OFFICER, Role.AGENCY_HEAD, Role.DEPARTMENT_ADMIN, Role.SYSTEM_ADMIN)
-  @ApiOperation({ summary: 'Credit-repair applications of your visible departments' })
-  repairs(@CurrentActor() a: Actor, @Query() q: RepairQuery) {
-    return this.disclosure.listRepairs(a, q);
+  @Endpoint({
+    summary: 'Credit-repair applications of your visible departments',
+    response: RepairPageDto,
+    errors: [400, 403],
+  })
+  repairs(@CurrentActor() actor: Actor, @Query() query: RepairQueryDto) {
+    return this.disclosure.listRepairs(actor, query);
   }
 
   @Post('credit-repairs/:id/decision')
-  @HttpCode(200)
   @Roles(Role.AGENCY_HEAD)
-  @ApiOperation({
+  @Endpoint({
     summary:
       'Approve (removes the public listing) or reject a credit-repair application; not by the person who recorded it',
+    response: RepairDto,
+    errors: [400, 403, 404, 409, 413, 415, 422],
   })
   decide(
-    @CurrentActor() a: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() dto: RepairDecisionDto,
-    @RequestId() rid?: string,
+    @CurrentActor() actor: Actor,
+    @Param() { id }: IdParams,
+    @Body() body: RepairDecisionDto,
+    @RequestId() requestId?: string,
   ) {
-    return this.disclosure.decideRepair(a, id, dto, rid);
+    return this.disclosure.decideRepair(actor, id, body, requestId);
   }
 }

@@ -19,5 +19,7 @@ import { PenaltyQueries } from './penalty.queries';
     FileReviewController,
   ],
   providers: [PenaltyWorkflowGateway, PenaltyQueries],
+  // Criminal transfers proposed from a penalty case over POST /criminal-transfers go through it.
+  exports: [PenaltyWorkflowGateway],
 })
 export class EnforcementApiModule {}

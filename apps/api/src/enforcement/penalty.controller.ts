@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Actor, Role } from '@safety/domain/identity/roles';
 import {
@@ -15,8 +15,8 @@ import {
   requestHearingUpdate,
 } from '@safety/temporal';
 import { CurrentActor, IdempotencyKey, RequestId, Roles } from '../auth/auth.decorators';
-import { Endpoint, ErrorStatus } from '../contract/endpoint.decorator';
-import { ErrorBodyDto, IdParams, PageQueryDto } from '../contract/schemas';
+import { Endpoint, ErrorStatus, FileEndpoint } from '../contract/endpoint.decorator';
+import { IdParams, PageQueryDto } from '../contract/schemas';
 import { PenaltyWorkflowGateway } from './penalty-workflow.gateway';
 import { PenaltyQueries } from './penalty.queries';
 import {
@@ -286,13 +286,12 @@ export class CaseDocumentsController {
   }
 
   @Get('documents/:id/html')
-  @ApiOperation({ summary: 'The printable HTML of a document, with its SHA-256 in x-content-sha256' })
-  @ApiProduces('text/html')
-  @ApiResponse({ status: 200, description: 'The document as printable HTML (no scripts; styles inline only)' })
-  @ApiResponse({ status: 400, type: ErrorBodyDto.Output })
-  @ApiResponse({ status: 401, type: ErrorBodyDto.Output })
-  @ApiResponse({ status: 403, type: ErrorBodyDto.Output })
-  @ApiResponse({ status: 404, type: ErrorBodyDto.Output })
+  @FileEndpoint({
+    summary: 'The printable HTML of a document, with its SHA-256 in x-content-sha256',
+    produces: 'text/html',
+    description: 'The document as printable HTML (no scripts; styles inline only)',
+    errors: [400, 403, 404],
+  })
   async html(@CurrentActor() actor: Actor, @Param() { id }: IdParams, @Res() res: Response) {
     const document = await this.queries.documentHtml(actor, id);
     res.setHeader('content-type', 'text/html; charset=utf-8');

@@ -3,10 +3,13 @@ import { ApplicationModule } from '@safety/application';
 import { InspectionCasesController } from './inspection-cases.controller';
 import { InspectionPlansController } from './inspection-plans.controller';
 import { PublicDrawsController } from './public-draws.controller';
+import { InspectionWorkflowGateway } from './inspection-workflow.gateway';
+import { EnforcementApiModule } from '../enforcement/enforcement-api.module';
 
 /** HTTP side of inspections, draws, 简易程序 and criminal transfers (config and Temporal client come from ApiTemporalModule). */
 @Module({
-  imports: [ApplicationModule],
+  imports: [ApplicationModule, EnforcementApiModule],
   controllers: [InspectionPlansController, InspectionCasesController, PublicDrawsController],
+  providers: [InspectionWorkflowGateway],
 })
 export class InspectionApiModule {}

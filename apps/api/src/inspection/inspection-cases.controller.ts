@@ -15,6 +15,7 @@ import {
 } from './inspection.dto';
 import { WorkflowAnswers } from '../temporal/workflow-answers';
 import { WorkflowStarter } from '../temporal/workflow-starter';
+import { InspectionWorkflowGateway } from './inspection-workflow.gateway';
 
 const CASE_READERS = [
   Role.ENFORCEMENT_OFFICER,
@@ -34,6 +35,7 @@ export class InspectionCasesController {
     private readonly audit: AuditService,
     private readonly starter: WorkflowStarter,
     private readonly answers: WorkflowAnswers,
+    private readonly gateway: InspectionWorkflowGateway,
   ) {}
 
   private async detail(actor: Actor, id: string, type: InspectionAreaCaseType, requestId?: string) {
@@ -126,12 +128,10 @@ export class InspectionCasesController {
   @Roles(Role.ENFORCEMENT_OFFICER, Role.AGENCY_HEAD)
   @ApiOperation({
     summary:
-      'Propose transferring a suspected crime to the police (国务院令第310号): team of ≥ 2 officers; the head decides within 3 days',
+      'Propose transferring a suspected crime to the police (国务院令第310号): team of ≥ 2 officers; the head decides within 3 days. From a penalty case the proposal goes through that case (its handlers form the team; one pending transfer at a time, 409)',
   })
   async propose(@CurrentActor() actor: Actor, @Body() dto: ProposeTransferDto, @RequestId() requestId?: string) {
-    const { created, workflowInput } = await this.inspections.proposeTransfer(actor, dto, requestId);
-    await this.starter.start(created, 'criminalTransferWorkflow', workflowInput, actor.userId);
-    return caseView(created);
+    return caseView(await this.gateway.proposeTransfer(actor, dto, requestId));
   }
 
   @Get('criminal-transfers')

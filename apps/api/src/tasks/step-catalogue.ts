@@ -27,11 +27,14 @@ const BY_TYPE = new Map(CATALOGUE.map((view) => [view.type, view]));
 export const taskTypeCatalogue = (): TaskTypeView[] => CATALOGUE;
 
 /**
- * The step contract of a task. Every task type a workflow opens through the kernel's task board is in
- * the catalogue (the board takes a definition, not a string); only workflows still on the legacy
- * board (until they move to the kernel) open types without one.
+ * The step contract of a task. Every task type a workflow opens is in the catalogue (the kernel's task
+ * board takes a definition, not a string), so a row without one is an inconsistency, never a free pass.
  */
-export const stepOf = (task: TaskEntity): StepDefinition | undefined => stepDefinition(task.type);
+export function stepOf(task: TaskEntity): StepDefinition {
+  const step = stepDefinition(task.type);
+  if (!step) throw new Error(`task type ${task.type} has no step contract in the catalogue`);
+  return step;
+}
 
 /** The outcomes a task offers (its step's, or the subset its workflow chose), to render its form. */
 export function formOf(task: TaskEntity): { outcomes: OutcomeView[] } {

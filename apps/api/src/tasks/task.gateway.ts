@@ -58,7 +58,7 @@ export class TaskGateway {
     this.tasks.assertMayAct(actor, task);
     const payload = request.payload ?? {};
     const step = stepOf(task);
-    const offered = task.outcomes ?? (step ? Object.keys(step.outcomes) : [request.outcome]);
+    const offered = task.outcomes ?? Object.keys(step.outcomes);
     if (!offered.includes(request.outcome)) {
       throw new InvalidInputError('body', [
         {
@@ -70,8 +70,8 @@ export class TaskGateway {
         },
       ]);
     }
-    const submission = step ? checkSubmission(step, request.outcome, payload) : null;
-    if (submission && !submission.ok && !submission.unknownOutcome) {
+    const submission = checkSubmission(step, request.outcome, payload);
+    if (!submission.ok && !submission.unknownOutcome) {
       throw new InvalidInputError('body', submission.issues, ['payload']);
     }
     await this.cases.assertCitedAttachmentsBelong(task.caseId, payload);

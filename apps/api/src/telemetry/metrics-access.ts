@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { AppConfig } from '@safety/application';
+import { DomainError, ErrorCode } from '@safety/domain/errors';
 
 const digest = (value: string) => createHash('sha256').update(value).digest();
 
@@ -16,3 +17,10 @@ export function scrapeAllowed(cfg: AppConfig, authorization: string | undefined)
 
 /** `/metrics` on the API port: only when a token guards it and no separate listener is configured. */
 export const metricsOnApiPort = (cfg: AppConfig): boolean => !!cfg.METRICS_TOKEN && !cfg.METRICS_ADDRESS;
+
+/** A scrape of `/metrics` on the API port: 404 when not served there, 401 without the metrics token. */
+export function assertApiPortScrape(cfg: AppConfig, authorization: string | undefined): void {
+  if (!metricsOnApiPort(cfg)) throw new DomainError(ErrorCode.NOT_FOUND, 'metrics are not served on this port');
+  if (!scrapeAllowed(cfg, authorization))
+    throw new DomainError(ErrorCode.UNAUTHENTICATED, 'the metrics token is missing or wrong');
+}

@@ -1,17 +1,18 @@
 import { Controller, Get, Headers, Res } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AppConfig } from '@safety/application';
-import { DomainError, ErrorCode } from '@safety/domain/errors';
 import { Public } from '../auth/auth.decorators';
+import { FileEndpoint } from '../contract/endpoint.decorator';
 import { ApiMetrics } from './api-metrics';
-import { metricsOnApiPort, scrapeAllowed } from './metrics-access';
+import { assertApiPortScrape } from './metrics-access';
 
 /**
  * Prometheus scrape on the API port. Public to the user-token guard because scrapers hold no user account:
  * access is the metrics token's (metrics-access.ts); off (404) unless configured.
  */
-@ApiExcludeController()
+@ApiTags('operations')
+@ApiBearerAuth()
 @Public()
 @Controller('metrics')
 export class MetricsController {
@@ -21,10 +22,16 @@ export class MetricsController {
   ) {}
 
   @Get()
+  @FileEndpoint({
+    summary:
+      'Prometheus metrics (text exposition format) with `Authorization: Bearer <METRICS_TOKEN>`; 404 unless METRICS_TOKEN is set and no separate METRICS_ADDRESS listener is configured',
+    produces: 'text/plain',
+    description: 'Request durations by route and status, open-task gauges per department, process metrics',
+    isPublic: true,
+    errors: [401, 404],
+  })
   async scrape(@Headers('authorization') authorization: string | undefined, @Res() res: Response) {
-    if (!metricsOnApiPort(this.cfg)) throw new DomainError(ErrorCode.NOT_FOUND, 'metrics are not served on this port');
-    if (!scrapeAllowed(this.cfg, authorization))
-      throw new DomainError(ErrorCode.UNAUTHENTICATED, 'the metrics token is missing or wrong');
+    assertApiPortScrape(this.cfg, authorization);
     res.type(this.metrics.contentType).send(await this.metrics.scrape());
   }
 }

@@ -13,7 +13,12 @@ import {
 import { endOfLocalDay, toLocalDate } from '@safety/domain/calendar/local-date';
 import { DomainError, ErrorCode } from '@safety/domain/errors';
 import { AccidentRepository, CaseEntity, CaseRepository, TaskRepository, UnitOfWork } from '@safety/persistence';
-import type { AccidentClockAnswer, LinkedCaseAnswer, SavedReport } from '@safety/temporal/accident.activities';
+import type {
+  AccidentClockAnswer,
+  AccidentActivities,
+  LinkedCaseAnswer,
+  SavedReport,
+} from '@safety/temporal/accident.activities';
 import { AuditService } from '../audit.service';
 import { CalendarService } from '../calendar.service';
 import { CaseService } from '../case.service';
@@ -409,48 +414,53 @@ export class AccidentWorkflowService {
     });
   }
 
-  /** Case row of an automatic penalty case or criminal transfer for a responsible party, linked both ways. */
-  async openLinkedCase(input: {
-    caseId: string;
-    partyId: string;
-    kind: 'PENALTY' | 'CRIMINAL_TRANSFER';
-    workflowId: string;
-    actorId: string;
-  }): Promise<LinkedCaseAnswer> {
+  /**
+   * Case row of an automatic penalty case or criminal transfer for a responsible party, linked both
+   * ways. The database numbers its workflow id (one scheme with the API's own openings, idempotent
+   * by link key); older histories chose the id themselves.
+   */
+  async openLinkedCase(input: Parameters<AccidentActivities['accidentOpenLinkedCase']>[0]): Promise<LinkedCaseAnswer> {
     const { c } = await this.accidents.getCase(input.caseId);
     const party = await this.repo.findParty(input.partyId);
     if (!party) throw new DomainError(ErrorCode.NOT_FOUND, `party ${input.partyId} not found`);
-    const linked: CaseEntity = await this.caseService.createLinked({
+    const opening = {
       caseType: input.kind,
       title: `${input.kind === 'PENALTY' ? '事故责任行政处罚' : '事故涉嫌犯罪移送'}：${party.name}`.slice(0, 200),
       departmentId: c.departmentId,
       enterpriseId: party.enterpriseId,
       createdBy: input.actorId,
       handlerIds: [],
-      workflowId: input.workflowId,
       sourceCaseId: input.caseId,
       data: { origin: 'ACCIDENT', partyId: party.id },
-    });
-    if (party.linkedCaseId !== linked.id) {
+    };
+    const linked =
+      input.workflowId === undefined
+        ? await this.caseService.openLinked({ ...opening, linkKey: input.linkKey })
+        : await this.caseService.createLinked({ ...opening, workflowId: input.workflowId }).then((row) => ({
+            caseId: row.id,
+            workflowId: row.workflowId,
+            openedAt: row.createdAt.toISOString(),
+          }));
+    if (party.linkedCaseId !== linked.caseId) {
       await this.uow.transaction(async (tx) => {
-        await this.repo.updateParty(party.id, { linkedCaseId: linked.id }, tx);
+        await this.repo.updateParty(party.id, { linkedCaseId: linked.caseId }, tx);
         await this.audit.record(
           {
             caseId: input.caseId,
             actorId: input.actorId,
             action: 'ACCOUNTABILITY_CASE_OPENED',
-            summary: { partyId: party.id, linkedCaseId: linked.id, caseType: input.kind },
+            summary: { partyId: party.id, linkedCaseId: linked.caseId, caseType: input.kind },
           },
           tx,
         );
       });
     }
     return {
-      caseId: linked.id,
+      caseId: linked.caseId,
       workflowId: linked.workflowId,
-      departmentId: linked.departmentId,
-      enterpriseId: linked.enterpriseId,
-      openedAt: linked.createdAt.toISOString(),
+      departmentId: c.departmentId,
+      enterpriseId: party.enterpriseId,
+      openedAt: linked.openedAt,
     };
   }
 

@@ -13,8 +13,7 @@ import {
   ResponsiblePartyOutcome,
   sectorClassOf,
   TeamProposal,
-  validateReportProposal,
-  validateTeamProposal,
+  missingTeamRoles,
   InvestigationReportProposal,
   AccidentSectorClass,
   linkedCaseOutcome,
@@ -376,16 +375,22 @@ export class AccidentService {
   }
 
   /** Team members must be active users holding INVESTIGATION_MEMBER (DISCIPLINE members: DISCIPLINE_BODY). */
+  /**
+   * The team against the directory and the policy (条例 Art.22): the lead and every member are active
+   * users holding the role their place needs, and the required roles are covered. The shape was
+   * checked against the step contract before.
+   */
   async checkTeam(
-    proposal: unknown,
+    team: TeamProposal,
     requiredRoles: readonly string[],
   ): Promise<{
     team?: TeamProposal;
     problems: string[];
     members: Array<{ userId: string; departmentId: string; teamRole: string }>;
   }> {
-    const { team, problems } = validateTeamProposal(proposal, requiredRoles);
-    if (!team) return { problems, members: [] };
+    const problems = missingTeamRoles(team.members, requiredRoles).map(
+      (role) => `the team needs a ${role} member (条例 Art.22)`,
+    );
     const members: Array<{ userId: string; departmentId: string; teamRole: string }> = [];
     const lead = await this.org.findUserById(team.leadId);
     if (!lead || !lead.active) problems.push(`lead ${team.leadId} is not an active user`);
@@ -410,10 +415,11 @@ export class AccidentService {
     return problems.length ? { problems, members: [] } : { team, problems, members };
   }
 
-  /** Report pre-check: shape, referenced enterprises, and a discipline body to receive leads about officials. */
-  async checkReport(caseId: string, proposal: unknown): Promise<InvestigationReportProposal> {
-    const { report, problems } = validateReportProposal(proposal);
-    if (!report) throw new DomainError(ErrorCode.VALIDATION_FAILED, problems.join('; '), { problems });
+  /**
+   * Report pre-check against the records: referenced enterprises exist, and a discipline body can
+   * receive leads about officials. The shape was checked against the step contract before.
+   */
+  async checkReport(caseId: string, report: InvestigationReportProposal): Promise<void> {
     for (const p of report.responsibleParties) {
       if (p.enterpriseId && !(await this.org.findEnterprise(p.enterpriseId)))
         throw new DomainError(ErrorCode.NOT_FOUND, `enterprise ${p.enterpriseId} not found`);
@@ -427,7 +433,6 @@ export class AccidentService {
         );
       }
     }
-    return report;
   }
 
   /** 纪委监委: the DISCIPLINE-kind department of the investigating department's region (or the nearest region above), else the configured one. */

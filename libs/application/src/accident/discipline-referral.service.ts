@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode } from '@safety/domain/errors';
 import { Actor, Role } from '@safety/domain/identity/roles';
@@ -11,6 +10,8 @@ import {
   KeysetPage,
   PageRequest,
 } from '@safety/persistence';
+import { LINKED_WORKFLOW_PREFIX } from '@safety/temporal/activities';
+import type { AccidentActivities, ReferralAnswer } from '@safety/temporal/accident.activities';
 import { AuditService } from '../audit.service';
 import { AccidentService } from './accident.service';
 
@@ -114,21 +115,22 @@ export class DisciplineReferralService {
    * own case row in the receiving body's department (its inbox and record), and the evidence bundle
    * (report excerpt + attachment list).
    */
-  async createFromAccident(input: {
-    caseId: string;
-    partyId: string;
-    workflowId: string;
-    actorId: string;
-    sentAt: string;
-  }) {
+  async createFromAccident(
+    input: Parameters<AccidentActivities['accidentCreateReferral']>[0],
+  ): Promise<ReferralAnswer> {
     const { c, accident } = await this.accidents.getCase(input.caseId);
     const policy = this.accidents.policy;
     return this.uow.transaction(async (tx) => {
-      const existing = await this.repo.findReferralByWorkflow(input.workflowId, tx);
+      // Idempotent: a retried activity finds the referral it opened (by link key, or by the workflow id older histories chose).
+      const linkedRow = input.linkKey ? await this.cases.findByLinkKey(input.linkKey, tx) : null;
+      const existing = await this.repo.findReferralByWorkflow(linkedRow?.workflowId ?? input.workflowId ?? '', tx);
       if (existing) {
+        const row = linkedRow ?? (await this.cases.findById(existing.referralCaseId, tx));
         return {
           referralId: existing.id,
           referralCaseId: existing.referralCaseId,
+          workflowId: existing.workflowId,
+          openedAt: (row?.createdAt ?? existing.sentAt).toISOString(),
           senderDepartmentId: existing.senderDepartmentId,
           receivingDepartmentId: existing.receivingDepartmentId,
           ackWorkingDays: policy.referralAckWorkingDays,
@@ -142,28 +144,32 @@ export class DisciplineReferralService {
       if (!receiving) throw new Error(`no discipline body configured for department ${c.departmentId}`);
       const report = await this.repo.findReport(input.caseId, party.reportVersion, tx);
       const attachments = await this.cases.listAttachments(input.caseId);
-      const caseId = randomUUID();
-      await this.cases.insert(
+      // One id scheme: the database numbers the referral's workflow per accident (older histories chose it).
+      const workflowId =
+        input.workflowId ??
+        (await this.cases.nextLinkedWorkflowId(input.caseId, LINKED_WORKFLOW_PREFIX.DISCIPLINE_REFERRAL, tx));
+      const referralCase = await this.cases.insert(
         {
-          id: caseId,
           caseType: 'DISCIPLINE_REFERRAL',
           title: '纪检监察线索移交',
           status: 'SENT',
           departmentId: receiving,
           enterpriseId: null,
-          workflowId: input.workflowId,
+          workflowId,
           createdBy: input.actorId,
           handlerIds: [],
-          data: { referral: true },
+          linkKey: input.linkKey ?? null,
+          data: { referral: true, sourceCaseId: input.caseId },
         },
         tx,
       );
+      const caseId = referralCase.id;
       const saved = await this.repo.insertReferral(
         {
           sourceCaseId: input.caseId,
           sourcePartyId: party.id,
           referralCaseId: caseId,
-          workflowId: input.workflowId,
+          workflowId,
           senderDepartmentId: c.departmentId,
           receivingDepartmentId: receiving,
           subjectName: party.name,
@@ -236,6 +242,8 @@ export class DisciplineReferralService {
       return {
         referralId: saved.id,
         referralCaseId: caseId,
+        workflowId,
+        openedAt: referralCase.createdAt.toISOString(),
         senderDepartmentId: c.departmentId,
         receivingDepartmentId: receiving,
         ackWorkingDays: policy.referralAckWorkingDays,

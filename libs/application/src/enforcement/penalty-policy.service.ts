@@ -7,6 +7,7 @@ import {
   validateDiscretionBenchmark,
 } from '@safety/domain/enforcement/benchmark';
 import { ProcedurePolicy, procedurePolicy } from '@safety/domain/enforcement/procedure-policy';
+import { toLocalDate } from '@safety/domain/calendar';
 import {
   DiscretionBenchmarkEntity,
   EnforcementRepository,
@@ -37,6 +38,11 @@ const benchmarkView = (b: DiscretionBenchmarkEntity): BenchmarkView => ({
 
 const ADMIN_ROLES = [Role.SYSTEM_ADMIN, Role.DEPARTMENT_ADMIN];
 
+const assertVisible = (actor: Actor, departmentId: string): void => {
+  if (!actor.visibleDepartmentIds.includes(departmentId))
+    throw new DomainError(ErrorCode.FORBIDDEN_JURISDICTION, 'this department is outside your jurisdiction');
+};
+
 /**
  * Per-jurisdiction configuration of the penalty procedure: the procedure policy (hearing thresholds,
  * statement window, …) and the 裁量基准. A department inherits from the levels above it; its own
@@ -65,6 +71,16 @@ export class PenaltyPolicyService {
     return (await this.repo.findPolicies([departmentId]))[0]?.overrides ?? {};
   }
 
+  /** The department's own overrides and its effective policy, for someone whose jurisdiction includes it. */
+  async policyFor(actor: Actor, departmentId: string) {
+    assertVisible(actor, departmentId);
+    return {
+      departmentId,
+      overrides: await this.ownOverrides(departmentId),
+      effective: await this.effectivePolicy(departmentId),
+    };
+  }
+
   private async assertAdminOf(actor: Actor, departmentId: string): Promise<void> {
     if (!hasAnyRole(actor, ADMIN_ROLES))
       throw new DomainError(ErrorCode.FORBIDDEN_ROLE, 'only administrators configure the penalty policy');
@@ -85,7 +101,7 @@ export class PenaltyPolicyService {
     departmentId: string,
     overrides: Record<string, unknown>,
     requestId?: string,
-  ): Promise<{ overrides: Record<string, unknown>; effective: ProcedurePolicy }> {
+  ): Promise<{ departmentId: string; overrides: Record<string, unknown>; effective: ProcedurePolicy }> {
     await this.assertAdminOf(actor, departmentId);
     const chain = await this.repo.departmentChain(departmentId);
     const rows = await this.repo.findPolicies(chain.slice(1));
@@ -107,7 +123,7 @@ export class PenaltyPolicyService {
         tx,
       );
     });
-    return { overrides, effective };
+    return { departmentId, overrides, effective };
   }
 
   // ---- discretion benchmarks (行政处罚法 Art.34) ----
@@ -116,6 +132,14 @@ export class PenaltyPolicyService {
   async applicableBenchmark(departmentId: string, on: string): Promise<BenchmarkView | null> {
     const b = await this.repo.applicableBenchmark(await this.repo.departmentChain(departmentId), on);
     return b ? benchmarkView(b) : null;
+  }
+
+  /** The benchmark in force for a department of the actor's jurisdiction (default: theirs) on a date (default: today). */
+  async applicableBenchmarkFor(actor: Actor, departmentId = actor.departmentId, on = toLocalDate(new Date())) {
+    assertVisible(actor, departmentId);
+    const benchmark = await this.applicableBenchmark(departmentId, on);
+    if (!benchmark) throw new DomainError(ErrorCode.NOT_FOUND, 'no discretion benchmark is in force');
+    return benchmark;
   }
 
   async createBenchmark(

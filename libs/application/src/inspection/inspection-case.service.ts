@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode } from '@safety/domain/errors';
 import { Actor, hasAnyRole, Role } from '@safety/domain/identity/roles';
@@ -55,6 +56,11 @@ export interface ProposeTransfer {
   suspectedOffence: string;
   grounds: string[];
 }
+
+/** Where a proposed transfer goes: to the penalty case's workflow, or a transfer case opened for the API to start. */
+export type TransferProposal =
+  | { via: 'PENALTY_CASE'; source: CaseEntity }
+  | { via: 'LINKED_CASE'; created: CaseEntity; workflowInput: CriminalTransferInput };
 
 /**
  * Inspection cases, 简易程序 decisions and criminal transfers: the synchronous checks and rows
@@ -291,11 +297,14 @@ export class InspectionCaseService {
 
   // ---- 行刑衔接 ----
 
-  async proposeTransfer(
-    actor: Actor,
-    p: ProposeTransfer,
-    requestId?: string,
-  ): Promise<{ created: CaseEntity; workflowInput: CriminalTransferInput }> {
+  /**
+   * A transfer proposed over HTTP (国务院令第310号 Art.5: a team of at least two officers). Every
+   * transfer is numbered `criminal-transfer-<source>-<n>` by the database, whoever starts it. A
+   * penalty case must know of its transfer (no fine in place of prosecution, 行政处罚法 Art.27, 82), so
+   * from a penalty case the proposal goes to its workflow, which opens the transfer; from an
+   * inspection or accident case the transfer case is opened here and its workflow started by the API.
+   */
+  async proposeTransfer(actor: Actor, p: ProposeTransfer, requestId?: string): Promise<TransferProposal> {
     if (!hasAnyRole(actor, [Role.ENFORCEMENT_OFFICER, Role.AGENCY_HEAD]))
       throw new DomainError(ErrorCode.FORBIDDEN_ROLE, 'only enforcement officers and heads propose transfers');
     const source = await this.cases.getVisible(actor, p.sourceCaseId);
@@ -310,33 +319,23 @@ export class InspectionCaseService {
       });
     }
     const team = await this.credentialedTeam(actor.departmentId, p.teamIds, 'a transfer team');
+    if (source.caseType === 'PENALTY') return { via: 'PENALTY_CASE', source };
     const created = await this.uow.transaction(async (tx) => {
-      // Lock the source case so two concurrent proposals number their workflow ids one after the other.
-      await this.caseRows.lock(source.id, tx);
-      let seq = (await this.caseRows.countLinkedFrom(source.id, 'CRIMINAL_TRANSFER', tx)) + 1;
-      while (await this.caseRows.workflowIdTaken(`criminal-transfer-${source.id}-${seq}`, tx)) seq++;
-      const c = await this.cases.create(
-        actor,
+      const opened = await this.cases.openLinkedCase(
         {
+          // Each proposal over HTTP is a new transfer.
+          linkKey: `api:${randomUUID()}`,
           caseType: 'CRIMINAL_TRANSFER',
           title: `涉嫌犯罪案件移送：${p.suspectedOffence}`.slice(0, 200),
+          sourceCaseId: source.id,
+          departmentId: actor.departmentId,
           enterpriseId: source.enterpriseId,
+          createdBy: actor.userId,
           handlerIds: team.map((u) => u.id),
-          workflowId: () => `criminal-transfer-${source.id}-${seq}`,
+          data: { sourceCaseType: source.caseType, suspectedOffence: p.suspectedOffence, grounds: p.grounds },
         },
         tx,
         requestId,
-      );
-      await this.repo.patchCaseData(
-        c.id,
-        'proposed',
-        {
-          sourceCaseId: source.id,
-          sourceCaseType: source.caseType,
-          suspectedOffence: p.suspectedOffence,
-          grounds: p.grounds,
-        },
-        tx,
       );
       await this.audit.record(
         {
@@ -345,13 +344,14 @@ export class InspectionCaseService {
           actorRole: actor.roles[0],
           action: 'CRIMINAL_TRANSFER_PROPOSED_FROM_CASE',
           requestId,
-          summary: { transferCaseId: c.id, suspectedOffence: p.suspectedOffence },
+          summary: { transferCaseId: opened.id, suspectedOffence: p.suspectedOffence },
         },
         tx,
       );
-      return c;
+      return opened;
     });
     return {
+      via: 'LINKED_CASE',
       created,
       workflowInput: {
         caseId: created.id,

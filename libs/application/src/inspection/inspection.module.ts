@@ -7,6 +7,6 @@ import { InspectionPlanService } from './inspection-plan.service';
 
 const own = [InspectionRepository, InspectionPlanService, InspectionDrawService, InspectionCaseService];
 
-/** Inspection plans and draws, inspections, 简易程序 and criminal transfers (issue 4, first half). */
+/** Inspection plans and draws, inspections, 简易程序 and criminal transfers. */
 @Module({ imports: [CoreModule], providers: own, exports: own })
 export class InspectionModule {}

@@ -2,7 +2,7 @@ import { linkedCaseOutcome, referralOutcome } from './accountability';
 import { DomainError, ErrorCode } from '../errors';
 import { chooseInvestigatingDepartment, DepartmentNode } from './jurisdiction';
 import { DEFAULT_ACCIDENT_POLICY, resolveAccidentPolicy, sectorClassOf } from './policy';
-import { validateReportProposal, validateTeamProposal } from './proposals';
+import { missingTeamRoles, partyProblems, toReportProposal } from './proposals';
 
 const U = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
@@ -69,130 +69,68 @@ describe('accident policy', () => {
   });
 });
 
-describe('validateTeamProposal (条例 Art.22)', () => {
-  const ok = {
-    leadId: U(1),
-    members: [
-      { userId: U(2), teamRole: 'DISCIPLINE' },
-      { userId: U(3), teamRole: 'POLICE' },
-      { userId: U(4), teamRole: 'TRADE_UNION' },
-    ],
-    procuratorateInvited: true,
-  };
-  it('accepts a complete team', () => {
-    expect(validateTeamProposal(ok, DEFAULT_ACCIDENT_POLICY.teamRequiredRoles)).toEqual({ problems: [], team: ok });
-  });
-  it('needs the discipline body, police and trade union', () => {
-    const r = validateTeamProposal({ ...ok, members: [ok.members[1]] }, DEFAULT_ACCIDENT_POLICY.teamRequiredRoles);
-    expect(r.team).toBeUndefined();
-    expect(r.problems).toEqual([
-      'the team needs a DISCIPLINE member (条例 Art.22)',
-      'the team needs a TRADE_UNION member (条例 Art.22)',
-    ]);
-  });
-  it('rejects duplicates, the lead as a member, bad roles and ids', () => {
-    const r = validateTeamProposal(
-      {
-        leadId: U(1),
-        members: [
-          { userId: U(1), teamRole: 'POLICE' },
-          { userId: 'x', teamRole: 'POLICE' },
-          { userId: U(5), teamRole: 'LEAD' },
-        ],
-        procuratorateInvited: 'yes',
-      },
-      [],
-    );
-    expect(r.problems).toHaveLength(4);
+describe('missingTeamRoles (条例 Art.22)', () => {
+  it('names each required role no member holds', () => {
+    const members = [{ teamRole: 'POLICE' }, { teamRole: 'EXPERT' }];
+    expect(missingTeamRoles(members, DEFAULT_ACCIDENT_POLICY.teamRequiredRoles)).toEqual(['DISCIPLINE', 'TRADE_UNION']);
+    expect(
+      missingTeamRoles([...members, { teamRole: 'DISCIPLINE' }, { teamRole: 'TRADE_UNION' }], ['DISCIPLINE']),
+    ).toEqual([]);
   });
 });
 
-describe('validateReportProposal (条例 Art.30)', () => {
-  const ok = {
-    directCauses: '违章动火',
-    indirectCauses: '安全管理缺失',
-    educationMeasures: '全员警示教育',
-    responsibleParties: [
+describe('partyProblems (条例 Art.32)', () => {
+  it('sends officials only to the discipline body, with their unit, and needs an enterprise for a penalty', () => {
+    expect(
+      partyProblems({ kind: 'PUBLIC_OFFICIAL', proposedHandling: 'ADMINISTRATIVE_PENALTY', organisation: null }),
+    ).toEqual([
+      { field: 'proposedHandling', message: 'must be one of DISCIPLINE_REFERRAL for PUBLIC_OFFICIAL' },
+      { field: 'organisation', message: "is required for a public official (the official's unit)" },
+    ]);
+    expect(partyProblems({ kind: 'ENTERPRISE_STAFF', proposedHandling: 'ADMINISTRATIVE_PENALTY' })).toEqual([
+      { field: 'enterpriseId', message: 'is required for an administrative penalty' },
+    ]);
+    expect(partyProblems({ kind: 'ENTERPRISE', proposedHandling: 'DISCIPLINE_REFERRAL', enterpriseId: U(1) })).toEqual([
       {
-        kind: 'ENTERPRISE',
-        name: '某化工公司',
-        enterpriseId: U(9),
-        responsibility: '主体责任',
-        proposedHandling: 'ADMINISTRATIVE_PENALTY',
+        field: 'proposedHandling',
+        message: 'must be one of ADMINISTRATIVE_PENALTY, CRIMINAL_TRANSFER, NO_FURTHER_ACTION for ENTERPRISE',
       },
-      {
-        kind: 'PUBLIC_OFFICIAL',
-        name: '李四',
-        organisation: '某县应急局',
-        position: '科长',
-        responsibility: '监管不力',
-        proposedHandling: 'DISCIPLINE_REFERRAL',
-      },
-    ],
-    rectificationMeasures: [{ description: '整改动火管理', owner: '某化工公司', dueDate: '2026-12-31' }],
-  };
-  it('accepts a complete report and normalises optional fields', () => {
-    const r = validateReportProposal(ok);
-    expect(r.problems).toEqual([]);
-    expect(r.report?.responsibleParties[1]).toMatchObject({
-      kind: 'PUBLIC_OFFICIAL',
-      enterpriseId: null,
-      idNumber: null,
-      position: '科长',
-    });
-    expect(r.report?.findsNoResponsibleParty).toBe(false);
+    ]);
+    expect(
+      partyProblems({ kind: 'ENTERPRISE', proposedHandling: 'ADMINISTRATIVE_PENALTY', enterpriseId: U(1) }),
+    ).toEqual([]);
   });
-  it('sends officials only to the discipline body and needs an enterprise for a penalty', () => {
-    const r = validateReportProposal({
-      ...ok,
+});
+
+describe('toReportProposal', () => {
+  it('stores absent optional fields as null', () => {
+    const stored = toReportProposal({
+      directCauses: '违章动火',
+      indirectCauses: '安全管理缺失',
+      educationMeasures: '警示教育',
       responsibleParties: [
         {
           kind: 'PUBLIC_OFFICIAL',
           name: '李四',
-          organisation: 'x',
-          responsibility: 'y',
-          proposedHandling: 'ADMINISTRATIVE_PENALTY',
-        },
-        { kind: 'ENTERPRISE_STAFF', name: '王五', responsibility: 'y', proposedHandling: 'ADMINISTRATIVE_PENALTY' },
-        {
-          kind: 'ENTERPRISE',
-          name: '某公司',
-          responsibility: 'y',
+          organisation: '某县应急局',
+          responsibility: '监管不力',
           proposedHandling: 'DISCIPLINE_REFERRAL',
-          enterpriseId: U(1),
         },
       ],
+      rectificationMeasures: [{ description: '整改', owner: '某公司', dueDate: '2026-12-31' }],
     });
-    expect(r.problems).toEqual([
-      'responsibleParties[0].proposedHandling must be one of DISCIPLINE_REFERRAL for PUBLIC_OFFICIAL',
-      'responsibleParties[1].enterpriseId is required for an administrative penalty',
-      'responsibleParties[2].proposedHandling must be one of ADMINISTRATIVE_PENALTY, CRIMINAL_TRANSFER, NO_FURTHER_ACTION for ENTERPRISE',
-    ]);
-  });
-  it('needs parties or an explicit no-party finding, causes, measures and education', () => {
-    expect(validateReportProposal({ ...ok, responsibleParties: [] }).problems).toEqual([
-      'name the responsible parties, or state findsNoResponsibleParty',
-    ]);
-    expect(validateReportProposal({ ...ok, responsibleParties: [], findsNoResponsibleParty: true }).problems).toEqual(
-      [],
-    );
-    expect(validateReportProposal({ ...ok, findsNoResponsibleParty: true }).problems).toEqual([
-      'findsNoResponsibleParty contradicts the named parties',
-    ]);
-    expect(
-      validateReportProposal({ ...ok, directCauses: ' ', rectificationMeasures: [], educationMeasures: undefined })
-        .problems,
-    ).toEqual([
-      'directCauses are required (直接原因)',
-      'educationMeasures are required (教育措施)',
-      'rectificationMeasures must list 1 to 100 measures (整改措施)',
-    ]);
-    expect(
-      validateReportProposal({
-        ...ok,
-        rectificationMeasures: [{ description: 'x', owner: 'y', dueDate: '2026-02-30' }],
-      }).problems,
-    ).toEqual(['rectificationMeasures[0].dueDate must be a date (YYYY-MM-DD)']);
+    expect(stored).toMatchObject({ summary: null, findsNoResponsibleParty: false });
+    expect(stored.responsibleParties[0]).toEqual({
+      kind: 'PUBLIC_OFFICIAL',
+      name: '李四',
+      enterpriseId: null,
+      organisation: '某县应急局',
+      position: null,
+      idNumber: null,
+      responsibility: '监管不力',
+      proposedHandling: 'DISCIPLINE_REFERRAL',
+      handlingDetail: null,
+    });
   });
 });
 

@@ -1,6 +1,6 @@
 /**
  * 危险作业罪 (刑法 Art.134之一, in force 2021-03-01). A finding coded with one of these conducts must
- * prompt a criminal-transfer review (STATUTES.md "Transfers"). Whether the conduct also created a
+ * prompt a criminal-transfer review (国务院令第310号 Art.3). Whether the conduct also created a
  * "现实危险" of serious casualties — the offence's other element — is for the review to judge, so
  * the rule only prompts; it never transfers by itself.
  */

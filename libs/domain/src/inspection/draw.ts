@@ -5,7 +5,7 @@ export type RiskGrade = 'RED' | 'ORANGE' | 'YELLOW' | 'BLUE';
 /** 分类分级: strata in order of risk, highest first (the order targets are drawn and listed in). */
 export const RISK_GRADES: readonly RiskGrade[] = ['RED', 'ORANGE', 'YELLOW', 'BLUE'];
 
-/** How a plan turns risk grades into sampling (DOMAIN.md "Inspection plan & draw"). */
+/** How a plan turns risk grades into sampling. */
 export interface InspectionPlanConfig {
   /** Planned inspections per enterprise per year, by risk grade (may be fractional: 0.5 = every other year). */
   frequencyPerYear: Record<RiskGrade, number>;

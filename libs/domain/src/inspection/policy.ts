@@ -1,7 +1,7 @@
 import { DomainError, ErrorCode } from '../errors';
 import { DEFAULT_PENALTY_POLICY } from '../enforcement/policy';
 
-/** Field-inspection values (STATUTES.md "Work-safety field measures"). */
+/** Field-inspection values: statutory limits cited per field; UNVERIFIED ones are agency practice to confirm. */
 export interface InspectionPolicy {
   /** 复查 after the 责令限期整改 deadline — UNVERIFIED, default 10 working days (shared with the penalty policy). */
   reinspectionWorkingDays: number;

@@ -1,6 +1,13 @@
-import { ErrorCode } from '../errors';
-import { DEFAULT_INSPECTION_POLICY } from './policy';
-import { checkSeizureExtension, parseInspectionRecord, parseReinspection } from './record';
+import { DomainError, ErrorCode } from '../errors';
+import { DEFAULT_INSPECTION_POLICY, inspectionPolicy } from './policy';
+import {
+  assertConfirmations,
+  assertInspectionRecord,
+  assertReinspection,
+  assertSeizureExtension,
+  InspectionFinding,
+  InspectionRecord,
+} from './record';
 
 const team = [
   { userId: 'a', credentialNo: 'CA' },
@@ -10,174 +17,137 @@ const confirmations = [
   { officerId: 'a', credentialNo: 'CA' },
   { officerId: 'b', credentialNo: 'CB' },
 ];
-const ctx = { team, actorId: 'a', today: '2026-03-02', policy: DEFAULT_INSPECTION_POLICY };
-const finding = (hazardLevel = 'GENERAL', extra: Record<string, unknown> = {}) => ({
+const context = { today: '2026-03-02', policy: DEFAULT_INSPECTION_POLICY };
+const finding = (hazardLevel: 'GENERAL' | 'MAJOR' = 'GENERAL'): InspectionFinding => ({
   description: '消防通道堵塞',
   hazardLevel,
   legalBasis: '《安全生产法》第四十二条',
-  ...extra,
+  evidenceAttachmentIds: [],
+  violationCodes: [],
+});
+const record = (overrides: Partial<InspectionRecord> = {}): InspectionRecord => ({
+  confirmations,
+  findings: [finding()],
+  rectificationDeadline: '2026-03-20',
+  measures: { suspension: false, seizure: null },
+  supervisedListing: false,
+  penaltyReason: null,
+  ...overrides,
 });
 
-describe('inspection record (安全生产法 Art.68)', () => {
-  it('accepts a signed no-issue record', () => {
-    const r = parseInspectionRecord('NO_ISSUE', { confirmations }, ctx);
-    expect(r.problem).toBeUndefined();
-    expect(r.value?.findings).toEqual([]);
+/** The rule a call breaks (its code and message), or undefined. */
+function brokenRule(rule: () => void): { code: ErrorCode; message: string } | undefined {
+  try {
+    rule();
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    return { code: error.code, message: error.message };
+  }
+}
+
+describe('inspection record rules (安全生产法 Art.65, 68; 行政强制法 Art.25)', () => {
+  it('accepts two confirming team officers with their credentials, the actor among them', () => {
+    expect(brokenRule(() => assertConfirmations(confirmations, team, 'a'))).toBeUndefined();
+    // A credential number is compared without surrounding blanks.
+    expect(
+      brokenRule(() => assertConfirmations([confirmations[0], { officerId: 'b', credentialNo: ' CB ' }], team, 'b')),
+    ).toBeUndefined();
   });
 
-  it('needs two distinct confirming officers from the team with matching credentials, including the actor', () => {
-    expect(parseInspectionRecord('NO_ISSUE', { confirmations: confirmations.slice(0, 1) }, ctx).problem?.code).toBe(
-      ErrorCode.RULE_VIOLATION,
+  it('refuses fewer than two officers, a stranger, a wrong credential or an actor who did not sign', () => {
+    expect(brokenRule(() => assertConfirmations(confirmations.slice(0, 1), team, 'a'))?.message).toMatch(/two/);
+    expect(brokenRule(() => assertConfirmations([confirmations[0], confirmations[0]], team, 'a'))?.message).toMatch(
+      /distinct/,
     );
     expect(
-      parseInspectionRecord('NO_ISSUE', { confirmations: [confirmations[0], confirmations[0]] }, ctx).problem?.code,
-    ).toBe(ErrorCode.VALIDATION_FAILED);
-    expect(
-      parseInspectionRecord(
-        'NO_ISSUE',
-        { confirmations: [confirmations[0], { officerId: 'b', credentialNo: 'WRONG' }] },
-        ctx,
-      ).problem?.message,
+      brokenRule(() => assertConfirmations([confirmations[0], { officerId: 'b', credentialNo: 'WRONG' }], team, 'a'))
+        ?.message,
     ).toMatch(/does not match/);
     expect(
-      parseInspectionRecord(
-        'NO_ISSUE',
-        { confirmations: [confirmations[0], { officerId: 'x', credentialNo: 'CX' }] },
-        ctx,
-      ).problem?.message,
-    ).toMatch(/not on this inspection team/);
-    expect(parseInspectionRecord('NO_ISSUE', { confirmations }, { ...ctx, actorId: 'c' }).problem?.message).toMatch(
-      /completing the record/,
-    );
-    expect(parseInspectionRecord('NO_ISSUE', {}, ctx).problem?.code).toBe(ErrorCode.VALIDATION_FAILED);
-  });
-
-  it('orders rectification with a future deadline', () => {
-    const ok = parseInspectionRecord(
-      'RECTIFY',
-      { confirmations, findings: [finding()], rectificationDeadline: '2026-03-20' },
-      ctx,
-    );
-    expect(ok.value?.rectificationDeadline).toBe('2026-03-20');
-    expect(
-      parseInspectionRecord(
-        'RECTIFY',
-        { confirmations, findings: [finding()], rectificationDeadline: '2026-03-02' },
-        ctx,
-      ).problem?.code,
-    ).toBe(ErrorCode.RULE_VIOLATION);
-    expect(parseInspectionRecord('RECTIFY', { confirmations, findings: [finding()] }, ctx).problem?.code).toBe(
-      ErrorCode.VALIDATION_FAILED,
-    );
-    expect(
-      parseInspectionRecord('RECTIFY', { confirmations, findings: [], rectificationDeadline: '2026-03-20' }, ctx)
-        .problem?.code,
-    ).toBe(ErrorCode.RULE_VIOLATION);
-    expect(parseInspectionRecord('NO_ISSUE', { confirmations, findings: [finding()] }, ctx).problem?.code).toBe(
-      ErrorCode.RULE_VIOLATION,
-    );
-  });
-
-  it('limits 查封/扣押 to 30 days and suspension/listing to 重大事故隐患', () => {
-    const base = { confirmations, rectificationDeadline: '2026-04-01' };
-    expect(
-      parseInspectionRecord(
-        'IMMEDIATE_MEASURES',
-        { ...base, findings: [finding()], measures: { seizure: { items: '叉车1台', days: 30 } } },
-        ctx,
-      ).value?.measures.seizure?.days,
-    ).toBe(30);
-    expect(
-      parseInspectionRecord(
-        'IMMEDIATE_MEASURES',
-        { ...base, findings: [finding()], measures: { seizure: { items: '叉车1台', days: 31 } } },
-        ctx,
-      ).problem?.message,
-    ).toMatch(/Art.25/);
-    expect(
-      parseInspectionRecord(
-        'IMMEDIATE_MEASURES',
-        { ...base, findings: [finding()], measures: { suspension: true } },
-        ctx,
-      ).problem?.message,
-    ).toMatch(/重大事故隐患/);
-    expect(
-      parseInspectionRecord(
-        'IMMEDIATE_MEASURES',
-        { ...base, findings: [finding('MAJOR')], measures: { suspension: true } },
-        ctx,
-      ).value?.measures.suspension,
-    ).toBe(true);
-    expect(
-      parseInspectionRecord('IMMEDIATE_MEASURES', { ...base, findings: [finding('MAJOR')] }, ctx).problem?.code,
-    ).toBe(ErrorCode.VALIDATION_FAILED);
-    expect(
-      parseInspectionRecord('RECTIFY', { ...base, findings: [finding()], supervisedListing: true }, ctx).problem
+      brokenRule(() => assertConfirmations([confirmations[0], { officerId: 'x', credentialNo: 'CX' }], team, 'a'))
         ?.message,
+    ).toMatch(/not on this inspection team/);
+    expect(brokenRule(() => assertConfirmations(confirmations, team, 'c'))).toEqual({
+      code: ErrorCode.RULE_VIOLATION,
+      message: expect.stringMatching(/completing the record/),
+    });
+  });
+
+  it('orders rectification by a deadline after today and at most one year ahead', () => {
+    expect(brokenRule(() => assertInspectionRecord('RECTIFY', record(), context))).toBeUndefined();
+    expect(
+      brokenRule(() => assertInspectionRecord('RECTIFY', record({ rectificationDeadline: '2026-03-02' }), context))
+        ?.message,
+    ).toMatch(/after today/);
+    expect(
+      brokenRule(() => assertInspectionRecord('RECTIFY', record({ rectificationDeadline: '2027-03-03' }), context)),
+    ).toBeUndefined();
+    expect(
+      brokenRule(() =>
+        assertInspectionRecord('IMMEDIATE_MEASURES', record({ rectificationDeadline: '2027-03-04' }), context),
+      )?.message,
+    ).toMatch(/one year/);
+    // No order, no deadline rule.
+    expect(
+      brokenRule(() =>
+        assertInspectionRecord(
+          'PROPOSE_PENALTY',
+          record({ rectificationDeadline: null, penaltyReason: '违法' }),
+          context,
+        ),
+      ),
+    ).toBeUndefined();
+  });
+
+  it('reserves suspension and 挂牌督办 for a 重大事故隐患', () => {
+    const suspension = { suspension: true, seizure: null };
+    expect(
+      brokenRule(() => assertInspectionRecord('IMMEDIATE_MEASURES', record({ measures: suspension }), context))
+        ?.message,
+    ).toMatch(/Art.65/);
+    expect(
+      brokenRule(() =>
+        assertInspectionRecord(
+          'IMMEDIATE_MEASURES',
+          record({ measures: suspension, findings: [finding(), finding('MAJOR')] }),
+          context,
+        ),
+      ),
+    ).toBeUndefined();
+    expect(
+      brokenRule(() => assertInspectionRecord('RECTIFY', record({ supervisedListing: true }), context))?.message,
     ).toMatch(/挂牌督办/);
     expect(
-      parseInspectionRecord('RECTIFY', { ...base, findings: [finding('MAJOR')], supervisedListing: true }, ctx).value
-        ?.supervisedListing,
-    ).toBe(true);
-  });
-
-  it('rejects unknown fields and malformed findings instead of dropping them', () => {
-    expect(parseInspectionRecord('NO_ISSUE', { confirmations, fine: 5 }, ctx).problem?.message).toMatch(
-      /unknown payload fields: fine/,
-    );
-    expect(
-      parseInspectionRecord(
-        'RECTIFY',
-        { confirmations, findings: [finding('SEVERE')], rectificationDeadline: '2026-03-20' },
-        ctx,
-      ).problem?.code,
-    ).toBe(ErrorCode.VALIDATION_FAILED);
-    expect(
-      parseInspectionRecord(
-        'RECTIFY',
-        {
-          confirmations,
-          findings: [finding('GENERAL', { evidenceAttachmentIds: ['x'] })],
-          rectificationDeadline: '2026-03-20',
-        },
-        ctx,
-      ).problem?.code,
-    ).toBe(ErrorCode.VALIDATION_FAILED);
-    expect(
-      parseInspectionRecord('PROPOSE_PENALTY', { confirmations, findings: [finding()] }, ctx).problem?.message,
-    ).toMatch(/penaltyReason/);
-  });
-
-  it('checks the 复查 record and the stop-order refusal', () => {
-    const rctx = { team, actorId: 'b', suspensionOrdered: false };
-    expect(parseReinspection('RECTIFIED', { confirmations, opinion: '已整改' }, rctx).value?.opinion).toBe('已整改');
-    expect(parseReinspection('RECTIFIED', { confirmations }, rctx).problem?.code).toBe(ErrorCode.VALIDATION_FAILED);
-    expect(
-      parseReinspection('NOT_RECTIFIED', { confirmations, opinion: '未整改', refusedStopOrder: true }, rctx).problem
-        ?.code,
-    ).toBe(ErrorCode.RULE_VIOLATION);
-    expect(
-      parseReinspection(
-        'NOT_RECTIFIED',
-        { confirmations, opinion: '未整改', refusedStopOrder: true },
-        { ...rctx, suspensionOrdered: true },
-      ).value?.refusedStopOrder,
-    ).toBe(true);
-  });
-
-  it('allows one seizure extension of at most 30 days (行政强制法 Art.25)', () => {
-    const p = DEFAULT_INSPECTION_POLICY;
-    expect(
-      checkSeizureExtension({ days: 30, reason: '需要检测' }, { alreadyExtended: false, policy: p }),
+      brokenRule(() =>
+        assertInspectionRecord('RECTIFY', record({ supervisedListing: true, findings: [finding('MAJOR')] }), context),
+      ),
     ).toBeUndefined();
-    expect(checkSeizureExtension({ days: 31, reason: '需要检测' }, { alreadyExtended: false, policy: p })?.code).toBe(
+  });
+
+  it('limits a 查封/扣押 to the policy term (never beyond Art.25’s 30 days)', () => {
+    const seized = (days: number) => record({ measures: { suspension: false, seizure: { items: '叉车1台', days } } });
+    expect(brokenRule(() => assertInspectionRecord('IMMEDIATE_MEASURES', seized(30), context))).toBeUndefined();
+    const shorter = { ...context, policy: inspectionPolicy({ seizureMaxDays: 20 }) };
+    expect(brokenRule(() => assertInspectionRecord('IMMEDIATE_MEASURES', seized(21), shorter))?.message).toMatch(
+      /at most 20 days/,
+    );
+  });
+
+  it('accepts a refused stop order only where one was issued', () => {
+    expect(brokenRule(() => assertReinspection(true, { suspensionOrdered: false }))?.code).toBe(
       ErrorCode.RULE_VIOLATION,
     );
-    expect(checkSeizureExtension({ days: 10, reason: '需要检测' }, { alreadyExtended: true, policy: p })?.code).toBe(
-      ErrorCode.RULE_VIOLATION,
+    expect(brokenRule(() => assertReinspection(true, { suspensionOrdered: true }))).toBeUndefined();
+    expect(brokenRule(() => assertReinspection(false, { suspensionOrdered: false }))).toBeUndefined();
+  });
+
+  it('allows one seizure extension of at most the policy days (行政强制法 Art.25)', () => {
+    const policy = DEFAULT_INSPECTION_POLICY;
+    expect(brokenRule(() => assertSeizureExtension(30, { alreadyExtended: false, policy }))).toBeUndefined();
+    expect(brokenRule(() => assertSeizureExtension(31, { alreadyExtended: false, policy }))?.message).toMatch(
+      /at most 30 days/,
     );
-    expect(checkSeizureExtension({ days: 10 }, { alreadyExtended: false, policy: p })?.code).toBe(
-      ErrorCode.VALIDATION_FAILED,
-    );
+    expect(brokenRule(() => assertSeizureExtension(10, { alreadyExtended: true, policy }))?.message).toMatch(/once/);
   });
 });

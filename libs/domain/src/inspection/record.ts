@@ -1,17 +1,10 @@
-import { ErrorCode } from '../errors';
-import { compareLocalDates, isLocalDate, LocalDate, plusDays } from '../calendar/local-date';
+import { DomainError, ErrorCode } from '../errors';
+import { compareLocalDates, LocalDate, plusDays } from '../calendar/local-date';
 import { InspectionPolicy } from './policy';
 
 export type HazardLevel = 'GENERAL' | 'MAJOR'; // 一般事故隐患 / 重大事故隐患
-export const HAZARD_LEVELS: readonly HazardLevel[] = ['GENERAL', 'MAJOR'];
 
 export type InspectionOutcome = 'NO_ISSUE' | 'RECTIFY' | 'IMMEDIATE_MEASURES' | 'PROPOSE_PENALTY';
-export const INSPECTION_OUTCOMES: readonly InspectionOutcome[] = [
-  'NO_ISSUE',
-  'RECTIFY',
-  'IMMEDIATE_MEASURES',
-  'PROPOSE_PENALTY',
-];
 
 export interface InspectionFinding {
   description: string;
@@ -45,239 +38,77 @@ export interface InspectionRecord {
   penaltyReason: string | null;
 }
 
-export interface RuleProblem {
-  code: ErrorCode;
-  message: string;
-}
+type Team = ReadonlyArray<{ userId: string; credentialNo: string }>;
 
-type Result<T> = { value: T; problem?: undefined } | { value?: undefined; problem: RuleProblem };
+const broken = (message: string, details?: Record<string, unknown>): never => {
+  throw new DomainError(ErrorCode.RULE_VIOLATION, message, details);
+};
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const invalid = (message: string): { problem: RuleProblem } => ({
-  problem: { code: ErrorCode.VALIDATION_FAILED, message },
-});
-const rule = (message: string): { problem: RuleProblem } => ({ problem: { code: ErrorCode.RULE_VIOLATION, message } });
-const text = (v: unknown, max: number): v is string => typeof v === 'string' && v.trim().length > 0 && v.length <= max;
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-const ALLOWED_KEYS = new Set([
-  'confirmations',
-  'findings',
-  'rectificationDeadline',
-  'measures',
-  'supervisedListing',
-  'penaltyReason',
-  'comment',
-]);
+export const hasMajorHazard = (findings: ReadonlyArray<{ hazardLevel: HazardLevel }>): boolean =>
+  findings.some((finding) => finding.hazardLevel === 'MAJOR');
 
 /**
  * 安全生产法 Art.68: inspection findings are recorded in writing and signed by the inspectors;
- * 行政处罚法 Art.42: at least two credentialed officers. The completing payload therefore carries
- * both officers' confirmation (their 执法证号), checked against the inspection team.
+ * 行政处罚法 Art.42: at least two credentialed officers. The record carries each signing officer's
+ * 执法证号, checked against the inspection team; the officer submitting it is one of them.
  */
-export function checkConfirmations(
-  raw: unknown,
-  team: ReadonlyArray<{ userId: string; credentialNo: string }>,
-  actorId: string,
-): Result<OfficerConfirmation[]> {
-  if (
-    !Array.isArray(raw) ||
-    raw.length > 10 ||
-    !raw.every((c) => isObj(c) && typeof c.officerId === 'string' && typeof c.credentialNo === 'string')
-  ) {
-    return invalid('confirmations must be a list of { officerId, credentialNo }');
-  }
-  const list = raw as OfficerConfirmation[];
-  const ids = new Set(list.map((c) => c.officerId));
-  if (ids.size !== list.length) return invalid('an officer may confirm only once');
-  if (ids.size < 2)
-    return rule(
-      'the record must be confirmed (signed) by at least two inspecting officers (安全生产法 Art.68, 行政处罚法 Art.42)',
+export function assertConfirmations(confirmations: readonly OfficerConfirmation[], team: Team, actorId: string): void {
+  const ids = new Set(confirmations.map((confirmation) => confirmation.officerId));
+  if (ids.size < 2 || ids.size !== confirmations.length) {
+    broken(
+      'the record must be confirmed (signed) by at least two distinct inspecting officers (安全生产法 Art.68, 行政处罚法 Art.42)',
     );
-  for (const c of list) {
-    const member = team.find((t) => t.userId === c.officerId);
-    if (!member) return rule(`officer ${c.officerId} is not on this inspection team`);
-    if (member.credentialNo !== c.credentialNo.trim())
-      return rule(`the credential number given for officer ${c.officerId} does not match their 执法证`);
   }
-  if (!ids.has(actorId)) return rule('the officer completing the record must be one of the confirming officers');
-  return { value: list.map((c) => ({ officerId: c.officerId, credentialNo: c.credentialNo.trim() })) };
-}
-
-function parseFindings(raw: unknown): Result<InspectionFinding[]> {
-  if (raw === undefined) return { value: [] };
-  if (!Array.isArray(raw) || raw.length > 50) return invalid('findings must be a list of at most 50 items');
-  const out: InspectionFinding[] = [];
-  for (const [i, f] of raw.entries()) {
-    if (!isObj(f)) return invalid(`findings[${i}] must be an object`);
-    const extra = Object.keys(f).filter(
-      (k) => !['description', 'hazardLevel', 'legalBasis', 'evidenceAttachmentIds', 'violationCodes'].includes(k),
-    );
-    if (extra.length) return invalid(`findings[${i}] has unknown fields: ${extra.join(', ')}`);
-    if (!text(f.description, 2000)) return invalid(`findings[${i}].description is required (≤ 2000 characters)`);
-    if (!HAZARD_LEVELS.includes(f.hazardLevel as HazardLevel))
-      return invalid(`findings[${i}].hazardLevel must be GENERAL or MAJOR`);
-    if (!text(f.legalBasis, 500)) return invalid(`findings[${i}].legalBasis is required (≤ 500 characters)`);
-    const ev = f.evidenceAttachmentIds ?? [];
-    if (!Array.isArray(ev) || ev.length > 50 || !ev.every((x) => typeof x === 'string' && UUID.test(x))) {
-      return invalid(`findings[${i}].evidenceAttachmentIds must be a list of attachment ids`);
+  for (const confirmation of confirmations) {
+    const member = team.find((officer) => officer.userId === confirmation.officerId);
+    if (!member) broken(`officer ${confirmation.officerId} is not on this inspection team`);
+    else if (member.credentialNo !== confirmation.credentialNo.trim()) {
+      broken(`the credential number given for officer ${confirmation.officerId} does not match their 执法证`);
     }
-    const codes = f.violationCodes ?? [];
-    if (!Array.isArray(codes) || codes.length > 10 || !codes.every((x) => text(x, 64)))
-      return invalid(`findings[${i}].violationCodes must be a list of codes`);
-    out.push({
-      description: f.description as string,
-      hazardLevel: f.hazardLevel as HazardLevel,
-      legalBasis: f.legalBasis as string,
-      evidenceAttachmentIds: ev as string[],
-      violationCodes: codes as string[],
-    });
   }
-  return { value: out };
+  if (!ids.has(actorId)) broken('the officer completing the record must be one of the confirming officers');
 }
 
-/** Validates the on-site record (the completion payload of the RECORD step) against the chosen outcome. */
-export function parseInspectionRecord(
-  outcome: string,
-  payload: Record<string, unknown>,
-  ctx: {
-    team: ReadonlyArray<{ userId: string; credentialNo: string }>;
-    actorId: string;
-    today: LocalDate;
-    policy: InspectionPolicy;
-  },
-): Result<InspectionRecord> {
-  if (!INSPECTION_OUTCOMES.includes(outcome as InspectionOutcome))
-    return invalid(`outcome must be one of ${INSPECTION_OUTCOMES.join(', ')}`);
-  const unknown = Object.keys(payload).filter((k) => !ALLOWED_KEYS.has(k));
-  if (unknown.length) return invalid(`unknown payload fields: ${unknown.join(', ')}`);
-  const conf = checkConfirmations(payload.confirmations, ctx.team, ctx.actorId);
-  if (conf.problem) return conf;
-  const fr = parseFindings(payload.findings);
-  if (fr.problem) return fr;
-  const findings = fr.value;
-  const hasMajor = findings.some((f) => f.hazardLevel === 'MAJOR');
-
-  let rectificationDeadline: LocalDate | null = null;
-  if (payload.rectificationDeadline !== undefined) {
-    if (!isLocalDate(payload.rectificationDeadline))
-      return invalid('rectificationDeadline must be a date (YYYY-MM-DD)');
-    rectificationDeadline = payload.rectificationDeadline;
-  }
-  const m = payload.measures;
-  if (m !== undefined && !isObj(m)) return invalid('measures must be an object');
-  const measuresRaw = (m ?? {}) as Record<string, unknown>;
-  const extraM = Object.keys(measuresRaw).filter((k) => k !== 'suspension' && k !== 'seizure');
-  if (extraM.length) return invalid(`measures has unknown fields: ${extraM.join(', ')}`);
-  if (measuresRaw.suspension !== undefined && typeof measuresRaw.suspension !== 'boolean')
-    return invalid('measures.suspension must be true or false');
-  const suspension = measuresRaw.suspension === true;
-  let seizure: InspectionRecord['measures']['seizure'] = null;
-  if (measuresRaw.seizure !== undefined) {
-    const s = measuresRaw.seizure;
-    if (!isObj(s) || !text(s.items, 500) || typeof s.days !== 'number' || !Number.isInteger(s.days) || s.days < 1) {
-      return invalid('measures.seizure must be { items, days } with a positive whole number of days');
+/**
+ * The on-site record's rules beyond its shape: the order's deadline against today, and the measures
+ * the statutes reserve for a 重大事故隐患. Throws RULE_VIOLATION naming the rule.
+ */
+export function assertInspectionRecord(
+  outcome: InspectionOutcome,
+  record: InspectionRecord,
+  context: { today: LocalDate; policy: InspectionPolicy },
+): void {
+  const major = hasMajorHazard(record.findings);
+  if (outcome === 'RECTIFY' || outcome === 'IMMEDIATE_MEASURES') {
+    const deadline = record.rectificationDeadline!;
+    if (compareLocalDates(deadline, context.today) <= 0) broken('the rectification deadline must be after today');
+    if (compareLocalDates(deadline, plusDays(context.today, 366)) > 0) {
+      broken('the rectification deadline may be at most one year ahead');
     }
-    // 行政强制法 Art.25: 查封、扣押的期限不得超过三十日.
-    if (s.days > ctx.policy.seizureMaxDays)
-      return rule(`查封/扣押 may last at most ${ctx.policy.seizureMaxDays} days (行政强制法 Art.25)`);
-    seizure = { items: s.items as string, days: s.days };
   }
-  if (payload.supervisedListing !== undefined && typeof payload.supervisedListing !== 'boolean')
-    return invalid('supervisedListing must be true or false');
-  const supervisedListing = payload.supervisedListing === true;
-  if (payload.penaltyReason !== undefined && !text(payload.penaltyReason, 2000))
-    return invalid('penaltyReason must be a non-empty text');
-  const penaltyReason = (payload.penaltyReason as string | undefined) ?? null;
-
-  const hasMeasures = suspension || seizure !== null;
-  switch (outcome as InspectionOutcome) {
-    case 'NO_ISSUE':
-      if (findings.length) return rule('findings were recorded: choose RECTIFY, IMMEDIATE_MEASURES or PROPOSE_PENALTY');
-      if (rectificationDeadline || hasMeasures || supervisedListing || penaltyReason)
-        return invalid('NO_ISSUE takes no deadline, measures, listing or penalty reason');
-      break;
-    case 'RECTIFY':
-    case 'IMMEDIATE_MEASURES':
-      if (!findings.length) return rule('an order needs at least one finding');
-      if (!rectificationDeadline) return invalid('rectificationDeadline is required for 责令限期整改');
-      if (compareLocalDates(rectificationDeadline, ctx.today) <= 0)
-        return rule('the rectification deadline must be after today');
-      if (compareLocalDates(rectificationDeadline, plusDays(ctx.today, 366)) > 0)
-        return rule('the rectification deadline may be at most one year ahead');
-      if (outcome === 'RECTIFY' && hasMeasures) return invalid('measures need the IMMEDIATE_MEASURES outcome');
-      if (outcome === 'IMMEDIATE_MEASURES' && !hasMeasures)
-        return invalid('IMMEDIATE_MEASURES needs measures.suspension or measures.seizure');
-      // 安全生产法 Art.65(3): temporary suspension is the measure for a 重大事故隐患.
-      if (suspension && !hasMajor) return rule('停产停业整顿 requires a 重大事故隐患 finding (安全生产法 Art.65)');
-      if (penaltyReason) return invalid('penaltyReason belongs to PROPOSE_PENALTY');
-      break;
-    case 'PROPOSE_PENALTY':
-      if (!findings.length) return rule('a penalty proposal needs at least one finding');
-      if (!penaltyReason) return invalid('penaltyReason is required for PROPOSE_PENALTY');
-      if (rectificationDeadline || hasMeasures)
-        return invalid('PROPOSE_PENALTY takes no deadline or measures; use RECTIFY or IMMEDIATE_MEASURES');
-      break;
+  // 安全生产法 Art.65(3): temporary suspension is the measure for a 重大事故隐患.
+  if (record.measures.suspension && !major) {
+    broken('停产停业整顿 requires a 重大事故隐患 finding (安全生产法 Art.65)');
   }
-  if (supervisedListing && !hasMajor) return rule('挂牌督办 applies to a 重大事故隐患 finding');
-  return {
-    value: {
-      confirmations: conf.value,
-      findings,
-      rectificationDeadline,
-      measures: { suspension, seizure },
-      supervisedListing,
-      penaltyReason,
-    },
-  };
+  // 行政强制法 Art.25: 查封、扣押的期限不得超过三十日 (a jurisdiction's policy may set less).
+  const seizure = record.measures.seizure;
+  if (seizure && seizure.days > context.policy.seizureMaxDays) {
+    broken(`查封/扣押 may last at most ${context.policy.seizureMaxDays} days (行政强制法 Art.25)`);
+  }
+  if (record.supervisedListing && !major) broken('挂牌督办 applies to a 重大事故隐患 finding');
 }
 
-/** 复查 payload: both officers confirm; `refusedStopOrder` records work going on under a stop order. */
-export function parseReinspection(
-  outcome: string,
-  payload: Record<string, unknown>,
-  ctx: { team: ReadonlyArray<{ userId: string; credentialNo: string }>; actorId: string; suspensionOrdered: boolean },
-): Result<{
-  confirmations: OfficerConfirmation[];
-  opinion: string;
-  refusedStopOrder: boolean;
-  findings: InspectionFinding[];
-}> {
-  const unknown = Object.keys(payload).filter(
-    (k) => !['confirmations', 'opinion', 'refusedStopOrder', 'findings'].includes(k),
-  );
-  if (unknown.length) return invalid(`unknown payload fields: ${unknown.join(', ')}`);
-  const conf = checkConfirmations(payload.confirmations, ctx.team, ctx.actorId);
-  if (conf.problem) return conf;
-  if (!text(payload.opinion, 2000)) return invalid('opinion (复查意见) is required');
-  if (payload.refusedStopOrder !== undefined && typeof payload.refusedStopOrder !== 'boolean')
-    return invalid('refusedStopOrder must be true or false');
-  const refusedStopOrder = payload.refusedStopOrder === true;
-  if (refusedStopOrder && outcome !== 'NOT_RECTIFIED') return invalid('refusedStopOrder goes with NOT_RECTIFIED');
-  if (refusedStopOrder && !ctx.suspensionOrdered) return rule('no stop (停产停业) order was issued in this inspection');
-  const fr = parseFindings(payload.findings);
-  if (fr.problem) return fr;
-  return {
-    value: { confirmations: conf.value, opinion: payload.opinion as string, refusedStopOrder, findings: fr.value },
-  };
+/** 复查: `refusedStopOrder` records work going on under a stop order, so one must have been issued. */
+export function assertReinspection(refusedStopOrder: boolean, context: { suspensionOrdered: boolean }): void {
+  if (refusedStopOrder && !context.suspensionOrdered) {
+    broken('no stop (停产停业) order was issued in this inspection');
+  }
 }
 
 /** 行政强制法 Art.25: one extension, at most 30 days, approved by the head. */
-export function checkSeizureExtension(
-  payload: Record<string, unknown>,
-  ctx: { alreadyExtended: boolean; policy: InspectionPolicy },
-): RuleProblem | undefined {
-  if (ctx.alreadyExtended)
-    return { code: ErrorCode.RULE_VIOLATION, message: '查封/扣押 may be extended only once (行政强制法 Art.25)' };
-  const days = payload.days;
-  if (typeof days !== 'number' || !Number.isInteger(days) || days < 1)
-    return { code: ErrorCode.VALIDATION_FAILED, message: 'days must be a positive whole number' };
-  if (days > ctx.policy.seizureExtensionMaxDays) {
-    return {
-      code: ErrorCode.RULE_VIOLATION,
-      message: `an extension may be at most ${ctx.policy.seizureExtensionMaxDays} days (行政强制法 Art.25)`,
-    };
+export function assertSeizureExtension(days: number, context: { alreadyExtended: boolean; policy: InspectionPolicy }) {
+  if (context.alreadyExtended) broken('查封/扣押 may be extended only once (行政强制法 Art.25)');
+  if (days > context.policy.seizureExtensionMaxDays) {
+    broken(`an extension may be at most ${context.policy.seizureExtensionMaxDays} days (行政强制法 Art.25)`);
   }
-  if (!text(payload.reason, 1000)) return { code: ErrorCode.VALIDATION_FAILED, message: 'reason is required' };
-  return undefined;
 }

@@ -1,6 +1,9 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { z } from 'zod';
 import type { TaskActor } from './human-task.contract';
 import type { AccidentPolicy, ACCIDENT_WORKFLOW_POLICY_KEYS } from '@safety/domain/accident/policy';
+import { AccidentSteps } from '../steps/accident.steps';
+import { form, instant, integer, localDate, money, text } from '../steps/fields';
 
 /**
  * 生产安全事故调查处理 (生产安全事故报告和调查处理条例, 国务院令第493号): one workflow per accident
@@ -59,16 +62,59 @@ export interface AccidentState {
   history: Array<{ at: string; status: AccidentStatus; by: string | null }>;
 }
 
-export interface ReviseCasualtiesInput {
+// ---- non-task actions (Updates sent by apps/api/src/accident): bodies declared once, here ----
+
+/** The largest direct economic loss accepted, in yuan. */
+const MAX_LOSS_YUAN = 1e13;
+
+const casualtyFields = {
+  deaths: integer(['死亡人数', 'Deaths'], { min: 0, max: 100_000 }),
+  seriousInjuries: integer(['重伤人数（含急性工业中毒）', 'Serious injuries (incl. acute poisoning)'], {
+    min: 0,
+    max: 100_000,
+  }),
+};
+
+/** 补报 (条例 Art.13): the corrected casualty figures; the loss stays as recorded when absent. */
+export const CasualtyRevisionSchema = form({
+  ...casualtyFields,
+  directLossYuan: money(['直接经济损失（元）', 'Direct economic loss (yuan)'], MAX_LOSS_YUAN).optional(),
+});
+/** The 补报 as the workflow receives it: the loss filled in, the API's idempotency key and receipt instant. */
+export const CasualtyRevisionMessageSchema = form({
+  ...casualtyFields,
+  directLossYuan: money(['直接经济损失（元）', 'Direct economic loss (yuan)'], MAX_LOSS_YUAN),
+  revisionKey: text(['补报编号', 'Revision key'], 64),
+  reportedAt: instant(['补报时间', 'Reported at']),
+});
+/** 条例 Art.27: a technical appraisal starts or ends (the investigation clock stops meanwhile). */
+export const AppraisalSchema = form({
+  on: localDate(['日期（缺省为当日）', 'Date (today when absent)']).optional(),
+  reason: text(['事由', 'Reason'], 1000),
+});
+/** 条例 Art.29: the one extension of the investigation period, at most 60 days. */
+export const ExtensionSchema = form({
+  days: integer(['延长天数', 'Days'], { min: 1, max: 60 }),
+  reason: text(['延期理由', 'Reason'], 1000),
+});
+/** 挂牌督办 by a higher 安委会: the notice and the days to complete the listed items. */
+export const SupervisedListingSchema = form({
+  noticeNo: text(['督办通知文号', 'Notice number'], 64),
+  deadlineDays: integer(['办结期限（日）', 'Days to complete'], { min: 1, max: 365 }).optional(),
+});
+/** 结案 under 四不放过. */
+export const CloseAccidentSchema = form({ comment: text(['结案意见', 'Comment'], 2000).optional() });
+
+export interface AccidentActorInput {
   actor: TaskActor;
-  /** Idempotency key chosen by the API (one per 补报). */
-  revisionKey: string;
-  deaths: number;
-  seriousInjuries: number;
-  directLossYuan: number;
-  /** Instant the 补报 was received (ISO). */
-  reportedAt: string;
+  requestId?: string;
 }
+
+export type ReviseCasualtiesInput = AccidentActorInput & z.output<typeof CasualtyRevisionMessageSchema>;
+export type ExtendInvestigationInput = AccidentActorInput & z.output<typeof ExtensionSchema>;
+export type AppraisalInput = AccidentActorInput & z.output<typeof AppraisalSchema> & { action: 'START' | 'END' };
+export type SuperviseListingInput = AccidentActorInput & z.output<typeof SupervisedListingSchema>;
+export type CloseAccidentInput = AccidentActorInput & z.output<typeof CloseAccidentSchema>;
 
 export interface ReviseCasualtiesResult {
   previousGrade: AccidentCaseInput['grade'];
@@ -76,34 +122,6 @@ export interface ReviseCasualtiesResult {
   investigatingLevel: string;
   departmentId: string;
   movedUp: boolean;
-}
-
-export interface ExtendInvestigationInput {
-  actor: TaskActor;
-  /** 条例 Art.29: one extension of at most 60 days. */
-  days: number;
-  reason: string;
-}
-
-export interface AppraisalInput {
-  actor: TaskActor;
-  action: 'START' | 'END';
-  /** Local date the appraisal started/ended; today (workflow time) when omitted. */
-  on?: string;
-  reason: string;
-}
-
-export interface SuperviseListingInput {
-  actor: TaskActor;
-  noticeNo: string;
-  /** Calendar days to complete the listed items; the policy default (UNVERIFIED 60) when omitted. */
-  deadlineDays?: number;
-}
-
-export interface CloseAccidentInput {
-  actor: TaskActor;
-  comment?: string;
-  requestId?: string;
 }
 
 export const reviseCasualtiesUpdate = defineUpdate<ReviseCasualtiesResult, [ReviseCasualtiesInput]>('reviseCasualties');
@@ -119,16 +137,16 @@ export const closeAccidentUpdate = defineUpdate<{ status: AccidentStatus; closed
 );
 export const getAccidentStateQuery = defineQuery<AccidentState>('getAccidentState');
 
-/** Task types the accident workflow opens (the API finds open steps by type). */
+/** Task types the accident workflow opens (the API finds open steps by type): the step contracts' codes. */
 export const AccidentTaskType = {
-  TEAM_FORMATION: 'ACCIDENT_TEAM_FORMATION',
-  MEMBER_FINDINGS: 'ACCIDENT_MEMBER_FINDINGS',
-  INVESTIGATION_REPORT: 'ACCIDENT_INVESTIGATION_REPORT',
-  REPORT_APPROVAL: 'ACCIDENT_REPORT_APPROVAL',
-  ACCOUNTABILITY_OUTCOME: 'ACCIDENT_ACCOUNTABILITY_OUTCOME',
-  RECTIFICATION_EVIDENCE: 'ACCIDENT_RECTIFICATION_EVIDENCE',
-  RECTIFICATION_VERIFICATION: 'ACCIDENT_RECTIFICATION_VERIFICATION',
-  ONE_YEAR_EVALUATION: 'ACCIDENT_ONE_YEAR_EVALUATION',
-  SUPERVISED_LISTING: 'ACCIDENT_SUPERVISED_LISTING',
-  SUPERVISED_LISTING_PROGRESS: 'ACCIDENT_SUPERVISED_LISTING_PROGRESS',
+  TEAM_FORMATION: AccidentSteps.TEAM_FORMATION.type,
+  MEMBER_FINDINGS: AccidentSteps.MEMBER_FINDINGS.type,
+  INVESTIGATION_REPORT: AccidentSteps.INVESTIGATION_REPORT.type,
+  REPORT_APPROVAL: AccidentSteps.REPORT_APPROVAL.type,
+  ACCOUNTABILITY_OUTCOME: AccidentSteps.ACCOUNTABILITY_OUTCOME.type,
+  RECTIFICATION_EVIDENCE: AccidentSteps.RECTIFICATION_EVIDENCE.type,
+  RECTIFICATION_VERIFICATION: AccidentSteps.RECTIFICATION_VERIFICATION.type,
+  ONE_YEAR_EVALUATION: AccidentSteps.ONE_YEAR_EVALUATION.type,
+  SUPERVISED_LISTING: AccidentSteps.SUPERVISED_LISTING.type,
+  SUPERVISED_LISTING_PROGRESS: AccidentSteps.SUPERVISED_LISTING_PROGRESS.type,
 } as const;

@@ -1,4 +1,6 @@
 import { defineQuery } from '@temporalio/workflow';
+import { DisciplineReferralSteps } from '../steps/discipline-referral.steps';
+import type { OutcomeOf } from '../steps/step-definition';
 
 /**
  * 线索移交: a lead about a public official's misconduct handed to the discipline inspection /
@@ -19,13 +21,9 @@ export interface DisciplineReferralInput {
   resultDays: number;
 }
 
-export const REFERRAL_OUTCOMES = [
-  'SANCTIONED',
-  'NO_VIOLATION_FOUND',
-  'TRANSFERRED_FOR_PROSECUTION',
-  'OTHER_HANDLING',
-] as const;
-export type ReferralOutcome = (typeof REFERRAL_OUTCOMES)[number];
+/** The handling results the body reports (the outcomes of its result step). */
+export type ReferralOutcome = OutcomeOf<typeof DisciplineReferralSteps.RESULT>;
+export const REFERRAL_OUTCOMES = Object.keys(DisciplineReferralSteps.RESULT.outcomes) as ReferralOutcome[];
 
 export interface DisciplineReferralState {
   referralId: string;
@@ -34,8 +32,8 @@ export interface DisciplineReferralState {
 }
 
 export const DisciplineReferralTaskType = {
-  ACKNOWLEDGE: 'DISCIPLINE_REFERRAL_ACK',
-  RESULT: 'DISCIPLINE_REFERRAL_RESULT',
+  ACKNOWLEDGE: DisciplineReferralSteps.ACKNOWLEDGE.type,
+  RESULT: DisciplineReferralSteps.RESULT.type,
 } as const;
 
 export const getDisciplineReferralStateQuery = defineQuery<DisciplineReferralState>('getDisciplineReferralState');

@@ -86,6 +86,10 @@ export const list = <Item extends z.ZodType>(titles: Titles, item: Item, bounds:
 /** A payload or a nested object: unknown fields are rejected, never silently dropped. */
 export const form = <Shape extends z.ZodRawShape>(shape: Shape) => z.strictObject(shape);
 
+/** A nested object field (a group of fields shown together), with its titles. */
+export const section = <Shape extends z.ZodRawShape>(titles: Titles, shape: Shape) =>
+  z.strictObject(shape).meta(meta(titles));
+
 /** The payload of an outcome that carries an optional opinion and the documents it rests on. */
 export const commentOnly = () =>
   form({

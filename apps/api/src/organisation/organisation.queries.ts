@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import { OrganisationService } from '@safety/application';
+import type { Actor, Role } from '@safety/domain/identity/roles';
+import type { PageRequest } from '@safety/persistence';
+import { departmentView, userView } from './organisation.schemas';
+
+/** The directory as the API shows it: departments, enterprises and users, with the user administration. */
+@Injectable()
+export class OrganisationQueries {
+  constructor(private readonly org: OrganisationService) {}
+
+  async departments(query: { level?: string; kind?: string; offset: number; limit: number }) {
+    const page = await this.org.departments(query);
+    return { ...page, items: page.items.map(departmentView) };
+  }
+
+  enterprises(actor: Actor, query: PageRequest & { sectorCode?: string; riskGrade?: string }) {
+    return this.org.enterprises(actor, query);
+  }
+
+  enterprise(actor: Actor, id: string, requestId?: string) {
+    return this.org.enterprise(actor, id, requestId);
+  }
+
+  async users(actor: Actor, page: PageRequest) {
+    const found = await this.org.users(actor, page);
+    return { ...found, items: found.items.map(userView) };
+  }
+
+  async createUser(
+    actor: Actor,
+    input: {
+      username: string;
+      password: string;
+      displayName: string;
+      departmentId: string;
+      roles: Role[];
+      credentialNo?: string;
+      legalQualified?: boolean;
+    },
+    requestId?: string,
+  ) {
+    return userView(await this.org.createUser(actor, input, requestId));
+  }
+
+  async deactivate(actor: Actor, userId: string, requestId?: string) {
+    return userView(await this.org.setActive(actor, userId, false, requestId));
+  }
+}

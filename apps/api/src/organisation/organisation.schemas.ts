@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import { createZodDto } from 'nestjs-zod';
+import { ALL_ROLES, Role } from '@safety/domain/identity/roles';
+import type { DepartmentEntity, UserEntity } from '@safety/persistence';
+import {
+  localDate,
+  offsetPageOf,
+  OffsetPageQuerySchema,
+  pageOf,
+  PageQuerySchema,
+  text,
+  uuid,
+} from '../contract/schemas';
+
+const LEVELS = ['PROVINCE', 'CITY', 'COUNTY', 'TOWN', 'PARK'] as const;
+const RISK_GRADES = ['RED', 'ORANGE', 'YELLOW', 'BLUE'] as const;
+
+export class DepartmentQueryDto extends createZodDto(
+  OffsetPageQuerySchema.extend({ level: z.enum(LEVELS).optional(), kind: z.string().min(1).max(48).optional() }),
+) {}
+
+const DepartmentViewSchema = z.object({
+  id: uuid(),
+  code: z.string(),
+  name: z.string(),
+  kind: z.string(),
+  level: z.enum(LEVELS),
+  regionId: uuid(),
+  parentId: uuid().nullable(),
+  validFrom: localDate(),
+  validTo: localDate().nullable(),
+});
+
+export class DepartmentPageDto extends createZodDto(offsetPageOf(DepartmentViewSchema)) {}
+
+export const departmentView = (d: DepartmentEntity): z.infer<typeof DepartmentViewSchema> => ({
+  id: d.id,
+  code: d.code,
+  name: d.name,
+  kind: d.kind,
+  level: d.level,
+  regionId: d.regionId,
+  parentId: d.parentId,
+  validFrom: d.validFrom,
+  validTo: d.validTo,
+});
+
+export class EnterpriseQueryDto extends createZodDto(
+  PageQuerySchema.extend({
+    sectorCode: z.string().min(1).max(48).optional(),
+    riskGrade: z.enum(RISK_GRADES).optional(),
+  }),
+) {}
+
+const EnterpriseViewSchema = z.object({
+  id: uuid(),
+  creditCode: z.string().meta({ description: '统一社会信用代码' }),
+  name: z.string(),
+  sectorCode: z.string(),
+  regionId: uuid(),
+  enforcementDepartmentId: uuid(),
+  riskGrade: z.enum(RISK_GRADES),
+  creditStatus: z.string(),
+  principalName: z.string().nullable(),
+  principalPhone: z.string().nullable().meta({ description: 'Masked in lists; in full on the single read' }),
+});
+
+export class EnterpriseDto extends createZodDto(EnterpriseViewSchema) {}
+export class EnterprisePageDto extends createZodDto(pageOf(EnterpriseViewSchema)) {}
+
+const roles = () => z.array(z.enum(ALL_ROLES));
+
+export class CreateUserDto extends createZodDto(
+  z.strictObject({
+    username: z
+      .string()
+      .regex(/^[a-z0-9._-]{3,64}$/, { message: 'username: 3–64 lowercase letters, digits, . _ -' })
+      .meta({ example: 'zhang.wei' }),
+    password: z.string().min(10).max(256),
+    displayName: text(64),
+    departmentId: uuid(),
+    roles: roles().min(1),
+    credentialNo: z
+      .string()
+      .min(1)
+      .max(32)
+      .optional()
+      .meta({ description: '执法证号; enforcement officers need one (行政处罚法 Art.42)' }),
+    legalQualified: z.boolean().optional(),
+  }),
+) {}
+
+const UserViewSchema = z.object({
+  id: uuid(),
+  username: z.string(),
+  displayName: z.string(),
+  departmentId: uuid(),
+  roles: roles(),
+  credentialNo: z.string().nullable(),
+  legalQualified: z.boolean(),
+  active: z.boolean(),
+});
+
+export class UserDto extends createZodDto(UserViewSchema) {}
+export class UserPageDto extends createZodDto(pageOf(UserViewSchema)) {}
+
+export const userView = (u: UserEntity): z.infer<typeof UserViewSchema> => ({
+  id: u.id,
+  username: u.username,
+  displayName: u.displayName,
+  departmentId: u.departmentId,
+  roles: u.roles as Role[],
+  credentialNo: u.credentialNo,
+  legalQualified: u.legalQualified,
+  active: u.active,
+});

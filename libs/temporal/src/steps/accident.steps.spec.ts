@@ -1,0 +1,202 @@
+import { AccidentSteps } from './accident.steps';
+import { DisciplineReferralSteps } from './discipline-referral.steps';
+import { JsonSchema, outcomePayloadSchema } from './json-schema';
+import { checkSubmission, issuePath } from './validation';
+import type { StepDefinition } from './step-definition';
+
+const U = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+
+/** Paths of the problems of a submission that should fail. */
+function problemPaths(step: StepDefinition, outcome: string, payload: unknown): string[] {
+  const result = checkSubmission(step, outcome, payload);
+  if (result.ok || result.unknownOutcome) throw new Error('expected payload issues');
+  return result.issues.map((issue) =>
+    issue.code === 'unrecognized_keys' ? issuePath([...issue.path, issue.keys[0]]) : issuePath(issue.path),
+  );
+}
+
+describe('accident step contracts', () => {
+  it('keeps the task type codes the accident and referral workflows have always opened', () => {
+    expect(Object.values(AccidentSteps).map((step) => step.type)).toEqual([
+      'ACCIDENT_TEAM_FORMATION',
+      'ACCIDENT_MEMBER_FINDINGS',
+      'ACCIDENT_INVESTIGATION_REPORT',
+      'ACCIDENT_REPORT_APPROVAL',
+      'ACCIDENT_ACCOUNTABILITY_OUTCOME',
+      'ACCIDENT_RECTIFICATION_EVIDENCE',
+      'ACCIDENT_RECTIFICATION_VERIFICATION',
+      'ACCIDENT_ONE_YEAR_EVALUATION',
+      'ACCIDENT_SUPERVISED_LISTING',
+      'ACCIDENT_SUPERVISED_LISTING_PROGRESS',
+    ]);
+    expect(Object.values(DisciplineReferralSteps).map((step) => step.type)).toEqual([
+      'DISCIPLINE_REFERRAL_ACK',
+      'DISCIPLINE_REFERRAL_RESULT',
+    ]);
+    expect(Object.keys(DisciplineReferralSteps.RESULT.outcomes)).toEqual([
+      'SANCTIONED',
+      'NO_VIOLATION_FOUND',
+      'TRANSFERRED_FOR_PROSECUTION',
+      'OTHER_HANDLING',
+    ]);
+  });
+
+  describe('investigation team (条例 Art.22)', () => {
+    const team = {
+      leadId: U(1),
+      members: [
+        { userId: U(2), teamRole: 'DISCIPLINE' },
+        { userId: U(3), teamRole: 'POLICE' },
+        { userId: U(4), teamRole: 'TRADE_UNION' },
+      ],
+      procuratorateInvited: true,
+    };
+    it('accepts a complete team', () => {
+      expect(checkSubmission(AccidentSteps.TEAM_FORMATION, 'FORM', team)).toEqual({ ok: true, payload: team });
+    });
+    it('rejects bad ids, the LEAD role and a missing invitation at once; then duplicates and the lead as a member', () => {
+      expect(
+        problemPaths(AccidentSteps.TEAM_FORMATION, 'FORM', {
+          leadId: U(1),
+          members: [
+            { userId: 'x', teamRole: 'POLICE' },
+            { userId: U(5), teamRole: 'LEAD' },
+          ],
+        }).sort(),
+      ).toEqual(['members.0.userId', 'members.1.teamRole', 'procuratorateInvited']);
+      // Rules across fields are checked once every field is well-formed.
+      expect(
+        problemPaths(AccidentSteps.TEAM_FORMATION, 'FORM', {
+          ...team,
+          members: [
+            { userId: U(1), teamRole: 'POLICE' },
+            { userId: U(5), teamRole: 'POLICE' },
+            { userId: U(5), teamRole: 'EXPERT' },
+          ],
+        }).sort(),
+      ).toEqual(['members.0.userId', 'members.2.userId']);
+    });
+    it('publishes the member roles with their labels and no LEAD', () => {
+      const schema = outcomePayloadSchema(AccidentSteps.TEAM_FORMATION, 'FORM');
+      const members = (schema.properties as Record<string, JsonSchema>).members;
+      const role = ((members.items as JsonSchema).properties as Record<string, JsonSchema>).teamRole;
+      expect(role.enum).toEqual(['MEMBER', 'DISCIPLINE', 'POLICE', 'TRADE_UNION', 'PROCURATORATE', 'EXPERT']);
+      expect(role.oneOf).toContainEqual({ const: 'POLICE', title: '公安机关', 'x-title-en': 'Police' });
+      expect(schema.required).toEqual(['leadId', 'members', 'procuratorateInvited']);
+    });
+  });
+
+  describe('investigation report (条例 Art.30)', () => {
+    const report = {
+      directCauses: '违章动火',
+      indirectCauses: '安全管理缺失',
+      educationMeasures: '全员警示教育',
+      responsibleParties: [
+        {
+          kind: 'ENTERPRISE',
+          name: '某化工公司',
+          enterpriseId: U(9),
+          responsibility: '主体责任',
+          proposedHandling: 'ADMINISTRATIVE_PENALTY',
+        },
+        {
+          kind: 'PUBLIC_OFFICIAL',
+          name: '李四',
+          organisation: '某县应急局',
+          position: '科长',
+          responsibility: '监管不力',
+          proposedHandling: 'DISCIPLINE_REFERRAL',
+        },
+      ],
+      rectificationMeasures: [{ description: '整改动火管理', owner: '某化工公司', dueDate: '2026-12-31' }],
+    };
+    it('accepts a complete report', () => {
+      expect(checkSubmission(AccidentSteps.INVESTIGATION_REPORT, 'SUBMIT', report).ok).toBe(true);
+    });
+    it('names every missing field of an empty report at once', () => {
+      expect(problemPaths(AccidentSteps.INVESTIGATION_REPORT, 'SUBMIT', {}).sort()).toEqual([
+        'directCauses',
+        'educationMeasures',
+        'indirectCauses',
+        'rectificationMeasures',
+        'responsibleParties',
+      ]);
+    });
+    it('sends officials only to the discipline body and needs an enterprise for a penalty, at the party field', () => {
+      expect(
+        problemPaths(AccidentSteps.INVESTIGATION_REPORT, 'SUBMIT', {
+          ...report,
+          responsibleParties: [
+            {
+              kind: 'PUBLIC_OFFICIAL',
+              name: '李四',
+              organisation: 'x',
+              responsibility: 'y',
+              proposedHandling: 'ADMINISTRATIVE_PENALTY',
+            },
+            { kind: 'ENTERPRISE_STAFF', name: '王五', responsibility: 'y', proposedHandling: 'ADMINISTRATIVE_PENALTY' },
+            {
+              kind: 'ENTERPRISE',
+              name: '某公司',
+              responsibility: 'y',
+              proposedHandling: 'NO_FURTHER_ACTION',
+              idNumber: '1',
+            },
+          ],
+        }),
+      ).toEqual([
+        'responsibleParties.0.proposedHandling',
+        'responsibleParties.1.enterpriseId',
+        'responsibleParties.2.idNumber',
+      ]);
+    });
+    it('needs parties or an explicit no-party finding, and real dates', () => {
+      expect(problemPaths(AccidentSteps.INVESTIGATION_REPORT, 'SUBMIT', { ...report, responsibleParties: [] })).toEqual(
+        ['responsibleParties'],
+      );
+      expect(
+        checkSubmission(AccidentSteps.INVESTIGATION_REPORT, 'SUBMIT', {
+          ...report,
+          responsibleParties: [],
+          findsNoResponsibleParty: true,
+        }).ok,
+      ).toBe(true);
+      expect(
+        problemPaths(AccidentSteps.INVESTIGATION_REPORT, 'SUBMIT', { ...report, findsNoResponsibleParty: true }),
+      ).toEqual(['findsNoResponsibleParty']);
+      expect(
+        problemPaths(AccidentSteps.INVESTIGATION_REPORT, 'SUBMIT', {
+          ...report,
+          directCauses: ' ',
+          rectificationMeasures: [{ description: 'x', owner: 'y', dueDate: '2026-02-30' }],
+        }),
+      ).toEqual(['directCauses', 'rectificationMeasures.0.dueDate']);
+    });
+  });
+
+  it('needs a reason to return the report, and two distinct officers for a transfer team', () => {
+    expect(problemPaths(AccidentSteps.REPORT_APPROVAL, 'RETURN', {})).toEqual(['reason']);
+    expect(problemPaths(AccidentSteps.REPORT_APPROVAL, 'APPROVE', { transferTeamIds: [U(1), U(1)] })).toEqual([
+      'transferTeamIds',
+    ]);
+    expect(problemPaths(AccidentSteps.REPORT_APPROVAL, 'APPROVE', { reason: '同意' })).toEqual(['reason']);
+    expect(checkSubmission(AccidentSteps.REPORT_APPROVAL, 'APPROVE', {}).ok).toBe(true);
+  });
+
+  it('needs a comment to reject a rectification measure, and evidence of what was done', () => {
+    expect(problemPaths(AccidentSteps.RECTIFICATION_VERIFICATION, 'REJECTED', {})).toEqual(['comment']);
+    expect(checkSubmission(AccidentSteps.RECTIFICATION_VERIFICATION, 'VERIFIED', {}).ok).toBe(true);
+    expect(problemPaths(AccidentSteps.RECTIFICATION_EVIDENCE, 'SUBMIT', { attachmentIds: ['x'] })).toEqual([
+      'evidence',
+      'attachmentIds.0',
+    ]);
+  });
+
+  it('takes the evaluation team, findings and the numbers of slipped measures', () => {
+    expect(problemPaths(AccidentSteps.ONE_YEAR_EVALUATION, 'COMPLETE', { slippedMeasureSeqs: [0] }).sort()).toEqual([
+      'findings',
+      'slippedMeasureSeqs.0',
+      'teamIds',
+    ]);
+  });
+});
