@@ -13,6 +13,9 @@ const restrict = (patterns, paths = []) => ({
   ],
 });
 const group = (group, message) => ({ group, message });
+// Services and apps reach the database only through libs/persistence (repositories and UnitOfWork).
+const DATABASE_DRIVERS = ['typeorm', 'typeorm/*', '@nestjs/typeorm', 'pg'];
+const SQL_IN_REPOSITORIES = 'SQL lives in libs/persistence repositories; run transactions with UnitOfWork';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.tools/**', '.data/**', 'coverage/**', '**/*.js', '**/*.mjs'] },
@@ -104,7 +107,12 @@ export default tseslint.config(
         ['**/apps/**', '**/workflows/**', '@temporalio/worker', '@temporalio/workflow'],
         'application services do not depend on apps or workflow code',
       ),
+      group(DATABASE_DRIVERS, SQL_IN_REPOSITORIES),
     ]),
+  },
+  {
+    files: ['apps/**/*.ts'],
+    rules: restrict([group(DATABASE_DRIVERS, SQL_IN_REPOSITORIES)]),
   },
   {
     // The console runs in the browser: React's rules of hooks, browser globals, and only its own code

@@ -17,6 +17,8 @@
 #                           (default: postgres, else a created system user safety-pg)
 #             PG_EPHEMERAL=1  throwaway cluster: fresh data dir $DATA_DIR/NAME.XXXXXX, tuned
 #                           for speed (fsync=off), stopped and deleted at exit
+#             PG_EXTRA_CONF further postgresql.conf lines for a cluster this call starts
+#                           (e.g. "shared_buffers = '2GB'"; one setting per line)
 #       Must be called from the main shell (not inside $(...)): it registers
 #       `pg_ctl stop -m fast` with on_exit when it started the server.
 #   pg_create_db URL DBNAME [TEMPLATE]   create a database unless it exists
@@ -299,6 +301,9 @@ _pg_up_unlocked() {
     echo "port = $port"
     echo "unix_socket_directories = '$sockdir'"
     echo "max_connections = 200"
+    if [[ -n "${PG_EXTRA_CONF:-}" ]]; then
+      printf '%s\n' "$PG_EXTRA_CONF"
+    fi
     if [[ "${PG_EPHEMERAL:-0}" == 1 ]]; then
       echo "fsync = off"
       echo "synchronous_commit = off"

@@ -43,14 +43,28 @@ describe('accident list over HTTP', () => {
     },
   );
 
-  it('filters by grade and status and pages with offset and limit', async () => {
+  it('filters by grade and status and pages by cursor', async () => {
     const larger = await h.http().get('/accidents').query({ grade: 'LARGER' }).set(h.as('head'));
     expect(larger.status).toBe(200);
     expect(larger.body.items.map((a: { id: string }) => a.id)).toEqual([ids[1]]);
-    const page = await h.http().get('/accidents').query({ offset: 1, limit: 1 }).set(h.as('officerA'));
+    const first = await h.http().get('/accidents').query({ limit: 1 }).set(h.as('officerA'));
+    expect(first.body).toMatchObject({ total: 3, totalExact: true, nextCursor: expect.any(String) });
+    expect(first.body.items.map((a: { id: string }) => a.id)).toEqual([ids[2]]);
+    const page = await h
+      .http()
+      .get('/accidents')
+      .query({ limit: 1, cursor: first.body.nextCursor })
+      .set(h.as('officerA'));
     expect(page.status).toBe(200);
-    expect(page.body).toMatchObject({ total: 3, offset: 1, limit: 1 });
+    expect(page.body).toMatchObject({ total: 3, nextCursor: expect.any(String) });
     expect(page.body.items.map((a: { id: string }) => a.id)).toEqual([ids[1]]);
+    const last = await h
+      .http()
+      .get('/accidents')
+      .query({ limit: 2, cursor: page.body.nextCursor })
+      .set(h.as('officerA'));
+    expect(last.body).toMatchObject({ nextCursor: null });
+    expect(last.body.items.map((a: { id: string }) => a.id)).toEqual([ids[0]]);
     const status = page.body.items[0].status as string;
     const byStatus = await h.http().get('/accidents').query({ status }).set(h.as('officerA'));
     expect(byStatus.status).toBe(200);

@@ -119,15 +119,29 @@ describe('input hardening over HTTP', () => {
   });
 
   it.each([
-    ['/cases', { offset: '100000000000000000000' }, 'query.offset'],
     ['/cases', { limit: '100000000000000000000' }, 'query.limit'],
-    ['/tasks', { offset: '100000000000000000000' }, 'query.offset'],
-    ['/accidents', { offset: '1e21' }, 'query.offset'],
+    ['/tasks', { limit: '100000000000000000000' }, 'query.limit'],
+    ['/accidents', { limit: '1e21' }, 'query.limit'],
     ['/inspection/plans', { year: '100000000000000000000' }, 'query.year'],
   ])('answers 400 for an out-of-range number in %s %j', async (path, query, field) => {
     const res = await h.http().get(path).query(query).set(h.as('head'));
     expectError(res, 400, 'VALIDATION_FAILED');
     expect(JSON.stringify(res.body)).toContain(field.split('.')[1]);
+  });
+
+  // Not base64url; base64url of `{"v":1}` (not a cursor); a real cursor's text with its key edited.
+  const forged = Buffer.from(JSON.stringify({ v: 1, s: 'due', k: ['yesterday', 'x', 'y'] })).toString('base64url');
+  it.each([
+    ['/tasks', 'not a cursor!'],
+    ['/tasks', Buffer.from('{"v":1}').toString('base64url')],
+    ['/tasks', forged],
+    ['/cases', forged],
+    ['/accidents', forged],
+    ['/tasks?sort=created', forged],
+  ])('answers 400 on query.cursor for a malformed cursor on %s (%s)', async (path, cursor) => {
+    const res = await h.http().get(path).query({ cursor }).set(h.as('head'));
+    expectError(res, 400, 'VALIDATION_FAILED');
+    expect(res.body.details.fields).toEqual([expect.objectContaining({ path: 'query.cursor' })]);
   });
 
   it.each(['100000000000000000000', '-5', '99999'])('answers 400 for calendar year %s', async (year) => {

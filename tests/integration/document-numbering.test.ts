@@ -5,6 +5,7 @@ import {
   DocumentRepository,
   EnforcementRepository,
   OrganisationRepository,
+  UnitOfWork,
 } from '@safety/persistence';
 import { createTestDatabase, TestDatabase } from '../support/db';
 import { createOrg, TestOrg } from '../support/fixtures';
@@ -20,10 +21,11 @@ describe('document numbering (PostgreSQL)', () => {
     db = await createTestDatabase();
     org = await createOrg(db.ds);
     const ds = db.ds;
+    const uow = new UnitOfWork(ds);
     const audit = new AuditService(new AuditRepository(ds));
     const orgRepo = new OrganisationRepository(ds);
-    const policies = new PenaltyPolicyService(ds, new EnforcementRepository(ds), orgRepo, audit);
-    docs = new DocumentService(ds, new DocumentRepository(ds), new CaseRepository(ds), orgRepo, policies, audit);
+    const policies = new PenaltyPolicyService(uow, new EnforcementRepository(ds), orgRepo, audit);
+    docs = new DocumentService(uow, new DocumentRepository(ds), new CaseRepository(ds), orgRepo, policies, audit);
     caseId = (
       await ds.query(
         `INSERT INTO cases (case_type, title, status, department_id, enterprise_id, workflow_id, created_by, handler_ids)

@@ -39,12 +39,13 @@ const urlFor = (db: string, as?: { user: string; password: string }): string => 
 };
 
 /**
- * The template's name is a hash of the migrations and reference data, so a schema change gets a
- * fresh template automatically and parallel test runs (or developers) never clobber each other.
+ * The template's name is a hash of the migrations (their code, so an edited migration counts) and
+ * reference data, so a schema change gets a fresh template automatically and parallel test runs
+ * (or developers) never clobber each other.
  */
 const templateName = (): string =>
   `tpl_${createHash('sha256')
-    .update(JSON.stringify([MIGRATIONS.map((m) => m.name), SECTORS, HOLIDAY_YEARS]))
+    .update(JSON.stringify([MIGRATIONS.map((m) => m.toString()), SECTORS, HOLIDAY_YEARS]))
     .digest('hex')
     .slice(0, 16)}`;
 

@@ -4,11 +4,10 @@ import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { ZodSerializerInterceptor } from 'nestjs-zod';
 import { JwtModule } from '@nestjs/jwt';
 import { Client } from '@temporalio/client';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { ApplicationModule, AppConfig, LoginService, PasswordHasher } from '@safety/application';
 import { activeTraceIds, REDACT_PATHS } from '@safety/application/logging';
-import { dataSourceOptions, LoginThrottleRepository } from '@safety/persistence';
+import { LoginThrottleRepository, PersistenceModule } from '@safety/persistence';
 import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
@@ -61,7 +60,7 @@ export class AppModule implements NestModule {
             autoLogging: { ignore: (req) => /^\/(health|metrics)(\/|\?|$)/.test(req.url ?? '') },
           },
         }),
-        TypeOrmModule.forRoot(dataSourceOptions(cfg.DATABASE_URL, { appRole: cfg.DATABASE_APP_ROLE })),
+        PersistenceModule.forRoot(cfg.DATABASE_URL, { appRole: cfg.DATABASE_APP_ROLE }),
         // One algorithm, issuer and audience, both ways: a token signed otherwise is refused.
         JwtModule.register({
           global: true,

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApplicationModule, AppConfig } from '@safety/application';
-import { dataSourceOptions } from '@safety/persistence';
+import { PersistenceModule } from '@safety/persistence';
+import { AuditAnchoring } from './audit-anchoring';
 
 /** The worker's Nest application context: the same application services the API uses, no HTTP. */
 @Module({})
@@ -9,10 +9,8 @@ export class WorkerModule {
   static forConfig(cfg: AppConfig) {
     return {
       module: WorkerModule,
-      imports: [
-        TypeOrmModule.forRoot(dataSourceOptions(cfg.DATABASE_URL, { appRole: cfg.DATABASE_APP_ROLE })),
-        ApplicationModule,
-      ],
+      imports: [PersistenceModule.forRoot(cfg.DATABASE_URL, { appRole: cfg.DATABASE_APP_ROLE }), ApplicationModule],
+      providers: [{ provide: AppConfig, useValue: cfg }, AuditAnchoring],
     };
   }
 }

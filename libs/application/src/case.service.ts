@@ -1,14 +1,23 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { fromBuffer as fileTypeFromBuffer } from 'file-type';
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
 import { Actor, hasAnyRole, Role } from '@safety/domain/identity/roles';
 import { DomainError, ErrorCode } from '@safety/domain/errors';
 import { evidenceTypeOf, sanitiseFileName } from '@safety/domain/evidence/evidence-policy';
-import { AttachmentEntity, CaseEntity, CaseRepository, OrganisationRepository } from '@safety/persistence';
+import { endOfLocalDay, LocalDate, startOfLocalDay } from '@safety/domain/calendar/local-date';
+import {
+  AttachmentEntity,
+  CaseEntity,
+  CaseRepository,
+  KeysetPage,
+  OrganisationRepository,
+  PageRequest,
+  Transaction,
+  UnitOfWork,
+} from '@safety/persistence';
 import type { CaseHandlers, CaseStatusChange, LinkedCase, LinkedCaseRequest } from '@safety/temporal/activities';
 import { LINKED_WORKFLOW_PREFIX } from '@safety/temporal/activities';
-import { AuditService, Page } from './audit.service';
+import { AuditService } from './audit.service';
 
 export interface NewCase {
   caseType: string;
@@ -18,10 +27,22 @@ export interface NewCase {
   workflowId: (caseId: string) => string;
 }
 
+/** Case search filters (all optional, combined); dates are China local dates, both ends included. */
+export interface CaseSearchQuery extends PageRequest {
+  caseNumber?: string;
+  title?: string;
+  enterpriseName?: string;
+  status?: string;
+  caseType?: string;
+  createdFrom?: LocalDate;
+  createdTo?: LocalDate;
+  departmentId?: string;
+}
+
 @Injectable()
 export class CaseService {
   constructor(
-    private readonly ds: DataSource,
+    private readonly uow: UnitOfWork,
     private readonly cases: CaseRepository,
     private readonly org: OrganisationRepository,
     private readonly audit: AuditService,
@@ -31,7 +52,7 @@ export class CaseService {
    * Inserts the case row in the caller's transaction. Jurisdiction: the enterprise must be
    * supervised by the actor's own department (一家企业对应一个层级执法主体).
    */
-  async create(actor: Actor, input: NewCase, m: EntityManager, requestId?: string): Promise<CaseEntity> {
+  async create(actor: Actor, input: NewCase, tx: Transaction, requestId?: string): Promise<CaseEntity> {
     if (!hasAnyRole(actor, [Role.ENFORCEMENT_OFFICER, Role.AGENCY_HEAD])) {
       throw new DomainError(ErrorCode.FORBIDDEN_ROLE, 'only enforcement officers and agency heads open cases');
     }
@@ -56,7 +77,7 @@ export class CaseService {
       if (u.departmentId !== actor.departmentId)
         throw new DomainError(ErrorCode.RULE_VIOLATION, `handler ${id} is not in your department`);
     }
-    const id = (await m.query('SELECT gen_random_uuid() AS id'))[0].id as string;
+    const id = randomUUID();
     const c = await this.cases.insert(
       {
         id,
@@ -70,7 +91,7 @@ export class CaseService {
         handlerIds,
         data: {},
       },
-      m,
+      tx,
     );
     await this.audit.record(
       {
@@ -81,7 +102,7 @@ export class CaseService {
         requestId,
         summary: { caseType: c.caseType, title: c.title, enterpriseId: c.enterpriseId, after: 'CREATED' },
       },
-      m,
+      tx,
     );
     return c;
   }
@@ -97,8 +118,8 @@ export class CaseService {
     start: (created: CaseEntity) => Promise<void>,
     requestId?: string,
   ): Promise<CaseEntity> {
-    return this.ds.transaction(async (m) => {
-      const created = await this.create(actor, input, m, requestId);
+    return this.uow.transaction(async (tx) => {
+      const created = await this.create(actor, input, tx, requestId);
       await start(created);
       return created;
     });
@@ -111,20 +132,20 @@ export class CaseService {
    * `linkKey`: a retried activity finds the case it opened.
    */
   async openLinked(request: LinkedCaseRequest): Promise<LinkedCase> {
-    const opened = await this.ds.transaction((m) => this.openLinkedCase(request, m));
+    const opened = await this.uow.transaction((tx) => this.openLinkedCase(request, tx));
     return { caseId: opened.id, workflowId: opened.workflowId, openedAt: opened.createdAt.toISOString() };
   }
 
   /** `openLinked` in the caller's transaction (the API opens a linked case with other writes), returning the row. */
-  async openLinkedCase(request: LinkedCaseRequest, m: EntityManager, requestId?: string): Promise<CaseEntity> {
-    const existing = await this.cases.findByLinkKey(request.linkKey, m);
+  async openLinkedCase(request: LinkedCaseRequest, tx: Transaction, requestId?: string): Promise<CaseEntity> {
+    const existing = await this.cases.findByLinkKey(request.linkKey, tx);
     if (existing) return existing;
     const workflowId = await this.cases.nextLinkedWorkflowId(
       request.sourceCaseId,
       LINKED_WORKFLOW_PREFIX[request.caseType],
-      m,
+      tx,
     );
-    return this.insertLinked({ ...request, workflowId, requestId }, m);
+    return this.insertLinked({ ...request, workflowId, requestId }, tx);
   }
 
   /**
@@ -142,10 +163,10 @@ export class CaseService {
     sourceCaseId: string | null;
     data?: Record<string, unknown>;
   }): Promise<CaseEntity> {
-    return this.ds.transaction(async (m) => {
-      const existing = await m.getRepository(CaseEntity).findOne({ where: { workflowId: input.workflowId } });
+    return this.uow.transaction(async (tx) => {
+      const existing = await this.cases.findByWorkflowId(input.workflowId, tx);
       if (existing) return existing;
-      return this.insertLinked(input, m);
+      return this.insertLinked(input, tx);
     });
   }
 
@@ -163,7 +184,7 @@ export class CaseService {
       linkKey?: string;
       requestId?: string;
     },
-    m: EntityManager,
+    tx: Transaction,
   ): Promise<CaseEntity> {
     const c = await this.cases.insert(
       {
@@ -178,7 +199,7 @@ export class CaseService {
         linkKey: input.linkKey ?? null,
         data: { ...(input.data ?? {}), sourceCaseId: input.sourceCaseId },
       },
-      m,
+      tx,
     );
     await this.audit.record(
       {
@@ -188,7 +209,7 @@ export class CaseService {
         requestId: input.requestId,
         summary: { caseType: c.caseType, title: c.title, sourceCaseId: input.sourceCaseId, after: 'CREATED' },
       },
-      m,
+      tx,
     );
     if (input.sourceCaseId) {
       await this.audit.record(
@@ -199,7 +220,7 @@ export class CaseService {
           requestId: input.requestId,
           summary: { linkedCaseId: c.id, caseType: c.caseType, workflowId: c.workflowId },
         },
-        m,
+        tx,
       );
     }
     return c;
@@ -216,23 +237,47 @@ export class CaseService {
     return c;
   }
 
-  async list(
-    actor: Actor,
-    q: { caseType?: string; status?: string; offset: number; limit: number },
-  ): Promise<Page<CaseEntity>> {
-    const [items, total] = await this.cases.list({ departmentIds: actor.visibleDepartmentIds, ...q });
-    return { items, total, offset: q.offset, limit: q.limit };
+  /**
+   * Case search, one keyset page, newest first: within the actor's jurisdiction, optionally one
+   * department and everything below it (which must be visible to the actor).
+   */
+  async search(actor: Actor, q: CaseSearchQuery): Promise<KeysetPage<CaseEntity>> {
+    let departmentIds = actor.visibleDepartmentIds;
+    if (q.departmentId) {
+      if (!actor.visibleDepartmentIds.includes(q.departmentId))
+        throw new DomainError(ErrorCode.FORBIDDEN_JURISDICTION, 'that department is outside your jurisdiction', {
+          departmentId: q.departmentId,
+        });
+      const subtree = new Set(await this.org.departmentSubtree(q.departmentId));
+      departmentIds = departmentIds.filter((id) => subtree.has(id));
+    }
+    if (q.createdFrom && q.createdTo && q.createdFrom > q.createdTo)
+      throw new DomainError(ErrorCode.VALIDATION_FAILED, 'createdFrom is after createdTo', {
+        fields: [{ path: 'query.createdFrom', message: 'createdFrom must not be after createdTo' }],
+      });
+    return this.cases.search({
+      departmentIds,
+      caseNumber: q.caseNumber,
+      title: q.title,
+      enterpriseName: q.enterpriseName,
+      status: q.status,
+      caseType: q.caseType,
+      createdFrom: q.createdFrom ? startOfLocalDay(q.createdFrom) : undefined,
+      createdBefore: q.createdTo ? endOfLocalDay(q.createdTo) : undefined,
+      limit: q.limit,
+      cursor: q.cursor,
+    });
   }
 
   /** Records a status change with its audit row; a retry of a committed change is a no-op. */
-  async recordStatus(input: CaseStatusChange, m?: EntityManager): Promise<void> {
-    if (!m) return this.ds.transaction((tx) => this.recordStatus(input, tx));
-    const c = await this.cases.findById(input.caseId, m);
+  async recordStatus(input: CaseStatusChange, tx?: Transaction): Promise<void> {
+    if (!tx) return this.uow.transaction((inner) => this.recordStatus(input, inner));
+    const c = await this.cases.findById(input.caseId, tx);
     // Retryable: a workflow's first activity can run before the transaction that created the row commits.
     if (!c) throw new DomainError(ErrorCode.DEPENDENCY_UNAVAILABLE, `case ${input.caseId} is not visible yet`);
     const lastAction = (c.data?.lastAction as string | undefined) ?? null;
     if (c.status === input.status && lastAction === input.action) return; // retry of a committed activity
-    await this.cases.updateStatus(c.id, input.status, { lastAction: input.action }, m);
+    await this.cases.updateStatus(c.id, input.status, { lastAction: input.action }, tx);
     await this.audit.record(
       {
         caseId: c.id,
@@ -240,7 +285,7 @@ export class CaseService {
         action: input.action,
         summary: { ...input.summary, before: c.status, after: input.status },
       },
-      m,
+      tx,
     );
   }
 
@@ -254,8 +299,8 @@ export class CaseService {
     actorId: string;
     requestId?: string;
   }): Promise<CaseHandlers> {
-    return this.ds.transaction(async (m) => {
-      const c = await this.cases.findById(input.caseId, m);
+    return this.uow.transaction(async (tx) => {
+      const c = await this.cases.findById(input.caseId, tx);
       if (!c) throw new DomainError(ErrorCode.NOT_FOUND, `case ${input.caseId} not found`);
       for (const id of input.handlerIds) {
         const u = await this.org.findUserById(id);
@@ -270,7 +315,7 @@ export class CaseService {
       }
       const handlerIds = [...new Set([...c.handlerIds, ...input.handlerIds])];
       if (handlerIds.length !== c.handlerIds.length) {
-        await this.cases.setHandlers(c.id, handlerIds, m);
+        await this.cases.setHandlers(c.id, handlerIds, tx);
         await this.audit.record(
           {
             caseId: c.id,
@@ -279,7 +324,7 @@ export class CaseService {
             requestId: input.requestId ?? null,
             summary: { before: c.handlerIds, after: handlerIds },
           },
-          m,
+          tx,
         );
       }
       const handlers = [];
@@ -315,7 +360,7 @@ export class CaseService {
             detected: (await fileTypeFromBuffer(input.content))?.mime ?? null,
             content: input.content,
           });
-    return this.ds.transaction(async (m) => {
+    return this.uow.transaction(async (tx) => {
       const saved = await this.cases.addAttachment(
         {
           caseId: c.id,
@@ -328,7 +373,7 @@ export class CaseService {
           content: input.content,
           uploadedBy: actor.userId,
         },
-        m,
+        tx,
       );
       await this.audit.record(
         {
@@ -347,7 +392,7 @@ export class CaseService {
             sizeBytes: input.content.length,
           },
         },
-        m,
+        tx,
       );
       return saved;
     });

@@ -5,21 +5,25 @@ import {
   DirectoryRepository,
   OrganisationRepository,
   TaskRepository,
+  UnitOfWork,
 } from '@safety/persistence';
 import { AuditService } from './audit.service';
 import { CalendarService } from './calendar.service';
 import { CaseService } from './case.service';
+import { DenialAuditService } from './denial-audit.service';
 import { IdentityService } from './identity.service';
 import { OrganisationService } from './organisation.service';
 import { TaskService } from './task.service';
 
 const providers = [
+  UnitOfWork,
   AuditRepository,
   CaseRepository,
   OrganisationRepository,
   DirectoryRepository,
   TaskRepository,
   AuditService,
+  DenialAuditService,
   CalendarService,
   CaseService,
   IdentityService,

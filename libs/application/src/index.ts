@@ -1,6 +1,7 @@
 export * from './application.module';
 export * from './core.module';
 export * from './audit.service';
+export * from './denial-audit.service';
 export * from './calendar.service';
 export * from './case.service';
 export * from './identity.service';

@@ -8,6 +8,8 @@ import {
   EnterpriseEntity,
   OrganisationRepository,
   UserEntity,
+  KeysetPage,
+  PageRequest,
 } from '@safety/persistence';
 import { AuditService, Page } from './audit.service';
 import { hashPassword } from './password-hasher';
@@ -42,14 +44,13 @@ export class OrganisationService {
     const [items, total] = await this.dir.listDepartments(q);
     return { items, total, offset: q.offset, limit: q.limit };
   }
-
-  /** Enterprises the actor's departments supervise; lists always mask the principal's phone. */
+  /** Enterprises the actor's departments supervise, by name (keyset pages); lists always mask the principal's phone. */
   async enterprises(
     actor: Actor,
-    q: { sectorCode?: string; riskGrade?: string; offset: number; limit: number },
-  ): Promise<Page<EnterpriseView>> {
-    const [items, total] = await this.dir.listEnterprises({ departmentIds: actor.visibleDepartmentIds, ...q });
-    return { items: items.map((e) => this.view(e, false)), total, offset: q.offset, limit: q.limit };
+    q: PageRequest & { sectorCode?: string; riskGrade?: string },
+  ): Promise<KeysetPage<EnterpriseView>> {
+    const page = await this.dir.enterprisesPage({ departmentIds: actor.visibleDepartmentIds, ...q });
+    return { ...page, items: page.items.map((e) => this.view(e, false)) };
   }
 
   /** One enterprise; the unmasked phone is personal data, so that read is recorded. */
@@ -71,9 +72,9 @@ export class OrganisationService {
     return this.view(e, true);
   }
 
-  async users(actor: Actor, q: { offset: number; limit: number }): Promise<Page<UserEntity>> {
-    const [items, total] = await this.dir.listUsers({ departmentIds: this.administered(actor), ...q });
-    return { items, total, offset: q.offset, limit: q.limit };
+  /** Users of the departments the actor administers, by username (keyset pages). */
+  users(actor: Actor, q: PageRequest): Promise<KeysetPage<UserEntity>> {
+    return this.dir.usersPage({ departmentIds: this.administered(actor), ...q });
   }
 
   async createUser(
@@ -167,12 +168,8 @@ export class OrganisationService {
    * Colleagues a step may name (co-investigating officers, reviewers): active users of the departments
    * the actor sees. Names, roles and credential numbers only, which the agency shows to parties anyway.
    */
-  async directory(actor: Actor, q: { offset: number; limit: number }): Promise<Page<UserEntity>> {
-    const [items, total] = await this.dir.listUsers({
-      departmentIds: actor.visibleDepartmentIds,
-      activeOnly: true,
-      ...q,
-    });
-    return { items, total, offset: q.offset, limit: q.limit };
+  directory(actor: Actor, page: PageRequest): Promise<KeysetPage<UserEntity>> {
+    return this.dir.usersPage({ departmentIds: actor.visibleDepartmentIds, activeOnly: true, ...page });
   }
+
 }

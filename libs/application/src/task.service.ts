@@ -1,23 +1,31 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { Actor, hasAnyRole, Role } from '@safety/domain/identity/roles';
 import { DomainError, ErrorCode } from '@safety/domain/errors';
-import { Escalation, OrganisationRepository, TaskEntity, TaskRepository, TaskStatus } from '@safety/persistence';
+import {
+  Escalation,
+  InboxSort,
+  KeysetPage,
+  OrganisationRepository,
+  PageRequest,
+  TaskEntity,
+  TaskRepository,
+  TaskStatus,
+  UnitOfWork,
+} from '@safety/persistence';
 import type { OpenedTask, OpenTaskInput } from '@safety/temporal/activities';
-import { AuditService, Page } from './audit.service';
+import { AuditService } from './audit.service';
 import { CalendarService } from './calendar.service';
 import { CaseService } from './case.service';
 
 const ESCALATION_RANK: Record<Escalation, number> = { NONE: 0, YELLOW: 1, RED: 2 };
 
-export interface InboxQuery {
+export interface InboxQuery extends PageRequest {
   type?: string;
   caseId?: string;
   status?: TaskStatus;
   escalation?: Escalation;
   overdue?: boolean;
-  offset: number;
-  limit: number;
+  sort?: InboxSort;
 }
 
 export interface DashboardRow {
@@ -31,7 +39,7 @@ export interface DashboardRow {
 @Injectable()
 export class TaskService {
   constructor(
-    private readonly ds: DataSource,
+    private readonly uow: UnitOfWork,
     private readonly tasks: TaskRepository,
     private readonly org: OrganisationRepository,
     private readonly audit: AuditService,
@@ -61,8 +69,8 @@ export class TaskService {
         missingYear = Number(e.details?.year ?? 0) || null;
       }
     }
-    const task = await this.ds.transaction(async (m) => {
-      if (input.enterStatus) await this.cases.recordStatus(input.enterStatus, m);
+    const task = await this.uow.transaction(async (tx) => {
+      if (input.enterStatus) await this.cases.recordStatus(input.enterStatus, tx);
       const { task, created } = await this.tasks.insertIfAbsent(
         {
           taskKey: input.taskKey,
@@ -79,7 +87,7 @@ export class TaskService {
           needsManualDueDate,
           payload: input.payload,
         },
-        m,
+        tx,
       );
       if (created) {
         await this.audit.record(
@@ -95,7 +103,7 @@ export class TaskService {
               candidateRoles: input.candidateRoles,
             },
           },
-          m,
+          tx,
         );
       }
       return task;
@@ -117,8 +125,8 @@ export class TaskService {
     result: Record<string, unknown>;
     requestId?: string;
   }): Promise<void> {
-    await this.ds.transaction(async (m) => {
-      const task = await this.tasks.findByKey(input.taskKey, m);
+    await this.uow.transaction(async (tx) => {
+      const task = await this.tasks.findByKey(input.taskKey, tx);
       if (!task) throw new DomainError(ErrorCode.NOT_FOUND, `task ${input.taskKey} not found`);
       if (task.status === 'COMPLETED') return; // activity retry after a committed completion
       const ok = await this.tasks.transition(
@@ -132,7 +140,7 @@ export class TaskService {
           completedAt: new Date(),
           assigneeId: task.assigneeId ?? input.actorId,
         },
-        m,
+        tx,
       );
       if (!ok) throw new DomainError(ErrorCode.TASK_ALREADY_COMPLETED, `task ${input.taskKey} is no longer open`);
       await this.audit.record(
@@ -145,17 +153,17 @@ export class TaskService {
           requestId: input.requestId ?? null,
           summary: { type: task.type, before: task.status, after: 'COMPLETED', outcome: input.outcome },
         },
-        m,
+        tx,
       );
     });
   }
 
   async escalateFromWorkflow(taskKey: string, level: 'YELLOW' | 'RED'): Promise<void> {
-    await this.ds.transaction(async (m) => {
-      const task = await this.tasks.findByKey(taskKey, m);
+    await this.uow.transaction(async (tx) => {
+      const task = await this.tasks.findByKey(taskKey, tx);
       if (!task) throw new DomainError(ErrorCode.NOT_FOUND, `task ${taskKey} not found`);
       if (ESCALATION_RANK[task.escalation] >= ESCALATION_RANK[level] || task.status === 'COMPLETED') return;
-      await this.tasks.update(task.id, { escalation: level }, m);
+      await this.tasks.update(task.id, { escalation: level }, tx);
       // RED escalates to the head: the escalation shows in the head's inbox filter and the dashboard.
       await this.audit.record(
         {
@@ -164,7 +172,7 @@ export class TaskService {
           action: level === 'RED' ? 'TASK_OVERDUE_ESCALATED' : 'TASK_DUE_SOON',
           summary: { type: task.type, before: task.escalation, after: level, dueAt: task.dueAt?.toISOString() ?? null },
         },
-        m,
+        tx,
       );
     });
   }
@@ -176,8 +184,8 @@ export class TaskService {
     actorId: string;
     reason: string;
   }): Promise<void> {
-    await this.ds.transaction(async (m) => {
-      const task = await this.tasks.findByKey(input.taskKey, m);
+    await this.uow.transaction(async (tx) => {
+      const task = await this.tasks.findByKey(input.taskKey, tx);
       if (!task) throw new DomainError(ErrorCode.NOT_FOUND, `task ${input.taskKey} not found`);
       if (task.dueAt?.toISOString() === input.dueAt && task.escalation === 'NONE') return;
       await this.tasks.update(
@@ -188,7 +196,7 @@ export class TaskService {
           escalation: 'NONE',
           needsManualDueDate: false,
         },
-        m,
+        tx,
       );
       await this.audit.record(
         {
@@ -198,7 +206,7 @@ export class TaskService {
           action: 'TASK_DEADLINE_CHANGED',
           summary: { before: task.dueAt?.toISOString() ?? null, after: input.dueAt, reason: input.reason },
         },
-        m,
+        tx,
       );
     });
   }
@@ -255,8 +263,8 @@ export class TaskService {
         taskId: id,
         assigneeId: task.assigneeId,
       });
-    return this.ds.transaction(async (m) => {
-      const ok = await this.tasks.transition(id, ['OPEN'], { status: 'CLAIMED', assigneeId: actor.userId }, m);
+    return this.uow.transaction(async (tx) => {
+      const ok = await this.tasks.transition(id, ['OPEN'], { status: 'CLAIMED', assigneeId: actor.userId }, tx);
       if (!ok)
         throw new DomainError(ErrorCode.TASK_ALREADY_CLAIMED, 'task was claimed by someone else', { taskId: id });
       await this.audit.record(
@@ -269,9 +277,9 @@ export class TaskService {
           requestId,
           summary: { before: 'OPEN', after: 'CLAIMED' },
         },
-        m,
+        tx,
       );
-      return (await this.tasks.findById(id, m))!;
+      return (await this.tasks.findById(id, tx))!;
     });
   }
 
@@ -283,8 +291,8 @@ export class TaskService {
         taskId: id,
       });
     }
-    return this.ds.transaction(async (m) => {
-      const ok = await this.tasks.transition(id, ['CLAIMED'], { status: 'OPEN', assigneeId: null }, m);
+    return this.uow.transaction(async (tx) => {
+      const ok = await this.tasks.transition(id, ['CLAIMED'], { status: 'OPEN', assigneeId: null }, tx);
       if (!ok) throw new DomainError(ErrorCode.STEP_OUT_OF_ORDER, 'task changed meanwhile', { taskId: id });
       await this.audit.record(
         {
@@ -296,9 +304,9 @@ export class TaskService {
           requestId,
           summary: { before: 'CLAIMED', after: 'OPEN' },
         },
-        m,
+        tx,
       );
-      return (await this.tasks.findById(id, m))!;
+      return (await this.tasks.findById(id, tx))!;
     });
   }
 
@@ -316,8 +324,8 @@ export class TaskService {
         { assigneeId },
       );
     }
-    return this.ds.transaction(async (m) => {
-      const ok = await this.tasks.transition(id, ['OPEN', 'CLAIMED'], { status: 'CLAIMED', assigneeId }, m);
+    return this.uow.transaction(async (tx) => {
+      const ok = await this.tasks.transition(id, ['OPEN', 'CLAIMED'], { status: 'CLAIMED', assigneeId }, tx);
       if (!ok) throw new DomainError(ErrorCode.TASK_ALREADY_COMPLETED, 'task is no longer open', { taskId: id });
       await this.audit.record(
         {
@@ -329,14 +337,15 @@ export class TaskService {
           requestId,
           summary: { before: task.assigneeId, after: assigneeId },
         },
-        m,
+        tx,
       );
-      return (await this.tasks.findById(id, m))!;
+      return (await this.tasks.findById(id, tx))!;
     });
   }
 
-  async inbox(actor: Actor, q: InboxQuery): Promise<Page<TaskEntity>> {
-    const [items, total] = await this.tasks.inbox({
+  /** The actor's inbox, one keyset page: assigned to them, or open for their roles in their own department. */
+  inbox(actor: Actor, q: InboxQuery): Promise<KeysetPage<TaskEntity>> {
+    return this.tasks.inboxPage({
       userId: actor.userId,
       roles: actor.roles,
       departmentIds: [actor.departmentId],
@@ -345,10 +354,10 @@ export class TaskService {
       status: q.status,
       // Overdue is the workflow's verdict (RED), set by its durable timer.
       escalation: q.overdue ? 'RED' : q.escalation,
-      offset: q.offset,
+      sort: q.sort ?? 'due',
       limit: q.limit,
+      cursor: q.cursor,
     });
-    return { items, total, offset: q.offset, limit: q.limit };
   }
 
   dashboard(actor: Actor): Promise<DashboardRow[]> {

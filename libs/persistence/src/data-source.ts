@@ -9,6 +9,8 @@ import { AppRole1764200000000 } from './migrations/1764200000000-AppRole';
 import { LoginThrottle1764300000000 } from './migrations/1764300000000-LoginThrottle';
 import { StepKernel1764310000000 } from './migrations/1764310000000-StepKernel';
 import { OpenTaskCountsIndex1764350000000 } from './migrations/1764350000000-OpenTaskCountsIndex';
+import { AuditStreams1765000000000 } from './migrations/1765000000000-AuditStreams';
+import { InboxAndSearchIndexes1765100000000 } from './migrations/1765100000000-InboxAndSearchIndexes';
 
 // Statutory dates are local China dates: keep PostgreSQL `date` (and date[]) as 'YYYY-MM-DD' strings
 // instead of letting node-pg turn them into Date objects at the process's time zone.
@@ -27,6 +29,8 @@ export const MIGRATIONS = [
   LoginThrottle1764300000000,
   StepKernel1764310000000,
   OpenTaskCountsIndex1764350000000,
+  AuditStreams1765000000000,
+  InboxAndSearchIndexes1765100000000,
 ];
 
 /**

@@ -1,5 +1,8 @@
 export * from './entities';
 export * from './data-source';
+export * from './persistence.module';
+export { IsolationLevel, Transaction, UnitOfWork } from './unit-of-work';
+export * from './keyset';
 export * from './repositories/audit.repository';
 export * from './repositories/case.repository';
 export * from './repositories/organisation.repository';

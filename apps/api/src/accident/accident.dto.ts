@@ -21,7 +21,7 @@ import {
 } from 'class-validator';
 import { ACCIDENT_GRADES } from '@safety/domain/accident/grading';
 import { REFERRAL_OUTCOMES } from '@safety/temporal';
-import { PageQuery } from '../common/pagination';
+import { CursorPageQuery, OffsetPageQuery } from '../common/pagination';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const MAX_LOSS = 1e13;
@@ -79,7 +79,7 @@ export class CreateAccidentDto {
   flags?: Array<'OMITTED' | 'FALSE_REPORT' | 'CONCEALED'>;
 }
 
-export class AccidentListQuery extends PageQuery {
+export class AccidentListQuery extends CursorPageQuery {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(32) status?: string;
   @ApiPropertyOptional({ enum: ACCIDENT_GRADES })
   @IsOptional()
@@ -279,7 +279,7 @@ export class NearMissDto {
   @ApiPropertyOptional() @IsOptional() @IsUUID() enterpriseId?: string;
 }
 
-export class NearMissListQuery extends PageQuery {
+export class NearMissListQuery extends OffsetPageQuery {
   @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) from?: string;
   @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) to?: string;
   @ApiPropertyOptional({ enum: ['NEAR_MISS', 'INJURY_ONLY'] })
@@ -294,7 +294,7 @@ export class PeriodQuery {
   @ApiProperty() @IsISO8601({ strict: true }) to!: string;
 }
 
-export class ReferralListQuery extends PageQuery {
+export class ReferralListQuery extends CursorPageQuery {
   @ApiPropertyOptional({ enum: ['SENT', 'ACKNOWLEDGED', 'ANSWERED'] })
   @IsOptional()
   @IsIn(['SENT', 'ACKNOWLEDGED', 'ANSWERED'])

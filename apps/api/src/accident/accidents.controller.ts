@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Client } from '@temporalio/client';
-import { DataSource } from 'typeorm';
 import { AccidentService, TaskService } from '@safety/application';
 import { workflowPolicyOf } from '@safety/domain/accident/policy';
 import { toReportProposal } from '@safety/domain/accident/proposals';
@@ -59,7 +58,6 @@ const {
 @Controller('accidents')
 export class AccidentsController {
   constructor(
-    private readonly ds: DataSource,
     private readonly accidents: AccidentService,
     private readonly repo: AccidentRepository,
     private readonly tasks: TaskService,
@@ -75,27 +73,24 @@ export class AccidentsController {
       '事故报告: grade (条例 Art.3), investigating level (Art.19), 迟报 check (Art.9); the case goes to the department at that level',
   })
   async report(@CurrentActor() actor: Actor, @Body() dto: CreateAccidentDto, @RequestId() requestId?: string) {
-    const { c, accident } = await this.ds.transaction((m) =>
-      this.accidents.report(
-        actor,
-        {
-          title: dto.title,
-          occurredAt: new Date(dto.occurredAt),
-          unitNotifiedAt: dto.unitNotifiedAt ? new Date(dto.unitNotifiedAt) : null,
-          reportedAt: dto.reportedAt ? new Date(dto.reportedAt) : null,
-          place: dto.place,
-          summary: dto.summary,
-          enterpriseId: dto.enterpriseId ?? null,
-          sectorCode: dto.sectorCode,
-          regionId: dto.regionId ?? null,
-          deaths: dto.deaths,
-          seriousInjuries: dto.seriousInjuries,
-          directLossYuan: dto.directLossYuan,
-          flags: dto.flags,
-        },
-        m,
-        requestId,
-      ),
+    const { c, accident } = await this.accidents.report(
+      actor,
+      {
+        title: dto.title,
+        occurredAt: new Date(dto.occurredAt),
+        unitNotifiedAt: dto.unitNotifiedAt ? new Date(dto.unitNotifiedAt) : null,
+        reportedAt: dto.reportedAt ? new Date(dto.reportedAt) : null,
+        place: dto.place,
+        summary: dto.summary,
+        enterpriseId: dto.enterpriseId ?? null,
+        sectorCode: dto.sectorCode,
+        regionId: dto.regionId ?? null,
+        deaths: dto.deaths,
+        seriousInjuries: dto.seriousInjuries,
+        directLossYuan: dto.directLossYuan,
+        flags: dto.flags,
+      },
+      requestId,
     );
     const p = this.accidents.policy;
     const input: AccidentCaseInput = {

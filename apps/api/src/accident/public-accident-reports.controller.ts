@@ -2,7 +2,7 @@ import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccidentInsightService } from '@safety/application';
 import { Public } from '../auth/auth.decorators';
-import { PageQuery } from '../common/pagination';
+import { OffsetPageQuery } from '../common/pagination';
 
 /** 事故调查报告公开 (条例 Art.34; 安全生产法 Art.86): personal names, phones and ID numbers masked; no referral information. */
 @ApiTags('public')
@@ -13,7 +13,7 @@ export class PublicAccidentReportsController {
   @Public()
   @Get()
   @ApiOperation({ summary: 'Published accident investigation reports, newest first (personal data masked)' })
-  list(@Query() q: PageQuery) {
+  list(@Query() q: OffsetPageQuery) {
     return this.insights.publicReports(q.offset, q.limit);
   }
 

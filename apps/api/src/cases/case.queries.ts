@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService, CaseService, TaskService } from '@safety/application';
+import { AuditService, CaseSearchQuery, CaseService, TaskService } from '@safety/application';
 import { DomainError, ErrorCode } from '@safety/domain/errors';
 import type { Actor } from '@safety/domain/identity/roles';
 import { getPenaltyCaseStateQuery, PenaltyCaseInput, workflowIdForCase } from '@safety/temporal';
@@ -50,8 +50,8 @@ export class CaseQueries {
     return caseView(created);
   }
 
-  async list(actor: Actor, query: { caseType?: string; status?: string; offset: number; limit: number }) {
-    const page = await this.cases.list(actor, query);
+  async list(actor: Actor, query: CaseSearchQuery) {
+    const page = await this.cases.search(actor, query);
     const summaries = await this.cases.summaries(page.items.map((c) => c.id));
     return {
       ...page,
@@ -80,9 +80,9 @@ export class CaseQueries {
     return this.audit.verifyCase(id);
   }
 
-  async timeline(actor: Actor, id: string, page: { offset: number; limit: number }) {
+  async timeline(actor: Actor, id: string, page: { limit: number; cursor?: string }) {
     await this.cases.getVisible(actor, id);
-    return this.audit.timeline(id, page.offset, page.limit);
+    return this.audit.timeline(id, page);
   }
 
   async attach(

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { servedContentType } from '@safety/domain/evidence/evidence-policy';
 import { createZodDto } from 'nestjs-zod';
-import { isoInstant, pageOf, PageQuerySchema, text, uuid } from '../contract/schemas';
+import { isoInstant, localDate, pageOf, PageQuerySchema, text, uuid } from '../contract/schemas';
 import { TaskViewSchema } from '../tasks/task.view';
 import { CaseViewSchema } from './case.view';
 
@@ -21,8 +21,25 @@ export class CreatePenaltyCaseDto extends createZodDto(
   }),
 ) {}
 
+/** Case search: every filter optional and combined; newest first. */
 export class CaseListQueryDto extends createZodDto(
-  PageQuerySchema.extend({ caseType: z.string().max(32).optional(), status: z.string().max(32).optional() }),
+  PageQuerySchema.extend({
+    caseNumber: z.string().min(1).max(64).optional().meta({ description: 'The case number (案号), exactly' }),
+    title: z.string().min(1).max(100).optional().meta({ description: 'Part of the title (substring, any length)' }),
+    enterpriseName: z
+      .string()
+      .min(1)
+      .max(100)
+      .optional()
+      .meta({ description: "Part of the enterprise's name (substring)" }),
+    caseType: z.string().max(32).optional(),
+    status: z.string().max(32).optional(),
+    createdFrom: localDate().optional().meta({ description: 'Opened on or after this China local date' }),
+    createdTo: localDate().optional().meta({ description: 'Opened on or before this China local date' }),
+    departmentId: uuid()
+      .optional()
+      .meta({ description: 'Only this department and the departments below it (within your jurisdiction)' }),
+  }),
 ) {}
 
 /** What a list or an inbox shows of a case: its number, title and the enterprise's name. */

@@ -4,7 +4,7 @@ import { PenaltyPolicyService } from '@safety/application';
 import { Actor, Role } from '@safety/domain/identity/roles';
 import { AnyAuthenticated, CurrentActor, RequestId, Roles } from '../auth/auth.decorators';
 import { Endpoint } from '../contract/endpoint.decorator';
-import { PageQueryDto } from '../contract/schemas';
+import { OffsetPageQueryDto } from '../contract/schemas';
 import {
   ApplicableBenchmarkQueryDto,
   BenchmarkDto,
@@ -59,7 +59,7 @@ export class EnforcementConfigController {
     response: BenchmarkPageDto,
     errors: [400],
   })
-  benchmarks(@CurrentActor() actor: Actor, @Query() page: PageQueryDto) {
+  benchmarks(@CurrentActor() actor: Actor, @Query() page: OffsetPageQueryDto) {
     return this.policies.listBenchmarks(actor, page.offset, page.limit);
   }
 

@@ -4,7 +4,7 @@ import { DisclosureService } from '@safety/application';
 import { Actor, Role } from '@safety/domain/identity/roles';
 import { CurrentActor, Public, RequestId, Roles } from '../auth/auth.decorators';
 import { Endpoint } from '../contract/endpoint.decorator';
-import { IdParams, PageQueryDto } from '../contract/schemas';
+import { IdParams, OffsetPageQueryDto } from '../contract/schemas';
 import {
   ListingPageDto,
   ListingQueryDto,
@@ -32,7 +32,7 @@ export class PublicDisclosureController {
     isPublic: true,
     errors: [400],
   })
-  decisions(@Query() page: PageQueryDto) {
+  decisions(@Query() page: OffsetPageQueryDto) {
     return this.disclosure.listPublic(page.offset, page.limit);
   }
 
@@ -44,7 +44,7 @@ export class PublicDisclosureController {
     isPublic: true,
     errors: [400],
   })
-  dishonest(@Query() page: PageQueryDto) {
+  dishonest(@Query() page: OffsetPageQueryDto) {
     return this.disclosure.listPublicDishonest(page.offset, page.limit);
   }
 }

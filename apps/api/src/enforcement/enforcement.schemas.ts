@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
-import { isoInstant, isoInstantOrNull, localDate, pageOf, PageQuerySchema, text, uuid } from '../contract/schemas';
+import {
+  isoInstant,
+  isoInstantOrNull,
+  localDate,
+  offsetPageOf,
+  OffsetPageQuerySchema,
+  text,
+  uuid,
+} from '../contract/schemas';
 
 // ---- procedure policy and discretion benchmarks (行政处罚法 Art.34, 63) ----
 
@@ -95,7 +103,7 @@ const BenchmarkViewSchema = z.object({
 });
 
 export class BenchmarkViewDto extends createZodDto(BenchmarkViewSchema) {}
-export class BenchmarkPageDto extends createZodDto(pageOf(BenchmarkViewSchema)) {}
+export class BenchmarkPageDto extends createZodDto(offsetPageOf(BenchmarkViewSchema)) {}
 
 export class ApplicableBenchmarkQueryDto extends createZodDto(
   z.strictObject({
@@ -120,7 +128,7 @@ const PublicDecisionSchema = z.object({
   publishedAt: isoInstant(),
 });
 
-export class PublicDecisionPageDto extends createZodDto(pageOf(PublicDecisionSchema)) {}
+export class PublicDecisionPageDto extends createZodDto(offsetPageOf(PublicDecisionSchema)) {}
 
 const PublicListingSchema = z.object({
   id: uuid(),
@@ -131,13 +139,13 @@ const PublicListingSchema = z.object({
   listedOn: localDate(),
 });
 
-export class PublicListingPageDto extends createZodDto(pageOf(PublicListingSchema)) {}
+export class PublicListingPageDto extends createZodDto(offsetPageOf(PublicListingSchema)) {}
 
 const LISTING_STATUSES = ['LISTED', 'REPAIRED', 'REMOVED'] as const;
 const REPAIR_STATUSES = ['PENDING', 'APPROVED', 'REJECTED'] as const;
 
 export class ListingQueryDto extends createZodDto(
-  PageQuerySchema.extend({ status: z.enum(LISTING_STATUSES).optional() }),
+  OffsetPageQuerySchema.extend({ status: z.enum(LISTING_STATUSES).optional() }),
 ) {}
 
 const ListingSchema = PublicListingSchema.extend({
@@ -148,10 +156,10 @@ const ListingSchema = PublicListingSchema.extend({
   removedOn: localDate().nullable(),
 });
 
-export class ListingPageDto extends createZodDto(pageOf(ListingSchema)) {}
+export class ListingPageDto extends createZodDto(offsetPageOf(ListingSchema)) {}
 
 export class RepairQueryDto extends createZodDto(
-  PageQuerySchema.extend({ status: z.enum(REPAIR_STATUSES).optional() }),
+  OffsetPageQuerySchema.extend({ status: z.enum(REPAIR_STATUSES).optional() }),
 ) {}
 
 export class RepairRequestDto extends createZodDto(
@@ -180,7 +188,7 @@ const RepairSchema = z.object({
 });
 
 export class RepairDto extends createZodDto(RepairSchema) {}
-export class RepairPageDto extends createZodDto(pageOf(RepairSchema)) {}
+export class RepairPageDto extends createZodDto(offsetPageOf(RepairSchema)) {}
 
 // ---- 案卷评查 (case-file review) ----
 
@@ -214,7 +222,7 @@ const SampleSchema = z.object({
 });
 
 export class SampleViewDto extends createZodDto(SampleSchema) {}
-export class SamplePageDto extends createZodDto(pageOf(SampleSchema)) {}
+export class SamplePageDto extends createZodDto(offsetPageOf(SampleSchema)) {}
 
 const ScoreItemSchema = z.strictObject({
   criterion: text(200),

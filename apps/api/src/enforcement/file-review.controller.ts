@@ -4,7 +4,7 @@ import { ArchiveService } from '@safety/application';
 import { Actor, Role } from '@safety/domain/identity/roles';
 import { CurrentActor, RequestId, Roles } from '../auth/auth.decorators';
 import { Endpoint } from '../contract/endpoint.decorator';
-import { IdParams, PageQueryDto } from '../contract/schemas';
+import { IdParams, OffsetPageQueryDto } from '../contract/schemas';
 import {
   SampleDetailDto,
   SampleDto,
@@ -42,7 +42,7 @@ export class FileReviewController {
     response: SamplePageDto,
     errors: [400, 403],
   })
-  list(@CurrentActor() actor: Actor, @Query() page: PageQueryDto) {
+  list(@CurrentActor() actor: Actor, @Query() page: OffsetPageQueryDto) {
     return this.archive.listSamples(actor, page.offset, page.limit);
   }
 

@@ -8,6 +8,7 @@ import {
 } from '@safety/application';
 import { DomainError, ErrorCode } from '@safety/domain/errors';
 import type { Actor } from '@safety/domain/identity/roles';
+import { pageOfList, PageRequest } from '@safety/persistence';
 import { PenaltyWorkflowGateway } from './penalty-workflow.gateway';
 
 /** Read side of penalty cases: amounts owed, continuing fines, documents, publications, archive. */
@@ -34,19 +35,18 @@ export class PenaltyQueries {
     return this.penalty.continuingDailyFine(found.data, state.procedure, asOf);
   }
 
-  async documentsOf(actor: Actor, caseId: string, page: { offset: number; limit: number }) {
+  async documentsOf(actor: Actor, caseId: string, page: PageRequest) {
     await this.cases.getVisible(actor, caseId);
-    return this.documents.listForCase(caseId, page.offset, page.limit);
+    return this.documents.listForCase(caseId, page);
   }
 
   documentHtml(actor: Actor, documentId: string) {
     return this.documents.html(actor, documentId);
   }
 
-  async publicationsOf(actor: Actor, caseId: string, page: { offset: number; limit: number }) {
+  async publicationsOf(actor: Actor, caseId: string, page: PageRequest) {
     await this.gateway.penaltyCase(actor, caseId, { acting: false });
-    const all = await this.disclosure.listForCase(caseId);
-    return { items: all.slice(page.offset, page.offset + page.limit), total: all.length, ...page };
+    return pageOfList(await this.disclosure.listForCase(caseId), page, 'published', (p) => p.id);
   }
 
   archiveOf(actor: Actor, caseId: string) {

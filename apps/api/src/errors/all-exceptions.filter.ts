@@ -2,7 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import { ApplicationFailure, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/common';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { Request, Response } from 'express';
-import { AuditService } from '@safety/application';
+import { DenialAuditService } from '@safety/application';
 import { ErrorCode, isDomainError } from '@safety/domain/errors';
 import type { Actor } from '@safety/domain/identity/roles';
 import { InvalidInputError } from '../validation/invalid-input';
@@ -113,7 +113,7 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> =>
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
-  constructor(private readonly audit: AuditService) {}
+  constructor(private readonly denials: DenialAuditService) {}
 
   async catch(exception: unknown, host: ArgumentsHost): Promise<void> {
     const ctx = host.switchToHttp();
@@ -129,20 +129,17 @@ export class AllExceptionsFilter implements ExceptionFilter {
       return;
     }
     if (mapped.status === 403) {
-      // Denied actions are part of the full-process record.
-      await this.audit
+      // Denied actions are part of the full-process record, in the actor's own denial stream.
+      await this.denials
         .record({
           actorId: req.actor?.userId ?? null,
           actorRole: req.actor?.roles[0] ?? null,
-          action: 'ACCESS_DENIED',
+          method: req.method,
+          route: (req.route as { path?: string } | undefined)?.path ?? req.path,
+          path: req.originalUrl ?? req.url,
+          code: mapped.body.code,
+          reason: mapped.body.message,
           requestId: requestId ?? null,
-          caseId: null,
-          summary: {
-            method: req.method,
-            path: req.originalUrl ?? req.url,
-            code: mapped.body.code,
-            reason: mapped.body.message,
-          },
         })
         .catch((err: unknown) => this.logger.error({ err, requestId }, 'could not audit a denial'));
     }

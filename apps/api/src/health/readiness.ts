@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Client } from '@temporalio/client';
-import { DataSource } from 'typeorm';
+import { UnitOfWork } from '@safety/persistence';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.providers';
 import { WorkerPollers } from './worker-pollers';
 
@@ -26,7 +26,7 @@ async function check(probe: () => Promise<{ up: boolean; details?: object }>) {
 @Injectable()
 export class Readiness {
   constructor(
-    private readonly ds: DataSource,
+    private readonly database: UnitOfWork,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     private readonly pollers: WorkerPollers,
   ) {}
@@ -34,7 +34,7 @@ export class Readiness {
   async report() {
     const [postgres, temporal, workers] = await Promise.all([
       check(async () => {
-        await this.ds.query('SELECT 1');
+        await this.database.ping();
         return { up: true };
       }),
       check(async () => {

@@ -25,7 +25,7 @@ import {
   InspectionDrawTargetEntity,
   InspectionPlanEntity,
 } from '@safety/persistence';
-import { PageQuery } from '../common/pagination';
+import { OffsetPageQuery } from '../common/pagination';
 import { caseView } from '../cases/case.view';
 
 export class FrequencyDto {
@@ -80,16 +80,16 @@ export class DrawDto {
   seed?: string;
 }
 
-export class PlanListQuery extends PageQuery {
+export class PlanListQuery extends OffsetPageQuery {
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year?: number;
   @ApiPropertyOptional({ enum: ['DRAFT', 'APPROVED'] }) @IsOptional() @IsIn(['DRAFT', 'APPROVED']) status?: string;
 }
 
-export class DrawListQuery extends PageQuery {
+export class DrawListQuery extends OffsetPageQuery {
   @ApiPropertyOptional() @IsOptional() @IsUUID() planId?: string;
 }
 
-export class PublicDrawQuery extends PageQuery {
+export class PublicDrawQuery extends OffsetPageQuery {
   @ApiPropertyOptional() @IsOptional() @IsUUID() departmentId?: string;
 }
 
@@ -102,7 +102,7 @@ export class CreateConflictDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) note?: string;
 }
 
-export class ConflictListQuery extends PageQuery {
+export class ConflictListQuery extends OffsetPageQuery {
   @ApiPropertyOptional() @IsOptional() @IsUUID() officerId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() enterpriseId?: string;
   @ApiPropertyOptional({ enum: ['true', 'false'] }) @IsOptional() @IsIn(['true', 'false']) active?: 'true' | 'false';
@@ -129,7 +129,7 @@ export class OpenInspectionDto {
   unannounced?: boolean;
 }
 
-export class CaseStatusQuery extends PageQuery {
+export class CaseStatusQuery extends OffsetPageQuery {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(32) status?: string;
 }
 

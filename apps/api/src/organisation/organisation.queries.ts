@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { OrganisationService } from '@safety/application';
 import type { Actor, Role } from '@safety/domain/identity/roles';
+import type { PageRequest } from '@safety/persistence';
 import { departmentView, directoryUserView, userView } from './organisation.schemas';
 
 /** The directory as the API shows it: departments, enterprises and users, with the user administration. */
@@ -13,7 +14,7 @@ export class OrganisationQueries {
     return { ...page, items: page.items.map(departmentView) };
   }
 
-  enterprises(actor: Actor, query: { sectorCode?: string; riskGrade?: string; offset: number; limit: number }) {
+  enterprises(actor: Actor, query: PageRequest & { sectorCode?: string; riskGrade?: string }) {
     return this.org.enterprises(actor, query);
   }
 
@@ -21,12 +22,12 @@ export class OrganisationQueries {
     return this.org.enterprise(actor, id, requestId);
   }
 
-  async users(actor: Actor, page: { offset: number; limit: number }) {
+  async users(actor: Actor, page: PageRequest) {
     const found = await this.org.users(actor, page);
     return { ...found, items: found.items.map(userView) };
   }
 
-  async directory(actor: Actor, page: { offset: number; limit: number }) {
+  async directory(actor: Actor, page: PageRequest) {
     const found = await this.org.directory(actor, page);
     return { ...found, items: found.items.map(directoryUserView) };
   }

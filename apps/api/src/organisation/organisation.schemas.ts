@@ -2,13 +2,21 @@ import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
 import { ALL_ROLES, Role } from '@safety/domain/identity/roles';
 import type { DepartmentEntity, UserEntity } from '@safety/persistence';
-import { localDate, pageOf, PageQuerySchema, text, uuid } from '../contract/schemas';
+import {
+  localDate,
+  offsetPageOf,
+  OffsetPageQuerySchema,
+  pageOf,
+  PageQuerySchema,
+  text,
+  uuid,
+} from '../contract/schemas';
 
 const LEVELS = ['PROVINCE', 'CITY', 'COUNTY', 'TOWN', 'PARK'] as const;
 const RISK_GRADES = ['RED', 'ORANGE', 'YELLOW', 'BLUE'] as const;
 
 export class DepartmentQueryDto extends createZodDto(
-  PageQuerySchema.extend({ level: z.enum(LEVELS).optional(), kind: z.string().min(1).max(48).optional() }),
+  OffsetPageQuerySchema.extend({ level: z.enum(LEVELS).optional(), kind: z.string().min(1).max(48).optional() }),
 ) {}
 
 const DepartmentViewSchema = z.object({
@@ -23,7 +31,7 @@ const DepartmentViewSchema = z.object({
   validTo: localDate().nullable(),
 });
 
-export class DepartmentPageDto extends createZodDto(pageOf(DepartmentViewSchema)) {}
+export class DepartmentPageDto extends createZodDto(offsetPageOf(DepartmentViewSchema)) {}
 
 export const departmentView = (d: DepartmentEntity): z.infer<typeof DepartmentViewSchema> => ({
   id: d.id,

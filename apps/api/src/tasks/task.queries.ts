@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CaseService, IdentityService, TaskService } from '@safety/application';
 import type { Actor } from '@safety/domain/identity/roles';
+import type { InboxSort } from '@safety/persistence';
 import { caseView } from '../cases/case.schemas';
 import { formOf } from './step-catalogue';
 import { TaskGateway } from './task.gateway';
@@ -24,8 +25,9 @@ export class TaskQueries {
       status?: 'OPEN' | 'CLAIMED' | 'COMPLETED' | 'CANCELLED';
       escalation?: 'NONE' | 'YELLOW' | 'RED';
       overdue?: 'true' | 'false';
-      offset: number;
+      sort: InboxSort;
       limit: number;
+      cursor?: string;
     },
   ) {
     const page = await this.tasks.inbox(actor, { ...query, overdue: query.overdue === 'true' });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
 import { ALL_ROLES } from '@safety/domain/identity/roles';
+import { INBOX_SORTS } from '@safety/persistence';
 import { isoInstant, isoInstantOrNull, pageOf, PageQuerySchema, uuid } from '../contract/schemas';
 import { CaseSummarySchema } from '../cases/case.schemas';
 import { CaseViewSchema } from '../cases/case.view';
@@ -36,6 +37,10 @@ export const InboxQuerySchema = PageQuerySchema.extend({
   status: z.enum(['OPEN', 'CLAIMED', 'COMPLETED', 'CANCELLED']).optional(),
   escalation: z.enum(['NONE', 'YELLOW', 'RED']).optional(),
   overdue: z.enum(['true', 'false']).optional().meta({ description: 'only tasks past their due date' }),
+  sort: z.enum(INBOX_SORTS).default('due').meta({
+    description:
+      'due: soonest due first, tasks without a due date last; created: newest first; priority: overdue, then due soon, then the rest, each soonest due first',
+  }),
 });
 export class InboxQueryDto extends createZodDto(InboxQuerySchema) {}
 

@@ -39,7 +39,7 @@ export class TasksController {
   @Get()
   @Endpoint({
     summary:
-      'My inbox: tasks assigned to me and open tasks for my roles in my department; soonest due first; each with its case number, title and enterprise',
+      'My inbox: tasks assigned to me and open tasks for my roles in my department, each with its case number, title and enterprise; by `sort` (default soonest due first), keyset pages',
     response: InboxPageDto,
     errors: [400],
   })

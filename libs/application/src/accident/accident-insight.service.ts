@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { assertPlausibleAccidentInstant } from '@safety/domain/accident/reporting';
 import { maskPersonalData, maskPersonName } from '@safety/domain/privacy/mask';
 import { DomainError, ErrorCode } from '@safety/domain/errors';
 import { Actor, hasAnyRole, Role } from '@safety/domain/identity/roles';
-import { AccidentRepository, NearMissEntity, OrganisationRepository, SectorEntity } from '@safety/persistence';
+import { AccidentRepository, NearMissEntity, OrganisationRepository, UnitOfWork } from '@safety/persistence';
 import { AuditService, Page } from '../audit.service';
 
 export interface StatisticsGroup {
@@ -24,7 +23,7 @@ const pct = (now: number, before: number): number | null =>
 @Injectable()
 export class AccidentInsightService {
   constructor(
-    private readonly ds: DataSource,
+    private readonly uow: UnitOfWork,
     private readonly repo: AccidentRepository,
     private readonly org: OrganisationRepository,
     private readonly audit: AuditService,
@@ -117,18 +116,19 @@ export class AccidentInsightService {
       throw new DomainError(ErrorCode.VALIDATION_FAILED, 'a near miss has no injuries; record it as INJURY_ONLY');
     if (input.kind === 'INJURY_ONLY' && input.minorInjuries < 1)
       throw new DomainError(ErrorCode.VALIDATION_FAILED, 'an injury-only event needs minorInjuries ≥ 1');
-    if (!(await this.ds.getRepository(SectorEntity).findOne({ where: { code: input.sectorCode } })))
+    if (!(await this.org.findSector(input.sectorCode)))
       throw new DomainError(ErrorCode.NOT_FOUND, `sector ${input.sectorCode} not found`);
     if (input.enterpriseId && !(await this.org.findEnterprise(input.enterpriseId)))
       throw new DomainError(ErrorCode.NOT_FOUND, `enterprise ${input.enterpriseId} not found`);
-    return this.ds.transaction(async (m) => {
-      const saved = await m.getRepository(NearMissEntity).save(
-        m.getRepository(NearMissEntity).create({
+    return this.uow.transaction(async (tx) => {
+      const saved = await this.repo.insertNearMiss(
+        {
           ...input,
           enterpriseId: input.enterpriseId ?? null,
           departmentId: actor.departmentId,
           recordedBy: actor.userId,
-        }),
+        },
+        tx,
       );
       await this.audit.record(
         {
@@ -144,7 +144,7 @@ export class AccidentInsightService {
             minorInjuries: saved.minorInjuries,
           },
         },
-        m,
+        tx,
       );
       return saved;
     });

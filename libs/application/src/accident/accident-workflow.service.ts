@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import {
   AccidentGrade,
   chooseInvestigatingDepartment,
@@ -13,19 +12,7 @@ import {
 } from '@safety/domain/accident';
 import { endOfLocalDay, toLocalDate } from '@safety/domain/calendar/local-date';
 import { DomainError, ErrorCode } from '@safety/domain/errors';
-import {
-  AccidentCasualtyRevisionEntity,
-  AccidentEntity,
-  AccidentEvaluationEntity,
-  AccidentRectificationMeasureEntity,
-  AccidentReportEntity,
-  AccidentRepository,
-  AccidentResponsiblePartyEntity,
-  AccidentSupervisedListingEntity,
-  CaseEntity,
-  CaseRepository,
-  TaskRepository,
-} from '@safety/persistence';
+import { AccidentRepository, CaseEntity, CaseRepository, TaskRepository, UnitOfWork } from '@safety/persistence';
 import type {
   AccidentClockAnswer,
   AccidentActivities,
@@ -44,7 +31,7 @@ import { AccidentService } from './accident.service';
 @Injectable()
 export class AccidentWorkflowService {
   constructor(
-    private readonly ds: DataSource,
+    private readonly uow: UnitOfWork,
     private readonly repo: AccidentRepository,
     private readonly cases: CaseRepository,
     private readonly tasks: TaskRepository,
@@ -96,8 +83,8 @@ export class AccidentWorkflowService {
     reason: string;
     actorId: string | null;
   }): Promise<void> {
-    await this.ds.transaction(async (m) => {
-      const task = await this.tasks.findByKey(input.taskKey, m);
+    await this.uow.transaction(async (tx) => {
+      const task = await this.tasks.findByKey(input.taskKey, tx);
       // The task row is opened by a sibling activity scheduled just before; retry until it is there.
       if (!task) throw new Error(`task ${input.taskKey} not opened yet`);
       const before = task.dueAt?.toISOString() ?? null;
@@ -115,7 +102,7 @@ export class AccidentWorkflowService {
           escalation: 'NONE',
           needsManualDueDate: input.needsManualDueDate,
         },
-        m,
+        tx,
       );
       await this.audit.record(
         {
@@ -125,7 +112,7 @@ export class AccidentWorkflowService {
           action: 'TASK_DEADLINE_CHANGED',
           summary: { before, after: input.dueAt, reason: input.reason, needsManualDueDate: input.needsManualDueDate },
         },
-        m,
+        tx,
       );
     });
   }
@@ -133,17 +120,18 @@ export class AccidentWorkflowService {
   async recordTeam(input: { caseId: string; team: TeamProposal; actorId: string; requiredRoles: string[] }) {
     const checked = await this.accidents.checkTeam(input.team, input.requiredRoles);
     if (!checked.team) return { ok: false, problems: checked.problems, members: [] };
-    await this.ds.transaction(async (m) => {
-      const a = (await this.repo.findAccident(input.caseId, m, true))!;
+    await this.uow.transaction(async (tx) => {
+      const a = (await this.repo.findAccident(input.caseId, tx, true))!;
       if (a.teamLeadId === input.team.leadId && a.teamFormedAt) return;
-      await this.repo.replaceTeam(input.caseId, checked.members, m);
-      await this.repo.of(AccidentEntity, m).update(
-        { caseId: input.caseId },
+      await this.repo.replaceTeam(input.caseId, checked.members, tx);
+      await this.repo.updateAccident(
+        input.caseId,
         {
           teamLeadId: input.team.leadId,
           procuratorateInvited: input.team.procuratorateInvited,
           teamFormedAt: new Date(),
         },
+        tx,
       );
       await this.audit.record(
         {
@@ -156,7 +144,7 @@ export class AccidentWorkflowService {
             procuratorateInvited: input.team.procuratorateInvited,
           },
         },
-        m,
+        tx,
       );
     });
     return { ok: true, problems: [], members: checked.members };
@@ -173,11 +161,9 @@ export class AccidentWorkflowService {
     actorId: string;
     reportSubmitted: boolean;
   }) {
-    return this.ds.transaction(async (m) => {
-      const a = (await this.repo.findAccident(input.caseId, m, true))!;
-      const done = await this.repo
-        .of(AccidentCasualtyRevisionEntity, m)
-        .findOne({ where: { revisionKey: input.revisionKey } });
+    return this.uow.transaction(async (tx) => {
+      const a = (await this.repo.findAccident(input.caseId, tx, true))!;
+      const done = await this.repo.findRevision(input.revisionKey, tx);
       if (done) {
         return {
           previousGrade: done.previousGrade,
@@ -207,28 +193,31 @@ export class AccidentWorkflowService {
         });
       if (mayMove) {
         const choice = chooseInvestigatingDepartment(
-          await this.repo.departmentChain(a.investigatingDepartmentId, m),
+          await this.repo.departmentChain(a.investigatingDepartmentId, tx),
           level,
         );
         departmentId = choice.department.id;
         exact = choice.exact;
       }
       const movedUp = departmentId !== a.investigatingDepartmentId;
-      await this.repo.of(AccidentCasualtyRevisionEntity, m).insert({
-        caseId: a.caseId,
-        revisionKey: input.revisionKey,
-        deaths: input.deaths,
-        seriousInjuries: input.seriousInjuries,
-        directLossYuan: input.directLossYuan,
-        previousGrade: a.grade,
-        newGrade: grade,
-        movedFromDepartmentId: movedUp ? a.investigatingDepartmentId : null,
-        movedToDepartmentId: movedUp ? departmentId : null,
-        reportedBy: input.actorId,
-        reportedAt: new Date(input.reportedAt),
-      });
-      await this.repo.of(AccidentEntity, m).update(
-        { caseId: a.caseId },
+      await this.repo.insertRevision(
+        {
+          caseId: a.caseId,
+          revisionKey: input.revisionKey,
+          deaths: input.deaths,
+          seriousInjuries: input.seriousInjuries,
+          directLossYuan: input.directLossYuan,
+          previousGrade: a.grade,
+          newGrade: grade,
+          movedFromDepartmentId: movedUp ? a.investigatingDepartmentId : null,
+          movedToDepartmentId: movedUp ? departmentId : null,
+          reportedBy: input.actorId,
+          reportedAt: new Date(input.reportedAt),
+        },
+        tx,
+      );
+      await this.repo.updateAccident(
+        a.caseId,
         {
           deaths: input.deaths,
           seriousInjuries: input.seriousInjuries,
@@ -238,11 +227,9 @@ export class AccidentWorkflowService {
           investigatingDepartmentId: departmentId,
           investigatingLevelExact: exact,
         },
+        tx,
       );
-      await m.query(
-        `UPDATE cases SET data = data || $2::jsonb, updated_at = now(), version = version + 1 WHERE id = $1`,
-        [a.caseId, JSON.stringify({ grade })],
-      );
+      await this.cases.patchData(a.caseId, { grade }, tx);
       await this.audit.record(
         {
           caseId: a.caseId,
@@ -263,18 +250,12 @@ export class AccidentWorkflowService {
             },
           },
         },
-        m,
+        tx,
       );
       if (movedUp) {
-        await m.query(`UPDATE cases SET department_id = $2, updated_at = now(), version = version + 1 WHERE id = $1`, [
-          a.caseId,
-          departmentId,
-        ]);
+        await this.cases.moveToDepartment(a.caseId, departmentId, tx);
         // Open steps of the old investigating department follow the case; members' own tasks stay where they are.
-        await m.query(
-          `UPDATE tasks SET department_id = $2, updated_at = now() WHERE case_id = $1 AND department_id = $3 AND status IN ('OPEN','CLAIMED')`,
-          [a.caseId, departmentId, a.investigatingDepartmentId],
-        );
+        await this.tasks.moveOpenTasks(a.caseId, a.investigatingDepartmentId, departmentId, tx);
         await this.audit.record(
           {
             caseId: a.caseId,
@@ -282,7 +263,7 @@ export class AccidentWorkflowService {
             action: 'INVESTIGATION_MOVED_UP',
             summary: { before: a.investigatingDepartmentId, after: departmentId, level, basis: '条例 Art.20' },
           },
-          m,
+          tx,
         );
       }
       return { previousGrade: a.grade, grade, investigatingLevel: level, departmentId, movedUp };
@@ -296,52 +277,61 @@ export class AccidentWorkflowService {
     submittedBy: string;
     submittedAt: string;
   }): Promise<SavedReport> {
-    return this.ds.transaction(async (m) => {
-      const existing = await this.repo.findReport(input.caseId, input.version, m);
+    return this.uow.transaction(async (tx) => {
+      const existing = await this.repo.findReport(input.caseId, input.version, tx);
       if (!existing) {
         const r = input.report;
-        await this.repo.of(AccidentReportEntity, m).insert({
-          caseId: input.caseId,
-          version: input.version,
-          status: 'SUBMITTED',
-          directCauses: r.directCauses,
-          indirectCauses: r.indirectCauses,
-          summary: r.summary,
-          educationMeasures: r.educationMeasures,
-          findsNoResponsibleParty: r.findsNoResponsibleParty,
-          submittedBy: input.submittedBy,
-          submittedAt: new Date(input.submittedAt),
-        });
-        for (const [i, p] of r.responsibleParties.entries()) {
-          await this.repo.of(AccidentResponsiblePartyEntity, m).insert({
+        await this.repo.insertReport(
+          {
             caseId: input.caseId,
-            reportVersion: input.version,
-            seq: i + 1,
-            kind: p.kind,
-            name: p.name,
-            enterpriseId: p.enterpriseId,
-            organisation: p.organisation,
-            position: p.position,
-            idNumber: p.idNumber,
-            responsibility: p.responsibility,
-            proposedHandling: p.proposedHandling,
-            handlingDetail: p.handlingDetail,
-            outcome: 'PENDING',
-            outcomeDetail: {},
-          });
+            version: input.version,
+            status: 'SUBMITTED',
+            directCauses: r.directCauses,
+            indirectCauses: r.indirectCauses,
+            summary: r.summary,
+            educationMeasures: r.educationMeasures,
+            findsNoResponsibleParty: r.findsNoResponsibleParty,
+            submittedBy: input.submittedBy,
+            submittedAt: new Date(input.submittedAt),
+          },
+          tx,
+        );
+        for (const [i, p] of r.responsibleParties.entries()) {
+          await this.repo.insertParty(
+            {
+              caseId: input.caseId,
+              reportVersion: input.version,
+              seq: i + 1,
+              kind: p.kind,
+              name: p.name,
+              enterpriseId: p.enterpriseId,
+              organisation: p.organisation,
+              position: p.position,
+              idNumber: p.idNumber,
+              responsibility: p.responsibility,
+              proposedHandling: p.proposedHandling,
+              handlingDetail: p.handlingDetail,
+              outcome: 'PENDING',
+              outcomeDetail: {},
+            },
+            tx,
+          );
         }
         for (const [i, x] of r.rectificationMeasures.entries()) {
-          await this.repo.of(AccidentRectificationMeasureEntity, m).insert({
-            caseId: input.caseId,
-            reportVersion: input.version,
-            seq: i + 1,
-            description: x.description,
-            owner: x.owner,
-            dueDate: x.dueDate,
-            status: 'OPEN',
-            round: 1,
-            evidence: {},
-          });
+          await this.repo.insertMeasure(
+            {
+              caseId: input.caseId,
+              reportVersion: input.version,
+              seq: i + 1,
+              description: x.description,
+              owner: x.owner,
+              dueDate: x.dueDate,
+              status: 'OPEN',
+              round: 1,
+              evidence: {},
+            },
+            tx,
+          );
         }
         await this.audit.record(
           {
@@ -355,11 +345,11 @@ export class AccidentWorkflowService {
               findsNoResponsibleParty: r.findsNoResponsibleParty,
             },
           },
-          m,
+          tx,
         );
       }
-      const parties = await this.repo.listParties(input.caseId, input.version, m);
-      const measures = await this.repo.listMeasures(input.caseId, input.version, m);
+      const parties = await this.repo.listParties(input.caseId, input.version, tx);
+      const measures = await this.repo.listMeasures(input.caseId, input.version, tx);
       return {
         parties: parties.map((p) => ({
           id: p.id,
@@ -385,14 +375,14 @@ export class AccidentWorkflowService {
     comment: string | null;
     decidedAt: string;
   }): Promise<void> {
-    await this.ds.transaction(async (m) => {
-      const r = await this.repo.findReport(input.caseId, input.version, m);
+    await this.uow.transaction(async (tx) => {
+      const r = await this.repo.findReport(input.caseId, input.version, tx);
       if (!r) throw new DomainError(ErrorCode.NOT_FOUND, `report v${input.version} not found`);
       if (r.status !== 'SUBMITTED') return;
       const at = new Date(input.decidedAt);
       const status = input.decision === 'APPROVE' ? 'APPROVED' : 'RETURNED';
-      await this.repo.of(AccidentReportEntity, m).update(
-        { id: r.id },
+      await this.repo.updateReport(
+        r.id,
         {
           status,
           decidedBy: input.actorId,
@@ -400,6 +390,7 @@ export class AccidentWorkflowService {
           decisionComment: input.comment,
           publishedAt: status === 'APPROVED' ? at : null,
         },
+        tx,
       );
       await this.audit.record(
         {
@@ -408,7 +399,7 @@ export class AccidentWorkflowService {
           action: status === 'APPROVED' ? 'INVESTIGATION_REPORT_APPROVED' : 'INVESTIGATION_REPORT_RETURNED',
           summary: { version: input.version, comment: input.comment, before: 'SUBMITTED', after: status },
         },
-        m,
+        tx,
       );
       if (status === 'APPROVED')
         await this.audit.record(
@@ -418,7 +409,7 @@ export class AccidentWorkflowService {
             action: 'INVESTIGATION_REPORT_PUBLISHED',
             summary: { version: input.version },
           },
-          m,
+          tx,
         );
     });
   }
@@ -430,7 +421,7 @@ export class AccidentWorkflowService {
    */
   async openLinkedCase(input: Parameters<AccidentActivities['accidentOpenLinkedCase']>[0]): Promise<LinkedCaseAnswer> {
     const { c } = await this.accidents.getCase(input.caseId);
-    const party = await this.repo.of(AccidentResponsiblePartyEntity).findOne({ where: { id: input.partyId } });
+    const party = await this.repo.findParty(input.partyId);
     if (!party) throw new DomainError(ErrorCode.NOT_FOUND, `party ${input.partyId} not found`);
     const opening = {
       caseType: input.kind,
@@ -451,8 +442,8 @@ export class AccidentWorkflowService {
             openedAt: row.createdAt.toISOString(),
           }));
     if (party.linkedCaseId !== linked.caseId) {
-      await this.ds.transaction(async (m) => {
-        await this.repo.of(AccidentResponsiblePartyEntity, m).update({ id: party.id }, { linkedCaseId: linked.caseId });
+      await this.uow.transaction(async (tx) => {
+        await this.repo.updateParty(party.id, { linkedCaseId: linked.caseId }, tx);
         await this.audit.record(
           {
             caseId: input.caseId,
@@ -460,7 +451,7 @@ export class AccidentWorkflowService {
             action: 'ACCOUNTABILITY_CASE_OPENED',
             summary: { partyId: party.id, linkedCaseId: linked.caseId, caseType: input.kind },
           },
-          m,
+          tx,
         );
       });
     }
@@ -478,16 +469,15 @@ export class AccidentWorkflowService {
     outcome: string;
     detail: Record<string, unknown>;
   }): Promise<void> {
-    await this.ds.transaction(async (m) => {
-      const p = await this.repo.of(AccidentResponsiblePartyEntity, m).findOne({ where: { id: input.partyId } });
+    await this.uow.transaction(async (tx) => {
+      const p = await this.repo.findParty(input.partyId, tx);
       if (!p) throw new DomainError(ErrorCode.NOT_FOUND, `party ${input.partyId} not found`);
       if (p.outcome === input.outcome) return;
-      await this.repo
-        .of(AccidentResponsiblePartyEntity, m)
-        .update(
-          { id: p.id },
-          { outcome: input.outcome, outcomeDetail: input.detail as never, outcomeRecordedAt: new Date() },
-        );
+      await this.repo.updateParty(
+        p.id,
+        { outcome: input.outcome, outcomeDetail: input.detail as never, outcomeRecordedAt: new Date() },
+        tx,
+      );
       // The outcome of a referred official stays with the discipline body and the sender: the case record only notes that it came back.
       const official = p.kind === 'PUBLIC_OFFICIAL';
       await this.audit.record(
@@ -499,7 +489,7 @@ export class AccidentWorkflowService {
             ? { partyId: p.id, handled: true }
             : { partyId: p.id, before: p.outcome, after: input.outcome, detail: input.detail },
         },
-        m,
+        tx,
       );
     });
   }
@@ -511,8 +501,8 @@ export class AccidentWorkflowService {
     actorId: string;
     at: string;
   }): Promise<void> {
-    await this.ds.transaction(async (m) => {
-      const x = await this.repo.of(AccidentRectificationMeasureEntity, m).findOne({ where: { id: input.measureId } });
+    await this.uow.transaction(async (tx) => {
+      const x = await this.repo.findMeasure(input.measureId, tx);
       if (!x) throw new DomainError(ErrorCode.NOT_FOUND, `measure ${input.measureId} not found`);
       if (
         x.round === input.round &&
@@ -521,8 +511,8 @@ export class AccidentWorkflowService {
         x.evidenceAt?.toISOString() === input.at
       )
         return;
-      await this.repo.of(AccidentRectificationMeasureEntity, m).update(
-        { id: x.id },
+      await this.repo.updateMeasure(
+        x.id,
         {
           status: 'EVIDENCE_SUBMITTED',
           evidence: input.evidence as never,
@@ -531,6 +521,7 @@ export class AccidentWorkflowService {
           verifiedAt: null,
           verifiedBy: null,
         },
+        tx,
       );
       await this.audit.record(
         {
@@ -546,7 +537,7 @@ export class AccidentWorkflowService {
             evidence: input.evidence,
           },
         },
-        m,
+        tx,
       );
     });
   }
@@ -559,19 +550,18 @@ export class AccidentWorkflowService {
     actorId: string;
     at: string;
   }): Promise<void> {
-    await this.ds.transaction(async (m) => {
-      const x = await this.repo.of(AccidentRectificationMeasureEntity, m).findOne({ where: { id: input.measureId } });
+    await this.uow.transaction(async (tx) => {
+      const x = await this.repo.findMeasure(input.measureId, tx);
       if (!x) throw new DomainError(ErrorCode.NOT_FOUND, `measure ${input.measureId} not found`);
       const after = input.verified ? 'VERIFIED' : 'OPEN';
       if (x.status === after && (input.verified ? x.verifiedBy === input.actorId : x.evidenceBy === null)) return;
-      await this.repo
-        .of(AccidentRectificationMeasureEntity, m)
-        .update(
-          { id: x.id },
-          input.verified
-            ? { status: 'VERIFIED', verifiedBy: input.actorId, verifiedAt: new Date(input.at) }
-            : { status: 'OPEN', evidenceBy: null, evidenceAt: null },
-        );
+      await this.repo.updateMeasure(
+        x.id,
+        input.verified
+          ? { status: 'VERIFIED', verifiedBy: input.actorId, verifiedAt: new Date(input.at) }
+          : { status: 'OPEN', evidenceBy: null, evidenceAt: null },
+        tx,
+      );
       await this.audit.record(
         {
           caseId: x.caseId,
@@ -579,24 +569,25 @@ export class AccidentWorkflowService {
           action: input.verified ? 'RECTIFICATION_VERIFIED' : 'RECTIFICATION_REJECTED',
           summary: { measureId: x.id, seq: x.seq, round: input.round, before: x.status, after, comment: input.comment },
         },
-        m,
+        tx,
       );
     });
   }
 
   async openEvaluation(input: { caseId: string; openedAt: string }): Promise<void> {
-    await this.ds.transaction(async (m) => {
-      if (await this.repo.findEvaluation(input.caseId, m)) return;
-      await this.repo
-        .of(AccidentEvaluationEntity, m)
-        .insert({ caseId: input.caseId, openedAt: new Date(input.openedAt), teamIds: [], slippedMeasureIds: [] });
+    await this.uow.transaction(async (tx) => {
+      if (await this.repo.findEvaluation(input.caseId, tx)) return;
+      await this.repo.insertEvaluation(
+        { caseId: input.caseId, openedAt: new Date(input.openedAt), teamIds: [], slippedMeasureIds: [] },
+        tx,
+      );
       await this.audit.record(
         {
           caseId: input.caseId,
           action: 'ONE_YEAR_EVALUATION_OPENED',
           summary: { openedAt: input.openedAt, basis: '安全生产法 Art.86; 安委办〔2021〕4号' },
         },
-        m,
+        tx,
       );
     });
   }
@@ -610,13 +601,13 @@ export class AccidentWorkflowService {
     actorId: string;
     at: string;
   }): Promise<void> {
-    await this.ds.transaction(async (m) => {
-      const ev = await this.repo.findEvaluation(input.caseId, m);
+    await this.uow.transaction(async (tx) => {
+      const ev = await this.repo.findEvaluation(input.caseId, tx);
       if (!ev) throw new DomainError(ErrorCode.NOT_FOUND, 'the evaluation is not open');
       if (ev.completedAt) return;
       const at = new Date(input.at);
-      await this.repo.of(AccidentEvaluationEntity, m).update(
-        { caseId: input.caseId },
+      await this.repo.updateEvaluation(
+        input.caseId,
         {
           completedAt: at,
           completedBy: input.actorId,
@@ -625,14 +616,13 @@ export class AccidentWorkflowService {
           slippedMeasureIds: input.slippedMeasureIds,
           publishedAt: at,
         },
+        tx,
       );
       for (const id of input.slippedMeasureIds) {
-        const x = await this.repo
-          .of(AccidentRectificationMeasureEntity, m)
-          .findOne({ where: { id, caseId: input.caseId } });
+        const x = await this.repo.findMeasure(id, tx, input.caseId);
         if (!x) continue;
-        await this.repo.of(AccidentRectificationMeasureEntity, m).update(
-          { id },
+        await this.repo.updateMeasure(
+          id,
           {
             status: 'REOPENED',
             round: x.round + 1,
@@ -641,6 +631,7 @@ export class AccidentWorkflowService {
             evidenceBy: null,
             evidenceAt: null,
           },
+          tx,
         );
         await this.audit.record(
           {
@@ -649,7 +640,7 @@ export class AccidentWorkflowService {
             action: 'RECTIFICATION_REOPENED',
             summary: { measureId: id, seq: x.seq, before: x.status, after: 'REOPENED', round: x.round + 1 },
           },
-          m,
+          tx,
         );
       }
       await this.audit.record(
@@ -659,7 +650,7 @@ export class AccidentWorkflowService {
           action: 'ONE_YEAR_EVALUATION_PUBLISHED',
           summary: { teamIds: input.teamIds, slippedMeasures: input.slippedMeasureIds.length },
         },
-        m,
+        tx,
       );
     });
   }
@@ -672,9 +663,9 @@ export class AccidentWorkflowService {
     listedOn: string;
     deadlineDays: number;
   }): Promise<void> {
-    await this.ds.transaction(async (m) => {
-      if (await this.repo.findListing(input.caseId, m)) return;
-      await this.repo.of(AccidentSupervisedListingEntity, m).insert({ ...input });
+    await this.uow.transaction(async (tx) => {
+      if (await this.repo.findListing(input.caseId, tx)) return;
+      await this.repo.insertListing({ ...input }, tx);
       await this.audit.record(
         {
           caseId: input.caseId,
@@ -687,18 +678,16 @@ export class AccidentWorkflowService {
             listedByDepartmentId: input.listedByDepartmentId,
           },
         },
-        m,
+        tx,
       );
     });
   }
 
   async completeListing(input: { caseId: string; at: string; actorId: string }): Promise<void> {
-    await this.ds.transaction(async (m) => {
-      const l = await this.repo.findListing(input.caseId, m);
+    await this.uow.transaction(async (tx) => {
+      const l = await this.repo.findListing(input.caseId, tx);
       if (!l || l.completedAt) return;
-      await this.repo
-        .of(AccidentSupervisedListingEntity, m)
-        .update({ caseId: input.caseId }, { completedAt: new Date(input.at) });
+      await this.repo.updateListing(input.caseId, { completedAt: new Date(input.at) }, tx);
       await this.audit.record(
         {
           caseId: input.caseId,
@@ -706,7 +695,7 @@ export class AccidentWorkflowService {
           action: 'SUPERVISED_LISTING_COMPLETED',
           summary: { noticeNo: l.noticeNo },
         },
-        m,
+        tx,
       );
     });
   }
@@ -730,12 +719,12 @@ export class AccidentWorkflowService {
 
   /** On closure, members' findings steps that nobody needs any more are cancelled (audited). */
   async cancelOpenTasks(input: { caseId: string; reason: string; types: string[] }): Promise<void> {
-    await this.ds.transaction(async (m) => {
+    await this.uow.transaction(async (tx) => {
       const open = (await this.tasks.listForCase(input.caseId)).filter(
         (t) => input.types.includes(t.type) && (t.status === 'OPEN' || t.status === 'CLAIMED'),
       );
       for (const t of open) {
-        if (await this.tasks.transition(t.id, ['OPEN', 'CLAIMED'], { status: 'CANCELLED' }, m)) {
+        if (await this.tasks.transition(t.id, ['OPEN', 'CLAIMED'], { status: 'CANCELLED' }, tx)) {
           await this.audit.record(
             {
               caseId: t.caseId,
@@ -743,7 +732,7 @@ export class AccidentWorkflowService {
               action: 'TASK_CANCELLED',
               summary: { type: t.type, before: t.status, after: 'CANCELLED', reason: input.reason },
             },
-            m,
+            tx,
           );
         }
       }

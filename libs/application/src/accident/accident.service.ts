@@ -1,5 +1,5 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
 import {
   AccidentFigures,
   chooseInvestigatingDepartment,
@@ -28,13 +28,15 @@ import {
   AccidentRepository,
   CaseEntity,
   CaseRepository,
-  DisciplineReferralEntity,
   OrganisationRepository,
-  SectorEntity,
   TaskEntity,
   TaskRepository,
+  Transaction,
+  UnitOfWork,
+  KeysetPage,
+  PageRequest,
 } from '@safety/persistence';
-import { AuditService, Page } from '../audit.service';
+import { AuditService } from '../audit.service';
 import { AccidentPolicyService } from './accident-policy.service';
 
 export interface GateParty {
@@ -73,7 +75,7 @@ export interface AccidentReportInput {
 @Injectable()
 export class AccidentService {
   constructor(
-    private readonly ds: DataSource,
+    private readonly uow: UnitOfWork,
     private readonly repo: AccidentRepository,
     private readonly cases: CaseRepository,
     private readonly tasks: TaskRepository,
@@ -88,15 +90,24 @@ export class AccidentService {
 
   /**
    * 事故报告 intake: grades the accident (条例 Art.3), picks the investigating department (Art.19),
-   * flags 迟报 against the 1-hour rule (Art.9) and inserts the case and accident rows in the caller's
-   * transaction. Starting the workflow is the caller's job once this commits.
+   * flags 迟报 against the 1-hour rule (Art.9) and inserts the case and accident rows in one
+   * transaction. Starting the workflow is the caller's job once this has committed.
    */
-  async report(
+  report(
     actor: Actor,
     input: AccidentReportInput,
-    m: EntityManager,
     requestId?: string,
     now = new Date(),
+  ): Promise<{ c: CaseEntity; accident: AccidentEntity }> {
+    return this.uow.transaction((tx) => this.reportIn(actor, input, tx, requestId, now));
+  }
+
+  private async reportIn(
+    actor: Actor,
+    input: AccidentReportInput,
+    tx: Transaction,
+    requestId: string | undefined,
+    now: Date,
   ): Promise<{ c: CaseEntity; accident: AccidentEntity }> {
     if (!hasAnyRole(actor, [Role.ENFORCEMENT_OFFICER, Role.AGENCY_HEAD]))
       throw new DomainError(
@@ -121,7 +132,7 @@ export class AccidentService {
     // 条例 Art.9: within 1 hour of the unit head being told (the accident time where that is not recorded).
     const timeliness = reportTimeliness(clockStart, reportedAt, { firstReportHours: this.policy.firstReportHours });
 
-    const sector = await m.getRepository(SectorEntity).findOne({ where: { code: input.sectorCode } });
+    const sector = await this.org.findSector(input.sectorCode);
     if (!sector)
       throw new DomainError(ErrorCode.NOT_FOUND, `sector ${input.sectorCode} not found`, {
         sectorCode: input.sectorCode,
@@ -135,11 +146,11 @@ export class AccidentService {
         });
       regionId ??= ent.regionId;
     }
-    const chain = await this.repo.departmentChain(actor.departmentId, m);
+    const chain = await this.repo.departmentChain(actor.departmentId, tx);
     if (chain.length === 0) throw new DomainError(ErrorCode.NOT_FOUND, 'your department was not found');
     if (regionId) {
-      const exists: unknown[] = await m.query('SELECT 1 FROM regions WHERE id = $1', [regionId]);
-      if (exists.length === 0) throw new DomainError(ErrorCode.NOT_FOUND, `region ${regionId} not found`);
+      if (!(await this.org.regionExists(regionId)))
+        throw new DomainError(ErrorCode.NOT_FOUND, `region ${regionId} not found`);
     }
     regionId ??= chain[0].regionId;
     const choice = chooseInvestigatingDepartment(chain, level);
@@ -148,7 +159,7 @@ export class AccidentService {
       ...new Set<ReportingFlag>([...(timeliness.status === 'LATE' ? ['LATE' as const] : []), ...(input.flags ?? [])]),
     ];
 
-    const id = (await m.query('SELECT gen_random_uuid() AS id'))[0].id as string;
+    const id = randomUUID();
     const c = await this.cases.insert(
       {
         id,
@@ -162,10 +173,10 @@ export class AccidentService {
         handlerIds: [actor.userId],
         data: { grade },
       },
-      m,
+      tx,
     );
-    const accident = await this.repo.of(AccidentEntity, m).save(
-      this.repo.of(AccidentEntity, m).create({
+    const accident = await this.repo.insertAccident(
+      {
         caseId: c.id,
         occurredAt: input.occurredAt,
         unitNotifiedAt: input.unitNotifiedAt ?? null,
@@ -187,7 +198,8 @@ export class AccidentService {
         reportingFlags: flags,
         policy: this.policy as unknown as Record<string, unknown>,
         createdBy: actor.userId,
-      }),
+      },
+      tx,
     );
     await this.audit.record(
       {
@@ -198,7 +210,7 @@ export class AccidentService {
         requestId,
         summary: { caseType: 'ACCIDENT', title: c.title, enterpriseId: c.enterpriseId, after: 'REPORTED' },
       },
-      m,
+      tx,
     );
     await this.audit.record(
       {
@@ -219,7 +231,7 @@ export class AccidentService {
           ...figures,
         },
       },
-      m,
+      tx,
     );
     return { c, accident };
   }
@@ -299,12 +311,12 @@ export class AccidentService {
     return found;
   }
 
-  async list(
+  /** Accidents the actor's departments investigate or reported, newest first (keyset pages). */
+  list(
     actor: Actor,
-    q: { status?: string; grade?: string; offset: number; limit: number },
-  ): Promise<Page<{ c: CaseEntity; accident: AccidentEntity }>> {
-    const [rows, total] = await this.repo.listVisible({ departmentIds: actor.visibleDepartmentIds, ...q });
-    return { items: rows, total, offset: q.offset, limit: q.limit };
+    q: PageRequest & { status?: string; grade?: string },
+  ): Promise<KeysetPage<{ c: CaseEntity; accident: AccidentEntity }>> {
+    return this.repo.accidentsPage({ departmentIds: actor.visibleDepartmentIds, ...q });
   }
 
   async setReportingFlag(
@@ -326,12 +338,12 @@ export class AccidentService {
     }
     if (accident.reportingFlags.includes(flag))
       throw new DomainError(ErrorCode.ALREADY_EXISTS, `the accident is already flagged ${flag}`);
-    return this.ds.transaction(async (m) => {
-      const a = (await this.repo.findAccident(caseId, m, true))!;
+    return this.uow.transaction(async (tx) => {
+      const a = (await this.repo.findAccident(caseId, tx, true))!;
       if (a.reportingFlags.includes(flag))
         throw new DomainError(ErrorCode.ALREADY_EXISTS, `the accident is already flagged ${flag}`);
       const after = [...a.reportingFlags, flag];
-      await this.repo.of(AccidentEntity, m).update({ caseId }, { reportingFlags: after });
+      await this.repo.updateAccident(caseId, { reportingFlags: after }, tx);
       await this.audit.record(
         {
           caseId,
@@ -341,7 +353,7 @@ export class AccidentService {
           requestId,
           summary: { flag, reason, before: a.reportingFlags, after },
         },
-        m,
+        tx,
       );
       return { ...a, reportingFlags: after };
     });
@@ -424,11 +436,11 @@ export class AccidentService {
   }
 
   /** 纪委监委: the DISCIPLINE-kind department of the investigating department's region (or the nearest region above), else the configured one. */
-  async disciplineBodyFor(investigatingDepartmentId: string, m?: EntityManager): Promise<string | null> {
+  async disciplineBodyFor(investigatingDepartmentId: string, tx?: Transaction): Promise<string | null> {
     const dept = await this.org.findDepartment(investigatingDepartmentId);
     if (!dept) return null;
     return (
-      (await this.repo.findDepartmentOfKindInRegionChain(dept.regionId, 'DISCIPLINE', m)) ??
+      (await this.repo.findDepartmentOfKindInRegionChain(dept.regionId, 'DISCIPLINE', tx)) ??
       this.policy.fallbackDisciplineDepartmentId
     );
   }
@@ -452,27 +464,25 @@ export class AccidentService {
    */
   async gates(
     caseId: string,
-    m?: EntityManager,
+    tx?: Transaction,
   ): Promise<FourNotLetGoResult & { reportVersion: number | null; parties: GateParty[] }> {
-    const report = await this.repo.latestReport(caseId, m);
-    const rows = report ? await this.repo.listParties(caseId, report.version, m) : [];
-    const measures = report ? await this.repo.listMeasures(caseId, report.version, m) : [];
-    const sessions = await this.repo.listEducation(caseId, m);
+    const report = await this.repo.latestReport(caseId, tx);
+    const rows = report ? await this.repo.listParties(caseId, report.version, tx) : [];
+    const measures = report ? await this.repo.listMeasures(caseId, report.version, tx) : [];
+    const sessions = await this.repo.listEducation(caseId, tx);
     const parties: GateParty[] = [];
     for (const p of rows) {
       let outcome = p.outcome as ResponsiblePartyOutcome;
       let linkedCase: GateParty['linkedCase'] = null;
       if (p.linkedCaseId) {
-        const lc = await this.cases.findById(p.linkedCaseId, m);
+        const lc = await this.cases.findById(p.linkedCaseId, tx);
         if (lc) {
           linkedCase = { id: lc.id, caseType: lc.caseType, status: lc.status };
           if (outcome === 'PENDING') outcome = linkedCaseOutcome(lc.caseType, lc.status);
         }
       }
       if (outcome === 'PENDING' && p.proposedHandling === 'DISCIPLINE_REFERRAL') {
-        const ref = await this.repo
-          .of(DisciplineReferralEntity, m)
-          .findOne({ where: { sourceCaseId: caseId, sourcePartyId: p.id } });
+        const ref = await this.repo.findReferralForParty(caseId, p.id, tx);
         if (ref?.status === 'ANSWERED') outcome = referralOutcome(ref.resultOutcome);
       }
       parties.push({
@@ -534,9 +544,9 @@ export class AccidentService {
     const names = input.attendees.map((a) => a.name.trim());
     if (new Set(names).size !== names.length)
       throw new DomainError(ErrorCode.VALIDATION_FAILED, 'an attendee is listed twice');
-    return this.ds.transaction(async (m) => {
-      const s = await this.repo.of(AccidentEducationSessionEntity, m).save(
-        this.repo.of(AccidentEducationSessionEntity, m).create({
+    return this.uow.transaction(async (tx) => {
+      const s = await this.repo.insertEducation(
+        {
           caseId,
           heldOn: input.heldOn,
           topic: input.topic,
@@ -544,7 +554,8 @@ export class AccidentService {
           attendees: input.attendees.map((a) => ({ name: a.name.trim(), organisation: a.organisation ?? null })),
           attendeeCount: input.attendees.length,
           recordedBy: actor.userId,
-        }),
+        },
+        tx,
       );
       await this.audit.record(
         {
@@ -555,7 +566,7 @@ export class AccidentService {
           requestId,
           summary: { sessionId: s.id, heldOn: s.heldOn, topic: s.topic, attendeeCount: s.attendeeCount },
         },
-        m,
+        tx,
       );
       return s;
     });

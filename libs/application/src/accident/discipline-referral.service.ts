@@ -1,17 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { DomainError, ErrorCode } from '@safety/domain/errors';
 import { Actor, Role } from '@safety/domain/identity/roles';
 import {
   AccidentRepository,
-  AccidentResponsiblePartyEntity,
   AttachmentEntity,
   CaseRepository,
   DisciplineReferralEntity,
+  UnitOfWork,
+  KeysetPage,
+  PageRequest,
 } from '@safety/persistence';
 import { LINKED_WORKFLOW_PREFIX } from '@safety/temporal/activities';
 import type { AccidentActivities, ReferralAnswer } from '@safety/temporal/accident.activities';
-import { AuditService, Page } from '../audit.service';
+import { AuditService } from '../audit.service';
 import { AccidentService } from './accident.service';
 
 /**
@@ -23,7 +24,7 @@ import { AccidentService } from './accident.service';
 @Injectable()
 export class DisciplineReferralService {
   constructor(
-    private readonly ds: DataSource,
+    private readonly uow: UnitOfWork,
     private readonly repo: AccidentRepository,
     private readonly cases: CaseRepository,
     private readonly audit: AuditService,
@@ -63,11 +64,12 @@ export class DisciplineReferralService {
     return { referral: r, side };
   }
 
+  /** Referrals the actor's department sent (heads) or received (discipline bodies), newest first; the read is audited. */
   async list(
     actor: Actor,
-    q: { status?: string; offset: number; limit: number },
+    q: PageRequest & { status?: string },
     requestId?: string,
-  ): Promise<Page<DisciplineReferralEntity>> {
+  ): Promise<KeysetPage<DisciplineReferralEntity>> {
     const sentBy = actor.roles.includes(Role.AGENCY_HEAD) ? actor.departmentId : undefined;
     const receivedBy = actor.roles.includes(Role.DISCIPLINE_BODY) ? actor.departmentId : undefined;
     if (!sentBy && !receivedBy)
@@ -75,23 +77,23 @@ export class DisciplineReferralService {
         ErrorCode.FORBIDDEN_ROLE,
         'discipline referrals are for agency heads (sent) and discipline bodies (received)',
       );
-    const [items, total] = await this.repo.listReferrals({
+    const page = await this.repo.referralsPage({
       sentBy,
       receivedBy,
       status: q.status,
-      offset: q.offset,
       limit: q.limit,
+      cursor: q.cursor,
     });
-    if (items.length) {
+    if (page.items.length) {
       await this.audit.record({
         actorId: actor.userId,
         actorRole: actor.roles[0],
         action: 'DISCIPLINE_REFERRALS_LISTED',
         requestId,
-        summary: { referralIds: items.map((r) => r.id) },
+        summary: { referralIds: page.items.map((r) => r.id) },
       });
     }
-    return { items, total, offset: q.offset, limit: q.limit };
+    return page;
   }
 
   /** Evidence files listed in the bundle, readable by both sides through the referral (not through the accident case). */
@@ -118,12 +120,12 @@ export class DisciplineReferralService {
   ): Promise<ReferralAnswer> {
     const { c, accident } = await this.accidents.getCase(input.caseId);
     const policy = this.accidents.policy;
-    return this.ds.transaction(async (m) => {
+    return this.uow.transaction(async (tx) => {
       // Idempotent: a retried activity finds the referral it opened (by link key, or by the workflow id older histories chose).
-      const linkedRow = input.linkKey ? await this.cases.findByLinkKey(input.linkKey, m) : null;
-      const existing = await this.repo.findReferralByWorkflow(linkedRow?.workflowId ?? input.workflowId ?? '', m);
+      const linkedRow = input.linkKey ? await this.cases.findByLinkKey(input.linkKey, tx) : null;
+      const existing = await this.repo.findReferralByWorkflow(linkedRow?.workflowId ?? input.workflowId ?? '', tx);
       if (existing) {
-        const row = linkedRow ?? (await this.cases.findById(existing.referralCaseId, m));
+        const row = linkedRow ?? (await this.cases.findById(existing.referralCaseId, tx));
         return {
           referralId: existing.id,
           referralCaseId: existing.referralCaseId,
@@ -135,17 +137,17 @@ export class DisciplineReferralService {
           resultDays: policy.referralResultDays,
         };
       }
-      const party = await this.repo.of(AccidentResponsiblePartyEntity, m).findOne({ where: { id: input.partyId } });
+      const party = await this.repo.findParty(input.partyId, tx);
       if (!party) throw new DomainError(ErrorCode.NOT_FOUND, `party ${input.partyId} not found`);
-      const receiving = await this.accidents.disciplineBodyFor(c.departmentId, m);
+      const receiving = await this.accidents.disciplineBodyFor(c.departmentId, tx);
       // Retryable on purpose: an administrator can configure the body and the referral then goes out.
       if (!receiving) throw new Error(`no discipline body configured for department ${c.departmentId}`);
-      const report = await this.repo.findReport(input.caseId, party.reportVersion, m);
+      const report = await this.repo.findReport(input.caseId, party.reportVersion, tx);
       const attachments = await this.cases.listAttachments(input.caseId);
       // One id scheme: the database numbers the referral's workflow per accident (older histories chose it).
       const workflowId =
         input.workflowId ??
-        (await this.cases.nextLinkedWorkflowId(input.caseId, LINKED_WORKFLOW_PREFIX.DISCIPLINE_REFERRAL, m));
+        (await this.cases.nextLinkedWorkflowId(input.caseId, LINKED_WORKFLOW_PREFIX.DISCIPLINE_REFERRAL, tx));
       const referralCase = await this.cases.insert(
         {
           caseType: 'DISCIPLINE_REFERRAL',
@@ -159,11 +161,11 @@ export class DisciplineReferralService {
           linkKey: input.linkKey ?? null,
           data: { referral: true, sourceCaseId: input.caseId },
         },
-        m,
+        tx,
       );
       const caseId = referralCase.id;
-      const saved = await this.repo.of(DisciplineReferralEntity, m).save(
-        this.repo.of(DisciplineReferralEntity, m).create({
+      const saved = await this.repo.insertReferral(
+        {
           sourceCaseId: input.caseId,
           sourcePartyId: party.id,
           referralCaseId: caseId,
@@ -210,7 +212,8 @@ export class DisciplineReferralService {
               createdAt: a.createdAt.toISOString(),
             })),
           },
-        }),
+        },
+        tx,
       );
       await this.audit.record(
         {
@@ -224,7 +227,7 @@ export class DisciplineReferralService {
             attachments: attachments.length,
           },
         },
-        m,
+        tx,
       );
       // The accident's own record notes the hand-over without the lead's content.
       await this.audit.record(
@@ -234,7 +237,7 @@ export class DisciplineReferralService {
           action: 'ACCOUNTABILITY_REFERRED',
           summary: { partyId: party.id, to: 'DISCIPLINE_BODY' },
         },
-        m,
+        tx,
       );
       return {
         referralId: saved.id,
@@ -250,21 +253,20 @@ export class DisciplineReferralService {
   }
 
   async recordAck(input: { referralId: string; actorId: string; at: string }): Promise<void> {
-    await this.ds.transaction(async (m) => {
-      const r = await this.repo.findReferral(input.referralId, m);
+    await this.uow.transaction(async (tx) => {
+      const r = await this.repo.findReferral(input.referralId, tx);
       if (!r) throw new DomainError(ErrorCode.NOT_FOUND, `referral ${input.referralId} not found`);
       if (r.status !== 'SENT') return;
-      await this.repo
-        .of(DisciplineReferralEntity, m)
-        .update(
-          { id: r.id },
-          { status: 'ACKNOWLEDGED', acknowledgedAt: new Date(input.at), acknowledgedBy: input.actorId },
-        );
+      await this.repo.updateReferral(
+        r.id,
+        { status: 'ACKNOWLEDGED', acknowledgedAt: new Date(input.at), acknowledgedBy: input.actorId },
+        tx,
+      );
       await this.cases.updateStatus(
         r.referralCaseId,
         'ACKNOWLEDGED',
         { lastAction: 'DISCIPLINE_REFERRAL_ACKNOWLEDGED' },
-        m,
+        tx,
       );
       await this.audit.record(
         {
@@ -273,7 +275,7 @@ export class DisciplineReferralService {
           action: 'DISCIPLINE_REFERRAL_ACKNOWLEDGED',
           summary: { referralId: r.id, before: 'SENT', after: 'ACKNOWLEDGED' },
         },
-        m,
+        tx,
       );
     });
   }
@@ -285,12 +287,12 @@ export class DisciplineReferralService {
     actorId: string;
     at: string;
   }): Promise<void> {
-    await this.ds.transaction(async (m) => {
-      const r = await this.repo.findReferral(input.referralId, m);
+    await this.uow.transaction(async (tx) => {
+      const r = await this.repo.findReferral(input.referralId, tx);
       if (!r) throw new DomainError(ErrorCode.NOT_FOUND, `referral ${input.referralId} not found`);
       if (r.status === 'ANSWERED') return;
-      await this.repo.of(DisciplineReferralEntity, m).update(
-        { id: r.id },
+      await this.repo.updateReferral(
+        r.id,
         {
           status: 'ANSWERED',
           resultOutcome: input.outcome,
@@ -298,8 +300,9 @@ export class DisciplineReferralService {
           answeredAt: new Date(input.at),
           answeredBy: input.actorId,
         },
+        tx,
       );
-      await this.cases.updateStatus(r.referralCaseId, 'ANSWERED', { lastAction: 'DISCIPLINE_REFERRAL_ANSWERED' }, m);
+      await this.cases.updateStatus(r.referralCaseId, 'ANSWERED', { lastAction: 'DISCIPLINE_REFERRAL_ANSWERED' }, tx);
       await this.audit.record(
         {
           caseId: r.referralCaseId,
@@ -307,7 +310,7 @@ export class DisciplineReferralService {
           action: 'DISCIPLINE_REFERRAL_ANSWERED',
           summary: { referralId: r.id, before: r.status, after: 'ANSWERED', outcome: input.outcome },
         },
-        m,
+        tx,
       );
     });
   }

@@ -79,6 +79,8 @@ export class AppConfig {
   /** Logins waiting for a hashing slot before further ones are answered 429 at once. */
   @Transform(toInt) @IsInt() @Min(0) @Max(10_000) PASSWORD_HASH_QUEUE = 32;
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL = 'info';
+  /** How often the worker anchors the audit streams' heads in the chain of anchors (bounds undetectable tail loss). */
+  @Transform(toInt) @IsInt() @Min(5) @Max(3600) AUDIT_ANCHOR_INTERVAL_SECONDS = 60;
   /**
    * How long a request that sends an Update (a step completion, a party's filing) or starts a workflow
    * waits for the workflow's answer before it answers 503 with Retry-After; retrying with the same

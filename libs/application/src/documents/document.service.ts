@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { DomainError, ErrorCode } from '@safety/domain/errors';
 import { Actor } from '@safety/domain/identity/roles';
 import { toLocalDate } from '@safety/domain/calendar';
@@ -10,8 +9,17 @@ import {
   formatDocumentNumber,
   isDocumentKind,
 } from '@safety/domain/enforcement/document-number';
-import { CaseRepository, DocumentEntity, DocumentRepository, OrganisationRepository } from '@safety/persistence';
-import { AuditService, Page } from '../audit.service';
+import {
+  CaseRepository,
+  DocumentEntity,
+  DocumentRepository,
+  OrganisationRepository,
+  UnitOfWork,
+  KeysetPage,
+  pageOfList,
+  PageRequest,
+} from '@safety/persistence';
+import { AuditService } from '../audit.service';
 import { PenaltyPolicyService } from '../enforcement/penalty-policy.service';
 import { renderDocument } from './templates';
 
@@ -47,7 +55,7 @@ export const documentView = (d: DocumentEntity): IssuedDocument => ({
 @Injectable()
 export class DocumentService {
   constructor(
-    private readonly ds: DataSource,
+    private readonly uow: UnitOfWork,
     private readonly docs: DocumentRepository,
     private readonly cases: CaseRepository,
     private readonly org: OrganisationRepository,
@@ -82,12 +90,12 @@ export class DocumentService {
     const issuedOn = toLocalDate(issuedAt);
     const year = Number(issuedOn.slice(0, 4));
 
-    return this.ds.transaction(async (m) => {
+    return this.uow.transaction(async (tx) => {
       if (opts.idempotencyKey) {
-        const raced = await this.docs.findByKey(opts.idempotencyKey, m);
+        const raced = await this.docs.findByKey(opts.idempotencyKey, tx);
         if (raced) return { ...documentView(raced), html: (await this.docs.html(raced.id))!.html };
       }
-      const seq = await this.docs.nextSeq(c.departmentId, kind, year, m);
+      const seq = await this.docs.nextSeq(c.departmentId, kind, year, tx);
       const number = formatDocumentNumber({ year, prefix, kind, seq });
       const html = renderDocument({
         kind,
@@ -116,7 +124,7 @@ export class DocumentService {
           issuedBy: opts.issuedBy ?? null,
           issuedAt,
         },
-        m,
+        tx,
       );
       await this.audit.record(
         {
@@ -126,15 +134,15 @@ export class DocumentService {
           requestId: opts.requestId ?? null,
           summary: { documentId: saved.id, kind, number, sha256 },
         },
-        m,
+        tx,
       );
       return { ...documentView(saved), html };
     });
   }
 
-  async listForCase(caseId: string, offset: number, limit: number): Promise<Page<IssuedDocument>> {
-    const [rows, total] = await this.docs.listForCase(caseId, offset, limit);
-    return { items: rows.map(documentView), total, offset, limit };
+  /** A case's documents in issue order, one keyset page (a case holds a few dozen at most). */
+  async listForCase(caseId: string, page: PageRequest): Promise<KeysetPage<IssuedDocument>> {
+    return pageOfList(await this.allForCase(caseId), page, 'issued', (d) => d.id);
   }
 
   allForCase(caseId: string): Promise<IssuedDocument[]> {

@@ -1,17 +1,16 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { DomainError, ErrorCode } from '@safety/domain/errors';
 import { Actor, hasAnyRole, Role } from '@safety/domain/identity/roles';
 import { isLocalDate } from '@safety/domain/calendar';
 import { drawSample } from '@safety/domain/enforcement/sampling';
 import {
-  AuditRepository,
   CaseRepository,
   EnforcementRepository,
   FileReviewSampleEntity,
   FileReviewScoreEntity,
   TaskRepository,
+  UnitOfWork,
 } from '@safety/persistence';
 import { AuditService, Page } from '../audit.service';
 import { DocumentService } from '../documents/document.service';
@@ -58,11 +57,10 @@ export const scoreView = (s: FileReviewScoreEntity) => ({
 @Injectable()
 export class ArchiveService {
   constructor(
-    private readonly ds: DataSource,
+    private readonly uow: UnitOfWork,
     private readonly repo: EnforcementRepository,
     private readonly cases: CaseRepository,
     private readonly tasks: TaskRepository,
-    private readonly auditRepo: AuditRepository,
     private readonly documents: DocumentService,
     private readonly audit: AuditService,
   ) {}
@@ -85,21 +83,14 @@ export class ArchiveService {
       escalation: t.escalation,
       result: t.result,
     }));
-    const timeline: Array<Record<string, unknown>> = [];
-    for (let offset = 0; ; offset += 500) {
-      const [rows] = await this.auditRepo.listForCase(caseId, offset, 500);
-      timeline.push(
-        ...rows.map((r) => ({
-          seq: String(r.seq),
-          occurredAt: r.occurredAt.toISOString(),
-          actorId: r.actorId,
-          action: r.action,
-          summary: r.summary,
-          hash: r.hash,
-        })),
-      );
-      if (rows.length < 500) break;
-    }
+    const timeline = (await this.audit.wholeTimeline(caseId)).map((r) => ({
+      seq: r.seq,
+      occurredAt: r.occurredAt,
+      actorId: r.actorId,
+      action: r.action,
+      summary: r.summary,
+      hash: r.hash,
+    }));
     const caseFile = {
       case: {
         id: c.id,
@@ -121,10 +112,10 @@ export class ArchiveService {
       timeline,
     };
     const sha256 = createHash('sha256').update(canonical(caseFile)).digest('hex');
-    await this.ds.transaction(async (m) => {
+    await this.uow.transaction(async (tx) => {
       const inserted = await this.repo.insertArchive(
         { caseId, departmentId: c.departmentId, archivedBy: actorId, caseFile, sha256 },
-        m,
+        tx,
       );
       if (inserted) {
         await this.audit.record(
@@ -139,7 +130,7 @@ export class ArchiveService {
               lastAuditHash: timeline[timeline.length - 1]?.hash ?? null,
             },
           },
-          m,
+          tx,
         );
       }
     });
@@ -189,7 +180,7 @@ export class ArchiveService {
     if (population.length === 0)
       throw new DomainError(ErrorCode.RULE_VIOLATION, 'no archived case files match the criteria');
     const caseIds = drawSample(population, input.size, input.seed);
-    return this.ds.transaction(async (m) => {
+    return this.uow.transaction(async (tx) => {
       const s = await this.repo.insertSample(
         {
           departmentId,
@@ -204,7 +195,7 @@ export class ArchiveService {
           caseIds,
           drawnBy: actor.userId,
         },
-        m,
+        tx,
       );
       await this.audit.record(
         {
@@ -214,7 +205,7 @@ export class ArchiveService {
           requestId,
           summary: { sampleId: s.id, seed: input.seed, size: input.size, population: population.length, caseIds },
         },
-        m,
+        tx,
       );
       return sampleView(s);
     });
@@ -274,7 +265,7 @@ export class ArchiveService {
           'item maxima must add up to 100 and item scores to the total score',
         );
     }
-    return this.ds.transaction(async (m) => {
+    return this.uow.transaction(async (tx) => {
       const saved = await this.repo.insertScore(
         {
           sampleId,
@@ -284,7 +275,7 @@ export class ArchiveService {
           items: input.items,
           findings: input.findings,
         },
-        m,
+        tx,
       );
       if (!saved)
         throw new DomainError(ErrorCode.ALREADY_EXISTS, 'you have already scored this case file in this sample');
@@ -297,7 +288,7 @@ export class ArchiveService {
           requestId,
           summary: { sampleId, score: input.score },
         },
-        m,
+        tx,
       );
       return scoreView(saved);
     });

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { DomainError, ErrorCode } from '@safety/domain/errors';
 import { Actor, hasAnyRole, Role } from '@safety/domain/identity/roles';
 import { plusDays, toLocalDate, compareLocalDates } from '@safety/domain/calendar';
@@ -11,6 +10,7 @@ import {
   EnforcementRepository,
   OrganisationRepository,
   PublishedDecisionEntity,
+  UnitOfWork,
 } from '@safety/persistence';
 import { AuditService, Page } from '../audit.service';
 import { PenaltyPolicyService } from './penalty-policy.service';
@@ -77,7 +77,7 @@ export const repairView = (r: CreditRepairRequestEntity) => ({
 @Injectable()
 export class DisclosureService {
   constructor(
-    private readonly ds: DataSource,
+    private readonly uow: UnitOfWork,
     private readonly repo: EnforcementRepository,
     private readonly cases: CaseRepository,
     private readonly org: OrganisationRepository,
@@ -104,10 +104,10 @@ export class DisclosureService {
     const ent = c.enterpriseId ? await this.org.findEnterprise(c.enterpriseId) : null;
     const names = ent?.principalName ? [ent.principalName] : [];
     const mask = (t: string) => maskPersonalData(t, names);
-    return this.ds.transaction(async (m) => {
-      const existing = await this.repo.findPublicationByKey(input.publicationKey, m);
+    return this.uow.transaction(async (tx) => {
+      const existing = await this.repo.findPublicationByKey(input.publicationKey, tx);
       if (existing) {
-        const listing = await this.repo.findListingByCase(c.id, m);
+        const listing = await this.repo.findListingByCase(c.id, tx);
         return { publicationId: existing.id, dishonestListingId: listing?.id ?? null };
       }
       const pub = await this.repo.insertPublication(
@@ -127,7 +127,7 @@ export class DisclosureService {
           decisionDate: input.decisionDate,
           publishedAt: new Date(),
         },
-        m,
+        tx,
       );
       await this.audit.record(
         {
@@ -136,7 +136,7 @@ export class DisclosureService {
           action: 'DECISION_PUBLISHED',
           summary: { publicationId: pub.id, decisionNumber: input.decisionNumber, decisionDate: input.decisionDate },
         },
-        m,
+        tx,
       );
       let listingId: string | null = null;
       if (input.seriousViolation && ent) {
@@ -151,11 +151,11 @@ export class DisclosureService {
             decisionNumber: input.decisionNumber,
             listedOn: input.decisionDate,
           },
-          m,
+          tx,
         );
         if (listing) {
           listingId = listing.id;
-          const before = await this.repo.setEnterpriseCreditStatus(ent.id, 'DISHONEST', m);
+          const before = await this.repo.setEnterpriseCreditStatus(ent.id, 'DISHONEST', tx);
           await this.audit.record(
             {
               caseId: c.id,
@@ -163,7 +163,7 @@ export class DisclosureService {
               action: 'DISHONEST_ENTITY_LISTED',
               summary: { listingId, enterpriseId: ent.id, before, after: 'DISHONEST' },
             },
-            m,
+            tx,
           );
         }
       }
@@ -173,8 +173,8 @@ export class DisclosureService {
 
   /** Withdraws the case's live publications (Art.48); idempotent by event key through the caller. */
   async withdraw(input: { caseId: string; actorId: string; reason: string }): Promise<number> {
-    return this.ds.transaction(async (m) => {
-      const n = await this.repo.withdrawPublications(input.caseId, input.reason, m);
+    return this.uow.transaction(async (tx) => {
+      const n = await this.repo.withdrawPublications(input.caseId, input.reason, tx);
       if (n > 0) {
         await this.audit.record(
           {
@@ -183,7 +183,7 @@ export class DisclosureService {
             action: 'DECISION_PUBLICATION_WITHDRAWN',
             summary: { withdrawn: n, reason: input.reason, before: 'PUBLISHED', after: 'WITHDRAWN' },
           },
-          m,
+          tx,
         );
       }
       return n;
@@ -232,7 +232,7 @@ export class DisclosureService {
       throw new DomainError(ErrorCode.FORBIDDEN_JURISDICTION, 'only the listing department handles its credit repair');
     if (l.status !== 'LISTED')
       throw new DomainError(ErrorCode.STEP_OUT_OF_ORDER, `the listing is ${l.status.toLowerCase()}`);
-    return this.ds.transaction(async (m) => {
+    return this.uow.transaction(async (tx) => {
       const open = (
         await this.repo.listRepairRequests({
           departmentIds: [l.departmentId],
@@ -248,7 +248,7 @@ export class DisclosureService {
         );
       const r = await this.repo.insertRepairRequest(
         { dishonestEntityId: l.id, departmentId: l.departmentId, requestedBy: actor.userId, ...input },
-        m,
+        tx,
       );
       await this.audit.record(
         {
@@ -259,7 +259,7 @@ export class DisclosureService {
           requestId,
           summary: { requestId: r.id, listingId: l.id, after: 'PENDING' },
         },
-        m,
+        tx,
       );
       return repairView(r);
     });
@@ -280,11 +280,11 @@ export class DisclosureService {
       );
     const policy = await this.policies.effectivePolicy(pending.departmentId);
     const today = toLocalDate(new Date());
-    return this.ds.transaction(async (m) => {
-      const r = await this.repo.lockRepairRequest(id, m);
+    return this.uow.transaction(async (tx) => {
+      const r = await this.repo.lockRepairRequest(id, tx);
       if (!r || r.status !== 'PENDING')
         throw new DomainError(ErrorCode.TASK_ALREADY_COMPLETED, 'this request is already decided');
-      const l = (await this.repo.lockListing(r.dishonestEntityId, m))!;
+      const l = (await this.repo.lockListing(r.dishonestEntityId, tx))!;
       if (input.approve) {
         const earliest = plusDays(l.listedOn, policy.creditRepairMinListedDays);
         if (compareLocalDates(today, earliest) < 0) {
@@ -294,10 +294,10 @@ export class DisclosureService {
             { earliest },
           );
         }
-        await this.repo.setListingStatus(l.id, 'REPAIRED', today, m);
+        await this.repo.setListingStatus(l.id, 'REPAIRED', today, tx);
         let creditBefore: string | null = null;
-        if (!(await this.repo.enterpriseHasOtherListing(l.enterpriseId, l.id, m)))
-          creditBefore = await this.repo.setEnterpriseCreditStatus(l.enterpriseId, 'NORMAL', m);
+        if (!(await this.repo.enterpriseHasOtherListing(l.enterpriseId, l.id, tx)))
+          creditBefore = await this.repo.setEnterpriseCreditStatus(l.enterpriseId, 'NORMAL', tx);
         await this.audit.record(
           {
             caseId: l.caseId,
@@ -307,7 +307,7 @@ export class DisclosureService {
             requestId,
             summary: { listingId: l.id, before: 'LISTED', after: 'REPAIRED', creditBefore },
           },
-          m,
+          tx,
         );
       }
       await this.repo.decideRepairRequest(
@@ -315,7 +315,7 @@ export class DisclosureService {
         input.approve ? 'APPROVED' : 'REJECTED',
         actor.userId,
         input.comment,
-        m,
+        tx,
       );
       await this.audit.record(
         {
@@ -332,9 +332,9 @@ export class DisclosureService {
             comment: input.comment,
           },
         },
-        m,
+        tx,
       );
-      return repairView((await this.repo.findRepairRequest(r.id, m))!);
+      return repairView((await this.repo.findRepairRequest(r.id, tx))!);
     });
   }
 

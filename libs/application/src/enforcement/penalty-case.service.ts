@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { DomainError, ErrorCode } from '@safety/domain/errors';
 import { fromEpochDay, isLocalDate, toEpochDay, toLocalDate } from '@safety/domain/calendar';
 import { amountOwed as owedOnDay } from '@safety/domain/enforcement/amount-owed';
 import { ContinuingDailyFine, continuingDailyFine } from '@safety/domain/enforcement/continuing-fine';
 import { fenToYuan } from '@safety/domain/enforcement/money';
-import { CaseRepository, EnforcementRepository, OrganisationRepository } from '@safety/persistence';
+import { CaseRepository, EnforcementRepository, OrganisationRepository, UnitOfWork } from '@safety/persistence';
 import type { BenchmarkSnapshot, PenaltyContext, PenaltyProcedureState } from '@safety/temporal';
 import { AuditService } from '../audit.service';
 import { CalendarService } from '../calendar.service';
@@ -29,7 +28,7 @@ export interface AmountOwed {
 @Injectable()
 export class PenaltyCaseService {
   constructor(
-    private readonly ds: DataSource,
+    private readonly uow: UnitOfWork,
     private readonly repo: EnforcementRepository,
     private readonly cases: CaseRepository,
     private readonly org: OrganisationRepository,
@@ -94,8 +93,8 @@ export class PenaltyCaseService {
     summary: Record<string, unknown>;
     requestId?: string | null;
   }): Promise<void> {
-    await this.ds.transaction(async (m) => {
-      if (!(await this.repo.claimEventKey(input.eventKey, m))) return;
+    await this.uow.transaction(async (tx) => {
+      if (!(await this.repo.claimEventKey(input.eventKey, tx))) return;
       await this.audit.record(
         {
           caseId: input.caseId,
@@ -105,7 +104,7 @@ export class PenaltyCaseService {
           summary: input.summary,
           requestId: input.requestId ?? null,
         },
-        m,
+        tx,
       );
     });
   }

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { DomainError, ErrorCode } from '@safety/domain/errors';
 import { Actor, hasAnyRole, Role } from '@safety/domain/identity/roles';
 import {
@@ -9,7 +8,12 @@ import {
 } from '@safety/domain/enforcement/benchmark';
 import { ProcedurePolicy, procedurePolicy } from '@safety/domain/enforcement/procedure-policy';
 import { toLocalDate } from '@safety/domain/calendar';
-import { DiscretionBenchmarkEntity, EnforcementRepository, OrganisationRepository } from '@safety/persistence';
+import {
+  DiscretionBenchmarkEntity,
+  EnforcementRepository,
+  OrganisationRepository,
+  UnitOfWork,
+} from '@safety/persistence';
 import { AuditService, Page } from '../audit.service';
 
 export interface BenchmarkView {
@@ -47,7 +51,7 @@ const assertVisible = (actor: Actor, departmentId: string): void => {
 @Injectable()
 export class PenaltyPolicyService {
   constructor(
-    private readonly ds: DataSource,
+    private readonly uow: UnitOfWork,
     private readonly repo: EnforcementRepository,
     private readonly org: OrganisationRepository,
     private readonly audit: AuditService,
@@ -106,8 +110,8 @@ export class PenaltyPolicyService {
     for (const id of chain.slice(1).reverse()) Object.assign(inherited, byDept.get(id) ?? {});
     const effective = procedurePolicy({ ...inherited, ...overrides }); // throws on a bad value; nothing stored
     const before = await this.ownOverrides(departmentId);
-    await this.ds.transaction(async (m) => {
-      await this.repo.upsertPolicy(departmentId, overrides, actor.userId, m);
+    await this.uow.transaction(async (tx) => {
+      await this.repo.upsertPolicy(departmentId, overrides, actor.userId, tx);
       await this.audit.record(
         {
           actorId: actor.userId,
@@ -116,7 +120,7 @@ export class PenaltyPolicyService {
           requestId,
           summary: { departmentId, before, after: overrides },
         },
-        m,
+        tx,
       );
     });
     return { departmentId, overrides, effective };
@@ -164,8 +168,8 @@ export class PenaltyPolicyService {
         ErrorCode.ALREADY_EXISTS,
         `benchmark ${input.id} already exists; benchmarks are versioned by id and never edited`,
       );
-    const saved = await this.ds.transaction(async (m) => {
-      const b = await this.repo.insertBenchmark({ ...input, createdBy: actor.userId, entries: input.entries }, m);
+    const saved = await this.uow.transaction(async (tx) => {
+      const b = await this.repo.insertBenchmark({ ...input, createdBy: actor.userId, entries: input.entries }, tx);
       await this.audit.record(
         {
           actorId: actor.userId,
@@ -179,7 +183,7 @@ export class PenaltyPolicyService {
             entries: input.entries.length,
           },
         },
-        m,
+        tx,
       );
       return b;
     });

@@ -1,12 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
 import { DomainError, ErrorCode } from '@safety/domain/errors';
 import { Actor, hasAnyRole, Role } from '@safety/domain/identity/roles';
 import { isSimpleProcedureAllowed, PartyType } from '@safety/domain/enforcement';
 import { criminalTransferPolicy, inspectionPolicy, simplePenaltyPolicy } from '@safety/domain/inspection';
 import { toLocalDate } from '@safety/domain/calendar/local-date';
-import { CaseEntity, InspectionRepository, OrganisationRepository, UserEntity } from '@safety/persistence';
+import {
+  CaseEntity,
+  CaseRepository,
+  InspectionRepository,
+  OrganisationRepository,
+  UnitOfWork,
+  UserEntity,
+} from '@safety/persistence';
 import type {
   CriminalTransferInput,
   InspectionInput,
@@ -63,10 +69,11 @@ export type TransferProposal =
 @Injectable()
 export class InspectionCaseService {
   constructor(
-    private readonly ds: DataSource,
+    private readonly uow: UnitOfWork,
     private readonly repo: InspectionRepository,
     private readonly org: OrganisationRepository,
     private readonly cases: CaseService,
+    private readonly caseRows: CaseRepository,
     private readonly audit: AuditService,
   ) {}
 
@@ -141,7 +148,7 @@ export class InspectionCaseService {
       }
     }
     const enterpriseIdFinal = enterpriseId;
-    const created = await this.ds.transaction(async (m) => {
+    const created = await this.uow.transaction(async (tx) => {
       const c = await this.cases.create(
         actor,
         {
@@ -151,16 +158,16 @@ export class InspectionCaseService {
           handlerIds: team.map((u) => u.id),
           workflowId: (id) => workflowIdForCase('INSPECTION', id),
         },
-        m,
+        tx,
         requestId,
       );
       await this.repo.patchCaseData(
         c.id,
         'opened',
         { origin, unannounced: input.unannounced === true, inspectorIds: team.map((u) => u.id) },
-        m,
+        tx,
       );
-      if (input.drawTargetId && !(await this.repo.claimTarget(input.drawTargetId, c.id, m))) {
+      if (input.drawTargetId && !(await this.repo.claimTarget(input.drawTargetId, c.id, tx))) {
         throw new DomainError(ErrorCode.ALREADY_EXISTS, 'an inspection is already open for this target');
       }
       return c;
@@ -232,7 +239,7 @@ export class InspectionCaseService {
     const decidedAt = new Date();
     const year = Number(toLocalDate(decidedAt).slice(0, 4));
     const dept = (await this.org.findDepartment(actor.departmentId))!;
-    const created = await this.ds.transaction(async (m) => {
+    const created = await this.uow.transaction(async (tx) => {
       const c = await this.cases.create(
         actor,
         {
@@ -242,12 +249,12 @@ export class InspectionCaseService {
           handlerIds: others,
           workflowId: (id) => workflowIdForCase('SIMPLE_PENALTY', id),
         },
-        m,
+        tx,
         requestId,
       );
-      const n = await this.repo.nextNumber(actor.departmentId, 'SIMPLE_PENALTY', year, m);
+      const n = await this.repo.nextNumber(actor.departmentId, 'SIMPLE_PENALTY', year, tx);
       const decisionNo = `${dept.code}简罚〔${year}〕${String(n).padStart(4, '0')}号`;
-      await this.repo.setReferenceNo(c.id, decisionNo, m);
+      await this.repo.setReferenceNo(c.id, decisionNo, tx);
       await this.repo.patchCaseData(
         c.id,
         'decision',
@@ -266,7 +273,7 @@ export class InspectionCaseService {
             credentialNo: actor.credentialNo,
           },
         },
-        m,
+        tx,
       );
       c.referenceNo = decisionNo;
       return c;
@@ -313,7 +320,7 @@ export class InspectionCaseService {
     }
     const team = await this.credentialedTeam(actor.departmentId, p.teamIds, 'a transfer team');
     if (source.caseType === 'PENALTY') return { via: 'PENALTY_CASE', source };
-    const created = await this.ds.transaction(async (m: EntityManager) => {
+    const created = await this.uow.transaction(async (tx) => {
       const opened = await this.cases.openLinkedCase(
         {
           // Each proposal over HTTP is a new transfer.
@@ -327,7 +334,7 @@ export class InspectionCaseService {
           handlerIds: team.map((u) => u.id),
           data: { sourceCaseType: source.caseType, suspectedOffence: p.suspectedOffence, grounds: p.grounds },
         },
-        m,
+        tx,
         requestId,
       );
       await this.audit.record(
@@ -339,7 +346,7 @@ export class InspectionCaseService {
           requestId,
           summary: { transferCaseId: opened.id, suspectedOffence: p.suspectedOffence },
         },
-        m,
+        tx,
       );
       return opened;
     });
@@ -383,8 +390,8 @@ export class InspectionCaseService {
   // ---- called by workflow activities (idempotent) ----
 
   async recordEvent(input: RecordCaseEventInput): Promise<void> {
-    await this.ds.transaction(async (m) => {
-      const applied = await this.repo.patchCaseData(input.caseId, input.key, input.patch, m);
+    await this.uow.transaction(async (tx) => {
+      const applied = await this.repo.patchCaseData(input.caseId, input.key, input.patch, tx);
       if (!applied) return; // a retry of a committed event, or an unknown case (checked below)
       await this.audit.record(
         {
@@ -393,10 +400,10 @@ export class InspectionCaseService {
           action: input.action,
           summary: { ...input.summary, key: input.key },
         },
-        m,
+        tx,
       );
     });
-    if (!(await this.ds.query('SELECT 1 FROM cases WHERE id = $1', [input.caseId])).length) {
+    if (!(await this.caseRows.exists(input.caseId))) {
       throw new DomainError(ErrorCode.NOT_FOUND, `case ${input.caseId} not found`);
     }
   }

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { DomainError, ErrorCode } from '@safety/domain/errors';
 import { Actor, hasAnyRole, Role } from '@safety/domain/identity/roles';
 import { DrawPool, DrawResult, InspectionPlanConfig, RiskGrade, runDraw } from '@safety/domain/inspection';
@@ -10,6 +9,7 @@ import {
   InspectionDrawTargetEntity,
   InspectionRepository,
   OrganisationRepository,
+  UnitOfWork,
 } from '@safety/persistence';
 import { AuditService, Page } from '../audit.service';
 import { InspectionPlanService } from './inspection-plan.service';
@@ -33,7 +33,7 @@ export const maskName = (name: string): string => {
 @Injectable()
 export class InspectionDrawService {
   constructor(
-    private readonly ds: DataSource,
+    private readonly uow: UnitOfWork,
     private readonly repo: InspectionRepository,
     private readonly org: OrganisationRepository,
     private readonly plans: InspectionPlanService,
@@ -55,10 +55,10 @@ export class InspectionDrawService {
     const seed = suppliedSeed ?? randomBytes(16).toString('hex');
     const config = plan.config as unknown as InspectionPlanConfig;
 
-    return this.ds.transaction('REPEATABLE READ', async (m) => {
-      const enterprises = await this.repo.supervisedEnterprises(plan.departmentId, plan.sectorCodes, m);
-      const officers = await this.repo.credentialedOfficers(plan.departmentId, m);
-      const conflicts = await this.repo.activeConflicts(plan.departmentId, m);
+    return this.uow.transaction(async (tx) => {
+      const enterprises = await this.repo.supervisedEnterprises(plan.departmentId, plan.sectorCodes, tx);
+      const officers = await this.repo.credentialedOfficers(plan.departmentId, tx);
+      const conflicts = await this.repo.activeConflicts(plan.departmentId, tx);
       const pool: DrawPool = {
         enterprises: enterprises.map((e) => ({ id: e.id, riskGrade: e.riskGrade as RiskGrade })),
         officers: officers.map((o) => ({ id: o.id })),
@@ -66,7 +66,7 @@ export class InspectionDrawService {
       };
       const result = runDraw(seed, config, pool);
       const year = Number(toLocalDate(new Date()).slice(0, 4));
-      const n = await this.repo.nextNumber(plan.departmentId, 'DRAW', year, m);
+      const n = await this.repo.nextNumber(plan.departmentId, 'DRAW', year, tx);
       const now = new Date();
       const draw = await this.repo.insertDraw(
         {
@@ -88,7 +88,7 @@ export class InspectionDrawService {
           riskGrade: t.riskGrade,
           inspectorIds: t.inspectorIds,
         })),
-        m,
+        tx,
       );
       await this.audit.record(
         {
@@ -111,7 +111,7 @@ export class InspectionDrawService {
             targets: result.targets.length,
           },
         },
-        m,
+        tx,
       );
       await this.audit.record(
         {
@@ -121,15 +121,13 @@ export class InspectionDrawService {
           requestId,
           summary: { drawId: draw.id, drawNo: draw.drawNo },
         },
-        m,
+        tx,
       );
       return {
         draw,
-        targets: await m
-          .getRepository(InspectionDrawTargetEntity)
-          .find({ where: { drawId: draw.id }, order: { position: 'ASC' } }),
+        targets: await this.repo.targetsOf([draw.id], tx),
       };
-    });
+    }, 'REPEATABLE READ');
   }
 
   async getVisible(actor: Actor, id: string): Promise<DrawWithTargets> {

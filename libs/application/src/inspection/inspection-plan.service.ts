@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { DomainError, ErrorCode } from '@safety/domain/errors';
 import { Actor, hasAnyRole, Role } from '@safety/domain/identity/roles';
 import { DEFAULT_PLAN_CONFIG, InspectionPlanConfig, validatePlanConfig } from '@safety/domain/inspection';
@@ -8,6 +7,7 @@ import {
   InspectionPlanEntity,
   InspectionRepository,
   OrganisationRepository,
+  UnitOfWork,
 } from '@safety/persistence';
 import { AuditService, Page } from '../audit.service';
 
@@ -30,7 +30,7 @@ export interface NewConflict {
 @Injectable()
 export class InspectionPlanService {
   constructor(
-    private readonly ds: DataSource,
+    private readonly uow: UnitOfWork,
     private readonly repo: InspectionRepository,
     private readonly org: OrganisationRepository,
     private readonly audit: AuditService,
@@ -46,15 +46,12 @@ export class InspectionPlanService {
     });
     const sectorCodes = [...new Set(input.sectorCodes)].sort();
     if (sectorCodes.length) {
-      const known: Array<{ code: string }> = await this.ds.query(
-        'SELECT code FROM sectors WHERE code = ANY($1::text[])',
-        [sectorCodes],
-      );
-      const missing = sectorCodes.filter((c) => !known.some((k) => k.code === c));
+      const known = new Set(await this.org.existingSectorCodes(sectorCodes));
+      const missing = sectorCodes.filter((c) => !known.has(c));
       if (missing.length)
         throw new DomainError(ErrorCode.NOT_FOUND, `unknown sector(s): ${missing.join(', ')}`, { missing });
     }
-    return this.ds.transaction(async (m) => {
+    return this.uow.transaction(async (tx) => {
       const plan = await this.repo.insertPlan(
         {
           departmentId: actor.departmentId,
@@ -68,7 +65,7 @@ export class InspectionPlanService {
           approvedBy: null,
           approvedAt: null,
         },
-        m,
+        tx,
       );
       await this.audit.record(
         {
@@ -86,7 +83,7 @@ export class InspectionPlanService {
             after: 'DRAFT',
           },
         },
-        m,
+        tx,
       );
       return plan;
     });
@@ -120,8 +117,8 @@ export class InspectionPlanService {
       throw new DomainError(ErrorCode.FORBIDDEN_JURISDICTION, "only the head of the plan's own department approves it");
     if (plan.status !== 'DRAFT')
       throw new DomainError(ErrorCode.STEP_OUT_OF_ORDER, 'the plan is already approved', { planId: id });
-    return this.ds.transaction(async (m) => {
-      if (!(await this.repo.approvePlan(id, actor.userId, m)))
+    return this.uow.transaction(async (tx) => {
+      if (!(await this.repo.approvePlan(id, actor.userId, tx)))
         throw new DomainError(ErrorCode.STEP_OUT_OF_ORDER, 'the plan is already approved', { planId: id });
       await this.audit.record(
         {
@@ -131,9 +128,9 @@ export class InspectionPlanService {
           requestId,
           summary: { planId: id, comment, before: 'DRAFT', after: 'APPROVED' },
         },
-        m,
+        tx,
       );
-      return (await this.repo.findPlan(id, m))!;
+      return (await this.repo.findPlan(id, tx))!;
     });
   }
 
@@ -151,8 +148,8 @@ export class InspectionPlanService {
       throw new DomainError(ErrorCode.FORBIDDEN_JURISDICTION, 'the officer belongs to another department');
     if (!(await this.org.findEnterprise(input.enterpriseId)))
       throw new DomainError(ErrorCode.NOT_FOUND, `enterprise ${input.enterpriseId} not found`);
-    return this.ds.transaction(async (m) => {
-      if (await this.repo.findActiveConflict(input.officerId, input.enterpriseId, m)) {
+    return this.uow.transaction(async (tx) => {
+      if (await this.repo.findActiveConflict(input.officerId, input.enterpriseId, tx)) {
         throw new DomainError(ErrorCode.ALREADY_EXISTS, 'this conflict is already on the list', {
           officerId: input.officerId,
           enterpriseId: input.enterpriseId,
@@ -168,7 +165,7 @@ export class InspectionPlanService {
           active: true,
           createdBy: actor.userId,
         },
-        m,
+        tx,
       );
       await this.audit.record(
         {
@@ -178,7 +175,7 @@ export class InspectionPlanService {
           requestId,
           summary: { conflictId: c.id, officerId: c.officerId, enterpriseId: c.enterpriseId, reason: c.reason },
         },
-        m,
+        tx,
       );
       return c;
     });
@@ -203,8 +200,8 @@ export class InspectionPlanService {
     if (c.departmentId !== actor.departmentId)
       throw new DomainError(ErrorCode.FORBIDDEN_JURISDICTION, 'this entry belongs to another department');
     if (!c.active) throw new DomainError(ErrorCode.STEP_OUT_OF_ORDER, 'this entry is already inactive');
-    return this.ds.transaction(async (m) => {
-      if (!(await this.repo.deactivateConflict(id, actor.userId, m)))
+    return this.uow.transaction(async (tx) => {
+      if (!(await this.repo.deactivateConflict(id, actor.userId, tx)))
         throw new DomainError(ErrorCode.STEP_OUT_OF_ORDER, 'this entry is already inactive');
       await this.audit.record(
         {
@@ -220,7 +217,7 @@ export class InspectionPlanService {
             after: 'INACTIVE',
           },
         },
-        m,
+        tx,
       );
       return (await this.repo.findConflict(id))!;
     });

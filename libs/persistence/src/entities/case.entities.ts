@@ -85,6 +85,8 @@ export class AuditEntryEntity {
   @Column() action!: string;
   @Column({ type: 'jsonb' }) summary!: Record<string, unknown>;
   @Column({ name: 'request_id', type: 'varchar', nullable: true }) requestId!: string | null;
+  /** The chain the row belongs to (`case:<id>`, `actor:<id>`, …); written by audit_append(). */
+  @Column({ type: 'varchar', insert: false, update: false }) stream!: string;
   @Column({ name: 'prev_hash', type: 'char', length: 64 }) prevHash!: string;
   @Column({ type: 'char', length: 64 }) hash!: string;
 }

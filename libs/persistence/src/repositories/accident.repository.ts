@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, EntityTarget, In, ObjectLiteral, Repository } from 'typeorm';
+import { managerOf, Transaction } from '../unit-of-work';
 import {
   AccidentCasualtyRevisionEntity,
   AccidentEducationSessionEntity,
@@ -14,6 +15,7 @@ import {
   NearMissEntity,
 } from '../entities/accident.entities';
 import { CaseEntity } from '../entities/case.entities';
+import { KeysetPage, keysetQuery, PageRequest } from '../keyset';
 
 export interface DepartmentChainRow {
   id: string;
@@ -39,31 +41,150 @@ export interface PublishedReportRow {
   regionName: string;
 }
 
+const NEWEST_ACCIDENTS = {
+  sort: 'newest',
+  direction: 'DESC' as const,
+  columns: [
+    { sql: 'a.occurred_at', part: 'timestamp' as const },
+    { sql: 'a.case_id', part: 'uuid' as const },
+  ],
+};
+const NEWEST_REFERRALS = {
+  sort: 'newest',
+  direction: 'DESC' as const,
+  columns: [
+    { sql: 'r.sent_at', part: 'timestamp' as const },
+    { sql: 'r.id', part: 'uuid' as const },
+  ],
+};
+
 /** All SQL of the accident area and of discipline referrals. */
 @Injectable()
 export class AccidentRepository {
   constructor(private readonly ds: DataSource) {}
 
-  of<T extends ObjectLiteral>(entity: EntityTarget<T>, m?: EntityManager): Repository<T> {
-    return (m ?? this.ds.manager).getRepository(entity);
+  private em(tx?: Transaction): EntityManager {
+    return managerOf(this.ds, tx);
   }
 
-  findAccident(caseId: string, m?: EntityManager, lock = false): Promise<AccidentEntity | null> {
-    return this.of(AccidentEntity, m).findOne({
+  private of<T extends ObjectLiteral>(entity: EntityTarget<T>, tx?: Transaction): Repository<T> {
+    return this.em(tx).getRepository(entity);
+  }
+
+  findAccident(caseId: string, tx?: Transaction, lock = false): Promise<AccidentEntity | null> {
+    return this.of(AccidentEntity, tx).findOne({
       where: { caseId },
-      ...(lock && m ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+      ...(lock && tx ? { lock: { mode: 'pessimistic_write' as const } } : {}),
     });
   }
 
+  async insertAccident(row: Partial<AccidentEntity>, tx: Transaction): Promise<AccidentEntity> {
+    return this.of(AccidentEntity, tx).save(this.of(AccidentEntity, tx).create(row));
+  }
+
+  async updateAccident(caseId: string, patch: Partial<AccidentEntity>, tx: Transaction): Promise<void> {
+    await this.of(AccidentEntity, tx).update({ caseId }, patch as never);
+  }
+  /** Keyset page of the accidents the departments investigate or reported, newest first, each with its case row. */
+  async accidentsPage(
+    q: PageRequest & { departmentIds: string[]; status?: string; grade?: string },
+  ): Promise<KeysetPage<{ accident: AccidentEntity; c: CaseEntity }>> {
+    const deps = q.departmentIds.length ? q.departmentIds : ['00000000-0000-0000-0000-000000000000'];
+    const qb = this.of(AccidentEntity)
+      .createQueryBuilder('a')
+      .innerJoin(CaseEntity, 'c', 'c.id = a.case_id')
+      .where('(a.investigating_department_id IN (:...deps) OR a.reporting_department_id IN (:...deps))', { deps });
+    if (q.status) qb.andWhere('c.status = :status', { status: q.status });
+    if (q.grade) qb.andWhere('a.grade = :grade', { grade: q.grade });
+    const page = await keysetQuery(qb, NEWEST_ACCIDENTS, q);
+    const cases = page.items.length
+      ? await this.of(CaseEntity).findBy({ id: In(page.items.map((a) => a.caseId)) })
+      : [];
+    return {
+      ...page,
+      items: page.items.map((accident) => ({ accident, c: cases.find((c) => c.id === accident.caseId)! })),
+    };
+  }
+
+  findRevision(revisionKey: string, tx?: Transaction): Promise<AccidentCasualtyRevisionEntity | null> {
+    return this.of(AccidentCasualtyRevisionEntity, tx).findOne({ where: { revisionKey } });
+  }
+
+  async insertRevision(row: Partial<AccidentCasualtyRevisionEntity>, tx: Transaction): Promise<void> {
+    await this.of(AccidentCasualtyRevisionEntity, tx).insert(row as never);
+  }
+
+  async insertReport(row: Partial<AccidentReportEntity>, tx: Transaction): Promise<void> {
+    await this.of(AccidentReportEntity, tx).insert(row as never);
+  }
+
+  async updateReport(id: string, patch: Partial<AccidentReportEntity>, tx: Transaction): Promise<void> {
+    await this.of(AccidentReportEntity, tx).update({ id }, patch as never);
+  }
+
+  async insertParty(row: Partial<AccidentResponsiblePartyEntity>, tx: Transaction): Promise<void> {
+    await this.of(AccidentResponsiblePartyEntity, tx).insert(row as never);
+  }
+
+  findParty(id: string, tx?: Transaction): Promise<AccidentResponsiblePartyEntity | null> {
+    return this.of(AccidentResponsiblePartyEntity, tx).findOne({ where: { id } });
+  }
+
+  async updateParty(id: string, patch: Partial<AccidentResponsiblePartyEntity>, tx: Transaction): Promise<void> {
+    await this.of(AccidentResponsiblePartyEntity, tx).update({ id }, patch as never);
+  }
+
+  async insertMeasure(row: Partial<AccidentRectificationMeasureEntity>, tx: Transaction): Promise<void> {
+    await this.of(AccidentRectificationMeasureEntity, tx).insert(row as never);
+  }
+
+  /** A rectification measure, optionally only when it belongs to the case. */
+  findMeasure(id: string, tx?: Transaction, caseId?: string): Promise<AccidentRectificationMeasureEntity | null> {
+    return this.of(AccidentRectificationMeasureEntity, tx).findOne({
+      where: caseId === undefined ? { id } : { id, caseId },
+    });
+  }
+
+  async updateMeasure(id: string, patch: Partial<AccidentRectificationMeasureEntity>, tx: Transaction): Promise<void> {
+    await this.of(AccidentRectificationMeasureEntity, tx).update({ id }, patch as never);
+  }
+
+  async insertEvaluation(row: Partial<AccidentEvaluationEntity>, tx: Transaction): Promise<void> {
+    await this.of(AccidentEvaluationEntity, tx).insert(row as never);
+  }
+
+  async updateEvaluation(caseId: string, patch: Partial<AccidentEvaluationEntity>, tx: Transaction): Promise<void> {
+    await this.of(AccidentEvaluationEntity, tx).update({ caseId }, patch as never);
+  }
+
+  async insertListing(row: Partial<AccidentSupervisedListingEntity>, tx: Transaction): Promise<void> {
+    await this.of(AccidentSupervisedListingEntity, tx).insert(row as never);
+  }
+
+  async updateListing(caseId: string, patch: Partial<AccidentSupervisedListingEntity>, tx: Transaction): Promise<void> {
+    await this.of(AccidentSupervisedListingEntity, tx).update({ caseId }, patch as never);
+  }
+
+  async insertEducation(
+    row: Partial<AccidentEducationSessionEntity>,
+    tx: Transaction,
+  ): Promise<AccidentEducationSessionEntity> {
+    return this.of(AccidentEducationSessionEntity, tx).save(this.of(AccidentEducationSessionEntity, tx).create(row));
+  }
+
+  async insertNearMiss(row: Partial<NearMissEntity>, tx: Transaction): Promise<NearMissEntity> {
+    return this.of(NearMissEntity, tx).save(this.of(NearMissEntity, tx).create(row));
+  }
+
   /** The department and its ancestors, nearest first. */
-  async departmentChain(departmentId: string, m?: EntityManager): Promise<DepartmentChainRow[]> {
+  async departmentChain(departmentId: string, tx?: Transaction): Promise<DepartmentChainRow[]> {
     const rows: Array<{
       id: string;
       level: DepartmentChainRow['level'];
       kind: string;
       region_id: string;
       depth: number;
-    }> = await (m ?? this.ds.manager).query(
+    }> = await this.em(tx).query(
       `WITH RECURSIVE up AS (
          SELECT id, level, kind, region_id, parent_id, 0 AS depth FROM departments WHERE id = $1
          UNION ALL SELECT d.id, d.level, d.kind, d.region_id, d.parent_id, up.depth + 1 FROM departments d JOIN up ON d.id = up.parent_id WHERE up.depth < 20)
@@ -74,8 +195,8 @@ export class AccidentRepository {
   }
 
   /** Departments of `kind` in the region or its nearest ancestor region that has one (valid today). */
-  async findDepartmentOfKindInRegionChain(regionId: string, kind: string, m?: EntityManager): Promise<string | null> {
-    const rows: Array<{ id: string }> = await (m ?? this.ds.manager).query(
+  async findDepartmentOfKindInRegionChain(regionId: string, kind: string, tx?: Transaction): Promise<string | null> {
+    const rows: Array<{ id: string }> = await this.em(tx).query(
       `WITH RECURSIVE up AS (
          SELECT id, parent_id, 0 AS depth FROM regions WHERE id = $1
          UNION ALL SELECT r.id, r.parent_id, up.depth + 1 FROM regions r JOIN up ON r.id = up.parent_id WHERE up.depth < 20)
@@ -87,8 +208,8 @@ export class AccidentRepository {
     return rows[0]?.id ?? null;
   }
 
-  listTeam(caseId: string, m?: EntityManager): Promise<AccidentTeamMemberEntity[]> {
-    return this.of(AccidentTeamMemberEntity, m).find({
+  listTeam(caseId: string, tx?: Transaction): Promise<AccidentTeamMemberEntity[]> {
+    return this.of(AccidentTeamMemberEntity, tx).find({
       where: { caseId },
       order: { createdAt: 'ASC', teamRole: 'ASC' },
     });
@@ -97,37 +218,36 @@ export class AccidentRepository {
   async replaceTeam(
     caseId: string,
     members: Array<{ userId: string; teamRole: string; departmentId: string }>,
-    m: EntityManager,
+    tx: Transaction,
   ): Promise<void> {
-    await this.of(AccidentTeamMemberEntity, m).delete({ caseId });
-    for (const x of members) await this.of(AccidentTeamMemberEntity, m).insert({ caseId, ...x });
+    await this.of(AccidentTeamMemberEntity, tx).delete({ caseId });
+    for (const x of members) await this.of(AccidentTeamMemberEntity, tx).insert({ caseId, ...x });
   }
 
-  latestReport(caseId: string, m?: EntityManager): Promise<AccidentReportEntity | null> {
-    return this.of(AccidentReportEntity, m).findOne({ where: { caseId }, order: { version: 'DESC' } });
+  latestReport(caseId: string, tx?: Transaction): Promise<AccidentReportEntity | null> {
+    return this.of(AccidentReportEntity, tx).findOne({ where: { caseId }, order: { version: 'DESC' } });
   }
 
-  findReport(caseId: string, version: number, m?: EntityManager): Promise<AccidentReportEntity | null> {
-    return this.of(AccidentReportEntity, m).findOne({ where: { caseId, version } });
+  findReport(caseId: string, version: number, tx?: Transaction): Promise<AccidentReportEntity | null> {
+    return this.of(AccidentReportEntity, tx).findOne({ where: { caseId, version } });
   }
 
-  listParties(caseId: string, reportVersion: number, m?: EntityManager): Promise<AccidentResponsiblePartyEntity[]> {
-    return this.of(AccidentResponsiblePartyEntity, m).find({ where: { caseId, reportVersion }, order: { seq: 'ASC' } });
-  }
-
-  listMeasures(
-    caseId: string,
-    reportVersion: number,
-    m?: EntityManager,
-  ): Promise<AccidentRectificationMeasureEntity[]> {
-    return this.of(AccidentRectificationMeasureEntity, m).find({
+  listParties(caseId: string, reportVersion: number, tx?: Transaction): Promise<AccidentResponsiblePartyEntity[]> {
+    return this.of(AccidentResponsiblePartyEntity, tx).find({
       where: { caseId, reportVersion },
       order: { seq: 'ASC' },
     });
   }
 
-  listEducation(caseId: string, m?: EntityManager): Promise<AccidentEducationSessionEntity[]> {
-    return this.of(AccidentEducationSessionEntity, m).find({
+  listMeasures(caseId: string, reportVersion: number, tx?: Transaction): Promise<AccidentRectificationMeasureEntity[]> {
+    return this.of(AccidentRectificationMeasureEntity, tx).find({
+      where: { caseId, reportVersion },
+      order: { seq: 'ASC' },
+    });
+  }
+
+  listEducation(caseId: string, tx?: Transaction): Promise<AccidentEducationSessionEntity[]> {
+    return this.of(AccidentEducationSessionEntity, tx).find({
       where: { caseId },
       order: { heldOn: 'ASC', createdAt: 'ASC' },
     });
@@ -137,43 +257,52 @@ export class AccidentRepository {
     return this.of(AccidentCasualtyRevisionEntity).find({ where: { caseId }, order: { createdAt: 'ASC' } });
   }
 
-  findEvaluation(caseId: string, m?: EntityManager): Promise<AccidentEvaluationEntity | null> {
-    return this.of(AccidentEvaluationEntity, m).findOne({ where: { caseId } });
+  findEvaluation(caseId: string, tx?: Transaction): Promise<AccidentEvaluationEntity | null> {
+    return this.of(AccidentEvaluationEntity, tx).findOne({ where: { caseId } });
   }
 
-  findListing(caseId: string, m?: EntityManager): Promise<AccidentSupervisedListingEntity | null> {
-    return this.of(AccidentSupervisedListingEntity, m).findOne({ where: { caseId } });
+  findListing(caseId: string, tx?: Transaction): Promise<AccidentSupervisedListingEntity | null> {
+    return this.of(AccidentSupervisedListingEntity, tx).findOne({ where: { caseId } });
   }
 
-  findReferral(id: string, m?: EntityManager): Promise<DisciplineReferralEntity | null> {
-    return this.of(DisciplineReferralEntity, m).findOne({ where: { id } });
+  findReferral(id: string, tx?: Transaction): Promise<DisciplineReferralEntity | null> {
+    return this.of(DisciplineReferralEntity, tx).findOne({ where: { id } });
   }
 
-  findReferralByWorkflow(workflowId: string, m?: EntityManager): Promise<DisciplineReferralEntity | null> {
-    return this.of(DisciplineReferralEntity, m).findOne({ where: { workflowId } });
+  findReferralForParty(
+    sourceCaseId: string,
+    sourcePartyId: string,
+    tx?: Transaction,
+  ): Promise<DisciplineReferralEntity | null> {
+    return this.of(DisciplineReferralEntity, tx).findOne({ where: { sourceCaseId, sourcePartyId } });
   }
 
-  /** Referrals the department sent or received. */
-  listReferrals(q: {
-    sentBy?: string;
-    receivedBy?: string;
-    status?: string;
-    offset: number;
-    limit: number;
-  }): Promise<[DisciplineReferralEntity[], number]> {
-    const where: Array<Record<string, unknown>> = [];
-    const status = q.status ? { status: q.status } : {};
-    if (q.sentBy) where.push({ senderDepartmentId: q.sentBy, ...status });
-    if (q.receivedBy) where.push({ receivingDepartmentId: q.receivedBy, ...status });
-    if (where.length === 0) return Promise.resolve([[], 0]);
-    return this.of(DisciplineReferralEntity).findAndCount({
-      where,
-      order: { sentAt: 'DESC' },
-      skip: q.offset,
-      take: q.limit,
-    });
+  async insertReferral(row: Partial<DisciplineReferralEntity>, tx: Transaction): Promise<DisciplineReferralEntity> {
+    return this.of(DisciplineReferralEntity, tx).save(this.of(DisciplineReferralEntity, tx).create(row));
   }
 
+  async updateReferral(id: string, patch: Partial<DisciplineReferralEntity>, tx: Transaction): Promise<void> {
+    await this.of(DisciplineReferralEntity, tx).update({ id }, patch as never);
+  }
+
+  findReferralByWorkflow(workflowId: string, tx?: Transaction): Promise<DisciplineReferralEntity | null> {
+    return this.of(DisciplineReferralEntity, tx).findOne({ where: { workflowId } });
+  }
+
+  /** Keyset page of the referrals the department sent or received, newest first. */
+  async referralsPage(
+    q: PageRequest & { sentBy?: string; receivedBy?: string; status?: string },
+  ): Promise<KeysetPage<DisciplineReferralEntity>> {
+    const sides: string[] = [];
+    if (q.sentBy) sides.push('r.sender_department_id = :sentBy');
+    if (q.receivedBy) sides.push('r.receiving_department_id = :receivedBy');
+    if (sides.length === 0) return { items: [], nextCursor: null, total: 0, totalExact: true };
+    const qb = this.of(DisciplineReferralEntity)
+      .createQueryBuilder('r')
+      .where(`(${sides.join(' OR ')})`, { sentBy: q.sentBy, receivedBy: q.receivedBy });
+    if (q.status) qb.andWhere('r.status = :status', { status: q.status });
+    return keysetQuery(qb, NEWEST_REFERRALS, q);
+  }
   /** Accidents per group in [from, to): grade, sector or region of the accident; only departments in scope. */
   async statistics(q: {
     departmentIds: string[];
@@ -201,40 +330,6 @@ export class AccidentRepository {
       largerOrAbove: Number(r.larger),
     }));
   }
-
-  /**
-   * Accidents investigated or reported by one of the departments, newest first, with their cases.
-   * Ordered by entity property paths: with a join, TypeORM pages through a DISTINCT subquery that
-   * only understands property names, not column names.
-   */
-  async listVisible(q: {
-    departmentIds: string[];
-    status?: string;
-    grade?: string;
-    offset: number;
-    limit: number;
-  }): Promise<[Array<{ c: CaseEntity; accident: AccidentEntity }>, number]> {
-    const qb = this.of(AccidentEntity)
-      .createQueryBuilder('a')
-      .innerJoin(CaseEntity, 'c', 'c.id = a.caseId')
-      .where('(a.investigatingDepartmentId IN (:...deps) OR a.reportingDepartmentId IN (:...deps))', {
-        deps: q.departmentIds.length ? q.departmentIds : ['00000000-0000-0000-0000-000000000000'],
-      });
-    if (q.status) qb.andWhere('c.status = :status', { status: q.status });
-    if (q.grade) qb.andWhere('a.grade = :grade', { grade: q.grade });
-    const [accidents, total] = await qb
-      .orderBy('a.occurredAt', 'DESC')
-      .addOrderBy('a.caseId', 'ASC')
-      .skip(q.offset)
-      .take(q.limit)
-      .getManyAndCount();
-    const cases = accidents.length
-      ? await this.of(CaseEntity).find({ where: { id: In(accidents.map((a) => a.caseId)) } })
-      : [];
-    const byId = new Map(cases.map((c) => [c.id, c]));
-    return [accidents.map((accident) => ({ accident, c: byId.get(accident.caseId)! })), total];
-  }
-
   listNearMisses(q: {
     departmentIds: string[];
     from?: Date;

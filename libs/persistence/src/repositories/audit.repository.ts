@@ -2,10 +2,13 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditEntryEntity } from '../entities';
+import { cappedCountSql, decodeCursor, KeysetPage, keysetPage, PageRequest } from '../keyset';
+import { managerOf, Transaction } from '../unit-of-work';
 
+/** Genesis of the rows written before the record was split into streams (one chain). */
 export const AUDIT_GENESIS_HASH = '0'.repeat(64);
-/** Arbitrary constant naming the advisory lock that serialises appends to the hash chain. */
-const AUDIT_CHAIN_LOCK = 727_001;
+/** The stream that holds those rows. */
+export const LEGACY_AUDIT_STREAM = 'legacy';
 
 export interface AuditAppend {
   occurredAt: Date;
@@ -16,6 +19,24 @@ export interface AuditAppend {
   action: string;
   summary?: Record<string, unknown>;
   requestId?: string | null;
+  /** A denied request: chained with the actor's other denials, never in a case's record. */
+  denial?: boolean;
+}
+
+/**
+ * The chain a row joins: the case's own, else the actor's denials or the actor's other actions,
+ * else the installation's (anonymous system actions).
+ */
+export function auditStreamOf(entry: Pick<AuditAppend, 'caseId' | 'actorId' | 'denial'>): string {
+  if (entry.denial) return `denials:${entry.actorId ?? 'anonymous'}`;
+  if (entry.caseId) return `case:${entry.caseId}`;
+  return entry.actorId ? `actor:${entry.actorId}` : 'system';
+}
+
+/** The hash a stream's first row links to: bound to the stream's name, so rows cannot move between streams. */
+export function streamGenesis(stream: string): string {
+  if (stream === LEGACY_AUDIT_STREAM) return AUDIT_GENESIS_HASH;
+  return createHash('sha256').update(`audit-stream:${stream}`).digest('hex');
 }
 
 /** Stable JSON: keys sorted recursively, so the hash does not depend on key order after a jsonb round trip. */
@@ -29,8 +50,9 @@ function canonical(value: unknown): string {
     .join(',')}}`;
 }
 
-export function auditRowHash(prevHash: string, row: AuditAppend): string {
-  const body = canonical({
+/** What a row's hash covers besides its predecessor's hash. */
+export function auditRowBody(row: AuditAppend): string {
+  return canonical({
     occurredAt: row.occurredAt.toISOString(),
     actorId: row.actorId ?? null,
     actorRole: row.actorRole ?? null,
@@ -40,100 +62,325 @@ export function auditRowHash(prevHash: string, row: AuditAppend): string {
     summary: row.summary ?? {},
     requestId: row.requestId ?? null,
   });
-  return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
+}
+
+export function auditRowHash(prevHash: string, row: AuditAppend): string {
+  return createHash('sha256').update(prevHash).update('\n').update(auditRowBody(row)).digest('hex');
 }
 
 export interface ChainVerification {
   ok: boolean;
+  /** `incremental`: rows and anchors added since the last successful verification; `full`: everything. */
+  mode: 'incremental' | 'full';
+  /** Rows whose link and hash were checked in this run. */
   checked: number;
+  streams: number;
+  anchors: number;
+  /** The anchor this run verified up to (the record as of that anchor is intact). */
+  anchorSeq: string | null;
   firstBrokenSeq: string | null;
   reason: string | null;
 }
+
+interface Head {
+  stream: string;
+  length: number;
+  headSeq: string;
+  headHash: string;
+}
+
+interface RowForCheck {
+  seq: string;
+  stream: string;
+  occurred_at: Date;
+  actor_id: string | null;
+  actor_role: string | null;
+  case_id: string | null;
+  task_id: string | null;
+  action: string;
+  summary: Record<string, unknown>;
+  request_id: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+const TIMELINE_SORT = 'seq';
 
 @Injectable()
 export class AuditRepository {
   constructor(private readonly ds: DataSource) {}
 
-  /** Appends one row to the chain inside the caller's transaction (or a new one). */
-  async append(entry: AuditAppend, manager?: EntityManager): Promise<AuditEntryEntity> {
-    const run = async (m: EntityManager) => {
-      await m.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
-      const last: Array<{ hash: string }> = await m.query('SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1');
-      const prevHash = last[0]?.hash ?? AUDIT_GENESIS_HASH;
-      // Millisecond precision: what the hash covers must survive the timestamptz round trip.
-      const occurredAt = new Date(Math.floor(entry.occurredAt.getTime()));
-      const row = { ...entry, occurredAt };
-      const hash = auditRowHash(prevHash, row);
-      const inserted: AuditEntryEntity[] = await m.query(
-        `INSERT INTO audit_log (occurred_at, actor_id, actor_role, case_id, task_id, action, summary, request_id, prev_hash, hash)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) RETURNING seq`,
-        [
-          occurredAt,
-          row.actorId ?? null,
-          row.actorRole ?? null,
-          row.caseId ?? null,
-          row.taskId ?? null,
-          row.action,
-          JSON.stringify(row.summary ?? {}),
-          row.requestId ?? null,
-          prevHash,
-          hash,
-        ],
-      );
-      return Object.assign(new AuditEntryEntity(), {
-        seq: String(inserted[0].seq),
-        prevHash,
-        hash,
-        ...row,
-        summary: row.summary ?? {},
-        actorId: row.actorId ?? null,
-        actorRole: row.actorRole ?? null,
-        caseId: row.caseId ?? null,
-        taskId: row.taskId ?? null,
-        requestId: row.requestId ?? null,
-      });
-    };
-    return manager ? run(manager) : this.ds.transaction(run);
+  private em(tx?: Transaction): EntityManager {
+    return managerOf(this.ds, tx);
   }
 
-  async listForCase(caseId: string, offset: number, limit: number): Promise<[AuditEntryEntity[], number]> {
+  /**
+   * Appends one row to its stream inside the caller's transaction (or as one statement of its own).
+   * Only rows of the same stream wait for each other: the head row lock is held until commit.
+   */
+  async append(entry: AuditAppend, tx?: Transaction): Promise<AuditEntryEntity> {
+    // Millisecond precision: what the hash covers must survive the timestamptz round trip.
+    const row: AuditAppend = { ...entry, occurredAt: new Date(Math.floor(entry.occurredAt.getTime())) };
+    const stream = auditStreamOf(row);
+    const caseId = row.denial ? null : (row.caseId ?? null);
+    const stored = { ...row, caseId };
+    const inserted: Array<{ seq: string; prev_hash: string; hash: string }> = await this.em(tx).query(
+      'SELECT seq, prev_hash, hash FROM audit_append($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)',
+      [
+        stream,
+        stored.occurredAt,
+        stored.actorId ?? null,
+        stored.actorRole ?? null,
+        caseId,
+        stored.taskId ?? null,
+        stored.action,
+        JSON.stringify(stored.summary ?? {}),
+        stored.requestId ?? null,
+        auditRowBody(stored),
+      ],
+    );
+    return Object.assign(new AuditEntryEntity(), {
+      seq: String(inserted[0].seq),
+      prevHash: inserted[0].prev_hash,
+      hash: inserted[0].hash,
+      occurredAt: stored.occurredAt,
+      action: stored.action,
+      summary: stored.summary ?? {},
+      actorId: stored.actorId ?? null,
+      actorRole: stored.actorRole ?? null,
+      caseId,
+      taskId: stored.taskId ?? null,
+      requestId: stored.requestId ?? null,
+    });
+  }
+
+  /** A case's record, oldest first, one keyset page at a time. */
+  async caseTimeline(caseId: string, page: PageRequest): Promise<KeysetPage<AuditEntryEntity>> {
+    const [afterSeq] = page.cursor ? decodeCursor(page.cursor, TIMELINE_SORT, ['integer']) : ['0'];
+    const rows = await this.rowsForCase(caseId, afterSeq, page.limit + 1);
+    const counted: Array<{ n: number }> = await this.ds.query(
+      cappedCountSql('SELECT 1 FROM audit_log WHERE case_id = $1'),
+      [caseId],
+    );
+    return keysetPage(
+      rows,
+      page.limit,
+      TIMELINE_SORT,
+      (r) => [String(r.seq)],
+      (r) => r,
+      counted[0].n,
+    );
+  }
+
+  /** Up to `limit` rows of the case's record after `afterSeq`, oldest first. */
+  async rowsForCase(caseId: string, afterSeq: string, limit: number): Promise<AuditEntryEntity[]> {
     return this.ds
       .getRepository(AuditEntryEntity)
-      .findAndCount({ where: { caseId }, order: { seq: 'ASC' }, skip: offset, take: limit });
+      .createQueryBuilder('a')
+      .where('a.case_id = :caseId AND a.seq > :afterSeq', { caseId, afterSeq })
+      .orderBy('a.seq', 'ASC')
+      .limit(limit)
+      .getMany();
   }
 
-  /** Walks the whole chain in seq order, in pages, and reports the first row whose link or hash does not match. */
-  async verifyChain(pageSize = 1000): Promise<ChainVerification> {
-    let prevHash = AUDIT_GENESIS_HASH;
-    let afterSeq = '0';
-    let checked = 0;
-    for (;;) {
-      const rows: Array<Record<string, unknown>> = await this.ds.query(
-        `SELECT seq, occurred_at, actor_id, actor_role, case_id, task_id, action, summary, request_id, prev_hash, hash
-           FROM audit_log WHERE seq > $1 ORDER BY seq ASC LIMIT $2`,
-        [afterSeq, pageSize],
+  /** Anchors the head of every stream that moved since the previous anchor; returns the newest anchor. */
+  async anchor(): Promise<{ seq: string; hash: string; streams: number } | null> {
+    const rows: Array<{ seq: string; hash: string; streams: number }> = await this.ds.query(
+      'SELECT seq, hash, streams FROM audit_anchor()',
+    );
+    return rows[0] ? { seq: String(rows[0].seq), hash: rows[0].hash, streams: Number(rows[0].streams) } : null;
+  }
+
+  /**
+   * Anchors the current heads, then checks the anchor chain and every stream's rows up to its
+   * anchored head: each row links to its predecessor and matches its hash, no row is missing
+   * before an anchored head. Incremental by default (from the anchor the last successful run
+   * reached); `full` re-checks everything from each stream's genesis.
+   */
+  async verifyChain(opts: { full?: boolean; batchSize?: number } = {}): Promise<ChainVerification> {
+    const batchSize = opts.batchSize ?? 1000;
+    const mode = opts.full ? 'full' : 'incremental';
+    const latest = await this.anchor();
+    const state: Array<{ anchor_seq: string; anchor_hash: string }> = opts.full
+      ? []
+      : await this.ds.query('SELECT anchor_seq, anchor_hash FROM audit_verification_state WHERE id = 1');
+    const fromAnchor = state[0] ? String(state[0].anchor_seq) : '0';
+    const result: ChainVerification = {
+      ok: true,
+      mode,
+      checked: 0,
+      streams: 0,
+      anchors: 0,
+      anchorSeq: latest?.seq ?? null,
+      firstBrokenSeq: null,
+      reason: null,
+    };
+    if (!latest || latest.seq === fromAnchor) return result;
+
+    const broken = await this.verifyAnchors(fromAnchor, state[0]?.anchor_hash ?? AUDIT_GENESIS_HASH, result);
+    if (broken) return { ...result, ok: false, firstBrokenSeq: null, reason: broken };
+
+    const targets = await this.heads(
+      `SELECT DISTINCT ON (stream) stream, length, head_seq, head_hash FROM audit_anchor_heads
+        WHERE anchor_seq > $1 AND anchor_seq <= $2 ORDER BY stream, anchor_seq DESC`,
+      [fromAnchor, latest.seq],
+    );
+    result.streams = targets.length;
+    const problems: Array<{ seq: string; reason: string }> = [];
+    for (let i = 0; i < targets.length; i += 200) {
+      problems.push(
+        ...(await this.verifyStreams(targets.slice(i, i + 200), fromAnchor, latest.seq, batchSize, result)),
       );
-      if (rows.length === 0) return { ok: true, checked, firstBrokenSeq: null, reason: null };
-      for (const r of rows) {
-        const seq = String(r.seq);
-        if (r.prev_hash !== prevHash)
-          return { ok: false, checked, firstBrokenSeq: seq, reason: 'prev_hash does not match the previous row' };
-        const expected = auditRowHash(prevHash, {
-          occurredAt: r.occurred_at as Date,
-          actorId: r.actor_id as string | null,
-          actorRole: r.actor_role as string | null,
-          caseId: r.case_id as string | null,
-          taskId: r.task_id as string | null,
-          action: r.action as string,
-          summary: r.summary as Record<string, unknown>,
-          requestId: r.request_id as string | null,
-        });
-        if (expected !== r.hash)
-          return { ok: false, checked, firstBrokenSeq: seq, reason: 'row content does not match its hash' };
-        prevHash = r.hash as string;
-        afterSeq = seq;
-        checked++;
+    }
+    if (problems.length) {
+      const first = problems.reduce((a, b) => (BigInt(b.seq) < BigInt(a.seq) ? b : a));
+      return { ...result, ok: false, firstBrokenSeq: first.seq, reason: first.reason };
+    }
+    await this.ds.query(
+      `INSERT INTO audit_verification_state (id, anchor_seq, anchor_hash, verified_at) VALUES (1, $1, $2, now())
+       ON CONFLICT (id) DO UPDATE SET anchor_seq = EXCLUDED.anchor_seq, anchor_hash = EXCLUDED.anchor_hash,
+         verified_at = EXCLUDED.verified_at WHERE audit_verification_state.anchor_seq < EXCLUDED.anchor_seq`,
+      [latest.seq, latest.hash],
+    );
+    return result;
+  }
+
+  private async heads(sql: string, params: unknown[]): Promise<Head[]> {
+    const rows: Array<{ stream: string; length: string; head_seq: string; head_hash: string }> = await this.ds.query(
+      sql,
+      params,
+    );
+    return rows.map((r) => ({
+      stream: r.stream,
+      length: Number(r.length),
+      headSeq: String(r.head_seq),
+      headHash: r.head_hash,
+    }));
+  }
+
+  /** Each anchor after `fromAnchor` links to its predecessor and matches the hash of its heads. */
+  private async verifyAnchors(fromAnchor: string, fromHash: string, result: ChainVerification): Promise<string | null> {
+    let prevHash = fromHash;
+    let after = fromAnchor;
+    for (;;) {
+      const anchors: Array<{ seq: string; prev_hash: string; hash: string; body: string | null }> = await this.ds.query(
+        `SELECT a.seq, a.prev_hash, a.hash,
+                (SELECT string_agg(h.stream || ' ' || h.length || ' ' || h.head_seq || ' ' || h.head_hash, E'\\n'
+                                   ORDER BY h.stream COLLATE "C")
+                   FROM audit_anchor_heads h WHERE h.anchor_seq = a.seq) AS body
+           FROM audit_anchors a WHERE a.seq > $1 ORDER BY a.seq LIMIT 100`,
+        [after],
+      );
+      if (anchors.length === 0) return null;
+      for (const a of anchors) {
+        if (a.prev_hash !== prevHash) return `anchor ${a.seq} does not link to the previous anchor`;
+        const expected = createHash('sha256')
+          .update(`${prevHash}\n${a.seq}\n${a.body ?? ''}`)
+          .digest('hex');
+        if (expected !== a.hash) return `anchor ${a.seq} does not match its stream heads`;
+        prevHash = a.hash;
+        after = String(a.seq);
+        result.anchors++;
       }
     }
+  }
+
+  /** Walks each stream from where the last verification left it up to its newest anchored head. */
+  private async verifyStreams(
+    targets: Head[],
+    fromAnchor: string,
+    toAnchor: string,
+    batchSize: number,
+    result: ChainVerification,
+  ): Promise<Array<{ seq: string; reason: string }>> {
+    const names = targets.map((t) => t.stream);
+    const starts = new Map(
+      (
+        await this.heads(
+          `SELECT DISTINCT ON (stream) stream, length, head_seq, head_hash FROM audit_anchor_heads
+            WHERE anchor_seq <= $1 AND stream = ANY($2::varchar[]) ORDER BY stream, anchor_seq DESC`,
+          [fromAnchor, names],
+        )
+      ).map((h) => [h.stream, h]),
+    );
+    // Every head anchored on the way must be a row the walk passes, at that position.
+    const checkpoints = new Map<string, Head>();
+    for (const h of await this.heads(
+      `SELECT stream, length, head_seq, head_hash FROM audit_anchor_heads
+        WHERE anchor_seq > $1 AND anchor_seq <= $2 AND stream = ANY($3::varchar[])`,
+      [fromAnchor, toAnchor, names],
+    ))
+      checkpoints.set(`${h.stream}#${h.headSeq}`, h);
+
+    const walks = targets.map((t) => {
+      const start = starts.get(t.stream);
+      return {
+        target: t,
+        after: start?.headSeq ?? '0',
+        prevHash: start?.headHash ?? streamGenesis(t.stream),
+        position: start?.length ?? 0,
+        done: false,
+        problem: null as { seq: string; reason: string } | null,
+      };
+    });
+    const byStream = new Map(walks.map((w) => [w.target.stream, w]));
+    for (;;) {
+      const open = walks.filter((w) => !w.done);
+      if (open.length === 0) break;
+      const rows: RowForCheck[] = await this.ds.query(
+        `SELECT l.seq, l.stream, l.occurred_at, l.actor_id, l.actor_role, l.case_id, l.task_id, l.action, l.summary,
+                l.request_id, l.prev_hash, l.hash
+           FROM unnest($1::varchar[], $2::bigint[], $3::bigint[]) AS w(stream, after_seq, upto_seq)
+           CROSS JOIN LATERAL (
+             SELECT * FROM audit_log x WHERE x.stream = w.stream AND x.seq > w.after_seq AND x.seq <= w.upto_seq
+              ORDER BY x.seq LIMIT $4) l
+          ORDER BY l.stream, l.seq`,
+        [open.map((w) => w.target.stream), open.map((w) => w.after), open.map((w) => w.target.headSeq), batchSize],
+      );
+      const seen = new Map<string, number>();
+      for (const r of rows) {
+        const walk = byStream.get(r.stream)!;
+        seen.set(r.stream, (seen.get(r.stream) ?? 0) + 1);
+        if (walk.done) continue;
+        const seq = String(r.seq);
+        result.checked++;
+        walk.position++;
+        if (r.prev_hash !== walk.prevHash) {
+          walk.problem = { seq, reason: 'prev_hash does not match the previous row' };
+        } else if (
+          auditRowHash(walk.prevHash, {
+            occurredAt: r.occurred_at,
+            actorId: r.actor_id,
+            actorRole: r.actor_role,
+            caseId: r.case_id,
+            taskId: r.task_id,
+            action: r.action,
+            summary: r.summary,
+            requestId: r.request_id,
+          }) !== r.hash
+        ) {
+          walk.problem = { seq, reason: 'row content does not match its hash' };
+        } else {
+          const checkpoint = checkpoints.get(`${r.stream}#${seq}`);
+          if (checkpoint && (checkpoint.length !== walk.position || checkpoint.headHash !== r.hash))
+            walk.problem = { seq, reason: 'an anchored head does not match the row at its position' };
+        }
+        walk.prevHash = r.hash;
+        walk.after = seq;
+        if (walk.problem) walk.done = true;
+      }
+      for (const walk of open) {
+        if (walk.done) continue;
+        if ((seen.get(walk.target.stream) ?? 0) < batchSize) {
+          walk.done = true;
+          if (walk.position !== walk.target.length || walk.prevHash !== walk.target.headHash)
+            walk.problem = {
+              seq: walk.target.headSeq,
+              reason: 'rows are missing before an anchored head of the stream',
+            };
+        }
+      }
+    }
+    return walks.flatMap((w) => (w.problem ? [w.problem] : []));
   }
 }

@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { DepartmentEntity, EnterpriseEntity, UserEntity } from '../entities';
+import { KeysetPage, keysetQuery, PageRequest } from '../keyset';
+
+const NO_DEPARTMENT = ['00000000-0000-0000-0000-000000000000'];
 
 /** Read and administration queries over the organisation directory (departments, enterprises, users). */
 @Injectable()
@@ -23,38 +26,40 @@ export class DirectoryRepository {
       .findAndCount({ where, order: { code: 'ASC' }, skip: f.offset, take: f.limit });
   }
 
-  listEnterprises(f: {
-    departmentIds: string[];
-    sectorCode?: string;
-    riskGrade?: string;
-    offset: number;
-    limit: number;
-  }): Promise<[EnterpriseEntity[], number]> {
-    const where: Record<string, unknown> = {
-      enforcementDepartmentId: In(f.departmentIds.length ? f.departmentIds : ['00000000-0000-0000-0000-000000000000']),
-    };
-    if (f.sectorCode) where.sectorCode = f.sectorCode;
-    if (f.riskGrade) where.riskGrade = f.riskGrade;
-    return this.ds
+  /** Keyset page of the enterprises the departments supervise, by name. */
+  enterprisesPage(
+    f: PageRequest & { departmentIds: string[]; sectorCode?: string; riskGrade?: string },
+  ): Promise<KeysetPage<EnterpriseEntity>> {
+    const qb = this.ds
       .getRepository(EnterpriseEntity)
-      .findAndCount({ where, order: { name: 'ASC' }, skip: f.offset, take: f.limit });
+      .createQueryBuilder('e')
+      .where('e.enforcement_department_id IN (:...deps)', {
+        deps: f.departmentIds.length ? f.departmentIds : NO_DEPARTMENT,
+      });
+    if (f.sectorCode) qb.andWhere('e.sector_code = :sector', { sector: f.sectorCode });
+    if (f.riskGrade) qb.andWhere('e.risk_grade = :risk', { risk: f.riskGrade });
+    return keysetQuery(
+      qb,
+      {
+        sort: 'name',
+        direction: 'ASC',
+        columns: [
+          { sql: 'e.name', part: 'text' },
+          { sql: 'e.id', part: 'uuid' },
+        ],
+      },
+      f,
+    );
   }
 
-  listUsers(f: {
-    departmentIds: string[];
-    activeOnly?: boolean;
-    offset: number;
-    limit: number;
-  }): Promise<[UserEntity[], number]> {
-    return this.ds.getRepository(UserEntity).findAndCount({
-      where: {
-        departmentId: In(f.departmentIds.length ? f.departmentIds : ['00000000-0000-0000-0000-000000000000']),
-        ...(f.activeOnly ? { active: true } : {}),
-      },
-      order: { username: 'ASC' },
-      skip: f.offset,
-      take: f.limit,
-    });
+  /** Keyset page of the users of the departments, by username. */
+  usersPage(f: PageRequest & { departmentIds: string[]; activeOnly?: boolean }): Promise<KeysetPage<UserEntity>> {
+    const qb = this.ds
+      .getRepository(UserEntity)
+      .createQueryBuilder('u')
+      .where('u.department_id IN (:...deps)', { deps: f.departmentIds.length ? f.departmentIds : NO_DEPARTMENT });
+    if (f.activeOnly) qb.andWhere('u.active = true');
+    return keysetQuery(qb, { sort: 'username', direction: 'ASC', columns: [{ sql: 'u.username', part: 'text' }] }, f);
   }
 
   async insertUser(

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { managerOf, Transaction } from '../unit-of-work';
 import { DocumentEntity } from '../entities/enforcement.entities';
 
 export interface NewDocument {
@@ -18,16 +19,22 @@ export interface NewDocument {
 export class DocumentRepository {
   constructor(private readonly ds: DataSource) {}
 
-  findByKey(key: string, m?: EntityManager): Promise<DocumentEntity | null> {
-    return (m ?? this.ds.manager).getRepository(DocumentEntity).findOne({ where: { idempotencyKey: key } });
+  private em(tx?: Transaction): EntityManager {
+    return managerOf(this.ds, tx);
+  }
+
+  findByKey(key: string, tx?: Transaction): Promise<DocumentEntity | null> {
+    return this.em(tx)
+      .getRepository(DocumentEntity)
+      .findOne({ where: { idempotencyKey: key } });
   }
 
   /**
    * Reserves the next number of (department, kind, year). The upsert takes the counter row's lock
    * until the caller's transaction ends, so concurrent issuers queue and a rollback frees the number.
    */
-  async nextSeq(departmentId: string, kind: string, year: number, m: EntityManager): Promise<number> {
-    const rows: Array<{ last_seq: number }> = await m.query(
+  async nextSeq(departmentId: string, kind: string, year: number, tx: Transaction): Promise<number> {
+    const rows: Array<{ last_seq: number }> = await this.em(tx).query(
       `INSERT INTO document_counters (department_id, kind, year, last_seq) VALUES ($1, $2, $3, 1)
        ON CONFLICT (department_id, kind, year) DO UPDATE SET last_seq = document_counters.last_seq + 1
        RETURNING last_seq`,
@@ -38,9 +45,9 @@ export class DocumentRepository {
 
   async insert(
     d: NewDocument & { seq: number; number: string; html: string; sha256: string },
-    m: EntityManager,
+    tx: Transaction,
   ): Promise<DocumentEntity> {
-    const repo = m.getRepository(DocumentEntity);
+    const repo = this.em(tx).getRepository(DocumentEntity);
     const saved = await repo.save(repo.create(d));
     delete (saved as Partial<DocumentEntity>).html;
     return saved;
@@ -62,14 +69,8 @@ export class DocumentRepository {
     return d ? { html: d.html, sha256: d.sha256, caseId: d.caseId, departmentId: d.departmentId } : null;
   }
 
-  listForCase(caseId: string, offset: number, limit: number): Promise<[DocumentEntity[], number]> {
-    return this.ds
-      .getRepository(DocumentEntity)
-      .findAndCount({ where: { caseId }, order: { issuedAt: 'ASC', number: 'ASC' }, skip: offset, take: limit });
-  }
-
-  allForCase(caseId: string, m?: EntityManager): Promise<DocumentEntity[]> {
-    return (m ?? this.ds.manager)
+  allForCase(caseId: string, tx?: Transaction): Promise<DocumentEntity[]> {
+    return this.em(tx)
       .getRepository(DocumentEntity)
       .find({ where: { caseId }, order: { issuedAt: 'ASC', number: 'ASC' } });
   }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { managerOf, Transaction } from '../unit-of-work';
 import {
   CaseArchiveEntity,
   CreditRepairRequestEntity,
@@ -16,13 +17,13 @@ import {
 export class EnforcementRepository {
   constructor(private readonly ds: DataSource) {}
 
-  private mgr(m?: EntityManager): EntityManager {
-    return m ?? this.ds.manager;
+  private em(tx?: Transaction): EntityManager {
+    return managerOf(this.ds, tx);
   }
 
   /** The department and its ancestors, nearest first. */
-  async departmentChain(departmentId: string, m?: EntityManager): Promise<string[]> {
-    const rows: Array<{ id: string }> = await this.mgr(m).query(
+  async departmentChain(departmentId: string, tx?: Transaction): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.em(tx).query(
       `WITH RECURSIVE up AS (SELECT id, parent_id, 0 AS depth FROM departments WHERE id = $1
          UNION ALL SELECT d.id, d.parent_id, up.depth + 1 FROM departments d JOIN up ON d.id = up.parent_id WHERE up.depth < 20)
        SELECT id FROM up ORDER BY depth`,
@@ -42,9 +43,9 @@ export class EnforcementRepository {
 
   // ---- policy ----
 
-  findPolicies(departmentIds: string[], m?: EntityManager): Promise<PenaltyPolicyEntity[]> {
+  findPolicies(departmentIds: string[], tx?: Transaction): Promise<PenaltyPolicyEntity[]> {
     if (!departmentIds.length) return Promise.resolve([]);
-    return this.mgr(m)
+    return this.em(tx)
       .getRepository(PenaltyPolicyEntity)
       .find({ where: { departmentId: In(departmentIds) } });
   }
@@ -53,9 +54,9 @@ export class EnforcementRepository {
     departmentId: string,
     overrides: Record<string, unknown>,
     updatedBy: string,
-    m: EntityManager,
+    tx: Transaction,
   ): Promise<void> {
-    await m.query(
+    await this.em(tx).query(
       `INSERT INTO penalty_policies (department_id, overrides, updated_by, updated_at) VALUES ($1, $2, $3, now())
        ON CONFLICT (department_id) DO UPDATE SET overrides = EXCLUDED.overrides, updated_by = EXCLUDED.updated_by, updated_at = now()`,
       [departmentId, JSON.stringify(overrides), updatedBy],
@@ -84,15 +85,15 @@ export class EnforcementRepository {
       .getOne();
   }
 
-  findBenchmark(id: string, m?: EntityManager): Promise<DiscretionBenchmarkEntity | null> {
-    return this.mgr(m).getRepository(DiscretionBenchmarkEntity).findOne({ where: { id } });
+  findBenchmark(id: string, tx?: Transaction): Promise<DiscretionBenchmarkEntity | null> {
+    return this.em(tx).getRepository(DiscretionBenchmarkEntity).findOne({ where: { id } });
   }
 
   async insertBenchmark(
     b: Omit<DiscretionBenchmarkEntity, 'createdAt'>,
-    m: EntityManager,
+    tx: Transaction,
   ): Promise<DiscretionBenchmarkEntity> {
-    const repo = m.getRepository(DiscretionBenchmarkEntity);
+    const repo = this.em(tx).getRepository(DiscretionBenchmarkEntity);
     return repo.save(repo.create(b));
   }
 
@@ -117,8 +118,8 @@ export class EnforcementRepository {
   // ---- idempotency of workflow-recorded events ----
 
   /** True when the key is new (and now taken, in the caller's transaction); false on an activity retry. */
-  async claimEventKey(key: string, m: EntityManager): Promise<boolean> {
-    const rows: unknown[] = await m.query(
+  async claimEventKey(key: string, tx: Transaction): Promise<boolean> {
+    const rows: unknown[] = await this.em(tx).query(
       `INSERT INTO workflow_event_keys (event_key) VALUES ($1) ON CONFLICT DO NOTHING RETURNING event_key`,
       [key],
     );
@@ -127,23 +128,23 @@ export class EnforcementRepository {
 
   // ---- public disclosure ----
 
-  findPublicationByKey(key: string, m?: EntityManager): Promise<PublishedDecisionEntity | null> {
-    return this.mgr(m)
+  findPublicationByKey(key: string, tx?: Transaction): Promise<PublishedDecisionEntity | null> {
+    return this.em(tx)
       .getRepository(PublishedDecisionEntity)
       .findOne({ where: { publicationKey: key } });
   }
 
   async insertPublication(
     p: Omit<PublishedDecisionEntity, 'id' | 'withdrawnAt' | 'withdrawalReason' | 'status'>,
-    m: EntityManager,
+    tx: Transaction,
   ): Promise<PublishedDecisionEntity> {
-    const repo = m.getRepository(PublishedDecisionEntity);
+    const repo = this.em(tx).getRepository(PublishedDecisionEntity);
     return repo.save(repo.create({ ...p, status: 'PUBLISHED', withdrawnAt: null, withdrawalReason: null }));
   }
 
   /** Withdraws every live publication of the case; returns how many rows changed. */
-  async withdrawPublications(caseId: string, reason: string, m: EntityManager): Promise<number> {
-    const res: [unknown[], number] = await m.query(
+  async withdrawPublications(caseId: string, reason: string, tx: Transaction): Promise<number> {
+    const res: [unknown[], number] = await this.em(tx).query(
       `UPDATE published_penalty_decisions SET status = 'WITHDRAWN', withdrawn_at = now(), withdrawal_reason = $2 WHERE case_id = $1 AND status = 'PUBLISHED'`,
       [caseId, reason],
     );
@@ -168,27 +169,27 @@ export class EnforcementRepository {
 
   async insertListing(
     l: Omit<DishonestEntityEntity, 'id' | 'createdAt' | 'status' | 'removedOn'>,
-    m: EntityManager,
+    tx: Transaction,
   ): Promise<DishonestEntityEntity | null> {
-    const rows: Array<{ id: string }> = await m.query(
+    const rows: Array<{ id: string }> = await this.em(tx).query(
       `INSERT INTO dishonest_entities (enterprise_id, case_id, department_id, party_name, credit_code, reason, decision_number, listed_on, status)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,'LISTED') ON CONFLICT (case_id) DO NOTHING RETURNING id`,
       [l.enterpriseId, l.caseId, l.departmentId, l.partyName, l.creditCode, l.reason, l.decisionNumber, l.listedOn],
     );
-    return rows.length ? this.findListing(rows[0].id, m) : null;
+    return rows.length ? this.findListing(rows[0].id, tx) : null;
   }
 
-  findListing(id: string, m?: EntityManager): Promise<DishonestEntityEntity | null> {
-    return this.mgr(m).getRepository(DishonestEntityEntity).findOne({ where: { id } });
+  findListing(id: string, tx?: Transaction): Promise<DishonestEntityEntity | null> {
+    return this.em(tx).getRepository(DishonestEntityEntity).findOne({ where: { id } });
   }
 
-  findListingByCase(caseId: string, m?: EntityManager): Promise<DishonestEntityEntity | null> {
-    return this.mgr(m).getRepository(DishonestEntityEntity).findOne({ where: { caseId } });
+  findListingByCase(caseId: string, tx?: Transaction): Promise<DishonestEntityEntity | null> {
+    return this.em(tx).getRepository(DishonestEntityEntity).findOne({ where: { caseId } });
   }
 
   /** Locks the listing row for a state change in the caller's transaction. */
-  lockListing(id: string, m: EntityManager): Promise<DishonestEntityEntity | null> {
-    return m
+  lockListing(id: string, tx: Transaction): Promise<DishonestEntityEntity | null> {
+    return this.em(tx)
       .getRepository(DishonestEntityEntity)
       .createQueryBuilder('l')
       .setLock('pessimistic_write')
@@ -200,9 +201,13 @@ export class EnforcementRepository {
     id: string,
     status: 'REPAIRED' | 'REMOVED',
     removedOn: string,
-    m: EntityManager,
+    tx: Transaction,
   ): Promise<void> {
-    await m.query(`UPDATE dishonest_entities SET status = $2, removed_on = $3 WHERE id = $1`, [id, status, removedOn]);
+    await this.em(tx).query(`UPDATE dishonest_entities SET status = $2, removed_on = $3 WHERE id = $1`, [
+      id,
+      status,
+      removedOn,
+    ]);
   }
 
   listListings(q: {
@@ -221,20 +226,20 @@ export class EnforcementRepository {
   }
 
   /** Any live listing of the enterprise besides `exceptId`. */
-  async enterpriseHasOtherListing(enterpriseId: string, exceptId: string, m: EntityManager): Promise<boolean> {
-    const rows: unknown[] = await m.query(
+  async enterpriseHasOtherListing(enterpriseId: string, exceptId: string, tx: Transaction): Promise<boolean> {
+    const rows: unknown[] = await this.em(tx).query(
       `SELECT 1 FROM dishonest_entities WHERE enterprise_id = $1 AND id <> $2 AND status = 'LISTED' LIMIT 1`,
       [enterpriseId, exceptId],
     );
     return rows.length > 0;
   }
 
-  async setEnterpriseCreditStatus(enterpriseId: string, status: string, m: EntityManager): Promise<string | null> {
-    const before: Array<{ credit_status: string }> = await m.query(
+  async setEnterpriseCreditStatus(enterpriseId: string, status: string, tx: Transaction): Promise<string | null> {
+    const before: Array<{ credit_status: string }> = await this.em(tx).query(
       `SELECT credit_status FROM enterprises WHERE id = $1 FOR UPDATE`,
       [enterpriseId],
     );
-    await m.query(`UPDATE enterprises SET credit_status = $2 WHERE id = $1`, [enterpriseId, status]);
+    await this.em(tx).query(`UPDATE enterprises SET credit_status = $2 WHERE id = $1`, [enterpriseId, status]);
     return before[0]?.credit_status ?? null;
   }
 
@@ -243,14 +248,14 @@ export class EnforcementRepository {
       CreditRepairRequestEntity,
       'dishonestEntityId' | 'departmentId' | 'requestedBy' | 'statement' | 'rectificationEvidence'
     >,
-    m: EntityManager,
+    tx: Transaction,
   ): Promise<CreditRepairRequestEntity> {
-    const repo = m.getRepository(CreditRepairRequestEntity);
+    const repo = this.em(tx).getRepository(CreditRepairRequestEntity);
     return repo.save(repo.create({ ...r, status: 'PENDING', decidedBy: null, decidedAt: null, decisionComment: null }));
   }
 
-  lockRepairRequest(id: string, m: EntityManager): Promise<CreditRepairRequestEntity | null> {
-    return m
+  lockRepairRequest(id: string, tx: Transaction): Promise<CreditRepairRequestEntity | null> {
+    return this.em(tx)
       .getRepository(CreditRepairRequestEntity)
       .createQueryBuilder('r')
       .setLock('pessimistic_write')
@@ -258,8 +263,8 @@ export class EnforcementRepository {
       .getOne();
   }
 
-  findRepairRequest(id: string, m?: EntityManager): Promise<CreditRepairRequestEntity | null> {
-    return this.mgr(m).getRepository(CreditRepairRequestEntity).findOne({ where: { id } });
+  findRepairRequest(id: string, tx?: Transaction): Promise<CreditRepairRequestEntity | null> {
+    return this.em(tx).getRepository(CreditRepairRequestEntity).findOne({ where: { id } });
   }
 
   async decideRepairRequest(
@@ -267,9 +272,9 @@ export class EnforcementRepository {
     status: 'APPROVED' | 'REJECTED',
     decidedBy: string,
     comment: string,
-    m: EntityManager,
+    tx: Transaction,
   ): Promise<void> {
-    await m.query(
+    await this.em(tx).query(
       `UPDATE credit_repair_requests SET status = $2, decided_by = $3, decided_at = now(), decision_comment = $4 WHERE id = $1`,
       [id, status, decidedBy, comment],
     );
@@ -292,8 +297,8 @@ export class EnforcementRepository {
 
   // ---- archive and case-file review ----
 
-  async insertArchive(a: Omit<CaseArchiveEntity, 'archivedAt'>, m: EntityManager): Promise<boolean> {
-    const rows: unknown[] = await m.query(
+  async insertArchive(a: Omit<CaseArchiveEntity, 'archivedAt'>, tx: Transaction): Promise<boolean> {
+    const rows: unknown[] = await this.em(tx).query(
       `INSERT INTO case_archives (case_id, department_id, archived_by, case_file, sha256) VALUES ($1,$2,$3,$4,$5) ON CONFLICT (case_id) DO NOTHING RETURNING case_id`,
       [a.caseId, a.departmentId, a.archivedBy, JSON.stringify(a.caseFile), a.sha256],
     );
@@ -317,9 +322,9 @@ export class EnforcementRepository {
 
   async insertSample(
     s: Omit<FileReviewSampleEntity, 'id' | 'drawnAt'>,
-    m: EntityManager,
+    tx: Transaction,
   ): Promise<FileReviewSampleEntity> {
-    const repo = m.getRepository(FileReviewSampleEntity);
+    const repo = this.em(tx).getRepository(FileReviewSampleEntity);
     return repo.save(repo.create(s));
   }
 
@@ -338,14 +343,18 @@ export class EnforcementRepository {
 
   async insertScore(
     s: Omit<FileReviewScoreEntity, 'id' | 'createdAt'>,
-    m: EntityManager,
+    tx: Transaction,
   ): Promise<FileReviewScoreEntity | null> {
-    const rows: Array<{ id: string }> = await m.query(
+    const rows: Array<{ id: string }> = await this.em(tx).query(
       `INSERT INTO file_review_scores (sample_id, case_id, reviewer_id, score, items, findings) VALUES ($1,$2,$3,$4,$5,$6)
        ON CONFLICT (sample_id, case_id, reviewer_id) DO NOTHING RETURNING id`,
       [s.sampleId, s.caseId, s.reviewerId, s.score, JSON.stringify(s.items), s.findings],
     );
-    return rows.length ? m.getRepository(FileReviewScoreEntity).findOne({ where: { id: rows[0].id } }) : null;
+    return rows.length
+      ? this.em(tx)
+          .getRepository(FileReviewScoreEntity)
+          .findOne({ where: { id: rows[0].id } })
+      : null;
   }
 
   listScores(sampleId: string): Promise<FileReviewScoreEntity[]> {

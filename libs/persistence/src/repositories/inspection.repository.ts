@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { managerOf, Transaction } from '../unit-of-work';
 import {
   CaseEntity,
   DepartmentEntity,
@@ -19,18 +20,18 @@ const ids = (xs: string[]) => (xs.length ? xs : NONE);
 export class InspectionRepository {
   constructor(private readonly ds: DataSource) {}
 
-  private m(m?: EntityManager): EntityManager {
-    return m ?? this.ds.manager;
+  private em(tx?: Transaction): EntityManager {
+    return managerOf(this.ds, tx);
   }
 
   // ---- plans ----
-  insertPlan(p: Partial<InspectionPlanEntity>, m?: EntityManager): Promise<InspectionPlanEntity> {
-    const repo = this.m(m).getRepository(InspectionPlanEntity);
+  insertPlan(p: Partial<InspectionPlanEntity>, tx?: Transaction): Promise<InspectionPlanEntity> {
+    const repo = this.em(tx).getRepository(InspectionPlanEntity);
     return repo.save(repo.create(p));
   }
 
-  findPlan(id: string, m?: EntityManager): Promise<InspectionPlanEntity | null> {
-    return this.m(m).getRepository(InspectionPlanEntity).findOne({ where: { id } });
+  findPlan(id: string, tx?: Transaction): Promise<InspectionPlanEntity | null> {
+    return this.em(tx).getRepository(InspectionPlanEntity).findOne({ where: { id } });
   }
 
   listPlans(
@@ -46,8 +47,8 @@ export class InspectionRepository {
   }
 
   /** DRAFT → APPROVED as a compare-and-set; false when the plan was no longer a draft. */
-  async approvePlan(id: string, by: string, m: EntityManager): Promise<boolean> {
-    const res: [unknown[], number] = await m.query(
+  async approvePlan(id: string, by: string, tx: Transaction): Promise<boolean> {
+    const res: [unknown[], number] = await this.em(tx).query(
       `UPDATE inspection_plans SET status = 'APPROVED', approved_by = $2, approved_at = now(), updated_at = now(), version = version + 1
         WHERE id = $1 AND status = 'DRAFT'`,
       [id, by],
@@ -56,17 +57,17 @@ export class InspectionRepository {
   }
 
   // ---- conflicts of interest ----
-  insertConflict(c: Partial<InspectionConflictEntity>, m: EntityManager): Promise<InspectionConflictEntity> {
-    const repo = m.getRepository(InspectionConflictEntity);
+  insertConflict(c: Partial<InspectionConflictEntity>, tx: Transaction): Promise<InspectionConflictEntity> {
+    const repo = this.em(tx).getRepository(InspectionConflictEntity);
     return repo.save(repo.create(c));
   }
 
   findActiveConflict(
     officerId: string,
     enterpriseId: string,
-    m?: EntityManager,
+    tx?: Transaction,
   ): Promise<InspectionConflictEntity | null> {
-    return this.m(m)
+    return this.em(tx)
       .getRepository(InspectionConflictEntity)
       .findOne({ where: { officerId, enterpriseId, active: true } });
   }
@@ -88,33 +89,33 @@ export class InspectionRepository {
       .findAndCount({ where, order: { createdAt: 'DESC' }, skip: f.offset, take: f.limit });
   }
 
-  async deactivateConflict(id: string, by: string, m: EntityManager): Promise<boolean> {
-    const res: [unknown[], number] = await m.query(
+  async deactivateConflict(id: string, by: string, tx: Transaction): Promise<boolean> {
+    const res: [unknown[], number] = await this.em(tx).query(
       `UPDATE inspection_conflicts SET active = false, deactivated_by = $2, deactivated_at = now() WHERE id = $1 AND active`,
       [id, by],
     );
     return res[1] > 0;
   }
 
-  activeConflicts(departmentId: string, m?: EntityManager): Promise<InspectionConflictEntity[]> {
-    return this.m(m)
+  activeConflicts(departmentId: string, tx?: Transaction): Promise<InspectionConflictEntity[]> {
+    return this.em(tx)
       .getRepository(InspectionConflictEntity)
       .find({ where: { departmentId, active: true } });
   }
 
   // ---- draw pool ----
   /** Enterprises the department enforces (一家企业对应一个层级执法主体), limited to the plan's sectors when it names any. */
-  supervisedEnterprises(departmentId: string, sectorCodes: string[], m?: EntityManager): Promise<EnterpriseEntity[]> {
+  supervisedEnterprises(departmentId: string, sectorCodes: string[], tx?: Transaction): Promise<EnterpriseEntity[]> {
     const where: Record<string, unknown> = { enforcementDepartmentId: departmentId };
     if (sectorCodes.length) where.sectorCode = In(sectorCodes);
-    return this.m(m)
+    return this.em(tx)
       .getRepository(EnterpriseEntity)
       .find({ where, order: { id: 'ASC' } });
   }
 
   /** Active, credentialed (持证) enforcement officers of the department. */
-  async credentialedOfficers(departmentId: string, m?: EntityManager): Promise<UserEntity[]> {
-    return this.m(m)
+  async credentialedOfficers(departmentId: string, tx?: Transaction): Promise<UserEntity[]> {
+    return this.em(tx)
       .getRepository(UserEntity)
       .createQueryBuilder('u')
       .where('u.department_id = :departmentId AND u.active AND u.credential_no IS NOT NULL AND :role = ANY(u.roles)', {
@@ -127,8 +128,8 @@ export class InspectionRepository {
 
   // ---- numbering ----
   /** Next number in a per-department, per-kind, per-year sequence (atomic upsert; no gaps from races). */
-  async nextNumber(departmentId: string, kind: string, year: number, m: EntityManager): Promise<number> {
-    const rows: Array<{ last_no: number }> = await m.query(
+  async nextNumber(departmentId: string, kind: string, year: number, tx: Transaction): Promise<number> {
+    const rows: Array<{ last_no: number }> = await this.em(tx).query(
       `INSERT INTO inspection_sequences (department_id, kind, year, last_no) VALUES ($1,$2,$3,1)
        ON CONFLICT (department_id, kind, year) DO UPDATE SET last_no = inspection_sequences.last_no + 1
        RETURNING last_no`,
@@ -141,11 +142,11 @@ export class InspectionRepository {
   async insertDraw(
     d: Partial<InspectionDrawEntity>,
     targets: Array<Partial<InspectionDrawTargetEntity>>,
-    m: EntityManager,
+    tx: Transaction,
   ): Promise<InspectionDrawEntity> {
-    const repo = m.getRepository(InspectionDrawEntity);
+    const repo = this.em(tx).getRepository(InspectionDrawEntity);
     const saved = await repo.save(repo.create(d));
-    const trepo = m.getRepository(InspectionDrawTargetEntity);
+    const trepo = this.em(tx).getRepository(InspectionDrawTargetEntity);
     if (targets.length)
       await trepo.save(targets.map((t) => trepo.create({ ...t, drawId: saved.id, inspectionCaseId: null })));
     return saved;
@@ -181,19 +182,19 @@ export class InspectionRepository {
       .getManyAndCount();
   }
 
-  targetsOf(drawIds: string[]): Promise<InspectionDrawTargetEntity[]> {
-    return this.ds
+  targetsOf(drawIds: string[], tx?: Transaction): Promise<InspectionDrawTargetEntity[]> {
+    return this.em(tx)
       .getRepository(InspectionDrawTargetEntity)
       .find({ where: { drawId: In(ids(drawIds)) }, order: { position: 'ASC' } });
   }
 
-  findTarget(id: string, m?: EntityManager): Promise<InspectionDrawTargetEntity | null> {
-    return this.m(m).getRepository(InspectionDrawTargetEntity).findOne({ where: { id } });
+  findTarget(id: string, tx?: Transaction): Promise<InspectionDrawTargetEntity | null> {
+    return this.em(tx).getRepository(InspectionDrawTargetEntity).findOne({ where: { id } });
   }
 
   /** Links a target to the inspection opened for it, once (compare-and-set). */
-  async claimTarget(targetId: string, caseId: string, m: EntityManager): Promise<boolean> {
-    const res: [unknown[], number] = await m.query(
+  async claimTarget(targetId: string, caseId: string, tx: Transaction): Promise<boolean> {
+    const res: [unknown[], number] = await this.em(tx).query(
       `UPDATE inspection_draw_targets SET inspection_case_id = $2 WHERE id = $1 AND inspection_case_id IS NULL`,
       [targetId, caseId],
     );
@@ -205,8 +206,8 @@ export class InspectionRepository {
     return this.ds.getRepository(EnterpriseEntity).find({ where: { id: In(ids(list)) } });
   }
 
-  usersByIds(list: string[], m?: EntityManager): Promise<UserEntity[]> {
-    return this.m(m)
+  usersByIds(list: string[], tx?: Transaction): Promise<UserEntity[]> {
+    return this.em(tx)
       .getRepository(UserEntity)
       .find({ where: { id: In(ids(list)) } });
   }
@@ -220,15 +221,15 @@ export class InspectionRepository {
    * Merges `patch` into cases.data once per `key` (an activity retry finds the key and does nothing).
    * Returns false when the key was already applied. Locks the row, so concurrent patches serialise.
    */
-  async patchCaseData(caseId: string, key: string, patch: Record<string, unknown>, m: EntityManager): Promise<boolean> {
-    const rows: Array<{ data: Record<string, unknown> }> = await m.query(
+  async patchCaseData(caseId: string, key: string, patch: Record<string, unknown>, tx: Transaction): Promise<boolean> {
+    const rows: Array<{ data: Record<string, unknown> }> = await this.em(tx).query(
       `SELECT data FROM cases WHERE id = $1 FOR UPDATE`,
       [caseId],
     );
     if (!rows.length) return false;
     const applied = (rows[0].data?._applied ?? {}) as Record<string, boolean>;
     if (applied[key]) return false;
-    await m.query(
+    await this.em(tx).query(
       `UPDATE cases SET data = data || $2::jsonb || jsonb_build_object('_applied', coalesce(data->'_applied', '{}'::jsonb) || jsonb_build_object($3::text, true)),
               updated_at = now(), version = version + 1 WHERE id = $1`,
       [caseId, JSON.stringify(patch), key],
@@ -236,8 +237,8 @@ export class InspectionRepository {
     return true;
   }
 
-  async setReferenceNo(caseId: string, referenceNo: string, m: EntityManager): Promise<void> {
-    await m.query(`UPDATE cases SET reference_no = $2 WHERE id = $1`, [caseId, referenceNo]);
+  async setReferenceNo(caseId: string, referenceNo: string, tx: Transaction): Promise<void> {
+    await this.em(tx).query(`UPDATE cases SET reference_no = $2 WHERE id = $1`, [caseId, referenceNo]);
   }
 
   linkedCases(sourceCaseId: string, caseType: string): Promise<CaseEntity[]> {

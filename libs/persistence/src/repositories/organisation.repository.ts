@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DepartmentEntity, EnterpriseEntity, HolidayYearEntity, UserEntity } from '../entities';
+import { DepartmentEntity, EnterpriseEntity, HolidayYearEntity, SectorEntity, UserEntity } from '../entities';
 
 @Injectable()
 export class OrganisationRepository {
@@ -20,6 +20,23 @@ export class OrganisationRepository {
 
   findEnterprise(id: string): Promise<EnterpriseEntity | null> {
     return this.ds.getRepository(EnterpriseEntity).findOne({ where: { id } });
+  }
+
+  findSector(code: string): Promise<SectorEntity | null> {
+    return this.ds.getRepository(SectorEntity).findOne({ where: { code } });
+  }
+
+  /** Which of the sector codes exist. */
+  async existingSectorCodes(codes: string[]): Promise<string[]> {
+    const rows: Array<{ code: string }> = await this.ds.query('SELECT code FROM sectors WHERE code = ANY($1::text[])', [
+      codes,
+    ]);
+    return rows.map((r) => r.code);
+  }
+
+  async regionExists(id: string): Promise<boolean> {
+    const rows: unknown[] = await this.ds.query('SELECT 1 FROM regions WHERE id = $1', [id]);
+    return rows.length > 0;
   }
 
   /** The department and every department below it (supervisors see the levels below). */

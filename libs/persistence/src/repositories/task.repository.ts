@@ -1,6 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { managerOf, Transaction } from '../unit-of-work';
 import { Escalation, TaskEntity, TaskStatus } from '../entities';
+import {
+  cappedCountSql,
+  decodeCursor,
+  KeyPart,
+  KeysetPage,
+  keysetPage,
+  PageRequest,
+  SqlParams,
+  timestampKey,
+} from '../keyset';
 
 export interface NewTask {
   taskKey: string;
@@ -18,16 +29,39 @@ export interface NewTask {
   payload: Record<string, unknown>;
 }
 
-export interface InboxFilter {
+/**
+ * Inbox orders. `due`: soonest due first, tasks without a due date last. `created`: newest first.
+ * `priority`: overdue (RED) first, then due soon (YELLOW), then the rest, each soonest due first.
+ * Ties break on creation time, then id.
+ */
+export const INBOX_SORTS = ['due', 'created', 'priority'] as const;
+export type InboxSort = (typeof INBOX_SORTS)[number];
+
+export interface InboxPageFilter extends PageRequest {
   userId: string;
   roles: string[];
+  /** The department(s) whose group queue (unassigned tasks for the roles) the user sees. */
   departmentIds: string[];
   type?: string;
   caseId?: string;
   status?: TaskStatus;
   escalation?: Escalation;
-  offset: number;
-  limit: number;
+  sort: InboxSort;
+}
+
+/** Escalations in priority order (their index is the priority rank). */
+const BY_PRIORITY: readonly Escalation[] = ['RED', 'YELLOW', 'NONE'];
+const INBOX_KEYS: Record<InboxSort, readonly KeyPart[]> = {
+  due: ['timestamp', 'timestamp', 'uuid'],
+  created: ['timestamp', 'uuid'],
+  priority: ['integer', 'timestamp', 'timestamp', 'uuid'],
+};
+
+interface InboxRow {
+  id: string;
+  rank: number;
+  due_key: string;
+  created_key: string;
 }
 
 export interface DepartmentTaskCounts {
@@ -41,21 +75,25 @@ export interface DepartmentTaskCounts {
 export class TaskRepository {
   constructor(private readonly ds: DataSource) {}
 
-  private repo(m?: EntityManager) {
-    return (m ?? this.ds.manager).getRepository(TaskEntity);
+  private em(tx?: Transaction): EntityManager {
+    return managerOf(this.ds, tx);
   }
 
-  findById(id: string, m?: EntityManager): Promise<TaskEntity | null> {
-    return this.repo(m).findOne({ where: { id } });
+  private repo(tx?: Transaction) {
+    return this.em(tx).getRepository(TaskEntity);
   }
 
-  findByKey(taskKey: string, m?: EntityManager): Promise<TaskEntity | null> {
-    return this.repo(m).findOne({ where: { taskKey } });
+  findById(id: string, tx?: Transaction): Promise<TaskEntity | null> {
+    return this.repo(tx).findOne({ where: { id } });
+  }
+
+  findByKey(taskKey: string, tx?: Transaction): Promise<TaskEntity | null> {
+    return this.repo(tx).findOne({ where: { taskKey } });
   }
 
   /** Inserts unless a task with the same key exists; returns the stored row either way (idempotent open). */
-  async insertIfAbsent(t: NewTask, m?: EntityManager): Promise<{ task: TaskEntity; created: boolean }> {
-    const rows: Array<{ id: string }> = await (m ?? this.ds.manager).query(
+  async insertIfAbsent(t: NewTask, tx?: Transaction): Promise<{ task: TaskEntity; created: boolean }> {
+    const rows: Array<{ id: string }> = await this.em(tx).query(
       `INSERT INTO tasks (task_key, case_id, workflow_id, type, title, candidate_roles, department_id, assignee_id, status,
                           due_at, warn_at, needs_manual_due_date, payload, outcomes)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,'OPEN',$9,$10,$11,$12,$13)
@@ -76,14 +114,14 @@ export class TaskRepository {
         t.outcomes ?? null,
       ],
     );
-    const task = await this.findByKey(t.taskKey, m);
+    const task = await this.findByKey(t.taskKey, tx);
     if (!task) throw new Error(`task ${t.taskKey} vanished after insert`);
     return { task, created: rows.length > 0 };
   }
 
   /** Compare-and-set on status so two concurrent claims cannot both win. Returns false when the row was not in `from`. */
-  async transition(id: string, from: TaskStatus[], patch: Partial<TaskEntity>, m?: EntityManager): Promise<boolean> {
-    const res = await this.repo(m)
+  async transition(id: string, from: TaskStatus[], patch: Partial<TaskEntity>, tx?: Transaction): Promise<boolean> {
+    const res = await this.repo(tx)
       .createQueryBuilder()
       .update(TaskEntity)
       .set({ ...patch, updatedAt: () => 'now()' } as never)
@@ -92,32 +130,119 @@ export class TaskRepository {
     return (res.affected ?? 0) > 0;
   }
 
-  async update(id: string, patch: Partial<TaskEntity>, m?: EntityManager): Promise<void> {
-    await this.repo(m).update({ id }, patch as never);
+  async update(id: string, patch: Partial<TaskEntity>, tx?: Transaction): Promise<void> {
+    await this.repo(tx).update({ id }, patch as never);
   }
 
-  async inbox(f: InboxFilter): Promise<[TaskEntity[], number]> {
-    const qb = this.repo()
-      .createQueryBuilder('t')
-      .where(
-        `(t.assignee_id = :userId OR (t.assignee_id IS NULL AND t.candidate_roles && :roles::text[] AND t.department_id IN (:...deps)))`,
-        {
-          userId: f.userId,
-          roles: f.roles,
-          deps: f.departmentIds.length ? f.departmentIds : ['00000000-0000-0000-0000-000000000000'],
-        },
+  /** The case's open steps held by one department follow the case to another. */
+  async moveOpenTasks(
+    caseId: string,
+    fromDepartmentId: string,
+    toDepartmentId: string,
+    tx?: Transaction,
+  ): Promise<void> {
+    await this.em(tx).query(
+      `UPDATE tasks SET department_id = $2, updated_at = now() WHERE case_id = $1 AND department_id = $3 AND status IN ('OPEN','CLAIMED')`,
+      [caseId, toDepartmentId, fromDepartmentId],
+    );
+  }
+
+  /**
+   * One keyset page of the inbox: tasks assigned to the user, and unassigned tasks for one of the
+   * user's roles in the given departments. Each part is a separate ordered index range (per
+   * status, and per escalation for the due-date orders), merged by the outer ORDER BY, so a page
+   * never sorts more than a page from each range.
+   */
+  async inboxPage(f: InboxPageFilter): Promise<KeysetPage<TaskEntity>> {
+    const cursor = f.cursor ? decodeCursor(f.cursor, f.sort, INBOX_KEYS[f.sort]) : null;
+    const params = new SqlParams();
+    const statuses: TaskStatus[] = f.status ? [f.status] : ['OPEN', 'CLAIMED'];
+    const limit = params.add(f.limit + 1);
+    const filters: string[] = [];
+    if (f.type) filters.push(`t.type = ${params.add(f.type)}`);
+    if (f.caseId) filters.push(`t.case_id = ${params.add(f.caseId)}::uuid`);
+    const queues = [`t.assignee_id = ${params.add(f.userId)}::uuid`];
+    const roles = params.add(f.roles);
+    for (const departmentId of f.departmentIds)
+      queues.push(
+        `t.assignee_id IS NULL AND t.department_id = ${params.add(departmentId)}::uuid AND t.candidate_roles && ${roles}::text[]`,
       );
-    if (f.status) qb.andWhere('t.status = :status', { status: f.status });
-    else qb.andWhere(`t.status IN ('OPEN','CLAIMED')`);
-    if (f.type) qb.andWhere('t.type = :type', { type: f.type });
-    if (f.caseId) qb.andWhere('t.case_id = :caseId', { caseId: f.caseId });
-    if (f.escalation) qb.andWhere('t.escalation = :esc', { esc: f.escalation });
-    return qb
-      .orderBy('t.due_at', 'ASC', 'NULLS LAST')
-      .addOrderBy('t.created_at', 'ASC')
-      .skip(f.offset)
-      .take(f.limit)
-      .getManyAndCount();
+    const escalations: Array<Escalation | null> = f.escalation
+      ? [f.escalation]
+      : f.sort === 'created'
+        ? [null]
+        : [...BY_PRIORITY];
+    const order =
+      f.sort === 'created'
+        ? 't.created_at DESC, t.id DESC'
+        : f.sort === 'due'
+          ? 't.due_sort, t.created_at, t.id'
+          : 'rank, t.due_sort, t.created_at, t.id';
+    const afterKey = (rank: number): string | null => {
+      if (!cursor) return '';
+      if (f.sort === 'created')
+        return `AND (t.created_at, t.id) < (${params.add(cursor[0])}::timestamptz, ${params.add(cursor[1])}::uuid)`;
+      const [due, created, id] = f.sort === 'due' ? cursor : cursor.slice(1);
+      if (f.sort === 'priority' && rank < Number(cursor[0])) return null; // that range is behind the cursor
+      if (f.sort === 'priority' && rank > Number(cursor[0])) return '';
+      return `AND (t.due_sort, t.created_at, t.id) > (${params.add(due)}::timestamptz, ${params.add(created)}::timestamptz, ${params.add(id)}::uuid)`;
+    };
+    const parts: string[] = [];
+    for (const queue of queues)
+      for (const status of statuses)
+        for (const escalation of escalations) {
+          const rank = escalation ? BY_PRIORITY.indexOf(escalation) : 0;
+          const after = afterKey(rank);
+          if (after === null) continue;
+          const where = [queue, `t.status = ${params.add(status)}`, ...filters];
+          if (escalation) where.push(`t.escalation = ${params.add(escalation)}`);
+          parts.push(`(SELECT t.id, ${rank} AS rank, t.due_sort, t.created_at,
+                             ${timestampKey('t.due_sort')} AS due_key, ${timestampKey('t.created_at')} AS created_key
+                        FROM tasks t WHERE ${where.join(' AND ')} ${after}
+                       ORDER BY ${order.replace('rank, ', '')} LIMIT ${limit})`);
+        }
+    const rows: InboxRow[] = parts.length
+      ? await this.ds.query(
+          `SELECT id, rank, due_key, created_key FROM (${parts.join(' UNION ALL ')}) t ORDER BY ${order} LIMIT ${limit}`,
+          params.values,
+        )
+      : [];
+    const entities = rows.length ? await this.repo().findBy({ id: In(rows.map((r) => r.id)) }) : [];
+    const byId = new Map(entities.map((t) => [t.id, t]));
+    const count = new SqlParams();
+    const countFilters = [`t.status = ANY(${count.add(statuses)}::text[])`];
+    if (f.type) countFilters.push(`t.type = ${count.add(f.type)}`);
+    if (f.caseId) countFilters.push(`t.case_id = ${count.add(f.caseId)}::uuid`);
+    if (f.escalation) countFilters.push(`t.escalation = ${count.add(f.escalation)}`);
+    const countRoles = count.add(f.roles);
+    const countQueues = [
+      `t.assignee_id = ${count.add(f.userId)}::uuid`,
+      ...f.departmentIds.map(
+        (d) =>
+          `t.assignee_id IS NULL AND t.department_id = ${count.add(d)}::uuid AND t.candidate_roles && ${countRoles}::text[]`,
+      ),
+    ];
+    const counted: Array<{ n: number }> = await this.ds.query(
+      cappedCountSql(
+        countQueues
+          .map((queue) => `SELECT 1 FROM tasks t WHERE ${queue} AND ${countFilters.join(' AND ')}`)
+          .join(' UNION ALL '),
+      ),
+      count.values,
+    );
+    return keysetPage(
+      rows,
+      f.limit,
+      f.sort,
+      (r) =>
+        f.sort === 'created'
+          ? [r.created_key, r.id]
+          : f.sort === 'due'
+            ? [r.due_key, r.created_key, r.id]
+            : [String(r.rank), r.due_key, r.created_key, r.id],
+      (r) => byId.get(r.id)!,
+      counted[0].n,
+    );
   }
 
   listForCase(caseId: string): Promise<TaskEntity[]> {
@@ -133,19 +258,20 @@ export class TaskRepository {
     return this.openTaskCounts('AND department_id = ANY($1::uuid[])', [departmentIds]);
   }
 
-  /** The same counts for every department holding an open task (metrics): one indexed aggregate, no per-row work. */
+  /** The same counts for every department holding an open task (metrics). */
   countsForAllDepartments(): Promise<DepartmentTaskCounts[]> {
     return this.openTaskCounts('', []);
   }
 
+  /** Read from the counters the tasks trigger keeps (migration InboxAndSearchIndexes), not by counting tasks. */
   private async openTaskCounts(departmentFilter: string, params: unknown[]): Promise<DepartmentTaskCounts[]> {
     const rows: Array<{ department_id: string; open: string; due_soon: string; overdue: string }> = await this.ds.query(
       `SELECT department_id,
-              count(*) AS open,
-              count(*) FILTER (WHERE escalation = 'YELLOW') AS due_soon,
-              count(*) FILTER (WHERE escalation = 'RED') AS overdue
-         FROM tasks WHERE status IN ('OPEN','CLAIMED') ${departmentFilter}
-        GROUP BY department_id ORDER BY department_id`,
+              sum(open) AS open,
+              coalesce(sum(open) FILTER (WHERE escalation = 'YELLOW'), 0) AS due_soon,
+              coalesce(sum(open) FILTER (WHERE escalation = 'RED'), 0) AS overdue
+         FROM task_open_counts WHERE true ${departmentFilter}
+        GROUP BY department_id HAVING sum(open) > 0 ORDER BY department_id`,
       params,
     );
     return rows.map((r) => ({
