@@ -114,8 +114,9 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** One year's holidays and make-up working days (404 if the year is not loaded) */
     get: operations['CalendarController_year'];
-    /** Load or correct a year's holiday notice (administrators) */
+    /** Load or correct a year's holiday notice (administrators; recorded with the notice before and after) */
     put: operations['CalendarController_putYear'];
     post?: never;
     delete?: never;
@@ -202,7 +203,7 @@ export interface paths {
     /** Users of the departments you administer */
     get: operations['OrganisationController_users'];
     put?: never;
-    /** Create a user in a department you administer */
+    /** Create a user in a department you administer (enforcement officers need a credential number; only a system administrator grants SYSTEM_ADMIN) */
     post: operations['OrganisationController_createUser'];
     delete?: never;
     options?: never;
@@ -236,8 +237,25 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Deactivate a user (takes effect on their next request) */
+    /** Deactivate a user (takes effect on their next request; not yourself) */
     post: operations['OrganisationController_deactivate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/metrics': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Prometheus metrics (text exposition format) with `Authorization: Bearer <METRICS_TOKEN>`; 404 unless METRICS_TOKEN is set and no separate METRICS_ADDRESS listener is configured */
+    get: operations['MetricsController_scrape'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -470,7 +488,7 @@ export interface paths {
     };
     get: operations['InspectionCasesController_listTransfers'];
     put?: never;
-    /** Propose transferring a suspected crime to the police (国务院令第310号): team of ≥ 2 officers; the head decides within 3 days */
+    /** Propose transferring a suspected crime to the police (国务院令第310号): team of ≥ 2 officers; the head decides within 3 days. From a penalty case the proposal goes through that case (its handlers form the team; one pending transfer at a time, 409) */
     post: operations['InspectionCasesController_propose'];
     delete?: never;
     options?: never;
@@ -1306,7 +1324,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Record the enterprise's 信用修复 application */
+    /** Record the enterprise's 信用修复 application (by the listing department; one pending at a time) */
     post: operations['CreditController_request'];
     delete?: never;
     options?: never;
@@ -1355,6 +1373,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Samples of your visible departments, newest first */
     get: operations['FileReviewController_list'];
     put?: never;
     /** Draw N archived case files reproducibly from a seed (heads and administrators) */
@@ -1372,6 +1391,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** One sample with the scores given so far */
     get: operations['FileReviewController_get'];
     put?: never;
     post?: never;
@@ -1405,7 +1425,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** My inbox: tasks assigned to me and open tasks for my roles in my department; soonest due first; each with its case number, title and enterprise */
+    /** My inbox: tasks assigned to me and open tasks for my roles in my department, each with its case number, title and enterprise; by `sort` (default soonest due first), keyset pages */
     get: operations['TasksController_inbox'];
     put?: never;
     post?: never;
@@ -1675,23 +1695,346 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    LivenessDto_Output: {
+      /** @constant */
+      status: 'ok';
+    };
+    ErrorBodyDto_Output: {
+      /**
+       * @description Stable error code; one HTTP status per code
+       * @enum {string}
+       */
+      code:
+        | 'INTERNAL_ERROR'
+        | 'VALIDATION_FAILED'
+        | 'UNAUTHENTICATED'
+        | 'FORBIDDEN_ROLE'
+        | 'FORBIDDEN_JURISDICTION'
+        | 'FORBIDDEN_SEPARATION_OF_DUTIES'
+        | 'NOT_FOUND'
+        | 'WORKFLOW_NOT_FOUND'
+        | 'ALREADY_EXISTS'
+        | 'WORKFLOW_ALREADY_STARTED'
+        | 'TASK_ALREADY_CLAIMED'
+        | 'TASK_ALREADY_COMPLETED'
+        | 'STEP_OUT_OF_ORDER'
+        | 'PAYLOAD_TOO_LARGE'
+        | 'UNSUPPORTED_MEDIA_TYPE'
+        | 'RULE_VIOLATION'
+        | 'DEADLINE_PASSED'
+        | 'CALENDAR_YEAR_NOT_LOADED'
+        | 'INVALID_CALENDAR'
+        | 'OUT_OF_RANGE'
+        | 'RATE_LIMITED'
+        | 'DEPENDENCY_UNAVAILABLE';
+      message: string;
+      details?: {
+        /** @description VALIDATION_FAILED: every invalid or missing field (body-relative paths) */
+        fields?: {
+          path: string;
+          message: string;
+        }[];
+      } & {
+        [key: string]: unknown;
+      };
+      /** @description Quote it to support; also in the x-request-id header */
+      requestId?: string;
+    };
+    ReadinessDto_Output: {
+      /** @enum {string} */
+      status: 'ok' | 'unavailable';
+      checks: {
+        postgres: {
+          /** @enum {string} */
+          status: 'up' | 'down';
+          /** @description Why the probe failed (down only) */
+          error?: string;
+        };
+        temporal: {
+          /** @enum {string} */
+          status: 'up' | 'down';
+          /** @description Why the probe failed (down only) */
+          error?: string;
+        };
+        /** @description Workers polling the workflow and the activity task queue */
+        workers: {
+          /** @enum {string} */
+          status: 'up' | 'down';
+          /** @description Why the probe failed (down only) */
+          error?: string;
+          workflow?: {
+            /** @description Pollers seen recently */
+            live: number;
+            lastPollAgeSeconds: number | null;
+          };
+          activity?: {
+            /** @description Pollers seen recently */
+            live: number;
+            lastPollAgeSeconds: number | null;
+          };
+        };
+      };
+    };
     LoginDto: {
       username: string;
       password: string;
     };
-    HolidayYearDto: {
-      /** @example 国办发明电〔2025〕7号 */
+    LoginResultDto_Output: {
+      /** @description Signed, expiring bearer token */
+      accessToken: string;
+      /** @constant */
+      tokenType: 'Bearer';
+      user: {
+        /** Format: uuid */
+        id: string;
+        username: string;
+        roles: (
+          | 'ENFORCEMENT_OFFICER'
+          | 'AGENCY_HEAD'
+          | 'LEGAL_REVIEWER'
+          | 'INVESTIGATION_MEMBER'
+          | 'DISCIPLINE_BODY'
+          | 'DEPARTMENT_ADMIN'
+          | 'SYSTEM_ADMIN'
+        )[];
+        /** Format: uuid */
+        departmentId: string;
+        /** @description Your department and, for heads and administrators, every department below it */
+        visibleDepartmentIds: string[];
+        /** @description 执法证号 (enforcement credential number) */
+        credentialNo: string | null;
+        /** @description Holds the legal qualification first-time 法制审核 reviewers need (行政处罚法 Art.58) */
+        legalQualified: boolean;
+      };
+    };
+    MeDto_Output: {
+      /** Format: uuid */
+      id: string;
+      username: string;
+      roles: (
+        | 'ENFORCEMENT_OFFICER'
+        | 'AGENCY_HEAD'
+        | 'LEGAL_REVIEWER'
+        | 'INVESTIGATION_MEMBER'
+        | 'DISCIPLINE_BODY'
+        | 'DEPARTMENT_ADMIN'
+        | 'SYSTEM_ADMIN'
+      )[];
+      /** Format: uuid */
+      departmentId: string;
+      /** @description Your department and, for heads and administrators, every department below it */
+      visibleDepartmentIds: string[];
+      /** @description 执法证号 (enforcement credential number) */
+      credentialNo: string[];
+      /** @description Holds the legal qualification first-time 法制审核 reviewers need (行政处罚法 Art.58) */
+      legalQualified: boolean;
+    };
+    ChainVerificationDto_Output: {
+      ok: boolean;
+      /** @description Entries walked */
+      checked: number;
+      /** @description The first entry whose hash does not follow */
+      firstBrokenSeq: string[];
+      reason: string[];
+    };
+    HolidayYearListDto_Output: {
+      items: {
+        /**
+         * @description The State Council notice
+         * @example 国办发明电〔2025〕7号
+         */
+        noticeNumber: string;
+        /**
+         * Format: date
+         * @example 2025-11-04
+         */
+        noticeDate: string;
+        /** @description Notice title and URL, so the data can be checked against it */
+        source: string;
+        /** @description Every declared rest day of the holiday periods, weekday or weekend */
+        holidays: string[];
+        /** @description 调休上班: weekend days declared working days */
+        makeupWorkdays: string[];
+        year: number;
+      }[];
+    };
+    HolidayYearViewDto_Output: {
+      /**
+       * @description The State Council notice
+       * @example 国办发明电〔2025〕7号
+       */
       noticeNumber: string;
-      /** @example 2025-11-04 */
+      /**
+       * Format: date
+       * @example 2025-11-04
+       */
       noticeDate: string;
+      /** @description Notice title and URL, so the data can be checked against it */
       source: string;
+      /** @description Every declared rest day of the holiday periods, weekday or weekend */
       holidays: string[];
+      /** @description 调休上班: weekend days declared working days */
+      makeupWorkdays: string[];
+      year: number;
+    };
+    HolidayYearDto: {
+      /**
+       * @description The State Council notice
+       * @example 国办发明电〔2025〕7号
+       */
+      noticeNumber: string;
+      /**
+       * Format: date
+       * @example 2025-11-04
+       */
+      noticeDate: string;
+      /** @description Notice title and URL, so the data can be checked against it */
+      source: string;
+      /** @description Every declared rest day of the holiday periods, weekday or weekend */
+      holidays: string[];
+      /** @description 调休上班: weekend days declared working days */
       makeupWorkdays: string[];
     };
+    DueDateDto_Output: {
+      /** Format: date */
+      start: string;
+      /** @enum {string} */
+      unit: 'working_days' | 'calendar_days';
+      amount: number;
+      /**
+       * Format: date
+       * @description The last day of the period (China local date)
+       */
+      dueDate: string;
+      /**
+       * Format: date-time
+       * @description The end of that day in China
+       */
+      dueAt: string;
+    };
+    DepartmentPageDto_Output: {
+      items: {
+        /** Format: uuid */
+        id: string;
+        code: string;
+        name: string;
+        kind: string;
+        /** @enum {string} */
+        level: 'PROVINCE' | 'CITY' | 'COUNTY' | 'TOWN' | 'PARK';
+        /** Format: uuid */
+        regionId: string;
+        parentId: string | null;
+        /** Format: date */
+        validFrom: string;
+        validTo: string | null;
+      }[];
+      total: number;
+      offset: number;
+      limit: number;
+    };
+    EnterprisePageDto_Output: {
+      items: {
+        /** Format: uuid */
+        id: string;
+        /** @description 统一社会信用代码 */
+        creditCode: string;
+        name: string;
+        sectorCode: string;
+        /** Format: uuid */
+        regionId: string;
+        /** Format: uuid */
+        enforcementDepartmentId: string;
+        /** @enum {string} */
+        riskGrade: 'RED' | 'ORANGE' | 'YELLOW' | 'BLUE';
+        creditStatus: string;
+        principalName: string | null;
+        /** @description Masked in lists; in full on the single read */
+        principalPhone: string | null;
+      }[];
+      /** @description Cursor of the next page; null on the last page */
+      nextCursor: string[];
+      /** @description Matching rows, exact up to 10,000 */
+      total: number;
+      /** @description false when there are more than 10,000 (total is then 10,000) */
+      totalExact: boolean;
+    };
+    EnterpriseDto_Output: {
+      /** Format: uuid */
+      id: string;
+      /** @description 统一社会信用代码 */
+      creditCode: string;
+      name: string;
+      sectorCode: string;
+      /** Format: uuid */
+      regionId: string;
+      /** Format: uuid */
+      enforcementDepartmentId: string;
+      /** @enum {string} */
+      riskGrade: 'RED' | 'ORANGE' | 'YELLOW' | 'BLUE';
+      creditStatus: string;
+      principalName: string[];
+      /** @description Masked in lists; in full on the single read */
+      principalPhone: string[];
+    };
+    UserPageDto_Output: {
+      items: {
+        /** Format: uuid */
+        id: string;
+        username: string;
+        displayName: string;
+        /** Format: uuid */
+        departmentId: string;
+        roles: (
+          | 'ENFORCEMENT_OFFICER'
+          | 'AGENCY_HEAD'
+          | 'LEGAL_REVIEWER'
+          | 'INVESTIGATION_MEMBER'
+          | 'DISCIPLINE_BODY'
+          | 'DEPARTMENT_ADMIN'
+          | 'SYSTEM_ADMIN'
+        )[];
+        credentialNo: string | null;
+        legalQualified: boolean;
+        active: boolean;
+      }[];
+      /** @description Cursor of the next page; null on the last page */
+      nextCursor: string[];
+      /** @description Matching rows, exact up to 10,000 */
+      total: number;
+      /** @description false when there are more than 10,000 (total is then 10,000) */
+      totalExact: boolean;
+    };
+    DirectoryUserPageDto_Output: {
+      items: {
+        /** Format: uuid */
+        id: string;
+        displayName: string;
+        /** Format: uuid */
+        departmentId: string;
+        roles: (
+          | 'ENFORCEMENT_OFFICER'
+          | 'AGENCY_HEAD'
+          | 'LEGAL_REVIEWER'
+          | 'INVESTIGATION_MEMBER'
+          | 'DISCIPLINE_BODY'
+          | 'DEPARTMENT_ADMIN'
+          | 'SYSTEM_ADMIN'
+        )[];
+        credentialNo: string | null;
+      }[];
+      /** @description Cursor of the next page; null on the last page */
+      nextCursor: string[];
+      /** @description Matching rows, exact up to 10,000 */
+      total: number;
+      /** @description false when there are more than 10,000 (total is then 10,000) */
+      totalExact: boolean;
+    };
     CreateUserDto: {
+      /** @example zhang.wei */
       username: string;
       password: string;
       displayName: string;
+      /** Format: uuid */
       departmentId: string;
       roles: (
         | 'ENFORCEMENT_OFFICER'
@@ -1702,8 +2045,29 @@ export interface components {
         | 'DEPARTMENT_ADMIN'
         | 'SYSTEM_ADMIN'
       )[];
+      /** @description 执法证号; enforcement officers need one (行政处罚法 Art.42) */
       credentialNo?: string;
       legalQualified?: boolean;
+    };
+    UserDto_Output: {
+      /** Format: uuid */
+      id: string;
+      username: string;
+      displayName: string;
+      /** Format: uuid */
+      departmentId: string;
+      roles: (
+        | 'ENFORCEMENT_OFFICER'
+        | 'AGENCY_HEAD'
+        | 'LEGAL_REVIEWER'
+        | 'INVESTIGATION_MEMBER'
+        | 'DISCIPLINE_BODY'
+        | 'DEPARTMENT_ADMIN'
+        | 'SYSTEM_ADMIN'
+      )[];
+      credentialNo: string[];
+      legalQualified: boolean;
+      active: boolean;
     };
     FrequencyDto: {
       RED?: number;
@@ -1820,6 +2184,7 @@ export interface components {
       /** @description 漏报/谎报/瞒报 already known at intake */
       flags?: ('OMITTED' | 'FALSE_REPORT' | 'CONCEALED')[];
     };
+    Object: Record<string, never>;
     ReportingFlagDto: {
       /**
        * @description 漏报 / 谎报 / 瞒报 (条例 Art.36)
@@ -1935,47 +2300,6 @@ export interface components {
         type: string;
         title: string;
       }[];
-    };
-    ErrorBodyDto_Output: {
-      /**
-       * @description Stable error code; one HTTP status per code
-       * @enum {string}
-       */
-      code:
-        | 'INTERNAL_ERROR'
-        | 'VALIDATION_FAILED'
-        | 'UNAUTHENTICATED'
-        | 'FORBIDDEN_ROLE'
-        | 'FORBIDDEN_JURISDICTION'
-        | 'FORBIDDEN_SEPARATION_OF_DUTIES'
-        | 'NOT_FOUND'
-        | 'WORKFLOW_NOT_FOUND'
-        | 'ALREADY_EXISTS'
-        | 'WORKFLOW_ALREADY_STARTED'
-        | 'TASK_ALREADY_CLAIMED'
-        | 'TASK_ALREADY_COMPLETED'
-        | 'STEP_OUT_OF_ORDER'
-        | 'PAYLOAD_TOO_LARGE'
-        | 'UNSUPPORTED_MEDIA_TYPE'
-        | 'RULE_VIOLATION'
-        | 'DEADLINE_PASSED'
-        | 'CALENDAR_YEAR_NOT_LOADED'
-        | 'INVALID_CALENDAR'
-        | 'OUT_OF_RANGE'
-        | 'RATE_LIMITED'
-        | 'DEPENDENCY_UNAVAILABLE';
-      message: string;
-      details?: {
-        /** @description VALIDATION_FAILED: every invalid or missing field (body-relative paths) */
-        fields?: {
-          path: string;
-          message: string;
-        }[];
-      } & {
-        [key: string]: unknown;
-      };
-      /** @description Quote it to support; also in the x-request-id header */
-      requestId?: string;
     };
     EvidencePreservationDto: {
       /** 登记保存物品 */
@@ -2104,9 +2428,12 @@ export interface components {
         /** Format: date-time */
         issuedAt: string;
       }[];
+      /** @description Cursor of the next page; null on the last page */
+      nextCursor: string[];
+      /** @description Matching rows, exact up to 10,000 */
       total: number;
-      offset: number;
-      limit: number;
+      /** @description false when there are more than 10,000 (total is then 10,000) */
+      totalExact: boolean;
     };
     PublicationPageDto_Output: {
       items: {
@@ -2129,9 +2456,12 @@ export interface components {
         withdrawnAt: string | null;
         withdrawalReason: string | null;
       }[];
+      /** @description Cursor of the next page; null on the last page */
+      nextCursor: string[];
+      /** @description Matching rows, exact up to 10,000 */
       total: number;
-      offset: number;
-      limit: number;
+      /** @description false when there are more than 10,000 (total is then 10,000) */
+      totalExact: boolean;
     };
     ArchiveDto_Output: {
       /** Format: uuid */
@@ -2146,42 +2476,267 @@ export interface components {
         [key: string]: unknown;
       };
     };
+    PolicyViewDto_Output: {
+      /** Format: uuid */
+      departmentId: string;
+      overrides: {
+        [key: string]: unknown;
+      };
+      /** @description The policy in force: defaults ← the levels above ← the department’s own overrides */
+      effective: {
+        /** @description Art.63 较大数额罚款: a larger fine gives a hearing right */
+        largeFineThresholdYuan: {
+          INDIVIDUAL: number;
+          ORGANISATION: number;
+        };
+        largeConfiscationThresholdYuan: {
+          INDIVIDUAL: number;
+          ORGANISATION: number;
+        };
+        /** @description Art.60: decide within this many days of 立案 */
+        decisionPeriodDays: number;
+        decisionMaxTotalExtensionDays: number;
+        decisionMaxExtensions: number;
+        rectificationReinspectionWorkingDays: number;
+        disclosureWorkingDays: number;
+        disclosureWithdrawalWorkingDays: number;
+        serviceWorkingDays: number;
+        paymentDays: number;
+        statementDefenceWorkingDays: number;
+        hearingRequestWorkingDays: number;
+        hearingNoticeWorkingDays: number;
+        reconsiderationDays: number;
+        litigationMonths: number;
+        courtApplicationMonths: number;
+        demandWaitWorkingDays: number;
+        creditRepairMinListedDays: number;
+        documentPrefix: string | null;
+      };
+    };
     PolicyDto: {
-      /** @description Overrides of the procedure policy (see docs/enforcement.md) */
+      /** @description Overrides of the procedure policy (see docs/enforcement.md); unknown keys are refused */
       overrides: {
         [key: string]: unknown;
       };
     };
-    FineRangeDto: {
-      minYuan: number;
-      maxYuan: number;
+    BenchmarkPageDto_Output: {
+      items: {
+        id: string;
+        /** @description null: the installation default */
+        departmentId: string | null;
+        jurisdiction: string;
+        /** Format: date */
+        effectiveFrom: string;
+        source: string;
+        entries: {
+          violationType: string;
+          title?: string;
+          legalBasis: string;
+          statutoryRange?: {
+            minYuan: number;
+            maxYuan: number;
+          };
+          ranges: {
+            LENIENT: {
+              minYuan: number;
+              maxYuan: number;
+            };
+            ORDINARY: {
+              minYuan: number;
+              maxYuan: number;
+            };
+            SEVERE: {
+              minYuan: number;
+              maxYuan: number;
+            };
+          };
+        }[];
+        /** Format: date-time */
+        createdAt: string;
+      }[];
+      total: number;
+      offset: number;
+      limit: number;
     };
-    RangesDto: {
-      LENIENT: components['schemas']['FineRangeDto'];
-      ORDINARY: components['schemas']['FineRangeDto'];
-      SEVERE: components['schemas']['FineRangeDto'];
-    };
-    BenchmarkEntryDto: {
-      /** @example SPL-97-3 */
-      violationType: string;
-      title?: string;
-      legalBasis: string;
-      statutoryRange?: components['schemas']['FineRangeDto'];
-      ranges: components['schemas']['RangesDto'];
-    };
-    BenchmarkDto: {
-      /** @example JS-2026-01 */
+    BenchmarkViewDto_Output: {
       id: string;
-      departmentId: string;
+      /** @description null: the installation default */
+      departmentId: string | null;
       jurisdiction: string;
+      /** Format: date */
       effectiveFrom: string;
       source: string;
-      entries: components['schemas']['BenchmarkEntryDto'][];
+      entries: {
+        violationType: string;
+        title?: string;
+        legalBasis: string;
+        statutoryRange?: {
+          minYuan: number;
+          maxYuan: number;
+        };
+        ranges: {
+          LENIENT: {
+            minYuan: number;
+            maxYuan: number;
+          };
+          ORDINARY: {
+            minYuan: number;
+            maxYuan: number;
+          };
+          SEVERE: {
+            minYuan: number;
+            maxYuan: number;
+          };
+        };
+      }[];
+      /** Format: date-time */
+      createdAt: string;
+    };
+    BenchmarkDto: {
+      /**
+       * @description Version id; a benchmark is never edited
+       * @example JS-2026-01
+       */
+      id: string;
+      /** Format: uuid */
+      departmentId: string;
+      jurisdiction: string;
+      /** Format: date */
+      effectiveFrom: string;
+      source: string;
+      entries: {
+        /** @example SPL-97-3 */
+        violationType: string;
+        title?: string;
+        /** @description The article that sets the penalty */
+        legalBasis: string;
+        statutoryRange?: {
+          minYuan: number;
+          maxYuan: number;
+        };
+        ranges: {
+          LENIENT: {
+            minYuan: number;
+            maxYuan: number;
+          };
+          ORDINARY: {
+            minYuan: number;
+            maxYuan: number;
+          };
+          SEVERE: {
+            minYuan: number;
+            maxYuan: number;
+          };
+        };
+      }[];
+    };
+    PublicDecisionPageDto_Output: {
+      items: {
+        /** Format: uuid */
+        id: string;
+        department: string;
+        partyName: string;
+        creditCode: string | null;
+        decisionNumber: string;
+        violation: string;
+        legalBasis: string;
+        penalty: string;
+        fineYuan: number | null;
+        /** Format: date */
+        decisionDate: string;
+        /** Format: date-time */
+        publishedAt: string;
+      }[];
+      total: number;
+      offset: number;
+      limit: number;
+    };
+    PublicListingPageDto_Output: {
+      items: {
+        /** Format: uuid */
+        id: string;
+        partyName: string;
+        creditCode: string;
+        reason: string;
+        decisionNumber: string;
+        /** Format: date */
+        listedOn: string;
+      }[];
+      total: number;
+      offset: number;
+      limit: number;
+    };
+    ListingPageDto_Output: {
+      items: {
+        /** Format: uuid */
+        id: string;
+        partyName: string;
+        creditCode: string;
+        reason: string;
+        decisionNumber: string;
+        /** Format: date */
+        listedOn: string;
+        /** Format: uuid */
+        enterpriseId: string;
+        /** Format: uuid */
+        caseId: string;
+        /** Format: uuid */
+        departmentId: string;
+        /** @enum {string} */
+        status: 'LISTED' | 'REPAIRED' | 'REMOVED';
+        removedOn: string | null;
+      }[];
+      total: number;
+      offset: number;
+      limit: number;
     };
     RepairRequestDto: {
       statement: string;
       /** @description What the enterprise corrected, with references to evidence */
       rectificationEvidence: string;
+    };
+    RepairDto_Output: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      dishonestEntityId: string;
+      /** Format: uuid */
+      departmentId: string;
+      /** Format: uuid */
+      requestedBy: string;
+      statement: string;
+      rectificationEvidence: string;
+      /** @enum {string} */
+      status: 'PENDING' | 'APPROVED' | 'REJECTED';
+      decidedBy: string | null;
+      decidedAt: string | null;
+      decisionComment: string[];
+      /** Format: date-time */
+      createdAt: string;
+    };
+    RepairPageDto_Output: {
+      items: {
+        /** Format: uuid */
+        id: string;
+        /** Format: uuid */
+        dishonestEntityId: string;
+        /** Format: uuid */
+        departmentId: string;
+        /** Format: uuid */
+        requestedBy: string;
+        statement: string;
+        rectificationEvidence: string;
+        /** @enum {string} */
+        status: 'PENDING' | 'APPROVED' | 'REJECTED';
+        decidedBy: string | null;
+        decidedAt: string | null;
+        decisionComment: string | null;
+        /** Format: date-time */
+        createdAt: string;
+      }[];
+      total: number;
+      offset: number;
+      limit: number;
     };
     RepairDecisionDto: {
       approve: boolean;
@@ -2194,21 +2749,130 @@ export interface components {
        * @example 2026-Q4-评查
        */
       seed: string;
+      /**
+       * Format: uuid
+       * @description Default: your department
+       */
       departmentId?: string;
+      /** Format: date */
       archivedFrom?: string;
+      /** Format: date */
       archivedTo?: string;
     };
-    ScoreItemDto: {
-      criterion: string;
-      score: number;
-      maxScore: number;
-      comment?: string;
+    SampleViewDto_Output: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      departmentId: string;
+      seed: string;
+      requestedSize: number;
+      populationSize: number;
+      criteria: {
+        archivedFrom: string | null;
+        archivedTo: string | null;
+        departments: string[];
+      };
+      caseIds: string[];
+      /** Format: uuid */
+      drawnBy: string;
+      /** Format: date-time */
+      drawnAt: string;
+    };
+    SamplePageDto_Output: {
+      items: {
+        /** Format: uuid */
+        id: string;
+        /** Format: uuid */
+        departmentId: string;
+        seed: string;
+        requestedSize: number;
+        populationSize: number;
+        criteria: {
+          archivedFrom: string | null;
+          archivedTo: string | null;
+          departments: string[];
+        };
+        caseIds: string[];
+        /** Format: uuid */
+        drawnBy: string;
+        /** Format: date-time */
+        drawnAt: string;
+      }[];
+      total: number;
+      offset: number;
+      limit: number;
+    };
+    SampleDetailDto_Output: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      departmentId: string;
+      seed: string;
+      requestedSize: number;
+      populationSize: number;
+      criteria: {
+        archivedFrom: string | null;
+        archivedTo: string | null;
+        departments: string[];
+      };
+      caseIds: string[];
+      /** Format: uuid */
+      drawnBy: string;
+      /** Format: date-time */
+      drawnAt: string;
+      scores: {
+        /** Format: uuid */
+        id: string;
+        /** Format: uuid */
+        sampleId: string;
+        /** Format: uuid */
+        caseId: string;
+        /** Format: uuid */
+        reviewerId: string;
+        score: number;
+        items: {
+          criterion: string;
+          score: number;
+          maxScore: number;
+          comment?: string;
+        }[];
+        findings: string;
+        /** Format: date-time */
+        createdAt: string;
+      }[];
     };
     ScoreDto: {
+      /** Format: uuid */
       caseId: string;
       score: number;
       findings: string;
-      items?: components['schemas']['ScoreItemDto'][];
+      /** @description Itemised criteria: maxima add up to 100, scores to the total */
+      items?: {
+        criterion: string;
+        score: number;
+        maxScore: number;
+        comment?: string;
+      }[];
+    };
+    ScoreViewDto_Output: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      sampleId: string;
+      /** Format: uuid */
+      caseId: string;
+      /** Format: uuid */
+      reviewerId: string;
+      score: number;
+      items: {
+        criterion: string;
+        score: number;
+        maxScore: number;
+        comment?: string;
+      }[];
+      findings: string;
+      /** Format: date-time */
+      createdAt: string;
     };
     InboxPageDto_Output: {
       items: {
@@ -2251,9 +2915,12 @@ export interface components {
           enterpriseName: string | null;
         } | null;
       }[];
+      /** @description Cursor of the next page; null on the last page */
+      nextCursor: string[];
+      /** @description Matching rows, exact up to 10,000 */
       total: number;
-      offset: number;
-      limit: number;
+      /** @description false when there are more than 10,000 (total is then 10,000) */
+      totalExact: boolean;
     };
     DashboardDto_Output: {
       departments: {
@@ -2549,9 +3216,12 @@ export interface components {
         /** @description The enterprise's name (null without one) */
         enterpriseName: string | null;
       }[];
+      /** @description Cursor of the next page; null on the last page */
+      nextCursor: string[];
+      /** @description Matching rows, exact up to 10,000 */
       total: number;
-      offset: number;
-      limit: number;
+      /** @description false when there are more than 10,000 (total is then 10,000) */
+      totalExact: boolean;
     };
     CaseDetailDto_Output: {
       /** Format: uuid */
@@ -2627,9 +3297,12 @@ export interface components {
         requestId: string | null;
         hash: string;
       }[];
+      /** @description Cursor of the next page; null on the last page */
+      nextCursor: string[];
+      /** @description Matching rows, exact up to 10,000 */
       total: number;
-      offset: number;
-      limit: number;
+      /** @description false when there are more than 10,000 (total is then 10,000) */
+      totalExact: boolean;
     };
     RecordVerificationDto_Output: {
       ok: boolean;
@@ -3104,6 +3777,546 @@ export interface components {
       /** 依据材料 */
       attachmentIds?: string[];
     };
+    /** 现场检查记录 · 未发现问题 */
+    StepPayload_INSPECTION_RECORD_NO_ISSUE: {
+      /** 签名确认的执法人员 */
+      confirmations: {
+        /**
+         * 执法人员
+         * Format: uuid
+         */
+        officerId: string;
+        /** 执法证号 */
+        credentialNo: string;
+      }[];
+      /** 备注 */
+      comment?: string;
+    };
+    /** 现场检查记录 · 责令限期整改 */
+    StepPayload_INSPECTION_RECORD_RECTIFY: {
+      /** 签名确认的执法人员 */
+      confirmations: {
+        /**
+         * 执法人员
+         * Format: uuid
+         */
+        officerId: string;
+        /** 执法证号 */
+        credentialNo: string;
+      }[];
+      /** 检查发现 */
+      findings: {
+        /** 隐患或违法行为 */
+        description: string;
+        /**
+         * 隐患等级
+         * @enum {string}
+         */
+        hazardLevel: 'GENERAL' | 'MAJOR';
+        /** 违反的规定 */
+        legalBasis: string;
+        /** 证据材料 */
+        evidenceAttachmentIds?: string[];
+        /** 违法行为代码 */
+        violationCodes?: string[];
+      }[];
+      /**
+       * 整改期限
+       * Format: date
+       */
+      rectificationDeadline: string;
+      /** 挂牌督办（重大事故隐患） */
+      supervisedListing?: boolean;
+      /** 备注 */
+      comment?: string;
+    };
+    /** 现场检查记录 · 现场处理措施并责令整改 */
+    StepPayload_INSPECTION_RECORD_IMMEDIATE_MEASURES: {
+      /** 签名确认的执法人员 */
+      confirmations: {
+        /**
+         * 执法人员
+         * Format: uuid
+         */
+        officerId: string;
+        /** 执法证号 */
+        credentialNo: string;
+      }[];
+      /** 检查发现 */
+      findings: {
+        /** 隐患或违法行为 */
+        description: string;
+        /**
+         * 隐患等级
+         * @enum {string}
+         */
+        hazardLevel: 'GENERAL' | 'MAJOR';
+        /** 违反的规定 */
+        legalBasis: string;
+        /** 证据材料 */
+        evidenceAttachmentIds?: string[];
+        /** 违法行为代码 */
+        violationCodes?: string[];
+      }[];
+      /**
+       * 整改期限
+       * Format: date
+       */
+      rectificationDeadline: string;
+      /** 现场处理措施 */
+      measures: {
+        /** 责令暂时停产停业、停止使用 */
+        suspension?: boolean;
+        /** 查封、扣押 */
+        seizure?: {
+          /** 查封扣押的场所、设施或财物 */
+          items: string;
+          /** 期限（日） */
+          days: number;
+        };
+      };
+      /** 挂牌督办（重大事故隐患） */
+      supervisedListing?: boolean;
+      /** 备注 */
+      comment?: string;
+    };
+    /** 现场检查记录 · 建议立案处罚 */
+    StepPayload_INSPECTION_RECORD_PROPOSE_PENALTY: {
+      /** 签名确认的执法人员 */
+      confirmations: {
+        /**
+         * 执法人员
+         * Format: uuid
+         */
+        officerId: string;
+        /** 执法证号 */
+        credentialNo: string;
+      }[];
+      /** 检查发现 */
+      findings: {
+        /** 隐患或违法行为 */
+        description: string;
+        /**
+         * 隐患等级
+         * @enum {string}
+         */
+        hazardLevel: 'GENERAL' | 'MAJOR';
+        /** 违反的规定 */
+        legalBasis: string;
+        /** 证据材料 */
+        evidenceAttachmentIds?: string[];
+        /** 违法行为代码 */
+        violationCodes?: string[];
+      }[];
+      /** 立案处罚理由 */
+      penaltyReason: string;
+      /** 备注 */
+      comment?: string;
+    };
+    /** 整改复查 · 已整改 */
+    StepPayload_REINSPECTION_RECTIFIED: {
+      /** 签名确认的执法人员 */
+      confirmations: {
+        /**
+         * 执法人员
+         * Format: uuid
+         */
+        officerId: string;
+        /** 执法证号 */
+        credentialNo: string;
+      }[];
+      /** 复查意见 */
+      opinion: string;
+      /** 检查发现 */
+      findings?: {
+        /** 隐患或违法行为 */
+        description: string;
+        /**
+         * 隐患等级
+         * @enum {string}
+         */
+        hazardLevel: 'GENERAL' | 'MAJOR';
+        /** 违反的规定 */
+        legalBasis: string;
+        /** 证据材料 */
+        evidenceAttachmentIds?: string[];
+        /** 违法行为代码 */
+        violationCodes?: string[];
+      }[];
+    };
+    /** 整改复查 · 逾期未整改 */
+    StepPayload_REINSPECTION_NOT_RECTIFIED: {
+      /** 签名确认的执法人员 */
+      confirmations: {
+        /**
+         * 执法人员
+         * Format: uuid
+         */
+        officerId: string;
+        /** 执法证号 */
+        credentialNo: string;
+      }[];
+      /** 复查意见 */
+      opinion: string;
+      /** 检查发现 */
+      findings?: {
+        /** 隐患或违法行为 */
+        description: string;
+        /**
+         * 隐患等级
+         * @enum {string}
+         */
+        hazardLevel: 'GENERAL' | 'MAJOR';
+        /** 违反的规定 */
+        legalBasis: string;
+        /** 证据材料 */
+        evidenceAttachmentIds?: string[];
+        /** 违法行为代码 */
+        violationCodes?: string[];
+      }[];
+      /** 拒不执行停产停业指令 */
+      refusedStopOrder?: boolean;
+    };
+    /** 查封扣押期限届满前处理 · 解除查封扣押 */
+    StepPayload_SEIZURE_DECISION_RELEASE: {
+      /** 理由 */
+      reason: string;
+    };
+    /** 查封扣押期限届满前处理 · 依法处理 */
+    StepPayload_SEIZURE_DECISION_DISPOSE: {
+      /** 理由 */
+      reason: string;
+    };
+    /** 查封扣押期限届满前处理 · 申请延长期限 */
+    StepPayload_SEIZURE_DECISION_EXTEND: {
+      /** 延长日数 */
+      days: number;
+      /** 延长理由 */
+      reason: string;
+    };
+    /** 查封扣押延期审批 · 批准 */
+    StepPayload_SEIZURE_EXTENSION_APPROVAL_APPROVE: {
+      /** 意见 */
+      comment?: string;
+      /** 依据材料 */
+      attachmentIds?: string[];
+    };
+    /** 查封扣押延期审批 · 不予批准 */
+    StepPayload_SEIZURE_EXTENSION_APPROVAL_REJECT: {
+      /** 理由 */
+      reason: string;
+    };
+    /** 挂牌督办隐患整改核查 · 隐患已消除 */
+    StepPayload_LISTING_REVIEW_REMOVED: {
+      /** 核查意见 */
+      opinion: string;
+    };
+    /** 挂牌督办隐患整改核查 · 隐患未消除 */
+    StepPayload_LISTING_REVIEW_NOT_REMOVED: {
+      /** 核查意见 */
+      opinion: string;
+    };
+    /** 挂牌督办销号审批 · 同意销号 */
+    StepPayload_LISTING_LIFT_APPROVAL_APPROVE: {
+      /** 意见 */
+      comment?: string;
+      /** 依据材料 */
+      attachmentIds?: string[];
+    };
+    /** 挂牌督办销号审批 · 不予批准 */
+    StepPayload_LISTING_LIFT_APPROVAL_REJECT: {
+      /** 理由 */
+      reason: string;
+    };
+    /** 涉嫌危险作业罪移送审查 · 建议移送公安机关 */
+    StepPayload_CRIMINAL_TRANSFER_REVIEW_PROPOSE_TRANSFER: {
+      /** 理由 */
+      reason: string;
+    };
+    /** 涉嫌危险作业罪移送审查 · 不移送 */
+    StepPayload_CRIMINAL_TRANSFER_REVIEW_NO_TRANSFER: {
+      /** 理由 */
+      reason: string;
+    };
+    /** 涉嫌犯罪案件移送审批 · 批准移送 */
+    StepPayload_CRIMINAL_TRANSFER_APPROVAL_APPROVE: {
+      /** 意见 */
+      comment?: string;
+      /** 依据材料 */
+      attachmentIds?: string[];
+    };
+    /** 涉嫌犯罪案件移送审批 · 不予批准 */
+    StepPayload_CRIMINAL_TRANSFER_APPROVAL_REJECT: {
+      /** 理由 */
+      reason: string;
+    };
+    /** 移送公安机关 · 已移送 */
+    StepPayload_CRIMINAL_TRANSFER_HANDOVER_HANDED_OVER: {
+      /** 接收的公安机关 */
+      policeAgency: string;
+      /** 回执编号 */
+      receiptNo?: string;
+    };
+    /** 登记公安机关立案决定 · 公安机关决定立案 */
+    StepPayload_POLICE_FILING_ANSWER_FILED: {
+      /** 文书编号 */
+      documentNo?: string;
+      /** 备注 */
+      comment?: string;
+    };
+    /** 登记公安机关立案决定 · 公安机关不予立案 */
+    StepPayload_POLICE_FILING_ANSWER_DECLINED: {
+      /** 公安机关说明的理由 */
+      reason: string;
+      /** 文书编号 */
+      documentNo?: string;
+      /** 备注 */
+      comment?: string;
+    };
+    /** 是否提请公安机关复议 · 提请复议 */
+    StepPayload_CRIMINAL_TRANSFER_RECONSIDERATION_REQUEST_RECONSIDERATION: {
+      /** 意见 */
+      comment?: string;
+      /** 依据材料 */
+      attachmentIds?: string[];
+    };
+    /** 是否提请公安机关复议 · 接受不予立案决定 */
+    StepPayload_CRIMINAL_TRANSFER_RECONSIDERATION_ACCEPT_DECISION: {
+      /** 理由 */
+      reason: string;
+    };
+    /** 登记公安机关复议决定 · 公安机关决定立案 */
+    StepPayload_POLICE_RECONSIDERATION_ANSWER_FILED: {
+      /** 文书编号 */
+      documentNo?: string;
+      /** 备注 */
+      comment?: string;
+    };
+    /** 登记公安机关复议决定 · 公安机关不予立案 */
+    StepPayload_POLICE_RECONSIDERATION_ANSWER_DECLINED: {
+      /** 公安机关说明的理由 */
+      reason: string;
+      /** 文书编号 */
+      documentNo?: string;
+      /** 备注 */
+      comment?: string;
+    };
+    /** 建议人民检察院立案监督 · 建议立案监督 */
+    StepPayload_PROCURATORATE_SUPERVISION_REFER: {
+      /** 意见 */
+      comment?: string;
+      /** 依据材料 */
+      attachmentIds?: string[];
+    };
+    /** 建议人民检察院立案监督 · 不再建议，结案 */
+    StepPayload_PROCURATORATE_SUPERVISION_CLOSE: {
+      /** 理由 */
+      reason: string;
+    };
+    /** 当场处罚决定书备案 · 已备案 */
+    StepPayload_SIMPLE_PENALTY_FILING_FILED: {
+      /** 意见 */
+      comment?: string;
+      /** 依据材料 */
+      attachmentIds?: string[];
+    };
+    /** 当场收缴罚款交纳 · 已交至机关或银行 */
+    StepPayload_CASH_HAND_IN_HANDED_IN: {
+      /** 机关或银行收据编号 */
+      receiptNo: string;
+      /** 备注 */
+      comment?: string;
+    };
+    /** 组建事故调查组 · 组建 */
+    StepPayload_ACCIDENT_TEAM_FORMATION_FORM: {
+      /**
+       * 调查组组长
+       * Format: uuid
+       */
+      leadId: string;
+      /** 调查组成员 */
+      members: {
+        /**
+         * 成员
+         * Format: uuid
+         */
+        userId: string;
+        /**
+         * 成员类别
+         * @enum {string}
+         */
+        teamRole: 'MEMBER' | 'DISCIPLINE' | 'POLICE' | 'TRADE_UNION' | 'PROCURATORATE' | 'EXPERT';
+      }[];
+      /** 邀请人民检察院派人参加 */
+      procuratorateInvited: boolean;
+    };
+    /** 调查组成员：提交调查情况 · 提交 */
+    StepPayload_ACCIDENT_MEMBER_FINDINGS_SUBMIT: {
+      /** 调查情况 */
+      findings: string;
+    };
+    /** 提交事故调查报告 · 提交报告 */
+    StepPayload_ACCIDENT_INVESTIGATION_REPORT_SUBMIT: {
+      /** 直接原因 */
+      directCauses: string;
+      /** 间接原因 */
+      indirectCauses: string;
+      /** 调查报告摘要 */
+      summary?: string;
+      /** 未认定责任人员和责任单位 */
+      findsNoResponsibleParty?: boolean;
+      /** 责任人员和责任单位 */
+      responsibleParties: {
+        /**
+         * 类型
+         * @enum {string}
+         */
+        kind: 'ENTERPRISE' | 'ENTERPRISE_STAFF' | 'PUBLIC_OFFICIAL';
+        /** 名称或姓名 */
+        name: string;
+        /**
+         * 所属企业
+         * Format: uuid
+         */
+        enterpriseId?: string;
+        /** 工作单位 */
+        organisation?: string;
+        /** 职务 */
+        position?: string;
+        /** 居民身份证号码 */
+        idNumber?: string;
+        /** 责任认定 */
+        responsibility: string;
+        /**
+         * 处理建议
+         * @enum {string}
+         */
+        proposedHandling:
+          | 'ADMINISTRATIVE_PENALTY'
+          | 'DISCIPLINE_REFERRAL'
+          | 'CRIMINAL_TRANSFER'
+          | 'INTERNAL_HANDLING'
+          | 'NO_FURTHER_ACTION';
+        /** 处理建议说明 */
+        handlingDetail?: string;
+      }[];
+      /** 整改措施 */
+      rectificationMeasures: {
+        /** 整改措施 */
+        description: string;
+        /** 责任单位 */
+        owner: string;
+        /**
+         * 完成期限
+         * Format: date
+         */
+        dueDate: string;
+      }[];
+      /** 教育措施 */
+      educationMeasures: string;
+    };
+    /** 事故调查报告批复 · 批复同意 */
+    StepPayload_ACCIDENT_REPORT_APPROVAL_APPROVE: {
+      /** 批复意见 */
+      comment?: string;
+      /** 涉嫌犯罪案件移送小组 */
+      transferTeamIds?: string[];
+    };
+    /** 事故调查报告批复 · 退回 */
+    StepPayload_ACCIDENT_REPORT_APPROVAL_RETURN: {
+      /** 退回理由 */
+      reason: string;
+      /** 意见 */
+      comment?: string;
+    };
+    /** 记录责任追究结果 · 已作出行政处罚 */
+    StepPayload_ACCIDENT_ACCOUNTABILITY_OUTCOME_ADMINISTRATIVE_PENALTY_DECIDED: {
+      /** 处理结果 */
+      summary: string;
+    };
+    /** 记录责任追究结果 · 已给予处分 */
+    StepPayload_ACCIDENT_ACCOUNTABILITY_OUTCOME_DISCIPLINARY_SANCTION_DECIDED: {
+      /** 处理结果 */
+      summary: string;
+    };
+    /** 记录责任追究结果 · 单位已内部处理 */
+    StepPayload_ACCIDENT_ACCOUNTABILITY_OUTCOME_INTERNAL_ACTION_TAKEN: {
+      /** 处理结果 */
+      summary: string;
+    };
+    /** 记录责任追究结果 · 已移送司法机关 */
+    StepPayload_ACCIDENT_ACCOUNTABILITY_OUTCOME_TRANSFERRED_TO_JUDICIARY: {
+      /** 处理结果 */
+      summary: string;
+    };
+    /** 记录责任追究结果 · 不予追究 */
+    StepPayload_ACCIDENT_ACCOUNTABILITY_OUTCOME_NO_LIABILITY_FOUND: {
+      /** 处理结果 */
+      summary: string;
+    };
+    /** 整改措施落实情况 · 提交 */
+    StepPayload_ACCIDENT_RECTIFICATION_EVIDENCE_SUBMIT: {
+      /** 落实情况 */
+      evidence: string;
+      /** 附件 */
+      attachmentIds?: string[];
+    };
+    /** 整改措施核查 · 核查通过 */
+    StepPayload_ACCIDENT_RECTIFICATION_VERIFICATION_VERIFIED: {
+      /** 核查意见 */
+      comment?: string;
+    };
+    /** 整改措施核查 · 未落实，退回 */
+    StepPayload_ACCIDENT_RECTIFICATION_VERIFICATION_REJECTED: {
+      /** 核查意见 */
+      comment: string;
+    };
+    /** 事故整改措施落实情况评估 · 完成 */
+    StepPayload_ACCIDENT_ONE_YEAR_EVALUATION_COMPLETE: {
+      /** 评估情况 */
+      findings: string;
+      /** 评估组成员 */
+      teamIds: string[];
+      /** 未落实的整改措施（序号） */
+      slippedMeasureSeqs?: number[];
+    };
+    /** 挂牌督办事项办结 · 办结 */
+    StepPayload_ACCIDENT_SUPERVISED_LISTING_COMPLETED: {
+      /** 办结情况 */
+      summary: string;
+    };
+    /** 挂牌督办进展报告 · 已报告 */
+    StepPayload_ACCIDENT_SUPERVISED_LISTING_PROGRESS_REPORTED: {
+      /** 进展情况 */
+      summary: string;
+    };
+    /** 纪检监察线索：签收 · 签收 */
+    StepPayload_DISCIPLINE_REFERRAL_ACK_ACKNOWLEDGE: {
+      /** 意见 */
+      comment?: string;
+      /** 依据材料 */
+      attachmentIds?: string[];
+    };
+    /** 纪检监察线索：反馈处理结果 · 给予处分 */
+    StepPayload_DISCIPLINE_REFERRAL_RESULT_SANCTIONED: {
+      /** 处理结果 */
+      summary: string;
+    };
+    /** 纪检监察线索：反馈处理结果 · 未发现违纪违法 */
+    StepPayload_DISCIPLINE_REFERRAL_RESULT_NO_VIOLATION_FOUND: {
+      /** 处理结果 */
+      summary: string;
+    };
+    /** 纪检监察线索：反馈处理结果 · 移送检察机关依法审查起诉 */
+    StepPayload_DISCIPLINE_REFERRAL_RESULT_TRANSFERRED_FOR_PROSECUTION: {
+      /** 处理结果 */
+      summary: string;
+    };
+    /** 纪检监察线索：反馈处理结果 · 其他处理 */
+    StepPayload_DISCIPLINE_REFERRAL_RESULT_OTHER_HANDLING: {
+      /** 处理结果 */
+      summary: string;
+    };
   };
   responses: never;
   parameters: never;
@@ -3126,7 +4339,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['LivenessDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
@@ -3143,7 +4367,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ReadinessDto_Output'];
+        };
+      };
+      /** @description Not ready: the same report, with the failing checks down */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReadinessDto_Output'];
+        };
       };
     };
   };
@@ -3164,7 +4399,63 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['LoginResultDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is not JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description Too many attempts; retry after the Retry-After header */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
@@ -3181,7 +4472,27 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['MeDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
@@ -3198,7 +4509,36 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ChainVerificationDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
@@ -3215,7 +4555,27 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['HolidayYearListDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
@@ -3234,7 +4594,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['HolidayYearViewDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
@@ -3257,13 +4655,79 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['HolidayYearViewDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is not JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description RULE_VIOLATION / DEADLINE_PASSED / OUT_OF_RANGE: well-formed but breaks a statutory or business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
   CalendarController_dueDate: {
     parameters: {
       query: {
+        /** @description The day the period starts from */
         start: string;
         unit: 'working_days' | 'calendar_days';
         amount: number;
@@ -3278,7 +4742,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DueDateDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description RULE_VIOLATION / DEADLINE_PASSED / OUT_OF_RANGE: well-formed but breaks a statutory or business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
@@ -3300,15 +4802,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DepartmentPageDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
   OrganisationController_enterprises: {
     parameters: {
       query?: {
-        offset?: number;
         limit?: number;
+        /** @description nextCursor of the previous page; absent for the first page */
+        cursor?: string;
         sectorCode?: string;
         riskGrade?: 'RED' | 'ORANGE' | 'YELLOW' | 'BLUE';
       };
@@ -3322,7 +4854,36 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['EnterprisePageDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
@@ -3341,15 +4902,63 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['EnterpriseDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
   OrganisationController_users: {
     parameters: {
       query?: {
-        offset?: number;
         limit?: number;
+        /** @description nextCursor of the previous page; absent for the first page */
+        cursor?: string;
       };
       header?: never;
       path?: never;
@@ -3361,7 +4970,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['UserPageDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
@@ -3382,15 +5029,99 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['UserDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description A conflict with the current state (already claimed, completed, exists, or out of order) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is not JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description RULE_VIOLATION / DEADLINE_PASSED / OUT_OF_RANGE: well-formed but breaks a statutory or business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
   OrganisationController_directory: {
     parameters: {
       query?: {
-        offset?: number;
         limit?: number;
+        /** @description nextCursor of the previous page; absent for the first page */
+        cursor?: string;
       };
       header?: never;
       path?: never;
@@ -3402,7 +5133,36 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DirectoryUserPageDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
@@ -3421,7 +5181,110 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['UserDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description RULE_VIOLATION / DEADLINE_PASSED / OUT_OF_RANGE: well-formed but breaks a statutory or business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+    };
+  };
+  MetricsController_scrape: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Request durations by route and status, open-task gauges per department, process metrics */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/plain': string;
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
@@ -3950,8 +5813,9 @@ export interface operations {
   AccidentsController_list: {
     parameters: {
       query?: {
-        offset?: number;
-        limit?: number;
+        limit?: components['schemas']['Object'];
+        /** @description nextCursor of the previous page; absent for the first page */
+        cursor?: string;
         status?: string;
         grade?: 'GENERAL' | 'LARGER' | 'MAJOR' | 'EXTRAORDINARY';
       };
@@ -4287,8 +6151,9 @@ export interface operations {
   DisciplineReferralsController_list: {
     parameters: {
       query?: {
-        offset?: number;
-        limit?: number;
+        limit?: components['schemas']['Object'];
+        /** @description nextCursor of the previous page; absent for the first page */
+        cursor?: string;
         status?: 'SENT' | 'ACKNOWLEDGED' | 'ANSWERED';
       };
       header?: never;
@@ -5654,8 +7519,9 @@ export interface operations {
   CaseDocumentsController_list: {
     parameters: {
       query?: {
-        offset?: number;
         limit?: number;
+        /** @description nextCursor of the previous page; absent for the first page */
+        cursor?: string;
       };
       header?: never;
       path: {
@@ -5736,38 +7602,53 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'text/html': string;
+        };
       };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
       400: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'text/html': components['schemas']['ErrorBodyDto_Output'];
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
         };
       };
+      /** @description UNAUTHENTICATED: no valid bearer token */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'text/html': components['schemas']['ErrorBodyDto_Output'];
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
         };
       };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'text/html': components['schemas']['ErrorBodyDto_Output'];
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
         };
       };
+      /** @description NOT_FOUND: no such resource visible to you */
       404: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'text/html': components['schemas']['ErrorBodyDto_Output'];
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
         };
       };
     };
@@ -5775,8 +7656,9 @@ export interface operations {
   CaseDocumentsController_publications: {
     parameters: {
       query?: {
-        offset?: number;
         limit?: number;
+        /** @description nextCursor of the previous page; absent for the first page */
+        cursor?: string;
       };
       header?: never;
       path: {
@@ -5922,7 +7804,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PolicyViewDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
@@ -5945,7 +7865,81 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PolicyViewDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is not JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description RULE_VIOLATION / DEADLINE_PASSED / OUT_OF_RANGE: well-formed but breaks a statutory or business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
@@ -5965,7 +7959,36 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['BenchmarkPageDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
@@ -5986,14 +8009,99 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['BenchmarkViewDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description A conflict with the current state (already claimed, completed, exists, or out of order) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is not JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description RULE_VIOLATION / DEADLINE_PASSED / OUT_OF_RANGE: well-formed but breaks a statutory or business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
   EnforcementConfigController_applicable: {
     parameters: {
       query?: {
+        /** @description Default: your department */
         departmentId?: string;
+        /** @description Default: today in China */
         on?: string;
       };
       header?: never;
@@ -6006,7 +8114,54 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['BenchmarkViewDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
@@ -6026,7 +8181,27 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PublicDecisionPageDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
@@ -6046,7 +8221,27 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PublicListingPageDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
@@ -6067,7 +8262,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ListingPageDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
@@ -6090,7 +8323,81 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RepairDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description A conflict with the current state (already claimed, completed, exists, or out of order) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is not JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
@@ -6111,7 +8418,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RepairPageDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
@@ -6134,7 +8479,90 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RepairDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description A conflict with the current state (already claimed, completed, exists, or out of order) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is not JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description RULE_VIOLATION / DEADLINE_PASSED / OUT_OF_RANGE: well-formed but breaks a statutory or business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
@@ -6154,7 +8582,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SamplePageDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
@@ -6175,7 +8641,72 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SampleViewDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is not JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description RULE_VIOLATION / DEADLINE_PASSED / OUT_OF_RANGE: well-formed but breaks a statutory or business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
@@ -6194,7 +8725,54 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SampleDetailDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
@@ -6217,21 +8795,98 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ScoreViewDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description A conflict with the current state (already claimed, completed, exists, or out of order) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is not JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
   TasksController_inbox: {
     parameters: {
       query?: {
-        offset?: number;
         limit?: number;
+        /** @description nextCursor of the previous page; absent for the first page */
+        cursor?: string;
         type?: string;
         caseId?: string;
         status?: 'OPEN' | 'CLAIMED' | 'COMPLETED' | 'CANCELLED';
         escalation?: 'NONE' | 'YELLOW' | 'RED';
         /** @description only tasks past their due date */
         overdue?: 'true' | 'false';
+        /** @description due: soonest due first, tasks without a due date last; created: newest first; priority: overdue, then due soon, then the rest, each soonest due first */
+        sort?: 'due' | 'created' | 'priority';
       };
       header?: never;
       path?: never;
@@ -6810,6 +9465,261 @@ export interface operations {
               /** @constant */
               outcome: 'ARCHIVE';
               payload?: components['schemas']['StepPayload_CASE_ARCHIVE_ARCHIVE'];
+            }
+          | {
+              /** @constant */
+              outcome: 'NO_ISSUE';
+              payload?: components['schemas']['StepPayload_INSPECTION_RECORD_NO_ISSUE'];
+            }
+          | {
+              /** @constant */
+              outcome: 'RECTIFY';
+              payload?: components['schemas']['StepPayload_INSPECTION_RECORD_RECTIFY'];
+            }
+          | {
+              /** @constant */
+              outcome: 'IMMEDIATE_MEASURES';
+              payload?: components['schemas']['StepPayload_INSPECTION_RECORD_IMMEDIATE_MEASURES'];
+            }
+          | {
+              /** @constant */
+              outcome: 'PROPOSE_PENALTY';
+              payload?: components['schemas']['StepPayload_INSPECTION_RECORD_PROPOSE_PENALTY'];
+            }
+          | {
+              /** @constant */
+              outcome: 'RECTIFIED';
+              payload?: components['schemas']['StepPayload_REINSPECTION_RECTIFIED'];
+            }
+          | {
+              /** @constant */
+              outcome: 'NOT_RECTIFIED';
+              payload?: components['schemas']['StepPayload_REINSPECTION_NOT_RECTIFIED'];
+            }
+          | {
+              /** @constant */
+              outcome: 'RELEASE';
+              payload?: components['schemas']['StepPayload_SEIZURE_DECISION_RELEASE'];
+            }
+          | {
+              /** @constant */
+              outcome: 'DISPOSE';
+              payload?: components['schemas']['StepPayload_SEIZURE_DECISION_DISPOSE'];
+            }
+          | {
+              /** @constant */
+              outcome: 'EXTEND';
+              payload?: components['schemas']['StepPayload_SEIZURE_DECISION_EXTEND'];
+            }
+          | {
+              /** @constant */
+              outcome: 'APPROVE';
+              payload?: components['schemas']['StepPayload_SEIZURE_EXTENSION_APPROVAL_APPROVE'];
+            }
+          | {
+              /** @constant */
+              outcome: 'REJECT';
+              payload?: components['schemas']['StepPayload_SEIZURE_EXTENSION_APPROVAL_REJECT'];
+            }
+          | {
+              /** @constant */
+              outcome: 'REMOVED';
+              payload?: components['schemas']['StepPayload_LISTING_REVIEW_REMOVED'];
+            }
+          | {
+              /** @constant */
+              outcome: 'NOT_REMOVED';
+              payload?: components['schemas']['StepPayload_LISTING_REVIEW_NOT_REMOVED'];
+            }
+          | {
+              /** @constant */
+              outcome: 'APPROVE';
+              payload?: components['schemas']['StepPayload_LISTING_LIFT_APPROVAL_APPROVE'];
+            }
+          | {
+              /** @constant */
+              outcome: 'REJECT';
+              payload?: components['schemas']['StepPayload_LISTING_LIFT_APPROVAL_REJECT'];
+            }
+          | {
+              /** @constant */
+              outcome: 'PROPOSE_TRANSFER';
+              payload?: components['schemas']['StepPayload_CRIMINAL_TRANSFER_REVIEW_PROPOSE_TRANSFER'];
+            }
+          | {
+              /** @constant */
+              outcome: 'NO_TRANSFER';
+              payload?: components['schemas']['StepPayload_CRIMINAL_TRANSFER_REVIEW_NO_TRANSFER'];
+            }
+          | {
+              /** @constant */
+              outcome: 'APPROVE';
+              payload?: components['schemas']['StepPayload_CRIMINAL_TRANSFER_APPROVAL_APPROVE'];
+            }
+          | {
+              /** @constant */
+              outcome: 'REJECT';
+              payload?: components['schemas']['StepPayload_CRIMINAL_TRANSFER_APPROVAL_REJECT'];
+            }
+          | {
+              /** @constant */
+              outcome: 'HANDED_OVER';
+              payload?: components['schemas']['StepPayload_CRIMINAL_TRANSFER_HANDOVER_HANDED_OVER'];
+            }
+          | {
+              /** @constant */
+              outcome: 'FILED';
+              payload?: components['schemas']['StepPayload_POLICE_FILING_ANSWER_FILED'];
+            }
+          | {
+              /** @constant */
+              outcome: 'DECLINED';
+              payload?: components['schemas']['StepPayload_POLICE_FILING_ANSWER_DECLINED'];
+            }
+          | {
+              /** @constant */
+              outcome: 'REQUEST_RECONSIDERATION';
+              payload?: components['schemas']['StepPayload_CRIMINAL_TRANSFER_RECONSIDERATION_REQUEST_RECONSIDERATION'];
+            }
+          | {
+              /** @constant */
+              outcome: 'ACCEPT_DECISION';
+              payload?: components['schemas']['StepPayload_CRIMINAL_TRANSFER_RECONSIDERATION_ACCEPT_DECISION'];
+            }
+          | {
+              /** @constant */
+              outcome: 'FILED';
+              payload?: components['schemas']['StepPayload_POLICE_RECONSIDERATION_ANSWER_FILED'];
+            }
+          | {
+              /** @constant */
+              outcome: 'DECLINED';
+              payload?: components['schemas']['StepPayload_POLICE_RECONSIDERATION_ANSWER_DECLINED'];
+            }
+          | {
+              /** @constant */
+              outcome: 'REFER';
+              payload?: components['schemas']['StepPayload_PROCURATORATE_SUPERVISION_REFER'];
+            }
+          | {
+              /** @constant */
+              outcome: 'CLOSE';
+              payload?: components['schemas']['StepPayload_PROCURATORATE_SUPERVISION_CLOSE'];
+            }
+          | {
+              /** @constant */
+              outcome: 'FILED';
+              payload?: components['schemas']['StepPayload_SIMPLE_PENALTY_FILING_FILED'];
+            }
+          | {
+              /** @constant */
+              outcome: 'HANDED_IN';
+              payload?: components['schemas']['StepPayload_CASH_HAND_IN_HANDED_IN'];
+            }
+          | {
+              /** @constant */
+              outcome: 'FORM';
+              payload?: components['schemas']['StepPayload_ACCIDENT_TEAM_FORMATION_FORM'];
+            }
+          | {
+              /** @constant */
+              outcome: 'SUBMIT';
+              payload?: components['schemas']['StepPayload_ACCIDENT_MEMBER_FINDINGS_SUBMIT'];
+            }
+          | {
+              /** @constant */
+              outcome: 'SUBMIT';
+              payload?: components['schemas']['StepPayload_ACCIDENT_INVESTIGATION_REPORT_SUBMIT'];
+            }
+          | {
+              /** @constant */
+              outcome: 'APPROVE';
+              payload?: components['schemas']['StepPayload_ACCIDENT_REPORT_APPROVAL_APPROVE'];
+            }
+          | {
+              /** @constant */
+              outcome: 'RETURN';
+              payload?: components['schemas']['StepPayload_ACCIDENT_REPORT_APPROVAL_RETURN'];
+            }
+          | {
+              /** @constant */
+              outcome: 'ADMINISTRATIVE_PENALTY_DECIDED';
+              payload?: components['schemas']['StepPayload_ACCIDENT_ACCOUNTABILITY_OUTCOME_ADMINISTRATIVE_PENALTY_DECIDED'];
+            }
+          | {
+              /** @constant */
+              outcome: 'DISCIPLINARY_SANCTION_DECIDED';
+              payload?: components['schemas']['StepPayload_ACCIDENT_ACCOUNTABILITY_OUTCOME_DISCIPLINARY_SANCTION_DECIDED'];
+            }
+          | {
+              /** @constant */
+              outcome: 'INTERNAL_ACTION_TAKEN';
+              payload?: components['schemas']['StepPayload_ACCIDENT_ACCOUNTABILITY_OUTCOME_INTERNAL_ACTION_TAKEN'];
+            }
+          | {
+              /** @constant */
+              outcome: 'TRANSFERRED_TO_JUDICIARY';
+              payload?: components['schemas']['StepPayload_ACCIDENT_ACCOUNTABILITY_OUTCOME_TRANSFERRED_TO_JUDICIARY'];
+            }
+          | {
+              /** @constant */
+              outcome: 'NO_LIABILITY_FOUND';
+              payload?: components['schemas']['StepPayload_ACCIDENT_ACCOUNTABILITY_OUTCOME_NO_LIABILITY_FOUND'];
+            }
+          | {
+              /** @constant */
+              outcome: 'SUBMIT';
+              payload?: components['schemas']['StepPayload_ACCIDENT_RECTIFICATION_EVIDENCE_SUBMIT'];
+            }
+          | {
+              /** @constant */
+              outcome: 'VERIFIED';
+              payload?: components['schemas']['StepPayload_ACCIDENT_RECTIFICATION_VERIFICATION_VERIFIED'];
+            }
+          | {
+              /** @constant */
+              outcome: 'REJECTED';
+              payload?: components['schemas']['StepPayload_ACCIDENT_RECTIFICATION_VERIFICATION_REJECTED'];
+            }
+          | {
+              /** @constant */
+              outcome: 'COMPLETE';
+              payload?: components['schemas']['StepPayload_ACCIDENT_ONE_YEAR_EVALUATION_COMPLETE'];
+            }
+          | {
+              /** @constant */
+              outcome: 'COMPLETED';
+              payload?: components['schemas']['StepPayload_ACCIDENT_SUPERVISED_LISTING_COMPLETED'];
+            }
+          | {
+              /** @constant */
+              outcome: 'REPORTED';
+              payload?: components['schemas']['StepPayload_ACCIDENT_SUPERVISED_LISTING_PROGRESS_REPORTED'];
+            }
+          | {
+              /** @constant */
+              outcome: 'ACKNOWLEDGE';
+              payload?: components['schemas']['StepPayload_DISCIPLINE_REFERRAL_ACK_ACKNOWLEDGE'];
+            }
+          | {
+              /** @constant */
+              outcome: 'SANCTIONED';
+              payload?: components['schemas']['StepPayload_DISCIPLINE_REFERRAL_RESULT_SANCTIONED'];
+            }
+          | {
+              /** @constant */
+              outcome: 'NO_VIOLATION_FOUND';
+              payload?: components['schemas']['StepPayload_DISCIPLINE_REFERRAL_RESULT_NO_VIOLATION_FOUND'];
+            }
+          | {
+              /** @constant */
+              outcome: 'TRANSFERRED_FOR_PROSECUTION';
+              payload?: components['schemas']['StepPayload_DISCIPLINE_REFERRAL_RESULT_TRANSFERRED_FOR_PROSECUTION'];
+            }
+          | {
+              /** @constant */
+              outcome: 'OTHER_HANDLING';
+              payload?: components['schemas']['StepPayload_DISCIPLINE_REFERRAL_RESULT_OTHER_HANDLING'];
             };
       };
     };
@@ -7131,10 +10041,23 @@ export interface operations {
   CasesController_list: {
     parameters: {
       query?: {
-        offset?: number;
         limit?: number;
+        /** @description nextCursor of the previous page; absent for the first page */
+        cursor?: string;
+        /** @description The case number (案号), exactly */
+        caseNumber?: string;
+        /** @description Part of the title (substring, any length) */
+        title?: string;
+        /** @description Part of the enterprise's name (substring) */
+        enterpriseName?: string;
         caseType?: string;
         status?: string;
+        /** @description Opened on or after this China local date */
+        createdFrom?: string;
+        /** @description Opened on or before this China local date */
+        createdTo?: string;
+        /** @description Only this department and the departments below it (within your jurisdiction) */
+        departmentId?: string;
       };
       header?: never;
       path?: never;
@@ -7248,8 +10171,9 @@ export interface operations {
   CasesController_timeline: {
     parameters: {
       query?: {
-        offset?: number;
         limit?: number;
+        /** @description nextCursor of the previous page; absent for the first page */
+        cursor?: string;
       };
       header?: never;
       path: {
@@ -7551,38 +10475,53 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/octet-stream': string;
+        };
       };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
       400: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/octet-stream': components['schemas']['ErrorBodyDto_Output'];
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
         };
       };
+      /** @description UNAUTHENTICATED: no valid bearer token */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/octet-stream': components['schemas']['ErrorBodyDto_Output'];
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
         };
       };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/octet-stream': components['schemas']['ErrorBodyDto_Output'];
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
         };
       };
+      /** @description NOT_FOUND: no such resource visible to you */
       404: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/octet-stream': components['schemas']['ErrorBodyDto_Output'];
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
         };
       };
     };
