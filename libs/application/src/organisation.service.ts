@@ -171,5 +171,4 @@ export class OrganisationService {
   directory(actor: Actor, page: PageRequest): Promise<KeysetPage<UserEntity>> {
     return this.dir.usersPage({ departmentIds: actor.visibleDepartmentIds, activeOnly: true, ...page });
   }
-
 }
