@@ -55,10 +55,19 @@ describe('database authentication and the app role', () => {
         )
       ).rows;
       expect(role).toEqual({ rolsuper: false, rolcreaterole: false, rolcreatedb: false, rolbypassrls: false });
-      await app.query(
-        `INSERT INTO audit_log (seq, occurred_at, action, summary, prev_hash, hash)
-         SELECT 0, now(), 'PROBE', '{}', repeat('0', 64), repeat('0', 64) WHERE false`,
-      );
+      // The record is written only through audit_append(), which chains the row; never by a bare INSERT.
+      await expect(
+        app.query(
+          `INSERT INTO audit_log (seq, occurred_at, action, summary, prev_hash, hash)
+           SELECT 0, now(), 'PROBE', '{}', repeat('0', 64), repeat('0', 64) WHERE false`,
+        ),
+      ).rejects.toThrow(/permission denied/);
+      const [mayAppend] = (
+        await app.query(
+          `SELECT has_function_privilege('safety_app', p.oid, 'EXECUTE') AS granted FROM pg_proc p WHERE p.proname = 'audit_append'`,
+        )
+      ).rows;
+      expect(mayAppend).toEqual({ granted: true });
       await expect(app.query('ALTER TABLE audit_log DISABLE TRIGGER ALL')).rejects.toThrow(/must be owner/);
       await expect(app.query('DROP TRIGGER audit_log_no_update_delete ON audit_log')).rejects.toThrow(/must be owner/);
       await expect(app.query(`SET session_replication_role = replica`)).rejects.toThrow(/permission denied/);
