@@ -121,13 +121,14 @@ describe('inbox: counts, 黄牌/红牌, filter and reassignment (Chromium, dev s
     await redRow.waitFor();
     expect(await table.locator('tbody tr.ant-table-row').count()).toBe(1);
 
-    // Reassign the red step to the deputy: the row now names the assignee, and it sits in the deputy's inbox.
+    // Reassign the red step to the deputy: it leaves the head's inbox (a step claimed by someone else is theirs)
+    // and sits in the deputy's.
     await redRow.locator('[data-action="reassign"]').click();
     const dialog = page.getByRole('dialog');
     await chooseIn(page, dialog.getByRole('combobox'), '副局长', false);
     await dialog.getByRole('button', { name: '确定' }).click();
     await dialog.waitFor({ state: 'detached' });
-    await redRow.getByText('副局长').waitFor();
+    await redRow.waitFor({ state: 'detached' });
     const res = await h.http().get(`/tasks/${redTask.id}`).set(h.as('head'));
     expect(res.body).toMatchObject({ status: 'CLAIMED', assigneeId: deputy.id });
 
