@@ -5,6 +5,7 @@ import { CriminalTransferInput, CriminalTransferState, getCriminalTransferStateQ
 import { complete, inspectionAreaSuite, person as actor, requestedTimers, skipTo } from './support/inspection-mocks';
 
 const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
 
 /**
  * Workflow tier, 行刑衔接 (国务院令第310号): the head's decision (Art.5), the 24-hour hand-over on
@@ -29,7 +30,9 @@ describe('criminal transfer workflow (mocked activities)', () => {
       teamIds: [officerA.userId, headOnTeam.userId],
       suspectedOffence: '危险作业罪',
       grounds: ['关闭可燃气体报警装置'],
-      openedAt: new Date(await tier.env.currentTimeMs()).toISOString(),
+      // The API's clock may disagree with Temporal's (the test server's runs days ahead after skips):
+      // the workflow counts its periods on its own clock, whatever instant the API passed in.
+      openedAt: new Date((await tier.env.currentTimeMs()) - 5 * DAY_MS).toISOString(),
       policy: criminalTransferPolicy(),
     };
     const handle = await tier.env.client.workflow.start('criminalTransferWorkflow', {
@@ -42,10 +45,12 @@ describe('criminal transfer workflow (mocked activities)', () => {
 
   it('lets only a head off the team decide, and a refusal needs its reason (Art.5)', () =>
     run(async ({ taskQueue, mocks }) => {
-      const { input, handle, decision } = await proposed(taskQueue);
+      const { handle, decision } = await proposed(taskQueue);
+      // Art.5's 3 days count from the workflow's start on Temporal's clock, not from the API's openedAt.
+      const startedAt = (await handle.describe()).startTime;
       expect(mocks.openings('CRIMINAL_TRANSFER_APPROVAL')).toEqual([
         expect.objectContaining({
-          deadline: { startDate: toLocalDate(new Date(input.openedAt)), unit: 'calendar_days', amount: 3 },
+          deadline: { startDate: toLocalDate(startedAt), unit: 'calendar_days', amount: 3 },
           payload: { suspectedOffence: '危险作业罪', grounds: ['关闭可燃气体报警装置'] },
           enterStatus: expect.objectContaining({ status: 'AWAITING_HEAD_DECISION' }),
         }),

@@ -15,4 +15,9 @@ export const PATCH = {
    * open and the workflow returned without waiting for them.
    */
   ACCIDENT_STEPS_END_AT_CLOSE: 'accident-steps-end-at-close',
+  /**
+   * The head's 3 days to decide a criminal transfer count from the workflow's start on Temporal's
+   * clock (the one the task's timers use); before, from the opening instant the API passed in.
+   */
+  CRIMINAL_TRANSFER_DECISION_ON_WORKFLOW_CLOCK: 'criminal-transfer-decision-on-workflow-clock',
 } as const;

@@ -19,6 +19,11 @@ export interface CriminalTransferInput {
   suspectedOffence: string;
   /** e.g. 危险作业罪 (刑法 Art.134之一) grounds found in the source case. */
   grounds: string[];
+  /**
+   * When the case row was created (the API's/database's clock). The workflow counts its periods on
+   * Temporal's clock (its start for the head's decision), so it keeps this only for histories
+   * recorded before that.
+   */
   openedAt: string;
   /** 国务院令第310号 periods and their kind of days (libs/domain/src/inspection/policy.ts); defaults when absent. */
   policy?: CriminalTransferPolicy;

@@ -1,8 +1,9 @@
-import { workflowInfo } from '@temporalio/workflow';
+import { patched, workflowInfo } from '@temporalio/workflow';
 import { CriminalTransferSteps } from '@safety/temporal/steps/criminal-transfer.steps';
 import type { Completion } from '../../kernel/task-board';
 import { separationOfDuties } from '../../kernel/problems';
 import { withTerm } from '../../inspection/area';
+import { PATCH } from '../../kernel/patches';
 import type { TransferCase } from '../case';
 
 const HOUR_MS = 3_600_000;
@@ -14,11 +15,17 @@ export async function headDecision(
   tc: TransferCase,
 ): Promise<Completion<typeof CriminalTransferSteps.CRIMINAL_TRANSFER_APPROVAL>> {
   const { input } = tc;
+  // The team's report reaches the head as the workflow starts. Its days count on Temporal's clock, the
+  // one the task's timers run on: the API's clock (input.openedAt) may disagree with it, and a due
+  // date already past on the workflow's clock would escalate the task the moment it opens.
+  const reportedAt = patched(PATCH.CRIMINAL_TRANSFER_DECISION_ON_WORKFLOW_CLOCK)
+    ? workflowInfo().startTime.toISOString()
+    : input.openedAt;
   const decision = await tc.board.run(CriminalTransferSteps.CRIMINAL_TRANSFER_APPROVAL, {
     ...tc.where,
     step: 'head-decision',
     title: '涉嫌犯罪案件移送审批',
-    deadline: tc.days(input.openedAt, tc.policy.headDecisionDays),
+    deadline: tc.days(reportedAt, tc.policy.headDecisionDays),
     context: { suspectedOffence: input.suspectedOffence, grounds: input.grounds },
     enterStatus: tc.status.enter('AWAITING_HEAD_DECISION', input.proposedBy, 'CRIMINAL_TRANSFER_PROPOSED', {
       sourceCaseId: input.sourceCaseId,
