@@ -1,7 +1,7 @@
 import { Browser } from 'playwright-core';
 import { OrgHarness, startOrgHarness } from '../support/harness';
 import { TestUser } from '../support/fixtures';
-import { createAccidentOrg, teamPayload } from '../support/accident-fixtures';
+import { createAccidentOrg, largerAccident, teamPayload } from '../support/accident-fixtures';
 import { launchChromium, listen, loginAs, openPerson, Person, screenshots } from '../support/browser';
 import {
   choose,
@@ -244,16 +244,7 @@ describe('officer console: penalty case, legal review, decision, referral and pu
       .http()
       .post('/accidents')
       .set(h.as('officerA'))
-      .send({
-        occurredAt: new Date(Date.now() - 30 * 60_000).toISOString(),
-        place: '测试县化工园区',
-        summary: '反应釜爆炸',
-        enterpriseId: org.enterpriseId,
-        sectorCode: 'HAZARDOUS_CHEMICALS',
-        deaths: 3,
-        seriousInjuries: 0,
-        directLossYuan: 4_500_000,
-      });
+      .send(largerAccident(org.enterpriseId, { directLossYuan: 4_500_000 }));
     expect(created.status).toBe(201);
     const accidentId = created.body.id as string;
     const openTask = (who: Record<string, string>, type: string) =>

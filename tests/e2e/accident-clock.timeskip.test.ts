@@ -17,7 +17,10 @@ describe('accident clocks on the time-skipping server', () => {
   let calendar: WorkingDayCalendar;
   const tokens: Record<string, string> = {};
 
-  beforeAll(async () => {
+  // A fresh time-skipping server for each test. The accident's date is a fact the API bounds by its own
+  // (wall) clock, and the workflow counts the investigation from it: on a server an earlier test moved
+  // months ahead, the report step would open already overdue and its timers would fire as the test acts.
+  beforeEach(async () => {
     h = await startHarness({ temporal: 'time-skipping' });
     org = await createOrg(h.db.ds);
     acc = await createAccidentOrg(h.db.ds, org);
@@ -37,7 +40,7 @@ describe('accident clocks on the time-skipping server', () => {
     );
     for (const [k, u] of [...Object.entries(org.users), ...Object.entries(acc.users)]) tokens[k] = await h.login(u);
   });
-  afterAll(async () => h?.close());
+  afterEach(async () => h?.close());
 
   const as = (who: Who) => ({ Authorization: `Bearer ${tokens[who]}` });
   /**
@@ -55,7 +58,7 @@ describe('accident clocks on the time-skipping server', () => {
   const localDate = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
 
   async function reportAccident(deaths: number) {
-    // The accident happens "now" on the server's clock (which the time-skipping tests move ahead of the wall clock).
+    // The accident happens "now": the test's fresh server starts at the wall clock, and the API refuses a future accident.
     const serverNow = Math.min(await h.env!.currentTimeMs(), Date.now());
     const res = await h
       .http()

@@ -1,6 +1,8 @@
 import { OrgHarness, startOrgHarness } from '../support/harness';
+import { AccidentOrg, createAccidentOrg, largerAccident } from '../support/accident-fixtures';
+import { expectEventually } from '../support/eventually';
 import { penaltyFlow } from '../support/penalty-flow';
-import { DirectoryRecord, JsonSchema, payloadFromSchema } from '../support/schema-payload';
+import { DirectoryRecord, JsonSchema, PayloadSources, payloadFromSchema } from '../support/schema-payload';
 
 interface FormOutcome {
   outcome: string;
@@ -109,5 +111,126 @@ describe('steps completed from their published schema alone (dev server)', () =>
       });
     expect(opened.status).toBe(201);
     await completeFromSchema(opened.body.id, 'SIMPLE_PENALTY_FILING', 'officerA', 'FILED', [person('officerA')]);
+  });
+
+  describe('accident: every human step from 组建调查组 to 整改核查, and the discipline referral it sends', () => {
+    let acc: AccidentOrg;
+    const tokens = new Map<string, string>();
+    type AccidentUser = keyof AccidentOrg['users'];
+    type Who = keyof OrgHarness['org']['users'] | AccidentUser;
+    const userOf = (who: Who) =>
+      who in acc.users ? acc.users[who as AccidentUser] : h.org.users[who as keyof OrgHarness['org']['users']];
+    const auth = (who: Who) => ({ Authorization: `Bearer ${tokens.get(userOf(who).id)}` });
+
+    beforeAll(async () => {
+      acc = await createAccidentOrg(h.db.ds, h.org);
+      for (const user of [...Object.values(h.org.users), ...Object.values(acc.users)])
+        tokens.set(user.id, await h.login(user));
+    });
+
+    /** The open task of a type on a case, as its assignee or a holder of its roles finds it in the inbox. */
+    const inboxTask = (caseId: string, who: Who, type: string) =>
+      expectEventually(async () => {
+        const res = await h.http().get('/tasks').query({ caseId, type, status: 'OPEN' }).set(auth(who));
+        expect(res.status).toBe(200);
+        expect(res.body.items.length).toBeGreaterThanOrEqual(1);
+        return res.body.items as Array<{ id: string; assigneeId: string | null }>;
+      });
+
+    /** Reads GET /tasks/{id}, fills the outcome's payload from its form alone, completes it and returns the next tasks. */
+    async function completeTask(
+      taskId: string,
+      who: Who,
+      outcome: string,
+      sources: Partial<PayloadSources> = {},
+    ): Promise<Array<{ type: string }>> {
+      const task = await h.http().get(`/tasks/${taskId}`).set(auth(who));
+      expect(task.status).toBe(200);
+      const offered = task.body.form.outcomes as FormOutcome[];
+      const form = offered.find((candidate) => candidate.outcome === outcome);
+      expect(form).toBeDefined();
+      const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+      const payload = payloadFromSchema(form!.schema, { people: [], today, ...sources });
+      const done = await h.http().post(`/tasks/${taskId}/complete`).set(auth(who)).send({ outcome, payload });
+      expect({ status: done.status, body: done.status === 200 ? null : done.body }).toEqual({
+        status: 200,
+        body: null,
+      });
+      return (done.body as { nextTasks: Array<{ type: string }> }).nextTasks;
+    }
+
+    it('forms the team from the roles its form requires, then runs findings, report, 批复, referral and rectification', async () => {
+      // The accident itself is reported, not a step: a 较大 accident, investigated by the city bureau.
+      const reported = await h.http().post('/accidents').set(auth('officerA')).send(largerAccident(h.org.enterpriseId));
+      expect(reported.status).toBe(201);
+      const caseId = reported.body.id as string;
+
+      // 组建调查组: the task's form names the roles the policy requires (members must `contains` each).
+      const [formation] = await inboxTask(caseId, 'cityHead', 'ACCIDENT_TEAM_FORMATION');
+      const members = (await h.http().get(`/tasks/${formation.id}`).set(auth('cityHead'))).body.form.outcomes[0].schema
+        .properties.members as JsonSchema;
+      const required = (members.allOf ?? []).map((rule) => rule.contains?.properties?.teamRole?.const);
+      expect(required).toEqual(['DISCIPLINE', 'POLICE', 'TRADE_UNION']);
+      expect(members.description).toContain('DISCIPLINE');
+      // The head names the people; which colleague serves in which role is the head's choice.
+      const byRole: Record<string, Who> = { DISCIPLINE: 'discipline', POLICE: 'police', TRADE_UNION: 'union' };
+      const personFor = (path: string, siblings: Record<string, unknown>): DirectoryRecord => {
+        const who = path === 'leadId' ? 'lead' : byRole[String(siblings.teamRole)];
+        if (!who) throw new Error(`no one to name at ${path}`);
+        return { id: userOf(who).id };
+      };
+      const formed = await completeTask(formation.id, 'cityHead', 'FORM', { personFor });
+      expect(formed.map((next) => next.type)).toEqual(
+        expect.arrayContaining(['ACCIDENT_INVESTIGATION_REPORT', 'ACCIDENT_MEMBER_FINDINGS']),
+      );
+
+      // Each member's findings, from the member's own inbox.
+      for (const who of ['discipline', 'police', 'union'] as Who[]) {
+        const [mine] = await inboxTask(caseId, who, 'ACCIDENT_MEMBER_FINDINGS');
+        expect(mine.assigneeId).toBe(userOf(who).id);
+        await completeTask(mine.id, who, 'SUBMIT');
+      }
+
+      // The report: the schema's conditional rules say which handling a public official takes and that
+      // the official's unit is then required; the lead picks the kind of party, nothing more.
+      const [report] = await inboxTask(caseId, 'lead', 'ACCIDENT_INVESTIGATION_REPORT');
+      const submitted = await completeTask(report.id, 'lead', 'SUBMIT', {
+        choices: { 'responsibleParties.0.kind': 'PUBLIC_OFFICIAL' },
+      });
+      expect(submitted.map((next) => next.type)).toContain('ACCIDENT_REPORT_APPROVAL');
+
+      // 批复: approving sends the official's lead to the discipline body in the same step.
+      const [approval] = await inboxTask(caseId, 'cityHead', 'ACCIDENT_REPORT_APPROVAL');
+      const approved = await completeTask(approval.id, 'cityHead', 'APPROVE');
+      expect(approved.map((next) => next.type)).toContain('ACCIDENT_RECTIFICATION_EVIDENCE');
+      const referral = await expectEventually(async () => {
+        const res = await h.http().get('/tasks').query({ type: 'DISCIPLINE_REFERRAL_ACK' }).set(auth('discipline'));
+        expect(res.body.items).toHaveLength(1);
+        return res.body.items[0] as { id: string; caseId: string };
+      });
+      const acknowledged = await completeTask(referral.id, 'discipline', 'ACKNOWLEDGE');
+      expect(acknowledged.map((next) => next.type)).toEqual(['DISCIPLINE_REFERRAL_RESULT']);
+      const [result] = await inboxTask(referral.caseId, 'discipline', 'DISCIPLINE_REFERRAL_RESULT');
+      expect(await completeTask(result.id, 'discipline', 'SANCTIONED')).toEqual([]);
+      await expectEventually(async () => {
+        const parties = (await h.http().get(`/accidents/${caseId}`).set(auth('cityHead'))).body.responsibleParties;
+        expect(parties).toMatchObject([{ kind: 'PUBLIC_OFFICIAL', outcome: 'DISCIPLINARY_SANCTION_DECIDED' }]);
+      });
+
+      // Rectification: evidence by one officer, verified by another.
+      const [evidence] = await inboxTask(caseId, 'cityOfficerA', 'ACCIDENT_RECTIFICATION_EVIDENCE');
+      const evidenced = await completeTask(evidence.id, 'cityOfficerA', 'SUBMIT');
+      expect(evidenced.map((next) => next.type)).toEqual(['ACCIDENT_RECTIFICATION_VERIFICATION']);
+      const [verification] = await inboxTask(caseId, 'cityOfficerB', 'ACCIDENT_RECTIFICATION_VERIFICATION');
+      await completeTask(verification.id, 'cityOfficerB', 'VERIFIED');
+      await expectEventually(async () => {
+        const gates = (await h.http().get(`/accidents/${caseId}/gates`).set(auth('cityHead'))).body;
+        expect(gates).toMatchObject({
+          causesEstablished: true,
+          responsiblePartiesHandled: true,
+          rectificationVerified: true,
+        });
+      });
+    });
   });
 });

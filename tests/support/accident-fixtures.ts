@@ -69,6 +69,19 @@ export const teamPayload = (org: TestOrg, acc: AccidentOrg) => ({
   procuratorateInvited: true,
 });
 
+/** POST /accidents: a 较大 explosion half an hour ago at the given enterprise (the city bureau investigates). */
+export const largerAccident = (enterpriseId: string, extra: Record<string, unknown> = {}) => ({
+  occurredAt: new Date(Date.now() - 30 * 60_000).toISOString(),
+  place: '测试县化工园区',
+  summary: '反应釜爆炸',
+  enterpriseId,
+  sectorCode: 'HAZARDOUS_CHEMICALS',
+  deaths: 3,
+  seriousInjuries: 0,
+  directLossYuan: 0,
+  ...extra,
+});
+
 /** A test-only calendar for 2027 (fixed-date holidays, no 调休): the 2027 State Council notice is not loaded in the seeds. */
 export async function loadTestCalendar2027(ds: DataSource): Promise<void> {
   const holidays = [

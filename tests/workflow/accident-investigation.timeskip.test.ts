@@ -45,7 +45,7 @@ describe('accident workflow: team, clock, report and 批复 (time-skipping serve
       expect(inputsOf(log, 'openTask')[0]).toMatchObject({
         type: 'ACCIDENT_TEAM_FORMATION',
         enterStatus: { status: 'TEAM_FORMATION', action: 'ACCIDENT_CASE_OPENED' },
-        payload: { grade: 'LARGER', attempt: 1 },
+        payload: { grade: 'LARGER', attempt: 1, requiredTeamRoles: ['DISCIPLINE', 'POLICE', 'TRADE_UNION'] },
       });
       expect(inputsOf(log, 'recordCaseStatus')).toHaveLength(0);
       expect(inputsOf(log, 'accidentComputeClock')).toHaveLength(1);

@@ -53,7 +53,10 @@ export function accidentDriver(tier: WorkflowTier, people: AccidentPeople, taskQ
     state,
     /** Starts an accident case's workflow (id `accident-<caseId>`), as the API does. */
     async start(extra: Partial<AccidentCaseInput> = {}, policy: Partial<AccidentCaseInput['policy']> = {}) {
-      const input = accidentInput(people, extra);
+      // The accident happened just now on the server's clock, which earlier skips moved ahead of the wall
+      // clock: counted from a wall-clock date, the investigation would open already overdue.
+      const occurredAt = new Date((await tier.env.currentTimeMs()) - 10 * 60_000).toISOString();
+      const input = accidentInput(people, { occurredAt, ...extra });
       input.policy = { ...input.policy, ...policy };
       const handle = await tier.env.client.workflow.start('accidentWorkflow', {
         taskQueue,

@@ -33,7 +33,8 @@ export async function formTeam(ac: AccidentCase): Promise<TeamMember[]> {
       step: `team-formation-${attempt}`,
       title: '组建事故调查组',
       deadline: null,
-      context: { grade: ac.state.grade, attempt },
+      // The form publishes the policy's required roles from here (the step's taskSchema).
+      context: { grade: ac.state.grade, attempt, requiredTeamRoles: ac.policy.teamRequiredRoles },
       enterStatus,
       prepare,
       eligible: (actor) =>

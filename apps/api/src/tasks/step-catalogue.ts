@@ -36,12 +36,21 @@ export function stepOf(task: TaskEntity): StepDefinition {
   return step;
 }
 
-/** The outcomes a task offers (its step's, or the subset its workflow chose), to render its form. */
+/**
+ * The outcomes a task offers (its step's, or the subset its workflow chose), to render its form; a step
+ * whose rules depend on the case's policy adds them to the schemas from the task's context.
+ */
 export function formOf(task: TaskEntity): { outcomes: OutcomeView[] } {
   const view = BY_TYPE.get(task.type);
   if (!view) return { outcomes: [] };
   const offered = task.outcomes;
-  return { outcomes: offered ? view.outcomes.filter((o) => offered.includes(o.outcome)) : view.outcomes };
+  const outcomes = offered ? view.outcomes.filter((o) => offered.includes(o.outcome)) : view.outcomes;
+  const refine = stepDefinition(task.type)?.taskSchema;
+  if (!refine) return { outcomes };
+  const context = task.payload ?? {};
+  return {
+    outcomes: outcomes.map((o) => ({ ...o, schema: refine(o.outcome, o.schema as Record<string, unknown>, context) })),
+  };
 }
 
 /** Every outcome payload schema, for the OpenAPI document's components. */

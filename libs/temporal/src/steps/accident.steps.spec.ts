@@ -1,3 +1,4 @@
+import { PARTY_KINDS, PROPOSED_HANDLINGS } from '@safety/domain/accident/proposals';
 import { AccidentSteps } from './accident.steps';
 import { DisciplineReferralSteps } from './discipline-referral.steps';
 import { JsonSchema, outcomePayloadSchema } from './json-schema';
@@ -84,6 +85,21 @@ describe('accident step contracts', () => {
       expect(role.oneOf).toContainEqual({ const: 'POLICE', title: '公安机关', 'x-title-en': 'Police' });
       expect(schema.required).toEqual(['leadId', 'members', 'procuratorateInvited']);
     });
+    it("publishes the case policy's required roles on the task's form: members must contain one of each", () => {
+      const schema = outcomePayloadSchema(AccidentSteps.TEAM_FORMATION, 'FORM');
+      const refined = AccidentSteps.TEAM_FORMATION.taskSchema!('FORM', schema, {
+        requiredTeamRoles: ['POLICE', 'TRADE_UNION'],
+      });
+      const members = (refined.properties as Record<string, JsonSchema>).members;
+      expect(members.allOf).toEqual([
+        { contains: { type: 'object', properties: { teamRole: { const: 'POLICE' } }, required: ['teamRole'] } },
+        { contains: { type: 'object', properties: { teamRole: { const: 'TRADE_UNION' } }, required: ['teamRole'] } },
+      ]);
+      expect(members.description).toContain('POLICE、TRADE_UNION');
+      expect(members.items).toEqual((schema.properties as Record<string, JsonSchema>).members.items);
+      // A task whose workflow gave no roles keeps the step's schema.
+      expect(AccidentSteps.TEAM_FORMATION.taskSchema!('FORM', schema, {})).toBe(schema);
+    });
   });
 
   describe('investigation report (条例 Art.30)', () => {
@@ -112,6 +128,49 @@ describe('accident step contracts', () => {
     };
     it('accepts a complete report', () => {
       expect(checkSubmission(AccidentSteps.INVESTIGATION_REPORT, 'SUBMIT', report).ok).toBe(true);
+    });
+    it("publishes the party rules as conditionals that agree with the contract's own checks", () => {
+      const schema = outcomePayloadSchema(AccidentSteps.INVESTIGATION_REPORT, 'SUBMIT');
+      const party = ((schema.properties as Record<string, JsonSchema>).responsibleParties as JsonSchema)
+        .items as JsonSchema;
+      type Rule = { if: JsonSchema; then: JsonSchema };
+      const rules = party.allOf as Rule[];
+      const matches = (rule: Rule, candidate: Record<string, unknown>) =>
+        Object.entries(rule.if.properties as Record<string, JsonSchema>).every(([name, condition]) =>
+          condition.const !== undefined
+            ? condition.const === candidate[name]
+            : (condition.enum as unknown[]).includes(candidate[name]),
+        );
+      for (const kind of PARTY_KINDS) {
+        for (const proposedHandling of PROPOSED_HANDLINGS) {
+          const applying = rules.filter((rule) => matches(rule, { kind, proposedHandling }));
+          const allowed = applying.every((rule) => {
+            const narrowed = (rule.then.properties as Record<string, JsonSchema> | undefined)?.proposedHandling;
+            return !narrowed || (narrowed.enum as unknown[]).includes(proposedHandling);
+          });
+          const requiredFields = applying.flatMap((rule) => (rule.then.required as string[] | undefined) ?? []);
+          const bare = { kind, name: '某', responsibility: '责任', proposedHandling };
+          const paths = (value: Record<string, unknown>) =>
+            checkSubmission(AccidentSteps.INVESTIGATION_REPORT, 'SUBMIT', { ...report, responsibleParties: [value] }).ok
+              ? []
+              : problemPaths(AccidentSteps.INVESTIGATION_REPORT, 'SUBMIT', { ...report, responsibleParties: [value] });
+          // With every conditional field present, the contract accepts exactly the published handlings.
+          const complete = { ...bare, enterpriseId: U(9), organisation: '某单位' };
+          expect({ kind, proposedHandling, refused: paths(complete).length > 0 }).toEqual({
+            kind,
+            proposedHandling,
+            refused: !allowed,
+          });
+          // Where the handling fits, the contract asks for exactly the fields the conditionals require.
+          if (allowed) {
+            expect(
+              paths(bare)
+                .map((path) => path.replace('responsibleParties.0.', ''))
+                .sort(),
+            ).toEqual([...requiredFields].sort());
+          }
+        }
+      }
     });
     it('names every missing field of an empty report at once', () => {
       expect(problemPaths(AccidentSteps.INVESTIGATION_REPORT, 'SUBMIT', {}).sort()).toEqual([

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import type { TeamRole } from '@safety/domain/accident/policy';
-import { PartyKind, partyProblems, ProposedHandling } from '@safety/domain/accident/proposals';
+import {
+  HANDLING_BY_KIND,
+  PARTY_KINDS,
+  PartyKind,
+  partyProblems,
+  ProposedHandling,
+} from '@safety/domain/accident/proposals';
 import type { ResponsiblePartyOutcome } from '@safety/domain/accident/four-not-let-go';
 import { Role } from '@safety/domain/identity/roles';
 import { OUTCOME, distinctBy } from './common';
@@ -85,7 +91,56 @@ const teamPayload = form({
   });
 });
 
+/**
+ * The team roles the case's policy requires (条例 Art.22), published on the task's own form: the
+ * members must include one of each (JSON Schema `contains`). The workflow checks the same list on
+ * completion and names the missing roles when it refuses.
+ */
+function withRequiredTeamRoles(schema: Record<string, unknown>, roles: readonly string[]): Record<string, unknown> {
+  const properties = schema.properties as Record<string, Record<string, unknown>>;
+  const members = properties.members;
+  return {
+    ...schema,
+    properties: {
+      ...properties,
+      members: {
+        ...members,
+        description: `须包含以下类别的成员：${roles.join('、')}（《生产安全事故报告和调查处理条例》第二十二条）`,
+        'x-description-en': `Must include a member of each of these roles: ${roles.join(', ')} (条例 Art.22)`,
+        allOf: roles.map((role) => ({
+          contains: { type: 'object', properties: { teamRole: { const: role } }, required: ['teamRole'] },
+        })),
+      },
+    },
+  };
+}
+
 // ---- 事故调查报告 (条例 Art.30) ----
+
+/**
+ * partyProblems' rules as JSON Schema conditionals (draft 2020-12 `if`/`then`), so a client learns
+ * from the published schema which handlings fit which kind of party and which fields they need.
+ */
+const PARTY_RULES = [
+  ...PARTY_KINDS.map((kind) => ({
+    if: { properties: { kind: { const: kind } }, required: ['kind'] },
+    then: { properties: { proposedHandling: { enum: [...HANDLING_BY_KIND[kind]] } } },
+  })),
+  {
+    if: {
+      properties: {
+        kind: { enum: PARTY_KINDS.filter((kind) => kind !== 'PUBLIC_OFFICIAL') },
+        proposedHandling: { const: 'ADMINISTRATIVE_PENALTY' },
+      },
+      required: ['kind', 'proposedHandling'],
+    },
+    then: { required: ['enterpriseId'] },
+  },
+  {
+    if: { properties: { kind: { const: 'PUBLIC_OFFICIAL' } }, required: ['kind'] },
+    then: { required: ['organisation'] },
+  },
+];
 
 const responsibleParty = form({
   kind: choice(['类型', 'Kind'], PARTY_KIND_LABELS),
@@ -97,10 +152,12 @@ const responsibleParty = form({
   responsibility: longText(['责任认定', 'Responsibility'], 5000),
   proposedHandling: choice(['处理建议', 'Proposed handling'], HANDLING_LABELS),
   handlingDetail: longText(['处理建议说明', 'Details of the proposed handling'], 5000).optional(),
-}).superRefine((party, ctx) => {
-  for (const found of partyProblems(party))
-    ctx.addIssue({ code: 'custom', path: [found.field], message: found.message });
-});
+})
+  .superRefine((party, ctx) => {
+    for (const found of partyProblems(party))
+      ctx.addIssue({ code: 'custom', path: [found.field], message: found.message });
+  })
+  .meta({ allOf: PARTY_RULES });
 
 const rectificationMeasure = form({
   description: longText(['整改措施', 'Measure'], 5000),
@@ -142,6 +199,10 @@ export const AccidentSteps = {
     title: label('组建事故调查组', 'Form the investigation team'),
     roles: [Role.AGENCY_HEAD],
     outcomes: { FORM: { label: label('组建', 'Form the team'), payload: teamPayload } },
+    taskSchema: (_outcome, schema, context) =>
+      Array.isArray(context.requiredTeamRoles)
+        ? withRequiredTeamRoles(schema, context.requiredTeamRoles as string[])
+        : schema,
   }),
   MEMBER_FINDINGS: defineStep({
     type: 'ACCIDENT_MEMBER_FINDINGS',

@@ -28,6 +28,15 @@ export interface StepDefinition<
   /** Roles that may complete a task of this type (a workflow may further restrict who, never widen it). */
   readonly roles: readonly Role[];
   readonly outcomes: Outcomes;
+  /**
+   * What one task of the step adds to an outcome's published JSON Schema from the context its workflow
+   * gave the task (a rule of the case's policy), so the task's form says it before a submission is refused.
+   */
+  readonly taskSchema?: (
+    outcome: string,
+    schema: Record<string, unknown>,
+    context: Record<string, unknown>,
+  ) => Record<string, unknown>;
 }
 
 export function defineStep<const Type extends string, const Outcomes extends Record<string, OutcomeDefinition>>(
