@@ -313,6 +313,6 @@ describe('inspection rectification, 复查 and field measures (time-skipping ser
     await expectEventually(async () =>
       expect((await h.http().get(`/criminal-transfers/${id}`).set(as('officerA'))).body.status).toBe('TRANSFERRED'),
     );
-    await recordClientHistoryIfAsked(h.client, proposed.body.workflowId, 'criminal-transfer-v2-handover-overdue');
+    await recordClientHistoryIfAsked(h.client, proposed.body.workflowId, 'criminal-transfer-v3-handover-overdue');
   });
 });

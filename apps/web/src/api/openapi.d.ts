@@ -4166,7 +4166,7 @@ export interface components {
       /** 未认定责任人员和责任单位 */
       findsNoResponsibleParty?: boolean;
       /** 责任人员和责任单位 */
-      responsibleParties: {
+      responsibleParties: ({
         /**
          * 类型
          * @enum {string}
@@ -4199,7 +4199,7 @@ export interface components {
           | 'NO_FURTHER_ACTION';
         /** 处理建议说明 */
         handlingDetail?: string;
-      }[];
+      } & (unknown & unknown & unknown & unknown & unknown))[];
       /** 整改措施 */
       rectificationMeasures: {
         /** 整改措施 */
