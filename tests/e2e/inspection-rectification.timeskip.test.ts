@@ -293,6 +293,19 @@ describe('inspection rectification, 复查 and field measures (time-skipping ser
     expect(proposed.status).toBe(201);
     const id = proposed.body.id as string;
     const decide = await openTask(id, 'CRIMINAL_TRANSFER_APPROVAL');
+    // Art.5's 3 days count on Temporal's clock, from the workflow's start: this server runs weeks ahead of
+    // the API's clock after the skips above, and a due date counted from the API's opening instant would
+    // already have passed (the step's timers firing as the head completes it).
+    const startedOn = localDate(
+      (await h.client.workflow.getHandle(proposed.body.workflowId).describe()).startTime.getTime(),
+    );
+    const headDue = await h
+      .http()
+      .get('/calendar/due-date')
+      .query({ start: startedOn, unit: 'calendar_days', amount: 3 })
+      .set(as('head'));
+    expect(decide.due_at?.toISOString()).toBe(headDue.body.dueAt);
+    expect(decide.due_at!.getTime()).toBeGreaterThan(await h.env!.currentTimeMs());
     expect((await complete(decide.id, 'head', 'APPROVE')).status).toBe(200);
     const handover = await openTask(id, 'CRIMINAL_TRANSFER_HANDOVER');
     const dueAt = Date.parse(
