@@ -226,6 +226,19 @@ export class CaseService {
     return c;
   }
 
+  /**
+   * The case a task belongs to, for the task's reader: a case of their jurisdiction, or the case of a step
+   * assigned to them from another body (an investigation team's police, union or discipline member), whose
+   * record (number, title, status) they need beside the step's form. The case's own endpoints keep their
+   * jurisdiction.
+   */
+  async getForTask(actor: Actor, task: { caseId: string; assigneeId: string | null }): Promise<CaseEntity> {
+    if (task.assigneeId !== actor.userId) return this.getVisible(actor, task.caseId);
+    const c = await this.cases.findById(task.caseId);
+    if (!c) throw new DomainError(ErrorCode.NOT_FOUND, `case ${task.caseId} not found`);
+    return c;
+  }
+
   async getVisible(actor: Actor, id: string): Promise<CaseEntity> {
     const c = await this.cases.findById(id);
     if (!c) throw new DomainError(ErrorCode.NOT_FOUND, `case ${id} not found`);

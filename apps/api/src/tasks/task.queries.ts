@@ -41,7 +41,7 @@ export class TaskQueries {
 
   async detail(actor: Actor, id: string) {
     const task = await this.tasks.getVisible(actor, id);
-    const visibleCase = await this.cases.getVisible(actor, task.caseId);
+    const visibleCase = await this.cases.getForTask(actor, task);
     return { ...taskView(task), case: caseView(visibleCase), form: formOf(task) };
   }
 
