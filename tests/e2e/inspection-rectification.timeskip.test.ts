@@ -1,6 +1,7 @@
 import { endOfLocalDay, plusDays, toLocalDate } from '@safety/domain/calendar/local-date';
 import { Harness, startHarness } from '../support/harness';
 import { createOrg, TestOrg } from '../support/fixtures';
+import { loadTestCalendar2027 } from '../support/accident-fixtures';
 import { expectEventually } from '../support/eventually';
 import { recordClientHistoryIfAsked } from '../support/history';
 
@@ -21,6 +22,8 @@ describe('inspection rectification, 复查 and field measures (time-skipping ser
   beforeAll(async () => {
     h = await startHarness({ temporal: 'time-skipping' });
     org = await createOrg(h.db.ds);
+    // The skips below carry the server's clock into the next year, whose official calendar is not seeded.
+    await loadTestCalendar2027(h.db.ds);
     for (const [k, u] of Object.entries(org.users)) tokens[k] = await h.login(u);
   });
   afterAll(async () => h?.close());
@@ -304,6 +307,7 @@ describe('inspection rectification, 复查 and field measures (time-skipping ser
       .get('/calendar/due-date')
       .query({ start: startedOn, unit: 'calendar_days', amount: 3 })
       .set(as('head'));
+    expect(headDue.status).toBe(200);
     expect(decide.due_at?.toISOString()).toBe(headDue.body.dueAt);
     expect(decide.due_at!.getTime()).toBeGreaterThan(await h.env!.currentTimeMs());
     expect((await complete(decide.id, 'head', 'APPROVE')).status).toBe(200);
