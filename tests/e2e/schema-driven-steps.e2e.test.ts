@@ -214,8 +214,13 @@ describe('steps completed from their published schema alone (dev server)', () =>
       expect(await completeTask(result.id, 'discipline', 'SANCTIONED')).toEqual([]);
       await expectEventually(async () => {
         const parties = (await h.http().get(`/accidents/${caseId}`).set(auth('cityHead'))).body.responsibleParties;
-        expect(parties).toMatchObject([{ kind: 'PUBLIC_OFFICIAL', outcome: 'DISCIPLINARY_SANCTION_DECIDED' }]);
+        // The sender sees only that the official's lead was handled (the referral's result stays with the body).
+        expect(parties).toMatchObject([{ kind: 'PUBLIC_OFFICIAL', outcome: 'HANDLED' }]);
       });
+      const [party] = await h.db.ds.query('SELECT outcome FROM accident_responsible_parties WHERE case_id = $1', [
+        caseId,
+      ]);
+      expect(party.outcome).toBe('DISCIPLINARY_SANCTION_DECIDED');
 
       // Rectification: evidence by one officer, verified by another.
       const [evidence] = await inboxTask(caseId, 'cityOfficerA', 'ACCIDENT_RECTIFICATION_EVIDENCE');
