@@ -13,12 +13,9 @@ interface Operation {
 }
 type Paths = Record<string, Record<string, Operation>>;
 
-/** The accident and inspection areas still use their own DTOs; they join this contract when converted. */
+/** The inspection area still uses its own DTOs; it joins this contract when converted. */
 const NOT_YET_CONVERTED = [
-  /^\/accidents(\/|$)/,
-  /^\/discipline-referrals(\/|$)/,
   /^\/inspection/,
-  /^\/public\/accident/,
   /^\/public\/inspection/,
   /^\/simple-penalties(\/|$)/,
   /^\/criminal-transfers(\/|$)/,
@@ -110,6 +107,10 @@ describe('OpenAPI contracts of the converted areas', () => {
   });
 
   it('answers every converted read with its declared body (an undeclared or mistyped field would be a 500)', async () => {
+    const period = {
+      from: encodeURIComponent('2026-01-01T00:00:00+08:00'),
+      to: encodeURIComponent(new Date().toISOString()),
+    };
     const reads: Array<[string, keyof OrgHarness['org']['users']]> = [
       ['/me', 'officerA'],
       ['/calendar/years', 'officerA'],
@@ -124,6 +125,11 @@ describe('OpenAPI contracts of the converted areas', () => {
       ['/credit-repairs', 'head'],
       ['/file-reviews/samples', 'head'],
       ['/audit/verify', 'sysadmin'],
+      ['/accidents', 'officerA'],
+      [`/accidents/statistics?from=${period.from}&to=${period.to}&groupBy=region`, 'head'],
+      ['/accidents/near-misses', 'officerA'],
+      [`/accidents/near-misses/analysis?from=${period.from}&to=${period.to}`, 'officerA'],
+      ['/discipline-referrals', 'head'],
     ];
     for (const [path, who] of reads) {
       const res = await h.http().get(path).set(h.as(who));
@@ -133,7 +139,12 @@ describe('OpenAPI contracts of the converted areas', () => {
         body: 'ok',
       });
     }
-    for (const path of ['/public/penalty-decisions', '/public/dishonest-entities', '/health/live']) {
+    for (const path of [
+      '/public/penalty-decisions',
+      '/public/dishonest-entities',
+      '/public/accident-reports',
+      '/health/live',
+    ]) {
       expect({ path, status: (await h.http().get(path)).status }).toEqual({ path, status: 200 });
     }
     const me = await h.http().get('/me').set(h.as('officerA'));
@@ -171,6 +182,38 @@ describe('OpenAPI contracts of the converted areas', () => {
     const badId = await h.http().get('/enterprises/not-a-uuid').set(h.as('officerA'));
     expect(badId.status).toBe(400);
     expect(badId.body.details.fields.map((field: { path: string }) => field.path)).toEqual(['params.id']);
+
+    const accident = await h
+      .http()
+      .post('/accidents')
+      .set(h.as('officerA'))
+      .send({ deaths: -1, flags: ['LATE'] });
+    expect(accident.status).toBe(400);
+    expect(accident.body.details.fields.map((field: { path: string }) => field.path).sort()).toEqual([
+      'deaths',
+      'directLossYuan',
+      'flags.0',
+      'occurredAt',
+      'place',
+      'sectorCode',
+      'seriousInjuries',
+      'summary',
+    ]);
+
+    const badAccidentId = await h.http().get('/accidents/not-a-uuid').set(h.as('officerA'));
+    expect(badAccidentId.status).toBe(400);
+    expect(badAccidentId.body.details.fields.map((field: { path: string }) => field.path)).toEqual(['params.id']);
+
+    const returned = await h
+      .http()
+      .post('/accidents/00000000-0000-4000-8000-000000000000/approval')
+      .set(h.as('head'))
+      .send({ decision: 'RETURN', transferTeamIds: [] });
+    expect(returned.status).toBe(400);
+    expect(returned.body.details.fields.map((field: { path: string }) => field.path).sort()).toEqual([
+      'reason',
+      'transferTeamIds',
+    ]);
 
     const badYear = await h.http().get('/calendar/years/99999999999999999999').set(h.as('officerA'));
     expect(badYear.status).toBe(400);

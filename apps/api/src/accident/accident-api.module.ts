@@ -1,9 +1,13 @@
 import { Module } from '@nestjs/common';
 import { ApplicationModule } from '@safety/application';
 import { TasksApiModule } from '../tasks/tasks-api.module';
+import { AccidentAccountabilityController } from './accident-accountability.controller';
 import { AccidentInsightsController } from './accident-insights.controller';
-import { AccidentSteps } from './accident-steps';
+import { AccidentInvestigationController } from './accident-investigation.controller';
+import { AccidentWorkflowGateway } from './accident-workflow.gateway';
+import { AccidentQueries } from './accident.queries';
 import { AccidentsController } from './accidents.controller';
+import { DisciplineReferralGateway } from './discipline-referral.gateway';
 import { DisciplineReferralsController } from './discipline-referrals.controller';
 import { PublicAccidentReportsController } from './public-accident-reports.controller';
 
@@ -14,9 +18,11 @@ import { PublicAccidentReportsController } from './public-accident-reports.contr
   controllers: [
     AccidentInsightsController,
     AccidentsController,
+    AccidentInvestigationController,
+    AccidentAccountabilityController,
     DisciplineReferralsController,
     PublicAccidentReportsController,
   ],
-  providers: [AccidentSteps],
+  providers: [AccidentQueries, AccidentWorkflowGateway, DisciplineReferralGateway],
 })
 export class AccidentApiModule {}

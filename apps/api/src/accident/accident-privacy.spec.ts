@@ -25,6 +25,9 @@ describe('masked accident detail', () => {
       },
     ],
     evidence: { sha256: 'ab13912345678cd', uploadedAt: '2026-01-01T00:00:00.000Z' },
+    // User ids whose last group reads like a mobile number.
+    createdBy: '0a1b2c3d-1391-4345-8781-a13912345678',
+    workflow: { history: [{ status: 'INVESTIGATING', by: '0a1b2c3d-1391-4345-8781-a13912345678' }] },
   };
 
   it('masks ID numbers, phone numbers and every referred official, keeps identifiers', () => {
@@ -41,5 +44,7 @@ describe('masked accident detail', () => {
     expect(masked.tasks[0].id).toBe(detail.tasks[0].id);
     expect(masked.tasks[0].payload.attachmentIds).toEqual(detail.tasks[0].payload.attachmentIds);
     expect(masked.evidence).toEqual(detail.evidence);
+    expect(masked.createdBy).toBe(detail.createdBy);
+    expect(masked.workflow).toEqual(detail.workflow);
   });
 });

@@ -21,8 +21,12 @@ export const unmaskedAccidentDetail = <T extends Record<string, unknown>>(
   personalData: 'UNMASKED',
 });
 
-/** Keys whose values are identifiers, hashes or instants: never free text, never masked. */
-const IDENTIFIER_KEY = /(^id$|Id$|Ids$|^sha256$|At$|^workflowId$|^taskKey$|^status$|^kind$|^type$|^outcome$)/;
+/**
+ * Keys whose values are identifiers, hashes or instants: never free text, never masked. The user
+ * who did something (`createdBy`, `reportedBy`, a history entry's `by`, …) is a user id, which a
+ * free-text rule could otherwise mistake for a phone number.
+ */
+const IDENTIFIER_KEY = /(^id$|Id$|Ids$|By$|^by$|^sha256$|At$|^workflowId$|^taskKey$|^status$|^kind$|^type$|^outcome$)/;
 
 function collectOfficialNames(value: unknown, into: Set<string>): void {
   const stack: unknown[] = [value];

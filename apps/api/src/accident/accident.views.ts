@@ -9,8 +9,11 @@ import {
   DisciplineReferralEntity,
   NearMissEntity,
 } from '@safety/persistence';
+import type { NearMissView } from './accident-insights.schemas';
+import type { AccidentView } from './accident-views.schemas';
+import type { ReferralView } from './discipline-referral.schemas';
 
-export const accidentView = (c: CaseEntity, a: AccidentEntity) => ({
+export const accidentView = (c: CaseEntity, a: AccidentEntity): AccidentView => ({
   id: c.id,
   title: c.title,
   status: c.status,
@@ -28,7 +31,7 @@ export const accidentView = (c: CaseEntity, a: AccidentEntity) => ({
   deaths: a.deaths,
   seriousInjuries: a.seriousInjuries,
   directLossYuan: a.directLossYuan,
-  grade: a.grade,
+  grade: a.grade as AccidentView['grade'],
   investigatingLevel: a.investigatingLevel,
   investigatingLevelExact: a.investigatingLevelExact,
   reportingDepartmentId: a.reportingDepartmentId,
@@ -114,7 +117,7 @@ export const educationView = (s: AccidentEducationSessionEntity) => ({
   createdAt: s.createdAt.toISOString(),
 });
 
-export const referralView = (r: DisciplineReferralEntity, withEvidence: boolean) => ({
+export const referralView = (r: DisciplineReferralEntity): ReferralView => ({
   id: r.id,
   status: r.status,
   sourceCaseId: r.sourceCaseId,
@@ -134,10 +137,9 @@ export const referralView = (r: DisciplineReferralEntity, withEvidence: boolean)
         answeredBy: r.answeredBy,
       }
     : null,
-  ...(withEvidence ? { evidence: r.evidence } : {}),
 });
 
-export const nearMissView = (n: NearMissEntity) => ({
+export const nearMissView = (n: NearMissEntity): NearMissView => ({
   id: n.id,
   departmentId: n.departmentId,
   kind: n.kind,

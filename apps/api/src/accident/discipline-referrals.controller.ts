@@ -1,15 +1,22 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { AccidentService, DisciplineReferralService } from '@safety/application';
-import { DomainError, ErrorCode } from '@safety/domain/errors';
 import { Actor, Role } from '@safety/domain/identity/roles';
-import { DisciplineReferralTaskType } from '@safety/temporal';
 import { CurrentActor, RequestId, Roles } from '../auth/auth.decorators';
+import { AttachmentParams } from '../cases/case.schemas';
 import { sendAttachment } from '../common/evidence-download';
-import { ReferralListQuery, ReferralResultDto } from './accident.dto';
-import { AccidentSteps } from './accident-steps';
-import { referralView } from './accident.views';
+import { Endpoint, FileEndpoint } from '../contract/endpoint.decorator';
+import { IdParams } from '../contract/schemas';
+import { CompletionDto } from '../tasks/task.schemas';
+import { DisciplineReferralGateway } from './discipline-referral.gateway';
+import {
+  ReferralDetailDto,
+  ReferralListQueryDto,
+  ReferralPageDto,
+  ReferralResultDto,
+} from './discipline-referral.schemas';
+
+const { AGENCY_HEAD: HEAD, DISCIPLINE_BODY: DISCIPLINE } = Role;
 
 /**
  * 线索移交 to the discipline inspection / supervision body. Visible only to the sending department's
@@ -19,75 +26,71 @@ import { referralView } from './accident.views';
 @ApiBearerAuth()
 @Controller('discipline-referrals')
 export class DisciplineReferralsController {
-  constructor(
-    private readonly referrals: DisciplineReferralService,
-    private readonly accidents: AccidentService,
-    private readonly steps: AccidentSteps,
-  ) {}
+  constructor(private readonly referrals: DisciplineReferralGateway) {}
 
   @Get()
-  @Roles(Role.AGENCY_HEAD, Role.DISCIPLINE_BODY)
-  @ApiOperation({
+  @Roles(HEAD, DISCIPLINE)
+  @Endpoint({
     summary: 'Referrals your department sent (heads) or received (discipline body), newest first; the read is audited',
+    response: ReferralPageDto,
+    errors: [400, 403],
   })
-  async list(@CurrentActor() actor: Actor, @Query() q: ReferralListQuery, @RequestId() requestId?: string) {
-    const page = await this.referrals.list(actor, q, requestId);
-    return { ...page, items: page.items.map((r) => referralView(r, false)) };
+  list(@CurrentActor() actor: Actor, @Query() query: ReferralListQueryDto, @RequestId() requestId?: string) {
+    return this.referrals.list(actor, query, requestId);
   }
 
   @Get(':id')
-  @Roles(Role.AGENCY_HEAD, Role.DISCIPLINE_BODY)
-  @ApiOperation({ summary: 'One referral with its evidence bundle (report excerpt + attachment list); audited' })
-  async get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @RequestId() requestId?: string) {
-    const { referral, side } = await this.referrals.get(actor, id, requestId);
-    return { ...referralView(referral, true), side };
+  @Roles(HEAD, DISCIPLINE)
+  @Endpoint({
+    summary: 'One referral with its evidence bundle (report excerpt + attachment list); audited',
+    response: ReferralDetailDto,
+    errors: [400, 403, 404],
+  })
+  get(@CurrentActor() actor: Actor, @Param() { id }: IdParams, @RequestId() requestId?: string) {
+    return this.referrals.detail(actor, id, requestId);
   }
 
   @Get(':id/attachments/:attachmentId/content')
-  @Roles(Role.AGENCY_HEAD, Role.DISCIPLINE_BODY)
-  @ApiOperation({ summary: 'Download an evidence file listed in the bundle; audited' })
+  @Roles(HEAD, DISCIPLINE)
+  @FileEndpoint({
+    summary: 'Download an evidence file listed in the bundle; audited',
+    produces: 'application/octet-stream',
+    description: 'The stored bytes; x-content-sha256 carries their SHA-256',
+    errors: [400, 403, 404],
+  })
   async attachment(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('attachmentId', ParseUUIDPipe) aid: string,
+    @Param() params: AttachmentParams,
     @Res() res: Response,
     @RequestId() requestId?: string,
   ) {
-    sendAttachment(res, await this.referrals.attachment(actor, id, aid, requestId));
+    sendAttachment(res, await this.referrals.attachment(actor, params.id, params.attachmentId, requestId));
   }
 
   @Post(':id/acknowledge')
-  @HttpCode(200)
-  @Roles(Role.DISCIPLINE_BODY)
-  @ApiOperation({ summary: 'The discipline body acknowledges receipt (UNVERIFIED default: within 5 working days)' })
-  async acknowledge(
-    @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
-    @RequestId() requestId?: string,
-  ) {
-    const { referral, side } = await this.referrals.get(actor, id, requestId, 'ACKNOWLEDGE');
-    if (side !== 'RECEIVER')
-      throw new DomainError(ErrorCode.FORBIDDEN_JURISDICTION, 'only the receiving body acknowledges');
-    const task = await this.accidents.openTask(referral.referralCaseId, DisciplineReferralTaskType.ACKNOWLEDGE);
-    return this.steps.complete(actor, task, 'ACKNOWLEDGE', {}, { requestId });
+  @Roles(DISCIPLINE)
+  @Endpoint({
+    summary: 'The discipline body acknowledges receipt (UNVERIFIED default: within 5 working days)',
+    response: CompletionDto,
+    errors: [400, 403, 404, 409, 422],
+  })
+  acknowledge(@CurrentActor() actor: Actor, @Param() { id }: IdParams, @RequestId() requestId?: string) {
+    return this.referrals.acknowledge(actor, id, requestId);
   }
 
   @Post(':id/result')
-  @HttpCode(200)
-  @Roles(Role.DISCIPLINE_BODY)
-  @ApiOperation({
+  @Roles(DISCIPLINE)
+  @Endpoint({
     summary: 'The discipline body reports the handling result (UNVERIFIED default: within 90 days of acknowledging)',
+    response: CompletionDto,
+    errors: [400, 403, 404, 409, 413, 415, 422],
   })
-  async result(
+  result(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() dto: ReferralResultDto,
+    @Param() { id }: IdParams,
+    @Body() body: ReferralResultDto,
     @RequestId() requestId?: string,
   ) {
-    const { referral, side } = await this.referrals.get(actor, id, requestId, 'RESULT');
-    if (side !== 'RECEIVER')
-      throw new DomainError(ErrorCode.FORBIDDEN_JURISDICTION, 'only the receiving body reports the result');
-    const task = await this.accidents.openTask(referral.referralCaseId, DisciplineReferralTaskType.RESULT);
-    return this.steps.complete(actor, task, dto.outcome, { summary: dto.summary }, { requestId });
+    return this.referrals.reportResult(actor, id, body, requestId);
   }
 }

@@ -1,8 +1,10 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { AccidentInsightService } from '@safety/application';
 import { Public } from '../auth/auth.decorators';
-import { OffsetPageQuery } from '../common/pagination';
+import { Endpoint } from '../contract/endpoint.decorator';
+import { IdParams, OffsetPageQueryDto } from '../contract/schemas';
+import { PublicReportDto, PublicReportPageDto } from './accident-insights.schemas';
 
 /** 事故调查报告公开 (条例 Art.34; 安全生产法 Art.86): personal names, phones and ID numbers masked; no referral information. */
 @ApiTags('public')
@@ -12,15 +14,25 @@ export class PublicAccidentReportsController {
 
   @Public()
   @Get()
-  @ApiOperation({ summary: 'Published accident investigation reports, newest first (personal data masked)' })
-  list(@Query() q: OffsetPageQuery) {
-    return this.insights.publicReports(q.offset, q.limit);
+  @Endpoint({
+    summary: 'Published accident investigation reports, newest first (personal data masked)',
+    response: PublicReportPageDto,
+    errors: [400],
+    isPublic: true,
+  })
+  list(@Query() page: OffsetPageQueryDto) {
+    return this.insights.publicReports(page.offset, page.limit);
   }
 
   @Public()
   @Get(':id')
-  @ApiOperation({ summary: 'One published accident investigation report (personal data masked)' })
-  get(@Param('id', ParseUUIDPipe) id: string) {
+  @Endpoint({
+    summary: 'One published accident investigation report (personal data masked)',
+    response: PublicReportDto,
+    errors: [400, 404],
+    isPublic: true,
+  })
+  get(@Param() { id }: IdParams) {
     return this.insights.publicReport(id);
   }
 }
