@@ -13,16 +13,8 @@ interface Operation {
 }
 type Paths = Record<string, Record<string, Operation>>;
 
-/** The accident and inspection areas still use their own DTOs; they join this contract when converted. */
-const NOT_YET_CONVERTED = [
-  /^\/accidents(\/|$)/,
-  /^\/discipline-referrals(\/|$)/,
-  /^\/inspection/,
-  /^\/public\/accident/,
-  /^\/public\/inspection/,
-  /^\/simple-penalties(\/|$)/,
-  /^\/criminal-transfers(\/|$)/,
-];
+/** The accident area still uses its own DTOs; it joins this contract when converted. */
+const NOT_YET_CONVERTED = [/^\/accidents(\/|$)/, /^\/discipline-referrals(\/|$)/, /^\/public\/accident/];
 
 const METHODS = ['get', 'put', 'post', 'patch', 'delete'];
 
@@ -95,6 +87,14 @@ describe('OpenAPI contracts of the converted areas', () => {
     expect(responses('post', '/credit-repairs/{id}/decision')).toContain('200');
     expect(responses('post', '/enforcement/benchmarks')).toContain('201');
     expect(responses('post', '/file-reviews/samples/{id}/scores')).toContain('201');
+    expect(responses('post', '/inspections')).toEqual(expect.arrayContaining(['201', '400', '409', '422']));
+    expect(responses('post', '/simple-penalties')).toContain('201');
+    expect(responses('post', '/criminal-transfers')).toContain('201');
+    expect(responses('post', '/inspection/plans/{id}/draws')).toContain('201');
+    expect(responses('post', '/inspection/plans/{id}/approve')).toEqual(expect.arrayContaining(['200', '409']));
+    expect(responses('post', '/inspection/plans/{id}/approve')).not.toContain('201');
+    expect(responses('post', '/inspection/conflicts/{id}/deactivate')).toContain('200');
+    expect(responses('get', '/public/inspection-draws')).not.toContain('401');
 
     // Readiness answers 503 with the same report as 200.
     const ready = paths['/health/ready'].get.responses;
@@ -124,6 +124,12 @@ describe('OpenAPI contracts of the converted areas', () => {
       ['/credit-repairs', 'head'],
       ['/file-reviews/samples', 'head'],
       ['/audit/verify', 'sysadmin'],
+      ['/inspections', 'officerA'],
+      ['/simple-penalties', 'officerA'],
+      ['/criminal-transfers', 'head'],
+      ['/inspection/plans', 'officerA'],
+      ['/inspection/draws', 'officerA'],
+      ['/inspection/conflicts', 'admin'],
     ];
     for (const [path, who] of reads) {
       const res = await h.http().get(path).set(h.as(who));
@@ -133,7 +139,12 @@ describe('OpenAPI contracts of the converted areas', () => {
         body: 'ok',
       });
     }
-    for (const path of ['/public/penalty-decisions', '/public/dishonest-entities', '/health/live']) {
+    for (const path of [
+      '/public/penalty-decisions',
+      '/public/dishonest-entities',
+      '/public/inspection-draws',
+      '/health/live',
+    ]) {
       expect({ path, status: (await h.http().get(path)).status }).toEqual({ path, status: 200 });
     }
     const me = await h.http().get('/me').set(h.as('officerA'));
@@ -175,6 +186,39 @@ describe('OpenAPI contracts of the converted areas', () => {
     const badYear = await h.http().get('/calendar/years/99999999999999999999').set(h.as('officerA'));
     expect(badYear.status).toBe(400);
     expect(badYear.body.details.fields.map((field: { path: string }) => field.path)).toEqual(['params.year']);
+
+    const paths = (res: { body: { details: { fields: Array<{ path: string }> } } }) =>
+      res.body.details.fields.map((field) => field.path).sort();
+    const malformedPenalty = await h
+      .http()
+      .post('/simple-penalties')
+      .set(h.as('officerA'))
+      .send({ partyType: 'INDIVIDUAL', fineYuan: 0.001, paymentMethod: 'CHEQUE', extra: 1 });
+    expect(malformedPenalty.status).toBe(400);
+    expect(paths(malformedPenalty)).toEqual(['extra', 'fineYuan', 'legalBasis', 'paymentMethod', 'violation']);
+    // The body's own rules, each at its field: a warning carries no fine and no payment; an organisation names its enterprise.
+    const inconsistentPenalty = await h.http().post('/simple-penalties').set(h.as('officerA')).send({
+      partyType: 'ORGANISATION',
+      violation: '未设置安全警示标志',
+      legalBasis: '《安全生产法》第三十五条',
+      warningOnly: true,
+      fineYuan: 5,
+      paymentMethod: 'CASH_ON_SPOT',
+    });
+    expect(inconsistentPenalty.status).toBe(400);
+    expect(paths(inconsistentPenalty)).toEqual(['enterpriseId', 'fineYuan', 'paymentMethod']);
+    const noTarget = await h.http().post('/inspections').set(h.as('officerA')).send({ unannounced: 'yes' });
+    expect(paths(noTarget)).toEqual(['unannounced']);
+    const emptyInspection = await h.http().post('/inspections').set(h.as('officerA')).send({});
+    expect(paths(emptyInspection)).toEqual(['enterpriseId']);
+    const badCursor = await h
+      .http()
+      .get('/inspections')
+      .query({ cursor: 'not a cursor', limit: 0 })
+      .set(h.as('officerA'));
+    expect(paths(badCursor)).toEqual(['query.cursor', 'query.limit']);
+    const badPlanId = await h.http().get('/inspection/plans/not-a-uuid').set(h.as('officerA'));
+    expect(paths(badPlanId)).toEqual(['params.id']);
 
     const unknownField = await h
       .http()
