@@ -272,7 +272,10 @@ export interface paths {
     /** Plans of your department (and the levels below for supervisors), newest first */
     get: operations['InspectionPlansController_listPlans'];
     put?: never;
-    /** Draft an annual/special inspection plan for your department (sectors, 分类分级 sampling by risk grade) */
+    /**
+     * Draft an annual/special inspection plan for your department (sectors, 分类分级 sampling by risk grade)
+     * @description An unknown sector is a 404.
+     */
     post: operations['InspectionPlansController_createPlan'];
     delete?: never;
     options?: never;
@@ -287,6 +290,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** One inspection plan */
     get: operations['InspectionPlansController_getPlan'];
     put?: never;
     post?: never;
@@ -322,7 +326,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** 双随机 draw for an approved plan: random targets by risk grade, ≥ 2 random inspectors each (conflicts excluded); recorded with its seed and published */
+    /**
+     * 双随机 draw for an approved plan: random targets by risk grade, ≥ 2 random inspectors each (conflicts excluded); recorded with its seed and published
+     * @description 409 before the plan is approved; 422 when a target cannot be staffed without a conflict.
+     */
     post: operations['InspectionPlansController_draw'];
     delete?: never;
     options?: never;
@@ -337,6 +344,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Draws of your department (and the levels below for supervisors), newest first, with their targets */
     get: operations['InspectionPlansController_listDraws'];
     put?: never;
     post?: never;
@@ -353,6 +361,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** One draw with its targets */
     get: operations['InspectionPlansController_getDraw'];
     put?: never;
     post?: never;
@@ -386,9 +395,13 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** The conflict-of-interest list of your department (and the levels below), newest first */
     get: operations['InspectionPlansController_listConflicts'];
     put?: never;
-    /** Add an officer–enterprise conflict of interest (回避: kinship, prior employment, …); draws exclude it */
+    /**
+     * Add an officer–enterprise conflict of interest (回避: kinship, prior employment, …); draws exclude it
+     * @description 409 when the same conflict is already active.
+     */
     post: operations['InspectionPlansController_addConflict'];
     delete?: never;
     options?: never;
@@ -405,6 +418,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Take a conflict off the list (409 if already inactive) */
     post: operations['InspectionPlansController_deactivateConflict'];
     delete?: never;
     options?: never;
@@ -419,6 +433,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Inspections of your department (and the levels below for supervisors), newest first */
     get: operations['InspectionCasesController_list'];
     put?: never;
     /** Open an on-site inspection, from a drawn target or ad hoc (四不两直 flag); ≥ 2 credentialed officers without a conflict */
@@ -453,6 +468,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** 简易程序 decisions of your department (and the levels below for supervisors), newest first */
     get: operations['InspectionCasesController_listSimple'];
     put?: never;
     /** 当场处罚 (行政处罚法 Art.51): ≤ 200 yuan individual / ≤ 3,000 organisation or a warning (422 beyond); cash only ≤ 100 yuan; numbered form; filing and cash hand-in tracked */
@@ -470,6 +486,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** A 简易程序 decision with its follow-up (filing, cash hand-in) and steps; an individual party's name is shown and the read audited */
     get: operations['InspectionCasesController_getSimple'];
     put?: never;
     post?: never;
@@ -486,6 +503,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Criminal transfers of your department (and the levels below for supervisors), newest first */
     get: operations['InspectionCasesController_listTransfers'];
     put?: never;
     /** Propose transferring a suspected crime to the police (国务院令第310号): team of ≥ 2 officers; the head decides within 3 days. From a penalty case the proposal goes through that case (its handlers form the team; one pending transfer at a time, 409) */
@@ -503,6 +521,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** A criminal transfer with the head decision, handover, police answers, live workflow state and steps */
     get: operations['InspectionCasesController_getTransfer'];
     put?: never;
     post?: never;
@@ -2069,20 +2088,6 @@ export interface components {
       legalQualified: boolean;
       active: boolean;
     };
-    FrequencyDto: {
-      RED?: number;
-      ORANGE?: number;
-      YELLOW?: number;
-      BLUE?: number;
-    };
-    PlanConfigDto: {
-      /** @description inspections per enterprise per year by risk grade (分类分级) */
-      frequencyPerYear?: components['schemas']['FrequencyDto'];
-      /** @example 4 */
-      drawsPerYear?: number;
-      /** @example 2 */
-      inspectorsPerTarget?: number;
-    };
     CreatePlanDto: {
       /** @example 2026 */
       year: number;
@@ -2090,9 +2095,85 @@ export interface components {
       kind: 'ANNUAL' | 'SPECIAL';
       /** @example 2026年度双随机抽查计划 */
       title: string;
-      /** @description sectors covered; empty = all the department supervises */
+      /** @description Sectors covered; absent or empty = all the department supervises */
       sectorCodes?: string[];
-      config?: components['schemas']['PlanConfigDto'];
+      /** @description Sampling; what is absent takes the default (RED 4, ORANGE 2, YELLOW 1, BLUE 0.5; 4 draws; 2) */
+      config?: {
+        /** @description Inspections per enterprise per year by risk grade (分类分级; 0.5 = every other year) */
+        frequencyPerYear?: {
+          RED?: number;
+          ORANGE?: number;
+          YELLOW?: number;
+          BLUE?: number;
+        };
+        /** @example 4 */
+        drawsPerYear?: number;
+        /** @example 2 */
+        inspectorsPerTarget?: number;
+      };
+    };
+    PlanDto_Output: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      departmentId: string;
+      year: number;
+      /** @enum {string} */
+      kind: 'ANNUAL' | 'SPECIAL';
+      title: string;
+      sectorCodes: string[];
+      config: {
+        frequencyPerYear: {
+          RED: number;
+          ORANGE: number;
+          YELLOW: number;
+          BLUE: number;
+        };
+        drawsPerYear: number;
+        inspectorsPerTarget: number;
+      };
+      /** @enum {string} */
+      status: 'DRAFT' | 'APPROVED';
+      /** Format: uuid */
+      createdBy: string;
+      approvedBy: string | null;
+      approvedAt: string | null;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    PlanPageDto_Output: {
+      items: {
+        /** Format: uuid */
+        id: string;
+        /** Format: uuid */
+        departmentId: string;
+        year: number;
+        /** @enum {string} */
+        kind: 'ANNUAL' | 'SPECIAL';
+        title: string;
+        sectorCodes: string[];
+        config: {
+          frequencyPerYear: {
+            RED: number;
+            ORANGE: number;
+            YELLOW: number;
+            BLUE: number;
+          };
+          drawsPerYear: number;
+          inspectorsPerTarget: number;
+        };
+        /** @enum {string} */
+        status: 'DRAFT' | 'APPROVED';
+        /** Format: uuid */
+        createdBy: string;
+        approvedBy: string | null;
+        approvedAt: string | null;
+        /** Format: date-time */
+        createdAt: string;
+      }[];
+      total: number;
+      offset: number;
+      limit: number;
     };
     ApproveDto: {
       comment?: string;
@@ -2101,47 +2182,693 @@ export interface components {
       /** @description A seed fixed in public beforehand (e.g. at a notarised ceremony); otherwise the server draws one. 8–128 of [A-Za-z0-9_.:-]. */
       seed?: string;
     };
+    DrawViewDto_Output: {
+      /** Format: uuid */
+      id: string;
+      /** @description The draw number, e.g. <department code>-双随机-2026-001 */
+      drawNo: string;
+      /** Format: uuid */
+      planId: string;
+      /** Format: uuid */
+      departmentId: string;
+      seed: string;
+      seedSource: ('SUPPLIED' | 'GENERATED') | null;
+      /** @description The draw algorithm and PRNG, versioned */
+      algorithm: string;
+      /** @description The plan's sampling at draw time */
+      config: {
+        frequencyPerYear: {
+          RED: number;
+          ORANGE: number;
+          YELLOW: number;
+          BLUE: number;
+        };
+        drawsPerYear: number;
+        inspectorsPerTarget: number;
+      };
+      /** @description Per risk grade: enterprises in the pool and targets drawn */
+      quotas: {
+        RED: {
+          poolSize: number;
+          drawn: number;
+        };
+        ORANGE: {
+          poolSize: number;
+          drawn: number;
+        };
+        YELLOW: {
+          poolSize: number;
+          drawn: number;
+        };
+        BLUE: {
+          poolSize: number;
+          drawn: number;
+        };
+      };
+      poolSizes: {
+        enterprises: number;
+        officers: number;
+        conflicts: number;
+      };
+      /** Format: uuid */
+      drawnBy: string;
+      /** Format: date-time */
+      drawnAt: string;
+      publishedAt: string | null;
+      targets: {
+        /** Format: uuid */
+        id: string;
+        position: number;
+        /** Format: uuid */
+        enterpriseId: string;
+        /** @enum {string} */
+        riskGrade: 'RED' | 'ORANGE' | 'YELLOW' | 'BLUE';
+        inspectorIds: string[];
+        /** @description The inspection opened for the target, once opened */
+        inspectionCaseId: string | null;
+      }[];
+    };
+    DrawPageDto_Output: {
+      items: {
+        /** Format: uuid */
+        id: string;
+        /** @description The draw number, e.g. <department code>-双随机-2026-001 */
+        drawNo: string;
+        /** Format: uuid */
+        planId: string;
+        /** Format: uuid */
+        departmentId: string;
+        seed: string;
+        seedSource: ('SUPPLIED' | 'GENERATED') | null;
+        /** @description The draw algorithm and PRNG, versioned */
+        algorithm: string;
+        /** @description The plan's sampling at draw time */
+        config: {
+          frequencyPerYear: {
+            RED: number;
+            ORANGE: number;
+            YELLOW: number;
+            BLUE: number;
+          };
+          drawsPerYear: number;
+          inspectorsPerTarget: number;
+        };
+        /** @description Per risk grade: enterprises in the pool and targets drawn */
+        quotas: {
+          RED: {
+            poolSize: number;
+            drawn: number;
+          };
+          ORANGE: {
+            poolSize: number;
+            drawn: number;
+          };
+          YELLOW: {
+            poolSize: number;
+            drawn: number;
+          };
+          BLUE: {
+            poolSize: number;
+            drawn: number;
+          };
+        };
+        poolSizes: {
+          enterprises: number;
+          officers: number;
+          conflicts: number;
+        };
+        /** Format: uuid */
+        drawnBy: string;
+        /** Format: date-time */
+        drawnAt: string;
+        publishedAt: string | null;
+        targets: {
+          /** Format: uuid */
+          id: string;
+          position: number;
+          /** Format: uuid */
+          enterpriseId: string;
+          /** @enum {string} */
+          riskGrade: 'RED' | 'ORANGE' | 'YELLOW' | 'BLUE';
+          inspectorIds: string[];
+          /** @description The inspection opened for the target, once opened */
+          inspectionCaseId: string | null;
+        }[];
+      }[];
+      total: number;
+      offset: number;
+      limit: number;
+    };
+    DrawVerificationDto_Output: {
+      /** @description The recomputed draw equals the stored one, with the same algorithm */
+      reproducible: boolean;
+      mismatchedPositions: number[];
+      algorithm: string;
+      recomputedTargets: {
+        position: number;
+        /** Format: uuid */
+        enterpriseId: string;
+        /** @enum {string} */
+        riskGrade: 'RED' | 'ORANGE' | 'YELLOW' | 'BLUE';
+        inspectorIds: string[];
+      }[];
+    };
     CreateConflictDto: {
+      /** Format: uuid */
       officerId: string;
+      /** Format: uuid */
       enterpriseId: string;
       /** @enum {string} */
       reason: 'KINSHIP' | 'PRIOR_EMPLOYMENT' | 'FINANCIAL_INTEREST' | 'OTHER';
       note?: string;
     };
+    ConflictDto_Output: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      departmentId: string;
+      /** Format: uuid */
+      officerId: string;
+      /** Format: uuid */
+      enterpriseId: string;
+      /** @enum {string} */
+      reason: 'KINSHIP' | 'PRIOR_EMPLOYMENT' | 'FINANCIAL_INTEREST' | 'OTHER';
+      note: string[];
+      active: boolean;
+      /** Format: uuid */
+      createdBy: string;
+      /** Format: date-time */
+      createdAt: string;
+      deactivatedAt: string | null;
+    };
+    ConflictPageDto_Output: {
+      items: {
+        /** Format: uuid */
+        id: string;
+        /** Format: uuid */
+        departmentId: string;
+        /** Format: uuid */
+        officerId: string;
+        /** Format: uuid */
+        enterpriseId: string;
+        /** @enum {string} */
+        reason: 'KINSHIP' | 'PRIOR_EMPLOYMENT' | 'FINANCIAL_INTEREST' | 'OTHER';
+        note: string | null;
+        active: boolean;
+        /** Format: uuid */
+        createdBy: string;
+        /** Format: date-time */
+        createdAt: string;
+        deactivatedAt: string | null;
+      }[];
+      total: number;
+      offset: number;
+      limit: number;
+    };
     OpenInspectionDto: {
-      /** @description ad hoc: the enterprise (supervised by your department) */
+      /**
+       * Format: uuid
+       * @description Ad hoc: the enterprise (supervised by your department)
+       */
       enterpriseId?: string;
-      /** @description from a draw: the drawn target (its enterprise and inspectors) */
+      /**
+       * Format: uuid
+       * @description From a draw: the drawn target (its enterprise and inspectors)
+       */
       drawTargetId?: string;
-      /** @description ≥ 2 credentialed officers (ad hoc) */
+      /** @description Ad hoc: ≥ 2 credentialed officers; from a draw: absent, or exactly the drawn ones */
       inspectorIds?: string[];
       /** @description 四不两直 (unannounced, no escort) */
       unannounced?: boolean;
     };
+    CaseDto_Output: {
+      /** Format: uuid */
+      id: string;
+      caseType: string;
+      /** @description The case number (案号) once assigned */
+      referenceNo: string[];
+      title: string;
+      status: string;
+      /** Format: uuid */
+      departmentId: string;
+      enterpriseId: string | null;
+      workflowId: string;
+      /** Format: uuid */
+      createdBy: string;
+      handlerIds: string[];
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    CasePageDto_Output: {
+      items: {
+        /** Format: uuid */
+        id: string;
+        caseType: string;
+        /** @description The case number (案号) once assigned */
+        referenceNo: string | null;
+        title: string;
+        status: string;
+        /** Format: uuid */
+        departmentId: string;
+        enterpriseId: string | null;
+        workflowId: string;
+        /** Format: uuid */
+        createdBy: string;
+        handlerIds: string[];
+        /** Format: date-time */
+        createdAt: string;
+        /** Format: date-time */
+        updatedAt: string;
+        /** @description The enterprise's name (null without one) */
+        enterpriseName: string | null;
+      }[];
+      /** @description Cursor of the next page; null on the last page */
+      nextCursor: string[];
+      /** @description Matching rows, exact up to 10,000 */
+      total: number;
+      /** @description false when there are more than 10,000 (total is then 10,000) */
+      totalExact: boolean;
+    };
+    InspectionDetailDto_Output: {
+      /** Format: uuid */
+      id: string;
+      caseType: string;
+      /** @description The case number (案号) once assigned */
+      referenceNo: string[];
+      title: string;
+      status: string;
+      /** Format: uuid */
+      departmentId: string;
+      enterpriseId: string | null;
+      workflowId: string;
+      /** Format: uuid */
+      createdBy: string;
+      handlerIds: string[];
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /** @description What the inspection recorded (its events, by key) */
+      data: {
+        [key: string]: unknown;
+      };
+      /** @description The workflow's live state; null when it never started */
+      workflow: {
+        /** Format: uuid */
+        caseId: string;
+        /** @enum {string} */
+        status:
+          | 'AWAITING_RECORD'
+          | 'RECTIFICATION_ORDERED'
+          | 'AWAITING_REINSPECTION'
+          | 'RECTIFIED'
+          | 'ESCALATED_TO_PENALTY'
+          | 'CLOSED';
+        result: ('NO_ISSUE' | 'RECTIFIED' | 'NOT_RECTIFIED_PENALTY' | 'PENALTY_PROPOSED') | null;
+        unannounced: boolean;
+        /** @description The on-site record's outcome, once recorded */
+        outcome: ('NO_ISSUE' | 'RECTIFY' | 'IMMEDIATE_MEASURES' | 'PROPOSE_PENALTY') | null;
+        findings: {
+          description: string;
+          /**
+           * @description 一般 / 重大事故隐患
+           * @enum {string}
+           */
+          hazardLevel: 'GENERAL' | 'MAJOR';
+          legalBasis: string;
+          evidenceAttachmentIds: string[];
+          violationCodes: string[];
+        }[];
+        /** @description The inspecting officers who signed the record, with their 执法证号 (安全生产法 Art.68) */
+        confirmations: {
+          /** Format: uuid */
+          officerId: string;
+          credentialNo: string;
+        }[];
+        rectificationDeadline: string | null;
+        suspensionOrdered: boolean;
+        /** @description 查封/扣押 (行政强制法 Art.25) */
+        seizure: {
+          items: string;
+          /** Format: date */
+          startedOn: string;
+          expiresOn: string | null;
+          extended: boolean;
+          overdue: boolean;
+          /** @enum {string} */
+          status: 'ACTIVE' | 'EXTENSION_REQUESTED' | 'RELEASED' | 'DISPOSED';
+        } | null;
+        /** @description 挂牌督办 of a 重大事故隐患 */
+        listing: {
+          /** Format: date */
+          listedOn: string;
+          dueOn: string | null;
+          /** @enum {string} */
+          status: 'LISTED' | 'LIFT_REQUESTED' | 'LIFTED';
+        } | null;
+        /** @description The penalty case opened from the inspection */
+        penalty: {
+          /** Format: uuid */
+          caseId: string;
+          workflowId: string;
+          continuingDailyFineFrom: string | null;
+        } | null;
+        criminalReviews: {
+          step: string;
+          grounds: {
+            conduct: string;
+            description: string;
+            findingIndex: number;
+          }[];
+          /** @enum {string} */
+          decision: 'PENDING' | 'PROPOSE_TRANSFER' | 'NO_TRANSFER';
+          transferCaseId: string | null;
+        }[];
+        /** @description Status changes, oldest first */
+        history: {
+          /** Format: date-time */
+          at: string;
+          /** @enum {string} */
+          status:
+            | 'AWAITING_RECORD'
+            | 'RECTIFICATION_ORDERED'
+            | 'AWAITING_REINSPECTION'
+            | 'RECTIFIED'
+            | 'ESCALATED_TO_PENALTY'
+            | 'CLOSED';
+          by: string | null;
+        }[];
+      } | null;
+      tasks: {
+        /** Format: uuid */
+        id: string;
+        taskKey: string;
+        /** Format: uuid */
+        caseId: string;
+        type: string;
+        title: string;
+        /** @enum {string} */
+        status: 'OPEN' | 'CLAIMED' | 'COMPLETED' | 'CANCELLED';
+        candidateRoles: string[];
+        /** Format: uuid */
+        departmentId: string;
+        assigneeId: string | null;
+        dueAt: string | null;
+        warnAt: string | null;
+        needsManualDueDate: boolean;
+        /** @enum {string} */
+        escalation: 'NONE' | 'YELLOW' | 'RED';
+        outcome: string | null;
+        completedBy: string | null;
+        completedAt: string | null;
+        /** @description What the task shows about its case's context */
+        payload: {
+          [key: string]: unknown;
+        };
+        /** Format: date-time */
+        createdAt: string;
+      }[];
+    };
     SimplePenaltyDto: {
       /** @enum {string} */
       partyType: 'INDIVIDUAL' | 'ORGANISATION';
-      /** @description organisation party: the enterprise (supervised by your department) */
+      /**
+       * Format: uuid
+       * @description Organisation party: the enterprise (supervised by your department)
+       */
       enterpriseId?: string;
-      /** @description individual party: the name (personal data; never published) */
+      /** @description Individual party: the name (personal data; never published) */
       partyName?: string;
       violation: string;
       legalBasis: string;
       warningOnly?: boolean;
-      /** @description yuan, ≤ 2 decimals */
+      /** @description Yuan, ≤ 2 decimals */
       fineYuan?: number;
       /** @enum {string} */
       paymentMethod: 'CASH_ON_SPOT' | 'BANK_TRANSFER' | 'NONE';
-      /** @description other credentialed officers present */
+      /** @description Other credentialed officers present */
       officerIds?: string[];
     };
+    SimplePenaltyDecidedDto_Output: {
+      /** Format: uuid */
+      id: string;
+      caseType: string;
+      /** @description The case number (案号) once assigned */
+      referenceNo: string[];
+      title: string;
+      status: string;
+      /** Format: uuid */
+      departmentId: string;
+      enterpriseId: string | null;
+      workflowId: string;
+      /** Format: uuid */
+      createdBy: string;
+      handlerIds: string[];
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /** @description The numbered decision form (简罚〔year〕n号) */
+      decisionNo: string;
+    };
+    SimplePenaltyDetailDto_Output: {
+      /** Format: uuid */
+      id: string;
+      caseType: string;
+      /** @description The case number (案号) once assigned */
+      referenceNo: string[];
+      title: string;
+      status: string;
+      /** Format: uuid */
+      departmentId: string;
+      enterpriseId: string | null;
+      workflowId: string;
+      /** Format: uuid */
+      createdBy: string;
+      handlerIds: string[];
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /** @description What the decision and its follow-up recorded (its events, by key) */
+      data: {
+        [key: string]: unknown;
+      };
+      /** @description The workflow's live state; null when it never started */
+      workflow: {
+        /** Format: uuid */
+        caseId: string;
+        /** @enum {string} */
+        status: 'DECIDED' | 'CLOSED';
+        decisionNo: string;
+        /** @description 备案 with the agency done */
+        filed: boolean;
+        /** @description Cash collected on the spot handed in; null without cash */
+        cashHandedIn: boolean | null;
+      } | null;
+      tasks: {
+        /** Format: uuid */
+        id: string;
+        taskKey: string;
+        /** Format: uuid */
+        caseId: string;
+        type: string;
+        title: string;
+        /** @enum {string} */
+        status: 'OPEN' | 'CLAIMED' | 'COMPLETED' | 'CANCELLED';
+        candidateRoles: string[];
+        /** Format: uuid */
+        departmentId: string;
+        assigneeId: string | null;
+        dueAt: string | null;
+        warnAt: string | null;
+        needsManualDueDate: boolean;
+        /** @enum {string} */
+        escalation: 'NONE' | 'YELLOW' | 'RED';
+        outcome: string | null;
+        completedBy: string | null;
+        completedAt: string | null;
+        /** @description What the task shows about its case's context */
+        payload: {
+          [key: string]: unknown;
+        };
+        /** Format: date-time */
+        createdAt: string;
+      }[];
+    };
     ProposeTransferDto: {
+      /**
+       * Format: uuid
+       * @description The penalty, inspection or accident case the suspicion arose in
+       */
       sourceCaseId: string;
-      /** @description ≥ 2 credentialed officers (国务院令第310号 Art.5) */
+      /** @description ≥ 2 credentialed officers of your department (国务院令第310号 Art.5) */
       teamIds: string[];
       /** @example 危险作业罪 */
       suspectedOffence: string;
       grounds: string[];
+    };
+    CriminalTransferDetailDto_Output: {
+      /** Format: uuid */
+      id: string;
+      caseType: string;
+      /** @description The case number (案号) once assigned */
+      referenceNo: string[];
+      title: string;
+      status: string;
+      /** Format: uuid */
+      departmentId: string;
+      enterpriseId: string | null;
+      workflowId: string;
+      /** Format: uuid */
+      createdBy: string;
+      handlerIds: string[];
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /** @description What the transfer recorded (its events, by key) */
+      data: {
+        [key: string]: unknown;
+      };
+      /** @description The workflow's live state; null when it never started */
+      workflow: {
+        /** Format: uuid */
+        caseId: string;
+        /** @enum {string} */
+        status:
+          | 'AWAITING_HEAD_DECISION'
+          | 'NOT_TRANSFERRED'
+          | 'AWAITING_HANDOVER'
+          | 'TRANSFERRED'
+          | 'POLICE_FILED'
+          | 'POLICE_DECLINED'
+          | 'RECONSIDERATION_REQUESTED'
+          | 'RECONSIDERED_FILED'
+          | 'RECONSIDERED_DECLINED'
+          | 'REFERRED_TO_PROCURATORATE';
+        /** @description The police's answer is final */
+        answered: boolean;
+        headDecision?: {
+          /** Format: uuid */
+          by: string;
+          /** Format: date-time */
+          at: string;
+          /** @enum {string} */
+          outcome: 'APPROVE' | 'REJECT';
+          comment: string | null;
+        } | null;
+        /** @description Hand over by this instant (approval + 24 h, 国务院令第310号 Art.5) */
+        handoverDueAt?: string | null;
+        handover?: {
+          /** Format: date-time */
+          at: string;
+          /** Format: uuid */
+          by: string;
+          policeAgency: string;
+          receiptNo: string | null;
+        } | null;
+        policeAnswers?: {
+          /** @enum {string} */
+          stage: 'INITIAL' | 'RECONSIDERATION';
+          /** @enum {string} */
+          answer: 'FILED' | 'DECLINED';
+          /** Format: date-time */
+          at: string;
+          /** Format: uuid */
+          by: string;
+          documentNo: string | null;
+          reason: string | null;
+        }[];
+        procuratorate?: {
+          /** Format: date-time */
+          at: string;
+          /** Format: uuid */
+          by: string;
+          referred: boolean;
+          note: string | null;
+        } | null;
+        /** @description Status changes, oldest first */
+        history?: {
+          /** Format: date-time */
+          at: string;
+          /** @enum {string} */
+          status:
+            | 'AWAITING_HEAD_DECISION'
+            | 'NOT_TRANSFERRED'
+            | 'AWAITING_HANDOVER'
+            | 'TRANSFERRED'
+            | 'POLICE_FILED'
+            | 'POLICE_DECLINED'
+            | 'RECONSIDERATION_REQUESTED'
+            | 'RECONSIDERED_FILED'
+            | 'RECONSIDERED_DECLINED'
+            | 'REFERRED_TO_PROCURATORATE';
+          by: string | null;
+        }[];
+      } | null;
+      tasks: {
+        /** Format: uuid */
+        id: string;
+        taskKey: string;
+        /** Format: uuid */
+        caseId: string;
+        type: string;
+        title: string;
+        /** @enum {string} */
+        status: 'OPEN' | 'CLAIMED' | 'COMPLETED' | 'CANCELLED';
+        candidateRoles: string[];
+        /** Format: uuid */
+        departmentId: string;
+        assigneeId: string | null;
+        dueAt: string | null;
+        warnAt: string | null;
+        needsManualDueDate: boolean;
+        /** @enum {string} */
+        escalation: 'NONE' | 'YELLOW' | 'RED';
+        outcome: string | null;
+        completedBy: string | null;
+        completedAt: string | null;
+        /** @description What the task shows about its case's context */
+        payload: {
+          [key: string]: unknown;
+        };
+        /** Format: date-time */
+        createdAt: string;
+      }[];
+    };
+    PublicDrawPageDto_Output: {
+      items: {
+        /** Format: uuid */
+        id: string;
+        drawNo: string;
+        department: string | null;
+        plan: {
+          title: string;
+          /** @enum {string} */
+          kind: 'ANNUAL' | 'SPECIAL';
+          year: number;
+        } | null;
+        /** Format: date-time */
+        drawnAt: string;
+        publishedAt: string | null;
+        /** @description With the algorithm, anyone can recompute the draw */
+        seed: string;
+        algorithm: string;
+        targets: {
+          position: number;
+          enterpriseName: string | null;
+          creditCode: string | null;
+          inspectorCount: number;
+          /** @description Inspectors' names masked: the first character, then * */
+          inspectors: string[];
+        }[];
+      }[];
+      total: number;
+      offset: number;
+      limit: number;
     };
     NearMissDto: {
       /** @enum {string} */
@@ -3172,56 +3899,6 @@ export interface components {
       enterpriseId?: string;
       /** @description Further handling officers (the creator always handles) */
       handlerIds?: string[];
-    };
-    CaseDto_Output: {
-      /** Format: uuid */
-      id: string;
-      caseType: string;
-      /** @description The case number (案号) once assigned */
-      referenceNo: string[];
-      title: string;
-      status: string;
-      /** Format: uuid */
-      departmentId: string;
-      enterpriseId: string | null;
-      workflowId: string;
-      /** Format: uuid */
-      createdBy: string;
-      handlerIds: string[];
-      /** Format: date-time */
-      createdAt: string;
-      /** Format: date-time */
-      updatedAt: string;
-    };
-    CasePageDto_Output: {
-      items: {
-        /** Format: uuid */
-        id: string;
-        caseType: string;
-        /** @description The case number (案号) once assigned */
-        referenceNo: string | null;
-        title: string;
-        status: string;
-        /** Format: uuid */
-        departmentId: string;
-        enterpriseId: string | null;
-        workflowId: string;
-        /** Format: uuid */
-        createdBy: string;
-        handlerIds: string[];
-        /** Format: date-time */
-        createdAt: string;
-        /** Format: date-time */
-        updatedAt: string;
-        /** @description The enterprise's name (null without one) */
-        enterpriseName: string | null;
-      }[];
-      /** @description Cursor of the next page; null on the last page */
-      nextCursor: string[];
-      /** @description Matching rows, exact up to 10,000 */
-      total: number;
-      /** @description false when there are more than 10,000 (total is then 10,000) */
-      totalExact: boolean;
     };
     CaseDetailDto_Output: {
       /** Format: uuid */
@@ -5306,7 +5983,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PlanPageDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
@@ -5327,7 +6042,72 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PlanDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is not JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
@@ -5346,7 +6126,54 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PlanDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
@@ -5369,7 +6196,81 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PlanDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description A conflict with the current state (already claimed, completed, exists, or out of order) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is not JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
@@ -5392,7 +6293,90 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DrawViewDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description A conflict with the current state (already claimed, completed, exists, or out of order) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is not JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description RULE_VIOLATION / DEADLINE_PASSED / OUT_OF_RANGE: well-formed but breaks a statutory or business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
@@ -5413,7 +6397,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DrawPageDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
@@ -5432,7 +6454,54 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DrawViewDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
@@ -5451,7 +6520,54 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DrawVerificationDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
@@ -5474,7 +6590,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ConflictPageDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
@@ -5495,7 +6649,81 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ConflictDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description A conflict with the current state (already claimed, completed, exists, or out of order) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is not JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
@@ -5514,15 +6742,72 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ConflictDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description A conflict with the current state (already claimed, completed, exists, or out of order) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
   InspectionCasesController_list: {
     parameters: {
       query?: {
-        offset?: number;
         limit?: number;
+        /** @description nextCursor of the previous page; absent for the first page */
+        cursor?: string;
         status?: string;
       };
       header?: never;
@@ -5535,7 +6820,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CasePageDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
@@ -5556,7 +6879,90 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CaseDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description A conflict with the current state (already claimed, completed, exists, or out of order) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is not JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description RULE_VIOLATION / DEADLINE_PASSED / OUT_OF_RANGE: well-formed but breaks a statutory or business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
@@ -5575,15 +6981,63 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['InspectionDetailDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
   InspectionCasesController_listSimple: {
     parameters: {
       query?: {
-        offset?: number;
         limit?: number;
+        /** @description nextCursor of the previous page; absent for the first page */
+        cursor?: string;
         status?: string;
       };
       header?: never;
@@ -5596,7 +7050,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CasePageDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
@@ -5617,7 +7109,90 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SimplePenaltyDecidedDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description A conflict with the current state (already claimed, completed, exists, or out of order) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is not JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description RULE_VIOLATION / DEADLINE_PASSED / OUT_OF_RANGE: well-formed but breaks a statutory or business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
@@ -5636,15 +7211,63 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SimplePenaltyDetailDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
   InspectionCasesController_listTransfers: {
     parameters: {
       query?: {
-        offset?: number;
         limit?: number;
+        /** @description nextCursor of the previous page; absent for the first page */
+        cursor?: string;
         status?: string;
       };
       header?: never;
@@ -5657,7 +7280,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CasePageDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
@@ -5678,7 +7339,90 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CaseDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description A conflict with the current state (already claimed, completed, exists, or out of order) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is not JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description RULE_VIOLATION / DEADLINE_PASSED / OUT_OF_RANGE: well-formed but breaks a statutory or business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
@@ -5697,7 +7441,54 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CriminalTransferDetailDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
@@ -5718,7 +7509,27 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PublicDrawPageDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
