@@ -13,14 +13,6 @@ interface Operation {
 }
 type Paths = Record<string, Record<string, Operation>>;
 
-/** The inspection area still uses its own DTOs; it joins this contract when converted. */
-const NOT_YET_CONVERTED = [
-  /^\/inspection/,
-  /^\/public\/inspection/,
-  /^\/simple-penalties(\/|$)/,
-  /^\/criminal-transfers(\/|$)/,
-];
-
 const METHODS = ['get', 'put', 'post', 'patch', 'delete'];
 
 /** `/users/:id/deactivate` → `/users/{id}/deactivate`, the OpenAPI spelling. */
@@ -33,13 +25,11 @@ describe('OpenAPI contracts of the converted areas', () => {
   let components: Record<string, Schema>;
   let publicOperations: Set<string>;
   const operations = () =>
-    Object.entries(paths)
-      .filter(([path]) => !NOT_YET_CONVERTED.some((excluded) => excluded.test(path)))
-      .flatMap(([path, item]) =>
-        Object.entries(item)
-          .filter(([method]) => METHODS.includes(method))
-          .map(([method, operation]) => ({ key: `${method.toUpperCase()} ${path}`, operation })),
-      );
+    Object.entries(paths).flatMap(([path, item]) =>
+      Object.entries(item)
+        .filter(([method]) => METHODS.includes(method))
+        .map(([method, operation]) => ({ key: `${method.toUpperCase()} ${path}`, operation })),
+    );
 
   beforeAll(async () => {
     h = await startOrgHarness({ temporal: 'dev' });
@@ -92,6 +82,14 @@ describe('OpenAPI contracts of the converted areas', () => {
     expect(responses('post', '/credit-repairs/{id}/decision')).toContain('200');
     expect(responses('post', '/enforcement/benchmarks')).toContain('201');
     expect(responses('post', '/file-reviews/samples/{id}/scores')).toContain('201');
+    expect(responses('post', '/inspections')).toEqual(expect.arrayContaining(['201', '400', '409', '422']));
+    expect(responses('post', '/simple-penalties')).toContain('201');
+    expect(responses('post', '/criminal-transfers')).toContain('201');
+    expect(responses('post', '/inspection/plans/{id}/draws')).toContain('201');
+    expect(responses('post', '/inspection/plans/{id}/approve')).toEqual(expect.arrayContaining(['200', '409']));
+    expect(responses('post', '/inspection/plans/{id}/approve')).not.toContain('201');
+    expect(responses('post', '/inspection/conflicts/{id}/deactivate')).toContain('200');
+    expect(responses('get', '/public/inspection-draws')).not.toContain('401');
 
     // Readiness answers 503 with the same report as 200.
     const ready = paths['/health/ready'].get.responses;
@@ -130,6 +128,12 @@ describe('OpenAPI contracts of the converted areas', () => {
       ['/accidents/near-misses', 'officerA'],
       [`/accidents/near-misses/analysis?from=${period.from}&to=${period.to}`, 'officerA'],
       ['/discipline-referrals', 'head'],
+      ['/inspections', 'officerA'],
+      ['/simple-penalties', 'officerA'],
+      ['/criminal-transfers', 'head'],
+      ['/inspection/plans', 'officerA'],
+      ['/inspection/draws', 'officerA'],
+      ['/inspection/conflicts', 'admin'],
     ];
     for (const [path, who] of reads) {
       const res = await h.http().get(path).set(h.as(who));
@@ -143,6 +147,7 @@ describe('OpenAPI contracts of the converted areas', () => {
       '/public/penalty-decisions',
       '/public/dishonest-entities',
       '/public/accident-reports',
+      '/public/inspection-draws',
       '/health/live',
     ]) {
       expect({ path, status: (await h.http().get(path)).status }).toEqual({ path, status: 200 });
@@ -218,6 +223,39 @@ describe('OpenAPI contracts of the converted areas', () => {
     const badYear = await h.http().get('/calendar/years/99999999999999999999').set(h.as('officerA'));
     expect(badYear.status).toBe(400);
     expect(badYear.body.details.fields.map((field: { path: string }) => field.path)).toEqual(['params.year']);
+
+    const paths = (res: { body: { details: { fields: Array<{ path: string }> } } }) =>
+      res.body.details.fields.map((field) => field.path).sort();
+    const malformedPenalty = await h
+      .http()
+      .post('/simple-penalties')
+      .set(h.as('officerA'))
+      .send({ partyType: 'INDIVIDUAL', fineYuan: 0.001, paymentMethod: 'CHEQUE', extra: 1 });
+    expect(malformedPenalty.status).toBe(400);
+    expect(paths(malformedPenalty)).toEqual(['extra', 'fineYuan', 'legalBasis', 'paymentMethod', 'violation']);
+    // The body's own rules, each at its field: a warning carries no fine and no payment; an organisation names its enterprise.
+    const inconsistentPenalty = await h.http().post('/simple-penalties').set(h.as('officerA')).send({
+      partyType: 'ORGANISATION',
+      violation: '未设置安全警示标志',
+      legalBasis: '《安全生产法》第三十五条',
+      warningOnly: true,
+      fineYuan: 5,
+      paymentMethod: 'CASH_ON_SPOT',
+    });
+    expect(inconsistentPenalty.status).toBe(400);
+    expect(paths(inconsistentPenalty)).toEqual(['enterpriseId', 'fineYuan', 'paymentMethod']);
+    const noTarget = await h.http().post('/inspections').set(h.as('officerA')).send({ unannounced: 'yes' });
+    expect(paths(noTarget)).toEqual(['unannounced']);
+    const emptyInspection = await h.http().post('/inspections').set(h.as('officerA')).send({});
+    expect(paths(emptyInspection)).toEqual(['enterpriseId']);
+    const badCursor = await h
+      .http()
+      .get('/inspections')
+      .query({ cursor: 'not a cursor', limit: 0 })
+      .set(h.as('officerA'));
+    expect(paths(badCursor)).toEqual(['query.cursor', 'query.limit']);
+    const badPlanId = await h.http().get('/inspection/plans/not-a-uuid').set(h.as('officerA'));
+    expect(paths(badPlanId)).toEqual(['params.id']);
 
     const unknownField = await h
       .http()

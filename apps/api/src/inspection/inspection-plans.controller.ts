@@ -1,20 +1,26 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { InspectionDrawService, InspectionPlanService } from '@safety/application';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor, Role } from '@safety/domain/identity/roles';
 import { CurrentActor, RequestId, Roles } from '../auth/auth.decorators';
+import { Endpoint, ErrorStatus } from '../contract/endpoint.decorator';
+import { IdParams } from '../contract/schemas';
+import { InspectionPlanQueries } from './inspection-plan.queries';
 import {
   ApproveDto,
-  ConflictListQuery,
-  conflictView,
+  ConflictDto,
+  ConflictListQueryDto,
+  ConflictPageDto,
   CreateConflictDto,
   CreatePlanDto,
   DrawDto,
-  DrawListQuery,
-  drawView,
-  PlanListQuery,
-  planView,
-} from './inspection.dto';
+  DrawListQueryDto,
+  DrawPageDto,
+  DrawVerificationDto,
+  DrawViewDto,
+  PlanDto,
+  PlanListQueryDto,
+  PlanPageDto,
+} from './inspection.schemas';
 
 const READERS = [
   Role.ENFORCEMENT_OFFICER,
@@ -23,136 +29,142 @@ const READERS = [
   Role.SYSTEM_ADMIN,
   Role.LEGAL_REVIEWER,
 ];
+const BODY_ERRORS: ErrorStatus[] = [400, 403, 413, 415];
+const READ_ERRORS: ErrorStatus[] = [400, 403, 404];
 
 @ApiTags('inspection plans and draws')
 @ApiBearerAuth()
 @Controller('inspection')
 export class InspectionPlansController {
-  constructor(
-    private readonly plans: InspectionPlanService,
-    private readonly draws: InspectionDrawService,
-  ) {}
+  constructor(private readonly queries: InspectionPlanQueries) {}
 
   @Post('plans')
   @Roles(Role.DEPARTMENT_ADMIN, Role.AGENCY_HEAD)
-  @ApiOperation({
+  @Endpoint({
     summary: 'Draft an annual/special inspection plan for your department (sectors, 分类分级 sampling by risk grade)',
+    description: 'An unknown sector is a 404.',
+    response: PlanDto,
+    status: 201,
+    errors: [...BODY_ERRORS, 404],
   })
-  async createPlan(@CurrentActor() actor: Actor, @Body() dto: CreatePlanDto, @RequestId() requestId?: string) {
-    return planView(
-      await this.plans.create(
-        actor,
-        {
-          year: dto.year,
-          kind: dto.kind,
-          title: dto.title,
-          sectorCodes: dto.sectorCodes ?? [],
-          config: dto.config ? { ...dto.config, frequencyPerYear: dto.config.frequencyPerYear as never } : undefined,
-        },
-        requestId,
-      ),
-    );
+  createPlan(@CurrentActor() actor: Actor, @Body() body: CreatePlanDto, @RequestId() requestId?: string) {
+    return this.queries.createPlan(actor, body, requestId);
   }
 
   @Get('plans')
   @Roles(...READERS)
-  @ApiOperation({ summary: 'Plans of your department (and the levels below for supervisors), newest first' })
-  async listPlans(@CurrentActor() actor: Actor, @Query() q: PlanListQuery) {
-    const page = await this.plans.list(actor, q);
-    return { ...page, items: page.items.map(planView) };
+  @Endpoint({
+    summary: 'Plans of your department (and the levels below for supervisors), newest first',
+    response: PlanPageDto,
+    errors: [400, 403],
+  })
+  listPlans(@CurrentActor() actor: Actor, @Query() query: PlanListQueryDto) {
+    return this.queries.plansOf(actor, query);
   }
 
   @Get('plans/:id')
   @Roles(...READERS)
-  async getPlan(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
-    return planView(await this.plans.getVisible(actor, id));
+  @Endpoint({ summary: 'One inspection plan', response: PlanDto, errors: READ_ERRORS })
+  getPlan(@CurrentActor() actor: Actor, @Param() { id }: IdParams) {
+    return this.queries.plan(actor, id);
   }
 
   @Post('plans/:id/approve')
-  @HttpCode(200)
   @Roles(Role.AGENCY_HEAD)
-  @ApiOperation({ summary: "Approve a draft plan (the head of the plan's department; 409 if already approved)" })
-  async approve(
+  @Endpoint({
+    summary: "Approve a draft plan (the head of the plan's department; 409 if already approved)",
+    response: PlanDto,
+    errors: [...BODY_ERRORS, 404, 409],
+  })
+  approve(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() dto: ApproveDto,
+    @Param() { id }: IdParams,
+    @Body() body: ApproveDto,
     @RequestId() requestId?: string,
   ) {
-    return planView(await this.plans.approve(actor, id, dto.comment ?? null, requestId));
+    return this.queries.approve(actor, id, body.comment, requestId);
   }
 
   @Post('plans/:id/draws')
   @Roles(Role.DEPARTMENT_ADMIN, Role.AGENCY_HEAD)
-  @ApiOperation({
+  @Endpoint({
     summary:
       '双随机 draw for an approved plan: random targets by risk grade, ≥ 2 random inspectors each (conflicts excluded); recorded with its seed and published',
+    description: '409 before the plan is approved; 422 when a target cannot be staffed without a conflict.',
+    response: DrawViewDto,
+    status: 201,
+    errors: [...BODY_ERRORS, 404, 409, 422],
   })
-  async draw(
+  draw(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() dto: DrawDto,
+    @Param() { id }: IdParams,
+    @Body() body: DrawDto,
     @RequestId() requestId?: string,
   ) {
-    const r = await this.draws.draw(actor, id, dto.seed ?? null, requestId);
-    return drawView(r.draw, r.targets);
+    return this.queries.draw(actor, id, body.seed, requestId);
   }
 
   @Get('draws')
   @Roles(...READERS)
-  async listDraws(@CurrentActor() actor: Actor, @Query() q: DrawListQuery) {
-    const page = await this.draws.list(actor, q);
-    return { ...page, items: page.items.map((x) => drawView(x.draw, x.targets)) };
+  @Endpoint({
+    summary: 'Draws of your department (and the levels below for supervisors), newest first, with their targets',
+    response: DrawPageDto,
+    errors: [400, 403],
+  })
+  listDraws(@CurrentActor() actor: Actor, @Query() query: DrawListQueryDto) {
+    return this.queries.drawsOf(actor, query);
   }
 
   @Get('draws/:id')
   @Roles(...READERS)
-  async getDraw(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
-    const r = await this.draws.getVisible(actor, id);
-    return drawView(r.draw, r.targets);
+  @Endpoint({ summary: 'One draw with its targets', response: DrawViewDto, errors: READ_ERRORS })
+  getDraw(@CurrentActor() actor: Actor, @Param() { id }: IdParams) {
+    return this.queries.drawById(actor, id);
   }
 
   @Get('draws/:id/verify')
   @Roles(...READERS)
-  @ApiOperation({
+  @Endpoint({
     summary: 'Recompute the draw from its recorded seed and pool snapshot and compare with the stored result',
+    response: DrawVerificationDto,
+    errors: READ_ERRORS,
   })
-  async verify(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
-    const v = await this.draws.verify(actor, id);
-    return {
-      reproducible: v.reproducible,
-      mismatchedPositions: v.mismatches,
-      algorithm: v.recomputed.algorithm,
-      recomputedTargets: v.recomputed.targets,
-    };
+  verify(@CurrentActor() actor: Actor, @Param() { id }: IdParams) {
+    return this.queries.verify(actor, id);
   }
 
   @Post('conflicts')
   @Roles(Role.DEPARTMENT_ADMIN, Role.AGENCY_HEAD)
-  @ApiOperation({
+  @Endpoint({
     summary: 'Add an officer–enterprise conflict of interest (回避: kinship, prior employment, …); draws exclude it',
+    description: '409 when the same conflict is already active.',
+    response: ConflictDto,
+    status: 201,
+    errors: [...BODY_ERRORS, 404, 409],
   })
-  async addConflict(@CurrentActor() actor: Actor, @Body() dto: CreateConflictDto, @RequestId() requestId?: string) {
-    return conflictView(await this.plans.addConflict(actor, dto, requestId));
+  addConflict(@CurrentActor() actor: Actor, @Body() body: CreateConflictDto, @RequestId() requestId?: string) {
+    return this.queries.addConflict(actor, body, requestId);
   }
 
   @Get('conflicts')
   @Roles(Role.DEPARTMENT_ADMIN, Role.AGENCY_HEAD, Role.SYSTEM_ADMIN)
-  async listConflicts(@CurrentActor() actor: Actor, @Query() q: ConflictListQuery) {
-    const page = await this.plans.listConflicts(actor, {
-      ...q,
-      active: q.active === undefined ? undefined : q.active === 'true',
-    });
-    return { ...page, items: page.items.map(conflictView) };
+  @Endpoint({
+    summary: 'The conflict-of-interest list of your department (and the levels below), newest first',
+    response: ConflictPageDto,
+    errors: [400, 403],
+  })
+  listConflicts(@CurrentActor() actor: Actor, @Query() query: ConflictListQueryDto) {
+    return this.queries.conflictsOf(actor, query);
   }
 
   @Post('conflicts/:id/deactivate')
-  @HttpCode(200)
   @Roles(Role.DEPARTMENT_ADMIN, Role.AGENCY_HEAD)
-  async deactivateConflict(
-    @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
-    @RequestId() requestId?: string,
-  ) {
-    return conflictView(await this.plans.deactivateConflict(actor, id, requestId));
+  @Endpoint({
+    summary: 'Take a conflict off the list (409 if already inactive)',
+    response: ConflictDto,
+    errors: [400, 403, 404, 409],
+  })
+  deactivateConflict(@CurrentActor() actor: Actor, @Param() { id }: IdParams, @RequestId() requestId?: string) {
+    return this.queries.deactivateConflict(actor, id, requestId);
   }
 }

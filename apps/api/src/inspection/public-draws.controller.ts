@@ -1,21 +1,25 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { InspectionDrawService } from '@safety/application';
+import { ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/auth.decorators';
-import { PublicDrawQuery } from './inspection.dto';
+import { Endpoint } from '../contract/endpoint.decorator';
+import { InspectionPlanQueries } from './inspection-plan.queries';
+import { PublicDrawPageDto, PublicDrawQueryDto } from './inspection.schemas';
 
 /** 双随机一公开: the public side. Enterprise names and inspector counts; officer names masked; no other personal data. */
 @ApiTags('public')
 @Controller('public')
 export class PublicDrawsController {
-  constructor(private readonly draws: InspectionDrawService) {}
+  constructor(private readonly queries: InspectionPlanQueries) {}
 
   @Public()
   @Get('inspection-draws')
-  @ApiOperation({
+  @Endpoint({
     summary: 'Published 双随机 draws: seed, algorithm, drawn enterprises and the number of inspectors (names masked)',
+    response: PublicDrawPageDto,
+    errors: [400],
+    isPublic: true,
   })
-  list(@Query() q: PublicDrawQuery) {
-    return this.draws.listPublic(q);
+  list(@Query() query: PublicDrawQueryDto) {
+    return this.queries.publicDraws(query);
   }
 }

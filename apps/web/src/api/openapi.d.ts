@@ -272,7 +272,10 @@ export interface paths {
     /** Plans of your department (and the levels below for supervisors), newest first */
     get: operations['InspectionPlansController_listPlans'];
     put?: never;
-    /** Draft an annual/special inspection plan for your department (sectors, 分类分级 sampling by risk grade) */
+    /**
+     * Draft an annual/special inspection plan for your department (sectors, 分类分级 sampling by risk grade)
+     * @description An unknown sector is a 404.
+     */
     post: operations['InspectionPlansController_createPlan'];
     delete?: never;
     options?: never;
@@ -287,6 +290,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** One inspection plan */
     get: operations['InspectionPlansController_getPlan'];
     put?: never;
     post?: never;
@@ -322,7 +326,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** 双随机 draw for an approved plan: random targets by risk grade, ≥ 2 random inspectors each (conflicts excluded); recorded with its seed and published */
+    /**
+     * 双随机 draw for an approved plan: random targets by risk grade, ≥ 2 random inspectors each (conflicts excluded); recorded with its seed and published
+     * @description 409 before the plan is approved; 422 when a target cannot be staffed without a conflict.
+     */
     post: operations['InspectionPlansController_draw'];
     delete?: never;
     options?: never;
@@ -337,6 +344,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Draws of your department (and the levels below for supervisors), newest first, with their targets */
     get: operations['InspectionPlansController_listDraws'];
     put?: never;
     post?: never;
@@ -353,6 +361,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** One draw with its targets */
     get: operations['InspectionPlansController_getDraw'];
     put?: never;
     post?: never;
@@ -386,9 +395,13 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** The conflict-of-interest list of your department (and the levels below), newest first */
     get: operations['InspectionPlansController_listConflicts'];
     put?: never;
-    /** Add an officer–enterprise conflict of interest (回避: kinship, prior employment, …); draws exclude it */
+    /**
+     * Add an officer–enterprise conflict of interest (回避: kinship, prior employment, …); draws exclude it
+     * @description 409 when the same conflict is already active.
+     */
     post: operations['InspectionPlansController_addConflict'];
     delete?: never;
     options?: never;
@@ -405,6 +418,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Take a conflict off the list (409 if already inactive) */
     post: operations['InspectionPlansController_deactivateConflict'];
     delete?: never;
     options?: never;
@@ -419,6 +433,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Inspections of your department (and the levels below for supervisors), newest first */
     get: operations['InspectionCasesController_list'];
     put?: never;
     /** Open an on-site inspection, from a drawn target or ad hoc (四不两直 flag); ≥ 2 credentialed officers without a conflict */
@@ -453,6 +468,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** 简易程序 decisions of your department (and the levels below for supervisors), newest first */
     get: operations['InspectionCasesController_listSimple'];
     put?: never;
     /** 当场处罚 (行政处罚法 Art.51): ≤ 200 yuan individual / ≤ 3,000 organisation or a warning (422 beyond); cash only ≤ 100 yuan; numbered form; filing and cash hand-in tracked */
@@ -470,6 +486,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** A 简易程序 decision with its follow-up (filing, cash hand-in) and steps; an individual party's name is shown and the read audited */
     get: operations['InspectionCasesController_getSimple'];
     put?: never;
     post?: never;
@@ -486,6 +503,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Criminal transfers of your department (and the levels below for supervisors), newest first */
     get: operations['InspectionCasesController_listTransfers'];
     put?: never;
     /** Propose transferring a suspected crime to the police (国务院令第310号): team of ≥ 2 officers; the head decides within 3 days. From a penalty case the proposal goes through that case (its handlers form the team; one pending transfer at a time, 409) */
@@ -503,6 +521,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** A criminal transfer with the head decision, handover, police answers, live workflow state and steps */
     get: operations['InspectionCasesController_getTransfer'];
     put?: never;
     post?: never;
@@ -660,7 +679,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** 组建事故调查组 (条例 Art.22): lead + members (INVESTIGATION_MEMBER; DISCIPLINE members from the discipline body), police, trade union; procuratorate invited */
-    post: operations['AccidentInvestigationController_team'];
+    post: operations['AccidentsController_team'];
     delete?: never;
     options?: never;
     head?: never;
@@ -677,7 +696,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** A technical appraisal starts: the investigation clock stops (条例 Art.27) */
-    post: operations['AccidentInvestigationController_appraisalStart'];
+    post: operations['AccidentsController_appraisalStart'];
     delete?: never;
     options?: never;
     head?: never;
@@ -694,7 +713,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** The technical appraisal ends: the clock runs again, its due date moved by the paused days */
-    post: operations['AccidentInvestigationController_appraisalEnd'];
+    post: operations['AccidentsController_appraisalEnd'];
     delete?: never;
     options?: never;
     head?: never;
@@ -711,7 +730,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Approve the one extension of ≤ 60 days (条例 Art.29); the due date and its timer move */
-    post: operations['AccidentInvestigationController_extend'];
+    post: operations['AccidentsController_extend'];
     delete?: never;
     options?: never;
     head?: never;
@@ -728,7 +747,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** 挂牌督办 by a higher level: its own deadline (UNVERIFIED default 60 days) and periodic progress-report tasks */
-    post: operations['AccidentInvestigationController_supervisedListing'];
+    post: operations['AccidentsController_supervisedListing'];
     delete?: never;
     options?: never;
     head?: never;
@@ -745,7 +764,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** The team lead submits the investigation report: causes, responsible parties with proposed handling, rectification and education measures */
-    post: operations['AccidentInvestigationController_submitReport'];
+    post: operations['AccidentsController_submitReport'];
     delete?: never;
     options?: never;
     head?: never;
@@ -762,7 +781,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** 批复 (条例 Art.32): APPROVE publishes the report and, in the same step, opens penalty cases, discipline referrals and criminal transfers; RETURN sends it back */
-    post: operations['AccidentInvestigationController_approve'];
+    post: operations['AccidentsController_approve'];
     delete?: never;
     options?: never;
     head?: never;
@@ -779,7 +798,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** 警示教育: a session with its attendees (四不放过: 有关人员未受到教育不放过) */
-    post: operations['AccidentAccountabilityController_education'];
+    post: operations['AccidentsController_education'];
     delete?: never;
     options?: never;
     head?: never;
@@ -794,7 +813,7 @@ export interface paths {
       cookie?: never;
     };
     /** 四不放过: the four closure gates and what is still missing */
-    get: operations['AccidentAccountabilityController_gates'];
+    get: operations['AccidentsController_gates'];
     put?: never;
     post?: never;
     delete?: never;
@@ -813,7 +832,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Close the case; 422 RULE_VIOLATION with details.missing while any 四不放过 gate is open */
-    post: operations['AccidentAccountabilityController_close'];
+    post: operations['AccidentsController_close'];
     delete?: never;
     options?: never;
     head?: never;
@@ -2069,20 +2088,6 @@ export interface components {
       legalQualified: boolean;
       active: boolean;
     };
-    FrequencyDto: {
-      RED?: number;
-      ORANGE?: number;
-      YELLOW?: number;
-      BLUE?: number;
-    };
-    PlanConfigDto: {
-      /** @description inspections per enterprise per year by risk grade (分类分级) */
-      frequencyPerYear?: components['schemas']['FrequencyDto'];
-      /** @example 4 */
-      drawsPerYear?: number;
-      /** @example 2 */
-      inspectorsPerTarget?: number;
-    };
     CreatePlanDto: {
       /** @example 2026 */
       year: number;
@@ -2090,9 +2095,85 @@ export interface components {
       kind: 'ANNUAL' | 'SPECIAL';
       /** @example 2026年度双随机抽查计划 */
       title: string;
-      /** @description sectors covered; empty = all the department supervises */
+      /** @description Sectors covered; absent or empty = all the department supervises */
       sectorCodes?: string[];
-      config?: components['schemas']['PlanConfigDto'];
+      /** @description Sampling; what is absent takes the default (RED 4, ORANGE 2, YELLOW 1, BLUE 0.5; 4 draws; 2) */
+      config?: {
+        /** @description Inspections per enterprise per year by risk grade (分类分级; 0.5 = every other year) */
+        frequencyPerYear?: {
+          RED?: number;
+          ORANGE?: number;
+          YELLOW?: number;
+          BLUE?: number;
+        };
+        /** @example 4 */
+        drawsPerYear?: number;
+        /** @example 2 */
+        inspectorsPerTarget?: number;
+      };
+    };
+    PlanDto_Output: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      departmentId: string;
+      year: number;
+      /** @enum {string} */
+      kind: 'ANNUAL' | 'SPECIAL';
+      title: string;
+      sectorCodes: string[];
+      config: {
+        frequencyPerYear: {
+          RED: number;
+          ORANGE: number;
+          YELLOW: number;
+          BLUE: number;
+        };
+        drawsPerYear: number;
+        inspectorsPerTarget: number;
+      };
+      /** @enum {string} */
+      status: 'DRAFT' | 'APPROVED';
+      /** Format: uuid */
+      createdBy: string;
+      approvedBy: string | null;
+      approvedAt: string | null;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    PlanPageDto_Output: {
+      items: {
+        /** Format: uuid */
+        id: string;
+        /** Format: uuid */
+        departmentId: string;
+        year: number;
+        /** @enum {string} */
+        kind: 'ANNUAL' | 'SPECIAL';
+        title: string;
+        sectorCodes: string[];
+        config: {
+          frequencyPerYear: {
+            RED: number;
+            ORANGE: number;
+            YELLOW: number;
+            BLUE: number;
+          };
+          drawsPerYear: number;
+          inspectorsPerTarget: number;
+        };
+        /** @enum {string} */
+        status: 'DRAFT' | 'APPROVED';
+        /** Format: uuid */
+        createdBy: string;
+        approvedBy: string | null;
+        approvedAt: string | null;
+        /** Format: date-time */
+        createdAt: string;
+      }[];
+      total: number;
+      offset: number;
+      limit: number;
     };
     ApproveDto: {
       comment?: string;
@@ -2101,377 +2182,267 @@ export interface components {
       /** @description A seed fixed in public beforehand (e.g. at a notarised ceremony); otherwise the server draws one. 8–128 of [A-Za-z0-9_.:-]. */
       seed?: string;
     };
-    CreateConflictDto: {
-      officerId: string;
-      enterpriseId: string;
-      /** @enum {string} */
-      reason: 'KINSHIP' | 'PRIOR_EMPLOYMENT' | 'FINANCIAL_INTEREST' | 'OTHER';
-      note?: string;
-    };
-    OpenInspectionDto: {
-      /** @description ad hoc: the enterprise (supervised by your department) */
-      enterpriseId?: string;
-      /** @description from a draw: the drawn target (its enterprise and inspectors) */
-      drawTargetId?: string;
-      /** @description ≥ 2 credentialed officers (ad hoc) */
-      inspectorIds?: string[];
-      /** @description 四不两直 (unannounced, no escort) */
-      unannounced?: boolean;
-    };
-    SimplePenaltyDto: {
-      /** @enum {string} */
-      partyType: 'INDIVIDUAL' | 'ORGANISATION';
-      /** @description organisation party: the enterprise (supervised by your department) */
-      enterpriseId?: string;
-      /** @description individual party: the name (personal data; never published) */
-      partyName?: string;
-      violation: string;
-      legalBasis: string;
-      warningOnly?: boolean;
-      /** @description yuan, ≤ 2 decimals */
-      fineYuan?: number;
-      /** @enum {string} */
-      paymentMethod: 'CASH_ON_SPOT' | 'BANK_TRANSFER' | 'NONE';
-      /** @description other credentialed officers present */
-      officerIds?: string[];
-    };
-    ProposeTransferDto: {
-      sourceCaseId: string;
-      /** @description ≥ 2 credentialed officers (国务院令第310号 Art.5) */
-      teamIds: string[];
-      /** @example 危险作业罪 */
-      suspectedOffence: string;
-      grounds: string[];
-    };
-    StatisticsDto_Output: {
-      /** Format: date-time */
-      from: string;
-      /** Format: date-time */
-      to: string;
-      /** @enum {string} */
-      groupBy: 'grade' | 'sector' | 'region';
-      /** @description The preceding period of equal length */
-      previousPeriod: {
-        /** Format: date-time */
-        from: string;
-        /** Format: date-time */
-        to: string;
-      };
-      totals: {
-        accidents: number;
-        deaths: number;
-        /** @description 较大 and above */
-        largerOrAbove: number;
-        previous: {
-          accidents: number;
-          deaths: number;
-        };
-        change: {
-          accidents: number;
-          deaths: number;
-          /** @description Percent change, 1 decimal; null when the base is 0 */
-          accidentsPct: number | null;
-          deathsPct: number | null;
-        };
-      };
-      groups: {
-        /** @description The grade, sector code or region id */
-        key: string | null;
-        /** @description The grade, sector name or region name */
-        label: string | null;
-        accidents: number;
-        deaths: number;
-        largerOrAbove: number;
-        previous: {
-          accidents: number;
-          deaths: number;
-        };
-        change: {
-          accidents: number;
-          deaths: number;
-          /** @description Percent change, 1 decimal; null when the base is 0 */
-          accidentsPct: number | null;
-          deathsPct: number | null;
-        };
-      }[];
-    };
-    NearMissBodyDto: {
-      /**
-       * @description A near miss (险兆事件) or an injury-only event (轻伤)
-       * @enum {string}
-       */
-      kind: 'NEAR_MISS' | 'INJURY_ONLY';
-      /** Format: date-time */
-      occurredAt: string;
-      place: string;
-      sectorCode: string;
-      /**
-       * @description Cause category (configurable vocabulary, e.g. UNSAFE_ACT, UNSAFE_CONDITION, MANAGEMENT)
-       * @example UNSAFE_ACT
-       */
-      causeCategory: string;
-      description: string;
-      /**
-       * @description 0 for a near miss, at least 1 for an injury-only event
-       * @default 0
-       */
-      minorInjuries: number;
-      /** Format: uuid */
-      enterpriseId?: string;
-    };
-    NearMissDto_Output: {
+    DrawViewDto_Output: {
       /** Format: uuid */
       id: string;
+      /** @description The draw number, e.g. <department code>-双随机-2026-001 */
+      drawNo: string;
+      /** Format: uuid */
+      planId: string;
       /** Format: uuid */
       departmentId: string;
-      /** @enum {string} */
-      kind: 'NEAR_MISS' | 'INJURY_ONLY';
-      /** Format: date-time */
-      occurredAt: string;
-      place: string;
-      sectorCode: string;
-      causeCategory: string;
-      description: string;
-      minorInjuries: number;
-      enterpriseId: string | null;
+      seed: string;
+      seedSource: ('SUPPLIED' | 'GENERATED') | null;
+      /** @description The draw algorithm and PRNG, versioned */
+      algorithm: string;
+      /** @description The plan's sampling at draw time */
+      config: {
+        frequencyPerYear: {
+          RED: number;
+          ORANGE: number;
+          YELLOW: number;
+          BLUE: number;
+        };
+        drawsPerYear: number;
+        inspectorsPerTarget: number;
+      };
+      /** @description Per risk grade: enterprises in the pool and targets drawn */
+      quotas: {
+        RED: {
+          poolSize: number;
+          drawn: number;
+        };
+        ORANGE: {
+          poolSize: number;
+          drawn: number;
+        };
+        YELLOW: {
+          poolSize: number;
+          drawn: number;
+        };
+        BLUE: {
+          poolSize: number;
+          drawn: number;
+        };
+      };
+      poolSizes: {
+        enterprises: number;
+        officers: number;
+        conflicts: number;
+      };
       /** Format: uuid */
-      recordedBy: string;
+      drawnBy: string;
       /** Format: date-time */
-      createdAt: string;
+      drawnAt: string;
+      publishedAt: string | null;
+      targets: {
+        /** Format: uuid */
+        id: string;
+        position: number;
+        /** Format: uuid */
+        enterpriseId: string;
+        /** @enum {string} */
+        riskGrade: 'RED' | 'ORANGE' | 'YELLOW' | 'BLUE';
+        inspectorIds: string[];
+        /** @description The inspection opened for the target, once opened */
+        inspectionCaseId: string | null;
+      }[];
     };
-    NearMissPageDto_Output: {
+    DrawPageDto_Output: {
       items: {
         /** Format: uuid */
         id: string;
+        /** @description The draw number, e.g. <department code>-双随机-2026-001 */
+        drawNo: string;
+        /** Format: uuid */
+        planId: string;
         /** Format: uuid */
         departmentId: string;
-        /** @enum {string} */
-        kind: 'NEAR_MISS' | 'INJURY_ONLY';
-        /** Format: date-time */
-        occurredAt: string;
-        place: string;
-        sectorCode: string;
-        causeCategory: string;
-        description: string;
-        minorInjuries: number;
-        enterpriseId: string | null;
+        seed: string;
+        seedSource: ('SUPPLIED' | 'GENERATED') | null;
+        /** @description The draw algorithm and PRNG, versioned */
+        algorithm: string;
+        /** @description The plan's sampling at draw time */
+        config: {
+          frequencyPerYear: {
+            RED: number;
+            ORANGE: number;
+            YELLOW: number;
+            BLUE: number;
+          };
+          drawsPerYear: number;
+          inspectorsPerTarget: number;
+        };
+        /** @description Per risk grade: enterprises in the pool and targets drawn */
+        quotas: {
+          RED: {
+            poolSize: number;
+            drawn: number;
+          };
+          ORANGE: {
+            poolSize: number;
+            drawn: number;
+          };
+          YELLOW: {
+            poolSize: number;
+            drawn: number;
+          };
+          BLUE: {
+            poolSize: number;
+            drawn: number;
+          };
+        };
+        poolSizes: {
+          enterprises: number;
+          officers: number;
+          conflicts: number;
+        };
         /** Format: uuid */
-        recordedBy: string;
+        drawnBy: string;
         /** Format: date-time */
-        createdAt: string;
+        drawnAt: string;
+        publishedAt: string | null;
+        targets: {
+          /** Format: uuid */
+          id: string;
+          position: number;
+          /** Format: uuid */
+          enterpriseId: string;
+          /** @enum {string} */
+          riskGrade: 'RED' | 'ORANGE' | 'YELLOW' | 'BLUE';
+          inspectorIds: string[];
+          /** @description The inspection opened for the target, once opened */
+          inspectionCaseId: string | null;
+        }[];
       }[];
       total: number;
       offset: number;
       limit: number;
     };
-    NearMissAnalysisDto_Output: {
-      /** Format: date-time */
-      from: string;
-      /** Format: date-time */
-      to: string;
-      total: {
-        events: number;
-        minorInjuries: number;
-      };
-      bySector: {
-        key: string;
-        events: number;
-        minorInjuries: number;
-      }[];
-      byCause: {
-        key: string;
-        events: number;
-        minorInjuries: number;
-      }[];
-      byKind: {
-        key: string;
-        events: number;
-        minorInjuries: number;
-      }[];
-      bySectorAndCause: {
-        sectorCode: string;
-        sectorName: string;
-        causeCategory: string;
-        kind: string;
-        events: number;
-        minorInjuries: number;
+    DrawVerificationDto_Output: {
+      /** @description The recomputed draw equals the stored one, with the same algorithm */
+      reproducible: boolean;
+      mismatchedPositions: number[];
+      algorithm: string;
+      recomputedTargets: {
+        position: number;
+        /** Format: uuid */
+        enterpriseId: string;
+        /** @enum {string} */
+        riskGrade: 'RED' | 'ORANGE' | 'YELLOW' | 'BLUE';
+        inspectorIds: string[];
       }[];
     };
-    CreateAccidentDto: {
-      /**
-       * @description The date and place when absent
-       * @example 某化工公司“11·20”爆炸事故
-       */
-      title?: string;
-      /**
-       * Format: date-time
-       * @description Instant of the accident (ISO 8601 with offset)
-       */
-      occurredAt: string;
-      /**
-       * Format: date-time
-       * @description When the unit head was told (条例 Art.9 clock start); the accident time when absent
-       */
-      unitNotifiedAt?: string;
-      /**
-       * Format: date-time
-       * @description When the unit reported to the department; now when absent
-       */
-      reportedAt?: string;
-      place: string;
-      /** @description 事故简要经过 */
-      summary: string;
+    CreateConflictDto: {
+      /** Format: uuid */
+      officerId: string;
+      /** Format: uuid */
+      enterpriseId: string;
+      /** @enum {string} */
+      reason: 'KINSHIP' | 'PRIOR_EMPLOYMENT' | 'FINANCIAL_INTEREST' | 'OTHER';
+      note?: string;
+    };
+    ConflictDto_Output: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      departmentId: string;
+      /** Format: uuid */
+      officerId: string;
+      /** Format: uuid */
+      enterpriseId: string;
+      /** @enum {string} */
+      reason: 'KINSHIP' | 'PRIOR_EMPLOYMENT' | 'FINANCIAL_INTEREST' | 'OTHER';
+      note: string[];
+      active: boolean;
+      /** Format: uuid */
+      createdBy: string;
+      /** Format: date-time */
+      createdAt: string;
+      deactivatedAt: string | null;
+    };
+    ConflictPageDto_Output: {
+      items: {
+        /** Format: uuid */
+        id: string;
+        /** Format: uuid */
+        departmentId: string;
+        /** Format: uuid */
+        officerId: string;
+        /** Format: uuid */
+        enterpriseId: string;
+        /** @enum {string} */
+        reason: 'KINSHIP' | 'PRIOR_EMPLOYMENT' | 'FINANCIAL_INTEREST' | 'OTHER';
+        note: string | null;
+        active: boolean;
+        /** Format: uuid */
+        createdBy: string;
+        /** Format: date-time */
+        createdAt: string;
+        deactivatedAt: string | null;
+      }[];
+      total: number;
+      offset: number;
+      limit: number;
+    };
+    OpenInspectionDto: {
       /**
        * Format: uuid
-       * @description The enterprise where it happened (enterprise register)
+       * @description Ad hoc: the enterprise (supervised by your department)
        */
       enterpriseId?: string;
       /**
-       * @description Sector code (行业)
-       * @example HAZARDOUS_CHEMICALS
-       */
-      sectorCode: string;
-      /**
        * Format: uuid
-       * @description Region of the accident; the enterprise’s or your department’s region when absent
+       * @description From a draw: the drawn target (its enterprise and inspectors)
        */
-      regionId?: string;
-      deaths: number;
-      /** @description 重伤 incl. acute industrial poisoning */
-      seriousInjuries: number;
-      /** @description Direct economic loss in yuan (at most 2 decimals) */
-      directLossYuan: number;
-      /** @description 漏报 / 谎报 / 瞒报 already known at intake */
-      flags?: ('OMITTED' | 'FALSE_REPORT' | 'CONCEALED')[];
+      drawTargetId?: string;
+      /** @description Ad hoc: ≥ 2 credentialed officers; from a draw: absent, or exactly the drawn ones */
+      inspectorIds?: string[];
+      /** @description 四不两直 (unannounced, no escort) */
+      unannounced?: boolean;
     };
-    AccidentDto_Output: {
-      /**
-       * Format: uuid
-       * @description The accident case
-       */
+    CaseDto_Output: {
+      /** Format: uuid */
       id: string;
+      caseType: string;
+      /** @description The case number (案号) once assigned */
+      referenceNo: string[];
       title: string;
-      /** @description The case status (REPORTED, TEAM_FORMATION, INVESTIGATING, … CLOSED) */
       status: string;
-      workflowId: string;
-      /**
-       * Format: uuid
-       * @description The investigating department (a 补报 may move it up, 条例 Art.20)
-       */
+      /** Format: uuid */
       departmentId: string;
       enterpriseId: string | null;
-      /** Format: date-time */
-      occurredAt: string;
-      /** @description When the unit head was told (条例 Art.9 clock start) */
-      unitNotifiedAt: string | null;
-      /** Format: date-time */
-      reportedAt: string;
-      place: string;
-      /** @description 事故简要经过 */
-      summary: string;
-      sectorCode: string;
-      /** @description ROAD_TRAFFIC, FIRE or OTHER: the 补报 window (条例 Art.13) */
-      sectorClass: string;
-      /** Format: uuid */
-      regionId: string;
-      deaths: number;
-      seriousInjuries: number;
-      directLossYuan: number;
-      /**
-       * @description 事故等级 (条例 Art.3)
-       * @enum {string}
-       */
-      grade: 'GENERAL' | 'LARGER' | 'MAJOR' | 'EXTRAORDINARY';
-      /** @description COUNTY, CITY, PROVINCE or STATE_COUNCIL (条例 Art.19) */
-      investigatingLevel: string;
-      /** @description false when no department of that level exists and the nearest one above investigates */
-      investigatingLevelExact: boolean;
-      /** Format: uuid */
-      reportingDepartmentId: string;
-      /** Format: uuid */
-      investigatingDepartmentId: string;
-      /**
-       * @description 迟报 against the 1-hour rule (条例 Art.9)
-       * @enum {string}
-       */
-      reportTimeliness: 'ON_TIME' | 'LATE';
-      lateByMinutes: number;
-      /** @description LATE (computed), OMITTED, FALSE_REPORT, CONCEALED */
-      reportingFlags: string[];
-      teamLeadId: string | null;
-      procuratorateInvited: boolean[];
-      teamFormedAt: string | null;
+      workflowId: string;
       /** Format: uuid */
       createdBy: string;
+      handlerIds: string[];
       /** Format: date-time */
       createdAt: string;
       /** Format: date-time */
       updatedAt: string;
     };
-    AccidentPageDto_Output: {
+    CasePageDto_Output: {
       items: {
-        /**
-         * Format: uuid
-         * @description The accident case
-         */
+        /** Format: uuid */
         id: string;
+        caseType: string;
+        /** @description The case number (案号) once assigned */
+        referenceNo: string | null;
         title: string;
-        /** @description The case status (REPORTED, TEAM_FORMATION, INVESTIGATING, … CLOSED) */
         status: string;
-        workflowId: string;
-        /**
-         * Format: uuid
-         * @description The investigating department (a 补报 may move it up, 条例 Art.20)
-         */
+        /** Format: uuid */
         departmentId: string;
         enterpriseId: string | null;
-        /** Format: date-time */
-        occurredAt: string;
-        /** @description When the unit head was told (条例 Art.9 clock start) */
-        unitNotifiedAt: string | null;
-        /** Format: date-time */
-        reportedAt: string;
-        place: string;
-        /** @description 事故简要经过 */
-        summary: string;
-        sectorCode: string;
-        /** @description ROAD_TRAFFIC, FIRE or OTHER: the 补报 window (条例 Art.13) */
-        sectorClass: string;
-        /** Format: uuid */
-        regionId: string;
-        deaths: number;
-        seriousInjuries: number;
-        directLossYuan: number;
-        /**
-         * @description 事故等级 (条例 Art.3)
-         * @enum {string}
-         */
-        grade: 'GENERAL' | 'LARGER' | 'MAJOR' | 'EXTRAORDINARY';
-        /** @description COUNTY, CITY, PROVINCE or STATE_COUNCIL (条例 Art.19) */
-        investigatingLevel: string;
-        /** @description false when no department of that level exists and the nearest one above investigates */
-        investigatingLevelExact: boolean;
-        /** Format: uuid */
-        reportingDepartmentId: string;
-        /** Format: uuid */
-        investigatingDepartmentId: string;
-        /**
-         * @description 迟报 against the 1-hour rule (条例 Art.9)
-         * @enum {string}
-         */
-        reportTimeliness: 'ON_TIME' | 'LATE';
-        lateByMinutes: number;
-        /** @description LATE (computed), OMITTED, FALSE_REPORT, CONCEALED */
-        reportingFlags: string[];
-        teamLeadId: string | null;
-        procuratorateInvited: boolean | null;
-        teamFormedAt: string | null;
+        workflowId: string;
         /** Format: uuid */
         createdBy: string;
+        handlerIds: string[];
         /** Format: date-time */
         createdAt: string;
         /** Format: date-time */
         updatedAt: string;
+        /** @description The enterprise's name (null without one) */
+        enterpriseName: string | null;
       }[];
       /** @description Cursor of the next page; null on the last page */
       nextCursor: string[];
@@ -2480,257 +2451,116 @@ export interface components {
       /** @description false when there are more than 10,000 (total is then 10,000) */
       totalExact: boolean;
     };
-    AccidentDetailDto_Output: {
-      /**
-       * Format: uuid
-       * @description The accident case
-       */
+    InspectionDetailDto_Output: {
+      /** Format: uuid */
       id: string;
+      caseType: string;
+      /** @description The case number (案号) once assigned */
+      referenceNo: string[];
       title: string;
-      /** @description The case status (REPORTED, TEAM_FORMATION, INVESTIGATING, … CLOSED) */
       status: string;
-      workflowId: string;
-      /**
-       * Format: uuid
-       * @description The investigating department (a 补报 may move it up, 条例 Art.20)
-       */
+      /** Format: uuid */
       departmentId: string;
       enterpriseId: string | null;
-      /** Format: date-time */
-      occurredAt: string;
-      /** @description When the unit head was told (条例 Art.9 clock start) */
-      unitNotifiedAt: string | null;
-      /** Format: date-time */
-      reportedAt: string;
-      place: string;
-      /** @description 事故简要经过 */
-      summary: string;
-      sectorCode: string;
-      /** @description ROAD_TRAFFIC, FIRE or OTHER: the 补报 window (条例 Art.13) */
-      sectorClass: string;
-      /** Format: uuid */
-      regionId: string;
-      deaths: number;
-      seriousInjuries: number;
-      directLossYuan: number;
-      /**
-       * @description 事故等级 (条例 Art.3)
-       * @enum {string}
-       */
-      grade: 'GENERAL' | 'LARGER' | 'MAJOR' | 'EXTRAORDINARY';
-      /** @description COUNTY, CITY, PROVINCE or STATE_COUNCIL (条例 Art.19) */
-      investigatingLevel: string;
-      /** @description false when no department of that level exists and the nearest one above investigates */
-      investigatingLevelExact: boolean;
-      /** Format: uuid */
-      reportingDepartmentId: string;
-      /** Format: uuid */
-      investigatingDepartmentId: string;
-      /**
-       * @description 迟报 against the 1-hour rule (条例 Art.9)
-       * @enum {string}
-       */
-      reportTimeliness: 'ON_TIME' | 'LATE';
-      lateByMinutes: number;
-      /** @description LATE (computed), OMITTED, FALSE_REPORT, CONCEALED */
-      reportingFlags: string[];
-      teamLeadId: string | null;
-      procuratorateInvited: boolean[];
-      teamFormedAt: string | null;
+      workflowId: string;
       /** Format: uuid */
       createdBy: string;
+      handlerIds: string[];
       /** Format: date-time */
       createdAt: string;
       /** Format: date-time */
       updatedAt: string;
-      team: {
-        /** Format: uuid */
-        userId: string;
-        /** @description LEAD, MEMBER, DISCIPLINE, POLICE, TRADE_UNION, PROCURATORATE or EXPERT */
-        teamRole: string;
-        /** Format: uuid */
-        departmentId: string;
-      }[];
-      /** @description 补报 (条例 Art.13), oldest first */
-      casualtyRevisions: {
-        deaths: number;
-        seriousInjuries: number;
-        directLossYuan: number;
-        /**
-         * @description 事故等级 (条例 Art.3)
-         * @enum {string}
-         */
-        previousGrade: 'GENERAL' | 'LARGER' | 'MAJOR' | 'EXTRAORDINARY';
-        /**
-         * @description 事故等级 (条例 Art.3)
-         * @enum {string}
-         */
-        newGrade: 'GENERAL' | 'LARGER' | 'MAJOR' | 'EXTRAORDINARY';
-        /** @description Where the investigation moved (条例 Art.20), if it did */
-        movedToDepartmentId: string | null;
-        /** Format: uuid */
-        reportedBy: string;
-        /** Format: date-time */
-        reportedAt: string;
-      }[];
-      /** @description The latest version of the investigation report */
-      report: {
-        version: number;
-        /** @enum {string} */
-        status: 'SUBMITTED' | 'RETURNED' | 'APPROVED';
-        directCauses: string;
-        indirectCauses: string;
-        summary: string | null;
-        educationMeasures: string;
-        findsNoResponsibleParty: boolean;
-        /** Format: uuid */
-        submittedBy: string;
-        /** Format: date-time */
-        submittedAt: string;
-        decidedBy: string | null;
-        decidedAt: string | null;
-        decisionComment: string | null;
-        publishedAt: string | null;
-      } | null;
-      /** @description Of the latest report */
-      responsibleParties: {
-        /** Format: uuid */
-        id: string;
-        seq: number;
-        /** @enum {string} */
-        kind: 'ENTERPRISE' | 'ENTERPRISE_STAFF' | 'PUBLIC_OFFICIAL';
-        /** @description A referred public official by surname only unless unmasked */
-        name: string;
-        enterpriseId: string | null;
-        organisation: string | null;
-        /** @description null for a referred public official unless unmasked */
-        position: string | null;
-        /** @description Region and last four characters only unless unmasked */
-        idNumber: string | null;
-        responsibility: string;
-        proposedHandling: string;
-        handlingDetail: string | null;
-        /** @description PENDING or the recorded outcome; for a public official only PENDING or HANDLED (the handling stays with the discipline body) */
-        outcome: string;
-        outcomeDetail: {
-          [key: string]: unknown;
-        } | null;
-        outcomeRecordedAt: string | null;
-        /** @description The penalty case or criminal transfer opened for the party */
-        linkedCaseId: string | null;
-      }[];
-      /** @description Of the latest report */
-      rectificationMeasures: {
-        /** Format: uuid */
-        id: string;
-        seq: number;
-        description: string;
-        owner: string;
-        /** Format: date */
-        dueDate: string;
-        /** @enum {string} */
-        status: 'OPEN' | 'EVIDENCE_SUBMITTED' | 'VERIFIED' | 'REOPENED';
-        round: number;
-        evidence: {
-          [key: string]: unknown;
-        };
-        evidenceBy: string | null;
-        evidenceAt: string | null;
-        verifiedBy: string | null;
-        verifiedAt: string | null;
-      }[];
-      educationSessions: {
-        /** Format: uuid */
-        id: string;
-        /** Format: date */
-        heldOn: string;
-        topic: string;
-        location: string | null;
-        attendees: {
-          name: string;
-          organisation?: string | null;
-        }[];
-        attendeeCount: number;
-        /** Format: uuid */
-        recordedBy: string;
-        /** Format: date-time */
-        createdAt: string;
-      }[];
-      /** @description The one-year evaluation of the measures, once opened */
-      evaluation: {
-        /** Format: date-time */
-        openedAt: string;
-        completedAt: string | null;
-        teamIds: string[];
-        findings: string | null;
-        slippedMeasureIds: string[];
-        publishedAt: string | null;
-      } | null;
-      supervisedListing: {
-        noticeNo: string;
-        /** Format: date */
-        listedOn: string;
-        deadlineDays: number;
-        /** Format: uuid */
-        listedByDepartmentId: string;
-        completedAt: string | null;
-      } | null;
+      /** @description What the inspection recorded (its events, by key) */
+      data: {
+        [key: string]: unknown;
+      };
+      /** @description The workflow's live state; null when it never started */
       workflow: {
         /** Format: uuid */
         caseId: string;
         /** @enum {string} */
-        status: 'TEAM_FORMATION' | 'INVESTIGATING' | 'AWAITING_APPROVAL' | 'IMPLEMENTING' | 'CLOSED' | 'REOPENED';
-        /**
-         * @description 事故等级 (条例 Art.3)
-         * @enum {string}
-         */
-        grade: 'GENERAL' | 'LARGER' | 'MAJOR' | 'EXTRAORDINARY';
-        /** Format: uuid */
-        departmentId: string;
-        teamLeadId: string | null;
-        reportVersion: number;
-        reportSubmitted: boolean;
-        approvedAt: string | null;
-        clock: {
-          /** @description Last day for the report; null while an appraisal stops the clock or the year is missing */
-          dueDate: string | null;
-          dueAt: string | null;
-          paused: boolean;
-          pausedDays: number;
-          extensionDays: number;
-          appraisals: {
-            /** Format: date */
-            from: string;
-            to: string | null;
-          }[];
-          /** @description The calendar of a year the clock runs into is not loaded */
-          needsManualDueDate: boolean;
+        status:
+          | 'AWAITING_RECORD'
+          | 'RECTIFICATION_ORDERED'
+          | 'AWAITING_REINSPECTION'
+          | 'RECTIFIED'
+          | 'ESCALATED_TO_PENALTY'
+          | 'CLOSED';
+        result: ('NO_ISSUE' | 'RECTIFIED' | 'NOT_RECTIFIED_PENALTY' | 'PENALTY_PROPOSED') | null;
+        unannounced: boolean;
+        /** @description The on-site record's outcome, once recorded */
+        outcome: ('NO_ISSUE' | 'RECTIFY' | 'IMMEDIATE_MEASURES' | 'PROPOSE_PENALTY') | null;
+        findings: {
+          description: string;
+          /**
+           * @description 一般 / 重大事故隐患
+           * @enum {string}
+           */
+          hazardLevel: 'GENERAL' | 'MAJOR';
+          legalBasis: string;
+          evidenceAttachmentIds: string[];
+          violationCodes: string[];
+        }[];
+        /** @description The inspecting officers who signed the record, with their 执法证号 (安全生产法 Art.68) */
+        confirmations: {
+          /** Format: uuid */
+          officerId: string;
+          credentialNo: string;
+        }[];
+        rectificationDeadline: string | null;
+        suspensionOrdered: boolean;
+        /** @description 查封/扣押 (行政强制法 Art.25) */
+        seizure: {
+          items: string;
+          /** Format: date */
+          startedOn: string;
+          expiresOn: string | null;
+          extended: boolean;
+          overdue: boolean;
           /** @enum {string} */
-          escalation: 'NONE' | 'YELLOW' | 'RED';
-        };
+          status: 'ACTIVE' | 'EXTENSION_REQUESTED' | 'RELEASED' | 'DISPOSED';
+        } | null;
+        /** @description 挂牌督办 of a 重大事故隐患 */
         listing: {
-          noticeNo: string;
           /** Format: date */
           listedOn: string;
-          deadlineDays: number;
-          completedAt: string | null;
-          progressReports: number;
+          dueOn: string | null;
+          /** @enum {string} */
+          status: 'LISTED' | 'LIFT_REQUESTED' | 'LIFTED';
         } | null;
-        evaluation: {
-          /** @description When the one-year evaluation opens (条例 Art.33) */
-          opensAt: string | null;
-          openedAt: string | null;
-          completedAt: string | null;
-        };
-        closedAt: string | null;
+        /** @description The penalty case opened from the inspection */
+        penalty: {
+          /** Format: uuid */
+          caseId: string;
+          workflowId: string;
+          continuingDailyFineFrom: string | null;
+        } | null;
+        criminalReviews: {
+          step: string;
+          grounds: {
+            conduct: string;
+            description: string;
+            findingIndex: number;
+          }[];
+          /** @enum {string} */
+          decision: 'PENDING' | 'PROPOSE_TRANSFER' | 'NO_TRANSFER';
+          transferCaseId: string | null;
+        }[];
+        /** @description Status changes, oldest first */
         history: {
           /** Format: date-time */
           at: string;
           /** @enum {string} */
-          status: 'TEAM_FORMATION' | 'INVESTIGATING' | 'AWAITING_APPROVAL' | 'IMPLEMENTING' | 'CLOSED' | 'REOPENED';
+          status:
+            | 'AWAITING_RECORD'
+            | 'RECTIFICATION_ORDERED'
+            | 'AWAITING_REINSPECTION'
+            | 'RECTIFIED'
+            | 'ESCALATED_TO_PENALTY'
+            | 'CLOSED';
           by: string | null;
         }[];
-      };
+      } | null;
       tasks: {
         /** Format: uuid */
         id: string;
@@ -2760,81 +2590,85 @@ export interface components {
         /** Format: date-time */
         createdAt: string;
       }[];
-      /**
-       * @description MASKED by default; UNMASKED only for ?unmask=true by whom it is allowed (audited)
-       * @enum {string}
-       */
-      personalData: 'MASKED' | 'UNMASKED';
     };
-    ReportingFlagDto: {
+    SimplePenaltyDto: {
+      /** @enum {string} */
+      partyType: 'INDIVIDUAL' | 'ORGANISATION';
       /**
-       * @description 漏报 / 谎报 / 瞒报 (条例 Art.36)
-       * @enum {string}
+       * Format: uuid
+       * @description Organisation party: the enterprise (supervised by your department)
        */
-      flag: 'OMITTED' | 'FALSE_REPORT' | 'CONCEALED';
-      reason: string;
+      enterpriseId?: string;
+      /** @description Individual party: the name (personal data; never published) */
+      partyName?: string;
+      violation: string;
+      legalBasis: string;
+      warningOnly?: boolean;
+      /** @description Yuan, ≤ 2 decimals */
+      fineYuan?: number;
+      /** @enum {string} */
+      paymentMethod: 'CASH_ON_SPOT' | 'BANK_TRANSFER' | 'NONE';
+      /** @description Other credentialed officers present */
+      officerIds?: string[];
     };
-    ReportingFlagsDto_Output: {
+    SimplePenaltyDecidedDto_Output: {
       /** Format: uuid */
       id: string;
-      reportingFlags: string[];
-    };
-    CasualtyUpdateDto: {
-      /** 死亡人数 */
-      deaths: number;
-      /** 重伤人数（含急性工业中毒） */
-      seriousInjuries: number;
-      /** 直接经济损失（元） */
-      directLossYuan?: number;
-    };
-    CasualtyRevisionResultDto_Output: {
-      /**
-       * @description 事故等级 (条例 Art.3)
-       * @enum {string}
-       */
-      previousGrade: 'GENERAL' | 'LARGER' | 'MAJOR' | 'EXTRAORDINARY';
-      /**
-       * @description 事故等级 (条例 Art.3)
-       * @enum {string}
-       */
-      grade: 'GENERAL' | 'LARGER' | 'MAJOR' | 'EXTRAORDINARY';
-      investigatingLevel: string;
-      /**
-       * Format: uuid
-       * @description The investigating department after the 补报
-       */
+      caseType: string;
+      /** @description The case number (案号) once assigned */
+      referenceNo: string[];
+      title: string;
+      status: string;
+      /** Format: uuid */
       departmentId: string;
-      /** @description The investigation moved up a level (条例 Art.20) */
-      movedUp: boolean;
-    };
-    FormTeamDto: {
-      /**
-       * 调查组组长
-       * Format: uuid
-       */
-      leadId: string;
-      /** 调查组成员 */
-      members: {
-        /**
-         * 成员
-         * Format: uuid
-         */
-        userId: string;
-        /**
-         * 成员类别
-         * @enum {string}
-         */
-        teamRole: 'MEMBER' | 'DISCIPLINE' | 'POLICE' | 'TRADE_UNION' | 'PROCURATORATE' | 'EXPERT';
-      }[];
-      /** 邀请人民检察院派人参加 */
-      procuratorateInvited: boolean;
-    };
-    CompletionDto_Output: {
-      taskKey: string;
-      outcome: string;
+      enterpriseId: string | null;
+      workflowId: string;
+      /** Format: uuid */
+      createdBy: string;
+      handlerIds: string[];
       /** Format: date-time */
-      completedAt: string;
-      task: {
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /** @description The numbered decision form (简罚〔year〕n号) */
+      decisionNo: string;
+    };
+    SimplePenaltyDetailDto_Output: {
+      /** Format: uuid */
+      id: string;
+      caseType: string;
+      /** @description The case number (案号) once assigned */
+      referenceNo: string[];
+      title: string;
+      status: string;
+      /** Format: uuid */
+      departmentId: string;
+      enterpriseId: string | null;
+      workflowId: string;
+      /** Format: uuid */
+      createdBy: string;
+      handlerIds: string[];
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /** @description What the decision and its follow-up recorded (its events, by key) */
+      data: {
+        [key: string]: unknown;
+      };
+      /** @description The workflow's live state; null when it never started */
+      workflow: {
+        /** Format: uuid */
+        caseId: string;
+        /** @enum {string} */
+        status: 'DECIDED' | 'CLOSED';
+        decisionNo: string;
+        /** @description 备案 with the agency done */
+        filed: boolean;
+        /** @description Cash collected on the spot handed in; null without cash */
+        cashHandedIn: boolean | null;
+      } | null;
+      tasks: {
         /** Format: uuid */
         id: string;
         taskKey: string;
@@ -2862,409 +2696,325 @@ export interface components {
         };
         /** Format: date-time */
         createdAt: string;
-      };
-      /** @description The case's open tasks once its workflow has acted on the completion */
-      nextTasks: {
-        id: string | null;
-        type: string;
-        title: string;
       }[];
     };
-    AppraisalDto: {
-      /**
-       * 日期（缺省为当日）
-       * Format: date
-       */
-      on?: string;
-      /** 事由 */
-      reason: string;
-    };
-    ClockDto_Output: {
-      /** @description Last day for the report; null while an appraisal stops the clock or the year is missing */
-      dueDate: string | null;
-      dueAt: string | null;
-      paused: boolean;
-      pausedDays: number;
-      extensionDays: number;
-      appraisals: {
-        /** Format: date */
-        from: string;
-        to: string | null;
-      }[];
-      /** @description The calendar of a year the clock runs into is not loaded */
-      needsManualDueDate: boolean;
-      /** @enum {string} */
-      escalation: 'NONE' | 'YELLOW' | 'RED';
-    };
-    ExtensionDto: {
-      /** 延长天数 */
-      days: number;
-      /** 延期理由 */
-      reason: string;
-    };
-    SupervisedListingDto: {
-      /** 督办通知文号 */
-      noticeNo: string;
-      /** 办结期限（日） */
-      deadlineDays?: number;
-    };
-    ListingStateDto_Output: {
-      noticeNo: string;
-      /** Format: date */
-      listedOn: string;
-      deadlineDays: number;
-      completedAt: string | null;
-      progressReports: number;
-    };
-    InvestigationReportDto: {
-      /** 直接原因 */
-      directCauses: string;
-      /** 间接原因 */
-      indirectCauses: string;
-      /** 调查报告摘要 */
-      summary?: string;
-      /** 未认定责任人员和责任单位 */
-      findsNoResponsibleParty?: boolean;
-      /** 责任人员和责任单位 */
-      responsibleParties: {
-        /**
-         * 类型
-         * @enum {string}
-         */
-        kind: 'ENTERPRISE' | 'ENTERPRISE_STAFF' | 'PUBLIC_OFFICIAL';
-        /** 名称或姓名 */
-        name: string;
-        /**
-         * 所属企业
-         * Format: uuid
-         */
-        enterpriseId?: string;
-        /** 工作单位 */
-        organisation?: string;
-        /** 职务 */
-        position?: string;
-        /** 居民身份证号码 */
-        idNumber?: string;
-        /** 责任认定 */
-        responsibility: string;
-        /**
-         * 处理建议
-         * @enum {string}
-         */
-        proposedHandling:
-          | 'ADMINISTRATIVE_PENALTY'
-          | 'DISCIPLINE_REFERRAL'
-          | 'CRIMINAL_TRANSFER'
-          | 'INTERNAL_HANDLING'
-          | 'NO_FURTHER_ACTION';
-        /** 处理建议说明 */
-        handlingDetail?: string;
-      }[];
-      /** 整改措施 */
-      rectificationMeasures: {
-        /** 整改措施 */
-        description: string;
-        /** 责任单位 */
-        owner: string;
-        /**
-         * 完成期限
-         * Format: date
-         */
-        dueDate: string;
-      }[];
-      /** 教育措施 */
-      educationMeasures: string;
-    };
-    ApprovalDto:
-      | {
-          /** 批复意见 */
-          comment?: string;
-          /** 涉嫌犯罪案件移送小组 */
-          transferTeamIds?: string[];
-          /** @constant */
-          decision: 'APPROVE';
-        }
-      | {
-          /** 退回理由 */
-          reason: string;
-          /** 意见 */
-          comment?: string;
-          /** @constant */
-          decision: 'RETURN';
-        };
-    EducationSessionDto: {
-      /**
-       * Format: date
-       * @description Between the accident day and today
-       * @example 2026-12-01
-       */
-      heldOn: string;
-      topic: string;
-      location?: string;
-      /** @description Each person once */
-      attendees: {
-        name: string;
-        organisation?: string;
-      }[];
-    };
-    EducationSessionViewDto_Output: {
-      /** Format: uuid */
-      id: string;
-      /** Format: date */
-      heldOn: string;
-      topic: string;
-      location: string[];
-      attendees: {
-        name: string;
-        organisation?: string | null;
-      }[];
-      attendeeCount: number;
-      /** Format: uuid */
-      recordedBy: string;
-      /** Format: date-time */
-      createdAt: string;
-    };
-    GatesDto_Output: {
-      causesEstablished: boolean;
-      responsiblePartiesHandled: boolean;
-      rectificationVerified: boolean;
-      educationRecorded: boolean;
-      closable: boolean;
-      /** @description Stable codes (with ids where relevant) of the open gates */
-      missing: string[];
-      reportVersion: number | null;
-      parties: {
-        /** Format: uuid */
-        id: string;
-        seq: number;
-        kind: string;
-        proposedHandling: string;
-        handled: boolean;
-        /** @description Absent for a referred public official */
-        outcome?: string;
-        /** @description Absent for a referred public official */
-        linkedCase?: {
-          /** Format: uuid */
-          id: string;
-          caseType: string;
-          status: string;
-        } | null;
-      }[];
-    };
-    CloseAccidentDto: {
-      /** 结案意见 */
-      comment?: string;
-    };
-    ClosedDto_Output: {
-      /** @enum {string} */
-      status: 'TEAM_FORMATION' | 'INVESTIGATING' | 'AWAITING_APPROVAL' | 'IMPLEMENTING' | 'CLOSED' | 'REOPENED';
-      /** Format: date-time */
-      closedAt: string;
-    };
-    ReferralPageDto_Output: {
-      items: {
-        /** Format: uuid */
-        id: string;
-        /** @enum {string} */
-        status: 'SENT' | 'ACKNOWLEDGED' | 'ANSWERED';
-        /**
-         * Format: uuid
-         * @description The accident case the lead comes from
-         */
-        sourceCaseId: string;
-        /**
-         * Format: uuid
-         * @description The referral's own case (the receiving body's inbox and record)
-         */
-        referralCaseId: string;
-        /** Format: uuid */
-        senderDepartmentId: string;
-        /**
-         * Format: uuid
-         * @description The discipline inspection / supervision body (纪委监委)
-         */
-        receivingDepartmentId: string;
-        /** @description The public official the lead is about */
-        subject: {
-          name: string;
-          position: string | null;
-          organisation: string | null;
-        };
-        allegation: string;
-        /** Format: date-time */
-        sentAt: string;
-        acknowledgedAt: string | null;
-        acknowledgedBy: string | null;
-        /** @description The handling result once reported */
-        result: {
-          outcome: string;
-          summary: string | null;
-          answeredAt: string | null;
-          answeredBy: string | null;
-        } | null;
-      }[];
-      /** @description Cursor of the next page; null on the last page */
-      nextCursor: string[];
-      /** @description Matching rows, exact up to 10,000 */
-      total: number;
-      /** @description false when there are more than 10,000 (total is then 10,000) */
-      totalExact: boolean;
-    };
-    ReferralDetailDto_Output: {
-      /** Format: uuid */
-      id: string;
-      /** @enum {string} */
-      status: 'SENT' | 'ACKNOWLEDGED' | 'ANSWERED';
+    ProposeTransferDto: {
       /**
        * Format: uuid
-       * @description The accident case the lead comes from
+       * @description The penalty, inspection or accident case the suspicion arose in
        */
       sourceCaseId: string;
-      /**
-       * Format: uuid
-       * @description The referral's own case (the receiving body's inbox and record)
-       */
-      referralCaseId: string;
+      /** @description ≥ 2 credentialed officers of your department (国务院令第310号 Art.5) */
+      teamIds: string[];
+      /** @example 危险作业罪 */
+      suspectedOffence: string;
+      grounds: string[];
+    };
+    CriminalTransferDetailDto_Output: {
       /** Format: uuid */
-      senderDepartmentId: string;
-      /**
-       * Format: uuid
-       * @description The discipline inspection / supervision body (纪委监委)
-       */
-      receivingDepartmentId: string;
-      /** @description The public official the lead is about */
-      subject: {
-        name: string;
-        position: string | null;
-        organisation: string | null;
-      };
-      allegation: string;
+      id: string;
+      caseType: string;
+      /** @description The case number (案号) once assigned */
+      referenceNo: string[];
+      title: string;
+      status: string;
+      /** Format: uuid */
+      departmentId: string;
+      enterpriseId: string | null;
+      workflowId: string;
+      /** Format: uuid */
+      createdBy: string;
+      handlerIds: string[];
       /** Format: date-time */
-      sentAt: string;
-      acknowledgedAt: string | null;
-      acknowledgedBy: string | null;
-      /** @description The handling result once reported */
-      result: {
-        outcome: string;
-        summary: string | null;
-        answeredAt: string | null;
-        answeredBy: string | null;
-      } | null;
-      /** @description The evidence bundle: the accident, the report excerpt on the official, the attachment list */
-      evidence: {
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /** @description What the transfer recorded (its events, by key) */
+      data: {
         [key: string]: unknown;
       };
-      /**
-       * @description Whether you read it as the sender or the receiver
-       * @enum {string}
-       */
-      side: 'SENDER' | 'RECEIVER';
-    };
-    ReferralResultDto: {
-      /** 处理结果 */
-      summary: string;
-      /**
-       * @description How the body handled the lead
-       * @enum {string}
-       */
-      outcome: 'SANCTIONED' | 'NO_VIOLATION_FOUND' | 'TRANSFERRED_FOR_PROSECUTION' | 'OTHER_HANDLING';
-    };
-    PublicReportPageDto_Output: {
-      items: {
-        /**
-         * Format: uuid
-         * @description The accident case
-         */
-        id: string;
-        /** Format: date */
-        occurredOn: string;
-        region: string;
-        sector: string;
-        enterprise: string | null;
-        place: string;
-        grade: string;
-        deaths: number;
-        seriousInjuries: number;
-        directLossYuan: number;
-        summary: string | null;
-        directCauses: string;
-        indirectCauses: string;
-        educationMeasures: string;
-        responsibleParties: {
-          /** @enum {string} */
-          kind: 'ENTERPRISE' | 'ENTERPRISE_STAFF';
-          /** @description A person by surname only */
-          name: string;
-          position: string | null;
-          responsibility: string;
-          proposedHandling: string;
-        }[];
-        rectificationMeasures: {
-          seq: number;
-          description: string;
-          owner: string;
-          /** Format: date */
-          dueDate: string;
-          status: string;
-        }[];
-        /** @description The one-year evaluation once published */
-        evaluation: {
+      /** @description The workflow's live state; null when it never started */
+      workflow: {
+        /** Format: uuid */
+        caseId: string;
+        /** @enum {string} */
+        status:
+          | 'AWAITING_HEAD_DECISION'
+          | 'NOT_TRANSFERRED'
+          | 'AWAITING_HANDOVER'
+          | 'TRANSFERRED'
+          | 'POLICE_FILED'
+          | 'POLICE_DECLINED'
+          | 'RECONSIDERATION_REQUESTED'
+          | 'RECONSIDERED_FILED'
+          | 'RECONSIDERED_DECLINED'
+          | 'REFERRED_TO_PROCURATORATE';
+        /** @description The police's answer is final */
+        answered: boolean;
+        headDecision?: {
+          /** Format: uuid */
+          by: string;
           /** Format: date-time */
-          publishedAt: string;
-          findings: string | null;
+          at: string;
+          /** @enum {string} */
+          outcome: 'APPROVE' | 'REJECT';
+          comment: string | null;
         } | null;
-        approvedAt: string | null;
+        /** @description Hand over by this instant (approval + 24 h, 国务院令第310号 Art.5) */
+        handoverDueAt?: string | null;
+        handover?: {
+          /** Format: date-time */
+          at: string;
+          /** Format: uuid */
+          by: string;
+          policeAgency: string;
+          receiptNo: string | null;
+        } | null;
+        policeAnswers?: {
+          /** @enum {string} */
+          stage: 'INITIAL' | 'RECONSIDERATION';
+          /** @enum {string} */
+          answer: 'FILED' | 'DECLINED';
+          /** Format: date-time */
+          at: string;
+          /** Format: uuid */
+          by: string;
+          documentNo: string | null;
+          reason: string | null;
+        }[];
+        procuratorate?: {
+          /** Format: date-time */
+          at: string;
+          /** Format: uuid */
+          by: string;
+          referred: boolean;
+          note: string | null;
+        } | null;
+        /** @description Status changes, oldest first */
+        history?: {
+          /** Format: date-time */
+          at: string;
+          /** @enum {string} */
+          status:
+            | 'AWAITING_HEAD_DECISION'
+            | 'NOT_TRANSFERRED'
+            | 'AWAITING_HANDOVER'
+            | 'TRANSFERRED'
+            | 'POLICE_FILED'
+            | 'POLICE_DECLINED'
+            | 'RECONSIDERATION_REQUESTED'
+            | 'RECONSIDERED_FILED'
+            | 'RECONSIDERED_DECLINED'
+            | 'REFERRED_TO_PROCURATORATE';
+          by: string | null;
+        }[];
+      } | null;
+      tasks: {
+        /** Format: uuid */
+        id: string;
+        taskKey: string;
+        /** Format: uuid */
+        caseId: string;
+        type: string;
+        title: string;
+        /** @enum {string} */
+        status: 'OPEN' | 'CLAIMED' | 'COMPLETED' | 'CANCELLED';
+        candidateRoles: string[];
+        /** Format: uuid */
+        departmentId: string;
+        assigneeId: string | null;
+        dueAt: string | null;
+        warnAt: string | null;
+        needsManualDueDate: boolean;
+        /** @enum {string} */
+        escalation: 'NONE' | 'YELLOW' | 'RED';
+        outcome: string | null;
+        completedBy: string | null;
+        completedAt: string | null;
+        /** @description What the task shows about its case's context */
+        payload: {
+          [key: string]: unknown;
+        };
+        /** Format: date-time */
+        createdAt: string;
+      }[];
+    };
+    PublicDrawPageDto_Output: {
+      items: {
+        /** Format: uuid */
+        id: string;
+        drawNo: string;
+        department: string | null;
+        plan: {
+          title: string;
+          /** @enum {string} */
+          kind: 'ANNUAL' | 'SPECIAL';
+          year: number;
+        } | null;
+        /** Format: date-time */
+        drawnAt: string;
         publishedAt: string | null;
+        /** @description With the algorithm, anyone can recompute the draw */
+        seed: string;
+        algorithm: string;
+        targets: {
+          position: number;
+          enterpriseName: string | null;
+          creditCode: string | null;
+          inspectorCount: number;
+          /** @description Inspectors' names masked: the first character, then * */
+          inspectors: string[];
+        }[];
       }[];
       total: number;
       offset: number;
       limit: number;
     };
-    PublicReportDto_Output: {
-      /**
-       * Format: uuid
-       * @description The accident case
-       */
-      id: string;
-      /** Format: date */
-      occurredOn: string;
-      region: string;
-      sector: string;
-      enterprise: string[];
+    NearMissDto: {
+      /** @enum {string} */
+      kind: 'NEAR_MISS' | 'INJURY_ONLY';
+      occurredAt: string;
       place: string;
-      grade: string;
+      sectorCode: string;
+      /**
+       * @description Cause category (configurable vocabulary, e.g. UNSAFE_ACT, UNSAFE_CONDITION, MANAGEMENT)
+       * @example UNSAFE_ACT
+       */
+      causeCategory: string;
+      description: string;
+      /** @default 0 */
+      minorInjuries: number;
+      enterpriseId?: string;
+    };
+    CreateAccidentDto: {
+      /** @example 某化工公司“11·20”爆炸事故 */
+      title?: string;
+      /** @description Instant of the accident (ISO 8601 with offset) */
+      occurredAt: string;
+      /** @description When the unit head was told (条例 Art.9 clock start); the accident time when absent */
+      unitNotifiedAt?: string;
+      /** @description When the unit reported to the department; now when absent */
+      reportedAt?: string;
+      place: string;
+      /** @description 事故简要经过 */
+      summary: string;
+      enterpriseId?: string;
+      /** @example HAZARDOUS_CHEMICALS */
+      sectorCode: string;
+      /** @description Region of the accident; the enterprise’s or your department’s region when absent */
+      regionId?: string;
+      deaths: number;
+      /** @description 重伤 incl. acute industrial poisoning */
+      seriousInjuries: number;
+      /** @description Direct economic loss in yuan */
+      directLossYuan: number;
+      /** @description 漏报/谎报/瞒报 already known at intake */
+      flags?: ('OMITTED' | 'FALSE_REPORT' | 'CONCEALED')[];
+    };
+    Object: Record<string, never>;
+    ReportingFlagDto: {
+      /**
+       * @description 漏报 / 谎报 / 瞒报 (条例 Art.36)
+       * @enum {string}
+       */
+      flag: 'OMITTED' | 'FALSE_REPORT' | 'CONCEALED';
+      reason: string;
+    };
+    CasualtyUpdateDto: {
       deaths: number;
       seriousInjuries: number;
-      directLossYuan: number;
-      summary: string[];
+      /** @description Direct economic loss in yuan; unchanged when absent */
+      directLossYuan?: number;
+    };
+    TeamMemberDto: {
+      userId: string;
+      /** @enum {string} */
+      teamRole: 'MEMBER' | 'DISCIPLINE' | 'POLICE' | 'TRADE_UNION' | 'PROCURATORATE' | 'EXPERT';
+    };
+    FormTeamDto: {
+      leadId: string;
+      members: components['schemas']['TeamMemberDto'][];
+      /** @description 条例 Art.22: the procuratorate is invited */
+      procuratorateInvited: boolean;
+    };
+    AppraisalDto: {
+      /** @description Local date; today when absent */
+      on?: string;
+      reason: string;
+    };
+    ExtensionDto: {
+      days: number;
+      reason: string;
+    };
+    SupervisedListingDto: {
+      /** @example 苏安委督〔2026〕3号 */
+      noticeNo: string;
+      /** @description Calendar days (UNVERIFIED policy default 60) */
+      deadlineDays?: number;
+    };
+    ResponsiblePartyDto: {
+      /** @enum {string} */
+      kind: 'ENTERPRISE' | 'ENTERPRISE_STAFF' | 'PUBLIC_OFFICIAL';
+      name: string;
+      enterpriseId?: string;
+      organisation?: string;
+      position?: string;
+      idNumber?: string;
+      responsibility: string;
+      /** @enum {string} */
+      proposedHandling:
+        | 'ADMINISTRATIVE_PENALTY'
+        | 'DISCIPLINE_REFERRAL'
+        | 'CRIMINAL_TRANSFER'
+        | 'INTERNAL_HANDLING'
+        | 'NO_FURTHER_ACTION';
+      handlingDetail?: string;
+    };
+    RectificationMeasureDto: {
+      description: string;
+      owner: string;
+      /** @example 2027-03-31 */
+      dueDate: string;
+    };
+    InvestigationReportDto: {
+      /** @description 直接原因 */
       directCauses: string;
+      /** @description 间接原因 */
       indirectCauses: string;
+      summary?: string;
+      findsNoResponsibleParty?: boolean;
+      responsibleParties: components['schemas']['ResponsiblePartyDto'][];
+      rectificationMeasures: components['schemas']['RectificationMeasureDto'][];
+      /** @description 教育措施 */
       educationMeasures: string;
-      responsibleParties: {
-        /** @enum {string} */
-        kind: 'ENTERPRISE' | 'ENTERPRISE_STAFF';
-        /** @description A person by surname only */
-        name: string;
-        position: string | null;
-        responsibility: string;
-        proposedHandling: string;
-      }[];
-      rectificationMeasures: {
-        seq: number;
-        description: string;
-        owner: string;
-        /** Format: date */
-        dueDate: string;
-        status: string;
-      }[];
-      /** @description The one-year evaluation once published */
-      evaluation: {
-        /** Format: date-time */
-        publishedAt: string;
-        findings: string | null;
-      } | null;
-      approvedAt: string | null;
-      publishedAt: string | null;
+    };
+    ApprovalDto: {
+      /** @enum {string} */
+      decision: 'APPROVE' | 'RETURN';
+      comment?: string;
+      /** @description Required to RETURN */
+      reason?: string;
+      /** @description Officers forming the criminal transfer team (≥ 2) when the report proposes a transfer */
+      transferTeamIds?: string[];
+    };
+    AttendeeDto: {
+      name: string;
+      organisation?: string;
+    };
+    EducationSessionDto: {
+      /** @example 2026-12-01 */
+      heldOn: string;
+      topic: string;
+      location?: string;
+      attendees: components['schemas']['AttendeeDto'][];
+    };
+    CloseAccidentDto: {
+      comment?: string;
+    };
+    ReferralResultDto: {
+      /** @enum {string} */
+      outcome: 'SANCTIONED' | 'NO_VIOLATION_FOUND' | 'TRANSFERRED_FOR_PROSECUTION' | 'OTHER_HANDLING';
+      summary: string;
     };
     DesignateHandlersDto: {
       /** 承办人 */
@@ -4018,6 +3768,47 @@ export interface components {
         [key: string]: unknown;
       };
     };
+    CompletionDto_Output: {
+      taskKey: string;
+      outcome: string;
+      /** Format: date-time */
+      completedAt: string;
+      task: {
+        /** Format: uuid */
+        id: string;
+        taskKey: string;
+        /** Format: uuid */
+        caseId: string;
+        type: string;
+        title: string;
+        /** @enum {string} */
+        status: 'OPEN' | 'CLAIMED' | 'COMPLETED' | 'CANCELLED';
+        candidateRoles: string[];
+        /** Format: uuid */
+        departmentId: string;
+        assigneeId: string | null;
+        dueAt: string | null;
+        warnAt: string | null;
+        needsManualDueDate: boolean;
+        /** @enum {string} */
+        escalation: 'NONE' | 'YELLOW' | 'RED';
+        outcome: string | null;
+        completedBy: string | null;
+        completedAt: string | null;
+        /** @description What the task shows about its case's context */
+        payload: {
+          [key: string]: unknown;
+        };
+        /** Format: date-time */
+        createdAt: string;
+      };
+      /** @description The case's open tasks once its workflow has acted on the completion */
+      nextTasks: {
+        id: string | null;
+        type: string;
+        title: string;
+      }[];
+    };
     ChangeDeadlineDto: {
       /**
        * Format: date-time
@@ -4108,56 +3899,6 @@ export interface components {
       enterpriseId?: string;
       /** @description Further handling officers (the creator always handles) */
       handlerIds?: string[];
-    };
-    CaseDto_Output: {
-      /** Format: uuid */
-      id: string;
-      caseType: string;
-      /** @description The case number (案号) once assigned */
-      referenceNo: string[];
-      title: string;
-      status: string;
-      /** Format: uuid */
-      departmentId: string;
-      enterpriseId: string | null;
-      workflowId: string;
-      /** Format: uuid */
-      createdBy: string;
-      handlerIds: string[];
-      /** Format: date-time */
-      createdAt: string;
-      /** Format: date-time */
-      updatedAt: string;
-    };
-    CasePageDto_Output: {
-      items: {
-        /** Format: uuid */
-        id: string;
-        caseType: string;
-        /** @description The case number (案号) once assigned */
-        referenceNo: string | null;
-        title: string;
-        status: string;
-        /** Format: uuid */
-        departmentId: string;
-        enterpriseId: string | null;
-        workflowId: string;
-        /** Format: uuid */
-        createdBy: string;
-        handlerIds: string[];
-        /** Format: date-time */
-        createdAt: string;
-        /** Format: date-time */
-        updatedAt: string;
-        /** @description The enterprise's name (null without one) */
-        enterpriseName: string | null;
-      }[];
-      /** @description Cursor of the next page; null on the last page */
-      nextCursor: string[];
-      /** @description Matching rows, exact up to 10,000 */
-      total: number;
-      /** @description false when there are more than 10,000 (total is then 10,000) */
-      totalExact: boolean;
     };
     CaseDetailDto_Output: {
       /** Format: uuid */
@@ -5102,7 +4843,7 @@ export interface components {
       /** 未认定责任人员和责任单位 */
       findsNoResponsibleParty?: boolean;
       /** 责任人员和责任单位 */
-      responsibleParties: ({
+      responsibleParties: {
         /**
          * 类型
          * @enum {string}
@@ -5135,7 +4876,7 @@ export interface components {
           | 'NO_FURTHER_ACTION';
         /** 处理建议说明 */
         handlingDetail?: string;
-      } & (unknown & unknown & unknown & unknown & unknown))[];
+      }[];
       /** 整改措施 */
       rectificationMeasures: {
         /** 整改措施 */
@@ -6242,7 +5983,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PlanPageDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
@@ -6263,7 +6042,72 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PlanDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is not JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
@@ -6282,7 +6126,54 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PlanDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
@@ -6305,7 +6196,81 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PlanDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description A conflict with the current state (already claimed, completed, exists, or out of order) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is not JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
@@ -6328,7 +6293,90 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DrawViewDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description A conflict with the current state (already claimed, completed, exists, or out of order) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is not JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description RULE_VIOLATION / DEADLINE_PASSED / OUT_OF_RANGE: well-formed but breaks a statutory or business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
@@ -6349,7 +6397,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DrawPageDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
@@ -6368,7 +6454,54 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DrawViewDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
@@ -6387,7 +6520,54 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DrawVerificationDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
@@ -6410,275 +6590,8 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
-      };
-    };
-  };
-  InspectionPlansController_addConflict: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CreateConflictDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  InspectionPlansController_deactivateConflict: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  InspectionCasesController_list: {
-    parameters: {
-      query?: {
-        offset?: number;
-        limit?: number;
-        status?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  InspectionCasesController_open: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['OpenInspectionDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  InspectionCasesController_get: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  InspectionCasesController_listSimple: {
-    parameters: {
-      query?: {
-        offset?: number;
-        limit?: number;
-        status?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  InspectionCasesController_decide: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['SimplePenaltyDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  InspectionCasesController_getSimple: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  InspectionCasesController_listTransfers: {
-    parameters: {
-      query?: {
-        offset?: number;
-        limit?: number;
-        status?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  InspectionCasesController_propose: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['ProposeTransferDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  InspectionCasesController_getTransfer: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  PublicDrawsController_list: {
-    parameters: {
-      query?: {
-        offset?: number;
-        limit?: number;
-        departmentId?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  AccidentInsightsController_statistics: {
-    parameters: {
-      query: {
-        /** @description Start (inclusive), ISO 8601 with offset */
-        from: string;
-        /** @description End (exclusive), ISO 8601 with offset */
-        to: string;
-        groupBy: 'grade' | 'sector' | 'region';
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
         content: {
-          'application/json': components['schemas']['StatisticsDto_Output'];
+          'application/json': components['schemas']['ConflictPageDto_Output'];
         };
       };
       /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
@@ -6701,6 +6614,331 @@ export interface operations {
       };
       /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+    };
+  };
+  InspectionPlansController_addConflict: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateConflictDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConflictDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description A conflict with the current state (already claimed, completed, exists, or out of order) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is not JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+    };
+  };
+  InspectionPlansController_deactivateConflict: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConflictDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description A conflict with the current state (already claimed, completed, exists, or out of order) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+    };
+  };
+  InspectionCasesController_list: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description nextCursor of the previous page; absent for the first page */
+        cursor?: string;
+        status?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CasePageDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+    };
+  };
+  InspectionCasesController_open: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['OpenInspectionDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description A conflict with the current state (already claimed, completed, exists, or out of order) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is not JSON */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -6728,20 +6966,13 @@ export interface operations {
       };
     };
   };
-  AccidentInsightsController_nearMisses: {
+  InspectionCasesController_get: {
     parameters: {
-      query?: {
-        offset?: number;
-        limit?: number;
-        /** @description Occurred at or after */
-        from?: string;
-        /** @description Occurred before */
-        to?: string;
-        kind?: 'NEAR_MISS' | 'INJURY_ONLY';
-        sectorCode?: string;
-      };
+      query?: never;
       header?: never;
-      path?: never;
+      path: {
+        id: string;
+      };
       cookie?: never;
     };
     requestBody?: never;
@@ -6751,66 +6982,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['NearMissPageDto_Output'];
-        };
-      };
-      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description UNAUTHENTICATED: no valid bearer token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-    };
-  };
-  AccidentInsightsController_recordNearMiss: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['NearMissBodyDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['NearMissDto_Output'];
+          'application/json': components['schemas']['InspectionDetailDto_Output'];
         };
       };
       /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
@@ -6849,6 +7021,143 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto_Output'];
         };
       };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+    };
+  };
+  InspectionCasesController_listSimple: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description nextCursor of the previous page; absent for the first page */
+        cursor?: string;
+        status?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CasePageDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+    };
+  };
+  InspectionCasesController_decide: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SimplePenaltyDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SimplePenaltyDecidedDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description A conflict with the current state (already claimed, completed, exists, or out of order) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
       /** @description The request body is too large */
       413: {
         headers: {
@@ -6867,6 +7176,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto_Output'];
         };
       };
+      /** @description RULE_VIOLATION / DEADLINE_PASSED / OUT_OF_RANGE: well-formed but breaks a statutory or business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
       /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
       503: {
         headers: {
@@ -6878,13 +7196,79 @@ export interface operations {
       };
     };
   };
-  AccidentInsightsController_analysis: {
+  InspectionCasesController_getSimple: {
     parameters: {
-      query: {
-        /** @description Start (inclusive), ISO 8601 with offset */
-        from: string;
-        /** @description End (exclusive), ISO 8601 with offset */
-        to: string;
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SimplePenaltyDetailDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+    };
+  };
+  InspectionCasesController_listTransfers: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description nextCursor of the previous page; absent for the first page */
+        cursor?: string;
+        status?: string;
       };
       header?: never;
       path?: never;
@@ -6897,7 +7281,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['NearMissAnalysisDto_Output'];
+          'application/json': components['schemas']['CasePageDto_Output'];
         };
       };
       /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
@@ -6938,13 +7322,311 @@ export interface operations {
       };
     };
   };
+  InspectionCasesController_propose: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ProposeTransferDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description A conflict with the current state (already claimed, completed, exists, or out of order) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is not JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description RULE_VIOLATION / DEADLINE_PASSED / OUT_OF_RANGE: well-formed but breaks a statutory or business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+    };
+  };
+  InspectionCasesController_getTransfer: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CriminalTransferDetailDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+    };
+  };
+  PublicDrawsController_list: {
+    parameters: {
+      query?: {
+        offset?: number;
+        limit?: number;
+        departmentId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PublicDrawPageDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+    };
+  };
+  AccidentInsightsController_statistics: {
+    parameters: {
+      query: {
+        /** @description Start (inclusive), ISO 8601 */
+        from: string;
+        /** @description End (exclusive), ISO 8601 */
+        to: string;
+        groupBy: 'grade' | 'sector' | 'region';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AccidentInsightsController_nearMisses: {
+    parameters: {
+      query?: {
+        offset?: number;
+        limit?: number;
+        from?: string;
+        to?: string;
+        kind?: 'NEAR_MISS' | 'INJURY_ONLY';
+        sectorCode?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AccidentInsightsController_recordNearMiss: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['NearMissDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AccidentInsightsController_analysis: {
+    parameters: {
+      query: {
+        from: string;
+        to: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   AccidentsController_list: {
     parameters: {
       query?: {
-        limit?: number;
+        limit?: components['schemas']['Object'];
         /** @description nextCursor of the previous page; absent for the first page */
         cursor?: string;
-        /** @description The case status, exactly */
         status?: string;
         grade?: 'GENERAL' | 'LARGER' | 'MAJOR' | 'EXTRAORDINARY';
       };
@@ -6958,45 +7640,7 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content: {
-          'application/json': components['schemas']['AccidentPageDto_Output'];
-        };
-      };
-      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description UNAUTHENTICATED: no valid bearer token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
+        content?: never;
       };
     };
   };
@@ -7017,72 +7661,7 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content: {
-          'application/json': components['schemas']['AccidentDto_Output'];
-        };
-      };
-      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description UNAUTHENTICATED: no valid bearer token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description NOT_FOUND: no such resource visible to you */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description The request body is too large */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description The request body is not JSON */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
+        content?: never;
       };
     };
   };
@@ -7104,54 +7683,7 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content: {
-          'application/json': components['schemas']['AccidentDetailDto_Output'];
-        };
-      };
-      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description UNAUTHENTICATED: no valid bearer token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description NOT_FOUND: no such resource visible to you */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
+        content?: never;
       };
     };
   };
@@ -7174,81 +7706,7 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content: {
-          'application/json': components['schemas']['ReportingFlagsDto_Output'];
-        };
-      };
-      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description UNAUTHENTICATED: no valid bearer token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description NOT_FOUND: no such resource visible to you */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description A conflict with the current state (already claimed, completed, exists, or out of order) */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description The request body is too large */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description The request body is not JSON */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
+        content?: never;
       };
     };
   };
@@ -7271,94 +7729,11 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content: {
-          'application/json': components['schemas']['CasualtyRevisionResultDto_Output'];
-        };
-      };
-      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description UNAUTHENTICATED: no valid bearer token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description NOT_FOUND: no such resource visible to you */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description A conflict with the current state (already claimed, completed, exists, or out of order) */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description The request body is too large */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description The request body is not JSON */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description RULE_VIOLATION / DEADLINE_PASSED / OUT_OF_RANGE: well-formed but breaks a statutory or business rule */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
+        content?: never;
       };
     };
   };
-  AccidentInvestigationController_team: {
+  AccidentsController_team: {
     parameters: {
       query?: never;
       header?: never;
@@ -7377,94 +7752,11 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content: {
-          'application/json': components['schemas']['CompletionDto_Output'];
-        };
-      };
-      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description UNAUTHENTICATED: no valid bearer token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description NOT_FOUND: no such resource visible to you */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description A conflict with the current state (already claimed, completed, exists, or out of order) */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description The request body is too large */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description The request body is not JSON */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description RULE_VIOLATION / DEADLINE_PASSED / OUT_OF_RANGE: well-formed but breaks a statutory or business rule */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
+        content?: never;
       };
     };
   };
-  AccidentInvestigationController_appraisalStart: {
+  AccidentsController_appraisalStart: {
     parameters: {
       query?: never;
       header?: never;
@@ -7483,94 +7775,11 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content: {
-          'application/json': components['schemas']['ClockDto_Output'];
-        };
-      };
-      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description UNAUTHENTICATED: no valid bearer token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description NOT_FOUND: no such resource visible to you */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description A conflict with the current state (already claimed, completed, exists, or out of order) */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description The request body is too large */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description The request body is not JSON */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description RULE_VIOLATION / DEADLINE_PASSED / OUT_OF_RANGE: well-formed but breaks a statutory or business rule */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
+        content?: never;
       };
     };
   };
-  AccidentInvestigationController_appraisalEnd: {
+  AccidentsController_appraisalEnd: {
     parameters: {
       query?: never;
       header?: never;
@@ -7589,94 +7798,11 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content: {
-          'application/json': components['schemas']['ClockDto_Output'];
-        };
-      };
-      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description UNAUTHENTICATED: no valid bearer token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description NOT_FOUND: no such resource visible to you */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description A conflict with the current state (already claimed, completed, exists, or out of order) */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description The request body is too large */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description The request body is not JSON */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description RULE_VIOLATION / DEADLINE_PASSED / OUT_OF_RANGE: well-formed but breaks a statutory or business rule */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
+        content?: never;
       };
     };
   };
-  AccidentInvestigationController_extend: {
+  AccidentsController_extend: {
     parameters: {
       query?: never;
       header?: never;
@@ -7695,94 +7821,11 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content: {
-          'application/json': components['schemas']['ClockDto_Output'];
-        };
-      };
-      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description UNAUTHENTICATED: no valid bearer token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description NOT_FOUND: no such resource visible to you */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description A conflict with the current state (already claimed, completed, exists, or out of order) */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description The request body is too large */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description The request body is not JSON */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description RULE_VIOLATION / DEADLINE_PASSED / OUT_OF_RANGE: well-formed but breaks a statutory or business rule */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
+        content?: never;
       };
     };
   };
-  AccidentInvestigationController_supervisedListing: {
+  AccidentsController_supervisedListing: {
     parameters: {
       query?: never;
       header?: never;
@@ -7801,94 +7844,11 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content: {
-          'application/json': components['schemas']['ListingStateDto_Output'];
-        };
-      };
-      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description UNAUTHENTICATED: no valid bearer token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description NOT_FOUND: no such resource visible to you */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description A conflict with the current state (already claimed, completed, exists, or out of order) */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description The request body is too large */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description The request body is not JSON */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description RULE_VIOLATION / DEADLINE_PASSED / OUT_OF_RANGE: well-formed but breaks a statutory or business rule */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
+        content?: never;
       };
     };
   };
-  AccidentInvestigationController_submitReport: {
+  AccidentsController_submitReport: {
     parameters: {
       query?: never;
       header?: never;
@@ -7907,94 +7867,11 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content: {
-          'application/json': components['schemas']['CompletionDto_Output'];
-        };
-      };
-      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description UNAUTHENTICATED: no valid bearer token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description NOT_FOUND: no such resource visible to you */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description A conflict with the current state (already claimed, completed, exists, or out of order) */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description The request body is too large */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description The request body is not JSON */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description RULE_VIOLATION / DEADLINE_PASSED / OUT_OF_RANGE: well-formed but breaks a statutory or business rule */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
+        content?: never;
       };
     };
   };
-  AccidentInvestigationController_approve: {
+  AccidentsController_approve: {
     parameters: {
       query?: never;
       header?: never;
@@ -8013,94 +7890,11 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content: {
-          'application/json': components['schemas']['CompletionDto_Output'];
-        };
-      };
-      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description UNAUTHENTICATED: no valid bearer token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description NOT_FOUND: no such resource visible to you */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description A conflict with the current state (already claimed, completed, exists, or out of order) */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description The request body is too large */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description The request body is not JSON */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description RULE_VIOLATION / DEADLINE_PASSED / OUT_OF_RANGE: well-formed but breaks a statutory or business rule */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
+        content?: never;
       };
     };
   };
-  AccidentAccountabilityController_education: {
+  AccidentsController_education: {
     parameters: {
       query?: never;
       header?: never;
@@ -8119,76 +7913,11 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content: {
-          'application/json': components['schemas']['EducationSessionViewDto_Output'];
-        };
-      };
-      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description UNAUTHENTICATED: no valid bearer token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description NOT_FOUND: no such resource visible to you */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description The request body is too large */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description The request body is not JSON */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
+        content?: never;
       };
     };
   };
-  AccidentAccountabilityController_gates: {
+  AccidentsController_gates: {
     parameters: {
       query?: never;
       header?: never;
@@ -8203,58 +7932,11 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content: {
-          'application/json': components['schemas']['GatesDto_Output'];
-        };
-      };
-      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description UNAUTHENTICATED: no valid bearer token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description NOT_FOUND: no such resource visible to you */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
+        content?: never;
       };
     };
   };
-  AccidentAccountabilityController_close: {
+  AccidentsController_close: {
     parameters: {
       query?: never;
       header?: never;
@@ -8273,97 +7955,14 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content: {
-          'application/json': components['schemas']['ClosedDto_Output'];
-        };
-      };
-      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description UNAUTHENTICATED: no valid bearer token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description NOT_FOUND: no such resource visible to you */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description A conflict with the current state (already claimed, completed, exists, or out of order) */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description The request body is too large */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description The request body is not JSON */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description RULE_VIOLATION / DEADLINE_PASSED / OUT_OF_RANGE: well-formed but breaks a statutory or business rule */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
+        content?: never;
       };
     };
   };
   DisciplineReferralsController_list: {
     parameters: {
       query?: {
-        limit?: number;
+        limit?: components['schemas']['Object'];
         /** @description nextCursor of the previous page; absent for the first page */
         cursor?: string;
         status?: 'SENT' | 'ACKNOWLEDGED' | 'ANSWERED';
@@ -8378,45 +7977,7 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content: {
-          'application/json': components['schemas']['ReferralPageDto_Output'];
-        };
-      };
-      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description UNAUTHENTICATED: no valid bearer token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
+        content?: never;
       };
     };
   };
@@ -8435,54 +7996,7 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content: {
-          'application/json': components['schemas']['ReferralDetailDto_Output'];
-        };
-      };
-      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description UNAUTHENTICATED: no valid bearer token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description NOT_FOUND: no such resource visible to you */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
+        content?: never;
       };
     };
   };
@@ -8498,59 +8012,11 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The stored bytes; x-content-sha256 carries their SHA-256 */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content: {
-          'application/octet-stream': string;
-        };
-      };
-      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description UNAUTHENTICATED: no valid bearer token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description NOT_FOUND: no such resource visible to you */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
+        content?: never;
       };
     };
   };
@@ -8569,72 +8035,7 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content: {
-          'application/json': components['schemas']['CompletionDto_Output'];
-        };
-      };
-      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description UNAUTHENTICATED: no valid bearer token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description NOT_FOUND: no such resource visible to you */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description A conflict with the current state (already claimed, completed, exists, or out of order) */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description RULE_VIOLATION / DEADLINE_PASSED / OUT_OF_RANGE: well-formed but breaks a statutory or business rule */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
+        content?: never;
       };
     };
   };
@@ -8657,90 +8058,7 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content: {
-          'application/json': components['schemas']['CompletionDto_Output'];
-        };
-      };
-      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description UNAUTHENTICATED: no valid bearer token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description NOT_FOUND: no such resource visible to you */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description A conflict with the current state (already claimed, completed, exists, or out of order) */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description The request body is too large */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description The request body is not JSON */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description RULE_VIOLATION / DEADLINE_PASSED / OUT_OF_RANGE: well-formed but breaks a statutory or business rule */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
+        content?: never;
       };
     };
   };
@@ -8760,27 +8078,7 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content: {
-          'application/json': components['schemas']['PublicReportPageDto_Output'];
-        };
-      };
-      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
+        content?: never;
       };
     };
   };
@@ -8799,36 +8097,7 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content: {
-          'application/json': components['schemas']['PublicReportDto_Output'];
-        };
-      };
-      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description NOT_FOUND: no such resource visible to you */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
+        content?: never;
       };
     };
   };

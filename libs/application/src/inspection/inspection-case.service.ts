@@ -9,7 +9,9 @@ import {
   CaseEntity,
   CaseRepository,
   InspectionRepository,
+  KeysetPage,
   OrganisationRepository,
+  PageRequest,
   UnitOfWork,
   UserEntity,
 } from '@safety/persistence';
@@ -21,7 +23,7 @@ import type {
   SimplePenaltyInput,
 } from '@safety/temporal';
 import { workflowIdForCase } from '@safety/temporal/task-queues';
-import { AuditService, Page } from '../audit.service';
+import { AuditService } from '../audit.service';
 import { CaseService } from '../case.service';
 
 export const INSPECTION_CASE_TYPES = {
@@ -378,13 +380,13 @@ export class InspectionCaseService {
     return c;
   }
 
-  async list(
+  /** One keyset page of the area's cases of a type in the actor's jurisdiction, newest first. */
+  list(
     actor: Actor,
     caseType: InspectionAreaCaseType,
-    q: { status?: string; offset: number; limit: number },
-  ): Promise<Page<CaseEntity>> {
-    const [items, total] = await this.repo.listCases(actor.visibleDepartmentIds, caseType, q);
-    return { items, total, offset: q.offset, limit: q.limit };
+    q: PageRequest & { status?: string },
+  ): Promise<KeysetPage<CaseEntity>> {
+    return this.cases.search(actor, { caseType, status: q.status, limit: q.limit, cursor: q.cursor });
   }
 
   // ---- called by workflow activities (idempotent) ----

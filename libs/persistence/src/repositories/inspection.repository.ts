@@ -253,16 +253,4 @@ export class InspectionRepository {
   async workflowIdTaken(workflowId: string): Promise<boolean> {
     return (await this.ds.getRepository(CaseEntity).count({ where: { workflowId } })) > 0;
   }
-
-  listCases(
-    departmentIds: string[],
-    caseType: string,
-    f: { status?: string; offset: number; limit: number },
-  ): Promise<[CaseEntity[], number]> {
-    const where: Record<string, unknown> = { departmentId: In(ids(departmentIds)), caseType };
-    if (f.status) where.status = f.status;
-    return this.ds
-      .getRepository(CaseEntity)
-      .findAndCount({ where, order: { createdAt: 'DESC' }, skip: f.offset, take: f.limit });
-  }
 }

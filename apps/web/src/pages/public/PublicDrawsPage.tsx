@@ -1,19 +1,12 @@
 import { Card, Table } from 'antd';
 import { api, unwrap } from '../../api/client';
+import type { components } from '../../api/openapi';
 import { ChinaTime, ErrorNotice } from '../../lib/components';
 import { useI18n } from '../../lib/i18n';
 import { usePagedList } from '../../lib/use-paged-list';
 
-interface PublicDraw {
-  id: string;
-  drawNo: string;
-  department: string | null;
-  plan: { title: string; kind: string; year: number } | null;
-  drawnAt: string;
-  seed: string;
-  algorithm: string;
-  targets: Array<{ position: number; enterpriseName: string | null; creditCode: string | null; inspectors: string[] }>;
-}
+/** A published draw as the API answers it (its OpenAPI schema). */
+type PublicDraw = components['schemas']['PublicDrawPageDto_Output']['items'][number];
 
 /** 双随机、一公开: reproducible from the seed; inspectors' names masked. */
 export function PublicDrawsPage() {
