@@ -114,7 +114,7 @@ export class CaseRepository {
   async nextLinkedWorkflowId(sourceCaseId: string, prefix: string, tx: Transaction): Promise<string> {
     await this.em(tx).query('SELECT id FROM cases WHERE id = $1 FOR UPDATE', [sourceCaseId]);
     const stem = `${prefix}-${sourceCaseId}-`;
-    // A LIKE prefix with the pattern index (migration LinkedWorkflowIdIndex): one index range, not a scan.
+    // A LIKE prefix with the pattern index (migration LinkedAndPublicListIndexes): one index range, not a scan.
     const rows: Array<{ workflow_id: string }> = await this.em(tx).query(
       `SELECT workflow_id FROM cases WHERE workflow_id LIKE $1`,
       [`${likeEscaped(stem)}%`],
