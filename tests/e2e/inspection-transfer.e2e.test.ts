@@ -382,7 +382,7 @@ describe('criminal transfer, dangerous-operation prompt and simple procedure ove
         officerIds: [org.users.officerB.id],
       });
     expect(res.status).toBe(201);
-    expect(res.body.decisionNo).toMatch(/简罚〔\d{4}〕0001号$/);
+    expect(res.body.decisionNo).toMatch(/^〔\d{4}〕.+应急简罚〔0001〕号$/);
     const id = res.body.id as string;
     const filing = await openTask(id, 'SIMPLE_PENALTY_FILING');
     const cash = await openTask(id, 'CASH_HAND_IN');

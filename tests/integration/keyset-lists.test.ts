@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError, ErrorCode } from '@safety/domain/errors';
-import { AuditRepository, CaseRepository, InboxSort, PAGE_TOTAL_CAP, TaskRepository } from '@safety/persistence';
+import {
+  AuditRepository,
+  CaseRepository,
+  EnforcementRepository,
+  InboxSort,
+  PAGE_TOTAL_CAP,
+  TaskRepository,
+} from '@safety/persistence';
 import { createTestDatabase, TestDatabase } from '../support/db';
 import { createOrg, TestOrg } from '../support/fixtures';
 
@@ -356,5 +363,73 @@ describe('lists that grow: keyset pages (real PostgreSQL)', () => {
       code: ErrorCode.VALIDATION_FAILED,
       details: { fields: [{ path: 'query.cursor' }] },
     });
+  });
+
+  it('pages the public disclosure lists newest first with ties on the instant, only in their status and departments', async () => {
+    const enforcement = new EnforcementRepository(db.ds);
+    // 23 publications and 23 listings over 23 cases; instants tie in threes, every fourth row is withdrawn/repaired.
+    await db.ds.query(
+      `WITH made AS (
+         INSERT INTO cases (case_type, title, status, department_id, enterprise_id, workflow_id, created_by)
+         SELECT 'PENALTY', '公示' || g, 'CLOSED', CASE WHEN g % 5 = 0 THEN $2::uuid ELSE $1::uuid END, $3,
+                'disclosure-' || g || '-' || $5, $4
+         FROM generate_series(1, 23) AS g RETURNING id, department_id, title)
+       , numbered AS (SELECT made.*, row_number() OVER (ORDER BY title) AS g FROM made)
+       , published AS (
+         INSERT INTO published_penalty_decisions (case_id, publication_key, department_id, department_name, party_name,
+                decision_number, violation, legal_basis, penalty, decision_date, published_at, status)
+         SELECT id, 'pub-' || id, department_id, '测试局', '测试企业', 'N' || g, 'v', 'b', 'p', date '2026-05-01',
+                timestamptz '2026-05-01 08:00:00.123456Z' + (g / 3) * interval '1 minute',
+                CASE WHEN g % 4 = 0 THEN 'WITHDRAWN' ELSE 'PUBLISHED' END
+         FROM numbered RETURNING id)
+       INSERT INTO dishonest_entities (enterprise_id, case_id, department_id, party_name, credit_code, reason,
+              decision_number, listed_on, status, created_at)
+       SELECT $3, id, department_id, '测试企业', '91320000000000000X', 'r', 'N' || g, date '2026-05-01',
+              CASE WHEN g % 4 = 0 THEN 'REPAIRED' ELSE 'LISTED' END,
+              timestamptz '2026-05-01 08:00:00.654321Z' + (g / 3) * interval '1 minute'
+       FROM numbered`,
+      [org.departmentId, org.otherDepartmentId, org.enterpriseId, org.users.officerA.id, org.suffix],
+    );
+    const follow = async <T extends { id: string }>(
+      pageOf: (cursor: string | null | undefined) => Promise<{ items: T[]; nextCursor: string | null; total: number }>,
+    ) => {
+      const ids: string[] = [];
+      let cursor: string | null | undefined;
+      let total = -1;
+      for (let pageNo = 0; pageNo < 30; pageNo++) {
+        const page = await pageOf(cursor);
+        ids.push(...page.items.map((item) => item.id));
+        total = page.total;
+        cursor = page.nextCursor;
+        if (!cursor) break;
+      }
+      return { ids, total };
+    };
+    const expected = async (sql: string, params: unknown[]) =>
+      ((await db.ds.query(sql, params)) as Array<{ id: string }>).map((row) => row.id);
+
+    const published = await expected(
+      `SELECT id FROM published_penalty_decisions WHERE status = 'PUBLISHED' ORDER BY published_at DESC, id DESC`,
+      [],
+    );
+    expect(published.length).toBeGreaterThan(10);
+    await expect(
+      follow((cursor) => enforcement.publicationsPage({ status: 'PUBLISHED', limit: 4, cursor })),
+    ).resolves.toEqual({ ids: published, total: published.length });
+
+    const listed = await expected(
+      `SELECT id FROM dishonest_entities WHERE status = 'LISTED' ORDER BY created_at DESC, id DESC`,
+      [],
+    );
+    await expect(follow((cursor) => enforcement.listingsPage({ status: 'LISTED', limit: 5, cursor }))).resolves.toEqual(
+      { ids: listed, total: listed.length },
+    );
+    const ofDepartment = await expected(
+      `SELECT id FROM dishonest_entities WHERE department_id = $1 ORDER BY created_at DESC, id DESC`,
+      [org.departmentId],
+    );
+    await expect(
+      follow((cursor) => enforcement.listingsPage({ departmentIds: [org.departmentId], limit: 3, cursor })),
+    ).resolves.toEqual({ ids: ofDepartment, total: ofDepartment.length });
   });
 });

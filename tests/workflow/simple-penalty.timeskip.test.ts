@@ -21,7 +21,7 @@ describe('simple-penalty workflow (mocked activities)', () => {
     const input: SimplePenaltyInput = {
       caseId,
       departmentId,
-      decisionNo: '测应急简罚〔2026〕0001号',
+      decisionNo: '〔2026〕测应急简罚〔0001〕号',
       decidedBy: decider.userId,
       officerIds: [decider.userId, present.userId],
       decidedAt,

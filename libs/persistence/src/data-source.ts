@@ -11,6 +11,7 @@ import { StepKernel1764310000000 } from './migrations/1764310000000-StepKernel';
 import { OpenTaskCountsIndex1764350000000 } from './migrations/1764350000000-OpenTaskCountsIndex';
 import { AuditStreams1765000000000 } from './migrations/1765000000000-AuditStreams';
 import { InboxAndSearchIndexes1765100000000 } from './migrations/1765100000000-InboxAndSearchIndexes';
+import { LinkedAndPublicListIndexes1765200000000 } from './migrations/1765200000000-LinkedAndPublicListIndexes';
 
 // Statutory dates are local China dates: keep PostgreSQL `date` (and date[]) as 'YYYY-MM-DD' strings
 // instead of letting node-pg turn them into Date objects at the process's time zone.
@@ -31,6 +32,7 @@ export const MIGRATIONS = [
   OpenTaskCountsIndex1764350000000,
   AuditStreams1765000000000,
   InboxAndSearchIndexes1765100000000,
+  LinkedAndPublicListIndexes1765200000000,
 ];
 
 /**

@@ -7,7 +7,7 @@ import {
 } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { CaseActivities } from '@safety/temporal/activities';
-import { getSettledQuery } from '@safety/temporal/contracts/human-task.contract';
+import { awaitSettledUpdate, getSettledQuery } from '@safety/temporal/contracts/human-task.contract';
 import { Branches } from './branches';
 import { TaskBoard } from './task-board';
 import { asRejection, Problem, reject } from './problems';
@@ -44,6 +44,14 @@ export class Kernel {
     // A query runs between activations, when every branch has gone as far as it can: with nothing in
     // flight the workflow waits only on people, timers or messages.
     setHandler(getSettledQuery, () => ({ settled: this.inFlight === 0, openTasks: this.board.openTasks() }));
+    // Registering a handler adds no commands, so histories from before it replay unchanged.
+    setHandler(awaitSettledUpdate, async () => {
+      await condition(() => this.inFlight === 0);
+      // Conditions are checked one after another in a pass, before the branches another condition
+      // released in the same pass have run; only the next pass sees whether they started more work.
+      await condition(() => this.inFlight === 0);
+      return this.board.openTasks();
+    });
   }
 
   /** A typed activity proxy whose calls count as work in flight. */

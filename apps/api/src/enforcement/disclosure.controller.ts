@@ -4,7 +4,7 @@ import { DisclosureService } from '@safety/application';
 import { Actor, Role } from '@safety/domain/identity/roles';
 import { CurrentActor, Public, RequestId, Roles } from '../auth/auth.decorators';
 import { Endpoint } from '../contract/endpoint.decorator';
-import { IdParams, OffsetPageQueryDto } from '../contract/schemas';
+import { IdParams, PageQueryDto } from '../contract/schemas';
 import {
   ListingPageDto,
   ListingQueryDto,
@@ -32,8 +32,8 @@ export class PublicDisclosureController {
     isPublic: true,
     errors: [400],
   })
-  decisions(@Query() page: OffsetPageQueryDto) {
-    return this.disclosure.listPublic(page.offset, page.limit);
+  decisions(@Query() page: PageQueryDto) {
+    return this.disclosure.listPublic(page);
   }
 
   @Get('dishonest-entities')
@@ -44,8 +44,8 @@ export class PublicDisclosureController {
     isPublic: true,
     errors: [400],
   })
-  dishonest(@Query() page: OffsetPageQueryDto) {
-    return this.disclosure.listPublicDishonest(page.offset, page.limit);
+  dishonest(@Query() page: PageQueryDto) {
+    return this.disclosure.listPublicDishonest(page);
   }
 }
 

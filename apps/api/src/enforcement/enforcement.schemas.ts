@@ -6,6 +6,8 @@ import {
   localDate,
   offsetPageOf,
   OffsetPageQuerySchema,
+  pageOf,
+  PageQuerySchema,
   text,
   uuid,
 } from '../contract/schemas';
@@ -128,7 +130,7 @@ const PublicDecisionSchema = z.object({
   publishedAt: isoInstant(),
 });
 
-export class PublicDecisionPageDto extends createZodDto(offsetPageOf(PublicDecisionSchema)) {}
+export class PublicDecisionPageDto extends createZodDto(pageOf(PublicDecisionSchema)) {}
 
 const PublicListingSchema = z.object({
   id: uuid(),
@@ -139,13 +141,13 @@ const PublicListingSchema = z.object({
   listedOn: localDate(),
 });
 
-export class PublicListingPageDto extends createZodDto(offsetPageOf(PublicListingSchema)) {}
+export class PublicListingPageDto extends createZodDto(pageOf(PublicListingSchema)) {}
 
 const LISTING_STATUSES = ['LISTED', 'REPAIRED', 'REMOVED'] as const;
 const REPAIR_STATUSES = ['PENDING', 'APPROVED', 'REJECTED'] as const;
 
 export class ListingQueryDto extends createZodDto(
-  OffsetPageQuerySchema.extend({ status: z.enum(LISTING_STATUSES).optional() }),
+  PageQuerySchema.extend({ status: z.enum(LISTING_STATUSES).optional() }),
 ) {}
 
 const ListingSchema = PublicListingSchema.extend({
@@ -156,7 +158,7 @@ const ListingSchema = PublicListingSchema.extend({
   removedOn: localDate().nullable(),
 });
 
-export class ListingPageDto extends createZodDto(offsetPageOf(ListingSchema)) {}
+export class ListingPageDto extends createZodDto(pageOf(ListingSchema)) {}
 
 export class RepairQueryDto extends createZodDto(
   OffsetPageQuerySchema.extend({ status: z.enum(REPAIR_STATUSES).optional() }),

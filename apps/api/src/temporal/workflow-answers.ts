@@ -4,7 +4,7 @@ import { Client, QueryNotRegisteredError, WorkflowUpdateFailedError } from '@tem
 import type { QueryDefinition, UpdateDefinition } from '@temporalio/common';
 import { AppConfig } from '@safety/application';
 import { DomainError, ErrorCode } from '@safety/domain/errors';
-import { getSettledQuery, OpenTaskRef, SettledAnswer } from '@safety/temporal';
+import { awaitSettledUpdate, getSettledQuery, OpenTaskRef, SettledAnswer } from '@safety/temporal';
 import { TEMPORAL_CLIENT } from './temporal.providers';
 
 /** Seconds a caller is told to wait before retrying a request the workflow did not answer in time. */
@@ -45,10 +45,19 @@ export class WorkflowAnswers {
    * Waits until the workflow has come to rest after an Update or a start (nothing in flight: its
    * next tasks are open) and answers its open tasks; null for a workflow from before the
    * `getSettled` query (the caller then reads the task rows). Bounded like every answer.
+   *
+   * The `awaitSettled` Update answers the moment the workflow settles. A closed workflow takes no
+   * Update and a busy one may refuse more (the server bounds Updates in flight per workflow): then
+   * the `getSettled` query is polled instead.
    */
   async settle(workflowId: string): Promise<OpenTaskRef[] | null> {
     return this.bounded(async () => {
       const handle = this.client.workflow.getHandle(workflowId);
+      try {
+        return await handle.executeUpdate(awaitSettledUpdate, { args: [], updateId: `settle:${randomUUID()}` });
+      } catch (error) {
+        if (isUnavailable(error)) throw error;
+      }
       for (let wait = 10; ; wait = Math.min(wait * 2, 200)) {
         let answer: SettledAnswer;
         try {

@@ -6,6 +6,7 @@ import { toLocalDate } from '@safety/domain/calendar';
 import {
   DOCUMENT_KINDS,
   DocumentKind,
+  documentPrefix,
   formatDocumentNumber,
   isDocumentKind,
 } from '@safety/domain/enforcement/document-number';
@@ -85,7 +86,7 @@ export class DocumentService {
     if (!dept) throw new DomainError(ErrorCode.NOT_FOUND, `department ${c.departmentId} not found`);
     const ent = c.enterpriseId ? await this.org.findEnterprise(c.enterpriseId) : null;
     const policy = await this.policies.effectivePolicy(c.departmentId);
-    const prefix = policy.documentPrefix ?? `${[...dept.name][0] ?? ''}应急`;
+    const prefix = documentPrefix(policy.documentPrefix, dept.name);
     const issuedAt = opts.issuedAt ?? new Date();
     const issuedOn = toLocalDate(issuedAt);
     const year = Number(issuedOn.slice(0, 4));

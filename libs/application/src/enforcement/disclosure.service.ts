@@ -9,6 +9,7 @@ import {
   DishonestEntityEntity,
   EnforcementRepository,
   OrganisationRepository,
+  PageRequest,
   PublishedDecisionEntity,
   UnitOfWork,
 } from '@safety/persistence';
@@ -190,24 +191,23 @@ export class DisclosureService {
     });
   }
 
-  async listPublic(offset: number, limit: number) {
-    const [rows, total] = await this.repo.listPublications({ status: 'PUBLISHED', offset, limit });
-    return { items: rows.map(publicDecisionView), total, offset, limit };
+  async listPublic(page: PageRequest) {
+    const found = await this.repo.publicationsPage({ ...page, status: 'PUBLISHED' });
+    return { ...found, items: found.items.map(publicDecisionView) };
   }
 
   async listForCase(caseId: string) {
-    const [rows] = await this.repo.listPublications({ caseId, offset: 0, limit: 100 });
-    return rows.map(internalPublicationView);
+    return (await this.repo.publicationsOfCase(caseId)).map(internalPublicationView);
   }
 
-  async listPublicDishonest(offset: number, limit: number) {
-    const [rows, total] = await this.repo.listListings({ status: 'LISTED', offset, limit });
-    return { items: rows.map(publicListingView), total, offset, limit };
+  async listPublicDishonest(page: PageRequest) {
+    const found = await this.repo.listingsPage({ ...page, status: 'LISTED' });
+    return { ...found, items: found.items.map(publicListingView) };
   }
 
-  async listDishonest(actor: Actor, q: { status?: string; offset: number; limit: number }) {
-    const [rows, total] = await this.repo.listListings({ ...q, departmentIds: actor.visibleDepartmentIds });
-    return { items: rows.map(listingView), total, offset: q.offset, limit: q.limit };
+  async listDishonest(actor: Actor, q: PageRequest & { status?: string }) {
+    const found = await this.repo.listingsPage({ ...q, departmentIds: actor.visibleDepartmentIds });
+    return { ...found, items: found.items.map(listingView) };
   }
 
   private async visibleListing(actor: Actor, id: string): Promise<DishonestEntityEntity> {

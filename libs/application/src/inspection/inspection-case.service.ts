@@ -6,6 +6,11 @@ import { isSimpleProcedureAllowed, PartyType } from '@safety/domain/enforcement'
 import { criminalTransferPolicy, inspectionPolicy, simplePenaltyPolicy } from '@safety/domain/inspection';
 import { toLocalDate } from '@safety/domain/calendar/local-date';
 import {
+  documentPrefix,
+  formatReferenceNumber,
+  SIMPLE_PENALTY_DECISION_CODE,
+} from '@safety/domain/enforcement/document-number';
+import {
   CaseEntity,
   CaseRepository,
   InspectionRepository,
@@ -25,6 +30,7 @@ import type {
 import { workflowIdForCase } from '@safety/temporal/task-queues';
 import { AuditService } from '../audit.service';
 import { CaseService } from '../case.service';
+import { PenaltyPolicyService } from '../enforcement/penalty-policy.service';
 
 export const INSPECTION_CASE_TYPES = {
   INSPECTION: 'INSPECTION',
@@ -77,6 +83,7 @@ export class InspectionCaseService {
     private readonly cases: CaseService,
     private readonly caseRows: CaseRepository,
     private readonly audit: AuditService,
+    private readonly policies: PenaltyPolicyService,
   ) {}
 
   /** ≥ 2 distinct, active, credentialed enforcement officers of the department (行政处罚法 Art.42; 国务院令第310号 Art.5). */
@@ -241,6 +248,7 @@ export class InspectionCaseService {
     const decidedAt = new Date();
     const year = Number(toLocalDate(decidedAt).slice(0, 4));
     const dept = (await this.org.findDepartment(actor.departmentId))!;
+    const prefix = documentPrefix((await this.policies.effectivePolicy(actor.departmentId)).documentPrefix, dept.name);
     const created = await this.uow.transaction(async (tx) => {
       const c = await this.cases.create(
         actor,
@@ -254,8 +262,9 @@ export class InspectionCaseService {
         tx,
         requestId,
       );
-      const n = await this.repo.nextNumber(actor.departmentId, 'SIMPLE_PENALTY', year, tx);
-      const decisionNo = `${dept.code}简罚〔${year}〕${String(n).padStart(4, '0')}号`;
+      const seq = await this.repo.nextNumber(actor.departmentId, 'SIMPLE_PENALTY', year, tx);
+      // Numbered like every other 执法文书 of the department (same prefix, year and sequence format).
+      const decisionNo = formatReferenceNumber({ year, prefix, code: SIMPLE_PENALTY_DECISION_CODE, seq });
       await this.repo.setReferenceNo(c.id, decisionNo, tx);
       await this.repo.patchCaseData(
         c.id,

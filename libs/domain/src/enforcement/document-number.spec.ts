@@ -1,4 +1,9 @@
-import { formatDocumentNumber } from './document-number';
+import {
+  documentPrefix,
+  formatDocumentNumber,
+  formatReferenceNumber,
+  SIMPLE_PENALTY_DECISION_CODE,
+} from './document-number';
 
 describe('formatDocumentNumber', () => {
   it('formats the agency reference number', () => {
@@ -12,5 +17,16 @@ describe('formatDocumentNumber', () => {
   it('rejects a bad sequence or kind', () => {
     expect(() => formatDocumentNumber({ year: 2026, prefix: 'X', kind: 'PENALTY_NOTICE', seq: 0 })).toThrow();
     expect(() => formatDocumentNumber({ year: 2026, prefix: 'X', kind: 'NOPE' as never, seq: 1 })).toThrow();
+  });
+});
+
+describe('formatReferenceNumber and documentPrefix', () => {
+  it('numbers the on-the-spot decision form like every other document', () => {
+    const prefix = documentPrefix(null, '测试市应急管理局');
+    expect(prefix).toBe('测应急');
+    expect(formatReferenceNumber({ year: 2026, prefix, code: SIMPLE_PENALTY_DECISION_CODE, seq: 3 })).toBe(
+      '〔2026〕测应急简罚〔0003〕号',
+    );
+    expect(documentPrefix('锡应急', '无锡市应急管理局')).toBe('锡应急');
   });
 });

@@ -11,23 +11,39 @@ export const DOCUMENT_KINDS = {
   RECTIFICATION_ORDER: { code: '责改', title: '责令限期整改指令书' },
 } as const;
 
+/**
+ * The abbreviation of the 当场行政处罚决定书 (行政处罚法 Art.52): a numbered form the officer fills in on the
+ * spot, not a document the system renders, numbered in the same format as the kinds above.
+ */
+export const SIMPLE_PENALTY_DECISION_CODE = '简罚';
+
 export type DocumentKind = keyof typeof DOCUMENT_KINDS;
 
 export const isDocumentKind = (v: unknown): v is DocumentKind =>
   typeof v === 'string' && Object.prototype.hasOwnProperty.call(DOCUMENT_KINDS, v);
+
+/** The department's prefix in its document numbers: its configured one, else its name's first character and 应急. */
+export function documentPrefix(configured: string | null | undefined, departmentName: string): string {
+  return configured ?? `${[...departmentName][0] ?? ''}应急`;
+}
 
 /**
  * The agency reference number, e.g. `〔2026〕X应急罚告〔0007〕号`: year, the department's prefix, the kind's
  * abbreviation and a per-department, per-year, per-kind sequence padded to 4 digits.
  */
 export function formatDocumentNumber(input: { year: number; prefix: string; kind: DocumentKind; seq: number }): string {
-  if (!Number.isInteger(input.seq) || input.seq < 1)
-    throw new DomainError(ErrorCode.VALIDATION_FAILED, 'Sequence must be a positive integer', { seq: input.seq });
-  if (!Number.isInteger(input.year) || input.year < 2000 || input.year > 2100)
-    throw new DomainError(ErrorCode.VALIDATION_FAILED, 'Year out of range', { year: input.year });
   if (!isDocumentKind(input.kind))
     throw new DomainError(ErrorCode.VALIDATION_FAILED, `Unknown document kind ${String(input.kind)}`, {
       kind: input.kind,
     });
-  return `〔${input.year}〕${input.prefix}${DOCUMENT_KINDS[input.kind].code}〔${String(input.seq).padStart(4, '0')}〕号`;
+  return formatReferenceNumber({ ...input, code: DOCUMENT_KINDS[input.kind].code });
+}
+
+/** `〔year〕<prefix><code>〔seq〕号` for a document abbreviation `code`; see formatDocumentNumber. */
+export function formatReferenceNumber(input: { year: number; prefix: string; code: string; seq: number }): string {
+  if (!Number.isInteger(input.seq) || input.seq < 1)
+    throw new DomainError(ErrorCode.VALIDATION_FAILED, 'Sequence must be a positive integer', { seq: input.seq });
+  if (!Number.isInteger(input.year) || input.year < 2000 || input.year > 2100)
+    throw new DomainError(ErrorCode.VALIDATION_FAILED, 'Year out of range', { year: input.year });
+  return `〔${input.year}〕${input.prefix}${input.code}〔${String(input.seq).padStart(4, '0')}〕号`;
 }

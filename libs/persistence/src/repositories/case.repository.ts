@@ -114,9 +114,10 @@ export class CaseRepository {
   async nextLinkedWorkflowId(sourceCaseId: string, prefix: string, tx: Transaction): Promise<string> {
     await this.em(tx).query('SELECT id FROM cases WHERE id = $1 FOR UPDATE', [sourceCaseId]);
     const stem = `${prefix}-${sourceCaseId}-`;
+    // A LIKE prefix with the pattern index (migration LinkedAndPublicListIndexes): one index range, not a scan.
     const rows: Array<{ workflow_id: string }> = await this.em(tx).query(
-      `SELECT workflow_id FROM cases WHERE starts_with(workflow_id, $1)`,
-      [stem],
+      `SELECT workflow_id FROM cases WHERE workflow_id LIKE $1`,
+      [`${likeEscaped(stem)}%`],
     );
     const taken = rows.map((r) => Number(r.workflow_id.slice(stem.length))).filter((n) => Number.isInteger(n));
     return `${stem}${Math.max(0, ...taken) + 1}`;
@@ -268,4 +269,9 @@ export class CaseRepository {
       .where('a.id = :id AND a.case_id = :caseId', { id, caseId })
       .getOne();
   }
+}
+
+/** The text matched literally inside a LIKE pattern (backslash is LIKE's default escape). */
+function likeEscaped(text: string): string {
+  return text.replace(/[\\%_]/g, (special) => `\\${special}`);
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { managerOf, Transaction } from '../unit-of-work';
+import { KeysetOrder, KeysetPage, keysetQuery, PageRequest } from '../keyset';
 import {
   CaseArchiveEntity,
   CreditRepairRequestEntity,
@@ -9,8 +10,26 @@ import {
   FileReviewSampleEntity,
   FileReviewScoreEntity,
   PenaltyPolicyEntity,
+  PublicationStatus,
   PublishedDecisionEntity,
 } from '../entities/enforcement.entities';
+
+const NEWEST_PUBLICATIONS: KeysetOrder = {
+  sort: 'newest',
+  direction: 'DESC',
+  columns: [
+    { sql: 'p.published_at', part: 'timestamp' },
+    { sql: 'p.id', part: 'uuid' },
+  ],
+};
+const NEWEST_LISTINGS: KeysetOrder = {
+  sort: 'newest',
+  direction: 'DESC',
+  columns: [
+    { sql: 'l.created_at', part: 'timestamp' },
+    { sql: 'l.id', part: 'uuid' },
+  ],
+};
 
 /** Storage of the penalty procedure's reference data and outputs (policy, benchmarks, disclosure, credit, archive, review). */
 @Injectable()
@@ -151,18 +170,20 @@ export class EnforcementRepository {
     return res[1];
   }
 
-  listPublications(q: {
-    caseId?: string;
-    status?: 'PUBLISHED' | 'WITHDRAWN';
-    offset: number;
-    limit: number;
-  }): Promise<[PublishedDecisionEntity[], number]> {
-    const where: Record<string, unknown> = {};
-    if (q.caseId) where.caseId = q.caseId;
-    if (q.status) where.status = q.status;
+  /** Publications of a case (a handful), newest decision first. */
+  publicationsOfCase(caseId: string): Promise<PublishedDecisionEntity[]> {
     return this.ds
       .getRepository(PublishedDecisionEntity)
-      .findAndCount({ where, order: { decisionDate: 'DESC', publishedAt: 'DESC' }, skip: q.offset, take: q.limit });
+      .find({ where: { caseId }, order: { decisionDate: 'DESC', publishedAt: 'DESC' }, take: 100 });
+  }
+
+  /** Keyset page of publications in one status, newest published first. */
+  publicationsPage(q: PageRequest & { status: PublicationStatus }): Promise<KeysetPage<PublishedDecisionEntity>> {
+    const qb = this.ds
+      .getRepository(PublishedDecisionEntity)
+      .createQueryBuilder('p')
+      .where('p.status = :status', { status: q.status });
+    return keysetQuery(qb, NEWEST_PUBLICATIONS, q);
   }
 
   // ---- dishonest list and credit repair ----
@@ -210,19 +231,17 @@ export class EnforcementRepository {
     ]);
   }
 
-  listListings(q: {
-    status?: string;
-    departmentIds?: string[];
-    offset: number;
-    limit: number;
-  }): Promise<[DishonestEntityEntity[], number]> {
-    const where: Record<string, unknown> = {};
-    if (q.status) where.status = q.status;
-    if (q.departmentIds)
-      where.departmentId = In(q.departmentIds.length ? q.departmentIds : ['00000000-0000-0000-0000-000000000000']);
-    return this.ds
-      .getRepository(DishonestEntityEntity)
-      .findAndCount({ where, order: { listedOn: 'DESC', createdAt: 'DESC' }, skip: q.offset, take: q.limit });
+  /** Keyset page of listings, newest first, in the given status and departments (all when not given). */
+  listingsPage(
+    q: PageRequest & { status?: string; departmentIds?: string[] },
+  ): Promise<KeysetPage<DishonestEntityEntity>> {
+    const qb = this.ds.getRepository(DishonestEntityEntity).createQueryBuilder('l');
+    if (q.status) qb.andWhere('l.status = :status', { status: q.status });
+    if (q.departmentIds) {
+      const departmentIds = q.departmentIds.length ? q.departmentIds : ['00000000-0000-0000-0000-000000000000'];
+      qb.andWhere('l.department_id IN (:...departmentIds)', { departmentIds });
+    }
+    return keysetQuery(qb, NEWEST_LISTINGS, q);
   }
 
   /** Any live listing of the enterprise besides `exceptId`. */

@@ -78,6 +78,11 @@ export const changeTaskDeadlineUpdate = defineUpdate<PendingTaskView, [ChangeTas
 export const getPendingTasksQuery = defineQuery<PendingTaskView[]>('getPendingTasks');
 export const mayActOnTaskQuery = defineQuery<MayActAnswer, [MayActInput]>('mayActOnTask');
 export const getSettledQuery = defineQuery<SettledAnswer>('getSettled');
+/**
+ * Answers, once the workflow has come to rest (the `getSettled` meaning), the tasks it has open: one
+ * round trip that returns the moment the workflow settles, instead of polling the query.
+ */
+export const awaitSettledUpdate = defineUpdate<OpenTaskRef[], []>('awaitSettled');
 
 /** @deprecated Workflows moving to workflows/src/kernel reject with ErrorCode values (kernel/problems.ts). */
 export const TaskRejection = {
