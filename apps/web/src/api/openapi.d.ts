@@ -679,7 +679,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** 组建事故调查组 (条例 Art.22): lead + members (INVESTIGATION_MEMBER; DISCIPLINE members from the discipline body), police, trade union; procuratorate invited */
-    post: operations['AccidentsController_team'];
+    post: operations['AccidentInvestigationController_team'];
     delete?: never;
     options?: never;
     head?: never;
@@ -696,7 +696,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** A technical appraisal starts: the investigation clock stops (条例 Art.27) */
-    post: operations['AccidentsController_appraisalStart'];
+    post: operations['AccidentInvestigationController_appraisalStart'];
     delete?: never;
     options?: never;
     head?: never;
@@ -713,7 +713,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** The technical appraisal ends: the clock runs again, its due date moved by the paused days */
-    post: operations['AccidentsController_appraisalEnd'];
+    post: operations['AccidentInvestigationController_appraisalEnd'];
     delete?: never;
     options?: never;
     head?: never;
@@ -730,7 +730,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Approve the one extension of ≤ 60 days (条例 Art.29); the due date and its timer move */
-    post: operations['AccidentsController_extend'];
+    post: operations['AccidentInvestigationController_extend'];
     delete?: never;
     options?: never;
     head?: never;
@@ -747,7 +747,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** 挂牌督办 by a higher level: its own deadline (UNVERIFIED default 60 days) and periodic progress-report tasks */
-    post: operations['AccidentsController_supervisedListing'];
+    post: operations['AccidentInvestigationController_supervisedListing'];
     delete?: never;
     options?: never;
     head?: never;
@@ -764,7 +764,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** The team lead submits the investigation report: causes, responsible parties with proposed handling, rectification and education measures */
-    post: operations['AccidentsController_submitReport'];
+    post: operations['AccidentInvestigationController_submitReport'];
     delete?: never;
     options?: never;
     head?: never;
@@ -781,7 +781,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** 批复 (条例 Art.32): APPROVE publishes the report and, in the same step, opens penalty cases, discipline referrals and criminal transfers; RETURN sends it back */
-    post: operations['AccidentsController_approve'];
+    post: operations['AccidentInvestigationController_approve'];
     delete?: never;
     options?: never;
     head?: never;
@@ -798,7 +798,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** 警示教育: a session with its attendees (四不放过: 有关人员未受到教育不放过) */
-    post: operations['AccidentsController_education'];
+    post: operations['AccidentAccountabilityController_education'];
     delete?: never;
     options?: never;
     head?: never;
@@ -813,7 +813,7 @@ export interface paths {
       cookie?: never;
     };
     /** 四不放过: the four closure gates and what is still missing */
-    get: operations['AccidentsController_gates'];
+    get: operations['AccidentAccountabilityController_gates'];
     put?: never;
     post?: never;
     delete?: never;
@@ -832,7 +832,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Close the case; 422 RULE_VIOLATION with details.missing while any 四不放过 gate is open */
-    post: operations['AccidentsController_close'];
+    post: operations['AccidentAccountabilityController_close'];
     delete?: never;
     options?: never;
     head?: never;
@@ -2870,9 +2870,65 @@ export interface components {
       offset: number;
       limit: number;
     };
-    NearMissDto: {
+    StatisticsDto_Output: {
+      /** Format: date-time */
+      from: string;
+      /** Format: date-time */
+      to: string;
       /** @enum {string} */
+      groupBy: 'grade' | 'sector' | 'region';
+      /** @description The preceding period of equal length */
+      previousPeriod: {
+        /** Format: date-time */
+        from: string;
+        /** Format: date-time */
+        to: string;
+      };
+      totals: {
+        accidents: number;
+        deaths: number;
+        /** @description 较大 and above */
+        largerOrAbove: number;
+        previous: {
+          accidents: number;
+          deaths: number;
+        };
+        change: {
+          accidents: number;
+          deaths: number;
+          /** @description Percent change, 1 decimal; null when the base is 0 */
+          accidentsPct: number | null;
+          deathsPct: number | null;
+        };
+      };
+      groups: {
+        /** @description The grade, sector code or region id */
+        key: string | null;
+        /** @description The grade, sector name or region name */
+        label: string | null;
+        accidents: number;
+        deaths: number;
+        largerOrAbove: number;
+        previous: {
+          accidents: number;
+          deaths: number;
+        };
+        change: {
+          accidents: number;
+          deaths: number;
+          /** @description Percent change, 1 decimal; null when the base is 0 */
+          accidentsPct: number | null;
+          deathsPct: number | null;
+        };
+      }[];
+    };
+    NearMissBodyDto: {
+      /**
+       * @description A near miss (险兆事件) or an injury-only event (轻伤)
+       * @enum {string}
+       */
       kind: 'NEAR_MISS' | 'INJURY_ONLY';
+      /** Format: date-time */
       occurredAt: string;
       place: string;
       sectorCode: string;
@@ -2882,36 +2938,561 @@ export interface components {
        */
       causeCategory: string;
       description: string;
-      /** @default 0 */
+      /**
+       * @description 0 for a near miss, at least 1 for an injury-only event
+       * @default 0
+       */
       minorInjuries: number;
+      /** Format: uuid */
       enterpriseId?: string;
     };
-    CreateAccidentDto: {
-      /** @example 某化工公司“11·20”爆炸事故 */
-      title?: string;
-      /** @description Instant of the accident (ISO 8601 with offset) */
+    NearMissDto_Output: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      departmentId: string;
+      /** @enum {string} */
+      kind: 'NEAR_MISS' | 'INJURY_ONLY';
+      /** Format: date-time */
       occurredAt: string;
-      /** @description When the unit head was told (条例 Art.9 clock start); the accident time when absent */
+      place: string;
+      sectorCode: string;
+      causeCategory: string;
+      description: string;
+      minorInjuries: number;
+      enterpriseId: string | null;
+      /** Format: uuid */
+      recordedBy: string;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    NearMissPageDto_Output: {
+      items: {
+        /** Format: uuid */
+        id: string;
+        /** Format: uuid */
+        departmentId: string;
+        /** @enum {string} */
+        kind: 'NEAR_MISS' | 'INJURY_ONLY';
+        /** Format: date-time */
+        occurredAt: string;
+        place: string;
+        sectorCode: string;
+        causeCategory: string;
+        description: string;
+        minorInjuries: number;
+        enterpriseId: string | null;
+        /** Format: uuid */
+        recordedBy: string;
+        /** Format: date-time */
+        createdAt: string;
+      }[];
+      total: number;
+      offset: number;
+      limit: number;
+    };
+    NearMissAnalysisDto_Output: {
+      /** Format: date-time */
+      from: string;
+      /** Format: date-time */
+      to: string;
+      total: {
+        events: number;
+        minorInjuries: number;
+      };
+      bySector: {
+        key: string;
+        events: number;
+        minorInjuries: number;
+      }[];
+      byCause: {
+        key: string;
+        events: number;
+        minorInjuries: number;
+      }[];
+      byKind: {
+        key: string;
+        events: number;
+        minorInjuries: number;
+      }[];
+      bySectorAndCause: {
+        sectorCode: string;
+        sectorName: string;
+        causeCategory: string;
+        kind: string;
+        events: number;
+        minorInjuries: number;
+      }[];
+    };
+    CreateAccidentDto: {
+      /**
+       * @description The date and place when absent
+       * @example 某化工公司“11·20”爆炸事故
+       */
+      title?: string;
+      /**
+       * Format: date-time
+       * @description Instant of the accident (ISO 8601 with offset)
+       */
+      occurredAt: string;
+      /**
+       * Format: date-time
+       * @description When the unit head was told (条例 Art.9 clock start); the accident time when absent
+       */
       unitNotifiedAt?: string;
-      /** @description When the unit reported to the department; now when absent */
+      /**
+       * Format: date-time
+       * @description When the unit reported to the department; now when absent
+       */
       reportedAt?: string;
       place: string;
       /** @description 事故简要经过 */
       summary: string;
+      /**
+       * Format: uuid
+       * @description The enterprise where it happened (enterprise register)
+       */
       enterpriseId?: string;
-      /** @example HAZARDOUS_CHEMICALS */
+      /**
+       * @description Sector code (行业)
+       * @example HAZARDOUS_CHEMICALS
+       */
       sectorCode: string;
-      /** @description Region of the accident; the enterprise’s or your department’s region when absent */
+      /**
+       * Format: uuid
+       * @description Region of the accident; the enterprise’s or your department’s region when absent
+       */
       regionId?: string;
       deaths: number;
       /** @description 重伤 incl. acute industrial poisoning */
       seriousInjuries: number;
-      /** @description Direct economic loss in yuan */
+      /** @description Direct economic loss in yuan (at most 2 decimals) */
       directLossYuan: number;
-      /** @description 漏报/谎报/瞒报 already known at intake */
+      /** @description 漏报 / 谎报 / 瞒报 already known at intake */
       flags?: ('OMITTED' | 'FALSE_REPORT' | 'CONCEALED')[];
     };
-    Object: Record<string, never>;
+    AccidentDto_Output: {
+      /**
+       * Format: uuid
+       * @description The accident case
+       */
+      id: string;
+      title: string;
+      /** @description The case status (REPORTED, TEAM_FORMATION, INVESTIGATING, … CLOSED) */
+      status: string;
+      workflowId: string;
+      /**
+       * Format: uuid
+       * @description The investigating department (a 补报 may move it up, 条例 Art.20)
+       */
+      departmentId: string;
+      enterpriseId: string | null;
+      /** Format: date-time */
+      occurredAt: string;
+      /** @description When the unit head was told (条例 Art.9 clock start) */
+      unitNotifiedAt: string | null;
+      /** Format: date-time */
+      reportedAt: string;
+      place: string;
+      /** @description 事故简要经过 */
+      summary: string;
+      sectorCode: string;
+      /** @description ROAD_TRAFFIC, FIRE or OTHER: the 补报 window (条例 Art.13) */
+      sectorClass: string;
+      /** Format: uuid */
+      regionId: string;
+      deaths: number;
+      seriousInjuries: number;
+      directLossYuan: number;
+      /**
+       * @description 事故等级 (条例 Art.3)
+       * @enum {string}
+       */
+      grade: 'GENERAL' | 'LARGER' | 'MAJOR' | 'EXTRAORDINARY';
+      /** @description COUNTY, CITY, PROVINCE or STATE_COUNCIL (条例 Art.19) */
+      investigatingLevel: string;
+      /** @description false when no department of that level exists and the nearest one above investigates */
+      investigatingLevelExact: boolean;
+      /** Format: uuid */
+      reportingDepartmentId: string;
+      /** Format: uuid */
+      investigatingDepartmentId: string;
+      /**
+       * @description 迟报 against the 1-hour rule (条例 Art.9)
+       * @enum {string}
+       */
+      reportTimeliness: 'ON_TIME' | 'LATE';
+      lateByMinutes: number;
+      /** @description LATE (computed), OMITTED, FALSE_REPORT, CONCEALED */
+      reportingFlags: string[];
+      teamLeadId: string | null;
+      procuratorateInvited: boolean[];
+      teamFormedAt: string | null;
+      /** Format: uuid */
+      createdBy: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    AccidentPageDto_Output: {
+      items: {
+        /**
+         * Format: uuid
+         * @description The accident case
+         */
+        id: string;
+        title: string;
+        /** @description The case status (REPORTED, TEAM_FORMATION, INVESTIGATING, … CLOSED) */
+        status: string;
+        workflowId: string;
+        /**
+         * Format: uuid
+         * @description The investigating department (a 补报 may move it up, 条例 Art.20)
+         */
+        departmentId: string;
+        enterpriseId: string | null;
+        /** Format: date-time */
+        occurredAt: string;
+        /** @description When the unit head was told (条例 Art.9 clock start) */
+        unitNotifiedAt: string | null;
+        /** Format: date-time */
+        reportedAt: string;
+        place: string;
+        /** @description 事故简要经过 */
+        summary: string;
+        sectorCode: string;
+        /** @description ROAD_TRAFFIC, FIRE or OTHER: the 补报 window (条例 Art.13) */
+        sectorClass: string;
+        /** Format: uuid */
+        regionId: string;
+        deaths: number;
+        seriousInjuries: number;
+        directLossYuan: number;
+        /**
+         * @description 事故等级 (条例 Art.3)
+         * @enum {string}
+         */
+        grade: 'GENERAL' | 'LARGER' | 'MAJOR' | 'EXTRAORDINARY';
+        /** @description COUNTY, CITY, PROVINCE or STATE_COUNCIL (条例 Art.19) */
+        investigatingLevel: string;
+        /** @description false when no department of that level exists and the nearest one above investigates */
+        investigatingLevelExact: boolean;
+        /** Format: uuid */
+        reportingDepartmentId: string;
+        /** Format: uuid */
+        investigatingDepartmentId: string;
+        /**
+         * @description 迟报 against the 1-hour rule (条例 Art.9)
+         * @enum {string}
+         */
+        reportTimeliness: 'ON_TIME' | 'LATE';
+        lateByMinutes: number;
+        /** @description LATE (computed), OMITTED, FALSE_REPORT, CONCEALED */
+        reportingFlags: string[];
+        teamLeadId: string | null;
+        procuratorateInvited: boolean | null;
+        teamFormedAt: string | null;
+        /** Format: uuid */
+        createdBy: string;
+        /** Format: date-time */
+        createdAt: string;
+        /** Format: date-time */
+        updatedAt: string;
+      }[];
+      /** @description Cursor of the next page; null on the last page */
+      nextCursor: string[];
+      /** @description Matching rows, exact up to 10,000 */
+      total: number;
+      /** @description false when there are more than 10,000 (total is then 10,000) */
+      totalExact: boolean;
+    };
+    AccidentDetailDto_Output: {
+      /**
+       * Format: uuid
+       * @description The accident case
+       */
+      id: string;
+      title: string;
+      /** @description The case status (REPORTED, TEAM_FORMATION, INVESTIGATING, … CLOSED) */
+      status: string;
+      workflowId: string;
+      /**
+       * Format: uuid
+       * @description The investigating department (a 补报 may move it up, 条例 Art.20)
+       */
+      departmentId: string;
+      enterpriseId: string | null;
+      /** Format: date-time */
+      occurredAt: string;
+      /** @description When the unit head was told (条例 Art.9 clock start) */
+      unitNotifiedAt: string | null;
+      /** Format: date-time */
+      reportedAt: string;
+      place: string;
+      /** @description 事故简要经过 */
+      summary: string;
+      sectorCode: string;
+      /** @description ROAD_TRAFFIC, FIRE or OTHER: the 补报 window (条例 Art.13) */
+      sectorClass: string;
+      /** Format: uuid */
+      regionId: string;
+      deaths: number;
+      seriousInjuries: number;
+      directLossYuan: number;
+      /**
+       * @description 事故等级 (条例 Art.3)
+       * @enum {string}
+       */
+      grade: 'GENERAL' | 'LARGER' | 'MAJOR' | 'EXTRAORDINARY';
+      /** @description COUNTY, CITY, PROVINCE or STATE_COUNCIL (条例 Art.19) */
+      investigatingLevel: string;
+      /** @description false when no department of that level exists and the nearest one above investigates */
+      investigatingLevelExact: boolean;
+      /** Format: uuid */
+      reportingDepartmentId: string;
+      /** Format: uuid */
+      investigatingDepartmentId: string;
+      /**
+       * @description 迟报 against the 1-hour rule (条例 Art.9)
+       * @enum {string}
+       */
+      reportTimeliness: 'ON_TIME' | 'LATE';
+      lateByMinutes: number;
+      /** @description LATE (computed), OMITTED, FALSE_REPORT, CONCEALED */
+      reportingFlags: string[];
+      teamLeadId: string | null;
+      procuratorateInvited: boolean[];
+      teamFormedAt: string | null;
+      /** Format: uuid */
+      createdBy: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      team: {
+        /** Format: uuid */
+        userId: string;
+        /** @description LEAD, MEMBER, DISCIPLINE, POLICE, TRADE_UNION, PROCURATORATE or EXPERT */
+        teamRole: string;
+        /** Format: uuid */
+        departmentId: string;
+      }[];
+      /** @description 补报 (条例 Art.13), oldest first */
+      casualtyRevisions: {
+        deaths: number;
+        seriousInjuries: number;
+        directLossYuan: number;
+        /**
+         * @description 事故等级 (条例 Art.3)
+         * @enum {string}
+         */
+        previousGrade: 'GENERAL' | 'LARGER' | 'MAJOR' | 'EXTRAORDINARY';
+        /**
+         * @description 事故等级 (条例 Art.3)
+         * @enum {string}
+         */
+        newGrade: 'GENERAL' | 'LARGER' | 'MAJOR' | 'EXTRAORDINARY';
+        /** @description Where the investigation moved (条例 Art.20), if it did */
+        movedToDepartmentId: string | null;
+        /** Format: uuid */
+        reportedBy: string;
+        /** Format: date-time */
+        reportedAt: string;
+      }[];
+      /** @description The latest version of the investigation report */
+      report: {
+        version: number;
+        /** @enum {string} */
+        status: 'SUBMITTED' | 'RETURNED' | 'APPROVED';
+        directCauses: string;
+        indirectCauses: string;
+        summary: string | null;
+        educationMeasures: string;
+        findsNoResponsibleParty: boolean;
+        /** Format: uuid */
+        submittedBy: string;
+        /** Format: date-time */
+        submittedAt: string;
+        decidedBy: string | null;
+        decidedAt: string | null;
+        decisionComment: string | null;
+        publishedAt: string | null;
+      } | null;
+      /** @description Of the latest report */
+      responsibleParties: {
+        /** Format: uuid */
+        id: string;
+        seq: number;
+        /** @enum {string} */
+        kind: 'ENTERPRISE' | 'ENTERPRISE_STAFF' | 'PUBLIC_OFFICIAL';
+        /** @description A referred public official by surname only unless unmasked */
+        name: string;
+        enterpriseId: string | null;
+        organisation: string | null;
+        /** @description null for a referred public official unless unmasked */
+        position: string | null;
+        /** @description Region and last four characters only unless unmasked */
+        idNumber: string | null;
+        responsibility: string;
+        proposedHandling: string;
+        handlingDetail: string | null;
+        /** @description PENDING or the recorded outcome; for a public official only PENDING or HANDLED (the handling stays with the discipline body) */
+        outcome: string;
+        outcomeDetail: {
+          [key: string]: unknown;
+        } | null;
+        outcomeRecordedAt: string | null;
+        /** @description The penalty case or criminal transfer opened for the party */
+        linkedCaseId: string | null;
+      }[];
+      /** @description Of the latest report */
+      rectificationMeasures: {
+        /** Format: uuid */
+        id: string;
+        seq: number;
+        description: string;
+        owner: string;
+        /** Format: date */
+        dueDate: string;
+        /** @enum {string} */
+        status: 'OPEN' | 'EVIDENCE_SUBMITTED' | 'VERIFIED' | 'REOPENED';
+        round: number;
+        evidence: {
+          [key: string]: unknown;
+        };
+        evidenceBy: string | null;
+        evidenceAt: string | null;
+        verifiedBy: string | null;
+        verifiedAt: string | null;
+      }[];
+      educationSessions: {
+        /** Format: uuid */
+        id: string;
+        /** Format: date */
+        heldOn: string;
+        topic: string;
+        location: string | null;
+        attendees: {
+          name: string;
+          organisation?: string | null;
+        }[];
+        attendeeCount: number;
+        /** Format: uuid */
+        recordedBy: string;
+        /** Format: date-time */
+        createdAt: string;
+      }[];
+      /** @description The one-year evaluation of the measures, once opened */
+      evaluation: {
+        /** Format: date-time */
+        openedAt: string;
+        completedAt: string | null;
+        teamIds: string[];
+        findings: string | null;
+        slippedMeasureIds: string[];
+        publishedAt: string | null;
+      } | null;
+      supervisedListing: {
+        noticeNo: string;
+        /** Format: date */
+        listedOn: string;
+        deadlineDays: number;
+        /** Format: uuid */
+        listedByDepartmentId: string;
+        completedAt: string | null;
+      } | null;
+      workflow: {
+        /** Format: uuid */
+        caseId: string;
+        /** @enum {string} */
+        status: 'TEAM_FORMATION' | 'INVESTIGATING' | 'AWAITING_APPROVAL' | 'IMPLEMENTING' | 'CLOSED' | 'REOPENED';
+        /**
+         * @description 事故等级 (条例 Art.3)
+         * @enum {string}
+         */
+        grade: 'GENERAL' | 'LARGER' | 'MAJOR' | 'EXTRAORDINARY';
+        /** Format: uuid */
+        departmentId: string;
+        teamLeadId: string | null;
+        reportVersion: number;
+        reportSubmitted: boolean;
+        approvedAt: string | null;
+        clock: {
+          /** @description Last day for the report; null while an appraisal stops the clock or the year is missing */
+          dueDate: string | null;
+          dueAt: string | null;
+          paused: boolean;
+          pausedDays: number;
+          extensionDays: number;
+          appraisals: {
+            /** Format: date */
+            from: string;
+            to: string | null;
+          }[];
+          /** @description The calendar of a year the clock runs into is not loaded */
+          needsManualDueDate: boolean;
+          /** @enum {string} */
+          escalation: 'NONE' | 'YELLOW' | 'RED';
+        };
+        listing: {
+          noticeNo: string;
+          /** Format: date */
+          listedOn: string;
+          deadlineDays: number;
+          completedAt: string | null;
+          progressReports: number;
+        } | null;
+        evaluation: {
+          /** @description When the one-year evaluation opens (条例 Art.33) */
+          opensAt: string | null;
+          openedAt: string | null;
+          completedAt: string | null;
+        };
+        closedAt: string | null;
+        history: {
+          /** Format: date-time */
+          at: string;
+          /** @enum {string} */
+          status: 'TEAM_FORMATION' | 'INVESTIGATING' | 'AWAITING_APPROVAL' | 'IMPLEMENTING' | 'CLOSED' | 'REOPENED';
+          by: string | null;
+        }[];
+      };
+      tasks: {
+        /** Format: uuid */
+        id: string;
+        taskKey: string;
+        /** Format: uuid */
+        caseId: string;
+        type: string;
+        title: string;
+        /** @enum {string} */
+        status: 'OPEN' | 'CLAIMED' | 'COMPLETED' | 'CANCELLED';
+        candidateRoles: string[];
+        /** Format: uuid */
+        departmentId: string;
+        assigneeId: string | null;
+        dueAt: string | null;
+        warnAt: string | null;
+        needsManualDueDate: boolean;
+        /** @enum {string} */
+        escalation: 'NONE' | 'YELLOW' | 'RED';
+        outcome: string | null;
+        completedBy: string | null;
+        completedAt: string | null;
+        /** @description What the task shows about its case's context */
+        payload: {
+          [key: string]: unknown;
+        };
+        /** Format: date-time */
+        createdAt: string;
+      }[];
+      /**
+       * @description MASKED by default; UNMASKED only for ?unmask=true by whom it is allowed (audited)
+       * @enum {string}
+       */
+      personalData: 'MASKED' | 'UNMASKED';
+    };
     ReportingFlagDto: {
       /**
        * @description 漏报 / 谎报 / 瞒报 (条例 Art.36)
@@ -2920,101 +3501,497 @@ export interface components {
       flag: 'OMITTED' | 'FALSE_REPORT' | 'CONCEALED';
       reason: string;
     };
+    ReportingFlagsDto_Output: {
+      /** Format: uuid */
+      id: string;
+      reportingFlags: string[];
+    };
     CasualtyUpdateDto: {
+      /** 死亡人数 */
       deaths: number;
+      /** 重伤人数（含急性工业中毒） */
       seriousInjuries: number;
-      /** @description Direct economic loss in yuan; unchanged when absent */
+      /** 直接经济损失（元） */
       directLossYuan?: number;
     };
-    TeamMemberDto: {
-      userId: string;
-      /** @enum {string} */
-      teamRole: 'MEMBER' | 'DISCIPLINE' | 'POLICE' | 'TRADE_UNION' | 'PROCURATORATE' | 'EXPERT';
+    CasualtyRevisionResultDto_Output: {
+      /**
+       * @description 事故等级 (条例 Art.3)
+       * @enum {string}
+       */
+      previousGrade: 'GENERAL' | 'LARGER' | 'MAJOR' | 'EXTRAORDINARY';
+      /**
+       * @description 事故等级 (条例 Art.3)
+       * @enum {string}
+       */
+      grade: 'GENERAL' | 'LARGER' | 'MAJOR' | 'EXTRAORDINARY';
+      investigatingLevel: string;
+      /**
+       * Format: uuid
+       * @description The investigating department after the 补报
+       */
+      departmentId: string;
+      /** @description The investigation moved up a level (条例 Art.20) */
+      movedUp: boolean;
     };
     FormTeamDto: {
+      /**
+       * 调查组组长
+       * Format: uuid
+       */
       leadId: string;
-      members: components['schemas']['TeamMemberDto'][];
-      /** @description 条例 Art.22: the procuratorate is invited */
+      /** 调查组成员 */
+      members: {
+        /**
+         * 成员
+         * Format: uuid
+         */
+        userId: string;
+        /**
+         * 成员类别
+         * @enum {string}
+         */
+        teamRole: 'MEMBER' | 'DISCIPLINE' | 'POLICE' | 'TRADE_UNION' | 'PROCURATORATE' | 'EXPERT';
+      }[];
+      /** 邀请人民检察院派人参加 */
       procuratorateInvited: boolean;
     };
+    CompletionDto_Output: {
+      taskKey: string;
+      outcome: string;
+      /** Format: date-time */
+      completedAt: string;
+      task: {
+        /** Format: uuid */
+        id: string;
+        taskKey: string;
+        /** Format: uuid */
+        caseId: string;
+        type: string;
+        title: string;
+        /** @enum {string} */
+        status: 'OPEN' | 'CLAIMED' | 'COMPLETED' | 'CANCELLED';
+        candidateRoles: string[];
+        /** Format: uuid */
+        departmentId: string;
+        assigneeId: string | null;
+        dueAt: string | null;
+        warnAt: string | null;
+        needsManualDueDate: boolean;
+        /** @enum {string} */
+        escalation: 'NONE' | 'YELLOW' | 'RED';
+        outcome: string | null;
+        completedBy: string | null;
+        completedAt: string | null;
+        /** @description What the task shows about its case's context */
+        payload: {
+          [key: string]: unknown;
+        };
+        /** Format: date-time */
+        createdAt: string;
+      };
+      /** @description The case's open tasks once its workflow has acted on the completion */
+      nextTasks: {
+        id: string | null;
+        type: string;
+        title: string;
+      }[];
+    };
     AppraisalDto: {
-      /** @description Local date; today when absent */
+      /**
+       * 日期（缺省为当日）
+       * Format: date
+       */
       on?: string;
+      /** 事由 */
       reason: string;
     };
+    ClockDto_Output: {
+      /** @description Last day for the report; null while an appraisal stops the clock or the year is missing */
+      dueDate: string | null;
+      dueAt: string | null;
+      paused: boolean;
+      pausedDays: number;
+      extensionDays: number;
+      appraisals: {
+        /** Format: date */
+        from: string;
+        to: string | null;
+      }[];
+      /** @description The calendar of a year the clock runs into is not loaded */
+      needsManualDueDate: boolean;
+      /** @enum {string} */
+      escalation: 'NONE' | 'YELLOW' | 'RED';
+    };
     ExtensionDto: {
+      /** 延长天数 */
       days: number;
+      /** 延期理由 */
       reason: string;
     };
     SupervisedListingDto: {
-      /** @example 苏安委督〔2026〕3号 */
+      /** 督办通知文号 */
       noticeNo: string;
-      /** @description Calendar days (UNVERIFIED policy default 60) */
+      /** 办结期限（日） */
       deadlineDays?: number;
     };
-    ResponsiblePartyDto: {
-      /** @enum {string} */
-      kind: 'ENTERPRISE' | 'ENTERPRISE_STAFF' | 'PUBLIC_OFFICIAL';
-      name: string;
-      enterpriseId?: string;
-      organisation?: string;
-      position?: string;
-      idNumber?: string;
-      responsibility: string;
-      /** @enum {string} */
-      proposedHandling:
-        | 'ADMINISTRATIVE_PENALTY'
-        | 'DISCIPLINE_REFERRAL'
-        | 'CRIMINAL_TRANSFER'
-        | 'INTERNAL_HANDLING'
-        | 'NO_FURTHER_ACTION';
-      handlingDetail?: string;
-    };
-    RectificationMeasureDto: {
-      description: string;
-      owner: string;
-      /** @example 2027-03-31 */
-      dueDate: string;
+    ListingStateDto_Output: {
+      noticeNo: string;
+      /** Format: date */
+      listedOn: string;
+      deadlineDays: number;
+      completedAt: string | null;
+      progressReports: number;
     };
     InvestigationReportDto: {
-      /** @description 直接原因 */
+      /** 直接原因 */
       directCauses: string;
-      /** @description 间接原因 */
+      /** 间接原因 */
       indirectCauses: string;
+      /** 调查报告摘要 */
       summary?: string;
+      /** 未认定责任人员和责任单位 */
       findsNoResponsibleParty?: boolean;
-      responsibleParties: components['schemas']['ResponsiblePartyDto'][];
-      rectificationMeasures: components['schemas']['RectificationMeasureDto'][];
-      /** @description 教育措施 */
+      /** 责任人员和责任单位 */
+      responsibleParties: ({
+        /**
+         * 类型
+         * @enum {string}
+         */
+        kind: 'ENTERPRISE' | 'ENTERPRISE_STAFF' | 'PUBLIC_OFFICIAL';
+        /** 名称或姓名 */
+        name: string;
+        /**
+         * 所属企业
+         * Format: uuid
+         */
+        enterpriseId?: string;
+        /** 工作单位 */
+        organisation?: string;
+        /** 职务 */
+        position?: string;
+        /** 居民身份证号码 */
+        idNumber?: string;
+        /** 责任认定 */
+        responsibility: string;
+        /**
+         * 处理建议
+         * @enum {string}
+         */
+        proposedHandling:
+          | 'ADMINISTRATIVE_PENALTY'
+          | 'DISCIPLINE_REFERRAL'
+          | 'CRIMINAL_TRANSFER'
+          | 'INTERNAL_HANDLING'
+          | 'NO_FURTHER_ACTION';
+        /** 处理建议说明 */
+        handlingDetail?: string;
+      } & (unknown & unknown & unknown & unknown & unknown))[];
+      /** 整改措施 */
+      rectificationMeasures: {
+        /** 整改措施 */
+        description: string;
+        /** 责任单位 */
+        owner: string;
+        /**
+         * 完成期限
+         * Format: date
+         */
+        dueDate: string;
+      }[];
+      /** 教育措施 */
       educationMeasures: string;
     };
-    ApprovalDto: {
-      /** @enum {string} */
-      decision: 'APPROVE' | 'RETURN';
-      comment?: string;
-      /** @description Required to RETURN */
-      reason?: string;
-      /** @description Officers forming the criminal transfer team (≥ 2) when the report proposes a transfer */
-      transferTeamIds?: string[];
-    };
-    AttendeeDto: {
-      name: string;
-      organisation?: string;
-    };
+    ApprovalDto:
+      | {
+          /** 批复意见 */
+          comment?: string;
+          /** 涉嫌犯罪案件移送小组 */
+          transferTeamIds?: string[];
+          /** @constant */
+          decision: 'APPROVE';
+        }
+      | {
+          /** 退回理由 */
+          reason: string;
+          /** 意见 */
+          comment?: string;
+          /** @constant */
+          decision: 'RETURN';
+        };
     EducationSessionDto: {
-      /** @example 2026-12-01 */
+      /**
+       * Format: date
+       * @description Between the accident day and today
+       * @example 2026-12-01
+       */
       heldOn: string;
       topic: string;
       location?: string;
-      attendees: components['schemas']['AttendeeDto'][];
+      /** @description Each person once */
+      attendees: {
+        name: string;
+        organisation?: string;
+      }[];
+    };
+    EducationSessionViewDto_Output: {
+      /** Format: uuid */
+      id: string;
+      /** Format: date */
+      heldOn: string;
+      topic: string;
+      location: string[];
+      attendees: {
+        name: string;
+        organisation?: string | null;
+      }[];
+      attendeeCount: number;
+      /** Format: uuid */
+      recordedBy: string;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    GatesDto_Output: {
+      causesEstablished: boolean;
+      responsiblePartiesHandled: boolean;
+      rectificationVerified: boolean;
+      educationRecorded: boolean;
+      closable: boolean;
+      /** @description Stable codes (with ids where relevant) of the open gates */
+      missing: string[];
+      reportVersion: number | null;
+      parties: {
+        /** Format: uuid */
+        id: string;
+        seq: number;
+        kind: string;
+        proposedHandling: string;
+        handled: boolean;
+        /** @description Absent for a referred public official */
+        outcome?: string;
+        /** @description Absent for a referred public official */
+        linkedCase?: {
+          /** Format: uuid */
+          id: string;
+          caseType: string;
+          status: string;
+        } | null;
+      }[];
     };
     CloseAccidentDto: {
+      /** 结案意见 */
       comment?: string;
     };
-    ReferralResultDto: {
+    ClosedDto_Output: {
       /** @enum {string} */
-      outcome: 'SANCTIONED' | 'NO_VIOLATION_FOUND' | 'TRANSFERRED_FOR_PROSECUTION' | 'OTHER_HANDLING';
+      status: 'TEAM_FORMATION' | 'INVESTIGATING' | 'AWAITING_APPROVAL' | 'IMPLEMENTING' | 'CLOSED' | 'REOPENED';
+      /** Format: date-time */
+      closedAt: string;
+    };
+    ReferralPageDto_Output: {
+      items: {
+        /** Format: uuid */
+        id: string;
+        /** @enum {string} */
+        status: 'SENT' | 'ACKNOWLEDGED' | 'ANSWERED';
+        /**
+         * Format: uuid
+         * @description The accident case the lead comes from
+         */
+        sourceCaseId: string;
+        /**
+         * Format: uuid
+         * @description The referral's own case (the receiving body's inbox and record)
+         */
+        referralCaseId: string;
+        /** Format: uuid */
+        senderDepartmentId: string;
+        /**
+         * Format: uuid
+         * @description The discipline inspection / supervision body (纪委监委)
+         */
+        receivingDepartmentId: string;
+        /** @description The public official the lead is about */
+        subject: {
+          name: string;
+          position: string | null;
+          organisation: string | null;
+        };
+        allegation: string;
+        /** Format: date-time */
+        sentAt: string;
+        acknowledgedAt: string | null;
+        acknowledgedBy: string | null;
+        /** @description The handling result once reported */
+        result: {
+          outcome: string;
+          summary: string | null;
+          answeredAt: string | null;
+          answeredBy: string | null;
+        } | null;
+      }[];
+      /** @description Cursor of the next page; null on the last page */
+      nextCursor: string[];
+      /** @description Matching rows, exact up to 10,000 */
+      total: number;
+      /** @description false when there are more than 10,000 (total is then 10,000) */
+      totalExact: boolean;
+    };
+    ReferralDetailDto_Output: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      status: 'SENT' | 'ACKNOWLEDGED' | 'ANSWERED';
+      /**
+       * Format: uuid
+       * @description The accident case the lead comes from
+       */
+      sourceCaseId: string;
+      /**
+       * Format: uuid
+       * @description The referral's own case (the receiving body's inbox and record)
+       */
+      referralCaseId: string;
+      /** Format: uuid */
+      senderDepartmentId: string;
+      /**
+       * Format: uuid
+       * @description The discipline inspection / supervision body (纪委监委)
+       */
+      receivingDepartmentId: string;
+      /** @description The public official the lead is about */
+      subject: {
+        name: string;
+        position: string | null;
+        organisation: string | null;
+      };
+      allegation: string;
+      /** Format: date-time */
+      sentAt: string;
+      acknowledgedAt: string | null;
+      acknowledgedBy: string | null;
+      /** @description The handling result once reported */
+      result: {
+        outcome: string;
+        summary: string | null;
+        answeredAt: string | null;
+        answeredBy: string | null;
+      } | null;
+      /** @description The evidence bundle: the accident, the report excerpt on the official, the attachment list */
+      evidence: {
+        [key: string]: unknown;
+      };
+      /**
+       * @description Whether you read it as the sender or the receiver
+       * @enum {string}
+       */
+      side: 'SENDER' | 'RECEIVER';
+    };
+    ReferralResultDto: {
+      /** 处理结果 */
       summary: string;
+      /**
+       * @description How the body handled the lead
+       * @enum {string}
+       */
+      outcome: 'SANCTIONED' | 'NO_VIOLATION_FOUND' | 'TRANSFERRED_FOR_PROSECUTION' | 'OTHER_HANDLING';
+    };
+    PublicReportPageDto_Output: {
+      items: {
+        /**
+         * Format: uuid
+         * @description The accident case
+         */
+        id: string;
+        /** Format: date */
+        occurredOn: string;
+        region: string;
+        sector: string;
+        enterprise: string | null;
+        place: string;
+        grade: string;
+        deaths: number;
+        seriousInjuries: number;
+        directLossYuan: number;
+        summary: string | null;
+        directCauses: string;
+        indirectCauses: string;
+        educationMeasures: string;
+        responsibleParties: {
+          /** @enum {string} */
+          kind: 'ENTERPRISE' | 'ENTERPRISE_STAFF';
+          /** @description A person by surname only */
+          name: string;
+          position: string | null;
+          responsibility: string;
+          proposedHandling: string;
+        }[];
+        rectificationMeasures: {
+          seq: number;
+          description: string;
+          owner: string;
+          /** Format: date */
+          dueDate: string;
+          status: string;
+        }[];
+        /** @description The one-year evaluation once published */
+        evaluation: {
+          /** Format: date-time */
+          publishedAt: string;
+          findings: string | null;
+        } | null;
+        approvedAt: string | null;
+        publishedAt: string | null;
+      }[];
+      total: number;
+      offset: number;
+      limit: number;
+    };
+    PublicReportDto_Output: {
+      /**
+       * Format: uuid
+       * @description The accident case
+       */
+      id: string;
+      /** Format: date */
+      occurredOn: string;
+      region: string;
+      sector: string;
+      enterprise: string[];
+      place: string;
+      grade: string;
+      deaths: number;
+      seriousInjuries: number;
+      directLossYuan: number;
+      summary: string[];
+      directCauses: string;
+      indirectCauses: string;
+      educationMeasures: string;
+      responsibleParties: {
+        /** @enum {string} */
+        kind: 'ENTERPRISE' | 'ENTERPRISE_STAFF';
+        /** @description A person by surname only */
+        name: string;
+        position: string | null;
+        responsibility: string;
+        proposedHandling: string;
+      }[];
+      rectificationMeasures: {
+        seq: number;
+        description: string;
+        owner: string;
+        /** Format: date */
+        dueDate: string;
+        status: string;
+      }[];
+      /** @description The one-year evaluation once published */
+      evaluation: {
+        /** Format: date-time */
+        publishedAt: string;
+        findings: string | null;
+      } | null;
+      approvedAt: string | null;
+      publishedAt: string | null;
     };
     DesignateHandlersDto: {
       /** 承办人 */
@@ -3374,9 +4351,12 @@ export interface components {
         /** Format: date-time */
         publishedAt: string;
       }[];
+      /** @description Cursor of the next page; null on the last page */
+      nextCursor: string[];
+      /** @description Matching rows, exact up to 10,000 */
       total: number;
-      offset: number;
-      limit: number;
+      /** @description false when there are more than 10,000 (total is then 10,000) */
+      totalExact: boolean;
     };
     PublicListingPageDto_Output: {
       items: {
@@ -3389,9 +4369,12 @@ export interface components {
         /** Format: date */
         listedOn: string;
       }[];
+      /** @description Cursor of the next page; null on the last page */
+      nextCursor: string[];
+      /** @description Matching rows, exact up to 10,000 */
       total: number;
-      offset: number;
-      limit: number;
+      /** @description false when there are more than 10,000 (total is then 10,000) */
+      totalExact: boolean;
     };
     ListingPageDto_Output: {
       items: {
@@ -3413,9 +4396,12 @@ export interface components {
         status: 'LISTED' | 'REPAIRED' | 'REMOVED';
         removedOn: string | null;
       }[];
+      /** @description Cursor of the next page; null on the last page */
+      nextCursor: string[];
+      /** @description Matching rows, exact up to 10,000 */
       total: number;
-      offset: number;
-      limit: number;
+      /** @description false when there are more than 10,000 (total is then 10,000) */
+      totalExact: boolean;
     };
     RepairRequestDto: {
       statement: string;
@@ -3767,47 +4753,6 @@ export interface components {
       payload?: {
         [key: string]: unknown;
       };
-    };
-    CompletionDto_Output: {
-      taskKey: string;
-      outcome: string;
-      /** Format: date-time */
-      completedAt: string;
-      task: {
-        /** Format: uuid */
-        id: string;
-        taskKey: string;
-        /** Format: uuid */
-        caseId: string;
-        type: string;
-        title: string;
-        /** @enum {string} */
-        status: 'OPEN' | 'CLAIMED' | 'COMPLETED' | 'CANCELLED';
-        candidateRoles: string[];
-        /** Format: uuid */
-        departmentId: string;
-        assigneeId: string | null;
-        dueAt: string | null;
-        warnAt: string | null;
-        needsManualDueDate: boolean;
-        /** @enum {string} */
-        escalation: 'NONE' | 'YELLOW' | 'RED';
-        outcome: string | null;
-        completedBy: string | null;
-        completedAt: string | null;
-        /** @description What the task shows about its case's context */
-        payload: {
-          [key: string]: unknown;
-        };
-        /** Format: date-time */
-        createdAt: string;
-      };
-      /** @description The case's open tasks once its workflow has acted on the completion */
-      nextTasks: {
-        id: string | null;
-        type: string;
-        title: string;
-      }[];
     };
     ChangeDeadlineDto: {
       /**
@@ -4843,7 +5788,7 @@ export interface components {
       /** 未认定责任人员和责任单位 */
       findsNoResponsibleParty?: boolean;
       /** 责任人员和责任单位 */
-      responsibleParties: {
+      responsibleParties: ({
         /**
          * 类型
          * @enum {string}
@@ -4876,7 +5821,7 @@ export interface components {
           | 'NO_FURTHER_ACTION';
         /** 处理建议说明 */
         handlingDetail?: string;
-      }[];
+      } & (unknown & unknown & unknown & unknown & unknown))[];
       /** 整改措施 */
       rectificationMeasures: {
         /** 整改措施 */
@@ -7536,9 +8481,9 @@ export interface operations {
   AccidentInsightsController_statistics: {
     parameters: {
       query: {
-        /** @description Start (inclusive), ISO 8601 */
+        /** @description Start (inclusive), ISO 8601 with offset */
         from: string;
-        /** @description End (exclusive), ISO 8601 */
+        /** @description End (exclusive), ISO 8601 with offset */
         to: string;
         groupBy: 'grade' | 'sector' | 'region';
       };
@@ -7552,7 +8497,54 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['StatisticsDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description RULE_VIOLATION / DEADLINE_PASSED / OUT_OF_RANGE: well-formed but breaks a statutory or business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
@@ -7561,7 +8553,9 @@ export interface operations {
       query?: {
         offset?: number;
         limit?: number;
+        /** @description Occurred at or after */
         from?: string;
+        /** @description Occurred before */
         to?: string;
         kind?: 'NEAR_MISS' | 'INJURY_ONLY';
         sectorCode?: string;
@@ -7576,7 +8570,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['NearMissPageDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
@@ -7589,7 +8621,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['NearMissDto'];
+        'application/json': components['schemas']['NearMissBodyDto'];
       };
     };
     responses: {
@@ -7597,14 +8629,81 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['NearMissDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is not JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
   AccidentInsightsController_analysis: {
     parameters: {
       query: {
+        /** @description Start (inclusive), ISO 8601 with offset */
         from: string;
+        /** @description End (exclusive), ISO 8601 with offset */
         to: string;
       };
       header?: never;
@@ -7617,16 +8716,55 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['NearMissAnalysisDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
   AccidentsController_list: {
     parameters: {
       query?: {
-        limit?: components['schemas']['Object'];
+        limit?: number;
         /** @description nextCursor of the previous page; absent for the first page */
         cursor?: string;
+        /** @description The case status, exactly */
         status?: string;
         grade?: 'GENERAL' | 'LARGER' | 'MAJOR' | 'EXTRAORDINARY';
       };
@@ -7640,7 +8778,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AccidentPageDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
@@ -7661,7 +8837,72 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AccidentDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is not JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
@@ -7683,7 +8924,54 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AccidentDetailDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
@@ -7706,7 +8994,81 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ReportingFlagsDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description A conflict with the current state (already claimed, completed, exists, or out of order) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is not JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
@@ -7729,11 +9091,94 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CasualtyRevisionResultDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description A conflict with the current state (already claimed, completed, exists, or out of order) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is not JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description RULE_VIOLATION / DEADLINE_PASSED / OUT_OF_RANGE: well-formed but breaks a statutory or business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
-  AccidentsController_team: {
+  AccidentInvestigationController_team: {
     parameters: {
       query?: never;
       header?: never;
@@ -7752,11 +9197,94 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CompletionDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description A conflict with the current state (already claimed, completed, exists, or out of order) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is not JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description RULE_VIOLATION / DEADLINE_PASSED / OUT_OF_RANGE: well-formed but breaks a statutory or business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
-  AccidentsController_appraisalStart: {
+  AccidentInvestigationController_appraisalStart: {
     parameters: {
       query?: never;
       header?: never;
@@ -7775,11 +9303,94 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ClockDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description A conflict with the current state (already claimed, completed, exists, or out of order) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is not JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description RULE_VIOLATION / DEADLINE_PASSED / OUT_OF_RANGE: well-formed but breaks a statutory or business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
-  AccidentsController_appraisalEnd: {
+  AccidentInvestigationController_appraisalEnd: {
     parameters: {
       query?: never;
       header?: never;
@@ -7798,11 +9409,94 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ClockDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description A conflict with the current state (already claimed, completed, exists, or out of order) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is not JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description RULE_VIOLATION / DEADLINE_PASSED / OUT_OF_RANGE: well-formed but breaks a statutory or business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
-  AccidentsController_extend: {
+  AccidentInvestigationController_extend: {
     parameters: {
       query?: never;
       header?: never;
@@ -7821,11 +9515,94 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ClockDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description A conflict with the current state (already claimed, completed, exists, or out of order) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is not JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description RULE_VIOLATION / DEADLINE_PASSED / OUT_OF_RANGE: well-formed but breaks a statutory or business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
-  AccidentsController_supervisedListing: {
+  AccidentInvestigationController_supervisedListing: {
     parameters: {
       query?: never;
       header?: never;
@@ -7844,11 +9621,94 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ListingStateDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description A conflict with the current state (already claimed, completed, exists, or out of order) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is not JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description RULE_VIOLATION / DEADLINE_PASSED / OUT_OF_RANGE: well-formed but breaks a statutory or business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
-  AccidentsController_submitReport: {
+  AccidentInvestigationController_submitReport: {
     parameters: {
       query?: never;
       header?: never;
@@ -7867,11 +9727,94 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CompletionDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description A conflict with the current state (already claimed, completed, exists, or out of order) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is not JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description RULE_VIOLATION / DEADLINE_PASSED / OUT_OF_RANGE: well-formed but breaks a statutory or business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
-  AccidentsController_approve: {
+  AccidentInvestigationController_approve: {
     parameters: {
       query?: never;
       header?: never;
@@ -7890,11 +9833,94 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CompletionDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description A conflict with the current state (already claimed, completed, exists, or out of order) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is not JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description RULE_VIOLATION / DEADLINE_PASSED / OUT_OF_RANGE: well-formed but breaks a statutory or business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
-  AccidentsController_education: {
+  AccidentAccountabilityController_education: {
     parameters: {
       query?: never;
       header?: never;
@@ -7913,11 +9939,76 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['EducationSessionViewDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is not JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
-  AccidentsController_gates: {
+  AccidentAccountabilityController_gates: {
     parameters: {
       query?: never;
       header?: never;
@@ -7932,11 +10023,58 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['GatesDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
-  AccidentsController_close: {
+  AccidentAccountabilityController_close: {
     parameters: {
       query?: never;
       header?: never;
@@ -7955,14 +10093,97 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ClosedDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description A conflict with the current state (already claimed, completed, exists, or out of order) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is not JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description RULE_VIOLATION / DEADLINE_PASSED / OUT_OF_RANGE: well-formed but breaks a statutory or business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
   DisciplineReferralsController_list: {
     parameters: {
       query?: {
-        limit?: components['schemas']['Object'];
+        limit?: number;
         /** @description nextCursor of the previous page; absent for the first page */
         cursor?: string;
         status?: 'SENT' | 'ACKNOWLEDGED' | 'ANSWERED';
@@ -7977,7 +10198,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ReferralPageDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
@@ -7996,7 +10255,54 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ReferralDetailDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
@@ -8012,11 +10318,59 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The stored bytes; x-content-sha256 carries their SHA-256 */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/octet-stream': string;
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
@@ -8035,7 +10389,72 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CompletionDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description A conflict with the current state (already claimed, completed, exists, or out of order) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description RULE_VIOLATION / DEADLINE_PASSED / OUT_OF_RANGE: well-formed but breaks a statutory or business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
@@ -8058,7 +10477,90 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CompletionDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description A conflict with the current state (already claimed, completed, exists, or out of order) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is not JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description RULE_VIOLATION / DEADLINE_PASSED / OUT_OF_RANGE: well-formed but breaks a statutory or business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
@@ -8078,7 +10580,27 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PublicReportPageDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
@@ -8097,7 +10619,36 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PublicReportDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
       };
     };
   };
@@ -9979,8 +12530,9 @@ export interface operations {
   PublicDisclosureController_decisions: {
     parameters: {
       query?: {
-        offset?: number;
         limit?: number;
+        /** @description nextCursor of the previous page; absent for the first page */
+        cursor?: string;
       };
       header?: never;
       path?: never;
@@ -10019,8 +12571,9 @@ export interface operations {
   PublicDisclosureController_dishonest: {
     parameters: {
       query?: {
-        offset?: number;
         limit?: number;
+        /** @description nextCursor of the previous page; absent for the first page */
+        cursor?: string;
       };
       header?: never;
       path?: never;
@@ -10059,8 +12612,9 @@ export interface operations {
   CreditController_list: {
     parameters: {
       query?: {
-        offset?: number;
         limit?: number;
+        /** @description nextCursor of the previous page; absent for the first page */
+        cursor?: string;
         status?: 'LISTED' | 'REPAIRED' | 'REMOVED';
       };
       header?: never;
