@@ -413,7 +413,7 @@ describe('criminal transfer, dangerous-operation prompt and simple procedure ove
       paymentMethod: 'BANK_TRANSFER',
     });
     expect(org3000.status).toBe(201);
-    expect(org3000.body.decisionNo).toMatch(/0002号$/);
+    expect(org3000.body.decisionNo).toMatch(/简罚〔0002〕号$/);
     const warning = await h.http().post('/simple-penalties').set(as('officerB')).send({
       partyType: 'INDIVIDUAL',
       partyName: '李四',
