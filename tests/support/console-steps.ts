@@ -1,5 +1,6 @@
 import { Locator, Page } from 'playwright-core';
 import { Person } from './browser';
+import type { JsonSchema } from './schema-payload';
 
 /**
  * How a person works a step in the console: find it in the inbox, fill the schema-rendered form
@@ -79,4 +80,88 @@ export async function pressOutcome(page: Page, outcome: string): Promise<void> {
 export async function complete(page: Page, outcome: string): Promise<void> {
   await pressOutcome(page, outcome);
   await page.getByTestId('step-answer').waitFor({ timeout: 30_000 });
+}
+
+/** A person as the directory shows them (the console labels a user option by the display name). */
+export interface DirectoryPerson {
+  id: string;
+  displayName: string;
+  [field: string]: unknown;
+}
+
+/** `anyOf: [X, {type: 'null'}]` is X. */
+const nonNull = (schema: JsonSchema): JsonSchema =>
+  schema.anyOf?.find((variant) => variant.type !== 'null') ?? schema.oneOf?.find((variant) => variant.type) ?? schema;
+
+const typeOf = (schema: JsonSchema): string | undefined =>
+  Array.isArray(schema.type) ? schema.type.find((type) => type !== 'null') : schema.type;
+
+/**
+ * Types a payload into the console's form of a step, knowing nothing but the outcome's published JSON Schema:
+ * each value goes into the control its schema asks for (a choice by its label, a person by name, a date typed
+ * into its picker, list items added as needed). Nothing here names a step or a field.
+ */
+export async function fillFromSchema(
+  page: Page,
+  schema: JsonSchema,
+  payload: Record<string, unknown>,
+  people: DirectoryPerson[],
+  prefix = '',
+): Promise<void> {
+  const personLabel = (id: unknown) => {
+    const found = people.find((candidate) => candidate.id === id);
+    if (!found) throw new Error(`no directory entry ${String(id)}`);
+    return found.displayName;
+  };
+  const optionLabel = (field: JsonSchema, value: unknown) =>
+    (field.oneOf?.find((option) => option.const === value)?.title as string | undefined) ?? String(value);
+  for (const [name, value] of Object.entries(payload)) {
+    const property = nonNull(schema.properties?.[name] ?? {});
+    const path = prefix ? `${prefix}.${name}` : name;
+    const widget = property['x-widget'];
+    if (value === undefined || value === null) continue;
+    if (widget === 'user') await choose(page, path, personLabel(value));
+    else if (widget === 'users') for (const id of value as unknown[]) await choose(page, path, personLabel(id));
+    else if (widget === 'attachments') {
+      if ((value as unknown[]).length > 0) throw new Error(`${path}: attachments are chosen by their file names`);
+    } else if (property.enum) await choose(page, path, optionLabel(property, value));
+    else if (typeOf(property) === 'object')
+      await fillFromSchema(page, property, value as Record<string, unknown>, people, path);
+    else if (typeOf(property) === 'array') await fillList(page, property, path, value as unknown[], people);
+    else if (typeOf(property) === 'boolean') {
+      if (value === true) await field(page, path).click();
+    } else if (property.format === 'date') {
+      await field(page, path).click();
+      await field(page, path).fill(String(value));
+      await field(page, path).press('Enter');
+    } else if (property.format === 'date-time') await pickNow(page, path);
+    else await fill(page, path, String(value));
+  }
+}
+
+async function fillList(page: Page, schema: JsonSchema, path: string, items: unknown[], people: DirectoryPerson[]) {
+  const item = nonNull(schema.items ?? {});
+  if (item.enum) {
+    for (const value of items)
+      await choose(
+        page,
+        path,
+        (item.oneOf?.find((option) => option.const === value)?.title as string) ?? String(value),
+      );
+    return;
+  }
+  const id = `step_${path.replace(/\./g, '_')}_`;
+  for (let index = 0; index < items.length; index++) {
+    // The form opens with the items the schema requires (a list inside a list item names its button by
+    // its path within the item); more are added with the list's button.
+    if ((await page.locator(`[id^="${id}${index}_"], #${id}${index}`).count()) === 0)
+      await page
+        .locator(`[data-add-item="${path}"], [data-add-item$=".${path.split('.').slice(-1)[0]}"]`)
+        .first()
+        .click();
+    const value = items[index];
+    if (typeOf(item) === 'object')
+      await fillFromSchema(page, item, value as Record<string, unknown>, people, `${path}.${index}`);
+    else await fill(page, `${path}.${index}`, String(value));
+  }
 }
