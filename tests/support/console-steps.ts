@@ -134,6 +134,7 @@ export async function fillFromSchema(
       await field(page, path).click();
       await field(page, path).fill(String(value));
       await field(page, path).press('Enter');
+      await page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)').waitFor({ state: 'hidden' });
     } else if (property.format === 'date-time') await pickNow(page, path);
     else await fill(page, path, String(value));
   }

@@ -68,6 +68,8 @@ export function CasesPage() {
         <Form.Item label={t('caseType')}>
           <Select
             allowClear
+            showSearch
+            optionFilterProp="label"
             style={{ minWidth: 140 }}
             placeholder={t('all')}
             value={caseType}
