@@ -1,5 +1,6 @@
 import { Locator, Page } from 'playwright-core';
 import { Person } from './browser';
+import { expectEventually } from './eventually';
 import type { JsonSchema } from './schema-payload';
 
 /**
@@ -39,8 +40,11 @@ export async function pickNow(page: Page, path: string): Promise<void> {
   await field(page, path).click();
   const panel = page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)');
   await panel.getByText('此刻', { exact: true }).click();
-  // The page's own check, as a string: this file is compiled without the DOM library.
-  await page.waitForFunction(`document.getElementById('step_${path}').value !== ''`);
+  // Polled from here: a string predicate polled inside the page is evaluated there, which the console's CSP
+  // (script-src 'self', no 'unsafe-eval') refuses.
+  await expectEventually(async () => {
+    if ((await field(page, path).inputValue()) === '') throw new Error(`${path} is still empty`);
+  });
 }
 
 /** Opens the step of the given type for the case (by its title) from the inbox, reloading until the workflow opened it. */
