@@ -35,15 +35,22 @@ export async function chooseIn(page: Page, select: Locator, label: string, close
   if (closeDropdown) await select.press('Escape');
 }
 
-/** Picks "now" in a date-time picker (此刻): it sets the value and closes the panel. */
+/**
+ * Enters the current minute (China time) into a date-time picker from the keyboard, as typed by a person,
+ * and confirms it with Enter; the panel closes and the field holds the value.
+ */
 export async function pickNow(page: Page, path: string): Promise<void> {
-  await field(page, path).click();
-  const panel = page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)');
-  await panel.getByText('此刻', { exact: true }).click();
+  const input = field(page, path);
+  // China time (UTC+8, no daylight saving) in the picker's format, seconds dropped so it is not in the future.
+  const now = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+  await input.click();
+  await input.fill(`${now}:00`);
+  await input.press('Enter');
+  await page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)').waitFor({ state: 'hidden' });
   // Polled from here: a string predicate polled inside the page is evaluated there, which the console's CSP
   // (script-src 'self', no 'unsafe-eval') refuses.
   await expectEventually(async () => {
-    if ((await field(page, path).inputValue()) === '') throw new Error(`${path} is still empty`);
+    if ((await input.inputValue()) !== `${now}:00`) throw new Error(`${path} does not hold ${now}`);
   });
 }
 
