@@ -1,9 +1,14 @@
 import { Browser } from 'playwright-core';
 import { OrgHarness, startOrgHarness } from '../support/harness';
 import { launchChromium, listen, loginAs, openPerson, Person, screenshots } from '../support/browser';
-import { chooseIn } from '../support/console-steps';
+import { randomUUID } from 'node:crypto';
+import { chooseIn, complete, DirectoryPerson, fillFromSchema, openFromInbox } from '../support/console-steps';
+import { JsonSchema, payloadFromSchema } from '../support/schema-payload';
 
-/** Login, who-am-I, language, session end, keyboard use and the public pages, in a real browser. */
+/**
+ * Login, who-am-I, language, session end, keyboard use, the case search, a step of a workflow no other
+ * browser test drives (filled from its schema alone) and the public pages, in a real browser.
+ */
 describe('officer console basics (Chromium, dev server)', () => {
   let h: OrgHarness;
   let browser: Browser;
@@ -133,17 +138,135 @@ describe('officer console basics (Chromium, dev server)', () => {
     await screenshots(p, 'accident');
   });
 
+  it('searches the cases on the server by number, title, enterprise, type and status, beyond the first page', async () => {
+    const { org } = h;
+    // 30 cases (more than a page of 20); the one searched for is the oldest, so it is not on the first page.
+    const stem = `检索${org.suffix}`;
+    for (let i = 0; i < 30; i++) {
+      await h.db.ds.query(
+        `INSERT INTO cases (id, case_type, reference_no, title, status, department_id, enterprise_id, workflow_id, created_by, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, now() - $10 * interval '1 minute')`,
+        [
+          randomUUID(),
+          i % 2 ? 'INSPECTION' : 'PENALTY',
+          `测应急罚〔2026〕${org.suffix}-${i}号`,
+          i === 29 ? `${stem}最早的案件` : `${stem}案件${i}`,
+          i % 3 ? 'FILED' : 'CLOSED',
+          org.departmentId,
+          i === 29 ? org.otherEnterpriseId : org.enterpriseId,
+          `search-${org.suffix}-${i}`,
+          org.users.officerA.id,
+          i,
+        ],
+      );
+    }
+    // The other county's enterprise name identifies the oldest case (the enterprise is named on the case only).
+    await h.db.ds.query(`UPDATE enterprises SET name = $2 WHERE id = $1`, [
+      org.otherEnterpriseId,
+      `远方企业${org.suffix}`,
+    ]);
+    const p = await person();
+    const { page } = p;
+    await loginAs(p, org.users.head);
+    await page.goto('/ui/cases');
+    const table = page.getByTestId('cases-table');
+    await table.getByText(`${stem}案件0`, { exact: true }).waitFor();
+    expect(await table.innerText()).not.toContain('最早的案件');
+    await screenshots(p, 'cases');
+
+    const total = () => page.getByTestId('cases-total').innerText();
+    const search = async (filter: string, text: string) => {
+      const box = page.locator(`input[data-filter="${filter}"], [data-filter="${filter}"] input`);
+      const answered = page.waitForResponse(
+        (response) => new URL(response.url()).pathname === '/cases' && response.url().includes(`${filter}=`),
+      );
+      await box.fill(text);
+      await box.press('Enter');
+      expect((await answered).status()).toBe(200);
+    };
+    const clear = async (filter: string) => {
+      const box = page.locator(`input[data-filter="${filter}"], [data-filter="${filter}"] input`);
+      await box.fill('');
+      await box.press('Enter');
+    };
+    await search('title', '最早的');
+    await table.getByText(`${stem}最早的案件`).waitFor();
+    await expect(total()).resolves.toBe('共 1 件');
+    expect(await table.locator('tbody tr.ant-table-row').count()).toBe(1);
+    await clear('title');
+
+    await search('caseNumber', `测应急罚〔2026〕${org.suffix}-7号`);
+    await table.getByText(`${stem}案件7`, { exact: true }).waitFor();
+    await expect(total()).resolves.toBe('共 1 件');
+    await clear('caseNumber');
+
+    await search('enterpriseName', `远方企业${org.suffix}`);
+    await table.getByText(`${stem}最早的案件`).waitFor();
+    await expect(total()).resolves.toBe('共 1 件');
+    await clear('enterpriseName');
+
+    // Type and status together: the PENALTY cases (even i) that are CLOSED (i % 3 = 0): 0, 6, 12, 18, 24.
+    await search('status', 'closed');
+    await chooseIn(page, page.locator('[data-filter="caseType"]').getByRole('combobox'), '行政处罚');
+    await table.getByText(`${stem}案件24`, { exact: true }).waitFor();
+    await expect(total()).resolves.toBe('共 5 件');
+    expect(await table.innerText()).not.toContain(`${stem}案件3`);
+  });
+
+  it('completes a step of a workflow the other browser tests do not drive, from its published schema alone', async () => {
+    const { org } = h;
+    // An inspection (现场检查) by two officers, opened over HTTP; its first step is worked in the browser.
+    const opened = await h
+      .http()
+      .post('/inspections')
+      .set(h.as('officerA'))
+      .send({ enterpriseId: org.enterpriseId, inspectorIds: [org.users.officerA.id, org.users.officerB.id] });
+    expect(opened.status).toBe(201);
+    const p = await person();
+    const { page } = p;
+    await loginAs(p, org.users.officerA);
+    await openFromInbox(p, '现场检查', 'INSPECTION_RECORD');
+    const taskId = page.url().split('/').pop()!;
+    // What the console shows is the published contract; the payload comes from the outcome's schema and
+    // the directory, the way any client would build it, and is typed into the rendered form.
+    const task = await h.http().get(`/tasks/${taskId}`).set(h.as('officerA'));
+    const form = task.body.form.outcomes as Array<{ outcome: string; schema: JsonSchema }>;
+    const rectify = form.find((candidate) => candidate.outcome === 'RECTIFY')!;
+    const directory = await h.http().get('/directory/users').query({ limit: 100 }).set(h.as('officerA'));
+    const inspectors = (directory.body.items as DirectoryPerson[]).filter((user) =>
+      [org.users.officerA.id, org.users.officerB.id].includes(user.id),
+    );
+    // A date a deadline accepts: tomorrow in China (UTC+8, no daylight saving).
+    const tomorrow = new Date(Date.now() + (8 + 24) * 3_600_000).toISOString().slice(0, 10);
+    const payload = payloadFromSchema(rectify.schema, { people: inspectors, today: tomorrow });
+    await page
+      .locator('label.ant-radio-button-wrapper', { has: page.locator('[data-choose-outcome~="RECTIFY"]') })
+      .click();
+    await fillFromSchema(page, rectify.schema, payload, inspectors);
+    await page.evaluate('window.scrollTo(0, 0)');
+    await screenshots(p, 'task-inspection-record');
+    await complete(page, 'RECTIFY');
+    // The workflow accepted it; its 复查 opens only after the deadline day, so no step follows yet.
+    await page.getByTestId('step-answer').getByText('责令限期整改').waitFor();
+
+    // What the workflow stored as the step's result is exactly the payload built from the schema.
+    const [stored] = await h.db.ds.query('SELECT status, outcome, result FROM tasks WHERE id = $1', [taskId]);
+    expect(stored).toMatchObject({ status: 'COMPLETED', outcome: 'RECTIFY', result: payload });
+  });
+
   it('opens the public pages without login on a phone', async () => {
     const p = await person('phone');
     const { page } = p;
-    for (const [path, heading] of [
-      ['/ui/public/decisions', '行政处罚决定公示'],
-      ['/ui/public/dishonest', '严重失信主体名单'],
-      ['/ui/public/accidents', '事故调查报告'],
-      ['/ui/public/draws', '双随机抽查结果'],
-    ]) {
+    for (const [path, heading, name] of [
+      ['/ui/public/decisions', '行政处罚决定公示', null],
+      ['/ui/public/dishonest', '严重失信主体名单', 'public-dishonest'],
+      ['/ui/public/accidents', '事故调查报告', 'public-accidents'],
+      ['/ui/public/draws', '双随机抽查结果', 'public-draws'],
+    ] as const) {
       await page.goto(path);
       await page.getByText(heading, { exact: true }).first().waitFor();
+      await page.locator('.ant-table').first().waitFor();
+      if (name) await screenshots(p, name);
     }
     expect(p.failedLoads).toEqual([]);
   });

@@ -143,7 +143,23 @@ describe('officer console: penalty case, legal review, decision, referral and pu
     // 法制审核: the reviewer returns it once from the review queue, beside the proposal and its benchmark range.
     await legal.page.goto('/ui/legal-review');
     await legal.page.locator('tr', { hasText: CASE_TITLE }).locator('a[data-task-type="LEGAL_REVIEW"]').click();
-    await legal.page.getByTestId('proposal').waitFor();
+    await legal.page.getByTestId('proposal').getByText('40000').waitFor();
+    // The benchmark entry of the proposal's violation: the 一般 range applies, and the proposed fine lies in it.
+    const benchmark = legal.page.getByTestId('benchmark');
+    const ordinary = benchmark.locator('tr[data-circumstance="ORDINARY"]');
+    await ordinary.getByText('30,000.00 – 60,000.00').waitFor();
+    expect(await ordinary.getAttribute('class')).toContain('benchmark-applied');
+    await benchmark.locator('tr[data-circumstance="SEVERE"]').getByText('60,000.00 – 100,000.00').waitFor();
+    await benchmark.getByText('《中华人民共和国安全生产法》第九十七条第（三）项').waitFor();
+    expect(await benchmark.locator('[data-within-range]').getAttribute('data-within-range')).toBe('true');
+    await legal.page.getByTestId('review-evidence').getByText('现场照片.png').waitFor();
+    // Side by side at 1366×768: proposal, evidence and benchmark in one row, left to right.
+    const boxes = await Promise.all(
+      ['proposal', 'review-evidence', 'benchmark'].map(async (id) => (await legal.page.getByTestId(id).boundingBox())!),
+    );
+    expect(boxes[0].x + boxes[0].width).toBeLessThanOrEqual(boxes[1].x);
+    expect(boxes[1].x + boxes[1].width).toBeLessThanOrEqual(boxes[2].x);
+    expect(new Set(boxes.map((box) => Math.round(box.y))).size).toBe(1);
     await screenshots(legal, 'legal-review');
     await fill(legal.page, 'opinion', '证据不足，补充调查');
     await complete(legal.page, 'RETURN');

@@ -1,8 +1,11 @@
 import { OrgHarness, startOrgHarness } from '../support/harness';
 import { penaltyFlow } from '../support/penalty-flow';
 
-/** The two routes the console added: the colleague directory and the per-case record verification. */
-describe('console endpoints: GET /directory/users and GET /cases/:id/record-verification', () => {
+/**
+ * The routes the console added: the colleague directory, the per-case record verification and one discretion
+ * benchmark by id (shown beside a proposal in legal review).
+ */
+describe('console endpoints: GET /directory/users, GET /cases/:id/record-verification, GET /enforcement/benchmarks/:version', () => {
   let h: OrgHarness;
   let f: ReturnType<typeof penaltyFlow>;
 
@@ -81,5 +84,51 @@ describe('console endpoints: GET /directory/users and GET /cases/:id/record-veri
     const broken = await h.http().get(`/cases/${opened.id}/record-verification`).set(h.as('head'));
     expect(broken.status).toBe(200);
     expect(broken.body).toMatchObject({ ok: false, firstBrokenSeq: String(first.seq), checked: 0 });
+  });
+  it("reads a benchmark version by id: the default and one's own jurisdiction's, not another county's", async () => {
+    const entry = {
+      violationType: 'SPL-97-3',
+      title: '未按照规定对从业人员进行安全生产教育和培训',
+      legalBasis: '《中华人民共和国安全生产法》第九十七条第（三）项',
+      statutoryRange: { minYuan: 0, maxYuan: 100_000 },
+      ranges: {
+        LENIENT: { minYuan: 2_000, maxYuan: 20_000 },
+        ORDINARY: { minYuan: 20_000, maxYuan: 50_000 },
+        SEVERE: { minYuan: 50_000, maxYuan: 100_000 },
+      },
+    };
+    const id = `X-${h.org.suffix}`;
+    const published = await h
+      .http()
+      .post('/enforcement/benchmarks')
+      .set(h.as('admin'))
+      .send({
+        id,
+        departmentId: h.org.departmentId,
+        jurisdiction: '测试县',
+        effectiveFrom: '2026-01-01',
+        source: '测试县应急管理局公告',
+        entries: [entry],
+      });
+    expect(published.status).toBe(201);
+
+    const own = await h.http().get(`/enforcement/benchmarks/${id}`).set(h.as('legal'));
+    expect(own.status).toBe(200);
+    expect(own.body).toMatchObject({ id, departmentId: h.org.departmentId, entries: [entry] });
+    // The city above sees its county's benchmark (jurisdiction); the installation default is everyone's.
+    expect((await h.http().get(`/enforcement/benchmarks/${id}`).set(h.as('cityHead'))).status).toBe(200);
+    const fallback = await h.http().get('/enforcement/benchmarks/DEFAULT-2026').set(h.as('otherOfficer'));
+    expect(fallback.status).toBe(200);
+    expect(fallback.body.departmentId).toBeNull();
+
+    const other = await h.http().get(`/enforcement/benchmarks/${id}`).set(h.as('otherOfficer'));
+    expect(other.status).toBe(403);
+    expect(other.body.code).toBe('FORBIDDEN_JURISDICTION');
+    expect(other.body.entries).toBeUndefined();
+    const missing = await h.http().get('/enforcement/benchmarks/NO-SUCH-VERSION').set(h.as('legal'));
+    expect({ status: missing.status, code: missing.body.code }).toEqual({ status: 404, code: 'NOT_FOUND' });
+    const malformed = await h.http().get('/enforcement/benchmarks/bad%20id').set(h.as('legal'));
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.details.fields.map((field: { path: string }) => field.path)).toEqual(['params.version']);
   });
 });

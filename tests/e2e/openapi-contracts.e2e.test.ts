@@ -119,6 +119,7 @@ describe('OpenAPI contracts of the converted areas', () => {
       [`/enforcement/policies/${h.org.departmentId}`, 'head'],
       ['/enforcement/benchmarks', 'head'],
       ['/enforcement/benchmarks/applicable', 'head'],
+      ['/enforcement/benchmarks/DEFAULT-2026', 'legal'],
       ['/dishonest-entities', 'officerA'],
       ['/credit-repairs', 'head'],
       ['/file-reviews/samples', 'head'],

@@ -1,5 +1,7 @@
 import { Locator, Page } from 'playwright-core';
 import { Person } from './browser';
+import { expectEventually } from './eventually';
+import type { JsonSchema } from './schema-payload';
 
 /**
  * How a person works a step in the console: find it in the inbox, fill the schema-rendered form
@@ -33,13 +35,23 @@ export async function chooseIn(page: Page, select: Locator, label: string, close
   if (closeDropdown) await select.press('Escape');
 }
 
-/** Picks "now" in a date-time picker (此刻): it sets the value and closes the panel. */
+/**
+ * Enters the current minute (China time) into a date-time picker from the keyboard, as typed by a person,
+ * and confirms it with Enter; the panel closes and the field holds the value.
+ */
 export async function pickNow(page: Page, path: string): Promise<void> {
-  await field(page, path).click();
-  const panel = page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)');
-  await panel.getByText('此刻', { exact: true }).click();
-  // The page's own check, as a string: this file is compiled without the DOM library.
-  await page.waitForFunction(`document.getElementById('step_${path}').value !== ''`);
+  const input = field(page, path);
+  // China time (UTC+8, no daylight saving) in the picker's format, seconds dropped so it is not in the future.
+  const now = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+  await input.click();
+  await input.fill(`${now}:00`);
+  await input.press('Enter');
+  await page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)').waitFor({ state: 'hidden' });
+  // Polled from here: a string predicate polled inside the page is evaluated there, which the console's CSP
+  // (script-src 'self', no 'unsafe-eval') refuses.
+  await expectEventually(async () => {
+    if ((await input.inputValue()) !== `${now}:00`) throw new Error(`${path} does not hold ${now}`);
+  });
 }
 
 /** Opens the step of the given type for the case (by its title) from the inbox, reloading until the workflow opened it. */
@@ -79,4 +91,89 @@ export async function pressOutcome(page: Page, outcome: string): Promise<void> {
 export async function complete(page: Page, outcome: string): Promise<void> {
   await pressOutcome(page, outcome);
   await page.getByTestId('step-answer').waitFor({ timeout: 30_000 });
+}
+
+/** A person as the directory shows them (the console labels a user option by the display name). */
+export interface DirectoryPerson {
+  id: string;
+  displayName: string;
+  [field: string]: unknown;
+}
+
+/** `anyOf: [X, {type: 'null'}]` is X. */
+const nonNull = (schema: JsonSchema): JsonSchema =>
+  schema.anyOf?.find((variant) => variant.type !== 'null') ?? schema.oneOf?.find((variant) => variant.type) ?? schema;
+
+const typeOf = (schema: JsonSchema): string | undefined =>
+  Array.isArray(schema.type) ? schema.type.find((type) => type !== 'null') : schema.type;
+
+/**
+ * Types a payload into the console's form of a step, knowing nothing but the outcome's published JSON Schema:
+ * each value goes into the control its schema asks for (a choice by its label, a person by name, a date typed
+ * into its picker, list items added as needed). Nothing here names a step or a field.
+ */
+export async function fillFromSchema(
+  page: Page,
+  schema: JsonSchema,
+  payload: Record<string, unknown>,
+  people: DirectoryPerson[],
+  prefix = '',
+): Promise<void> {
+  const personLabel = (id: unknown) => {
+    const found = people.find((candidate) => candidate.id === id);
+    if (!found) throw new Error(`no directory entry ${String(id)}`);
+    return found.displayName;
+  };
+  const optionLabel = (field: JsonSchema, value: unknown) =>
+    (field.oneOf?.find((option) => option.const === value)?.title as string | undefined) ?? String(value);
+  for (const [name, value] of Object.entries(payload)) {
+    const property = nonNull(schema.properties?.[name] ?? {});
+    const path = prefix ? `${prefix}.${name}` : name;
+    const widget = property['x-widget'];
+    if (value === undefined || value === null) continue;
+    if (widget === 'user') await choose(page, path, personLabel(value));
+    else if (widget === 'users') for (const id of value as unknown[]) await choose(page, path, personLabel(id));
+    else if (widget === 'attachments') {
+      if ((value as unknown[]).length > 0) throw new Error(`${path}: attachments are chosen by their file names`);
+    } else if (property.enum) await choose(page, path, optionLabel(property, value));
+    else if (typeOf(property) === 'object')
+      await fillFromSchema(page, property, value as Record<string, unknown>, people, path);
+    else if (typeOf(property) === 'array') await fillList(page, property, path, value as unknown[], people);
+    else if (typeOf(property) === 'boolean') {
+      if (value === true) await field(page, path).click();
+    } else if (property.format === 'date') {
+      await field(page, path).click();
+      await field(page, path).fill(String(value));
+      await field(page, path).press('Enter');
+      await page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)').waitFor({ state: 'hidden' });
+    } else if (property.format === 'date-time') await pickNow(page, path);
+    else await fill(page, path, String(value));
+  }
+}
+
+async function fillList(page: Page, schema: JsonSchema, path: string, items: unknown[], people: DirectoryPerson[]) {
+  const item = nonNull(schema.items ?? {});
+  if (item.enum) {
+    for (const value of items)
+      await choose(
+        page,
+        path,
+        (item.oneOf?.find((option) => option.const === value)?.title as string) ?? String(value),
+      );
+    return;
+  }
+  const id = `step_${path.replace(/\./g, '_')}_`;
+  for (let index = 0; index < items.length; index++) {
+    // The form opens with the items the schema requires (a list inside a list item names its button by
+    // its path within the item); more are added with the list's button.
+    if ((await page.locator(`[id^="${id}${index}_"], #${id}${index}`).count()) === 0)
+      await page
+        .locator(`[data-add-item="${path}"], [data-add-item$=".${path.split('.').slice(-1)[0]}"]`)
+        .first()
+        .click();
+    const value = items[index];
+    if (typeOf(item) === 'object')
+      await fillFromSchema(page, item, value as Record<string, unknown>, people, `${path}.${index}`);
+    else await fill(page, `${path}.${index}`, String(value));
+  }
 }

@@ -9,6 +9,7 @@ import {
   ApplicableBenchmarkQueryDto,
   BenchmarkDto,
   BenchmarkPageDto,
+  BenchmarkParams,
   BenchmarkViewDto,
   DepartmentParams,
   PolicyDto,
@@ -72,6 +73,18 @@ export class EnforcementConfigController {
   })
   applicable(@CurrentActor() actor: Actor, @Query() query: ApplicableBenchmarkQueryDto) {
     return this.policies.applicableBenchmarkFor(actor, query.departmentId, query.on);
+  }
+
+  @Get('benchmarks/:version')
+  @AnyAuthenticated()
+  @Endpoint({
+    summary:
+      'One benchmark version by id (e.g. the one a penalty proposal was checked against): yours, the levels above, your jurisdiction or the default',
+    response: BenchmarkViewDto,
+    errors: [400, 403, 404],
+  })
+  benchmark(@CurrentActor() actor: Actor, @Param() { version }: BenchmarkParams) {
+    return this.policies.benchmarkFor(actor, version);
   }
 
   @Post('benchmarks')

@@ -80,12 +80,18 @@ const BenchmarkEntryViewSchema = z.object({
   ranges: z.object({ LENIENT: FineRangeViewSchema, ORDINARY: FineRangeViewSchema, SEVERE: FineRangeViewSchema }),
 });
 
+const benchmarkId = () =>
+  z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,64}$/)
+    .meta({ example: 'JS-2026-01', description: 'Version id; a benchmark is never edited' });
+
+/** A benchmark's version id is its own code (e.g. JS-2026-01), not a uuid. */
+export class BenchmarkParams extends createZodDto(z.strictObject({ version: benchmarkId() })) {}
+
 export class BenchmarkDto extends createZodDto(
   z.strictObject({
-    id: z
-      .string()
-      .regex(/^[A-Za-z0-9._-]{1,64}$/)
-      .meta({ example: 'JS-2026-01', description: 'Version id; a benchmark is never edited' }),
+    id: benchmarkId(),
     departmentId: uuid(),
     jurisdiction: text(128),
     effectiveFrom: localDate(),

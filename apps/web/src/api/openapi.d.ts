@@ -1283,6 +1283,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/enforcement/benchmarks/{version}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One benchmark version by id (e.g. the one a penalty proposal was checked against): yours, the levels above, your jurisdiction or the default */
+    get: operations['EnforcementConfigController_benchmark'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/public/penalty-decisions': {
     parameters: {
       query?: never;
@@ -12468,6 +12485,73 @@ export interface operations {
       };
       header?: never;
       path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BenchmarkViewDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+    };
+  };
+  EnforcementConfigController_benchmark: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Version id; a benchmark is never edited */
+        version: string;
+      };
       cookie?: never;
     };
     requestBody?: never;

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { App, Button, Card, Form, Input, Modal, Select, Table, Tag } from 'antd';
+import { App, Button, Card, Form, Input, Modal, Select, Table, Tag, Typography } from 'antd';
 import { api, unwrap } from '../api/client';
 import type { CaseView } from '../api/views';
 import { ChinaTime, ErrorNotice, useDirectory } from '../lib/components';
@@ -11,23 +11,37 @@ import { usePagedList } from '../lib/use-paged-list';
 
 const CASE_TYPES = ['PENALTY', 'ACCIDENT', 'INSPECTION', 'SIMPLE_PENALTY', 'CRIMINAL_TRANSFER', 'DISCIPLINE_REFERRAL'];
 
-/** Cases of the departments the user sees; type and status filter on the server, the text box within the page. */
+/** What the case search sends: each box is one filter of GET /cases (案号 exactly, title and enterprise by part). */
+interface CaseSearch {
+  caseNumber?: string;
+  title?: string;
+  enterpriseName?: string;
+}
+
+const SEARCH_BOXES = [
+  { name: 'caseNumber', label: 'caseNo', placeholder: 'searchCaseNumber' },
+  { name: 'title', label: 'caseTitle', placeholder: 'searchTitle' },
+  { name: 'enterpriseName', label: 'enterprise', placeholder: 'searchEnterprise' },
+] as const;
+
+/**
+ * Cases of the departments the user sees. Every filter (case number, title, enterprise, type, status) is a
+ * query parameter of GET /cases: the server searches all cases in jurisdiction, and the table pages its answer.
+ */
 export function CasesPage() {
   const { t, code } = useI18n();
   const { user } = useSession();
   const [caseType, setCaseType] = useState<string>();
   const [status, setStatus] = useState<string>();
-  const [text, setText] = useState('');
+  const [search, setSearch] = useState<CaseSearch>({});
   const [creating, setCreating] = useState(false);
-  const list = usePagedList<CaseView>(['cases', caseType, status], (page) =>
-    unwrap(api.GET('/cases', { params: { query: { ...page, caseType, status } } })),
+  const list = usePagedList<CaseView>(['cases', caseType, status, search], (page) =>
+    unwrap(api.GET('/cases', { params: { query: { ...page, caseType, status, ...search } } })),
   );
-  const needle = text.trim().toLowerCase();
-  const shown = needle
-    ? list.items.filter((c) =>
-        [c.referenceNo, c.title, c.enterpriseName].some((value) => value?.toLowerCase().includes(needle)),
-      )
-    : list.items;
+  const searchBy = (name: keyof CaseSearch, value: string) => {
+    setSearch((current) => ({ ...current, [name]: value.trim() || undefined }));
+    list.resetPage();
+  };
   return (
     <Card
       title={t('cases')}
@@ -39,19 +53,23 @@ export function CasesPage() {
         )
       }
     >
-      <Form layout="inline" style={{ marginBottom: 12, rowGap: 8 }}>
-        <Form.Item label={t('search')}>
-          <Input.Search
-            allowClear
-            placeholder={t('searchPlaceholder')}
-            value={text}
-            onChange={(event) => setText(event.target.value)}
-            data-filter="text"
-          />
-        </Form.Item>
+      <Form layout="inline" style={{ marginBottom: 12, rowGap: 8 }} role="search">
+        {SEARCH_BOXES.map((box) => (
+          <Form.Item key={box.name} label={t(box.label)}>
+            <Input.Search
+              allowClear
+              style={{ width: 200 }}
+              placeholder={t(box.placeholder)}
+              onSearch={(value) => searchBy(box.name, value)}
+              data-filter={box.name}
+            />
+          </Form.Item>
+        ))}
         <Form.Item label={t('caseType')}>
           <Select
             allowClear
+            showSearch
+            optionFilterProp="label"
             style={{ minWidth: 140 }}
             placeholder={t('all')}
             value={caseType}
@@ -60,27 +78,31 @@ export function CasesPage() {
               list.resetPage();
             }}
             options={CASE_TYPES.map((value) => ({ value, label: code(value) }))}
+            data-filter="caseType"
           />
         </Form.Item>
         <Form.Item label={t('status')}>
-          <Input
+          <Input.Search
             allowClear
-            style={{ width: 160 }}
+            style={{ width: 180 }}
             placeholder="INVESTIGATING"
-            value={status}
-            onChange={(event) => {
-              setStatus(event.target.value.trim().toUpperCase() || undefined);
+            onSearch={(value) => {
+              setStatus(value.trim().toUpperCase() || undefined);
               list.resetPage();
             }}
+            data-filter="status"
           />
         </Form.Item>
       </Form>
+      <Typography.Text type="secondary" data-testid="cases-total">
+        {t('casesFound', { count: list.total })}
+      </Typography.Text>
       <ErrorNotice error={list.query.error} />
       <Table<CaseView>
         rowKey="id"
         size="middle"
         loading={list.query.isLoading}
-        dataSource={shown}
+        dataSource={list.items}
         pagination={list.pagination}
         scroll={{ x: 800 }}
         data-testid="cases-table"

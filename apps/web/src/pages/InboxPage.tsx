@@ -17,8 +17,11 @@ interface Filters {
   overdue?: boolean;
 }
 
-/** 待办: my tasks and my groups' tasks, soonest due first. */
-export function InboxPage({ fixedType, title }: { fixedType?: string; title?: string }) {
+/**
+ * 待办: my tasks and my groups' tasks, soonest due first. A queue of given step types (`types`) lists only
+ * those: one at a time, the first until another is chosen.
+ */
+export function InboxPage({ types, title }: { types?: string[]; title?: string }) {
   const { t, code, pick } = useI18n();
   const { user } = useSession();
   const { message } = App.useApp();
@@ -26,7 +29,7 @@ export function InboxPage({ fixedType, title }: { fixedType?: string; title?: st
   const taskTypes = useTaskTypes();
   const [filters, setFilters] = useState<Filters>({});
   const [reassigning, setReassigning] = useState<TaskView | null>(null);
-  const query = { ...filters, type: fixedType ?? filters.type };
+  const query = { ...filters, type: types ? (filters.type ?? types[0]) : filters.type };
   const list = usePagedList<TaskView>(
     ['inbox', query],
     (page) =>
@@ -65,19 +68,21 @@ export function InboxPage({ fixedType, title }: { fixedType?: string; title?: st
   return (
     <Card title={title ?? t('inbox')} extra={<Button onClick={refresh}>{t('refresh')}</Button>}>
       <Form layout="inline" style={{ marginBottom: 12, rowGap: 8 }} aria-label={t('search')}>
-        {!fixedType && (
+        {(!types || types.length > 1) && (
           <Form.Item label={t('type')}>
             <Select
-              allowClear
+              allowClear={!types}
               showSearch
               style={{ minWidth: 180 }}
               placeholder={t('all')}
-              value={filters.type}
+              value={query.type}
               onChange={(type) => {
                 setFilters({ ...filters, type });
                 list.resetPage();
               }}
-              options={(taskTypes.data ?? []).map((tt) => ({ value: tt.type, label: pick(tt.title) }))}
+              options={(taskTypes.data ?? [])
+                .filter((tt) => !types || types.includes(tt.type))
+                .map((tt) => ({ value: tt.type, label: pick(tt.title) }))}
               optionFilterProp="label"
               data-filter="type"
             />

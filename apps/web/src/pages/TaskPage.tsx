@@ -11,15 +11,8 @@ import { useI18n } from '../lib/i18n';
 import { useSession } from '../lib/session';
 import { useTaskTypes } from '../lib/task-types';
 import { TaskDeadlineAction } from './case-actions';
-import {
-  CaseContext,
-  CompletedSteps,
-  Documents,
-  Evidence,
-  StepPayload,
-  Timeline,
-  useCaseDetail,
-} from './case-sections';
+import { CaseContext, CompletedSteps, Documents, Evidence, Timeline, useCaseDetail } from './case-sections';
+import { proposalOf, ReviewPanel } from './review-panel';
 
 type NextTask = { id: string | null; type: string; title: string };
 type CompletionBody = NonNullable<paths['/tasks/{id}/complete']['post']['requestBody']>['content']['application/json'];
@@ -78,12 +71,7 @@ export function TaskPage() {
     void queryClient.invalidateQueries({ queryKey: ['inbox-counts'] });
   };
 
-  const proposal = (detail.data?.workflow as { procedure?: { proposal?: Record<string, unknown> | null } } | null)
-    ?.procedure?.proposal;
-  // The proposal is the payload of the case's latest completed proposal step: its contract labels it.
-  const proposalStep = [...(detail.data?.tasks ?? [])]
-    .reverse()
-    .find((task) => task.status === 'COMPLETED' && task.type === 'PENALTY_PROPOSAL');
+  const proposal = proposalOf(detail.data);
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -125,14 +113,10 @@ export function TaskPage() {
           </Descriptions.Item>
         </Descriptions>
       </Card>
+      {detail.data && proposal && <ReviewPanel detail={detail.data} proposal={proposal} />}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>
           <Card title={t('caseContext')}>{detail.data ? <CaseContext detail={detail.data} /> : <Spin />}</Card>
-          {proposal && (
-            <Card title={`${t('proposal')} · ${t('benchmark')}`} style={{ marginTop: 16 }} data-testid="proposal">
-              <StepPayload type={proposalStep?.type} outcome={proposalStep?.outcome} value={proposal} />
-            </Card>
-          )}
           <Card style={{ marginTop: 16 }}>
             <Tabs
               items={[

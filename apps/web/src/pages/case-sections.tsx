@@ -236,8 +236,8 @@ async function download(path: string, fileName: string) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** Evidence and notes of the case: list, download, upload (SHA-256 fingerprinted by the API). */
-export function Evidence({ caseId, taskId }: { caseId: string; taskId?: string }) {
+/** Evidence and notes of the case: list, download, upload (SHA-256 fingerprinted by the API) unless read-only. */
+export function Evidence({ caseId, taskId, readOnly }: { caseId: string; taskId?: string; readOnly?: boolean }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
@@ -303,42 +303,44 @@ export function Evidence({ caseId, taskId }: { caseId: string; taskId?: string }
           },
         ]}
       />
-      <Space wrap style={{ marginTop: 8 }}>
-        <Upload
-          showUploadList={false}
-          customRequest={({ file, onSuccess, onError }) => {
-            const blob = file as File;
-            toBase64(blob)
-              .then((contentBase64) =>
-                attach.mutateAsync({
-                  kind: 'FILE',
-                  fileName: blob.name,
-                  contentType: blob.type || undefined,
-                  contentBase64,
-                }),
-              )
-              .then((answer) => onSuccess?.(answer))
-              .catch((error: Error) => onError?.(error));
-          }}
-        >
-          <Button loading={attach.isPending} data-action="upload">
-            {t('upload')}
+      {!readOnly && (
+        <Space wrap style={{ marginTop: 8 }}>
+          <Upload
+            showUploadList={false}
+            customRequest={({ file, onSuccess, onError }) => {
+              const blob = file as File;
+              toBase64(blob)
+                .then((contentBase64) =>
+                  attach.mutateAsync({
+                    kind: 'FILE',
+                    fileName: blob.name,
+                    contentType: blob.type || undefined,
+                    contentBase64,
+                  }),
+                )
+                .then((answer) => onSuccess?.(answer))
+                .catch((error: Error) => onError?.(error));
+            }}
+          >
+            <Button loading={attach.isPending} data-action="upload">
+              {t('upload')}
+            </Button>
+          </Upload>
+          <Input
+            aria-label={t('note')}
+            placeholder={t('note')}
+            value={note}
+            onChange={(event) => setNote(event.target.value)}
+            style={{ width: 240 }}
+          />
+          <Button
+            disabled={!note.trim()}
+            onClick={() => attach.mutate({ kind: 'NOTE', text: note.trim() }, { onSuccess: () => setNote('') })}
+          >
+            {t('note')}
           </Button>
-        </Upload>
-        <Input
-          aria-label={t('note')}
-          placeholder={t('note')}
-          value={note}
-          onChange={(event) => setNote(event.target.value)}
-          style={{ width: 240 }}
-        />
-        <Button
-          disabled={!note.trim()}
-          onClick={() => attach.mutate({ kind: 'NOTE', text: note.trim() }, { onSuccess: () => setNote('') })}
-        >
-          {t('note')}
-        </Button>
-      </Space>
+        </Space>
+      )}
     </>
   );
 }

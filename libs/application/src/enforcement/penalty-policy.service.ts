@@ -191,12 +191,25 @@ export class PenaltyPolicyService {
   }
 
   async listBenchmarks(actor: Actor, offset: number, limit: number): Promise<Page<BenchmarkView>> {
-    const chain = await this.repo.departmentChain(actor.departmentId);
-    const [rows, total] = await this.repo.listBenchmarks(
-      [...new Set([...chain, ...actor.visibleDepartmentIds])],
-      offset,
-      limit,
-    );
+    const [rows, total] = await this.repo.listBenchmarks(await this.benchmarkDepartments(actor), offset, limit);
     return { items: rows.map(benchmarkView), total, offset, limit };
+  }
+
+  /**
+   * One benchmark version by id (the one a proposal names), if the actor may see it: the default, or one of
+   * their department, the levels above it or their jurisdiction below — the same set as the list.
+   */
+  async benchmarkFor(actor: Actor, id: string): Promise<BenchmarkView> {
+    const found = await this.repo.findBenchmark(id);
+    if (!found) throw new DomainError(ErrorCode.NOT_FOUND, `no discretion benchmark ${id}`);
+    if (found.departmentId !== null && !(await this.benchmarkDepartments(actor)).includes(found.departmentId))
+      throw new DomainError(ErrorCode.FORBIDDEN_JURISDICTION, 'this benchmark belongs to another jurisdiction');
+    return benchmarkView(found);
+  }
+
+  /** Departments whose benchmarks the actor sees: their own, the levels above it and their jurisdiction. */
+  private async benchmarkDepartments(actor: Actor): Promise<string[]> {
+    const chain = await this.repo.departmentChain(actor.departmentId);
+    return [...new Set([...chain, ...actor.visibleDepartmentIds])];
   }
 }
