@@ -67,7 +67,8 @@ describe('officer console: penalty case, legal review, decision, referral and pu
     await officerA.page.locator('[data-action="create-case"]').click();
     const dialog = officerA.page.getByRole('dialog');
     await dialog.getByLabel('案件名称').fill(CASE_TITLE);
-    await chooseIn(officerA.page, dialog.getByRole('combobox', { name: '企业' }), '测试企业');
+    // A single select closes on Enter; an Escape after it would close the dialog (when the dropdown is already shut).
+    await chooseIn(officerA.page, dialog.getByRole('combobox', { name: '企业' }), '测试企业', false);
     await chooseIn(officerA.page, dialog.getByLabel('其他承办人'), 'officerB');
     await dialog.getByRole('button', { name: '提交' }).click();
     await officerA.page.waitForURL(/\/ui\/cases\/[0-9a-f-]{36}$/);
