@@ -262,7 +262,7 @@ describe('accident investigation over HTTP on the Temporal dev server', () => {
     const body = {
       directCauses: '操作工张三违章动火（身份证110101199003071234）',
       indirectCauses: '企业安全管理缺失；属地监管不到位',
-      educationMeasures: '全市危化企业警示教育',
+      educationMeasures: '全市危化企业警示教育，由企业主要负责人王五组织',
       summary: '张三、李四对事故负有责任',
       responsibleParties: [
         {
@@ -369,13 +369,31 @@ describe('accident investigation over HTTP on the Temporal dev server', () => {
     );
     expect(reads.length).toBeGreaterThanOrEqual(2);
 
-    // Published with personal data masked; no referral on the public side.
+    // Published with personal data masked (the enterprise's principal too); no referral on the public side.
+    await h.db.ds.query(`UPDATE enterprises SET principal_name = '王五' WHERE id = $1`, [org.enterpriseId]);
     const pub = await h.http().get('/public/accident-reports');
     expect(pub.status).toBe(200);
     const mine = pub.body.items.find((x: { id: string }) => x.id === id);
     expect(mine).toBeDefined();
     const text = JSON.stringify(pub.body);
-    expect(text).not.toMatch(/张三|李四|110101199003071234|13912345678/);
+    expect(text).not.toMatch(/张三|李四|王五|110101199003071234|13912345678/);
+    expect(mine.educationMeasures).toBe('全市危化企业警示教育，由企业主要负责人王*组织');
+    // Codes come with their Chinese labels; the day is China's.
+    expect(mine).toMatchObject({ grade: 'LARGER', gradeLabel: '较大事故' });
+    expect(mine.responsibleParties[1]).toMatchObject({
+      kind: 'ENTERPRISE_STAFF',
+      kindLabel: '单位人员',
+      proposedHandlingLabel: '由事故发生单位处理',
+    });
+    expect(mine.rectificationMeasures[0]).toMatchObject({ status: 'OPEN', statusLabel: '整改中' });
+    const occurredAt = (await h.db.ds.query(`SELECT occurred_at FROM accidents WHERE case_id = $1`, [id]))[0]
+      .occurred_at;
+    // 01:30 in China is the previous day in UTC: the public day is China's.
+    await h.db.ds.query(`UPDATE accidents SET occurred_at = '2026-11-30T17:30:00Z' WHERE case_id = $1`, [id]);
+    const again = (await h.http().get(`/public/accident-reports/${id}`)).body;
+    expect(again.occurredOn).toBe('2026-12-01');
+    await h.db.ds.query(`UPDATE accidents SET occurred_at = $2 WHERE case_id = $1`, [id, occurredAt]);
+    expect(pub.body).toMatchObject({ nextCursor: null, totalExact: true });
     expect(text).not.toContain(referralId);
     expect(text).not.toContain('PUBLIC_OFFICIAL');
     expect(mine.responsibleParties.map((p: { name: string }) => p.name)).toEqual(['测试企业', '张*']);

@@ -209,8 +209,12 @@ describe('inspection plans and draws over HTTP (dev server)', () => {
 
     const pub = await h.http().get('/public/inspection-draws').query({ departmentId: org.departmentId, limit: 10 });
     expect(pub.status).toBe(200);
-    const published = pub.body.items.find((d: { id: string }) => d.id === first.body.id);
-    expect(published).toMatchObject({ seed, drawNo: first.body.drawNo, plan: { title: '专项抽查（可复现）' } });
+    const published = pub.body.items.find((d: { drawNo: string }) => d.drawNo === first.body.drawNo);
+    expect(published).toMatchObject({
+      seed,
+      plan: { title: '专项抽查（可复现）', kind: 'SPECIAL', kindLabel: '专项检查计划' },
+    });
+    expect(published).not.toHaveProperty('id');
     expect(published.targets).toHaveLength(5);
     expect(published.targets[0]).toMatchObject({ inspectorCount: 2, enterpriseName: expect.stringContaining('企业') });
     const text = JSON.stringify(pub.body);

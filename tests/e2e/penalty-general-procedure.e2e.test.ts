@@ -186,6 +186,7 @@ describe('penalty general procedure over HTTP (dev server)', () => {
     expect(pub.violation).toBe('未按规定开展安全培训，联系电话139********，身份证320202************');
     expect(JSON.stringify(pub)).not.toContain('13900001111');
     expect(pub).not.toHaveProperty('caseId');
+    expect(pub).not.toHaveProperty('id');
     const dishonest = await h.http().get('/public/dishonest-entities');
     expect(dishonest.body.items.map((x: { decisionNumber: string }) => x.decisionNumber)).toContain(pub.decisionNumber);
 
@@ -297,7 +298,9 @@ describe('penalty general procedure over HTTP (dev server)', () => {
     expect(ok.status).toBe(200);
     expect(ok.body.status).toBe('APPROVED');
     const publicAfter = await h.http().get('/public/dishonest-entities');
-    expect(publicAfter.body.items.map((x: { id: string }) => x.id)).not.toContain(listing.id);
+    expect(publicAfter.body.items.map((x: { decisionNumber: string }) => x.decisionNumber)).not.toContain(
+      listing.decisionNumber,
+    );
     expect(
       (await h.db.ds.query('SELECT credit_status FROM enterprises WHERE id = $1', [org.enterpriseId]))[0].credit_status,
     ).toBe('NORMAL');

@@ -114,6 +114,16 @@ export interface KeysetOrder {
   columns: Array<{ sql: string; part: KeyPart }>;
 }
 
+/** The common order of lists that grow: newest first by an instant, ties broken by the row's uuid. */
+export const newestFirst = (instantColumn: string, idColumn: string): KeysetOrder => ({
+  sort: 'newest',
+  direction: 'DESC',
+  columns: [
+    { sql: instantColumn, part: 'timestamp' },
+    { sql: idColumn, part: 'uuid' },
+  ],
+});
+
 const keySql = (column: { sql: string; part: KeyPart }): string =>
   column.part === 'timestamp' ? timestampKey(column.sql) : `${column.sql}::text`;
 const castOf: Record<KeyPart, string> = { timestamp: 'timestamptz', uuid: 'uuid', integer: 'bigint', text: 'text' };

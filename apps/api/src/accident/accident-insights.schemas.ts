@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
-import { isoInstant, localDate, offsetPageOf, OffsetPageQuerySchema, text, uuid } from '../contract/schemas';
+import { ACCIDENT_GRADES } from '@safety/domain/accident/grading';
+import { PROPOSED_HANDLINGS, RECTIFICATION_STATUSES } from '@safety/domain/accident/proposals';
+import { isoInstant, localDate, offsetPageOf, OffsetPageQuerySchema, pageOf, text, uuid } from '../contract/schemas';
 
 // Statistics, near misses and the published accident reports (条例 Art.34; 安全生产法 Art.86).
 
@@ -131,13 +133,14 @@ export class NearMissAnalysisDto extends createZodDto(
 
 /** A published report: natural persons' names, phones and ID numbers masked; no referred official. */
 const PublicReportSchema = z.object({
-  id: uuid().meta({ description: 'The accident case' }),
+  id: uuid().meta({ description: 'The accident case (an accident has no public number of its own)' }),
   occurredOn: localDate(),
   region: z.string(),
   sector: z.string(),
   enterprise: z.string().nullable(),
   place: z.string(),
-  grade: z.string(),
+  grade: z.enum(ACCIDENT_GRADES),
+  gradeLabel: z.string().meta({ description: 'e.g. 较大事故 (条例 Art.3)' }),
   deaths: z.int(),
   seriousInjuries: z.int(),
   directLossYuan: z.number(),
@@ -148,14 +151,23 @@ const PublicReportSchema = z.object({
   responsibleParties: z.array(
     z.object({
       kind: z.enum(['ENTERPRISE', 'ENTERPRISE_STAFF']),
+      kindLabel: z.string(),
       name: z.string().meta({ description: 'A person by surname only' }),
       position: z.string().nullable(),
       responsibility: z.string(),
-      proposedHandling: z.string(),
+      proposedHandling: z.enum(PROPOSED_HANDLINGS),
+      proposedHandlingLabel: z.string(),
     }),
   ),
   rectificationMeasures: z.array(
-    z.object({ seq: z.int(), description: z.string(), owner: z.string(), dueDate: localDate(), status: z.string() }),
+    z.object({
+      seq: z.int(),
+      description: z.string(),
+      owner: z.string(),
+      dueDate: localDate(),
+      status: z.enum(RECTIFICATION_STATUSES),
+      statusLabel: z.string(),
+    }),
   ),
   evaluation: z
     .object({ publishedAt: isoInstant(), findings: z.string().nullable() })
@@ -166,4 +178,4 @@ const PublicReportSchema = z.object({
 });
 
 export class PublicReportDto extends createZodDto(PublicReportSchema) {}
-export class PublicReportPageDto extends createZodDto(offsetPageOf(PublicReportSchema)) {}
+export class PublicReportPageDto extends createZodDto(pageOf(PublicReportSchema)) {}

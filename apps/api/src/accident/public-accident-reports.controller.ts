@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { AccidentInsightService } from '@safety/application';
 import { Public } from '../auth/auth.decorators';
 import { Endpoint } from '../contract/endpoint.decorator';
-import { IdParams, OffsetPageQueryDto } from '../contract/schemas';
+import { IdParams, PageQueryDto } from '../contract/schemas';
 import { PublicReportDto, PublicReportPageDto } from './accident-insights.schemas';
 
 /** 事故调查报告公开 (条例 Art.34; 安全生产法 Art.86): personal names, phones and ID numbers masked; no referral information. */
@@ -15,13 +15,13 @@ export class PublicAccidentReportsController {
   @Public()
   @Get()
   @Endpoint({
-    summary: 'Published accident investigation reports, newest first (personal data masked)',
+    summary: 'Published accident investigation reports, newest publication first (personal data masked)',
     response: PublicReportPageDto,
     errors: [400],
     isPublic: true,
   })
-  list(@Query() page: OffsetPageQueryDto) {
-    return this.insights.publicReports(page.offset, page.limit);
+  list(@Query() page: PageQueryDto) {
+    return this.insights.publicReports(page);
   }
 
   @Public()

@@ -122,8 +122,8 @@ export class ApplicableBenchmarkQueryDto extends createZodDto(
 
 // ---- 行政执法公示, the serious dishonesty list and 信用修复 ----
 
+/** A published decision; its decision number is its public identifier (no internal ids in public views). */
 const PublicDecisionSchema = z.object({
-  id: uuid(),
   department: z.string(),
   partyName: z.string(),
   creditCode: z.string().nullable(),
@@ -139,7 +139,6 @@ const PublicDecisionSchema = z.object({
 export class PublicDecisionPageDto extends createZodDto(pageOf(PublicDecisionSchema)) {}
 
 const PublicListingSchema = z.object({
-  id: uuid(),
   partyName: z.string(),
   creditCode: z.string(),
   reason: z.string(),
@@ -157,6 +156,7 @@ export class ListingQueryDto extends createZodDto(
 ) {}
 
 const ListingSchema = PublicListingSchema.extend({
+  id: uuid(),
   enterpriseId: uuid(),
   caseId: uuid(),
   departmentId: uuid(),

@@ -9,6 +9,7 @@ import {
   drawView,
   DrawVerificationDto,
   PublicDrawPageDto,
+  PublicDrawQueryDto,
   planView,
 } from './inspection.schemas';
 
@@ -93,7 +94,7 @@ export class InspectionPlanQueries {
     return conflictView(await this.plans.deactivateConflict(actor, id, requestId));
   }
 
-  publicDraws(query: OffsetPage & { departmentId?: string }): Promise<z.input<typeof PublicDrawPageDto.schema>> {
+  publicDraws(query: PublicDrawQueryDto): Promise<z.input<typeof PublicDrawPageDto.schema>> {
     return this.draws.listPublic(query);
   }
 }

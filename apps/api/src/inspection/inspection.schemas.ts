@@ -6,11 +6,20 @@ import type {
   InspectionDrawTargetEntity,
   InspectionPlanEntity,
 } from '@safety/persistence';
-import { isoInstant, isoInstantOrNull, offsetPageOf, OffsetPageQuerySchema, text, uuid } from '../contract/schemas';
+import { INSPECTION_PLAN_KINDS } from '@safety/domain/inspection/draw';
+import {
+  isoInstant,
+  isoInstantOrNull,
+  offsetPageOf,
+  OffsetPageQuerySchema,
+  pageOf,
+  PageQuerySchema,
+  text,
+  uuid,
+} from '../contract/schemas';
 
 // 年度/专项检查计划, 双随机 draws and the 回避 list: short administrative lists, paged by offset.
 
-const PLAN_KINDS = ['ANNUAL', 'SPECIAL'] as const;
 const PLAN_STATUSES = ['DRAFT', 'APPROVED'] as const;
 const CONFLICT_REASONS = ['KINSHIP', 'PRIOR_EMPLOYMENT', 'FINANCIAL_INTEREST', 'OTHER'] as const;
 const riskGrade = z.enum(['RED', 'ORANGE', 'YELLOW', 'BLUE']);
@@ -22,7 +31,7 @@ const frequency = z.number().min(0).max(365);
 export class CreatePlanDto extends createZodDto(
   z.strictObject({
     year: z.int().min(2000).max(2100).meta({ example: 2026 }),
-    kind: z.enum(PLAN_KINDS),
+    kind: z.enum(INSPECTION_PLAN_KINDS),
     title: text(200).meta({ example: '2026年度双随机抽查计划' }),
     sectorCodes: z
       .array(z.string().min(1).max(48))
@@ -76,9 +85,7 @@ export class PlanListQueryDto extends createZodDto(
 
 export class DrawListQueryDto extends createZodDto(OffsetPageQuerySchema.extend({ planId: uuid().optional() })) {}
 
-export class PublicDrawQueryDto extends createZodDto(
-  OffsetPageQuerySchema.extend({ departmentId: uuid().optional() }),
-) {}
+export class PublicDrawQueryDto extends createZodDto(PageQuerySchema.extend({ departmentId: uuid().optional() })) {}
 
 export class CreateConflictDto extends createZodDto(
   z.strictObject({
@@ -110,7 +117,7 @@ const PlanViewSchema = z.object({
   id: uuid(),
   departmentId: uuid(),
   year: z.int(),
-  kind: z.enum(PLAN_KINDS),
+  kind: z.enum(INSPECTION_PLAN_KINDS),
   title: z.string(),
   sectorCodes: z.array(z.string()),
   config: PlanConfigSchema,
@@ -254,10 +261,11 @@ export class DrawVerificationDto extends createZodDto(
 
 /** 双随机一公开: what the public sees of a draw (no officer ids, names masked). */
 const PublicDrawSchema = z.object({
-  id: uuid(),
-  drawNo: z.string(),
+  drawNo: z.string().meta({ description: 'The public number of the draw' }),
   department: z.string().nullable(),
-  plan: z.object({ title: z.string(), kind: z.enum(PLAN_KINDS), year: z.int() }).nullable(),
+  plan: z
+    .object({ title: z.string(), kind: z.enum(INSPECTION_PLAN_KINDS), kindLabel: z.string(), year: z.int() })
+    .nullable(),
   drawnAt: isoInstant(),
   publishedAt: isoInstantOrNull(),
   seed: z.string().meta({ description: 'With the algorithm, anyone can recompute the draw' }),
@@ -273,4 +281,4 @@ const PublicDrawSchema = z.object({
   ),
 });
 
-export class PublicDrawPageDto extends createZodDto(offsetPageOf(PublicDrawSchema)) {}
+export class PublicDrawPageDto extends createZodDto(pageOf(PublicDrawSchema)) {}

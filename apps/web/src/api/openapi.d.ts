@@ -931,7 +931,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Published accident investigation reports, newest first (personal data masked) */
+    /** Published accident investigation reports, newest publication first (personal data masked) */
     get: operations['PublicAccidentReportsController_list'];
     put?: never;
     post?: never;
@@ -2858,14 +2858,14 @@ export interface components {
     };
     PublicDrawPageDto_Output: {
       items: {
-        /** Format: uuid */
-        id: string;
+        /** @description The public number of the draw */
         drawNo: string;
         department: string | null;
         plan: {
           title: string;
           /** @enum {string} */
           kind: 'ANNUAL' | 'SPECIAL';
+          kindLabel: string;
           year: number;
         } | null;
         /** Format: date-time */
@@ -2883,9 +2883,12 @@ export interface components {
           inspectors: string[];
         }[];
       }[];
+      /** @description Cursor of the next page; null on the last page */
+      nextCursor: string[];
+      /** @description Matching rows, exact up to 10,000 */
       total: number;
-      offset: number;
-      limit: number;
+      /** @description false when there are more than 10,000 (total is then 10,000) */
+      totalExact: boolean;
     };
     StatisticsDto_Output: {
       /** Format: date-time */
@@ -3917,7 +3920,7 @@ export interface components {
       items: {
         /**
          * Format: uuid
-         * @description The accident case
+         * @description The accident case (an accident has no public number of its own)
          */
         id: string;
         /** Format: date */
@@ -3926,7 +3929,10 @@ export interface components {
         sector: string;
         enterprise: string | null;
         place: string;
-        grade: string;
+        /** @enum {string} */
+        grade: 'GENERAL' | 'LARGER' | 'MAJOR' | 'EXTRAORDINARY';
+        /** @description e.g. 较大事故 (条例 Art.3) */
+        gradeLabel: string;
         deaths: number;
         seriousInjuries: number;
         directLossYuan: number;
@@ -3937,11 +3943,19 @@ export interface components {
         responsibleParties: {
           /** @enum {string} */
           kind: 'ENTERPRISE' | 'ENTERPRISE_STAFF';
+          kindLabel: string;
           /** @description A person by surname only */
           name: string;
           position: string | null;
           responsibility: string;
-          proposedHandling: string;
+          /** @enum {string} */
+          proposedHandling:
+            | 'ADMINISTRATIVE_PENALTY'
+            | 'DISCIPLINE_REFERRAL'
+            | 'CRIMINAL_TRANSFER'
+            | 'INTERNAL_HANDLING'
+            | 'NO_FURTHER_ACTION';
+          proposedHandlingLabel: string;
         }[];
         rectificationMeasures: {
           seq: number;
@@ -3949,7 +3963,9 @@ export interface components {
           owner: string;
           /** Format: date */
           dueDate: string;
-          status: string;
+          /** @enum {string} */
+          status: 'OPEN' | 'EVIDENCE_SUBMITTED' | 'VERIFIED' | 'REOPENED';
+          statusLabel: string;
         }[];
         /** @description The one-year evaluation once published */
         evaluation: {
@@ -3960,14 +3976,17 @@ export interface components {
         approvedAt: string | null;
         publishedAt: string | null;
       }[];
+      /** @description Cursor of the next page; null on the last page */
+      nextCursor: string[];
+      /** @description Matching rows, exact up to 10,000 */
       total: number;
-      offset: number;
-      limit: number;
+      /** @description false when there are more than 10,000 (total is then 10,000) */
+      totalExact: boolean;
     };
     PublicReportDto_Output: {
       /**
        * Format: uuid
-       * @description The accident case
+       * @description The accident case (an accident has no public number of its own)
        */
       id: string;
       /** Format: date */
@@ -3976,7 +3995,10 @@ export interface components {
       sector: string;
       enterprise: string[];
       place: string;
-      grade: string;
+      /** @enum {string} */
+      grade: 'GENERAL' | 'LARGER' | 'MAJOR' | 'EXTRAORDINARY';
+      /** @description e.g. 较大事故 (条例 Art.3) */
+      gradeLabel: string;
       deaths: number;
       seriousInjuries: number;
       directLossYuan: number;
@@ -3987,11 +4009,19 @@ export interface components {
       responsibleParties: {
         /** @enum {string} */
         kind: 'ENTERPRISE' | 'ENTERPRISE_STAFF';
+        kindLabel: string;
         /** @description A person by surname only */
         name: string;
         position: string | null;
         responsibility: string;
-        proposedHandling: string;
+        /** @enum {string} */
+        proposedHandling:
+          | 'ADMINISTRATIVE_PENALTY'
+          | 'DISCIPLINE_REFERRAL'
+          | 'CRIMINAL_TRANSFER'
+          | 'INTERNAL_HANDLING'
+          | 'NO_FURTHER_ACTION';
+        proposedHandlingLabel: string;
       }[];
       rectificationMeasures: {
         seq: number;
@@ -3999,7 +4029,9 @@ export interface components {
         owner: string;
         /** Format: date */
         dueDate: string;
-        status: string;
+        /** @enum {string} */
+        status: 'OPEN' | 'EVIDENCE_SUBMITTED' | 'VERIFIED' | 'REOPENED';
+        statusLabel: string;
       }[];
       /** @description The one-year evaluation once published */
       evaluation: {
@@ -4353,8 +4385,6 @@ export interface components {
     };
     PublicDecisionPageDto_Output: {
       items: {
-        /** Format: uuid */
-        id: string;
         department: string;
         partyName: string;
         creditCode: string | null;
@@ -4377,8 +4407,6 @@ export interface components {
     };
     PublicListingPageDto_Output: {
       items: {
-        /** Format: uuid */
-        id: string;
         partyName: string;
         creditCode: string;
         reason: string;
@@ -4395,14 +4423,14 @@ export interface components {
     };
     ListingPageDto_Output: {
       items: {
-        /** Format: uuid */
-        id: string;
         partyName: string;
         creditCode: string;
         reason: string;
         decisionNumber: string;
         /** Format: date */
         listedOn: string;
+        /** Format: uuid */
+        id: string;
         /** Format: uuid */
         enterpriseId: string;
         /** Format: uuid */
@@ -8457,8 +8485,9 @@ export interface operations {
   PublicDrawsController_list: {
     parameters: {
       query?: {
-        offset?: number;
         limit?: number;
+        /** @description nextCursor of the previous page; absent for the first page */
+        cursor?: string;
         departmentId?: string;
       };
       header?: never;
@@ -10584,8 +10613,9 @@ export interface operations {
   PublicAccidentReportsController_list: {
     parameters: {
       query?: {
-        offset?: number;
         limit?: number;
+        /** @description nextCursor of the previous page; absent for the first page */
+        cursor?: string;
       };
       header?: never;
       path?: never;

@@ -1,9 +1,23 @@
 import { Injectable } from '@nestjs/common';
+import { ACCIDENT_GRADE_LABELS } from '@safety/domain/accident/grading';
+import {
+  PARTY_KIND_LABELS,
+  PROPOSED_HANDLING_LABELS,
+  RECTIFICATION_STATUS_LABELS,
+} from '@safety/domain/accident/proposals';
 import { assertPlausibleAccidentInstant } from '@safety/domain/accident/reporting';
+import { toLocalDate } from '@safety/domain/calendar/local-date';
 import { maskPersonalData, maskPersonName } from '@safety/domain/privacy/mask';
 import { DomainError, ErrorCode } from '@safety/domain/errors';
 import { Actor, hasAnyRole, Role } from '@safety/domain/identity/roles';
-import { AccidentRepository, NearMissEntity, OrganisationRepository, UnitOfWork } from '@safety/persistence';
+import {
+  AccidentRepository,
+  NearMissEntity,
+  OrganisationRepository,
+  PageRequest,
+  PublishedReportRow,
+  UnitOfWork,
+} from '@safety/persistence';
 import { AuditService, Page } from '../audit.service';
 
 export interface StatisticsGroup {
@@ -191,10 +205,10 @@ export class AccidentInsightService {
    * masked: natural persons' names, phones and ID numbers. Leads referred to the discipline body
    * (public officials) are not part of the public view.
    */
-  async publicReports(offset: number, limit: number): Promise<Page<ReturnType<AccidentInsightService['publicView']>>> {
-    const [rows, total] = await this.repo.listPublished(offset, limit);
+  async publicReports(page: PageRequest) {
+    const found = await this.repo.publishedReportsPage(page);
     const items = [];
-    for (const row of rows)
+    for (const row of found.items)
       items.push(
         this.publicView(
           row,
@@ -203,7 +217,7 @@ export class AccidentInsightService {
           await this.repo.findEvaluation(row.report.caseId),
         ),
       );
-    return { items, total, offset, limit };
+    return { ...found, items };
   }
 
   async publicReport(caseId: string) {
@@ -218,22 +232,24 @@ export class AccidentInsightService {
   }
 
   private publicView(
-    row: Awaited<ReturnType<AccidentRepository['listPublished']>>[0][number],
+    row: PublishedReportRow,
     parties: Awaited<ReturnType<AccidentRepository['listParties']>>,
     measures: Awaited<ReturnType<AccidentRepository['listMeasures']>>,
     evaluation: Awaited<ReturnType<AccidentRepository['findEvaluation']>>,
   ) {
     const persons = parties.filter((p) => p.kind !== 'ENTERPRISE').map((p) => p.name);
+    if (row.enterprisePrincipalName) persons.push(row.enterprisePrincipalName);
     const mask = (t: string | null) => (t === null ? null : maskPersonalData(t, persons));
     const { report, accident } = row;
     return {
       id: report.caseId,
-      occurredOn: accident.occurredAt.toISOString().slice(0, 10),
+      occurredOn: toLocalDate(accident.occurredAt),
       region: row.regionName,
       sector: row.sectorName,
       enterprise: row.enterpriseName,
       place: mask(accident.place),
       grade: accident.grade,
+      gradeLabel: ACCIDENT_GRADE_LABELS[accident.grade],
       deaths: accident.deaths,
       seriousInjuries: accident.seriousInjuries,
       directLossYuan: accident.directLossYuan,
@@ -245,10 +261,12 @@ export class AccidentInsightService {
         .filter((p) => p.kind !== 'PUBLIC_OFFICIAL')
         .map((p) => ({
           kind: p.kind,
+          kindLabel: PARTY_KIND_LABELS[p.kind][0],
           name: p.kind === 'ENTERPRISE' ? p.name : maskPersonName(p.name),
           position: p.position,
           responsibility: mask(p.responsibility),
           proposedHandling: p.proposedHandling,
+          proposedHandlingLabel: PROPOSED_HANDLING_LABELS[p.proposedHandling][0],
         })),
       rectificationMeasures: measures.map((x) => ({
         seq: x.seq,
@@ -256,6 +274,7 @@ export class AccidentInsightService {
         owner: mask(x.owner),
         dueDate: x.dueDate,
         status: x.status,
+        statusLabel: RECTIFICATION_STATUS_LABELS[x.status][0],
       })),
       evaluation: evaluation?.publishedAt
         ? { publishedAt: evaluation.publishedAt.toISOString(), findings: mask(evaluation.findings) }

@@ -17,8 +17,8 @@ import { AuditService, Page } from '../audit.service';
 import { PenaltyPolicyService } from './penalty-policy.service';
 
 /** The public view of a published decision: enterprise-level facts only, personal data masked at publication. */
+/** What anyone may read of a decision: its public number identifies it, no internal ids. */
 export const publicDecisionView = (p: PublishedDecisionEntity) => ({
-  id: p.id,
   department: p.departmentName,
   partyName: p.partyName,
   creditCode: p.creditCode,
@@ -32,6 +32,7 @@ export const publicDecisionView = (p: PublishedDecisionEntity) => ({
 });
 
 export const internalPublicationView = (p: PublishedDecisionEntity) => ({
+  id: p.id,
   ...publicDecisionView(p),
   caseId: p.caseId,
   status: p.status,
@@ -40,7 +41,6 @@ export const internalPublicationView = (p: PublishedDecisionEntity) => ({
 });
 
 export const publicListingView = (l: DishonestEntityEntity) => ({
-  id: l.id,
   partyName: l.partyName,
   creditCode: l.creditCode,
   reason: l.reason,
@@ -49,6 +49,7 @@ export const publicListingView = (l: DishonestEntityEntity) => ({
 });
 
 export const listingView = (l: DishonestEntityEntity) => ({
+  id: l.id,
   ...publicListingView(l),
   enterpriseId: l.enterpriseId,
   caseId: l.caseId,

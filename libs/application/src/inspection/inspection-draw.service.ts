@@ -2,13 +2,22 @@ import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode } from '@safety/domain/errors';
 import { Actor, hasAnyRole, Role } from '@safety/domain/identity/roles';
-import { DrawPool, DrawResult, InspectionPlanConfig, RiskGrade, runDraw } from '@safety/domain/inspection';
+import {
+  DrawPool,
+  DrawResult,
+  INSPECTION_PLAN_KIND_LABELS,
+  InspectionPlanConfig,
+  RiskGrade,
+  runDraw,
+} from '@safety/domain/inspection';
+import { maskPersonName } from '@safety/domain/privacy/mask';
 import { toLocalDate } from '@safety/domain/calendar/local-date';
 import {
   InspectionDrawEntity,
   InspectionDrawTargetEntity,
   InspectionRepository,
   OrganisationRepository,
+  PageRequest,
   UnitOfWork,
 } from '@safety/persistence';
 import { AuditService, Page } from '../audit.service';
@@ -18,12 +27,6 @@ export interface DrawWithTargets {
   draw: InspectionDrawEntity;
   targets: InspectionDrawTargetEntity[];
 }
-
-/** Masks a person's name for publication: the first character, then one * per remaining character. */
-export const maskName = (name: string): string => {
-  const chars = [...(name ?? '')];
-  return chars.length === 0 ? '' : `${chars[0]}${'*'.repeat(Math.max(1, chars.length - 1))}`;
-};
 
 /**
  * 双随机一公开: draws targets and inspectors for an approved plan from a recorded seed and pool
@@ -173,8 +176,9 @@ export class InspectionDrawService {
   }
 
   /** Published draws for the public (双随机一公开): enterprise names and inspector counts; officer names masked. */
-  async listPublic(q: { departmentId?: string; offset: number; limit: number }) {
-    const [draws, total] = await this.repo.listPublishedDraws(q);
+  async listPublic(q: PageRequest & { departmentId?: string }) {
+    const found = await this.repo.publishedDrawsPage(q);
+    const draws = found.items;
     const targets = await this.repo.targetsOf(draws.map((d) => d.id));
     const enterprises = await this.repo.enterprisesByIds([...new Set(targets.map((t) => t.enterpriseId))]);
     const officers = await this.repo.usersByIds([...new Set(targets.flatMap((t) => t.inspectorIds))]);
@@ -182,16 +186,15 @@ export class InspectionDrawService {
     const planIds = [...new Set(draws.map((d) => d.planId))];
     const plans = await Promise.all(planIds.map((id) => this.repo.findPlan(id)));
     return {
-      total,
-      offset: q.offset,
-      limit: q.limit,
+      ...found,
       items: draws.map((d) => {
         const plan = plans.find((p) => p?.id === d.planId);
         return {
-          id: d.id,
           drawNo: d.drawNo,
           department: depts.find((x) => x.id === d.departmentId)?.name ?? null,
-          plan: plan ? { title: plan.title, kind: plan.kind, year: plan.year } : null,
+          plan: plan
+            ? { title: plan.title, kind: plan.kind, kindLabel: INSPECTION_PLAN_KIND_LABELS[plan.kind], year: plan.year }
+            : null,
           drawnAt: d.drawnAt.toISOString(),
           publishedAt: d.publishedAt?.toISOString() ?? null,
           seed: d.seed,
@@ -205,7 +208,9 @@ export class InspectionDrawService {
                 enterpriseName: e?.name ?? null,
                 creditCode: e?.creditCode ?? null,
                 inspectorCount: t.inspectorIds.length,
-                inspectors: t.inspectorIds.map((id) => maskName(officers.find((o) => o.id === id)?.displayName ?? '')),
+                inspectors: t.inspectorIds.map((id) =>
+                  maskPersonName(officers.find((o) => o.id === id)?.displayName ?? ''),
+                ),
               };
             }),
         };

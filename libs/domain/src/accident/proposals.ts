@@ -41,6 +41,24 @@ export const PROPOSED_HANDLINGS = [
 ] as const;
 export type ProposedHandling = (typeof PROPOSED_HANDLINGS)[number];
 
+/** Chinese and English names, shown beside the codes in forms and public views. */
+export type Labels = readonly [zh: string, en: string];
+
+export const PARTY_KIND_LABELS: Readonly<Record<PartyKind, Labels>> = {
+  ENTERPRISE: ['事故发生单位', 'Enterprise'],
+  ENTERPRISE_STAFF: ['单位人员', 'Staff of the enterprise'],
+  PUBLIC_OFFICIAL: ['公职人员', 'Public official'],
+};
+
+/** 条例 Art.32: what the report proposes for each responsible party. */
+export const PROPOSED_HANDLING_LABELS: Readonly<Record<ProposedHandling, Labels>> = {
+  ADMINISTRATIVE_PENALTY: ['行政处罚', 'Administrative penalty'],
+  DISCIPLINE_REFERRAL: ['移送纪检监察机关', 'Referral to the discipline body'],
+  CRIMINAL_TRANSFER: ['移送司法机关追究刑事责任', 'Criminal transfer'],
+  INTERNAL_HANDLING: ['由事故发生单位处理', 'Handled by the unit'],
+  NO_FURTHER_ACTION: ['不予追究', 'No further action'],
+};
+
 /** Which handlings fit which party (条例 Art.32; leads about officials go to 监察机关, 国务院令第310号 Art.18–19). */
 export const HANDLING_BY_KIND: Readonly<Record<PartyKind, readonly ProposedHandling[]>> = {
   ENTERPRISE: ['ADMINISTRATIVE_PENALTY', 'CRIMINAL_TRANSFER', 'NO_FURTHER_ACTION'],
@@ -59,6 +77,17 @@ export interface ResponsiblePartyProposal {
   proposedHandling: ProposedHandling;
   handlingDetail: string | null;
 }
+
+/** A rectification measure's progress (条例 Art.33: its implementation is supervised and verified). */
+export const RECTIFICATION_STATUSES = ['OPEN', 'EVIDENCE_SUBMITTED', 'VERIFIED', 'REOPENED'] as const;
+export type RectificationStatus = (typeof RECTIFICATION_STATUSES)[number];
+
+export const RECTIFICATION_STATUS_LABELS: Readonly<Record<RectificationStatus, Labels>> = {
+  OPEN: ['整改中', 'In progress'],
+  EVIDENCE_SUBMITTED: ['已提交整改材料', 'Evidence submitted'],
+  VERIFIED: ['已核查落实', 'Verified'],
+  REOPENED: ['核查未通过，重新整改', 'Reopened'],
+};
 
 export interface RectificationProposal {
   description: string;

@@ -5,6 +5,14 @@ export type RiskGrade = 'RED' | 'ORANGE' | 'YELLOW' | 'BLUE';
 /** 分类分级: strata in order of risk, highest first (the order targets are drawn and listed in). */
 export const RISK_GRADES: readonly RiskGrade[] = ['RED', 'ORANGE', 'YELLOW', 'BLUE'];
 
+/** 年度检查计划 or 专项检查计划: the two kinds of 双随机 plans. */
+export const INSPECTION_PLAN_KINDS = ['ANNUAL', 'SPECIAL'] as const;
+export type InspectionPlanKind = (typeof INSPECTION_PLAN_KINDS)[number];
+export const INSPECTION_PLAN_KIND_LABELS: Readonly<Record<InspectionPlanKind, string>> = {
+  ANNUAL: '年度检查计划',
+  SPECIAL: '专项检查计划',
+};
+
 /** How a plan turns risk grades into sampling. */
 export interface InspectionPlanConfig {
   /** Planned inspections per enterprise per year, by risk grade (may be fractional: 0.5 = every other year). */

@@ -1,3 +1,5 @@
+import type { AccidentGrade } from '@safety/domain/accident/grading';
+import type { PartyKind, ProposedHandling, RectificationStatus } from '@safety/domain/accident/proposals';
 import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 /** numeric → number (amounts in yuan with 2 decimals fit a double exactly enough for reporting). */
@@ -19,7 +21,7 @@ export class AccidentEntity {
   @Column({ type: 'integer' }) deaths!: number;
   @Column({ name: 'serious_injuries', type: 'integer' }) seriousInjuries!: number;
   @Column({ name: 'direct_loss_yuan', type: 'numeric', transformer: numeric }) directLossYuan!: number;
-  @Column() grade!: string;
+  @Column({ type: 'varchar' }) grade!: AccidentGrade;
   @Column({ name: 'investigating_level' }) investigatingLevel!: string;
   @Column({ name: 'investigating_level_exact' }) investigatingLevelExact!: boolean;
   @Column({ name: 'reporting_department_id', type: 'uuid' }) reportingDepartmentId!: string;
@@ -89,14 +91,14 @@ export class AccidentResponsiblePartyEntity {
   @Column({ name: 'case_id', type: 'uuid' }) caseId!: string;
   @Column({ name: 'report_version', type: 'integer' }) reportVersion!: number;
   @Column({ type: 'integer' }) seq!: number;
-  @Column() kind!: string;
+  @Column({ type: 'varchar' }) kind!: PartyKind;
   @Column() name!: string;
   @Column({ name: 'enterprise_id', type: 'uuid', nullable: true }) enterpriseId!: string | null;
   @Column({ type: 'varchar', nullable: true }) organisation!: string | null;
   @Column({ type: 'varchar', nullable: true }) position!: string | null;
   @Column({ name: 'id_number', type: 'varchar', nullable: true }) idNumber!: string | null;
   @Column({ type: 'text' }) responsibility!: string;
-  @Column({ name: 'proposed_handling' }) proposedHandling!: string;
+  @Column({ name: 'proposed_handling', type: 'varchar' }) proposedHandling!: ProposedHandling;
   @Column({ name: 'handling_detail', type: 'text', nullable: true }) handlingDetail!: string | null;
   @Column() outcome!: string;
   @Column({ name: 'outcome_detail', type: 'jsonb' }) outcomeDetail!: Record<string, unknown>;
@@ -113,7 +115,7 @@ export class AccidentRectificationMeasureEntity {
   @Column({ type: 'text' }) description!: string;
   @Column() owner!: string;
   @Column({ name: 'due_date', type: 'date' }) dueDate!: string;
-  @Column() status!: 'OPEN' | 'EVIDENCE_SUBMITTED' | 'VERIFIED' | 'REOPENED';
+  @Column({ type: 'varchar' }) status!: RectificationStatus;
   @Column({ type: 'integer' }) round!: number;
   @Column({ type: 'jsonb' }) evidence!: Record<string, unknown>;
   @Column({ name: 'evidence_by', type: 'uuid', nullable: true }) evidenceBy!: string | null;

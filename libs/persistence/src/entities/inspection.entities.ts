@@ -1,3 +1,4 @@
+import type { InspectionPlanKind } from '@safety/domain/inspection/draw';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 
 export type RiskGradeCode = 'RED' | 'ORANGE' | 'YELLOW' | 'BLUE';
@@ -8,7 +9,7 @@ export class InspectionPlanEntity {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column({ name: 'department_id', type: 'uuid' }) departmentId!: string;
   @Column({ type: 'integer' }) year!: number;
-  @Column({ type: 'varchar' }) kind!: 'ANNUAL' | 'SPECIAL';
+  @Column({ type: 'varchar' }) kind!: InspectionPlanKind;
   @Column() title!: string;
   @Column({ name: 'sector_codes', type: 'text', array: true }) sectorCodes!: string[];
   @Column({ type: 'jsonb' }) config!: Record<string, unknown>;

@@ -15,7 +15,7 @@ import {
   NearMissEntity,
 } from '../entities/accident.entities';
 import { CaseEntity } from '../entities/case.entities';
-import { KeysetPage, keysetQuery, PageRequest } from '../keyset';
+import { KeysetPage, keysetQuery, newestFirst, PageRequest } from '../keyset';
 
 export interface DepartmentChainRow {
   id: string;
@@ -37,26 +37,16 @@ export interface PublishedReportRow {
   report: AccidentReportEntity;
   accident: AccidentEntity;
   enterpriseName: string | null;
+  /** A natural person: masked wherever the report is shown to the public. */
+  enterprisePrincipalName: string | null;
   sectorName: string;
   regionName: string;
 }
 
-const NEWEST_ACCIDENTS = {
-  sort: 'newest',
-  direction: 'DESC' as const,
-  columns: [
-    { sql: 'a.occurred_at', part: 'timestamp' as const },
-    { sql: 'a.case_id', part: 'uuid' as const },
-  ],
-};
-const NEWEST_REFERRALS = {
-  sort: 'newest',
-  direction: 'DESC' as const,
-  columns: [
-    { sql: 'r.sent_at', part: 'timestamp' as const },
-    { sql: 'r.id', part: 'uuid' as const },
-  ],
-};
+const NEWEST_PUBLISHED_REPORTS = newestFirst('r.published_at', 'r.id');
+
+const NEWEST_ACCIDENTS = newestFirst('a.occurred_at', 'a.case_id');
+const NEWEST_REFERRALS = newestFirst('r.sent_at', 'r.id');
 
 /** All SQL of the accident area and of discipline referrals. */
 @Injectable()
@@ -386,14 +376,14 @@ export class AccidentRepository {
   }
 
   /** Approved, published reports, newest first (one per accident: the approved version). */
-  async listPublished(offset: number, limit: number): Promise<[PublishedReportRow[], number]> {
-    const [reports, total] = await this.of(AccidentReportEntity).findAndCount({
-      where: { status: 'APPROVED' },
-      order: { publishedAt: 'DESC' },
-      skip: offset,
-      take: limit,
-    });
-    return [await this.withAccidents(reports.filter((r) => r.publishedAt !== null)), total];
+  /** Published reports, newest publication first (approved but not yet published ones are not public). */
+  async publishedReportsPage(q: PageRequest): Promise<KeysetPage<PublishedReportRow>> {
+    const qb = this.of(AccidentReportEntity)
+      .createQueryBuilder('r')
+      .where("r.status = 'APPROVED'")
+      .andWhere('r.published_at IS NOT NULL');
+    const page = await keysetQuery(qb, NEWEST_PUBLISHED_REPORTS, q);
+    return { ...page, items: await this.withAccidents(page.items) };
   }
 
   async findPublished(caseId: string): Promise<PublishedReportRow | null> {
@@ -404,13 +394,18 @@ export class AccidentRepository {
 
   private async withAccidents(reports: AccidentReportEntity[]): Promise<PublishedReportRow[]> {
     if (reports.length === 0) return [];
-    const rows: Array<{ case_id: string; enterprise_name: string | null; sector_name: string; region_name: string }> =
-      await this.ds.query(
-        `SELECT a.case_id, e.name AS enterprise_name, s.name AS sector_name, r.name AS region_name
+    const rows: Array<{
+      case_id: string;
+      enterprise_name: string | null;
+      principal_name: string | null;
+      sector_name: string;
+      region_name: string;
+    }> = await this.ds.query(
+      `SELECT a.case_id, e.name AS enterprise_name, e.principal_name, s.name AS sector_name, r.name AS region_name
          FROM accidents a LEFT JOIN enterprises e ON e.id = a.enterprise_id JOIN sectors s ON s.code = a.sector_code JOIN regions r ON r.id = a.region_id
         WHERE a.case_id = ANY($1::uuid[])`,
-        [reports.map((r) => r.caseId)],
-      );
+      [reports.map((r) => r.caseId)],
+    );
     const accidents = await this.of(AccidentEntity).find({ where: { caseId: In(reports.map((r) => r.caseId)) } });
     return reports.map((report) => {
       const meta = rows.find((x) => x.case_id === report.caseId)!;
@@ -418,6 +413,7 @@ export class AccidentRepository {
         report,
         accident: accidents.find((a) => a.caseId === report.caseId)!,
         enterpriseName: meta.enterprise_name,
+        enterprisePrincipalName: meta.principal_name,
         sectorName: meta.sector_name,
         regionName: meta.region_name,
       };

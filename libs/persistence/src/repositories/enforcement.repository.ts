@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { managerOf, Transaction } from '../unit-of-work';
-import { KeysetOrder, KeysetPage, keysetQuery, PageRequest } from '../keyset';
+import { KeysetPage, keysetQuery, newestFirst, PageRequest } from '../keyset';
 import {
   CaseArchiveEntity,
   CreditRepairRequestEntity,
@@ -14,22 +14,8 @@ import {
   PublishedDecisionEntity,
 } from '../entities/enforcement.entities';
 
-const NEWEST_PUBLICATIONS: KeysetOrder = {
-  sort: 'newest',
-  direction: 'DESC',
-  columns: [
-    { sql: 'p.published_at', part: 'timestamp' },
-    { sql: 'p.id', part: 'uuid' },
-  ],
-};
-const NEWEST_LISTINGS: KeysetOrder = {
-  sort: 'newest',
-  direction: 'DESC',
-  columns: [
-    { sql: 'l.created_at', part: 'timestamp' },
-    { sql: 'l.id', part: 'uuid' },
-  ],
-};
+const NEWEST_PUBLICATIONS = newestFirst('p.published_at', 'p.id');
+const NEWEST_LISTINGS = newestFirst('l.created_at', 'l.id');
 
 /** Storage of the penalty procedure's reference data and outputs (policy, benchmarks, disclosure, credit, archive, review). */
 @Injectable()

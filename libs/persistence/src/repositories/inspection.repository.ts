@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { KeysetPage, keysetQuery, newestFirst, PageRequest } from '../keyset';
 import { managerOf, Transaction } from '../unit-of-work';
 import {
   CaseEntity,
@@ -11,6 +12,8 @@ import {
   InspectionPlanEntity,
   UserEntity,
 } from '../entities';
+
+const NEWEST_PUBLISHED_DRAWS = newestFirst('d.published_at', 'd.id');
 
 const NONE = ['00000000-0000-0000-0000-000000000000'];
 const ids = (xs: string[]) => (xs.length ? xs : NONE);
@@ -167,19 +170,11 @@ export class InspectionRepository {
       .findAndCount({ where, order: { drawnAt: 'DESC' }, skip: f.offset, take: f.limit });
   }
 
-  listPublishedDraws(f: {
-    departmentId?: string;
-    offset: number;
-    limit: number;
-  }): Promise<[InspectionDrawEntity[], number]> {
+  /** Published draws, newest publication first (双随机一公开). */
+  publishedDrawsPage(q: PageRequest & { departmentId?: string }): Promise<KeysetPage<InspectionDrawEntity>> {
     const qb = this.ds.getRepository(InspectionDrawEntity).createQueryBuilder('d').where('d.published_at IS NOT NULL');
-    if (f.departmentId) qb.andWhere('d.department_id = :dep', { dep: f.departmentId });
-    return qb
-      .orderBy('d.published_at', 'DESC')
-      .addOrderBy('d.id', 'ASC')
-      .skip(f.offset)
-      .take(f.limit)
-      .getManyAndCount();
+    if (q.departmentId) qb.andWhere('d.department_id = :dep', { dep: q.departmentId });
+    return keysetQuery(qb, NEWEST_PUBLISHED_DRAWS, q);
   }
 
   targetsOf(drawIds: string[], tx?: Transaction): Promise<InspectionDrawTargetEntity[]> {

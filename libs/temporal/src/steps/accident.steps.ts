@@ -2,10 +2,10 @@ import { z } from 'zod';
 import type { TeamRole } from '@safety/domain/accident/policy';
 import {
   HANDLING_BY_KIND,
+  PARTY_KIND_LABELS,
   PARTY_KINDS,
-  PartyKind,
   partyProblems,
-  ProposedHandling,
+  PROPOSED_HANDLING_LABELS,
 } from '@safety/domain/accident/proposals';
 import type { ResponsiblePartyOutcome } from '@safety/domain/accident/four-not-let-go';
 import { Role } from '@safety/domain/identity/roles';
@@ -36,21 +36,6 @@ const MEMBER_ROLE_LABELS: Record<Exclude<TeamRole, 'LEAD'>, Titles> = {
   TRADE_UNION: ['工会', 'Trade union'],
   PROCURATORATE: ['人民检察院', 'Procuratorate'],
   EXPERT: ['专家', 'Expert'],
-};
-
-const PARTY_KIND_LABELS: Record<PartyKind, Titles> = {
-  ENTERPRISE: ['事故发生单位', 'Enterprise'],
-  ENTERPRISE_STAFF: ['单位人员', 'Staff of the enterprise'],
-  PUBLIC_OFFICIAL: ['公职人员', 'Public official'],
-};
-
-/** 条例 Art.32: what the report proposes for each responsible party. */
-const HANDLING_LABELS: Record<ProposedHandling, Titles> = {
-  ADMINISTRATIVE_PENALTY: ['行政处罚', 'Administrative penalty'],
-  DISCIPLINE_REFERRAL: ['移送纪检监察机关', 'Referral to the discipline body'],
-  CRIMINAL_TRANSFER: ['移送司法机关追究刑事责任', 'Criminal transfer'],
-  INTERNAL_HANDLING: ['由事故发生单位处理', 'Handled by the unit'],
-  NO_FURTHER_ACTION: ['不予追究', 'No further action'],
 };
 
 const OUTCOME_LABELS: Record<Exclude<ResponsiblePartyOutcome, 'PENDING'>, Titles> = {
@@ -150,7 +135,7 @@ const responsibleParty = form({
   position: text(['职务', 'Position'], 200).optional(),
   idNumber: residentId(['居民身份证号码', 'Resident ID number']).optional(),
   responsibility: longText(['责任认定', 'Responsibility'], 5000),
-  proposedHandling: choice(['处理建议', 'Proposed handling'], HANDLING_LABELS),
+  proposedHandling: choice(['处理建议', 'Proposed handling'], PROPOSED_HANDLING_LABELS),
   handlingDetail: longText(['处理建议说明', 'Details of the proposed handling'], 5000).optional(),
 })
   .superRefine((party, ctx) => {

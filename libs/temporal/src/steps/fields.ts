@@ -7,7 +7,7 @@ import type { Label } from './step-definition';
  * uses; constraints are zod checks, so they are both validated and published.
  */
 
-type Titles = [zh: string, en: string];
+type Titles = readonly [zh: string, en: string];
 
 const meta = (titles: Titles, extra: Record<string, unknown> = {}) => ({
   title: titles[0],
@@ -70,7 +70,7 @@ export const integer = (titles: Titles, bounds: { min: number; max: number }) =>
 export const flag = (titles: Titles) => z.boolean().meta(meta(titles));
 
 /** One of a fixed set of codes, each with its labels (published as `enum` plus `oneOf` of `const` + titles). */
-export function choice<const Code extends string>(titles: Titles, options: Record<Code, Titles>) {
+export function choice<const Code extends string>(titles: Titles, options: Readonly<Record<Code, Titles>>) {
   const codes = Object.keys(options) as [Code, ...Code[]];
   return z.enum(codes).meta(
     meta(titles, {

@@ -2,31 +2,18 @@ import { Link, useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { Card, Descriptions, Spin, Table } from 'antd';
 import { api, unwrap } from '../../api/client';
+import type { components } from '../../api/openapi';
 import { ErrorNotice } from '../../lib/components';
 import { useI18n } from '../../lib/i18n';
 import { usePagedList } from '../../lib/use-paged-list';
 import { PayloadView } from '../case-sections';
 
-interface PublicReport {
-  id: string;
-  occurredOn: string;
-  region: string | null;
-  sector: string | null;
-  enterprise: string | null;
-  place: string | null;
-  grade: string;
-  deaths: number;
-  seriousInjuries: number;
-  directLossYuan: number;
-  summary: string | null;
-  directCauses: string | null;
-  indirectCauses: string | null;
-  [key: string]: unknown;
-}
+/** A published report as the API answers it (its OpenAPI schema). */
+type PublicReport = components['schemas']['PublicReportDto_Output'];
 
 /** 事故调查报告公开 (条例 Art.34): names, phones and ID numbers masked; nothing about referrals. */
 export function PublicAccidentReportsPage() {
-  const { t, code } = useI18n();
+  const { t } = useI18n();
   const list = usePagedList<PublicReport>(['public-accidents'], (page) =>
     unwrap(api.GET('/public/accident-reports', { params: { query: page } })),
   );
@@ -46,7 +33,7 @@ export function PublicAccidentReportsPage() {
             render: (_, r) => <Link to={`/ui/public/accidents/${r.id}`}>{r.occurredOn}</Link>,
           },
           { title: t('enterprise'), dataIndex: 'enterprise' },
-          { title: t('grade'), key: 'grade', render: (_, r) => code(r.grade) },
+          { title: t('grade'), dataIndex: 'gradeLabel' },
           { title: t('deaths'), dataIndex: 'deaths' },
           { title: t('summary'), dataIndex: 'summary', ellipsis: true },
         ]}
@@ -57,18 +44,18 @@ export function PublicAccidentReportsPage() {
 
 export function PublicAccidentReportPage() {
   const { id } = useParams();
-  const { t, code } = useI18n();
+  const { t } = useI18n();
   const report = useQuery({
     queryKey: ['public-accident', id],
     queryFn: () => unwrap<PublicReport>(api.GET('/public/accident-reports/{id}', { params: { path: { id: id! } } })),
   });
   if (report.error) return <ErrorNotice error={report.error} />;
   if (!report.data) return <Spin />;
-  const { id: _id, grade, ...rest } = report.data;
+  const { id: _id, grade: _grade, gradeLabel, ...rest } = report.data;
   return (
     <Card title={t('publicAccidents')}>
       <Descriptions size="small" bordered column={1}>
-        <Descriptions.Item label={t('grade')}>{code(grade)}</Descriptions.Item>
+        <Descriptions.Item label={t('grade')}>{gradeLabel}</Descriptions.Item>
       </Descriptions>
       <PayloadView value={rest} />
     </Card>

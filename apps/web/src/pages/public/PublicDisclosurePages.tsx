@@ -1,31 +1,13 @@
 import { Card, Table } from 'antd';
 import { api, unwrap } from '../../api/client';
+import type { components } from '../../api/openapi';
 import { ChinaTime, ErrorNotice } from '../../lib/components';
 import { useI18n } from '../../lib/i18n';
 import { usePagedList } from '../../lib/use-paged-list';
 
-interface PublicDecision {
-  id: string;
-  department: string;
-  partyName: string;
-  creditCode: string | null;
-  decisionNumber: string;
-  violation: string;
-  legalBasis: string;
-  penalty: string;
-  fineYuan: number | null;
-  decisionDate: string;
-  publishedAt: string;
-}
-
-interface PublicListing {
-  id: string;
-  partyName: string;
-  creditCode: string | null;
-  reason: string;
-  decisionNumber: string;
-  listedOn: string;
-}
+/** A published decision and a dishonest listing as the API answers them (their OpenAPI schemas). */
+type PublicDecision = components['schemas']['PublicDecisionPageDto_Output']['items'][number];
+type PublicListing = components['schemas']['PublicListingPageDto_Output']['items'][number];
 
 /** Published penalty decisions (安全生产法 Art.78), newest first; withdrawn ones are gone (行政处罚法 Art.48). */
 export function PublicDecisionsPage() {
@@ -37,7 +19,7 @@ export function PublicDecisionsPage() {
     <Card title={t('publicDecisions')}>
       <ErrorNotice error={list.query.error} />
       <Table<PublicDecision>
-        rowKey="id"
+        rowKey="decisionNumber"
         loading={list.query.isLoading}
         dataSource={list.items}
         pagination={list.pagination}
@@ -66,7 +48,7 @@ export function PublicDishonestPage() {
     <Card title={t('publicDishonest')}>
       <ErrorNotice error={list.query.error} />
       <Table<PublicListing>
-        rowKey="id"
+        rowKey={(listing) => `${listing.creditCode}/${listing.decisionNumber}`}
         loading={list.query.isLoading}
         dataSource={list.items}
         pagination={list.pagination}

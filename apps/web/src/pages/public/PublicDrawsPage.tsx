@@ -18,7 +18,7 @@ export function PublicDrawsPage() {
     <Card title={t('publicDraws')}>
       <ErrorNotice error={list.query.error} />
       <Table<PublicDraw>
-        rowKey="id"
+        rowKey="drawNo"
         loading={list.query.isLoading}
         dataSource={list.items}
         pagination={list.pagination}
@@ -43,6 +43,7 @@ export function PublicDrawsPage() {
           { title: 'No.', dataIndex: 'drawNo' },
           { title: t('department'), dataIndex: 'department' },
           { title: t('caseTitle'), key: 'plan', render: (_, d) => d.plan?.title ?? '—' },
+          { title: t('type'), key: 'kind', render: (_, d) => d.plan?.kindLabel ?? '—' },
           { title: t('at'), key: 'at', render: (_, d) => <ChinaTime value={d.drawnAt} /> },
           { title: 'Seed', dataIndex: 'seed' },
         ]}
