@@ -390,12 +390,30 @@ describe('penalty general procedure over HTTP (dev server)', () => {
       .set(as('head'))
       .send({ days: 91, reason: '案情复杂' });
     expect(ext2.status).toBe(422);
+    // While the year the extended period would end in has no holiday calendar, the extension is refused and not spent.
+    await h.db.ds.query(`CREATE TABLE holiday_years_aside AS SELECT * FROM holiday_years WHERE year = 2027`);
+    await h.db.ds.query(`DELETE FROM holiday_years WHERE year = 2027`);
+    const uncomputable = await h
+      .http()
+      .post(`/cases/penalty/${c.id}/decision-extensions`)
+      .set(as('head'))
+      .send({ days: 30, reason: '案情复杂' });
+    await h.db.ds.query(`INSERT INTO holiday_years SELECT * FROM holiday_years_aside`);
+    await h.db.ds.query(`DROP TABLE holiday_years_aside`);
+    expect(uncomputable.status).toBe(422);
+    expect(uncomputable.body).toMatchObject({ code: 'CALENDAR_YEAR_NOT_LOADED', details: { year: 2027 } });
     const ext3 = await h
       .http()
       .post(`/cases/penalty/${c.id}/decision-extensions`)
       .set(as('head'))
       .send({ days: 30, reason: '案情复杂' });
     expect(ext3.status).toBe(201);
+    const extended = await h
+      .http()
+      .get('/calendar/due-date')
+      .set(as('officerA'))
+      .query({ start: f.localDate(Date.now()), unit: 'calendar_days', amount: 90 + 30 });
+    expect(ext3.body.detail.decisionDueDate).toBe(extended.body.dueDate);
     await expectEventually(async () => {
       const t = (await h.db.ds.query('SELECT due_at FROM tasks WHERE id = $1', [dec.id]))[0];
       expect(t.due_at.toISOString()).toBe(ext3.body.detail.decisionDueAt);

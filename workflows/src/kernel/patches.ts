@@ -20,4 +20,9 @@ export const PATCH = {
    * clock (the one the task's timers use); before, from the opening instant the API passed in.
    */
   CRIMINAL_TRANSFER_DECISION_ON_WORKFLOW_CLOCK: 'criminal-transfer-decision-on-workflow-clock',
+  /**
+   * An extension of the decision period is refused (CALENDAR_YEAR_NOT_LOADED) while the extended
+   * deadline cannot be computed; before, the extension was counted and the period had no end.
+   */
+  DECISION_EXTENSION_NEEDS_A_DEADLINE: 'decision-extension-needs-a-deadline',
 } as const;

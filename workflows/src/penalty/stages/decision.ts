@@ -1,5 +1,7 @@
 import { patched, workflowInfo } from '@temporalio/workflow';
 import { checkFineAgainstBenchmark } from '@safety/domain/enforcement/benchmark';
+import { ErrorCode } from '@safety/domain/errors';
+import type { DeadlineAnswer } from '@safety/temporal/activities';
 import { penaltyMayNotIncrease } from '@safety/domain/enforcement/notice';
 import type {
   DecisionExtensionInput,
@@ -17,6 +19,8 @@ import {
   invalid,
   outOfOrder,
   Problem,
+  problem,
+  reject,
   ruleBroken,
   separationOfDuties,
 } from '../../kernel/problems';
@@ -224,13 +228,30 @@ export function extensionProblem(pc: PenaltyCase, input: DecisionExtensionInput)
 }
 
 export async function extendDecision(pc: PenaltyCase, input: DecisionExtensionInput): Promise<PenaltyEventResult> {
-  pc.p.decisionExtensions.push({
+  const extension = {
     days: input.days,
     reason: input.reason,
     by: input.actor.userId,
     at: new Date(pc.now()).toISOString(),
-  });
-  const clock = await pc.kernel.caseActivities.computeDeadline(pc.decisionClock());
+  };
+  let clock: DeadlineAnswer;
+  if (patched(PATCH.DECISION_EXTENSION_NEEDS_A_DEADLINE)) {
+    // An extension that leaves the period without an end would be spent for nothing (Art.60 counts in days).
+    const extended = pc.decisionClock();
+    clock = await pc.kernel.caseActivities.computeDeadline({ ...extended, amount: extended.amount + input.days });
+    if (!clock.dueAt)
+      reject(
+        problem(
+          ErrorCode.CALENDAR_YEAR_NOT_LOADED,
+          `the extended decision period ends in ${clock.missingYear ?? 'a year'} whose holiday calendar is not loaded yet`,
+          { year: clock.missingYear },
+        ),
+      );
+    pc.p.decisionExtensions.push(extension);
+  } else {
+    pc.p.decisionExtensions.push(extension);
+    clock = await pc.kernel.caseActivities.computeDeadline(pc.decisionClock());
+  }
   pc.p.decisionDueDate = clock.dueDate;
   if (clock.dueAt && patched(PATCH.PENALTY_EXTENSION_MOVES_TASKS)) {
     await pc.board.moveClock(
