@@ -129,6 +129,17 @@ describe('task deadlines on the time-skipping server', () => {
     const { caseId, task } = await openCase();
     expect(task.needs_manual_due_date).toBe(true);
     expect(task.due_at).toBeNull();
+    // The head's dashboard counts it; the readiness report names the year to load (not for officers).
+    const dashboardRow = async () =>
+      (await h.http().get('/tasks/dashboard').set(as('head'))).body.departments.find(
+        (row: { departmentId: string }) => row.departmentId === org.departmentId,
+      );
+    expect(await dashboardRow()).toMatchObject({ withoutDueDate: 1 });
+    const readiness = await h.http().get('/calendar/readiness').set(as('head'));
+    expect(readiness.status).toBe(200);
+    expect(readiness.body.loadedYears).not.toContain(year);
+    expect(readiness.body.tasksAwaitingCalendar).toEqual([{ year, openTasks: 1 }]);
+    expect((await h.http().get('/calendar/readiness').set(as('officerA'))).status).toBe(403);
     const manual = new Date((await h.env!.currentTimeMs()) + 3 * 86_400_000).toISOString();
     const set = await h
       .http()
@@ -139,6 +150,8 @@ describe('task deadlines on the time-skipping server', () => {
     const after = await taskRow(caseId);
     expect(after.needs_manual_due_date).toBe(false);
     expect(new Date(after.due_at).toISOString()).toBe(manual);
+    expect(await dashboardRow()).toMatchObject({ withoutDueDate: 0 });
+    expect((await h.http().get('/calendar/readiness').set(as('head'))).body.tasksAwaitingCalendar).toEqual([]);
     await sleepUntil(Date.parse(manual) + 60_000);
     await expectEventually(async () => expect((await taskRow(caseId)).escalation).toBe('RED'));
   });

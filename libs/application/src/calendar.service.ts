@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { OrganisationRepository } from '@safety/persistence';
+import { OrganisationRepository, TaskRepository } from '@safety/persistence';
 import { DomainError, ErrorCode } from '@safety/domain/errors';
 import { Actor, Role } from '@safety/domain/identity/roles';
 import { AuditService } from './audit.service';
@@ -7,8 +7,10 @@ import {
   endOfLocalDay,
   HolidayYear,
   LocalDate,
+  toLocalDate,
   validateHolidayYear,
   WorkingDayCalendar,
+  yearOf,
 } from '@safety/domain/calendar';
 
 export interface DeadlineQuery {
@@ -25,8 +27,32 @@ export interface DeadlineQuery {
 export class CalendarService {
   constructor(
     private readonly org: OrganisationRepository,
+    private readonly tasks: TaskRepository,
     private readonly audit: AuditService,
   ) {}
+
+  /**
+   * Whether deadlines can be computed: the loaded years, this and next year's status (the State
+   * Council publishes next year's notice late in the year), and the open tasks of the actor's
+   * departments (every department for a system administrator) that wait for a date, by missing year.
+   */
+  async readiness(actor: Actor, now: Date = new Date()) {
+    const loadedYears = (await this.org.listHolidayYears()).map((y) => y.year).sort((a, b) => a - b);
+    const thisYear = yearOf(toLocalDate(now));
+    const scope = actor.roles.includes(Role.SYSTEM_ADMIN) ? null : actor.visibleDepartmentIds;
+    const byYear = new Map<number | null, number>();
+    for (const row of await this.tasks.awaitingCalendar(scope))
+      byYear.set(row.year, (byYear.get(row.year) ?? 0) + row.openTasks);
+    return {
+      today: toLocalDate(now),
+      loadedYears,
+      currentYear: { year: thisYear, loaded: loadedYears.includes(thisYear) },
+      nextYear: { year: thisYear + 1, loaded: loadedYears.includes(thisYear + 1) },
+      tasksAwaitingCalendar: [...byYear.entries()]
+        .map(([year, openTasks]) => ({ year, openTasks }))
+        .sort((a, b) => (a.year ?? Infinity) - (b.year ?? Infinity)),
+    };
+  }
 
   async calendar(): Promise<WorkingDayCalendar> {
     const years = await this.org.listHolidayYears();

@@ -35,6 +35,11 @@ export interface DashboardRow {
   overdue: number;
 }
 
+export interface DepartmentDashboardRow extends DashboardRow {
+  /** Open tasks whose deadline could not be computed (a holiday year not loaded): a head must set a date. */
+  withoutDueDate: number;
+}
+
 /** Task rows behind the inboxes. Workflows own the process; this owns the rows and their audit. */
 @Injectable()
 export class TaskService {
@@ -85,6 +90,7 @@ export class TaskService {
           dueAt,
           warnAt,
           needsManualDueDate,
+          missingCalendarYear: missingYear,
           payload: input.payload,
         },
         tx,
@@ -195,6 +201,7 @@ export class TaskService {
           warnAt: input.warnAt ? new Date(input.warnAt) : null,
           escalation: 'NONE',
           needsManualDueDate: false,
+          missingCalendarYear: null,
         },
         tx,
       );
@@ -360,8 +367,17 @@ export class TaskService {
     });
   }
 
-  dashboard(actor: Actor): Promise<DashboardRow[]> {
-    return this.tasks.countsByDepartment(actor.visibleDepartmentIds);
+  async dashboard(actor: Actor): Promise<DepartmentDashboardRow[]> {
+    const [counts, awaiting] = await Promise.all([
+      this.tasks.countsByDepartment(actor.visibleDepartmentIds),
+      this.tasks.awaitingCalendar(actor.visibleDepartmentIds),
+    ]);
+    return counts.map((row) => ({
+      ...row,
+      withoutDueDate: awaiting
+        .filter((waiting) => waiting.departmentId === row.departmentId)
+        .reduce((sum, waiting) => sum + waiting.openTasks, 0),
+    }));
   }
 
   async openTasksOfCase(caseId: string): Promise<TaskEntity[]> {

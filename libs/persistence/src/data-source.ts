@@ -13,6 +13,7 @@ import { AuditStreams1765000000000 } from './migrations/1765000000000-AuditStrea
 import { InboxAndSearchIndexes1765100000000 } from './migrations/1765100000000-InboxAndSearchIndexes';
 import { LinkedAndPublicListIndexes1765200000000 } from './migrations/1765200000000-LinkedAndPublicListIndexes';
 import { PublicReportAndDrawIndexes1765330000000 } from './migrations/1765330000000-PublicReportAndDrawIndexes';
+import { TasksAwaitingCalendar1765330000001 } from './migrations/1765330000001-TasksAwaitingCalendar';
 
 // Statutory dates are local China dates: keep PostgreSQL `date` (and date[]) as 'YYYY-MM-DD' strings
 // instead of letting node-pg turn them into Date objects at the process's time zone.
@@ -35,6 +36,7 @@ export const MIGRATIONS = [
   InboxAndSearchIndexes1765100000000,
   LinkedAndPublicListIndexes1765200000000,
   PublicReportAndDrawIndexes1765330000000,
+  TasksAwaitingCalendar1765330000001,
 ];
 
 /**

@@ -5,6 +5,7 @@ import { Actor, Role } from '@safety/domain/identity/roles';
 import { AnyAuthenticated, CurrentActor, RequestId, Roles } from '../auth/auth.decorators';
 import { Endpoint } from '../contract/endpoint.decorator';
 import {
+  CalendarReadinessDto,
   DueDateDto,
   DueDateQueryDto,
   dueDateView,
@@ -25,6 +26,18 @@ export class CalendarController {
   @Endpoint({ summary: 'Loaded holiday years with their State Council notice numbers', response: HolidayYearListDto })
   async years() {
     return { items: await this.calendar.listYears() };
+  }
+
+  @Get('readiness')
+  @Roles(Role.SYSTEM_ADMIN, Role.DEPARTMENT_ADMIN, Role.AGENCY_HEAD)
+  @Endpoint({
+    summary:
+      'Whether deadlines can be computed: loaded years, this and next year, and open tasks waiting for a missing year',
+    response: CalendarReadinessDto,
+    errors: [403],
+  })
+  readiness(@CurrentActor() actor: Actor) {
+    return this.calendar.readiness(actor);
   }
 
   @Get('years/:year')

@@ -50,3 +50,17 @@ export const dueDateView = (
   query: { start: string; unit: 'working_days' | 'calendar_days'; amount: number },
   due: { dueDate: string; dueAt: Date },
 ): z.infer<typeof DueDateDto.schema> => ({ ...query, dueDate: due.dueDate, dueAt: due.dueAt.toISOString() });
+
+export class CalendarReadinessDto extends createZodDto(
+  z.object({
+    today: localDate(),
+    loadedYears: z.array(z.int()),
+    currentYear: z.object({ year: z.int(), loaded: z.boolean() }),
+    nextYear: z
+      .object({ year: z.int(), loaded: z.boolean() })
+      .meta({ description: "Next year's notice is published late in the year: load it before periods run into it" }),
+    tasksAwaitingCalendar: z
+      .array(z.object({ year: z.int().nullable(), openTasks: z.int() }))
+      .meta({ description: 'Open tasks without a computed deadline, by the year whose holiday notice is missing' }),
+  }),
+) {}

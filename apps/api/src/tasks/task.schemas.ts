@@ -101,7 +101,17 @@ export class DeadlineChangeResultDto extends createZodDto(
 
 export class DashboardDto extends createZodDto(
   z.object({
-    departments: z.array(z.object({ departmentId: uuid(), open: z.int(), dueSoon: z.int(), overdue: z.int() })),
+    departments: z.array(
+      z.object({
+        departmentId: uuid(),
+        open: z.int(),
+        dueSoon: z.int(),
+        overdue: z.int(),
+        withoutDueDate: z.int().meta({
+          description: "Open tasks whose deadline could not be computed (a year's holiday notice not loaded)",
+        }),
+      }),
+    ),
   }),
 ) {}
 

@@ -101,6 +101,7 @@ export class AccidentWorkflowService {
           warnAt: input.warnAt ? new Date(input.warnAt) : null,
           escalation: 'NONE',
           needsManualDueDate: input.needsManualDueDate,
+          ...(input.needsManualDueDate ? {} : { missingCalendarYear: null }),
         },
         tx,
       );

@@ -47,6 +47,8 @@ export class TaskEntity {
   @Column({ name: 'due_at', type: 'timestamptz', nullable: true }) dueAt!: Date | null;
   @Column({ name: 'warn_at', type: 'timestamptz', nullable: true }) warnAt!: Date | null;
   @Column({ name: 'needs_manual_due_date' }) needsManualDueDate!: boolean;
+  /** The year whose holiday notice was missing when the deadline could not be computed. */
+  @Column({ name: 'missing_calendar_year', type: 'integer', nullable: true }) missingCalendarYear!: number | null;
   @Column({ type: 'varchar' }) escalation!: Escalation;
   @Column({ type: 'jsonb' }) payload!: Record<string, unknown>;
   /** The outcomes the task offers, when narrower than its step's; null = all of them. */

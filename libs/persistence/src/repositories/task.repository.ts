@@ -26,6 +26,7 @@ export interface NewTask {
   dueAt: Date | null;
   warnAt: Date | null;
   needsManualDueDate: boolean;
+  missingCalendarYear?: number | null;
   payload: Record<string, unknown>;
 }
 
@@ -71,6 +72,13 @@ export interface DepartmentTaskCounts {
   overdue: number;
 }
 
+/** Open tasks waiting for a deadline because a year's holiday notice is missing (year null: not recorded). */
+export interface TasksAwaitingCalendar {
+  departmentId: string;
+  year: number | null;
+  openTasks: number;
+}
+
 @Injectable()
 export class TaskRepository {
   constructor(private readonly ds: DataSource) {}
@@ -95,8 +103,8 @@ export class TaskRepository {
   async insertIfAbsent(t: NewTask, tx?: Transaction): Promise<{ task: TaskEntity; created: boolean }> {
     const rows: Array<{ id: string }> = await this.em(tx).query(
       `INSERT INTO tasks (task_key, case_id, workflow_id, type, title, candidate_roles, department_id, assignee_id, status,
-                          due_at, warn_at, needs_manual_due_date, payload, outcomes)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,'OPEN',$9,$10,$11,$12,$13)
+                          due_at, warn_at, needs_manual_due_date, payload, outcomes, missing_calendar_year)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,'OPEN',$9,$10,$11,$12,$13,$14)
        ON CONFLICT (task_key) DO NOTHING RETURNING id`,
       [
         t.taskKey,
@@ -112,6 +120,7 @@ export class TaskRepository {
         t.needsManualDueDate,
         JSON.stringify(t.payload),
         t.outcomes ?? null,
+        t.needsManualDueDate ? (t.missingCalendarYear ?? null) : null,
       ],
     );
     const task = await this.findByKey(t.taskKey, tx);
@@ -261,6 +270,21 @@ export class TaskRepository {
   /** The same counts for every department holding an open task (metrics). */
   countsForAllDepartments(): Promise<DepartmentTaskCounts[]> {
     return this.openTaskCounts('', []);
+  }
+
+  /** Open tasks without a computed deadline per department and missing year (`null` departments: all of them). */
+  async awaitingCalendar(departmentIds: string[] | null): Promise<TasksAwaitingCalendar[]> {
+    if (departmentIds?.length === 0) return [];
+    const rows: Array<{ department_id: string; year: number | null; n: number }> = await this.ds.query(
+      `SELECT department_id, missing_calendar_year AS year, count(*)::int AS n
+         FROM tasks
+        WHERE needs_manual_due_date AND status IN ('OPEN', 'CLAIMED')
+          ${departmentIds ? 'AND department_id = ANY($1::uuid[])' : ''}
+        GROUP BY department_id, missing_calendar_year
+        ORDER BY department_id, missing_calendar_year NULLS LAST`,
+      departmentIds ? [departmentIds] : [],
+    );
+    return rows.map((row) => ({ departmentId: row.department_id, year: row.year, openTasks: row.n }));
   }
 
   /** Read from the counters the tasks trigger keeps (migration InboxAndSearchIndexes), not by counting tasks. */
