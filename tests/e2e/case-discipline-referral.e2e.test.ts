@@ -137,9 +137,9 @@ describe('discipline referrals proposed from a case, over HTTP on the Temporal d
     const complete = (who: Who, outcome: string, payload: Record<string, unknown>) =>
       h.http().post(`/tasks/${approval.id}/complete`).set(as(who)).send({ outcome, payload });
     const byOfficer = await complete('officerB', 'APPROVE', {});
-    expect(byOfficer.status).toBe(403);
+    expect([byOfficer.status, byOfficer.body.code]).toEqual([403, 'FORBIDDEN_ROLE']);
     const byCityHead = await complete('cityHead', 'APPROVE', {});
-    expect(byCityHead.status).toBe(403);
+    expect([byCityHead.status, byCityHead.body.code]).toEqual([403, 'FORBIDDEN_JURISDICTION']);
     const approved = await complete('head', 'APPROVE', { comment: '同意移交' });
     expect(approved.status).toBe(200);
 
@@ -242,6 +242,7 @@ describe('discipline referrals proposed from a case, over HTTP on the Temporal d
     )[0].workflow_id as string;
     expect(referralWorkflow).toBe(`discipline-referral-${caseId}-1`);
     await h.client.workflow.getHandle(referralWorkflow).result();
+    recordHistoryIfAsked(referralWorkflow, 'discipline-referral-v2-kernel-from-case-answered');
   });
 
   it('stays on the case when the head refuses it', async () => {
