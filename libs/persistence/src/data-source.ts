@@ -12,6 +12,7 @@ import { OpenTaskCountsIndex1764350000000 } from './migrations/1764350000000-Ope
 import { AuditStreams1765000000000 } from './migrations/1765000000000-AuditStreams';
 import { InboxAndSearchIndexes1765100000000 } from './migrations/1765100000000-InboxAndSearchIndexes';
 import { LinkedAndPublicListIndexes1765200000000 } from './migrations/1765200000000-LinkedAndPublicListIndexes';
+import { CaseDisciplineReferrals1765300000000 } from './migrations/1765300000000-CaseDisciplineReferrals';
 import { PublicReportAndDrawIndexes1765330000000 } from './migrations/1765330000000-PublicReportAndDrawIndexes';
 import { TasksAwaitingCalendar1765330000001 } from './migrations/1765330000001-TasksAwaitingCalendar';
 
@@ -35,6 +36,7 @@ export const MIGRATIONS = [
   AuditStreams1765000000000,
   InboxAndSearchIndexes1765100000000,
   LinkedAndPublicListIndexes1765200000000,
+  CaseDisciplineReferrals1765300000000,
   PublicReportAndDrawIndexes1765330000000,
   TasksAwaitingCalendar1765330000001,
 ];

@@ -161,6 +161,20 @@ export interface AccidentActivities {
   accidentCompleteListing(input: { caseId: string; at: string; actorId: string }): Promise<void>;
   accidentEvaluateGates(input: { caseId: string }): Promise<{ closable: boolean; missing: string[] }>;
   accidentCancelOpenTasks(input: { caseId: string; reason: string; types: string[] }): Promise<void>;
+  /**
+   * The head approved a referral proposed from a case: the proposal is marked approved and the referral
+   * opened (its own case row in the receiving body, the evidence bundle) in one transaction, idempotent
+   * by the link key.
+   */
+  referralProposalApprove(input: {
+    proposalId: string;
+    actorId: string;
+    at: string;
+    comment: string | null;
+    linkKey: string;
+  }): Promise<ReferralAnswer>;
+  /** The head refused a referral proposed from a case (idempotent). */
+  referralProposalReject(input: { proposalId: string; actorId: string; at: string; reason: string }): Promise<void>;
   referralRecordAck(input: { referralId: string; actorId: string; at: string }): Promise<void>;
   referralRecordResult(input: {
     referralId: string;

@@ -5,6 +5,7 @@ import { AccidentAccountabilityController } from './accident-accountability.cont
 import { AccidentInsightsController } from './accident-insights.controller';
 import { AccidentInvestigationController } from './accident-investigation.controller';
 import { AccidentWorkflowGateway } from './accident-workflow.gateway';
+import { CaseDisciplineReferralsController } from './case-discipline-referrals.controller';
 import { AccidentQueries } from './accident.queries';
 import { AccidentsController } from './accidents.controller';
 import { DisciplineReferralGateway } from './discipline-referral.gateway';
@@ -21,6 +22,7 @@ import { PublicAccidentReportsController } from './public-accident-reports.contr
     AccidentInvestigationController,
     AccidentAccountabilityController,
     DisciplineReferralsController,
+    CaseDisciplineReferralsController,
     PublicAccidentReportsController,
   ],
   providers: [AccidentQueries, AccidentWorkflowGateway, DisciplineReferralGateway],

@@ -7,11 +7,13 @@ import {
   AccidentTeamMemberEntity,
   CaseEntity,
   DisciplineReferralEntity,
+  DisciplineReferralProposalEntity,
   NearMissEntity,
 } from '@safety/persistence';
+import { caseReferralStatus } from '@safety/domain/accident/referral-sources';
 import type { NearMissView } from './accident-insights.schemas';
 import type { AccidentView } from './accident-views.schemas';
-import type { ReferralView } from './discipline-referral.schemas';
+import type { CaseReferralView, ReferralView } from './discipline-referral.schemas';
 
 export const accidentView = (c: CaseEntity, a: AccidentEntity): AccidentView => ({
   id: c.id,
@@ -152,4 +154,39 @@ export const nearMissView = (n: NearMissEntity): NearMissView => ({
   enterpriseId: n.enterpriseId,
   recordedBy: n.recordedBy,
   createdAt: n.createdAt.toISOString(),
+});
+
+export const caseReferralView = ({
+  proposal,
+  referral,
+}: {
+  proposal: DisciplineReferralProposalEntity;
+  referral: DisciplineReferralEntity | null;
+}): CaseReferralView => ({
+  id: proposal.id,
+  caseId: proposal.sourceCaseId,
+  status: caseReferralStatus(proposal.status, referral?.status ?? null),
+  official: { name: proposal.subjectName, post: proposal.subjectPosition, organisation: proposal.subjectOrganisation },
+  misconduct: proposal.allegation,
+  attachmentIds: proposal.attachmentIds,
+  proposedBy: proposal.proposedBy,
+  proposedAt: proposal.proposedAt.toISOString(),
+  decision:
+    proposal.decidedBy && proposal.decidedAt
+      ? {
+          decidedBy: proposal.decidedBy,
+          decidedAt: proposal.decidedAt.toISOString(),
+          comment: proposal.decisionComment,
+        }
+      : null,
+  receivingDepartmentId: proposal.receivingDepartmentId,
+  referralId: proposal.referralId,
+  acknowledgedAt: referral?.acknowledgedAt?.toISOString() ?? null,
+  result: referral?.resultOutcome
+    ? {
+        outcome: referral.resultOutcome,
+        summary: referral.resultSummary,
+        answeredAt: referral.answeredAt?.toISOString() ?? null,
+      }
+    : null,
 });

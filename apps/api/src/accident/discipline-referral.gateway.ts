@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { AccidentService, DisciplineReferralService } from '@safety/application';
+import { AccidentService, DisciplineReferralService, ReferralLead } from '@safety/application';
 import { DomainError, ErrorCode } from '@safety/domain/errors';
 import type { Actor } from '@safety/domain/identity/roles';
 import type { PageRequest } from '@safety/persistence';
 import { DisciplineReferralTaskType } from '@safety/temporal';
+import type { CaseReferralProposalInput } from '@safety/temporal/contracts/discipline-referral.contract';
+import { WorkflowAnswers } from '../temporal/workflow-answers';
 import { TaskGateway } from '../tasks/task.gateway';
-import { referralView } from './accident.views';
+import { caseReferralView, referralView } from './accident.views';
 
 /**
  * 线索移交 as the API shows and completes it: reads for the two sides only (audited by the service),
@@ -17,7 +19,37 @@ export class DisciplineReferralGateway {
     private readonly referrals: DisciplineReferralService,
     private readonly accidents: AccidentService,
     private readonly tasks: TaskGateway,
+    private readonly answers: WorkflowAnswers,
   ) {}
+
+  /**
+   * A referral proposed from a case: the proposal and its approval workflow start together, and the
+   * answer comes once the head's approval step is open.
+   */
+  async propose(actor: Actor, caseId: string, lead: ReferralLead, requestId?: string) {
+    const proposal = await this.referrals.propose(
+      actor,
+      caseId,
+      lead,
+      (saved) =>
+        this.answers.start('caseReferralProposalWorkflow', saved.workflowId, {
+          proposalId: saved.id,
+          sourceCaseId: saved.sourceCaseId,
+          senderDepartmentId: saved.senderDepartmentId,
+          proposedBy: saved.proposedBy,
+          proposedAt: saved.proposedAt.toISOString(),
+          approvalWorkingDays: this.accidents.policy.referralApprovalWorkingDays,
+        } satisfies CaseReferralProposalInput),
+      requestId,
+    );
+    await this.answers.settle(proposal.workflowId);
+    return caseReferralView({ proposal, referral: null });
+  }
+
+  async listForCase(actor: Actor, caseId: string, page: PageRequest, requestId?: string) {
+    const found = await this.referrals.listForCase(actor, caseId, page, requestId);
+    return { ...found, items: found.items.map(caseReferralView) };
+  }
 
   async list(actor: Actor, query: PageRequest & { status?: string }, requestId?: string) {
     const page = await this.referrals.list(actor, query, requestId);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
 import { REFERRAL_OUTCOMES } from '@safety/temporal';
-import { DisciplineReferralSteps } from '@safety/temporal/steps/discipline-referral.steps';
+import { DisciplineReferralSteps, referralLead } from '@safety/temporal/steps/discipline-referral.steps';
 import { isoInstant, isoInstantOrNull, pageOf, PageQuerySchema, uuid } from '../contract/schemas';
 
 const STATUSES = ['SENT', 'ACKNOWLEDGED', 'ANSWERED'] as const;
@@ -20,7 +20,9 @@ export class ReferralResultDto extends createZodDto(
 export const ReferralViewSchema = z.object({
   id: uuid(),
   status: z.enum(STATUSES),
-  sourceCaseId: uuid().meta({ description: 'The accident case the lead comes from' }),
+  sourceCaseId: uuid().meta({
+    description: 'The case the lead comes from (an accident, a penalty case, an inspection…)',
+  }),
   referralCaseId: uuid().meta({ description: "The referral's own case (the receiving body's inbox and record)" }),
   senderDepartmentId: uuid(),
   receivingDepartmentId: uuid().meta({ description: 'The discipline inspection / supervision body (纪委监委)' }),
@@ -48,8 +50,47 @@ export class ReferralPageDto extends createZodDto(pageOf(ReferralViewSchema)) {}
 export class ReferralDetailDto extends createZodDto(
   ReferralViewSchema.extend({
     evidence: z.record(z.string(), z.unknown()).meta({
-      description: 'The evidence bundle: the accident, the report excerpt on the official, the attachment list',
+      description:
+        'The evidence bundle: the source (the accident and the report excerpt on the official, or the case and the approved proposal) and the attachment list',
     }),
     side: z.enum(['SENDER', 'RECEIVER']).meta({ description: 'Whether you read it as the sender or the receiver' }),
   }),
 ) {}
+
+/** A lead proposed from a case (线索移交): the official, the suspected misconduct, evidence of this case. */
+export class ProposeReferralDto extends createZodDto(referralLead()) {}
+
+const CASE_REFERRAL_STATUSES = ['PROPOSED', 'APPROVED', 'REJECTED', 'ACKNOWLEDGED', 'ANSWERED'] as const;
+
+export const CaseReferralViewSchema = z.object({
+  id: uuid().meta({ description: 'The proposal' }),
+  caseId: uuid().meta({ description: 'The case it was proposed from' }),
+  status: z.enum(CASE_REFERRAL_STATUSES).meta({
+    description:
+      "PROPOSED (awaiting the head), REJECTED, APPROVED (sent, not yet signed for), then the receiving body's ACKNOWLEDGED and ANSWERED",
+  }),
+  official: z.object({ name: z.string(), post: z.string(), organisation: z.string() }),
+  misconduct: z.string(),
+  attachmentIds: z.array(uuid()).meta({ description: 'The evidence handed over, attachments of this case' }),
+  proposedBy: uuid(),
+  proposedAt: isoInstant(),
+  decision: z
+    .object({ decidedBy: uuid(), decidedAt: isoInstant(), comment: z.string().nullable() })
+    .nullable()
+    .meta({ description: "The head's decision, once taken" }),
+  receivingDepartmentId: uuid().meta({ description: 'The discipline inspection / supervision body (纪委监委)' }),
+  referralId: uuid().nullable().meta({ description: 'The referral sent on approval' }),
+  acknowledgedAt: isoInstantOrNull(),
+  result: z
+    .object({
+      outcome: z.enum(REFERRAL_OUTCOMES as [string, ...string[]]),
+      summary: z.string().nullable(),
+      answeredAt: isoInstantOrNull(),
+    })
+    .nullable()
+    .meta({ description: "The receiving body's handling result, once answered" }),
+});
+export type CaseReferralView = z.infer<typeof CaseReferralViewSchema>;
+
+export class CaseReferralDto extends createZodDto(CaseReferralViewSchema) {}
+export class CaseReferralPageDto extends createZodDto(pageOf(CaseReferralViewSchema)) {}

@@ -29,6 +29,8 @@ export function createAccidentActivities(deps: {
     accidentCompleteListing: activity((i) => accidents.completeListing(i)),
     accidentEvaluateGates: activity((i) => accidents.evaluateGates(i.caseId)),
     accidentCancelOpenTasks: activity((i) => accidents.cancelOpenTasks(i)),
+    referralProposalApprove: activity((i) => deps.referrals.approveProposal(i)),
+    referralProposalReject: activity((i) => deps.referrals.rejectProposal(i)),
     referralRecordAck: activity((i) => deps.referrals.recordAck(i)),
     referralRecordResult: activity((i) => deps.referrals.recordResult(i)),
   };

@@ -1,19 +1,41 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { mayProposeReferralFrom, REFERRAL_SOURCE_CASE_TYPES } from '@safety/domain/accident/referral-sources';
 import { DomainError, ErrorCode } from '@safety/domain/errors';
-import { Actor, Role } from '@safety/domain/identity/roles';
+import { Actor, hasAnyRole, Role } from '@safety/domain/identity/roles';
 import {
   AccidentRepository,
   AttachmentEntity,
+  CaseEntity,
   CaseRepository,
   DisciplineReferralEntity,
+  DisciplineReferralProposalEntity,
   UnitOfWork,
   KeysetPage,
   PageRequest,
+  Transaction,
 } from '@safety/persistence';
 import { LINKED_WORKFLOW_PREFIX } from '@safety/temporal/activities';
+import { caseReferralProposalWorkflowId } from '@safety/temporal/contracts/discipline-referral.contract';
 import type { AccidentActivities, ReferralAnswer } from '@safety/temporal/accident.activities';
 import { AuditService } from '../audit.service';
 import { AccidentService } from './accident.service';
+
+/** What an officer proposes: the official, the suspected misconduct, the evidence chosen from the case. */
+export interface ReferralLead {
+  official: { name: string; post: string; organisation: string };
+  misconduct: string;
+  attachmentIds: string[];
+}
+
+const attachmentListing = (a: AttachmentEntity) => ({
+  id: a.id,
+  fileName: a.fileName,
+  contentType: a.contentType,
+  sizeBytes: a.sizeBytes,
+  sha256: a.sha256,
+  createdAt: a.createdAt.toISOString(),
+});
 
 /**
  * 线索移交 to the discipline inspection / supervision body. A referral is visible ONLY to the heads
@@ -119,23 +141,13 @@ export class DisciplineReferralService {
     input: Parameters<AccidentActivities['accidentCreateReferral']>[0],
   ): Promise<ReferralAnswer> {
     const { c, accident } = await this.accidents.getCase(input.caseId);
-    const policy = this.accidents.policy;
     return this.uow.transaction(async (tx) => {
       // Idempotent: a retried activity finds the referral it opened (by link key, or by the workflow id older histories chose).
       const linkedRow = input.linkKey ? await this.cases.findByLinkKey(input.linkKey, tx) : null;
       const existing = await this.repo.findReferralByWorkflow(linkedRow?.workflowId ?? input.workflowId ?? '', tx);
       if (existing) {
         const row = linkedRow ?? (await this.cases.findById(existing.referralCaseId, tx));
-        return {
-          referralId: existing.id,
-          referralCaseId: existing.referralCaseId,
-          workflowId: existing.workflowId,
-          openedAt: (row?.createdAt ?? existing.sentAt).toISOString(),
-          senderDepartmentId: existing.senderDepartmentId,
-          receivingDepartmentId: existing.receivingDepartmentId,
-          ackWorkingDays: policy.referralAckWorkingDays,
-          resultDays: policy.referralResultDays,
-        };
+        return this.answerOf(existing, row?.createdAt ?? existing.sentAt);
       }
       const party = await this.repo.findParty(input.partyId, tx);
       if (!party) throw new DomainError(ErrorCode.NOT_FOUND, `party ${input.partyId} not found`);
@@ -148,37 +160,18 @@ export class DisciplineReferralService {
       const workflowId =
         input.workflowId ??
         (await this.cases.nextLinkedWorkflowId(input.caseId, LINKED_WORKFLOW_PREFIX.DISCIPLINE_REFERRAL, tx));
-      const referralCase = await this.cases.insert(
-        {
-          caseType: 'DISCIPLINE_REFERRAL',
-          title: '纪检监察线索移交',
-          status: 'SENT',
-          departmentId: receiving,
-          enterpriseId: null,
-          workflowId,
-          createdBy: input.actorId,
-          handlerIds: [],
-          linkKey: input.linkKey ?? null,
-          data: { referral: true, sourceCaseId: input.caseId },
-        },
-        tx,
-      );
-      const caseId = referralCase.id;
-      const saved = await this.repo.insertReferral(
+      const answer = await this.openReferral(
         {
           sourceCaseId: input.caseId,
           sourcePartyId: party.id,
-          referralCaseId: caseId,
-          workflowId,
           senderDepartmentId: c.departmentId,
           receivingDepartmentId: receiving,
-          subjectName: party.name,
-          subjectPosition: party.position,
-          subjectOrganisation: party.organisation,
-          allegation: party.responsibility,
-          status: 'SENT',
+          workflowId,
+          linkKey: input.linkKey ?? null,
+          actorId: input.actorId,
           sentAt: new Date(input.sentAt),
-          createdBy: input.actorId,
+          subject: { name: party.name, position: party.position, organisation: party.organisation },
+          allegation: party.responsibility,
           evidence: {
             accident: {
               caseId: c.id,
@@ -203,28 +196,7 @@ export class DisciplineReferralService {
                   },
                 }
               : null,
-            attachments: attachments.map((a) => ({
-              id: a.id,
-              fileName: a.fileName,
-              contentType: a.contentType,
-              sizeBytes: a.sizeBytes,
-              sha256: a.sha256,
-              createdAt: a.createdAt.toISOString(),
-            })),
-          },
-        },
-        tx,
-      );
-      await this.audit.record(
-        {
-          caseId,
-          actorId: input.actorId,
-          action: 'DISCIPLINE_REFERRAL_SENT',
-          summary: {
-            referralId: saved.id,
-            senderDepartmentId: c.departmentId,
-            receivingDepartmentId: receiving,
-            attachments: attachments.length,
+            attachments: attachments.map(attachmentListing),
           },
         },
         tx,
@@ -239,17 +211,322 @@ export class DisciplineReferralService {
         },
         tx,
       );
-      return {
-        referralId: saved.id,
-        referralCaseId: caseId,
-        workflowId,
-        openedAt: referralCase.createdAt.toISOString(),
-        senderDepartmentId: c.departmentId,
-        receivingDepartmentId: receiving,
-        ackWorkingDays: policy.referralAckWorkingDays,
-        resultDays: policy.referralResultDays,
-      };
+      return answer;
     });
+  }
+
+  /**
+   * The referral's own case row in the receiving body's department (its inbox and record) and the
+   * referral with its evidence bundle, written in the caller's transaction.
+   */
+  private async openReferral(
+    input: {
+      sourceCaseId: string;
+      sourcePartyId: string | null;
+      senderDepartmentId: string;
+      receivingDepartmentId: string;
+      workflowId: string;
+      linkKey: string | null;
+      actorId: string;
+      sentAt: Date;
+      subject: { name: string; position: string | null; organisation: string | null };
+      allegation: string;
+      evidence: Record<string, unknown> & { attachments: unknown[] };
+    },
+    tx: Transaction,
+  ): Promise<ReferralAnswer> {
+    const referralCase = await this.cases.insert(
+      {
+        caseType: 'DISCIPLINE_REFERRAL',
+        title: '纪检监察线索移交',
+        status: 'SENT',
+        departmentId: input.receivingDepartmentId,
+        enterpriseId: null,
+        workflowId: input.workflowId,
+        createdBy: input.actorId,
+        handlerIds: [],
+        linkKey: input.linkKey,
+        data: { referral: true, sourceCaseId: input.sourceCaseId },
+      },
+      tx,
+    );
+    const caseId = referralCase.id;
+    const saved = await this.repo.insertReferral(
+      {
+        sourceCaseId: input.sourceCaseId,
+        sourcePartyId: input.sourcePartyId,
+        referralCaseId: caseId,
+        workflowId: input.workflowId,
+        senderDepartmentId: input.senderDepartmentId,
+        receivingDepartmentId: input.receivingDepartmentId,
+        subjectName: input.subject.name,
+        subjectPosition: input.subject.position,
+        subjectOrganisation: input.subject.organisation,
+        allegation: input.allegation,
+        status: 'SENT',
+        sentAt: input.sentAt,
+        createdBy: input.actorId,
+        evidence: input.evidence,
+      },
+      tx,
+    );
+    await this.audit.record(
+      {
+        caseId,
+        actorId: input.actorId,
+        action: 'DISCIPLINE_REFERRAL_SENT',
+        summary: {
+          referralId: saved.id,
+          senderDepartmentId: input.senderDepartmentId,
+          receivingDepartmentId: input.receivingDepartmentId,
+          attachments: input.evidence.attachments.length,
+        },
+      },
+      tx,
+    );
+    return this.answerOf(saved, referralCase.createdAt);
+  }
+
+  private answerOf(referral: DisciplineReferralEntity, openedAt: Date): ReferralAnswer {
+    const policy = this.accidents.policy;
+    return {
+      referralId: referral.id,
+      referralCaseId: referral.referralCaseId,
+      workflowId: referral.workflowId,
+      openedAt: openedAt.toISOString(),
+      senderDepartmentId: referral.senderDepartmentId,
+      receivingDepartmentId: referral.receivingDepartmentId,
+      ackWorkingDays: policy.referralAckWorkingDays,
+      resultDays: policy.referralResultDays,
+    };
+  }
+
+  // ---- referrals proposed from any case ----
+
+  /**
+   * An officer of the case's department proposes a lead about a public official found in the case
+   * (国务院令第310号 Art.18–19, 监察法 Art.37): the official, the suspected misconduct and evidence chosen
+   * from the case's own attachments. The proposal and its approval workflow start together (`start`
+   * runs inside the transaction, so both exist or neither does). A case the actor cannot see is 404.
+   */
+  async propose(
+    actor: Actor,
+    caseId: string,
+    lead: ReferralLead,
+    start: (proposal: DisciplineReferralProposalEntity) => Promise<void>,
+    requestId?: string,
+  ): Promise<DisciplineReferralProposalEntity> {
+    if (!hasAnyRole(actor, [Role.ENFORCEMENT_OFFICER, Role.AGENCY_HEAD]))
+      throw new DomainError(ErrorCode.FORBIDDEN_ROLE, 'only enforcement officers and agency heads propose referrals');
+    const c = await this.senderCase(actor, caseId);
+    if (!mayProposeReferralFrom(c.caseType))
+      throw new DomainError(ErrorCode.RULE_VIOLATION, `a referral cannot be proposed from a ${c.caseType} case`, {
+        caseType: c.caseType,
+        allowed: REFERRAL_SOURCE_CASE_TYPES,
+      });
+    const attachmentIds = [...new Set(lead.attachmentIds)];
+    const own = new Set(await this.cases.attachmentIdsOfCase(caseId, attachmentIds));
+    const strangers = attachmentIds.filter((id) => !own.has(id));
+    if (strangers.length)
+      throw new DomainError(ErrorCode.RULE_VIOLATION, "the evidence must be chosen from this case's own attachments", {
+        attachmentIds: strangers,
+      });
+    const receiving = await this.accidents.disciplineBodyFor(c.departmentId);
+    if (!receiving)
+      throw new DomainError(
+        ErrorCode.RULE_VIOLATION,
+        'no discipline inspection/supervision body is configured for this jurisdiction to receive leads about officials',
+      );
+    return this.uow.transaction(async (tx) => {
+      const id = randomUUID();
+      const saved = await this.repo.insertProposal(
+        {
+          id,
+          sourceCaseId: c.id,
+          senderDepartmentId: c.departmentId,
+          receivingDepartmentId: receiving,
+          workflowId: caseReferralProposalWorkflowId(id),
+          subjectName: lead.official.name,
+          subjectPosition: lead.official.post,
+          subjectOrganisation: lead.official.organisation,
+          allegation: lead.misconduct,
+          attachmentIds,
+          status: 'PROPOSED',
+          proposedBy: actor.userId,
+        },
+        tx,
+      );
+      // The case's record notes the proposal without the lead's content (the case is read more widely).
+      await this.audit.record(
+        {
+          caseId: c.id,
+          actorId: actor.userId,
+          actorRole: actor.roles[0],
+          action: 'DISCIPLINE_REFERRAL_PROPOSED',
+          requestId,
+          summary: { proposalId: saved.id, attachments: attachmentIds.length, after: 'PROPOSED' },
+        },
+        tx,
+      );
+      await start(saved);
+      return saved;
+    });
+  }
+
+  /** Referrals proposed from the case with their progress, newest first: for its own department only; audited. */
+  async listForCase(
+    actor: Actor,
+    caseId: string,
+    page: PageRequest,
+    requestId?: string,
+  ): Promise<KeysetPage<{ proposal: DisciplineReferralProposalEntity; referral: DisciplineReferralEntity | null }>> {
+    const c = await this.senderCase(actor, caseId);
+    const proposals = await this.repo.proposalsPage(c.id, page);
+    const referrals = await this.repo.findReferralsByIds(
+      proposals.items.map((p) => p.referralId).filter((id): id is string => id !== null),
+    );
+    const byId = new Map(referrals.map((r) => [r.id, r]));
+    if (proposals.items.length) {
+      await this.audit.record({
+        caseId: c.id,
+        actorId: actor.userId,
+        actorRole: actor.roles[0],
+        action: 'DISCIPLINE_REFERRALS_LISTED',
+        requestId,
+        summary: { proposalIds: proposals.items.map((p) => p.id) },
+      });
+    }
+    return {
+      ...proposals,
+      items: proposals.items.map((proposal) => ({
+        proposal,
+        referral: proposal.referralId ? (byId.get(proposal.referralId) ?? null) : null,
+      })),
+    };
+  }
+
+  /**
+   * The case, for a user of its own department (the sender side of a referral, whose head decides on
+   * it). Anyone else — another department, a supervisor above, the discipline body — learns nothing
+   * from these endpoints, not even that the case exists.
+   */
+  private async senderCase(actor: Actor, caseId: string): Promise<CaseEntity> {
+    const c = await this.cases.findById(caseId);
+    if (!c || c.departmentId !== actor.departmentId)
+      throw new DomainError(ErrorCode.NOT_FOUND, `case ${caseId} not found`);
+    return c;
+  }
+
+  /** The head approved: the proposal is decided and the referral opened in one transaction (idempotent by link key). */
+  async approveProposal(input: Parameters<AccidentActivities['referralProposalApprove']>[0]): Promise<ReferralAnswer> {
+    return this.uow.transaction(async (tx) => {
+      const opened = await this.cases.findByLinkKey(input.linkKey, tx);
+      const existing = opened ? await this.repo.findReferralByWorkflow(opened.workflowId, tx) : null;
+      if (opened && existing) return this.answerOf(existing, opened.createdAt);
+      const proposal = await this.repo.lockProposal(input.proposalId, tx);
+      if (!proposal) throw new DomainError(ErrorCode.NOT_FOUND, `referral proposal ${input.proposalId} not found`);
+      const c = await this.cases.findById(proposal.sourceCaseId, tx);
+      if (!c) throw new DomainError(ErrorCode.NOT_FOUND, `case ${proposal.sourceCaseId} not found`);
+      const chosen = new Set(proposal.attachmentIds);
+      const attachments = (await this.cases.listAttachments(c.id)).filter((a) => chosen.has(a.id));
+      const workflowId = await this.cases.nextLinkedWorkflowId(c.id, LINKED_WORKFLOW_PREFIX.DISCIPLINE_REFERRAL, tx);
+      const answer = await this.openReferral(
+        {
+          sourceCaseId: c.id,
+          sourcePartyId: null,
+          senderDepartmentId: proposal.senderDepartmentId,
+          receivingDepartmentId: proposal.receivingDepartmentId,
+          workflowId,
+          linkKey: input.linkKey,
+          actorId: input.actorId,
+          sentAt: new Date(input.at),
+          subject: {
+            name: proposal.subjectName,
+            position: proposal.subjectPosition,
+            organisation: proposal.subjectOrganisation,
+          },
+          allegation: proposal.allegation,
+          evidence: {
+            case: { caseId: c.id, caseType: c.caseType, referenceNo: c.referenceNo, title: c.title },
+            proposal: {
+              id: proposal.id,
+              proposedBy: proposal.proposedBy,
+              proposedAt: proposal.proposedAt.toISOString(),
+              approvedBy: input.actorId,
+              approvedAt: input.at,
+              comment: input.comment,
+            },
+            attachments: attachments.map(attachmentListing),
+          },
+        },
+        tx,
+      );
+      await this.repo.updateProposal(
+        proposal.id,
+        {
+          status: 'APPROVED',
+          decidedBy: input.actorId,
+          decidedAt: new Date(input.at),
+          decisionComment: input.comment,
+          referralId: answer.referralId,
+        },
+        tx,
+      );
+      await this.audit.record(
+        {
+          caseId: c.id,
+          actorId: input.actorId,
+          action: 'DISCIPLINE_REFERRAL_APPROVED',
+          summary: { proposalId: proposal.id, referralId: answer.referralId, before: 'PROPOSED', after: 'APPROVED' },
+        },
+        tx,
+      );
+      return answer;
+    });
+  }
+
+  /** The head refused the proposal (idempotent: a decided proposal stays as it is). */
+  async rejectProposal(input: Parameters<AccidentActivities['referralProposalReject']>[0]): Promise<void> {
+    await this.uow.transaction(async (tx) => {
+      const proposal = await this.repo.lockProposal(input.proposalId, tx);
+      if (!proposal) throw new DomainError(ErrorCode.NOT_FOUND, `referral proposal ${input.proposalId} not found`);
+      if (proposal.status !== 'PROPOSED') return;
+      await this.repo.updateProposal(
+        proposal.id,
+        { status: 'REJECTED', decidedBy: input.actorId, decidedAt: new Date(input.at), decisionComment: input.reason },
+        tx,
+      );
+      await this.audit.record(
+        {
+          caseId: proposal.sourceCaseId,
+          actorId: input.actorId,
+          action: 'DISCIPLINE_REFERRAL_REJECTED',
+          summary: { proposalId: proposal.id, before: 'PROPOSED', after: 'REJECTED' },
+        },
+        tx,
+      );
+    });
+  }
+
+  /** A referral proposed from a case reports its progress on that case's record too (status only, not the content). */
+  private async noteOnSourceCase(
+    referral: DisciplineReferralEntity,
+    action: string,
+    actorId: string,
+    after: string,
+    tx: Transaction,
+  ): Promise<void> {
+    const proposal = await this.repo.findProposalByReferral(referral.id, tx);
+    if (!proposal) return;
+    await this.audit.record(
+      {
+        caseId: proposal.sourceCaseId,
+        actorId,
+        action,
+        summary: { proposalId: proposal.id, referralId: referral.id, before: referral.status, after },
+      },
+      tx,
+    );
   }
 
   async recordAck(input: { referralId: string; actorId: string; at: string }): Promise<void> {
@@ -277,6 +554,7 @@ export class DisciplineReferralService {
         },
         tx,
       );
+      await this.noteOnSourceCase(r, 'DISCIPLINE_REFERRAL_ACKNOWLEDGED', input.actorId, 'ACKNOWLEDGED', tx);
     });
   }
 
@@ -312,6 +590,7 @@ export class DisciplineReferralService {
         },
         tx,
       );
+      await this.noteOnSourceCase(r, 'DISCIPLINE_REFERRAL_ANSWERED', input.actorId, 'ANSWERED', tx);
     });
   }
 }

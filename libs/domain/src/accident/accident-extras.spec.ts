@@ -48,6 +48,7 @@ describe('accident policy', () => {
       firstReportHours: 1,
       evaluationAfterMonths: 10,
       evaluationWithinMonths: 12,
+      referralApprovalWorkingDays: 5,
       referralAckWorkingDays: 5,
       referralResultDays: 90,
       supervisedListingDays: 60,

@@ -45,6 +45,8 @@ export interface AccidentPolicy {
   evaluationAfterMonths: number;
   /** …and is due this many months after 批复 (安全生产法 Art.86: within one year). */
   evaluationWithinMonths: number;
+  /** The head decides on a referral proposed from a case within this many working days (UNVERIFIED, 5). */
+  referralApprovalWorkingDays: number;
   /** The discipline body acknowledges a referred lead within this many working days (UNVERIFIED, 5). */
   referralAckWorkingDays: number;
   /** …and reports the handling result within this many calendar days of acknowledging (UNVERIFIED, 90). */
@@ -67,6 +69,7 @@ export const DEFAULT_ACCIDENT_POLICY: Readonly<AccidentPolicy> = Object.freeze({
   rectificationVerificationWorkingDays: 10,
   evaluationAfterMonths: 10,
   evaluationWithinMonths: 12,
+  referralApprovalWorkingDays: 5,
   referralAckWorkingDays: 5,
   referralResultDays: 90,
   roadTrafficSectors: ['ROAD_TRANSPORT', 'ROAD_TRAFFIC'],
@@ -92,6 +95,7 @@ export function resolveAccidentPolicy(overrides: Partial<AccidentPolicy> = {}): 
   intIn(p, 'rectificationVerificationWorkingDays', 1, 60, problems);
   intIn(p, 'evaluationAfterMonths', 1, 12, problems);
   intIn(p, 'evaluationWithinMonths', 1, 24, problems);
+  intIn(p, 'referralApprovalWorkingDays', 1, 30, problems);
   intIn(p, 'referralAckWorkingDays', 1, 30, problems);
   intIn(p, 'referralResultDays', 1, 365, problems);
   if (p.evaluationWithinMonths < p.evaluationAfterMonths)

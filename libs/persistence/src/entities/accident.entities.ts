@@ -192,6 +192,31 @@ export class DisciplineReferralEntity {
   @Column({ name: 'created_by', type: 'uuid' }) createdBy!: string;
 }
 
+/**
+ * A referral proposed from any case (线索移交 from a penalty case, an inspection…): the proposing officer's
+ * lead and chosen evidence, the head's decision, and the referral it became once approved.
+ */
+@Entity('discipline_referral_proposals')
+export class DisciplineReferralProposalEntity {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column({ name: 'source_case_id', type: 'uuid' }) sourceCaseId!: string;
+  @Column({ name: 'sender_department_id', type: 'uuid' }) senderDepartmentId!: string;
+  @Column({ name: 'receiving_department_id', type: 'uuid' }) receivingDepartmentId!: string;
+  @Column({ name: 'workflow_id' }) workflowId!: string;
+  @Column({ name: 'subject_name' }) subjectName!: string;
+  @Column({ name: 'subject_position' }) subjectPosition!: string;
+  @Column({ name: 'subject_organisation' }) subjectOrganisation!: string;
+  @Column({ type: 'text' }) allegation!: string;
+  @Column({ name: 'attachment_ids', type: 'uuid', array: true }) attachmentIds!: string[];
+  @Column() status!: 'PROPOSED' | 'APPROVED' | 'REJECTED';
+  @Column({ name: 'proposed_by', type: 'uuid' }) proposedBy!: string;
+  @CreateDateColumn({ name: 'proposed_at', type: 'timestamptz' }) proposedAt!: Date;
+  @Column({ name: 'decided_by', type: 'uuid', nullable: true }) decidedBy!: string | null;
+  @Column({ name: 'decided_at', type: 'timestamptz', nullable: true }) decidedAt!: Date | null;
+  @Column({ name: 'decision_comment', type: 'text', nullable: true }) decisionComment!: string | null;
+  @Column({ name: 'referral_id', type: 'uuid', nullable: true }) referralId!: string | null;
+}
+
 /** Near misses and injury-only events (Lu'an plan): recorded and analysed without the investigation flow. */
 @Entity('near_misses')
 export class NearMissEntity {
@@ -220,5 +245,6 @@ export const ACCIDENT_ENTITIES = [
   AccidentEvaluationEntity,
   AccidentSupervisedListingEntity,
   DisciplineReferralEntity,
+  DisciplineReferralProposalEntity,
   NearMissEntity,
 ];

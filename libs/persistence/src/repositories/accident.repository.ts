@@ -12,6 +12,7 @@ import {
   AccidentSupervisedListingEntity,
   AccidentTeamMemberEntity,
   DisciplineReferralEntity,
+  DisciplineReferralProposalEntity,
   NearMissEntity,
 } from '../entities/accident.entities';
 import { CaseEntity } from '../entities/case.entities';
@@ -47,6 +48,15 @@ const NEWEST_PUBLISHED_REPORTS = newestFirst('r.published_at', 'r.id');
 
 const NEWEST_ACCIDENTS = newestFirst('a.occurred_at', 'a.case_id');
 const NEWEST_REFERRALS = newestFirst('r.sent_at', 'r.id');
+
+const NEWEST_PROPOSALS = {
+  sort: 'newest',
+  direction: 'DESC' as const,
+  columns: [
+    { sql: 'rp.proposed_at', part: 'timestamp' as const },
+    { sql: 'rp.id', part: 'uuid' as const },
+  ],
+};
 
 /** All SQL of the accident area and of discipline referrals. */
 @Injectable()
@@ -277,6 +287,47 @@ export class AccidentRepository {
 
   findReferralByWorkflow(workflowId: string, tx?: Transaction): Promise<DisciplineReferralEntity | null> {
     return this.of(DisciplineReferralEntity, tx).findOne({ where: { workflowId } });
+  }
+
+  insertProposal(
+    row: Partial<DisciplineReferralProposalEntity>,
+    tx: Transaction,
+  ): Promise<DisciplineReferralProposalEntity> {
+    const repo = this.of(DisciplineReferralProposalEntity, tx);
+    return repo.save(repo.create(row));
+  }
+
+  findProposal(id: string, tx?: Transaction): Promise<DisciplineReferralProposalEntity | null> {
+    return this.of(DisciplineReferralProposalEntity, tx).findOne({ where: { id } });
+  }
+
+  /** The proposal row locked for its decision, so a retried activity and a concurrent one decide once. */
+  lockProposal(id: string, tx: Transaction): Promise<DisciplineReferralProposalEntity | null> {
+    return this.of(DisciplineReferralProposalEntity, tx).findOne({
+      where: { id },
+      lock: { mode: 'pessimistic_write' },
+    });
+  }
+
+  async updateProposal(id: string, patch: Partial<DisciplineReferralProposalEntity>, tx: Transaction): Promise<void> {
+    await this.of(DisciplineReferralProposalEntity, tx).update({ id }, patch as never);
+  }
+
+  findProposalByReferral(referralId: string, tx?: Transaction): Promise<DisciplineReferralProposalEntity | null> {
+    return this.of(DisciplineReferralProposalEntity, tx).findOne({ where: { referralId } });
+  }
+
+  findReferralsByIds(ids: string[]): Promise<DisciplineReferralEntity[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.of(DisciplineReferralEntity).find({ where: { id: In(ids) } });
+  }
+
+  /** Keyset page of the referrals proposed from one case, newest first. */
+  proposalsPage(sourceCaseId: string, q: PageRequest): Promise<KeysetPage<DisciplineReferralProposalEntity>> {
+    const qb = this.of(DisciplineReferralProposalEntity)
+      .createQueryBuilder('rp')
+      .where('rp.source_case_id = :sourceCaseId', { sourceCaseId });
+    return keysetQuery(qb, NEWEST_PROPOSALS, q);
   }
 
   /** Keyset page of the referrals the department sent or received, newest first. */

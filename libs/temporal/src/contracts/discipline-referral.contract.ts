@@ -31,7 +31,31 @@ export interface DisciplineReferralState {
   outcome: ReferralOutcome | null;
 }
 
+/**
+ * A referral proposed from any case (a penalty case, an inspection…): the head of the case's
+ * department approves it, and the approved lead goes out through `disciplineReferralWorkflow`, started
+ * as a child. Workflow id `discipline-referral-proposal-<proposalId>`.
+ */
+export interface CaseReferralProposalInput {
+  proposalId: string;
+  sourceCaseId: string;
+  senderDepartmentId: string;
+  proposedBy: string;
+  proposedAt: string;
+  /** Working days the head has to decide (UNVERIFIED policy value, default 5). */
+  approvalWorkingDays: number;
+}
+
+export interface CaseReferralProposalState {
+  proposalId: string;
+  status: 'AWAITING_APPROVAL' | 'APPROVED' | 'REJECTED';
+  referralId: string | null;
+}
+
+export const caseReferralProposalWorkflowId = (proposalId: string) => `discipline-referral-proposal-${proposalId}`;
+
 export const DisciplineReferralTaskType = {
+  APPROVAL: DisciplineReferralSteps.APPROVAL.type,
   ACKNOWLEDGE: DisciplineReferralSteps.ACKNOWLEDGE.type,
   RESULT: DisciplineReferralSteps.RESULT.type,
 } as const;

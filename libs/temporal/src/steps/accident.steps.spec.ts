@@ -31,6 +31,7 @@ describe('accident step contracts', () => {
       'ACCIDENT_SUPERVISED_LISTING_PROGRESS',
     ]);
     expect(Object.values(DisciplineReferralSteps).map((step) => step.type)).toEqual([
+      'DISCIPLINE_REFERRAL_APPROVAL',
       'DISCIPLINE_REFERRAL_ACK',
       'DISCIPLINE_REFERRAL_RESULT',
     ]);
