@@ -20,4 +20,10 @@ export const PATCH = {
    * clock (the one the task's timers use); before, from the opening instant the API passed in.
    */
   CRIMINAL_TRANSFER_DECISION_ON_WORKFLOW_CLOCK: 'criminal-transfer-decision-on-workflow-clock',
+  /**
+   * The penalty proposal is matched against the department's 法制审核目录 (loaded when the proposal step
+   * opens); a matched entry requires 法制审核 before the decision (行政处罚法 Art.58). Before, only the
+   * Art.58 flags of the proposal did.
+   */
+  PENALTY_LEGAL_REVIEW_CATALOGUE: 'penalty-legal-review-catalogue',
 } as const;

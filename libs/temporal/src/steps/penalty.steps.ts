@@ -87,6 +87,12 @@ const proposalFields = {
   affectsMajorRights: flag(['直接关系当事人或第三人重大权益', 'Affects major rights']).optional(),
   multipleLegalRelationships: flag(['案件情况疑难复杂、涉及多个法律关系', 'Several legal relationships']).optional(),
   requiredByOtherRule: flag(['法律、法规规定应当进行法制审核', 'Review required by another rule']).optional(),
+  // Ids of the OTHER lines of the department's 法制审核目录 this case falls under (Art.58(1)(4)).
+  legalReviewCatalogueEntries: list(
+    ['属于法制审核目录中的其他事项', 'Other catalogue entries that apply'],
+    text(['目录条目编号', 'Catalogue entry id'], 48),
+    { min: 0, max: 20 },
+  ).optional(),
 };
 
 /** A fine is proposed with its amount, and an amount only with a fine. */
