@@ -157,6 +157,11 @@ describe('penalty case: the legal review catalogue (dev server)', () => {
     await f.file(c.id);
     await f.investigate(c.id);
     const task = await f.openTask(c.id, 'PENALTY_PROPOSAL');
+    // The task's form offers the catalogue's OTHER lines as the only choices.
+    const view = await h.http().get(`/tasks/${task.id}`).set(h.as('officerA'));
+    expect(view.status).toBe(200);
+    const penaltyForm = view.body.form.outcomes.find((o: { outcome: string }) => o.outcome === 'PROPOSE_PENALTY');
+    expect(penaltyForm.schema.properties.legalReviewCatalogueEntries.items.enum).toEqual(['hazardous-chemicals']);
     const proposal = (extra: Record<string, unknown>) =>
       f.proposal({ circumstance: 'LENIENT', fineYuan: 5_000, ...extra });
     const wrong = await f.complete(
