@@ -117,6 +117,7 @@ describe('OpenAPI contracts of the converted areas', () => {
       [`/enterprises/${h.org.enterpriseId}`, 'officerA'],
       ['/users', 'admin'],
       [`/enforcement/policies/${h.org.departmentId}`, 'head'],
+      [`/enforcement/legal-review-catalogues/${h.org.departmentId}`, 'officerA'],
       ['/enforcement/benchmarks', 'head'],
       ['/enforcement/benchmarks/applicable', 'head'],
       ['/enforcement/benchmarks/DEFAULT-2026', 'legal'],

@@ -92,6 +92,8 @@ describe('penalty general procedure over HTTP (dev server)', () => {
     ]);
     expect((await h.db.ds.query('SELECT status FROM tasks WHERE id = $1', [prop.id]))[0].status).toBe('OPEN');
     expect((await f.complete(prop.id, 'officerA', 'PROPOSE_PENALTY', f.proposal({ serious: true }))).status).toBe(200);
+    // 40,000 for an organisation gives a hearing right, so it is a line of the default 法制审核目录 (Art.58).
+    await f.completeOk(c.id, 'LEGAL_REVIEW', 'legal', 'APPROVE', { opinion: '事实清楚，适用法律正确' });
 
     // 告知: the notice document is numbered in the agency format and escapes its data.
     await f.openTask(c.id, 'PENALTY_NOTICE_SERVICE');

@@ -21,12 +21,16 @@ describe('penalty case hearing windows (time-skipping)', () => {
   // Guarded skips: never leave a timer about to fire when the test acts next (tests/support/time-skipping.ts).
   const sleepUntil = (instantMs: number) => h.skipTo(instantMs);
 
-  /** Opens, files, investigates and proposes a 40,000 yuan fine (hearing right for an organisation) and serves the notice now. */
+  /**
+   * Opens, files, investigates and proposes a 40,000 yuan fine (hearing right for an organisation, so a line of
+   * the default 法制审核目录: the review passes), and serves the notice now.
+   */
   async function noticeServed(): Promise<string> {
     const c = await f.openCase();
     await f.file(c.id);
     await f.investigate(c.id);
     await f.completeOk(c.id, 'PENALTY_PROPOSAL', 'officerA', 'PROPOSE_PENALTY', f.proposal());
+    await f.completeOk(c.id, 'LEGAL_REVIEW', 'legal', 'APPROVE', { opinion: '事实清楚，适用法律正确' });
     await f.serveNotice(c.id);
     return c.id;
   }

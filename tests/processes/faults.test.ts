@@ -11,7 +11,8 @@ type Who = keyof TestOrg['users'];
 
 /** The steps every case here walks, and the task each completion opens next. */
 const STEPS = ['FILING_APPROVAL', 'INVESTIGATION', 'PENALTY_PROPOSAL'] as const;
-const AFTER_LAST_STEP = 'PENALTY_NOTICE_SERVICE';
+// The proposal's 40,000 fine for an organisation is a line of the default 法制审核目录 (行政处罚法 Art.58).
+const AFTER_LAST_STEP = 'LEGAL_REVIEW';
 
 /**
  * Faults against the compiled processes: two APIs and two workers on one PostgreSQL and one Temporal dev

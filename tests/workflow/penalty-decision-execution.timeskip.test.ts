@@ -105,6 +105,8 @@ describe('penalty workflow: from proposal to archive (time-skipping server, mock
       const drive = penaltyDriver(tier, who, taskQueue);
       const handle = await drive.start();
       await drive.toNotice(handle);
+      // A 40,000 fine for an organisation is a line of the default 法制审核目录 (the hearing threshold).
+      await drive.passLegalReview(handle);
       await drive.serveNotice(handle);
       await handle.executeUpdate(recordWaiverUpdate, {
         args: [{ actor: who.officerA, waives: ['STATEMENT', 'HEARING'], note: '当事人书面放弃' }],
@@ -140,6 +142,8 @@ describe('penalty workflow: from proposal to archive (time-skipping server, mock
       const drive = penaltyDriver(tier, who, taskQueue);
       const handle = await drive.start();
       await drive.toNotice(handle);
+      // A 40,000 fine for an organisation is a line of the default 法制审核目录 (the hearing threshold).
+      await drive.passLegalReview(handle);
       await drive.serveNotice(handle);
       const proposed = await handle.executeUpdate(proposeCriminalTransferUpdate, {
         args: [

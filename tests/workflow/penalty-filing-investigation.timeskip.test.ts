@@ -122,8 +122,13 @@ describe('penalty workflow: filing and investigation (time-skipping server, mock
       });
       expect(submitted.outcome).toBe('SUBMIT');
       expect(await tier.settled(handle)).toEqual([expect.objectContaining({ type: 'PENALTY_PROPOSAL' })]);
-      // Between the completion and the next task: the completion, then the benchmark and the opening.
-      expect(log.since(before)).toEqual(['completeTask', 'loadDiscretionBenchmark', 'openTask']);
+      // Between the completion and the next task: the completion, then the benchmark, the 法制审核目录 and the opening.
+      expect(log.since(before)).toEqual([
+        'completeTask',
+        'loadDiscretionBenchmark',
+        'loadLegalReviewCatalogue',
+        'openTask',
+      ]);
       const opened = log
         .inputsOf<{ type: string; payload: Record<string, unknown>; enterStatus: { status: string } }>('openTask')
         .at(-1)!;

@@ -13,6 +13,7 @@ import { AuditStreams1765000000000 } from './migrations/1765000000000-AuditStrea
 import { InboxAndSearchIndexes1765100000000 } from './migrations/1765100000000-InboxAndSearchIndexes';
 import { LinkedAndPublicListIndexes1765200000000 } from './migrations/1765200000000-LinkedAndPublicListIndexes';
 import { CaseDisciplineReferrals1765300000000 } from './migrations/1765300000000-CaseDisciplineReferrals';
+import { LegalReviewCatalogues1765310000000 } from './migrations/1765310000000-LegalReviewCatalogues';
 import { PublicReportAndDrawIndexes1765330000000 } from './migrations/1765330000000-PublicReportAndDrawIndexes';
 import { TasksAwaitingCalendar1765330000001 } from './migrations/1765330000001-TasksAwaitingCalendar';
 
@@ -37,6 +38,7 @@ export const MIGRATIONS = [
   InboxAndSearchIndexes1765100000000,
   LinkedAndPublicListIndexes1765200000000,
   CaseDisciplineReferrals1765300000000,
+  LegalReviewCatalogues1765310000000,
   PublicReportAndDrawIndexes1765330000000,
   TasksAwaitingCalendar1765330000001,
 ];

@@ -1,6 +1,7 @@
 import type { DiscretionBenchmarkEntry } from '@safety/domain/enforcement/benchmark';
 import type { ProcedurePolicy } from '@safety/domain/enforcement/procedure-policy';
 import type { DocumentKind } from '@safety/domain/enforcement/document-number';
+import type { CatalogueEntry } from '@safety/domain/enforcement/legal-review-catalogue';
 
 /** What the penalty workflow needs to know about its case, loaded once after 立案 (a snapshot). */
 export interface PenaltyContext {
@@ -19,10 +20,19 @@ export interface BenchmarkSnapshot {
   entries: Array<DiscretionBenchmarkEntry & { title?: string }>;
 }
 
+/** A department's 法制审核目录 (行政处罚法 Art.58) as the workflow matches proposals against it. */
+export interface LegalReviewCatalogueSnapshot {
+  /** True: the department stored none, these are the default entries. */
+  isDefault: boolean;
+  entries: CatalogueEntry[];
+}
+
 /** Activities of the penalty general procedure (apps/worker/src/activities/penalty.activities.ts). */
 export interface PenaltyActivities {
   loadPenaltyContext(input: { caseId: string; departmentId: string }): Promise<PenaltyContext>;
   loadDiscretionBenchmark(input: { departmentId: string; on: string }): Promise<BenchmarkSnapshot | null>;
+  /** The department's 法制审核目录 (行政处罚法 Art.58), or the default one while it has stored none. */
+  loadLegalReviewCatalogue(input: { departmentId: string }): Promise<LegalReviewCatalogueSnapshot>;
   /** LEGAL_REVIEWER users of the department who hold 法律职业资格 (Art.58(2)). */
   listQualifiedLegalReviewers(input: { departmentId: string }): Promise<string[]>;
   /** The next `count` working days after `from` (exclusive); stops early at a year with no calendar (fail closed). */

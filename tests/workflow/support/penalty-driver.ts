@@ -36,6 +36,10 @@ export function penaltyDriver(tier: WorkflowTier, who: People, taskQueue: string
       await complete(handle, 'INVESTIGATION', who.officerA, 'SUBMIT', evidenceBy(who));
       await complete(handle, 'PENALTY_PROPOSAL', who.officerA, 'PROPOSE_PENALTY', proposal);
     },
+    /** 法制审核 passed by the independent qualified reviewer (行政处罚法 Art.58). */
+    async passLegalReview(handle: WorkflowHandle) {
+      return complete(handle, 'LEGAL_REVIEW', who.reviewer, 'APPROVE', { opinion: '事实清楚，适用法律正确' });
+    },
     async serveNotice(handle: WorkflowHandle) {
       return complete(handle, 'PENALTY_NOTICE_SERVICE', who.officerA, 'SERVED', {
         servedAt: new Date(await tier.env.currentTimeMs()).toISOString(),

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { endOfLocalDay, plusDays } from '@safety/domain/calendar/local-date';
 import { DEFAULT_PROCEDURE_POLICY } from '@safety/domain/enforcement/procedure-policy';
+import { defaultCatalogue } from '@safety/domain/enforcement/legal-review-catalogue';
 import { LINKED_WORKFLOW_PREFIX } from '@safety/temporal';
 import type {
   CaseActivities,
@@ -113,6 +114,10 @@ export function penaltyActivities(who: People, log: ActivityLog) {
       departmentName: '测试应急管理局',
     })),
     loadDiscretionBenchmark: log.record('loadDiscretionBenchmark', () => BENCHMARK),
+    loadLegalReviewCatalogue: log.record('loadLegalReviewCatalogue', () => ({
+      isDefault: true,
+      entries: defaultCatalogue(DEFAULT_PROCEDURE_POLICY),
+    })),
     listQualifiedLegalReviewers: log.record('listQualifiedLegalReviewers', () => [who.reviewer.userId]),
     listWorkingDays: log.record('listWorkingDays', (input: { from: string; count: number }) => ({
       days: Array.from({ length: input.count }, (_, index) => plusDays(input.from, index + 1)),

@@ -25,4 +25,10 @@ export const PATCH = {
    * deadline cannot be computed; before, the extension was counted and the period had no end.
    */
   DECISION_EXTENSION_NEEDS_A_DEADLINE: 'decision-extension-needs-a-deadline',
+  /**
+   * The penalty proposal is matched against the department's 法制审核目录 (loaded when the proposal step
+   * opens); a matched entry requires 法制审核 before the decision (行政处罚法 Art.58). Before, only the
+   * Art.58 flags of the proposal did.
+   */
+  PENALTY_LEGAL_REVIEW_CATALOGUE: 'penalty-legal-review-catalogue',
 } as const;

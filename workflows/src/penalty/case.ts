@@ -8,7 +8,12 @@ import type {
   PenaltyCaseStatus,
   PenaltyProcedureState,
 } from '@safety/temporal/contracts/penalty-case.contract';
-import type { BenchmarkSnapshot, PenaltyActivities, PenaltyContext } from '@safety/temporal/penalty.activities';
+import type {
+  BenchmarkSnapshot,
+  LegalReviewCatalogueSnapshot,
+  PenaltyActivities,
+  PenaltyContext,
+} from '@safety/temporal/penalty.activities';
 import { Branches } from '../kernel/branches';
 import { CaseStatus } from '../kernel/case-status';
 import { Kernel } from '../kernel/kernel';
@@ -35,6 +40,8 @@ export class PenaltyCase {
   /** Snapshot loaded after 立案. */
   context!: PenaltyContext;
   benchmark: BenchmarkSnapshot | null = null;
+  /** The department's 法制审核目录 when the proposal step opened (null: a run from before the catalogue). */
+  reviewCatalogue: LegalReviewCatalogueSnapshot | null = null;
   legalReviewers: string[] = [];
   hearingCalendar: string[] = [];
   /** Side procedures (preservation, publication, withdrawal) that must end before archiving. */

@@ -1,6 +1,7 @@
 import { workflowInfo } from '@temporalio/workflow';
 import { toLocalDate } from '@safety/domain/calendar/local-date';
 import { legalReviewGrounds } from '@safety/domain/enforcement/legal-review';
+import { matchCatalogue } from '@safety/domain/enforcement/legal-review-catalogue';
 import type { PenaltyProcedureState } from '@safety/temporal/contracts/penalty-case.contract';
 import { PenaltySteps } from '@safety/temporal/steps/penalty.steps';
 import { forbidden } from '../kernel/problems';
@@ -110,7 +111,9 @@ async function round(pc: PenaltyCase, n: number): Promise<RoundOutcome | null> {
       requiredByOtherRule: !!proposed.requiredByOtherRule,
     });
   const grounds = reviewGrounds(false);
-  p.legalReview.required = grounds.length > 0 && proposal.outcome !== 'PROPOSE_WITHDRAWAL';
+  p.legalReview.catalogue = matchedCatalogue(pc);
+  p.legalReview.required =
+    (grounds.length > 0 || !!p.legalReview.catalogue?.matched.length) && proposal.outcome !== 'PROPOSE_WITHDRAWAL';
   p.legalReview.grounds = grounds;
   p.collectiveDiscussion.required = !!(proposed.complex || proposed.serious);
 
@@ -134,6 +137,29 @@ async function round(pc: PenaltyCase, n: number): Promise<RoundOutcome | null> {
 
   if (p.collectiveDiscussion.required && !(await collectiveDiscussion(pc, n))) return null;
   return decide(pc, n);
+}
+
+/**
+ * The lines of the department's 法制审核目录 the proposal matches (行政处罚法 Art.58(1)(4) and the catalogue each
+ * agency publishes); null on runs from before the catalogue (no catalogue was loaded).
+ */
+function matchedCatalogue(pc: PenaltyCase): PenaltyProcedureState['legalReview']['catalogue'] {
+  const catalogue = pc.reviewCatalogue;
+  const proposed = pc.p.proposal!;
+  if (!catalogue) return null;
+  const matched = matchCatalogue(catalogue.entries, {
+    partyType: proposed.partyType ?? pc.context.party.type,
+    measures: proposed.measures ?? [],
+    fineYuan: proposed.fineYuan,
+    confiscationYuan: proposed.confiscationYuan,
+    involvesMajorPublicInterest: !!proposed.involvesMajorPublicInterest,
+    multipleLegalRelationships: !!proposed.multipleLegalRelationships,
+    flaggedEntryIds: proposed.legalReviewCatalogueEntries ?? [],
+  });
+  return {
+    isDefault: catalogue.isDefault,
+    matched: matched.map((entry) => ({ id: entry.id, kind: entry.kind, title: entry.title })),
+  };
 }
 
 const currentHearing = (pc: PenaltyCase): PenaltyProcedureState['hearing'] => pc.p.hearing;

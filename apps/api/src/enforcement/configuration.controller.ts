@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { PenaltyPolicyService } from '@safety/application';
+import { LegalReviewCatalogueService, PenaltyPolicyService } from '@safety/application';
 import { Actor, Role } from '@safety/domain/identity/roles';
 import { AnyAuthenticated, CurrentActor, RequestId, Roles } from '../auth/auth.decorators';
 import { Endpoint } from '../contract/endpoint.decorator';
@@ -12,6 +12,8 @@ import {
   BenchmarkParams,
   BenchmarkViewDto,
   DepartmentParams,
+  LegalReviewCatalogueDto,
+  LegalReviewCatalogueViewDto,
   PolicyDto,
   PolicyViewDto,
 } from './enforcement.schemas';
@@ -23,7 +25,10 @@ const ADMINISTRATORS = [Role.SYSTEM_ADMIN, Role.DEPARTMENT_ADMIN];
 @ApiBearerAuth()
 @Controller('enforcement')
 export class EnforcementConfigController {
-  constructor(private readonly policies: PenaltyPolicyService) {}
+  constructor(
+    private readonly policies: PenaltyPolicyService,
+    private readonly catalogues: LegalReviewCatalogueService,
+  ) {}
 
   @Get('policies/:departmentId')
   @AnyAuthenticated()
@@ -98,5 +103,34 @@ export class EnforcementConfigController {
   })
   createBenchmark(@CurrentActor() actor: Actor, @Body() body: BenchmarkDto, @RequestId() requestId?: string) {
     return this.policies.createBenchmark(actor, body, requestId);
+  }
+
+  @Get('legal-review-catalogues/:departmentId')
+  @AnyAuthenticated()
+  @Endpoint({
+    summary:
+      "The department's 重大执法决定法制审核目录 (行政处罚法 Art.58), or the default catalogue while it has stored none",
+    response: LegalReviewCatalogueViewDto,
+    errors: [400, 403, 404],
+  })
+  legalReviewCatalogue(@CurrentActor() actor: Actor, @Param() { departmentId }: DepartmentParams) {
+    return this.catalogues.catalogueFor(actor, departmentId);
+  }
+
+  @Put('legal-review-catalogues/:departmentId')
+  @Roles(Role.AGENCY_HEAD, ...ADMINISTRATORS)
+  @Endpoint({
+    summary:
+      "Replace the department's 法制审核目录 (its head, or an administrator over it); proposals from then on are matched against it",
+    response: LegalReviewCatalogueViewDto,
+    errors: [400, 403, 404, 413, 415],
+  })
+  putLegalReviewCatalogue(
+    @CurrentActor() actor: Actor,
+    @Param() { departmentId }: DepartmentParams,
+    @Body() body: LegalReviewCatalogueDto,
+    @RequestId() requestId?: string,
+  ) {
+    return this.catalogues.putCatalogue(actor, departmentId, body.entries, requestId);
   }
 }

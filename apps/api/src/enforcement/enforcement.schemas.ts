@@ -120,6 +120,70 @@ export class ApplicableBenchmarkQueryDto extends createZodDto(
   }),
 ) {}
 
+// ---- 重大执法决定法制审核目录 (行政处罚法 Art.58) ----
+
+const entryId = () =>
+  z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,47}$/)
+    .meta({ example: 'fine-organisation', description: 'Stable id of the line; the case names matched entries by it' });
+const entryTitle = () => text(200).meta({ description: 'The catalogue line as published (Chinese)' });
+const PARTY_TYPE = z.enum(['ORGANISATION', 'INDIVIDUAL']);
+
+const AmountEntrySchema = z.strictObject({
+  id: entryId(),
+  kind: z.literal(['FINE_AT_OR_ABOVE', 'CONFISCATION_AT_OR_ABOVE']),
+  partyType: PARTY_TYPE,
+  amountYuan: yuan().meta({ description: 'At or above this amount (yuan, 2 decimals), like Art.63 较大数额' }),
+  title: entryTitle().optional(),
+});
+const MeasureOrFlagEntrySchema = z.strictObject({
+  id: entryId(),
+  kind: z.literal(['SUSPEND_PRODUCTION', 'LICENCE_REVOCATION', 'CLOSURE', 'MAJOR_PUBLIC_INTEREST', 'COMPLEX_CASE']),
+  title: entryTitle().optional(),
+});
+const OtherEntrySchema = z.strictObject({
+  id: entryId(),
+  kind: z.literal('OTHER').meta({ description: 'Matches only when the proposal names the entry' }),
+  title: entryTitle(),
+});
+
+export class LegalReviewCatalogueDto extends createZodDto(
+  z.strictObject({
+    entries: z
+      .array(z.discriminatedUnion('kind', [AmountEntrySchema, MeasureOrFlagEntrySchema, OtherEntrySchema]))
+      .max(100)
+      .meta({ description: 'The whole catalogue (replaces the stored one); an empty list leaves only Art.58 itself' }),
+  }),
+) {}
+
+export class LegalReviewCatalogueViewDto extends createZodDto(
+  z.object({
+    departmentId: uuid(),
+    isDefault: z.boolean().meta({ description: 'True while the department has stored none: the default catalogue' }),
+    entries: z.array(
+      z.object({
+        id: z.string(),
+        kind: z.enum([
+          'FINE_AT_OR_ABOVE',
+          'CONFISCATION_AT_OR_ABOVE',
+          'SUSPEND_PRODUCTION',
+          'LICENCE_REVOCATION',
+          'CLOSURE',
+          'MAJOR_PUBLIC_INTEREST',
+          'COMPLEX_CASE',
+          'OTHER',
+        ]),
+        title: z.string(),
+        partyType: PARTY_TYPE.optional(),
+        amountYuan: z.number().optional(),
+      }),
+    ),
+    updatedAt: isoInstantOrNull(),
+    updatedBy: uuid().nullable(),
+  }),
+) {}
+
 // ---- 行政执法公示, the serious dishonesty list and 信用修复 ----
 
 /** A published decision; its decision number is its public identifier (no internal ids in public views). */

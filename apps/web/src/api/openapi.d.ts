@@ -1300,6 +1300,24 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/enforcement/legal-review-catalogues/{departmentId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The department's 重大执法决定法制审核目录 (行政处罚法 Art.58), or the default catalogue while it has stored none */
+    get: operations['EnforcementConfigController_legalReviewCatalogue'];
+    /** Replace the department's 法制审核目录 (its head, or an administrator over it); proposals from then on are matched against it */
+    put: operations['EnforcementConfigController_putLegalReviewCatalogue'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/public/penalty-decisions': {
     parameters: {
       query?: never;
@@ -4383,6 +4401,76 @@ export interface components {
         };
       }[];
     };
+    LegalReviewCatalogueViewDto_Output: {
+      /** Format: uuid */
+      departmentId: string;
+      /** @description True while the department has stored none: the default catalogue */
+      isDefault: boolean;
+      entries: {
+        id: string;
+        /** @enum {string} */
+        kind:
+          | 'FINE_AT_OR_ABOVE'
+          | 'CONFISCATION_AT_OR_ABOVE'
+          | 'SUSPEND_PRODUCTION'
+          | 'LICENCE_REVOCATION'
+          | 'CLOSURE'
+          | 'MAJOR_PUBLIC_INTEREST'
+          | 'COMPLEX_CASE'
+          | 'OTHER';
+        title: string;
+        /** @enum {string} */
+        partyType?: 'ORGANISATION' | 'INDIVIDUAL';
+        amountYuan?: number;
+      }[];
+      updatedAt: string | null;
+      updatedBy: string | null;
+    };
+    LegalReviewCatalogueDto: {
+      /** @description The whole catalogue (replaces the stored one); an empty list leaves only Art.58 itself */
+      entries: (
+        | {
+            /**
+             * @description Stable id of the line; the case names matched entries by it
+             * @example fine-organisation
+             */
+            id: string;
+            /** @enum {string} */
+            kind: 'FINE_AT_OR_ABOVE' | 'CONFISCATION_AT_OR_ABOVE';
+            /** @enum {string} */
+            partyType: 'ORGANISATION' | 'INDIVIDUAL';
+            /** @description At or above this amount (yuan, 2 decimals), like Art.63 较大数额 */
+            amountYuan: number;
+            /** @description The catalogue line as published (Chinese) */
+            title?: string;
+          }
+        | {
+            /**
+             * @description Stable id of the line; the case names matched entries by it
+             * @example fine-organisation
+             */
+            id: string;
+            /** @enum {string} */
+            kind: 'SUSPEND_PRODUCTION' | 'LICENCE_REVOCATION' | 'CLOSURE' | 'MAJOR_PUBLIC_INTEREST' | 'COMPLEX_CASE';
+            /** @description The catalogue line as published (Chinese) */
+            title?: string;
+          }
+        | {
+            /**
+             * @description Stable id of the line; the case names matched entries by it
+             * @example fine-organisation
+             */
+            id: string;
+            /**
+             * @description Matches only when the proposal names the entry
+             * @constant
+             */
+            kind: 'OTHER';
+            /** @description The catalogue line as published (Chinese) */
+            title: string;
+          }
+      )[];
+    };
     PublicDecisionPageDto_Output: {
       items: {
         department: string;
@@ -5150,6 +5238,8 @@ export interface components {
       multipleLegalRelationships?: boolean;
       /** 法律、法规规定应当进行法制审核 */
       requiredByOtherRule?: boolean;
+      /** 属于法制审核目录中的其他事项 */
+      legalReviewCatalogueEntries?: string[];
     };
     /** 案件审查与处罚建议 · 建议不予行政处罚 */
     StepPayload_PENALTY_PROPOSAL_PROPOSE_NO_PENALTY: {
@@ -5198,6 +5288,8 @@ export interface components {
       multipleLegalRelationships?: boolean;
       /** 法律、法规规定应当进行法制审核 */
       requiredByOtherRule?: boolean;
+      /** 属于法制审核目录中的其他事项 */
+      legalReviewCatalogueEntries?: string[];
     };
     /** 案件审查与处罚建议 · 建议撤销案件 */
     StepPayload_PENALTY_PROPOSAL_PROPOSE_WITHDRAWAL: {
@@ -5246,6 +5338,8 @@ export interface components {
       multipleLegalRelationships?: boolean;
       /** 法律、法规规定应当进行法制审核 */
       requiredByOtherRule?: boolean;
+      /** 属于法制审核目录中的其他事项 */
+      legalReviewCatalogueEntries?: string[];
     };
     /** 法制审核 · 审核通过 */
     StepPayload_LEGAL_REVIEW_APPROVE: {
@@ -12623,6 +12717,160 @@ export interface operations {
       };
       /** @description NOT_FOUND: no such resource visible to you */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+    };
+  };
+  EnforcementConfigController_legalReviewCatalogue: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        departmentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LegalReviewCatalogueViewDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+    };
+  };
+  EnforcementConfigController_putLegalReviewCatalogue: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        departmentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['LegalReviewCatalogueDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LegalReviewCatalogueViewDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is not JSON */
+      415: {
         headers: {
           [name: string]: unknown;
         };

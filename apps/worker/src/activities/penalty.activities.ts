@@ -1,4 +1,10 @@
-import { ArchiveService, DisclosureService, DocumentService, PenaltyCaseService } from '@safety/application';
+import {
+  ArchiveService,
+  DisclosureService,
+  DocumentService,
+  LegalReviewCatalogueService,
+  PenaltyCaseService,
+} from '@safety/application';
 import type { PenaltyActivities } from '@safety/temporal/penalty.activities';
 import { activity } from './adapter';
 
@@ -12,10 +18,15 @@ export function createPenaltyActivities(deps: {
   documents: DocumentService;
   disclosure: DisclosureService;
   archive: ArchiveService;
+  catalogues: LegalReviewCatalogueService;
 }) {
   const activities: PenaltyActivities = {
     loadPenaltyContext: activity((input) => deps.penalty.loadContext(input.caseId, input.departmentId)),
     loadDiscretionBenchmark: activity((input) => deps.penalty.benchmark(input.departmentId, input.on)),
+    loadLegalReviewCatalogue: activity(async (input) => {
+      const { isDefault, entries } = await deps.catalogues.catalogue(input.departmentId);
+      return { isDefault, entries };
+    }),
     listQualifiedLegalReviewers: activity((input) => deps.penalty.qualifiedLegalReviewers(input.departmentId)),
     listWorkingDays: activity((input) => deps.penalty.workingDays(input.from, input.count)),
     recordPenaltyEvent: activity((input) => deps.penalty.recordEvent(input)),
@@ -41,4 +52,5 @@ export const penaltyActivityFactory = (app: import('@nestjs/common').INestApplic
     documents: app.get(DocumentService),
     disclosure: app.get(DisclosureService),
     archive: app.get(ArchiveService),
+    catalogues: app.get(LegalReviewCatalogueService),
   });

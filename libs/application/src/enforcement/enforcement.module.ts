@@ -6,12 +6,14 @@ import { ArchiveService } from './archive.service';
 import { DisclosureService } from './disclosure.service';
 import { PenaltyCaseService } from './penalty-case.service';
 import { PenaltyPolicyService } from './penalty-policy.service';
+import { LegalReviewCatalogueService } from './legal-review-catalogue.service';
 
 const own = [
   EnforcementRepository,
   DocumentRepository,
   DocumentService,
   PenaltyPolicyService,
+  LegalReviewCatalogueService,
   DisclosureService,
   ArchiveService,
   PenaltyCaseService,

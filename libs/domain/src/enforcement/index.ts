@@ -8,3 +8,4 @@ export * from './simple-procedure';
 export * from './benchmark';
 export * from './notice';
 export * from './continuing-fine';
+export * from './legal-review-catalogue';

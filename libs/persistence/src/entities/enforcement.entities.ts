@@ -9,6 +9,18 @@ export class PenaltyPolicyEntity {
   @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }
 
+/**
+ * A department's 重大执法决定法制审核目录 (行政处罚法 Art.58): the decisions it always reviews. No row = the
+ * default catalogue (libs/domain legal-review-catalogue.ts).
+ */
+@Entity('legal_review_catalogues')
+export class LegalReviewCatalogueEntity {
+  @PrimaryColumn({ name: 'department_id', type: 'uuid' }) departmentId!: string;
+  @Column({ type: 'jsonb' }) entries!: unknown[];
+  @Column({ name: 'updated_by', type: 'uuid', nullable: true }) updatedBy!: string | null;
+  @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
+}
+
 /** 行政处罚裁量基准 (行政处罚法 Art.34); department_id null = the installation-wide default. */
 @Entity('discretion_benchmarks')
 export class DiscretionBenchmarkEntity {
@@ -140,6 +152,7 @@ export class FileReviewScoreEntity {
 
 export const ENFORCEMENT_ENTITIES = [
   PenaltyPolicyEntity,
+  LegalReviewCatalogueEntity,
   DiscretionBenchmarkEntity,
   DocumentEntity,
   PublishedDecisionEntity,

@@ -9,6 +9,7 @@ import {
   DishonestEntityEntity,
   FileReviewSampleEntity,
   FileReviewScoreEntity,
+  LegalReviewCatalogueEntity,
   PenaltyPolicyEntity,
   PublicationStatus,
   PublishedDecisionEntity,
@@ -66,6 +67,32 @@ export class EnforcementRepository {
        ON CONFLICT (department_id) DO UPDATE SET overrides = EXCLUDED.overrides, updated_by = EXCLUDED.updated_by, updated_at = now()`,
       [departmentId, JSON.stringify(overrides), updatedBy],
     );
+  }
+
+  // ---- legal review catalogues (行政处罚法 Art.58) ----
+
+  findLegalReviewCatalogue(departmentId: string, tx?: Transaction): Promise<LegalReviewCatalogueEntity | null> {
+    return this.em(tx).getRepository(LegalReviewCatalogueEntity).findOne({ where: { departmentId } });
+  }
+
+  async upsertLegalReviewCatalogue(
+    departmentId: string,
+    entries: unknown[],
+    updatedBy: string,
+    tx: Transaction,
+  ): Promise<LegalReviewCatalogueEntity> {
+    const rows: Array<{ updated_at: Date }> = await this.em(tx).query(
+      `INSERT INTO legal_review_catalogues (department_id, entries, updated_by, updated_at) VALUES ($1, $2, $3, now())
+       ON CONFLICT (department_id) DO UPDATE SET entries = EXCLUDED.entries, updated_by = EXCLUDED.updated_by, updated_at = now()
+       RETURNING updated_at`,
+      [departmentId, JSON.stringify(entries), updatedBy],
+    );
+    return Object.assign(new LegalReviewCatalogueEntity(), {
+      departmentId,
+      entries,
+      updatedBy,
+      updatedAt: rows[0].updated_at,
+    });
   }
 
   // ---- discretion benchmarks ----

@@ -187,7 +187,16 @@ export interface PenaltyProcedureState {
     | null;
   legalReview: {
     required: boolean;
+    /** Grounds of 行政处罚法 Art.58(1) itself. */
     grounds: string[];
+    /**
+     * The lines of the department's 法制审核目录 the proposal matched (any match requires the review), and
+     * whether that was the default catalogue; null on runs from before the catalogue.
+     */
+    catalogue?: {
+      isDefault: boolean;
+      matched: Array<{ id: string; kind: string; title: string }>;
+    } | null;
     passed: boolean;
     rounds: Array<{ reviewerId: string; outcome: string; afterHearing: boolean }>;
   };

@@ -87,7 +87,36 @@ const proposalFields = {
   affectsMajorRights: flag(['直接关系当事人或第三人重大权益', 'Affects major rights']).optional(),
   multipleLegalRelationships: flag(['案件情况疑难复杂、涉及多个法律关系', 'Several legal relationships']).optional(),
   requiredByOtherRule: flag(['法律、法规规定应当进行法制审核', 'Review required by another rule']).optional(),
+  // Ids of the OTHER lines of the department's 法制审核目录 this case falls under (Art.58(1)(4)).
+  legalReviewCatalogueEntries: list(
+    ['属于法制审核目录中的其他事项', 'Other catalogue entries that apply'],
+    text(['目录条目编号', 'Catalogue entry id'], 48),
+    { min: 0, max: 20 },
+  ).optional(),
 };
+
+/**
+ * The task's form names the OTHER lines of the department's 法制审核目录 (行政处罚法 Art.58) the officer may
+ * flag, so an id outside them is visibly not an option before the submission is refused.
+ */
+function withOtherCatalogueEntries(
+  schema: Record<string, unknown>,
+  entries: ReadonlyArray<{ id: string; title: string }>,
+): Record<string, unknown> {
+  const properties = schema.properties as Record<string, Record<string, unknown>>;
+  const field = properties.legalReviewCatalogueEntries;
+  const items = entries.length
+    ? {
+        type: 'string',
+        enum: entries.map((entry) => entry.id),
+        oneOf: entries.map((entry) => ({ const: entry.id, title: entry.title, 'x-title-en': entry.id })),
+      }
+    : field.items;
+  return {
+    ...schema,
+    properties: { ...properties, legalReviewCatalogueEntries: { ...field, items, maxItems: entries.length } },
+  };
+}
 
 /** A fine is proposed with its amount, and an amount only with a fine. */
 const fineMatchesMeasures = (payload: { measures?: string[]; fineYuan?: number }, ctx: z.RefinementCtx) => {
@@ -161,6 +190,10 @@ export const PenaltySteps = {
       PROPOSE_NO_PENALTY: { label: label('建议不予行政处罚', 'Propose no penalty'), payload: form(proposalFields) },
       PROPOSE_WITHDRAWAL: { label: label('建议撤销案件', 'Propose withdrawal'), payload: form(proposalFields) },
     },
+    taskSchema: (_outcome, schema, context) =>
+      Array.isArray(context.otherCatalogueEntries)
+        ? withOtherCatalogueEntries(schema, context.otherCatalogueEntries as Array<{ id: string; title: string }>)
+        : schema,
   }),
   LEGAL_REVIEW: defineStep({
     type: 'LEGAL_REVIEW',

@@ -4,6 +4,9 @@ import type { PenaltyCase } from '../case';
 
 /** 法制审核 (行政处罚法 Art.58): by a qualified reviewer who did not handle the case. True when passed. */
 export async function legalReview(pc: PenaltyCase, round: number, afterHearing: boolean): Promise<boolean> {
+  // The lines of the 法制审核目录 the proposal matched, named on the task and in the case's history.
+  const matched = pc.p.legalReview.catalogue?.matched;
+  const catalogueEntries = matched ? { catalogueEntries: matched } : {};
   const done = await pc.board.run(PenaltySteps.LEGAL_REVIEW, {
     ...pc.where,
     step: `legal-review-${round}${afterHearing ? '-after-hearing' : ''}`,
@@ -11,12 +14,13 @@ export async function legalReview(pc: PenaltyCase, round: number, afterHearing: 
     ...pc.decisionPeriod(),
     enterStatus: pc.enterStage('LEGAL_REVIEW', null, 'LEGAL_REVIEW_OPENED', {
       grounds: pc.p.legalReview.grounds,
+      ...catalogueEntries,
       afterHearing,
     }),
     prepare: async () => {
       pc.legalReviewers = await pc.acts.listQualifiedLegalReviewers({ departmentId: pc.input.departmentId });
     },
-    context: { grounds: pc.p.legalReview.grounds },
+    context: { grounds: pc.p.legalReview.grounds, ...catalogueEntries },
     eligible: (actor) =>
       firstProblem(
         () =>

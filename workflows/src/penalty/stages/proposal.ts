@@ -1,9 +1,11 @@
+import { patched } from '@temporalio/workflow';
 import { checkFineAgainstBenchmark } from '@safety/domain/enforcement/benchmark';
 import type { TaskActor } from '@safety/temporal/contracts/human-task.contract';
 import { PenaltySteps } from '@safety/temporal/steps/penalty.steps';
 import type { Submission } from '@safety/temporal/steps/step-definition';
 import type { Completion } from '../../kernel/task-board';
-import { domainRule, firstProblem, forbidden, Problem, ruleBroken } from '../../kernel/problems';
+import { PATCH } from '../../kernel/patches';
+import { domainRule, firstProblem, forbidden, invalid, Problem, ruleBroken } from '../../kernel/problems';
 import type { PenaltyCase } from '../case';
 
 type ProposalSubmission = Submission<typeof PenaltySteps.PENALTY_PROPOSAL> & { actor: TaskActor };
@@ -21,8 +23,14 @@ export async function propose(
     enterStatus: pc.enterStage('PROPOSAL', null, 'PROPOSAL_OPENED', { round }),
     prepare: async () => {
       pc.benchmark = await pc.acts.loadDiscretionBenchmark({ departmentId: pc.input.departmentId, on: pc.today() });
+      // 行政处罚法 Art.58: the 法制审核目录 in force when the proposal is made decides whether it needs review.
+      if (patched(PATCH.PENALTY_LEGAL_REVIEW_CATALOGUE))
+        pc.reviewCatalogue = await pc.acts.loadLegalReviewCatalogue({ departmentId: pc.input.departmentId });
     },
-    context: () => ({ benchmarkId: pc.benchmark?.id ?? null }),
+    context: () => ({
+      benchmarkId: pc.benchmark?.id ?? null,
+      ...(pc.reviewCatalogue ? { otherCatalogueEntries: otherEntries(pc) } : {}),
+    }),
     eligible: (actor) =>
       pc.isHandler(actor.userId) ? undefined : forbidden('only an officer handling this case proposes its outcome'),
     check: (submission) => proposalProblem(pc, submission),
@@ -47,6 +55,7 @@ export async function propose(
     affectsMajorRights: payload.affectsMajorRights === true,
     multipleLegalRelationships: payload.multipleLegalRelationships === true,
     requiredByOtherRule: payload.requiredByOtherRule === true,
+    legalReviewCatalogueEntries: payload.legalReviewCatalogueEntries ?? [],
     outcome: done.outcome,
     proposedBy: done.actor.userId,
     legalBasis: entry.legalBasis,
@@ -64,9 +73,24 @@ export async function propose(
   return done;
 }
 
+/** The OTHER lines of the catalogue: the proposing officer names those that apply by hand. */
+const otherEntries = (pc: PenaltyCase) =>
+  (pc.reviewCatalogue?.entries ?? [])
+    .filter((entry) => entry.kind === 'OTHER')
+    .map((entry) => ({ id: entry.id, title: entry.title }));
+
 function proposalProblem(pc: PenaltyCase, { outcome, payload }: ProposalSubmission): Problem | undefined {
   const benchmark = pc.benchmark;
+  const unknownEntries = (payload.legalReviewCatalogueEntries ?? []).filter(
+    (id) => !otherEntries(pc).some((entry) => entry.id === id),
+  );
   return firstProblem(
+    () =>
+      unknownEntries.length
+        ? invalid(`names entries that are not OTHER lines of the 法制审核目录: ${unknownEntries.join(', ')}`, {
+            fields: [{ path: 'payload.legalReviewCatalogueEntries', message: 'not an OTHER entry of the catalogue' }],
+          })
+        : undefined,
     () => (benchmark ? undefined : ruleBroken('no discretion benchmark (裁量基准) is in force for this department')),
     () =>
       benchmark!.entries.some((entry) => entry.violationType === payload.violationType)
