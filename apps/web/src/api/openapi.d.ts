@@ -107,6 +107,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/calendar/readiness': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Whether deadlines can be computed: loaded years, this and next year, and open tasks waiting for a missing year */
+    get: operations['CalendarController_readiness'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/calendar/years/{year}': {
     parameters: {
       query?: never;
@@ -918,6 +935,24 @@ export interface paths {
     put?: never;
     /** The discipline body reports the handling result (UNVERIFIED default: within 90 days of acknowledging) */
     post: operations['DisciplineReferralsController_result'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cases/{id}/discipline-referrals': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Referrals proposed from the case and whether they were answered, newest first: for the case's own department only; audited */
+    get: operations['CaseDisciplineReferralsController_list'];
+    put?: never;
+    /** Propose a discipline referral of a public official found in the case, with evidence chosen from the case's attachments; the head of the department approves it (step DISCIPLINE_REFERRAL_APPROVAL) */
+    post: operations['CaseDisciplineReferralsController_propose'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1910,6 +1945,25 @@ export interface components {
         /** @description 调休上班: weekend days declared working days */
         makeupWorkdays: string[];
         year: number;
+      }[];
+    };
+    CalendarReadinessDto_Output: {
+      /** Format: date */
+      today: string;
+      loadedYears: number[];
+      currentYear: {
+        year: number;
+        loaded: boolean;
+      };
+      /** @description Next year's notice is published late in the year: load it before periods run into it */
+      nextYear: {
+        year: number;
+        loaded: boolean;
+      };
+      /** @description Open tasks without a computed deadline, by the year whose holiday notice is missing */
+      tasksAwaitingCalendar: {
+        year: number | null;
+        openTasks: number;
       }[];
     };
     HolidayYearViewDto_Output: {
@@ -3834,7 +3888,7 @@ export interface components {
         status: 'SENT' | 'ACKNOWLEDGED' | 'ANSWERED';
         /**
          * Format: uuid
-         * @description The accident case the lead comes from
+         * @description The case the lead comes from (an accident, a penalty case, an inspection…)
          */
         sourceCaseId: string;
         /**
@@ -3882,7 +3936,7 @@ export interface components {
       status: 'SENT' | 'ACKNOWLEDGED' | 'ANSWERED';
       /**
        * Format: uuid
-       * @description The accident case the lead comes from
+       * @description The case the lead comes from (an accident, a penalty case, an inspection…)
        */
       sourceCaseId: string;
       /**
@@ -3915,7 +3969,7 @@ export interface components {
         answeredAt: string | null;
         answeredBy: string | null;
       } | null;
-      /** @description The evidence bundle: the accident, the report excerpt on the official, the attachment list */
+      /** @description The evidence bundle: the source (the accident and the report excerpt on the official, or the case and the approved proposal) and the attachment list */
       evidence: {
         [key: string]: unknown;
       };
@@ -3933,6 +3987,133 @@ export interface components {
        * @enum {string}
        */
       outcome: 'SANCTIONED' | 'NO_VIOLATION_FOUND' | 'TRANSFERRED_FOR_PROSECUTION' | 'OTHER_HANDLING';
+    };
+    ProposeReferralDto: {
+      /** 涉嫌违纪违法的公职人员 */
+      official: {
+        /** 姓名 */
+        name: string;
+        /** 职务 */
+        post: string;
+        /** 所在单位 */
+        organisation: string;
+      };
+      /** 涉嫌违纪违法问题 */
+      misconduct: string;
+      /** 移交证据材料 */
+      attachmentIds: string[];
+    };
+    CaseReferralDto_Output: {
+      /**
+       * Format: uuid
+       * @description The proposal
+       */
+      id: string;
+      /**
+       * Format: uuid
+       * @description The case it was proposed from
+       */
+      caseId: string;
+      /**
+       * @description PROPOSED (awaiting the head), REJECTED, APPROVED (sent, not yet signed for), then the receiving body's ACKNOWLEDGED and ANSWERED
+       * @enum {string}
+       */
+      status: 'PROPOSED' | 'APPROVED' | 'REJECTED' | 'ACKNOWLEDGED' | 'ANSWERED';
+      official: {
+        name: string;
+        post: string;
+        organisation: string;
+      };
+      misconduct: string;
+      /** @description The evidence handed over, attachments of this case */
+      attachmentIds: string[];
+      /** Format: uuid */
+      proposedBy: string;
+      /** Format: date-time */
+      proposedAt: string;
+      /** @description The head's decision, once taken */
+      decision: {
+        /** Format: uuid */
+        decidedBy: string;
+        /** Format: date-time */
+        decidedAt: string;
+        comment: string | null;
+      } | null;
+      /**
+       * Format: uuid
+       * @description The discipline inspection / supervision body (纪委监委)
+       */
+      receivingDepartmentId: string;
+      /** @description The referral sent on approval */
+      referralId: string | null;
+      acknowledgedAt: string | null;
+      /** @description The receiving body's handling result, once answered */
+      result: {
+        /** @enum {string} */
+        outcome: 'SANCTIONED' | 'NO_VIOLATION_FOUND' | 'TRANSFERRED_FOR_PROSECUTION' | 'OTHER_HANDLING';
+        summary: string | null;
+        answeredAt: string | null;
+      } | null;
+    };
+    CaseReferralPageDto_Output: {
+      items: {
+        /**
+         * Format: uuid
+         * @description The proposal
+         */
+        id: string;
+        /**
+         * Format: uuid
+         * @description The case it was proposed from
+         */
+        caseId: string;
+        /**
+         * @description PROPOSED (awaiting the head), REJECTED, APPROVED (sent, not yet signed for), then the receiving body's ACKNOWLEDGED and ANSWERED
+         * @enum {string}
+         */
+        status: 'PROPOSED' | 'APPROVED' | 'REJECTED' | 'ACKNOWLEDGED' | 'ANSWERED';
+        official: {
+          name: string;
+          post: string;
+          organisation: string;
+        };
+        misconduct: string;
+        /** @description The evidence handed over, attachments of this case */
+        attachmentIds: string[];
+        /** Format: uuid */
+        proposedBy: string;
+        /** Format: date-time */
+        proposedAt: string;
+        /** @description The head's decision, once taken */
+        decision: {
+          /** Format: uuid */
+          decidedBy: string;
+          /** Format: date-time */
+          decidedAt: string;
+          comment: string | null;
+        } | null;
+        /**
+         * Format: uuid
+         * @description The discipline inspection / supervision body (纪委监委)
+         */
+        receivingDepartmentId: string;
+        /** @description The referral sent on approval */
+        referralId: string | null;
+        acknowledgedAt: string | null;
+        /** @description The receiving body's handling result, once answered */
+        result: {
+          /** @enum {string} */
+          outcome: 'SANCTIONED' | 'NO_VIOLATION_FOUND' | 'TRANSFERRED_FOR_PROSECUTION' | 'OTHER_HANDLING';
+          summary: string | null;
+          answeredAt: string | null;
+        } | null;
+      }[];
+      /** @description Cursor of the next page; null on the last page */
+      nextCursor: string[];
+      /** @description Matching rows, exact up to 10,000 */
+      total: number;
+      /** @description false when there are more than 10,000 (total is then 10,000) */
+      totalExact: boolean;
     };
     PublicReportPageDto_Output: {
       items: {
@@ -4775,6 +4956,8 @@ export interface components {
         open: number;
         dueSoon: number;
         overdue: number;
+        /** @description Open tasks whose deadline could not be computed (a year's holiday notice not loaded) */
+        withoutDueDate: number;
       }[];
     };
     TaskDetailDto_Output: {
@@ -6051,6 +6234,18 @@ export interface components {
       /** 进展情况 */
       summary: string;
     };
+    /** 纪检监察线索移交：负责人审批 · 同意移交 */
+    StepPayload_DISCIPLINE_REFERRAL_APPROVAL_APPROVE: {
+      /** 意见 */
+      comment?: string;
+      /** 依据材料 */
+      attachmentIds?: string[];
+    };
+    /** 纪检监察线索移交：负责人审批 · 不予移交 */
+    StepPayload_DISCIPLINE_REFERRAL_APPROVAL_REJECT: {
+      /** 不予移交理由 */
+      reason: string;
+    };
     /** 纪检监察线索：签收 · 签收 */
     StepPayload_DISCIPLINE_REFERRAL_ACK_ACKNOWLEDGE: {
       /** 意见 */
@@ -6322,6 +6517,52 @@ export interface operations {
       };
       /** @description UNAUTHENTICATED: no valid bearer token */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+    };
+  };
+  CalendarController_readiness: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CalendarReadinessDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -10704,6 +10945,164 @@ export interface operations {
       };
     };
   };
+  CaseDisciplineReferralsController_list: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description nextCursor of the previous page; absent for the first page */
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseReferralPageDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+    };
+  };
+  CaseDisciplineReferralsController_propose: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ProposeReferralDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseReferralDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is not JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description RULE_VIOLATION / DEADLINE_PASSED / OUT_OF_RANGE: well-formed but breaks a statutory or business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+    };
+  };
   PublicAccidentReportsController_list: {
     parameters: {
       query?: {
@@ -14422,6 +14821,16 @@ export interface operations {
               /** @constant */
               outcome: 'REPORTED';
               payload?: components['schemas']['StepPayload_ACCIDENT_SUPERVISED_LISTING_PROGRESS_REPORTED'];
+            }
+          | {
+              /** @constant */
+              outcome: 'APPROVE';
+              payload?: components['schemas']['StepPayload_DISCIPLINE_REFERRAL_APPROVAL_APPROVE'];
+            }
+          | {
+              /** @constant */
+              outcome: 'REJECT';
+              payload?: components['schemas']['StepPayload_DISCIPLINE_REFERRAL_APPROVAL_REJECT'];
             }
           | {
               /** @constant */
