@@ -27,6 +27,7 @@ const DEPARTMENT_KINDS: Array<[kind: string, suffix: string, levels: Level[]]> =
   ['MARKET_REGULATION', '市场监督管理局', ['CITY', 'COUNTY']],
   ['FIRE_RESCUE', '消防救援支队', ['CITY']],
   ['DISCIPLINE', '纪委监委', ['CITY', 'COUNTY']],
+  ['TRADE_UNION', '总工会', ['CITY', 'COUNTY']],
   ['PROCURATORATE', '人民检察院', ['CITY', 'COUNTY']],
   ['TOWN_SAFETY_OFFICE', '安全生产监督管理所', ['TOWN']],
 ];
@@ -71,9 +72,30 @@ const ENTERPRISES: Array<
     'EMERGENCY_MANAGEMENT-341500',
     'BLUE',
   ],
+  [
+    '91320200MA1DEMO06X',
+    '无锡示范道路运输有限公司',
+    'ROAD_TRANSPORT',
+    '320200',
+    'EMERGENCY_MANAGEMENT-320200',
+    'YELLOW',
+  ],
+  ['91320481MA1DEMO07X', '溧阳示范建筑工程有限公司', 'CONSTRUCTION', '320481', 'EMERGENCY_MANAGEMENT-320481', 'YELLOW'],
+  [
+    '91320281MA1DEMO08X',
+    '澄江街道示范纺织有限公司',
+    'INDUSTRY_TRADE',
+    '320281101',
+    'TOWN_SAFETY_OFFICE-320281101',
+    'BLUE',
+  ],
+  ['91341522MA1DEMO09X', '霍邱示范烟花爆竹经营部', 'FIREWORKS', '341522', 'EMERGENCY_MANAGEMENT-341522', 'ORANGE'],
 ];
 
-/** Demo users: one per role at the Jiangyin (county) emergency bureau, plus city staff and the discipline body. */
+/**
+ * Demo users: one per role at the Jiangyin (county) emergency bureau, city staff, discipline bodies, police and
+ * trade-union members for accident teams, and a legal reviewer per emergency bureau.
+ */
 const USERS: Array<
   [username: string, name: string, deptCode: string, roles: Role[], credential: string | null, legal: boolean]
 > = [
@@ -93,6 +115,15 @@ const USERS: Array<
     false,
   ],
   ['discipline.qian', '钱监察', 'DISCIPLINE-320200', [Role.DISCIPLINE_BODY], null, false],
+  ['discipline.xu', '徐监察', 'DISCIPLINE-320281', [Role.DISCIPLINE_BODY], null, false],
+  // Members of accident investigation teams from the police and the trade union (条例 Art.22).
+  ['police.liu', '刘公安', 'POLICE-320200', [Role.INVESTIGATION_MEMBER], null, false],
+  ['union.he', '何工会', 'TRADE_UNION-320200', [Role.INVESTIGATION_MEMBER], null, false],
+  // A legal reviewer (法制审核, 行政处罚法 Art.58) in every emergency bureau that decides cases.
+  ['legal.qin', '秦法制', 'EMERGENCY_MANAGEMENT-320200', [Role.LEGAL_REVIEWER], null, true],
+  ['legal.song', '宋法制', 'EMERGENCY_MANAGEMENT-320481', [Role.LEGAL_REVIEWER], null, true],
+  ['legal.luo', '罗法制', 'EMERGENCY_MANAGEMENT-341500', [Role.LEGAL_REVIEWER], null, true],
+  ['legal.tang', '唐法制', 'EMERGENCY_MANAGEMENT-341522', [Role.LEGAL_REVIEWER], null, true],
   ['sysadmin', '系统管理员', 'SAFETY_COMMITTEE_OFFICE-320000', [Role.SYSTEM_ADMIN], null, false],
 ];
 export const DEMO_USERNAMES = USERS.map((u) => u[0]);

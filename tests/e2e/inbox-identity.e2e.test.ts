@@ -272,6 +272,26 @@ describe('inbox, identity, evidence and calendar administration', () => {
     expect(created.status).toBe(201);
     expect(created.body).not.toHaveProperty('passwordHash');
     expect((await h.http().post('/users').set(as('admin')).send(user)).status).toBe(409);
+    // The system administrator creates accounts in any department, not only those below its own.
+    const elsewhere = await h
+      .http()
+      .post('/users')
+      .set(as('sysadmin'))
+      .send({
+        ...user,
+        username: `elsewhere.${org.suffix}`,
+        departmentId: org.disciplineDepartmentId,
+        roles: ['DISCIPLINE_BODY'],
+        credentialNo: undefined,
+      });
+    expect(elsewhere.status).toBe(201);
+    expect(elsewhere.body.departmentId).toBe(org.disciplineDepartmentId);
+    const nowhere = await h
+      .http()
+      .post('/users')
+      .set(as('sysadmin'))
+      .send({ ...user, username: `nowhere.${org.suffix}`, departmentId: '00000000-0000-4000-8000-000000000000' });
+    expect(nowhere.status).toBe(404);
     const token = (await h.http().post('/auth/login').send({ username: user.username, password: user.password })).body
       .accessToken;
     expect(

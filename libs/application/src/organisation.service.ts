@@ -90,7 +90,7 @@ export class OrganisationService {
     },
     requestId?: string,
   ): Promise<UserEntity> {
-    if (!this.administered(actor).includes(input.departmentId)) {
+    if (!this.administers(actor, input.departmentId)) {
       throw new DomainError(ErrorCode.FORBIDDEN_JURISDICTION, 'you do not administer that department', {
         departmentId: input.departmentId,
       });
@@ -127,7 +127,7 @@ export class OrganisationService {
   async setActive(actor: Actor, userId: string, active: boolean, requestId?: string): Promise<UserEntity> {
     const user = await this.org.findUserById(userId);
     if (!user) throw new DomainError(ErrorCode.NOT_FOUND, `user ${userId} not found`);
-    if (!this.administered(actor).includes(user.departmentId))
+    if (!this.administers(actor, user.departmentId))
       throw new DomainError(ErrorCode.FORBIDDEN_JURISDICTION, 'you do not administer that user');
     if (user.id === actor.userId)
       throw new DomainError(ErrorCode.RULE_VIOLATION, 'you cannot change your own activation');
@@ -142,11 +142,20 @@ export class OrganisationService {
     return { ...user, active };
   }
 
-  /** System administrators administer every department below theirs; department administrators their own. */
-  private administered(actor: Actor): string[] {
-    if (hasAnyRole(actor, [Role.SYSTEM_ADMIN])) return actor.visibleDepartmentIds;
+  /**
+   * System administrators administer the accounts of every department of the installation (police,
+   * trade unions and discipline bodies too, whose users join accident teams); department
+   * administrators their own department's. `null`: every department.
+   */
+  private administered(actor: Actor): string[] | null {
+    if (hasAnyRole(actor, [Role.SYSTEM_ADMIN])) return null;
     if (hasAnyRole(actor, [Role.DEPARTMENT_ADMIN])) return [actor.departmentId];
     return [];
+  }
+
+  private administers(actor: Actor, departmentId: string): boolean {
+    const administered = this.administered(actor);
+    return administered === null || administered.includes(departmentId);
   }
 
   private view(e: EnterpriseEntity, full: boolean): EnterpriseView {

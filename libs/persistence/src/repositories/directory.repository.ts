@@ -53,11 +53,13 @@ export class DirectoryRepository {
   }
 
   /** Keyset page of the users of the departments, by username. */
-  usersPage(f: PageRequest & { departmentIds: string[]; activeOnly?: boolean }): Promise<KeysetPage<UserEntity>> {
-    const qb = this.ds
-      .getRepository(UserEntity)
-      .createQueryBuilder('u')
-      .where('u.department_id IN (:...deps)', { deps: f.departmentIds.length ? f.departmentIds : NO_DEPARTMENT });
+  /** Users of the given departments (`null`: of every department), by username. */
+  usersPage(
+    f: PageRequest & { departmentIds: string[] | null; activeOnly?: boolean },
+  ): Promise<KeysetPage<UserEntity>> {
+    const qb = this.ds.getRepository(UserEntity).createQueryBuilder('u').where('true');
+    if (f.departmentIds)
+      qb.andWhere('u.department_id IN (:...deps)', { deps: f.departmentIds.length ? f.departmentIds : NO_DEPARTMENT });
     if (f.activeOnly) qb.andWhere('u.active = true');
     return keysetQuery(qb, { sort: 'username', direction: 'ASC', columns: [{ sql: 'u.username', part: 'text' }] }, f);
   }
