@@ -5,3 +5,4 @@ export { criminalTransferWorkflow } from './criminal-transfer/workflow';
 export { simplePenaltyWorkflow } from './simple-penalty/workflow';
 export { accidentWorkflow } from './accident/workflow';
 export { disciplineReferralWorkflow } from './discipline-referral/workflow';
+export { complaintWorkflow } from './complaint/workflow';

@@ -1,0 +1,50 @@
+import { defineQuery } from '@temporalio/workflow';
+import type { ComplaintPolicy } from '@safety/domain/complaint/policy';
+import { ComplaintSteps } from '../steps/complaint.steps';
+
+/**
+ * 投诉举报 (12350): one workflow per complaint, id `complaint-<caseId>`, started when the complaint
+ * is received (online by the public, or registered by an officer).
+ */
+export interface ComplaintCaseInput {
+  caseId: string;
+  complaintId: string;
+  departmentId: string;
+  /** When the complaint reached the department (the acceptance period counts from its local date). */
+  receivedAt: string;
+  /** The receiving department's policy when the complaint arrived (periods, tiers). */
+  policy: ComplaintPolicy;
+}
+
+export type ComplaintStatus =
+  | 'RECEIVED'
+  | 'ACCEPTED'
+  | 'NOT_ACCEPTED'
+  | 'VERIFIED'
+  | 'HANDLED'
+  | 'ANSWERED'
+  | 'REWARD_PROPOSED'
+  | 'REWARD_APPROVED'
+  | 'CLOSED';
+
+export interface ComplaintState {
+  complaintId: string;
+  status: ComplaintStatus;
+  departmentId: string;
+  /** Departments the complaint was transferred from, in order. */
+  transfers: Array<{ from: string; to: string; at: string }>;
+  verifiedTrue: boolean | null;
+  history: Array<{ at: string; status: ComplaintStatus; by: string | null }>;
+}
+
+/** A transfer answered by the receiving department's activity: its own policy then applies. */
+export interface ComplaintTransferAnswer {
+  departmentId: string;
+  policy: ComplaintPolicy;
+}
+
+export const ComplaintTaskType = Object.fromEntries(
+  Object.entries(ComplaintSteps).map(([key, step]) => [key, step.type]),
+) as { [Key in keyof typeof ComplaintSteps]: (typeof ComplaintSteps)[Key]['type'] };
+
+export const getComplaintStateQuery = defineQuery<ComplaintState>('getComplaintState');
