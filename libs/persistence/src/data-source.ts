@@ -12,6 +12,7 @@ import { OpenTaskCountsIndex1764350000000 } from './migrations/1764350000000-Ope
 import { AuditStreams1765000000000 } from './migrations/1765000000000-AuditStreams';
 import { InboxAndSearchIndexes1765100000000 } from './migrations/1765100000000-InboxAndSearchIndexes';
 import { LinkedAndPublicListIndexes1765200000000 } from './migrations/1765200000000-LinkedAndPublicListIndexes';
+import { Complaints1765320000000 } from './migrations/1765320000000-Complaints';
 
 // Statutory dates are local China dates: keep PostgreSQL `date` (and date[]) as 'YYYY-MM-DD' strings
 // instead of letting node-pg turn them into Date objects at the process's time zone.
@@ -33,6 +34,7 @@ export const MIGRATIONS = [
   AuditStreams1765000000000,
   InboxAndSearchIndexes1765100000000,
   LinkedAndPublicListIndexes1765200000000,
+  Complaints1765320000000,
 ];
 
 /**

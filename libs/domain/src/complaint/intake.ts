@@ -58,7 +58,8 @@ export function normaliseContact(contact: InformantContact): InformantContact {
 /** Legal-form words that say nothing about which enterprise is meant. */
 const LEGAL_FORM = /(股份有限公司|有限责任公司|有限公司|集团|公司|厂|\s|[()（）])/g;
 
-const comparable = (name: string) => name.replace(LEGAL_FORM, '').toLowerCase();
+/** A name as compared: without legal-form words, spaces and brackets, lower case. */
+export const enterpriseNameKey = (name: string) => name.replace(LEGAL_FORM, '').toLowerCase();
 
 /**
  * The directory enterprise a free-text name means, when exactly one is meant: an exact match of the
@@ -69,13 +70,13 @@ export function matchEnterprise<Candidate extends { id: string; name: string }>(
   text: string | null | undefined,
   candidates: readonly Candidate[],
 ): Candidate | null {
-  const wanted = comparable(text ?? '');
+  const wanted = enterpriseNameKey(text ?? '');
   if (wanted.length < 2) return null;
-  const exact = candidates.filter((candidate) => comparable(candidate.name) === wanted);
+  const exact = candidates.filter((candidate) => enterpriseNameKey(candidate.name) === wanted);
   if (exact.length === 1) return exact[0];
   if (exact.length > 1) return null;
   const partial = candidates.filter((candidate) => {
-    const name = comparable(candidate.name);
+    const name = enterpriseNameKey(candidate.name);
     return name.length >= 2 && (name.includes(wanted) || wanted.includes(name));
   });
   return partial.length === 1 ? partial[0] : null;
