@@ -12,6 +12,8 @@ export interface ComplaintActivities {
     explanation: string | null;
     at: string;
   }): Promise<void>;
+  /** The departments the complaint may be transferred to from the given one (read-only). */
+  complaintTransferTargets(input: { departmentId: string }): Promise<string[]>;
   /** 移送: the complaint moves to the competent department; its handlers there are chosen anew. */
   complaintTransfer(input: {
     complaintId: string;

@@ -57,6 +57,7 @@ export async function complaintWorkflow(input: ComplaintCaseInput): Promise<Comp
   let enterStatus = status.enter('RECEIVED', null, 'COMPLAINT_RECEIVED');
   let acceptance;
   for (let round = 1; ; round++) {
+    let targets: string[] = [];
     acceptance = await kernel.board.run(ComplaintSteps.ACCEPTANCE, {
       ...where(),
       step: `acceptance-${round}`,
@@ -66,9 +67,12 @@ export async function complaintWorkflow(input: ComplaintCaseInput): Promise<Comp
       context: { complaintId: input.complaintId, round },
       outcomes: round > MAX_TRANSFERS ? ['ACCEPT', 'NOT_ACCEPT'] : undefined,
       eligible: inDepartment,
+      prepare: async () => {
+        targets = await acts.complaintTransferTargets({ departmentId: state.departmentId });
+      },
       check: (submission) =>
-        submission.outcome === 'TRANSFER' && submission.payload.departmentId === state.departmentId
-          ? ruleBroken('a complaint is transferred to another department')
+        submission.outcome === 'TRANSFER' && !targets.includes(submission.payload.departmentId)
+          ? ruleBroken('a complaint is transferred to another department in force (not a discipline body)')
           : undefined,
     });
     if (acceptance.outcome !== 'TRANSFER') break;

@@ -383,6 +383,10 @@ export class ComplaintService {
     });
   }
 
+  transferTargets(departmentId: string): Promise<string[]> {
+    return this.repo.transferTargets(departmentId);
+  }
+
   /** 移送: the complaint and its case move to the competent department, whose inbox then holds it; its policy applies. */
   async transfer(input: Parameters<ComplaintActivities['complaintTransfer']>[0]): Promise<ComplaintTransferAnswer> {
     const target = await this.org.findDepartment(input.toDepartmentId);

@@ -114,6 +114,17 @@ export class ComplaintRepository {
     return rows.map((row) => ({ id: row.id, name: row.name, departmentId: row.department_id }));
   }
 
+  /** Departments in force a complaint may be transferred to (not discipline bodies, not the one it is in). */
+  async transferTargets(fromDepartmentId: string): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.ds.query(
+      `SELECT id FROM departments
+        WHERE id <> $1 AND kind <> 'DISCIPLINE' AND (valid_to IS NULL OR valid_to >= current_date)
+        ORDER BY code LIMIT 5000`,
+      [fromDepartmentId],
+    );
+    return rows.map((row) => row.id);
+  }
+
   findPolicies(departmentIds: string[]): Promise<ComplaintPolicyEntity[]> {
     if (!departmentIds.length) return Promise.resolve([]);
     return this.em()
