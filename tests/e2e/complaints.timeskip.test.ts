@@ -1,6 +1,7 @@
 import { OrgHarness, startOrgHarness } from '../support/harness';
 import { TestOrg } from '../support/fixtures';
 import { expectEventually } from '../support/eventually';
+import { recordClientHistoryIfAsked } from '../support/history';
 
 const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
@@ -197,6 +198,7 @@ describe('complaints and tip-offs (time-skipping server)', () => {
     outsiderBodies.push(list.body);
     const task = await h.http().get(`/tasks/${proposal.id}`).set(as('head'));
     outsiderBodies.push(task.body);
+    await recordClientHistoryIfAsked(h.client, `complaint-${caseId}`, 'complaint-v1-rewarded');
   });
 
   it('lands a transferred complaint in the other department’s inbox', async () => {
@@ -240,6 +242,7 @@ describe('complaints and tip-offs (time-skipping server)', () => {
     outsiderBodies.push(inbox.body);
     // The registering officer still may.
     expect((await detail(id, 'officerA')).body.informant).toEqual(INFORMANT);
+    await recordClientHistoryIfAsked(h.client, `complaint-${caseId}`, 'complaint-v1-transferred');
   });
 
   it('turns late feedback red and counts it as not on time', async () => {
@@ -269,6 +272,7 @@ describe('complaints and tip-offs (time-skipping server)', () => {
       expect(closed.body).toMatchObject({ status: 'CLOSED', verifiedTrue: false, feedbackOnTime: false, reward: null });
     });
     expect((await track(code, secret)).body).toEqual({ code, status: 'CLOSED', feedback: '经核查，举报不属实。' });
+    await recordClientHistoryIfAsked(h.client, `complaint-${caseId}`, 'complaint-v1-late-feedback');
 
     const stats = await h
       .http()
