@@ -298,6 +298,77 @@ describe('complaints and tip-offs (time-skipping server)', () => {
     ]);
   });
 
+  it('verifies a complaint through a linked inspection, which the complaint follows', async () => {
+    const filed = await h
+      .http()
+      .post('/public/complaints')
+      .send({
+        description: '企业车间安全警示标志缺失，消防通道堵塞',
+        place: '测试县工业园',
+        enterpriseName: `测试企业E${org.suffix}A有限公司`,
+        contact: INFORMANT,
+      });
+    expect(filed.status).toBe(201);
+    const { code, secret } = filed.body as { code: string; secret: string };
+    const { id, case_id: caseId } = await complaintIdOf(code);
+    await step(caseId, 'COMPLAINT_ACCEPTANCE', 'officerA', 'ACCEPT', {});
+    const verification = await openTask(caseId, 'COMPLAINT_VERIFICATION');
+    // Two different credentialed officers of the department (安全生产法 Art.68).
+    const alone = await complete(verification.id, 'officerA', 'OPEN_INSPECTION', {
+      inspectorIds: [org.users.officerA.id, org.users.head.id],
+      reason: '核查举报',
+    });
+    expect(alone.status).toBe(422);
+    await complete(verification.id, 'officerA', 'OPEN_INSPECTION', {
+      inspectorIds: [org.users.officerA.id, org.users.officerB.id],
+      unannounced: true,
+      reason: '核查举报',
+    }).then((res) => expect(res.status).toBe(200));
+
+    const inspection = await expectEventually(async () => {
+      const rows = await h.db.ds.query(
+        `SELECT id, workflow_id FROM cases WHERE case_type = 'INSPECTION' AND data->>'sourceCaseId' = $1`,
+        [caseId],
+      );
+      expect(rows).toHaveLength(1);
+      return rows[0] as { id: string; workflow_id: string };
+    });
+    expect(inspection.workflow_id).toBe(`inspection-${caseId}-1`);
+    expect((await detail(id, 'officerA')).body).toMatchObject({
+      status: 'UNDER_INSPECTION',
+      inspectionCaseId: inspection.id,
+    });
+    expect((await track(code, secret)).body.status).toBe('UNDER_INSPECTION');
+
+    const record = await openTask(inspection.id, 'INSPECTION_RECORD');
+    await complete(record.id, 'officerB', 'PROPOSE_PENALTY', {
+      confirmations: [
+        { officerId: org.users.officerA.id, credentialNo: `A${org.suffix}` },
+        { officerId: org.users.officerB.id, credentialNo: `B${org.suffix}` },
+      ],
+      findings: [{ description: '安全警示标志缺失', hazardLevel: 'GENERAL', legalBasis: '安全生产法第三十五条' }],
+      penaltyReason: '未设置明显的安全警示标志',
+    }).then((res) => expect(res.status).toBe(200));
+
+    // The inspection ended: the finding is made with its result in view.
+    const after = await openTask(caseId, 'COMPLAINT_VERIFICATION');
+    expect(after.id).not.toBe(verification.id);
+    const full = await h.http().get(`/tasks/${after.id}`).set(as('officerA'));
+    expect(full.body.payload).toMatchObject({ inspectionCaseId: inspection.id, inspectionResult: 'PENALTY_PROPOSED' });
+    expect(full.body.form.outcomes.map((outcome: { outcome: string }) => outcome.outcome)).toEqual([
+      'VERIFIED_TRUE',
+      'VERIFIED_FALSE',
+    ]);
+    await complete(after.id, 'officerA', 'VERIFIED_TRUE', {
+      findings: '经现场检查，举报属实，已建议立案处罚',
+      grade: 'GENERAL_HAZARD',
+    }).then((res) => expect(res.status).toBe(200));
+    await expectEventually(async () =>
+      expect((await detail(id, 'officerA')).body).toMatchObject({ status: 'VERIFIED', verifiedTrue: true }),
+    );
+    await recordClientHistoryIfAsked(h.client, `complaint-${caseId}`, 'complaint-v1-linked-inspection');
+  });
+
   it('refuses a received-on time in the future and never shows the informant to outsiders', async () => {
     const future = await h
       .http()

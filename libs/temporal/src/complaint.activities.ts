@@ -1,4 +1,6 @@
-import type { ComplaintTransferAnswer } from './contracts/complaint.contract';
+import type { LinkedCase } from './activities';
+import type { ComplaintInspector, ComplaintTransferAnswer } from './contracts/complaint.contract';
+import type { InspectionInput } from './contracts/inspection.contract';
 
 /** Activities of the complaint workflow (apps/worker/src/activities/complaint.activities.ts). Each is idempotent. */
 export interface ComplaintActivities {
@@ -23,6 +25,23 @@ export interface ComplaintActivities {
     actorId: string;
     at: string;
   }): Promise<ComplaintTransferAnswer>;
+  /** Officers who may inspect the complaint's enterprise (read-only); none without a matched enterprise. */
+  complaintInspectors(input: { complaintId: string }): Promise<ComplaintInspector[]>;
+  /** Opens the linked inspection case (idempotent by link key) and answers its workflow's input. */
+  complaintOpenInspection(input: {
+    complaintId: string;
+    linkKey: string;
+    inspectorIds: string[];
+    unannounced: boolean;
+    reason: string;
+    actorId: string;
+  }): Promise<LinkedCase & { input: InspectionInput }>;
+  /** The linked inspection ended: its result is noted on the complaint's record. */
+  complaintRecordInspection(input: {
+    complaintId: string;
+    inspectionCaseId: string;
+    result: string | null;
+  }): Promise<void>;
   complaintRecordVerification(input: {
     complaintId: string;
     verifiedTrue: boolean;

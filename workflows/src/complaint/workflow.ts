@@ -9,9 +9,12 @@ import {
   getComplaintStateQuery,
 } from '@safety/temporal/contracts/complaint.contract';
 import type { TaskActor } from '@safety/temporal/contracts/human-task.contract';
+import type { InspectionInput, InspectionState } from '@safety/temporal/contracts/inspection.contract';
+import type { LinkedCase } from '@safety/temporal/activities';
 import { ComplaintSteps } from '@safety/temporal/steps/complaint.steps';
 import { CaseStatus } from '../kernel/case-status';
 import { Kernel } from '../kernel/kernel';
+import { startLinkedCase } from '../kernel/linked-cases';
 import { ErrorCode } from '@safety/domain/errors';
 import { forbidden, outOfRange, problem, ruleBroken } from '../kernel/problems';
 
@@ -34,6 +37,7 @@ export async function complaintWorkflow(input: ComplaintCaseInput): Promise<Comp
     departmentId: input.departmentId,
     transfers: [],
     verifiedTrue: null,
+    inspection: null,
     history: [],
   };
   setHandler(getComplaintStateQuery, () => state);
@@ -119,8 +123,9 @@ export async function complaintWorkflow(input: ComplaintCaseInput): Promise<Comp
       at: acceptance.completedAt,
     });
 
-    // 核查: on-site verification by the handling officers.
-    const verification = await kernel.board.run(ComplaintSteps.VERIFICATION, {
+    // 核查: on-site verification by the handling officers, or through a linked inspection the complaint then follows.
+    let inspectors: string[] = [];
+    let verification = await kernel.board.run(ComplaintSteps.VERIFICATION, {
       ...where(),
       step: 'verification',
       deadline: {
@@ -132,7 +137,72 @@ export async function complaintWorkflow(input: ComplaintCaseInput): Promise<Comp
       enterStatus: status.enter('ACCEPTED', acceptance.actor.userId, 'COMPLAINT_ACCEPTED'),
       context: { complaintId: input.complaintId },
       eligible: handlersOnly,
+      prepare: async () => {
+        inspectors = (await acts.complaintInspectors({ complaintId: input.complaintId })).map(
+          (officer) => officer.userId,
+        );
+      },
+      check: (submission) => {
+        if (submission.outcome !== 'OPEN_INSPECTION') return undefined;
+        if (!input.enterpriseId) return ruleBroken('an inspection needs the enterprise of the directory');
+        const chosen = new Set(submission.payload.inspectorIds);
+        if (chosen.size < 2) return ruleBroken('an inspection needs two different inspectors (安全生产法 Art.68)');
+        return [...chosen].every((id) => inspectors.includes(id))
+          ? undefined
+          : ruleBroken('inspectors are credentialed officers of the department without a conflict with the enterprise');
+      },
     });
+    if (verification.outcome === 'OPEN_INSPECTION') {
+      const opening = verification;
+      const started = await startLinkedCase<InspectionInput, InspectionState, LinkedCase & { input: InspectionInput }>(
+        kernel,
+        {
+          purpose: 'inspection',
+          open: (linkKey) =>
+            acts.complaintOpenInspection({
+              complaintId: input.complaintId,
+              linkKey,
+              inspectorIds: [...new Set(opening.payload.inspectorIds)],
+              unannounced: opening.payload.unannounced === true,
+              reason: opening.payload.reason,
+              actorId: opening.actor.userId,
+            }),
+        },
+        'inspectionWorkflow',
+        (linked) => linked.input,
+      );
+      state.inspection = { caseId: started.linked.caseId, workflowId: started.linked.workflowId, result: null };
+      await status.moveTo('UNDER_INSPECTION', opening.actor.userId, 'COMPLAINT_UNDER_INSPECTION', {
+        inspectionCaseId: started.linked.caseId,
+      });
+      const inspected = await started.result;
+      state.inspection.result = inspected.result;
+      await acts.complaintRecordInspection({
+        complaintId: input.complaintId,
+        inspectionCaseId: started.linked.caseId,
+        result: inspected.result,
+      });
+      // The finding, now with the inspection's result before the officers (the period keeps running from acceptance).
+      verification = await kernel.board.run(ComplaintSteps.VERIFICATION, {
+        ...where(),
+        step: 'verification-after-inspection',
+        outcomes: ['VERIFIED_TRUE', 'VERIFIED_FALSE'],
+        deadline: {
+          startDate: toLocalDate(new Date(acceptance.completedAt)),
+          unit: 'calendar_days',
+          amount: policy.verificationDays,
+        },
+        warningLeadHours: policy.warningLeadHours,
+        enterStatus: status.enter('ACCEPTED', null, 'COMPLAINT_INSPECTION_ENDED', { result: inspected.result }),
+        context: {
+          complaintId: input.complaintId,
+          inspectionCaseId: started.linked.caseId,
+          inspectionResult: inspected.result,
+        },
+        eligible: handlersOnly,
+      });
+    }
+    if (verification.outcome === 'OPEN_INSPECTION') throw new Error('a second inspection is not offered');
     state.verifiedTrue = verification.outcome === 'VERIFIED_TRUE';
     const grade: VerifiedGrade | null = verification.outcome === 'VERIFIED_TRUE' ? verification.payload.grade : null;
     await acts.complaintRecordVerification({

@@ -61,6 +61,7 @@ export class ComplaintGateway {
       complaintId: complaint.id,
       departmentId: complaint.departmentId,
       receivedAt: complaint.receivedAt.toISOString(),
+      enterpriseId: complaint.enterpriseId,
       policy: await this.complaints.effectivePolicy(complaint.departmentId),
     };
     await this.starter.start(c, 'complaintWorkflow', input, actorId);

@@ -6,6 +6,7 @@ import { isoInstant, isoInstantOrNull, pageOf, PageQuerySchema, text, uuid } fro
 const STATUSES = [
   'RECEIVED',
   'ACCEPTED',
+  'UNDER_INSPECTION',
   'NOT_ACCEPTED',
   'VERIFIED',
   'HANDLED',
@@ -129,6 +130,9 @@ export const ComplaintViewSchema = z.object({
   sectorCode: z.string().nullable(),
   anonymous: z.boolean(),
   transfers: z.array(z.object({ from: uuid(), to: uuid(), reason: z.string(), at: isoInstant() })),
+  inspectionCaseId: uuid()
+    .nullable()
+    .meta({ description: 'The inspection opened from 核查, which the complaint followed' }),
   verifiedTrue: z.boolean().nullable(),
   verifiedGrade: z.string().nullable(),
   feedbackAt: isoInstantOrNull(),

@@ -30,8 +30,11 @@ import {
   Transaction,
   UnitOfWork,
 } from '@safety/persistence';
+import { inspectionPolicy } from '@safety/domain/inspection/policy';
+import type { LinkedCase } from '@safety/temporal/activities';
 import type { ComplaintActivities } from '@safety/temporal/complaint.activities';
-import type { ComplaintTransferAnswer } from '@safety/temporal/contracts/complaint.contract';
+import type { ComplaintInspector, ComplaintTransferAnswer } from '@safety/temporal/contracts/complaint.contract';
+import type { InspectionInput } from '@safety/temporal/contracts/inspection.contract';
 import { AuditService } from '../audit.service';
 import { CaseService, EvidenceFile, PreparedEvidence } from '../case.service';
 
@@ -415,6 +418,93 @@ export class ComplaintService {
       );
     });
     return { departmentId: input.toDepartmentId, policy: await this.effectivePolicy(input.toDepartmentId) };
+  }
+
+  /** Who may inspect for the complaint: credentialed officers of its department, without a conflict (回避). */
+  async inspectors(complaintId: string): Promise<ComplaintInspector[]> {
+    const complaint = await this.repo.findById(complaintId);
+    if (!complaint?.enterpriseId) return [];
+    return this.repo.inspectors(complaint.departmentId, complaint.enterpriseId);
+  }
+
+  /**
+   * 核查 by an on-site inspection: the inspection case is opened linked to the complaint (numbered by
+   * the database, idempotent by link key) with the chosen inspectors as its handlers; the workflow
+   * then starts it and follows it. The inspectors were checked by the workflow against `inspectors`.
+   */
+  async openInspection(
+    input: Parameters<ComplaintActivities['complaintOpenInspection']>[0],
+  ): Promise<LinkedCase & { input: InspectionInput }> {
+    const complaint = await this.repo.findById(input.complaintId);
+    if (!complaint?.enterpriseId)
+      throw new DomainError(ErrorCode.RULE_VIOLATION, 'an inspection needs the enterprise of the directory');
+    const enterpriseId = complaint.enterpriseId;
+    const eligible = new Map(
+      (await this.repo.inspectors(complaint.departmentId, enterpriseId)).map((officer) => [officer.userId, officer]),
+    );
+    const inspectors = input.inspectorIds.map((id) => eligible.get(id));
+    if (inspectors.some((officer) => !officer))
+      throw new DomainError(ErrorCode.RULE_VIOLATION, 'inspectors must be credentialed officers without a conflict');
+    const opened = await this.uow.transaction(async (tx) => {
+      const c = await this.caseService.openLinkedCase(
+        {
+          linkKey: input.linkKey,
+          caseType: 'INSPECTION',
+          title: `投诉举报核查：${input.unannounced ? '四不两直' : '现场'}检查`,
+          sourceCaseId: complaint.caseId,
+          departmentId: complaint.departmentId,
+          enterpriseId,
+          createdBy: input.actorId,
+          handlerIds: input.inspectorIds,
+          data: {
+            opened: { origin: { kind: 'AD_HOC' }, unannounced: input.unannounced, inspectorIds: input.inspectorIds },
+            complaintId: complaint.id,
+          },
+        },
+        tx,
+      );
+      if (complaint.inspectionCaseId !== c.id) {
+        await this.repo.update(complaint.id, { inspectionCaseId: c.id, status: 'UNDER_INSPECTION' }, tx);
+        await this.record(
+          complaint,
+          'COMPLAINT_INSPECTION_OPENED',
+          input.actorId,
+          { inspectionCaseId: c.id, reason: input.reason },
+          tx,
+        );
+      }
+      return c;
+    });
+    return {
+      caseId: opened.id,
+      workflowId: opened.workflowId,
+      openedAt: opened.createdAt.toISOString(),
+      input: {
+        caseId: opened.id,
+        departmentId: opened.departmentId,
+        enterpriseId,
+        createdBy: input.actorId,
+        inspectors: inspectors.map((officer) => officer!),
+        unannounced: input.unannounced,
+        origin: { kind: 'AD_HOC' },
+        openedAt: opened.createdAt.toISOString(),
+        policy: inspectionPolicy(),
+      },
+    };
+  }
+
+  recordInspection(input: Parameters<ComplaintActivities['complaintRecordInspection']>[0]): Promise<void> {
+    return this.within(input.complaintId, async (complaint, tx) => {
+      if (complaint.status !== 'UNDER_INSPECTION') return;
+      await this.repo.update(complaint.id, { status: 'ACCEPTED' }, tx);
+      await this.record(
+        complaint,
+        'COMPLAINT_INSPECTION_ENDED',
+        null,
+        { inspectionCaseId: input.inspectionCaseId, result: input.result },
+        tx,
+      );
+    });
   }
 
   recordVerification(input: Parameters<ComplaintActivities['complaintRecordVerification']>[0]): Promise<void> {

@@ -34,6 +34,7 @@ export class Complaints1765320000000 implements MigrationInterface {
         status varchar(30) NOT NULL,
         acceptance jsonb,
         transfers jsonb NOT NULL DEFAULT '[]',
+        inspection_case_id uuid REFERENCES cases(id),
         verified_true boolean,
         verified_grade varchar(30),
         findings text,

@@ -114,6 +114,22 @@ export class ComplaintRepository {
     return rows.map((row) => ({ id: row.id, name: row.name, departmentId: row.department_id }));
   }
 
+  /** Credentialed enforcement officers of the department without a declared conflict with the enterprise (回避). */
+  async inspectors(
+    departmentId: string,
+    enterpriseId: string,
+  ): Promise<Array<{ userId: string; credentialNo: string }>> {
+    const rows: Array<{ id: string; credential_no: string }> = await this.ds.query(
+      `SELECT u.id, u.credential_no FROM users u
+        WHERE u.department_id = $1 AND u.active AND 'ENFORCEMENT_OFFICER' = ANY(u.roles) AND u.credential_no IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM inspection_conflicts ic
+                           WHERE ic.officer_id = u.id AND ic.enterprise_id = $2 AND ic.active)
+        ORDER BY u.id LIMIT 500`,
+      [departmentId, enterpriseId],
+    );
+    return rows.map((row) => ({ userId: row.id, credentialNo: row.credential_no }));
+  }
+
   /** Departments in force a complaint may be transferred to (not discipline bodies, not the one it is in). */
   async transferTargets(fromDepartmentId: string): Promise<string[]> {
     const rows: Array<{ id: string }> = await this.ds.query(

@@ -12,6 +12,8 @@ export interface ComplaintCaseInput {
   departmentId: string;
   /** When the complaint reached the department (the acceptance period counts from its local date). */
   receivedAt: string;
+  /** The directory enterprise the complaint is about, when matched (an inspection needs it). */
+  enterpriseId?: string | null;
   /** The receiving department's policy when the complaint arrived (periods, tiers). */
   policy: ComplaintPolicy;
 }
@@ -19,6 +21,7 @@ export interface ComplaintCaseInput {
 export type ComplaintStatus =
   | 'RECEIVED'
   | 'ACCEPTED'
+  | 'UNDER_INSPECTION'
   | 'NOT_ACCEPTED'
   | 'VERIFIED'
   | 'HANDLED'
@@ -34,7 +37,15 @@ export interface ComplaintState {
   /** Departments the complaint was transferred from, in order. */
   transfers: Array<{ from: string; to: string; at: string }>;
   verifiedTrue: boolean | null;
+  /** The inspection opened from 核查, which the complaint follows until it ends. */
+  inspection: { caseId: string; workflowId: string; result: string | null } | null;
   history: Array<{ at: string; status: ComplaintStatus; by: string | null }>;
+}
+
+/** An officer who may inspect for the complaint: a credentialed officer of its department, no conflict with the enterprise. */
+export interface ComplaintInspector {
+  userId: string;
+  credentialNo: string;
 }
 
 /** A transfer answered by the receiving department's activity: its own policy then applies. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Role } from '@safety/domain/identity/roles';
-import { attachments, choice, form, label, localDate, longText, money, text, users } from './fields';
+import { attachments, choice, flag, form, label, localDate, longText, money, text, users } from './fields';
 import { defineStep } from './step-definition';
 
 const { ENFORCEMENT_OFFICER: OFFICER, AGENCY_HEAD: HEAD } = Role;
@@ -78,6 +78,17 @@ export const ComplaintSteps = {
         payload: form({
           findings: longText(['核查情况', 'Findings'], 10_000),
           attachmentIds: attachments(['核查材料', 'Verification evidence']).optional(),
+        }),
+      },
+      OPEN_INSPECTION: {
+        label: label('开展现场检查', 'Open an on-site inspection'),
+        payload: form({
+          inspectorIds: users(['检查人员（2名以上持证执法人员）', 'Inspectors (2 or more credentialed officers)'], {
+            min: 2,
+            max: 10,
+          }),
+          unannounced: flag(['四不两直', 'Unannounced']).optional(),
+          reason: text(['检查事由', 'Reason'], 2000),
         }),
       },
     },
