@@ -369,6 +369,47 @@ describe('complaints and tip-offs (time-skipping server)', () => {
     await recordClientHistoryIfAsked(h.client, `complaint-${caseId}`, 'complaint-v1-linked-inspection');
   });
 
+  it('merges a duplicate into the complaint about the same matter, whose answer its informant then reads', async () => {
+    const send = async (description: string) => {
+      const res = await h
+        .http()
+        .post('/public/complaints')
+        .send({
+          description,
+          place: '测试县城南',
+          departmentId: org.departmentId,
+          contact: { anonymous: true },
+        });
+      expect(res.status).toBe(201);
+      const { code, secret } = res.body as { code: string; secret: string };
+      return { code, secret, ...(await complaintIdOf(code)) };
+    };
+    const first = await send('城南某加油站违规卸油');
+    const duplicate = await send('城南加油站卸油时无人监护，违规作业');
+    await step(first.case_id, 'COMPLAINT_ACCEPTANCE', 'officerA', 'ACCEPT', {});
+    const acceptance = await openTask(duplicate.case_id, 'COMPLAINT_ACCEPTANCE');
+    const unknown = await complete(acceptance.id, 'officerA', 'MERGE', { intoComplaintId: duplicate.id });
+    expect(unknown.status).toBe(422);
+    await complete(acceptance.id, 'officerA', 'MERGE', { intoComplaintId: first.id, comment: '同一事项' }).then((res) =>
+      expect(res.status).toBe(200),
+    );
+    await expectEventually(async () =>
+      expect((await detail(duplicate.id, 'officerA')).body).toMatchObject({ status: 'MERGED', mergedIntoId: first.id }),
+    );
+    expect((await track(duplicate.code, duplicate.secret)).body).toEqual({
+      code: duplicate.code,
+      status: 'ACCEPTED',
+      feedback: null,
+    });
+    const merged = await h.db.ds.query(
+      `SELECT action FROM audit_log WHERE case_id = $1 AND action = 'COMPLAINT_DUPLICATE_MERGED'`,
+      [first.case_id],
+    );
+    expect(merged).toHaveLength(1);
+    const open = await h.http().get('/tasks').query({ caseId: duplicate.case_id }).set(as('officerA'));
+    expect(open.body.items).toHaveLength(0);
+  });
+
   it('refuses a received-on time in the future and never shows the informant to outsiders', async () => {
     const future = await h
       .http()

@@ -1,5 +1,9 @@
 import type { LinkedCase } from './activities';
-import type { ComplaintInspector, ComplaintTransferAnswer } from './contracts/complaint.contract';
+import type {
+  ComplaintAcceptanceOptions,
+  ComplaintInspector,
+  ComplaintTransferAnswer,
+} from './contracts/complaint.contract';
 import type { InspectionInput } from './contracts/inspection.contract';
 
 /** Activities of the complaint workflow (apps/worker/src/activities/complaint.activities.ts). Each is idempotent. */
@@ -14,8 +18,10 @@ export interface ComplaintActivities {
     explanation: string | null;
     at: string;
   }): Promise<void>;
-  /** The departments the complaint may be transferred to from the given one (read-only). */
-  complaintTransferTargets(input: { departmentId: string }): Promise<string[]>;
+  /** The departments it may be transferred to and the open complaints of its department it may be merged into (read-only). */
+  complaintAcceptanceOptions(input: { complaintId: string; departmentId: string }): Promise<ComplaintAcceptanceOptions>;
+  /** 合并: a duplicate about the same matter is handled with the complaint it is merged into. */
+  complaintMerge(input: { complaintId: string; intoComplaintId: string; actorId: string; at: string }): Promise<void>;
   /** 移送: the complaint moves to the competent department; its handlers there are chosen anew. */
   complaintTransfer(input: {
     complaintId: string;

@@ -3,6 +3,7 @@ import { toLocalDate } from '@safety/domain/calendar/local-date';
 import { ComplaintPolicy, rewardProblem, VerifiedGrade } from '@safety/domain/complaint/policy';
 import type { ComplaintActivities } from '@safety/temporal/complaint.activities';
 import {
+  ComplaintAcceptanceOptions,
   ComplaintCaseInput,
   ComplaintState,
   ComplaintStatus,
@@ -61,7 +62,7 @@ export async function complaintWorkflow(input: ComplaintCaseInput): Promise<Comp
   let enterStatus = status.enter('RECEIVED', null, 'COMPLAINT_RECEIVED');
   let acceptance;
   for (let round = 1; ; round++) {
-    let targets: string[] = [];
+    let options: ComplaintAcceptanceOptions = { transferTargets: [], mergeTargets: [] };
     acceptance = await kernel.board.run(ComplaintSteps.ACCEPTANCE, {
       ...where(),
       step: `acceptance-${round}`,
@@ -69,15 +70,21 @@ export async function complaintWorkflow(input: ComplaintCaseInput): Promise<Comp
       warningLeadHours: policy.warningLeadHours,
       enterStatus,
       context: { complaintId: input.complaintId, round },
-      outcomes: round > MAX_TRANSFERS ? ['ACCEPT', 'NOT_ACCEPT'] : undefined,
+      outcomes: round > MAX_TRANSFERS ? ['ACCEPT', 'NOT_ACCEPT', 'MERGE'] : undefined,
       eligible: inDepartment,
       prepare: async () => {
-        targets = await acts.complaintTransferTargets({ departmentId: state.departmentId });
+        options = await acts.complaintAcceptanceOptions({
+          complaintId: input.complaintId,
+          departmentId: state.departmentId,
+        });
       },
-      check: (submission) =>
-        submission.outcome === 'TRANSFER' && !targets.includes(submission.payload.departmentId)
-          ? ruleBroken('a complaint is transferred to another department in force (not a discipline body)')
-          : undefined,
+      check: (submission) => {
+        if (submission.outcome === 'TRANSFER' && !options.transferTargets.includes(submission.payload.departmentId))
+          return ruleBroken('a complaint is transferred to another department in force (not a discipline body)');
+        if (submission.outcome === 'MERGE' && !options.mergeTargets.includes(submission.payload.intoComplaintId))
+          return ruleBroken('a duplicate is merged into an open complaint of the same department');
+        return undefined;
+      },
     });
     if (acceptance.outcome !== 'TRANSFER') break;
     const answer = await acts.complaintTransfer({
@@ -95,6 +102,20 @@ export async function complaintWorkflow(input: ComplaintCaseInput): Promise<Comp
     enterStatus = status.enter('RECEIVED', acceptance.actor.userId, 'COMPLAINT_TRANSFERRED', {
       to: answer.departmentId,
     });
+  }
+
+  if (acceptance.outcome === 'MERGE') {
+    await acts.complaintMerge({
+      complaintId: input.complaintId,
+      intoComplaintId: acceptance.payload.intoComplaintId,
+      actorId: acceptance.actor.userId,
+      at: acceptance.completedAt,
+    });
+    await status.moveTo('MERGED', acceptance.actor.userId, 'COMPLAINT_MERGED', {
+      intoComplaintId: acceptance.payload.intoComplaintId,
+    });
+    await kernel.finish();
+    return state;
   }
 
   let feedbackFrom: string;

@@ -68,11 +68,11 @@ export class ComplaintGateway {
   }
 
   async track(code: string, secret: string, clientAddress: string, requestId?: string) {
-    const complaint = await this.complaints.track(code, secret, clientAddress, requestId);
+    const { complaint, answer } = await this.complaints.track(code, secret, clientAddress, requestId);
     return {
       code: complaint.trackingCode,
-      status: complaint.status as never,
-      feedback: complaint.feedback,
+      status: answer.status as never,
+      feedback: answer.feedback,
     };
   }
 

@@ -8,6 +8,7 @@ const STATUSES = [
   'ACCEPTED',
   'UNDER_INSPECTION',
   'NOT_ACCEPTED',
+  'MERGED',
   'VERIFIED',
   'HANDLED',
   'ANSWERED',
@@ -130,6 +131,7 @@ export const ComplaintViewSchema = z.object({
   sectorCode: z.string().nullable(),
   anonymous: z.boolean(),
   transfers: z.array(z.object({ from: uuid(), to: uuid(), reason: z.string(), at: isoInstant() })),
+  mergedIntoId: uuid().nullable().meta({ description: 'The complaint about the same matter this duplicate follows' }),
   inspectionCaseId: uuid()
     .nullable()
     .meta({ description: 'The inspection opened from 核查, which the complaint followed' }),
@@ -172,6 +174,7 @@ export class ComplaintStatisticsDto extends createZodDto(
         received: z.int(),
         accepted: z.int(),
         notAccepted: z.int(),
+        merged: z.int(),
         transferred: z.int(),
         verified: z.int(),
         verifiedTrue: z.int(),

@@ -29,6 +29,7 @@ export const complaintView = (complaint: ComplaintEntity): ComplaintView => ({
     reason: String(transfer.reason),
     at: new Date(String(transfer.at)).toISOString(),
   })),
+  mergedIntoId: complaint.mergedIntoId,
   inspectionCaseId: complaint.inspectionCaseId,
   verifiedTrue: complaint.verifiedTrue,
   verifiedGrade: complaint.verifiedGrade,

@@ -6,7 +6,8 @@ import { activity } from './adapter';
 export function createComplaintActivities(complaints: ComplaintService): ComplaintActivities {
   return {
     complaintRecordAcceptance: activity((input) => complaints.recordAcceptance(input)),
-    complaintTransferTargets: activity((input) => complaints.transferTargets(input.departmentId)),
+    complaintAcceptanceOptions: activity((input) => complaints.acceptanceOptions(input)),
+    complaintMerge: activity((input) => complaints.merge(input)),
     complaintTransfer: activity((input) => complaints.transfer(input)),
     complaintInspectors: activity((input) => complaints.inspectors(input.complaintId)),
     complaintOpenInspection: activity((input) => complaints.openInspection(input)),

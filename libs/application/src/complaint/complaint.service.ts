@@ -249,7 +249,12 @@ export class ComplaintService {
   // ---- the informant's lookup ----
 
   /** Status and feedback for the code and its secret; a wrong secret and an unknown code answer the same 404. */
-  async track(code: string, secret: string, clientAddress: string, requestId?: string): Promise<ComplaintEntity> {
+  async track(
+    code: string,
+    secret: string,
+    clientAddress: string,
+    requestId?: string,
+  ): Promise<{ complaint: ComplaintEntity; answer: ComplaintEntity }> {
     const key: ThrottleKey = { scope: 'LOOKUP', key: clientAddressKey(clientAddress) };
     await this.refuseWhileLocked(key, 'too many wrong tracking secrets from this address; wait before trying again');
     const complaint = await this.repo.findByCodeWithSecret(code);
@@ -265,7 +270,9 @@ export class ComplaintService {
       requestId,
       summary: { complaintId: complaint.id },
     });
-    return complaint;
+    // A merged duplicate is answered with the complaint it follows: its status and its feedback.
+    const followed = complaint.mergedIntoId ? await this.repo.findById(complaint.mergedIntoId) : null;
+    return { complaint, answer: followed ?? complaint };
   }
 
   private async refuseWhileLocked(key: ThrottleKey, message: string): Promise<void> {
@@ -386,8 +393,27 @@ export class ComplaintService {
     });
   }
 
-  transferTargets(departmentId: string): Promise<string[]> {
-    return this.repo.transferTargets(departmentId);
+  async acceptanceOptions(input: { complaintId: string; departmentId: string }) {
+    return {
+      transferTargets: await this.repo.transferTargets(input.departmentId),
+      mergeTargets: await this.repo.openComplaintIds(input.departmentId, input.complaintId),
+    };
+  }
+
+  /** 合并办理: the duplicate follows the complaint it is merged into (its informant's lookup shows that one's answer). */
+  merge(input: Parameters<ComplaintActivities['complaintMerge']>[0]): Promise<void> {
+    return this.within(input.complaintId, async (complaint, tx) => {
+      if (complaint.mergedIntoId) return;
+      const into = await this.repo.findById(input.intoComplaintId, tx);
+      if (!into) throw new DomainError(ErrorCode.NOT_FOUND, `complaint ${input.intoComplaintId} not found`);
+      await this.repo.update(
+        complaint.id,
+        { mergedIntoId: into.id, status: 'MERGED', closedAt: new Date(input.at) },
+        tx,
+      );
+      await this.record(complaint, 'COMPLAINT_MERGED', input.actorId, { intoComplaintId: into.id }, tx);
+      await this.record(into, 'COMPLAINT_DUPLICATE_MERGED', input.actorId, { duplicateComplaintId: complaint.id }, tx);
+    });
   }
 
   /** 移送: the complaint and its case move to the competent department, whose inbox then holds it; its policy applies. */

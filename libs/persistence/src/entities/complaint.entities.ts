@@ -36,6 +36,8 @@ export class ComplaintEntity {
   @Column() status!: string;
   @Column({ type: 'jsonb', nullable: true }) acceptance!: Record<string, unknown> | null;
   @Column({ type: 'jsonb' }) transfers!: Array<Record<string, unknown>>;
+  /** The complaint about the same matter this duplicate was merged into (合并办理). */
+  @Column({ name: 'merged_into_id', type: 'uuid', nullable: true }) mergedIntoId!: string | null;
   /** The inspection opened from 核查, which the complaint followed. */
   @Column({ name: 'inspection_case_id', type: 'uuid', nullable: true }) inspectionCaseId!: string | null;
   @Column({ name: 'verified_true', type: 'boolean', nullable: true }) verifiedTrue!: boolean | null;

@@ -35,6 +35,7 @@ export class Complaints1765320000000 implements MigrationInterface {
         acceptance jsonb,
         transfers jsonb NOT NULL DEFAULT '[]',
         inspection_case_id uuid REFERENCES cases(id),
+        merged_into_id uuid REFERENCES complaints(id),
         verified_true boolean,
         verified_grade varchar(30),
         findings text,

@@ -18,6 +18,7 @@ export interface ComplaintStatisticsRow {
   received: number;
   accepted: number;
   notAccepted: number;
+  merged: number;
   transferred: number;
   verified: number;
   verifiedTrue: number;
@@ -141,6 +142,17 @@ export class ComplaintRepository {
     return rows.map((row) => row.id);
   }
 
+  /** Open complaints of the department other than the given one (not closed, not merged), newest first. */
+  async openComplaintIds(departmentId: string, exceptId: string): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.ds.query(
+      `SELECT id FROM complaints
+        WHERE department_id = $1 AND id <> $2 AND closed_at IS NULL AND merged_into_id IS NULL
+        ORDER BY received_at DESC, id DESC LIMIT 500`,
+      [departmentId, exceptId],
+    );
+    return rows.map((row) => row.id);
+  }
+
   findPolicies(departmentIds: string[]): Promise<ComplaintPolicyEntity[]> {
     if (!departmentIds.length) return Promise.resolve([]);
     return this.em()
@@ -169,6 +181,7 @@ export class ComplaintRepository {
               count(*) AS received,
               count(*) FILTER (WHERE c.acceptance->>'decision' = 'ACCEPTED') AS accepted,
               count(*) FILTER (WHERE c.acceptance->>'decision' = 'NOT_ACCEPTED') AS not_accepted,
+              count(*) FILTER (WHERE c.merged_into_id IS NOT NULL) AS merged,
               count(*) FILTER (WHERE jsonb_array_length(c.transfers) > 0) AS transferred,
               count(*) FILTER (WHERE c.verified_true IS NOT NULL) AS verified,
               count(*) FILTER (WHERE c.verified_true) AS verified_true,
@@ -188,6 +201,7 @@ export class ComplaintRepository {
       received: count(row.received),
       accepted: count(row.accepted),
       notAccepted: count(row.not_accepted),
+      merged: count(row.merged),
       transferred: count(row.transferred),
       verified: count(row.verified),
       verifiedTrue: count(row.verified_true),

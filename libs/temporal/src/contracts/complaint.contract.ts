@@ -23,6 +23,7 @@ export type ComplaintStatus =
   | 'ACCEPTED'
   | 'UNDER_INSPECTION'
   | 'NOT_ACCEPTED'
+  | 'MERGED'
   | 'VERIFIED'
   | 'HANDLED'
   | 'ANSWERED'
@@ -46,6 +47,12 @@ export interface ComplaintState {
 export interface ComplaintInspector {
   userId: string;
   credentialNo: string;
+}
+
+/** What an acceptance review may choose among: the departments to transfer to, the open complaints to merge into. */
+export interface ComplaintAcceptanceOptions {
+  transferTargets: string[];
+  mergeTargets: string[];
 }
 
 /** A transfer answered by the receiving department's activity: its own policy then applies. */

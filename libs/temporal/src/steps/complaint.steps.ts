@@ -51,6 +51,18 @@ export const ComplaintSteps = {
           explanation: longText(['说明（将反馈举报人）', 'Explanation (told to the informant)'], 2000),
         }),
       },
+      MERGE: {
+        label: label('重复举报，合并办理', 'Duplicate: merge into another complaint'),
+        payload: form({
+          intoComplaintId: z
+            .guid()
+            .meta({
+              title: '合并至（同一事项的投诉举报）',
+              'x-title-en': 'Merge into (the complaint about the same matter)',
+            }),
+          comment: text(['说明', 'Comment'], 2000).optional(),
+        }),
+      },
       TRANSFER: {
         label: label('移送有权处理部门', 'Transfer to the competent department'),
         payload: form({
