@@ -431,4 +431,23 @@ describe('complaints and tip-offs (time-skipping server)', () => {
     expect(seen).not.toContain(INFORMANT.name);
     expect(seen).not.toContain(INFORMANT.address);
   });
+
+  it('throttles public intake per address like login', async () => {
+    let refused: { status: number; body: { code?: string; details?: { retryAfterSeconds?: number } } } | null = null;
+    for (let attempt = 0; attempt < 12 && !refused; attempt++) {
+      const res = await h
+        .http()
+        .post('/public/complaints')
+        .send({
+          description: `批量举报 ${attempt}`,
+          place: '测试县',
+          departmentId: org.departmentId,
+          contact: { anonymous: true },
+        });
+      if (res.status === 429) refused = res;
+      else expect(res.status).toBe(201);
+    }
+    expect(refused?.body.code).toBe('RATE_LIMITED');
+    expect(refused?.body.details?.retryAfterSeconds).toBeGreaterThan(0);
+  });
 });
