@@ -432,6 +432,38 @@ describe('complaints and tip-offs (time-skipping server)', () => {
     expect(seen).not.toContain(INFORMANT.address);
   });
 
+  it('keeps the periods and tiers as per-department policy values, defaults until an administrator overrides them', async () => {
+    const path = `/complaints/policies/${org.departmentId}`;
+    const defaults = await h.http().get(path).set(as('officerA'));
+    expect(defaults.status).toBe(200);
+    expect(defaults.body).toMatchObject({
+      overrides: {},
+      effective: { acceptanceWorkingDays: 5, feedbackWorkingDays: 15 },
+    });
+    expect((await h.http().put(path).set(as('officerA')).send({ overrides: {} })).status).toBe(403);
+    const unknown = await h
+      .http()
+      .put(path)
+      .set(as('admin'))
+      .send({ overrides: { feedbackDays: 3 } });
+    expect(unknown.status).toBe(400);
+    const tooLong = await h
+      .http()
+      .put(path)
+      .set(as('admin'))
+      .send({ overrides: { acceptanceWorkingDays: 0 } });
+    expect(tooLong.status).toBe(422);
+    const saved = await h
+      .http()
+      .put(path)
+      .set(as('admin'))
+      .send({ overrides: { feedbackWorkingDays: 10 } });
+    expect(saved.status).toBe(200);
+    expect(saved.body.effective).toMatchObject({ feedbackWorkingDays: 10, acceptanceWorkingDays: 5 });
+    expect((await h.http().get(path).set(as('head'))).body.overrides).toEqual({ feedbackWorkingDays: 10 });
+    expect((await h.http().get(`/complaints/policies/${org.otherDepartmentId}`).set(as('officerA'))).status).toBe(403);
+  });
+
   it('throttles public intake per address like login', async () => {
     let refused: { status: number; body: { code?: string; details?: { retryAfterSeconds?: number } } } | null = null;
     for (let attempt = 0; attempt < 12 && !refused; attempt++) {

@@ -85,6 +85,14 @@ export class ComplaintGateway {
     return complaintDetail(await this.complaints.read(actor, id, requestId));
   }
 
+  policy(actor: Actor, departmentId: string) {
+    return this.complaints.policyFor(actor, departmentId);
+  }
+
+  putPolicy(actor: Actor, departmentId: string, overrides: Record<string, unknown>, requestId?: string) {
+    return this.complaints.putPolicy(actor, departmentId, overrides, requestId);
+  }
+
   async statistics(actor: Actor, query: ComplaintStatisticsQueryDto) {
     const rows = await this.complaints.statistics(actor, {
       from: new Date(query.from),

@@ -158,6 +158,32 @@ export class ComplaintListQueryDto extends createZodDto(
   PageQuerySchema.extend({ status: z.enum(STATUSES).optional(), channel: z.enum(CHANNELS).optional() }),
 ) {}
 
+export class ComplaintPolicyParams extends createZodDto(z.strictObject({ departmentId: uuid() })) {}
+
+export class ComplaintPolicyBodyDto extends createZodDto(
+  z.strictObject({
+    overrides: z
+      .record(z.string(), z.unknown())
+      .meta({ description: 'Overrides of the complaint policy (docs/complaints.md); unknown keys are refused' }),
+  }),
+) {}
+
+const tier = z.object({ minYuan: z.number(), maxYuan: z.number() });
+
+export class ComplaintPolicyDto extends createZodDto(
+  z.object({
+    departmentId: uuid(),
+    overrides: z.record(z.string(), z.unknown()),
+    effective: z.object({
+      acceptanceWorkingDays: z.int(),
+      verificationDays: z.int(),
+      feedbackWorkingDays: z.int(),
+      warningLeadHours: z.int(),
+      rewardTiers: z.object({ GENERAL_HAZARD: tier, MAJOR_HAZARD: tier, ILLEGAL_OPERATION: tier }),
+    }),
+  }),
+) {}
+
 export class ComplaintStatisticsQueryDto extends createZodDto(
   z.strictObject({
     from: isoInstant(),

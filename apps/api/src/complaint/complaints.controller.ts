@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor, Role } from '@safety/domain/identity/roles';
 import { ClientAddress, CurrentActor, Public, RequestId, Roles } from '../auth/auth.decorators';
@@ -9,6 +9,9 @@ import {
   ComplaintDetailDto,
   ComplaintListQueryDto,
   ComplaintPageDto,
+  ComplaintPolicyBodyDto,
+  ComplaintPolicyDto,
+  ComplaintPolicyParams,
   ComplaintReceiptDto,
   ComplaintStatisticsDto,
   ComplaintStatisticsQueryDto,
@@ -20,7 +23,7 @@ import {
   TrackingQueryDto,
 } from './complaint.schemas';
 
-const { ENFORCEMENT_OFFICER: OFFICER, AGENCY_HEAD: HEAD } = Role;
+const { ENFORCEMENT_OFFICER: OFFICER, AGENCY_HEAD: HEAD, DEPARTMENT_ADMIN, SYSTEM_ADMIN } = Role;
 
 /** 投诉举报 (12350), the public side: intake without an account, and the informant's lookup. Throttled per address. */
 @ApiTags('public')
@@ -100,6 +103,33 @@ export class ComplaintsController {
   })
   statistics(@CurrentActor() actor: Actor, @Query() query: ComplaintStatisticsQueryDto) {
     return this.complaints.statistics(actor, query);
+  }
+
+  @Get('policies/:departmentId')
+  @Roles(OFFICER, HEAD, DEPARTMENT_ADMIN, SYSTEM_ADMIN)
+  @Endpoint({
+    summary: "The department's own complaint-policy overrides and the effective policy (DEFAULTS ← levels above ← own)",
+    response: ComplaintPolicyDto,
+    errors: [400, 403],
+  })
+  policy(@CurrentActor() actor: Actor, @Param() { departmentId }: ComplaintPolicyParams) {
+    return this.complaints.policy(actor, departmentId);
+  }
+
+  @Put('policies/:departmentId')
+  @Roles(DEPARTMENT_ADMIN, SYSTEM_ADMIN)
+  @Endpoint({
+    summary: "Replace the department's complaint-policy overrides (periods, warning lead, reward tiers); audited",
+    response: ComplaintPolicyDto,
+    errors: [400, 403, 404, 413, 415, 422],
+  })
+  putPolicy(
+    @CurrentActor() actor: Actor,
+    @Param() { departmentId }: ComplaintPolicyParams,
+    @Body() body: ComplaintPolicyBodyDto,
+    @RequestId() requestId?: string,
+  ) {
+    return this.complaints.putPolicy(actor, departmentId, body.overrides, requestId);
   }
 
   @Get(':id')

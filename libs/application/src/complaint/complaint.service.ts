@@ -102,6 +102,45 @@ export class ComplaintService {
     return complaintPolicy(...[...chain].reverse().map((id) => (rows.get(id) ?? {}) as Partial<ComplaintPolicy>));
   }
 
+  /** The department's own overrides and the effective policy, for someone whose jurisdiction includes it. */
+  async policyFor(actor: Actor, departmentId: string) {
+    if (!actor.visibleDepartmentIds.includes(departmentId))
+      throw new DomainError(ErrorCode.FORBIDDEN_JURISDICTION, 'this department is outside your jurisdiction');
+    const own = (await this.repo.findPolicies([departmentId]))[0]?.overrides ?? {};
+    return { departmentId, overrides: own, effective: await this.effectivePolicy(departmentId) };
+  }
+
+  /** Replaces the department's overrides (validated with what it inherits); audited with before and after. */
+  async putPolicy(actor: Actor, departmentId: string, overrides: Record<string, unknown>, requestId?: string) {
+    if (!hasAnyRole(actor, [Role.DEPARTMENT_ADMIN, Role.SYSTEM_ADMIN]))
+      throw new DomainError(ErrorCode.FORBIDDEN_ROLE, 'only administrators configure the complaint policy');
+    if (!(await this.org.findDepartment(departmentId)))
+      throw new DomainError(ErrorCode.NOT_FOUND, `department ${departmentId} not found`);
+    if (!actor.visibleDepartmentIds.includes(departmentId))
+      throw new DomainError(ErrorCode.FORBIDDEN_JURISDICTION, 'you may configure only your department and those below');
+    const chain = await this.enforcement.departmentChain(departmentId);
+    const rows = new Map(
+      (await this.repo.findPolicies(chain.slice(1))).map((row) => [row.departmentId, row.overrides]),
+    );
+    const inherited = [...chain.slice(1)].reverse().map((id) => (rows.get(id) ?? {}) as Partial<ComplaintPolicy>);
+    const effective = complaintPolicy(...inherited, overrides as Partial<ComplaintPolicy>); // throws; nothing stored
+    const before = (await this.repo.findPolicies([departmentId]))[0]?.overrides ?? {};
+    await this.uow.transaction(async (tx) => {
+      await this.repo.upsertPolicy(departmentId, overrides, actor.userId, tx);
+      await this.audit.record(
+        {
+          actorId: actor.userId,
+          actorRole: actor.roles[0],
+          action: 'COMPLAINT_POLICY_SAVED',
+          requestId,
+          summary: { departmentId, before, after: overrides },
+        },
+        tx,
+      );
+    });
+    return { departmentId, overrides, effective };
+  }
+
   // ---- intake ----
 
   /** A complaint sent online by a member of the public: throttled per address; answers the code and the secret once. */

@@ -23,6 +23,9 @@ describe('complaint policy', () => {
     expect(() => complaintPolicy({ rewardTiers: { MAJOR_HAZARD: { minYuan: 10, maxYuan: 5 } } as never })).toThrow(
       /rewardTiers.MAJOR_HAZARD/,
     );
+    expect(() => complaintPolicy({ acceptanceDays: 3 } as never)).toThrow(
+      expect.objectContaining({ code: ErrorCode.VALIDATION_FAILED }),
+    );
   });
 
   it('keeps a reward inside the tier of the verified grade', () => {

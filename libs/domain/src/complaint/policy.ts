@@ -40,11 +40,19 @@ export const DEFAULT_COMPLAINT_POLICY: Readonly<ComplaintPolicy> = Object.freeze
   }),
 });
 
-/** Which values are defaults nobody has overridden, for the policy view. */
+/** The fields a department may override. */
 export const COMPLAINT_POLICY_FIELDS = Object.keys(DEFAULT_COMPLAINT_POLICY) as Array<keyof ComplaintPolicy>;
 
 /** Merges overrides (outermost first) onto the defaults and validates the result. */
 export function complaintPolicy(...overrides: Array<Partial<ComplaintPolicy>>): ComplaintPolicy {
+  for (const layer of overrides) {
+    for (const field of Object.keys(layer)) {
+      if (!COMPLAINT_POLICY_FIELDS.includes(field as keyof ComplaintPolicy))
+        throw new DomainError(ErrorCode.VALIDATION_FAILED, `Unknown complaint policy field ${field}`, {
+          fields: [{ path: `overrides.${field}`, message: 'not a complaint policy field' }],
+        });
+    }
+  }
   const merged: ComplaintPolicy = {
     ...DEFAULT_COMPLAINT_POLICY,
     rewardTiers: { ...DEFAULT_COMPLAINT_POLICY.rewardTiers },

@@ -54,12 +54,10 @@ export const ComplaintSteps = {
       MERGE: {
         label: label('重复举报，合并办理', 'Duplicate: merge into another complaint'),
         payload: form({
-          intoComplaintId: z
-            .guid()
-            .meta({
-              title: '合并至（同一事项的投诉举报）',
-              'x-title-en': 'Merge into (the complaint about the same matter)',
-            }),
+          intoComplaintId: z.guid().meta({
+            title: '合并至（同一事项的投诉举报）',
+            'x-title-en': 'Merge into (the complaint about the same matter)',
+          }),
           comment: text(['说明', 'Comment'], 2000).optional(),
         }),
       },
