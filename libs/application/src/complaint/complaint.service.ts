@@ -97,9 +97,13 @@ export class ComplaintService {
 
   /** The policy in force for the department: defaults, then each ancestor's overrides from the top down, then its own. */
   async effectivePolicy(departmentId: string): Promise<ComplaintPolicy> {
-    const chain = await this.enforcement.departmentChain(departmentId);
+    return complaintPolicy(...(await this.overrideLayers(await this.enforcement.departmentChain(departmentId))));
+  }
+
+  /** The stored overrides of a department chain (nearest first), outermost first. */
+  private async overrideLayers(chain: string[]): Promise<Array<Partial<ComplaintPolicy>>> {
     const rows = new Map((await this.repo.findPolicies(chain)).map((row) => [row.departmentId, row.overrides]));
-    return complaintPolicy(...[...chain].reverse().map((id) => (rows.get(id) ?? {}) as Partial<ComplaintPolicy>));
+    return [...chain].reverse().map((id) => (rows.get(id) ?? {}) as Partial<ComplaintPolicy>);
   }
 
   /** The department's own overrides and the effective policy, for someone whose jurisdiction includes it. */
@@ -119,10 +123,7 @@ export class ComplaintService {
     if (!actor.visibleDepartmentIds.includes(departmentId))
       throw new DomainError(ErrorCode.FORBIDDEN_JURISDICTION, 'you may configure only your department and those below');
     const chain = await this.enforcement.departmentChain(departmentId);
-    const rows = new Map(
-      (await this.repo.findPolicies(chain.slice(1))).map((row) => [row.departmentId, row.overrides]),
-    );
-    const inherited = [...chain.slice(1)].reverse().map((id) => (rows.get(id) ?? {}) as Partial<ComplaintPolicy>);
+    const inherited = await this.overrideLayers(chain.slice(1));
     const effective = complaintPolicy(...inherited, overrides as Partial<ComplaintPolicy>); // throws; nothing stored
     const before = (await this.repo.findPolicies([departmentId]))[0]?.overrides ?? {};
     await this.uow.transaction(async (tx) => {
