@@ -90,6 +90,10 @@ describe('OpenAPI contracts of the converted areas', () => {
     expect(responses('post', '/inspection/plans/{id}/approve')).not.toContain('201');
     expect(responses('post', '/inspection/conflicts/{id}/deactivate')).toContain('200');
     expect(responses('get', '/public/inspection-draws')).not.toContain('401');
+    expect(responses('post', '/public/complaints')).toEqual(expect.arrayContaining(['201', '400', '429']));
+    expect(responses('post', '/public/complaints')).not.toContain('401');
+    expect(responses('get', '/public/complaints/{code}')).toEqual(expect.arrayContaining(['200', '404', '429']));
+    expect(responses('post', '/complaints')).toContain('201');
 
     // Readiness answers 503 with the same report as 200.
     const ready = paths['/health/ready'].get.responses;
@@ -130,6 +134,8 @@ describe('OpenAPI contracts of the converted areas', () => {
       ['/accidents/near-misses', 'officerA'],
       [`/accidents/near-misses/analysis?from=${period.from}&to=${period.to}`, 'officerA'],
       ['/discipline-referrals', 'head'],
+      ['/complaints', 'officerA'],
+      [`/complaints/statistics?from=${period.from}&to=${period.to}&groupBy=channel`, 'head'],
       ['/inspections', 'officerA'],
       ['/simple-penalties', 'officerA'],
       ['/criminal-transfers', 'head'],

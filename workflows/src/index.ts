@@ -6,3 +6,4 @@ export { simplePenaltyWorkflow } from './simple-penalty/workflow';
 export { accidentWorkflow } from './accident/workflow';
 export { disciplineReferralWorkflow } from './discipline-referral/workflow';
 export { caseReferralProposalWorkflow } from './discipline-referral/proposal';
+export { complaintWorkflow } from './complaint/workflow';

@@ -25,6 +25,7 @@ import { MetricsListener } from './telemetry/metrics-listener';
 import { TracingFlush } from './telemetry/tracing-flush';
 import { InspectionApiModule } from './inspection/inspection-api.module';
 import { AccidentApiModule } from './accident/accident-api.module';
+import { ComplaintApiModule } from './complaint/complaint-api.module';
 import { EnforcementApiModule } from './enforcement/enforcement-api.module';
 import { OrganisationController } from './organisation/organisation.controller';
 import { OrganisationQueries } from './organisation/organisation.queries';
@@ -77,6 +78,7 @@ export class AppModule implements NestModule {
         ApiTemporalModule.forRoot(cfg, opts.temporalClient),
         InspectionApiModule,
         AccidentApiModule,
+        ComplaintApiModule,
         EnforcementApiModule,
         TasksApiModule,
         CasesApiModule,

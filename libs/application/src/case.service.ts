@@ -19,6 +19,23 @@ import type { CaseHandlers, CaseStatusChange, LinkedCase, LinkedCaseRequest } fr
 import { LINKED_WORKFLOW_PREFIX } from '@safety/temporal/activities';
 import { AuditService } from './audit.service';
 
+/** A file as sent: the declared name and type are the client's word, checked against the bytes. */
+export interface EvidenceFile {
+  fileName?: string | null;
+  contentType?: string | null;
+  content: Buffer;
+}
+
+/** A file that passed the evidence policy, ready to store. */
+export interface PreparedEvidence {
+  taskId: string | null;
+  kind: 'FILE' | 'NOTE';
+  fileName: string | null;
+  contentType: string;
+  sha256: string;
+  content: Buffer;
+}
+
 export interface NewCase {
   caseType: string;
   title: string;
@@ -352,19 +369,23 @@ export class CaseService {
   async attach(
     actor: Actor,
     caseId: string,
-    input: {
-      taskId?: string | null;
-      kind: 'FILE' | 'NOTE';
-      fileName?: string | null;
-      contentType?: string | null;
-      content: Buffer;
-    },
+    input: EvidenceFile & { taskId?: string | null; kind: 'FILE' | 'NOTE' },
     requestId?: string,
   ): Promise<AttachmentEntity> {
     const c = await this.getVisible(actor, caseId);
-    const sha256 = createHash('sha256').update(input.content).digest('hex');
-    const fileName = sanitiseFileName(input.fileName);
-    // Never the client's word alone: the type comes from the bytes and the evidence allowlist.
+    const prepared = await this.prepareEvidence(input);
+    return this.uow.transaction((tx) =>
+      this.storeEvidence(c.id, { userId: actor.userId, role: actor.roles[0] }, prepared, tx, requestId),
+    );
+  }
+
+  /**
+   * Checks a file against the evidence policy: the type comes from the bytes and the allowlist
+   * (never the client's word alone), the name is sanitised, the content hashed.
+   */
+  async prepareEvidence(
+    input: EvidenceFile & { taskId?: string | null; kind: 'FILE' | 'NOTE' },
+  ): Promise<PreparedEvidence> {
     const contentType =
       input.kind === 'NOTE'
         ? 'text/plain'
@@ -373,42 +394,58 @@ export class CaseService {
             detected: (await fileTypeFromBuffer(input.content))?.mime ?? null,
             content: input.content,
           });
-    return this.uow.transaction(async (tx) => {
-      const saved = await this.cases.addAttachment(
-        {
-          caseId: c.id,
-          taskId: input.taskId ?? null,
-          kind: input.kind,
-          fileName,
-          contentType,
-          sizeBytes: input.content.length,
-          sha256,
-          content: input.content,
-          uploadedBy: actor.userId,
+    return {
+      taskId: input.taskId ?? null,
+      kind: input.kind,
+      fileName: sanitiseFileName(input.fileName),
+      contentType,
+      sha256: createHash('sha256').update(input.content).digest('hex'),
+      content: input.content,
+    };
+  }
+
+  /** Stores checked evidence with its audit row; `uploader` null is a member of the public (no account). */
+  async storeEvidence(
+    caseId: string,
+    uploader: { userId: string; role?: string } | null,
+    evidence: PreparedEvidence,
+    tx: Transaction,
+    requestId?: string,
+  ): Promise<AttachmentEntity> {
+    const saved = await this.cases.addAttachment(
+      {
+        caseId,
+        taskId: evidence.taskId,
+        kind: evidence.kind,
+        fileName: evidence.fileName,
+        contentType: evidence.contentType,
+        sizeBytes: evidence.content.length,
+        sha256: evidence.sha256,
+        content: evidence.content,
+        uploadedBy: uploader?.userId ?? null,
+      },
+      tx,
+    );
+    await this.audit.record(
+      {
+        caseId,
+        taskId: evidence.taskId,
+        actorId: uploader?.userId ?? null,
+        actorRole: uploader?.role,
+        action: 'EVIDENCE_ATTACHED',
+        requestId,
+        summary: {
+          attachmentId: saved.id,
+          kind: evidence.kind,
+          fileName: evidence.fileName,
+          contentType: evidence.contentType,
+          sha256: evidence.sha256,
+          sizeBytes: evidence.content.length,
         },
-        tx,
-      );
-      await this.audit.record(
-        {
-          caseId: c.id,
-          taskId: input.taskId ?? null,
-          actorId: actor.userId,
-          actorRole: actor.roles[0],
-          action: 'EVIDENCE_ATTACHED',
-          requestId,
-          summary: {
-            attachmentId: saved.id,
-            kind: input.kind,
-            fileName,
-            contentType,
-            sha256,
-            sizeBytes: input.content.length,
-          },
-        },
-        tx,
-      );
-      return saved;
-    });
+      },
+      tx,
+    );
+    return saved;
   }
 
   /**

@@ -13,3 +13,4 @@ export * from './config/app-config';
 export * from './enforcement';
 export * from './accident';
 export * from './inspection';
+export * from './complaint';

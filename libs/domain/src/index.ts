@@ -5,3 +5,4 @@ export * from './enforcement';
 export * from './inspection';
 export * from './identity/roles';
 export * from './privacy/mask';
+export * from './complaint';

@@ -14,6 +14,7 @@ import { InboxAndSearchIndexes1765100000000 } from './migrations/1765100000000-I
 import { LinkedAndPublicListIndexes1765200000000 } from './migrations/1765200000000-LinkedAndPublicListIndexes';
 import { CaseDisciplineReferrals1765300000000 } from './migrations/1765300000000-CaseDisciplineReferrals';
 import { LegalReviewCatalogues1765310000000 } from './migrations/1765310000000-LegalReviewCatalogues';
+import { Complaints1765320000000 } from './migrations/1765320000000-Complaints';
 import { PublicReportAndDrawIndexes1765330000000 } from './migrations/1765330000000-PublicReportAndDrawIndexes';
 import { TasksAwaitingCalendar1765330000001 } from './migrations/1765330000001-TasksAwaitingCalendar';
 
@@ -39,6 +40,7 @@ export const MIGRATIONS = [
   LinkedAndPublicListIndexes1765200000000,
   CaseDisciplineReferrals1765300000000,
   LegalReviewCatalogues1765310000000,
+  Complaints1765320000000,
   PublicReportAndDrawIndexes1765330000000,
   TasksAwaitingCalendar1765330000001,
 ];

@@ -13,3 +13,4 @@ export * from './repositories/enforcement.repository';
 export * from './repositories/document.repository';
 export * from './repositories/accident.repository';
 export * from './repositories/login-throttle.repository';
+export * from './repositories/complaint.repository';

@@ -70,6 +70,8 @@ export const LINKED_WORKFLOW_PREFIX = {
   PENALTY: 'penalty',
   CRIMINAL_TRANSFER: 'criminal-transfer',
   DISCIPLINE_REFERRAL: 'discipline-referral',
+  /** An inspection opened from a complaint's verification (投诉举报 核查). */
+  INSPECTION: 'inspection',
 } as const;
 
 export type LinkedCaseType = keyof typeof LINKED_WORKFLOW_PREFIX;

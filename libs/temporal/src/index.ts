@@ -11,3 +11,5 @@ export * from './penalty.activities';
 export * from './accident.activities';
 export * from './contracts/accident.contract';
 export * from './contracts/discipline-referral.contract';
+export * from './complaint.activities';
+export * from './contracts/complaint.contract';

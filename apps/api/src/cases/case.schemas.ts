@@ -119,7 +119,8 @@ export const AttachmentViewSchema = z.object({
   contentType: z.string().nullable(),
   sizeBytes: z.int(),
   sha256: z.string(),
-  uploadedBy: uuid(),
+  /** null: sent by a member of the public (a complaint's photos), who has no account. */
+  uploadedBy: uuid().nullable(),
   createdAt: isoInstant(),
 });
 
@@ -137,7 +138,7 @@ export const attachmentView = (a: {
   contentType: string | null;
   sizeBytes: number;
   sha256: string;
-  uploadedBy: string;
+  uploadedBy: string | null;
   createdAt: Date;
 }): z.infer<typeof AttachmentViewSchema> => ({
   id: a.id,

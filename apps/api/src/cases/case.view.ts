@@ -12,7 +12,8 @@ export const CaseViewSchema = z.object({
   departmentId: uuid(),
   enterpriseId: uuid().nullable(),
   workflowId: z.string(),
-  createdBy: uuid(),
+  /** null: filed by a member of the public (a complaint sent without an account). */
+  createdBy: uuid().nullable(),
   handlerIds: z.array(uuid()),
   createdAt: isoInstant(),
   updatedAt: isoInstant(),

@@ -34,7 +34,7 @@ export class WorkflowStarter {
     return created;
   }
 
-  async start(created: CaseEntity, workflowType: string, input: object, actorId: string): Promise<void> {
+  async start(created: CaseEntity, workflowType: string, input: object, actorId: string | null): Promise<void> {
     try {
       await this.answers.start(workflowType, created.workflowId, input);
       await this.answers.settle(created.workflowId);

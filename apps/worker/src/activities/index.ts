@@ -4,6 +4,7 @@ import { createCaseActivities } from './case.activities';
 import { penaltyActivityFactory } from './penalty.activities';
 import { accidentActivityFactory } from './accident.activities';
 import { inspectionActivityFactory } from './inspection.activities';
+import { complaintActivityFactory } from './complaint.activities';
 
 /**
  * Every activity the worker registers, built from the Nest context's services. Each area adds one
@@ -21,6 +22,7 @@ export const ACTIVITY_FACTORIES: ActivityFactory[] = [
   penaltyActivityFactory,
   accidentActivityFactory,
   inspectionActivityFactory,
+  complaintActivityFactory,
 ];
 
 export function buildActivities(app: INestApplicationContext): Record<string, (...args: never[]) => Promise<unknown>> {

@@ -18,7 +18,7 @@ export class CaseEntity {
   @Column({ name: 'department_id', type: 'uuid' }) departmentId!: string;
   @Column({ name: 'enterprise_id', type: 'uuid', nullable: true }) enterpriseId!: string | null;
   @Column({ name: 'workflow_id' }) workflowId!: string;
-  @Column({ name: 'created_by', type: 'uuid' }) createdBy!: string;
+  @Column({ name: 'created_by', type: 'uuid', nullable: true }) createdBy!: string | null;
   @Column({ name: 'handler_ids', type: 'uuid', array: true }) handlerIds!: string[];
   @Column({ type: 'jsonb' }) data!: Record<string, unknown>;
   /** Set on a case opened by another case's workflow: the idempotency key of that opening. */
@@ -72,7 +72,7 @@ export class AttachmentEntity {
   @Column({ name: 'size_bytes', type: 'integer' }) sizeBytes!: number;
   @Column({ type: 'char', length: 64 }) sha256!: string;
   @Column({ type: 'bytea', select: false }) content!: Buffer;
-  @Column({ name: 'uploaded_by', type: 'uuid' }) uploadedBy!: string;
+  @Column({ name: 'uploaded_by', type: 'uuid', nullable: true }) uploadedBy!: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }
 

@@ -2,6 +2,7 @@ import { AttachmentEntity, AuditEntryEntity, CaseEntity, TaskEntity } from './ca
 import { INSPECTION_ENTITIES } from './inspection.entities';
 import { ENFORCEMENT_ENTITIES } from './enforcement.entities';
 import { ACCIDENT_ENTITIES } from './accident.entities';
+import { COMPLAINT_ENTITIES } from './complaint.entities';
 import {
   DepartmentEntity,
   EnterpriseEntity,
@@ -16,6 +17,7 @@ export * from './organisation.entities';
 export * from './inspection.entities';
 export * from './enforcement.entities';
 export * from './accident.entities';
+export * from './complaint.entities';
 
 export const ALL_ENTITIES = [
   RegionEntity,
@@ -31,4 +33,5 @@ export const ALL_ENTITIES = [
   ...INSPECTION_ENTITIES,
   ...ENFORCEMENT_ENTITIES,
   ...ACCIDENT_ENTITIES,
+  ...COMPLAINT_ENTITIES,
 ];

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
-export type ThrottleScope = 'ACCOUNT' | 'ADDRESS';
+/** ACCOUNT and ADDRESS count login failures; INTAKE counts public complaints, LOOKUP wrong tracking secrets, per address. */
+export type ThrottleScope = 'ACCOUNT' | 'ADDRESS' | 'INTAKE' | 'LOOKUP';
 
 export interface ThrottleKey {
   scope: ThrottleScope;

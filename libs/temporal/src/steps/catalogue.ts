@@ -1,4 +1,5 @@
 import { AccidentSteps } from './accident.steps';
+import { ComplaintSteps } from './complaint.steps';
 import { DisciplineReferralSteps } from './discipline-referral.steps';
 import { CriminalTransferSteps } from './criminal-transfer.steps';
 import { InspectionSteps } from './inspection.steps';
@@ -17,6 +18,7 @@ export const STEP_CATALOGUE: readonly StepDefinition[] = [
   ...Object.values(SimplePenaltySteps),
   ...Object.values(AccidentSteps),
   ...Object.values(DisciplineReferralSteps),
+  ...Object.values(ComplaintSteps),
 ];
 
 const byType = new Map(STEP_CATALOGUE.map((step) => [step.type, step]));

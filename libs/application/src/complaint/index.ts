@@ -1,0 +1,2 @@
+export * from './complaint.module';
+export * from './complaint.service';
