@@ -4,6 +4,7 @@ describe('referrals proposed from a case', () => {
   it('are proposed from enforcement cases, not from accidents or referrals', () => {
     expect(mayProposeReferralFrom('PENALTY')).toBe(true);
     expect(mayProposeReferralFrom('INSPECTION')).toBe(true);
+    expect(mayProposeReferralFrom('COMPLAINT')).toBe(true);
     expect(mayProposeReferralFrom('ACCIDENT')).toBe(false);
     expect(mayProposeReferralFrom('DISCIPLINE_REFERRAL')).toBe(false);
   });
