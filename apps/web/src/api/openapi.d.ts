@@ -993,6 +993,110 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/public/complaints': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Send a complaint or tip-off (no account); answers the tracking code and a secret shown only once */
+    post: operations['PublicComplaintsController_file'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/public/complaints/{code}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The status and feedback of a complaint, with its secret; anything else answers 404 */
+    get: operations['PublicComplaintsController_track'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/complaints': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Complaints your department handles (heads: and those below), newest received first; never the informant */
+    get: operations['ComplaintsController_list'];
+    put?: never;
+    /** Register a complaint received by phone (12350), letter or in person; answers its tracking code and secret */
+    post: operations['ComplaintsController_register'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/complaints/statistics': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Received, accepted, transferred, verified-true rate, on-time feedback rate and rewards paid, by channel or sector */
+    get: operations['ComplaintsController_statistics'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/complaints/policies/{departmentId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The department's own complaint-policy overrides and the effective policy (DEFAULTS ← levels above ← own) */
+    get: operations['ComplaintsController_policy'];
+    /** Replace the department's complaint-policy overrides (periods, warning lead, reward tiers); audited */
+    put: operations['ComplaintsController_putPolicy'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/complaints/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One complaint; the informant only for its registering and handling officers (audited) */
+    get: operations['ComplaintsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/cases/penalty/{id}/handlers': {
     parameters: {
       query?: never;
@@ -2502,8 +2606,7 @@ export interface components {
       departmentId: string;
       enterpriseId: string | null;
       workflowId: string;
-      /** Format: uuid */
-      createdBy: string;
+      createdBy: string | null;
       handlerIds: string[];
       /** Format: date-time */
       createdAt: string;
@@ -2523,8 +2626,7 @@ export interface components {
         departmentId: string;
         enterpriseId: string | null;
         workflowId: string;
-        /** Format: uuid */
-        createdBy: string;
+        createdBy: string | null;
         handlerIds: string[];
         /** Format: date-time */
         createdAt: string;
@@ -2552,8 +2654,7 @@ export interface components {
       departmentId: string;
       enterpriseId: string | null;
       workflowId: string;
-      /** Format: uuid */
-      createdBy: string;
+      createdBy: string | null;
       handlerIds: string[];
       /** Format: date-time */
       createdAt: string;
@@ -2712,8 +2813,7 @@ export interface components {
       departmentId: string;
       enterpriseId: string | null;
       workflowId: string;
-      /** Format: uuid */
-      createdBy: string;
+      createdBy: string | null;
       handlerIds: string[];
       /** Format: date-time */
       createdAt: string;
@@ -2734,8 +2834,7 @@ export interface components {
       departmentId: string;
       enterpriseId: string | null;
       workflowId: string;
-      /** Format: uuid */
-      createdBy: string;
+      createdBy: string | null;
       handlerIds: string[];
       /** Format: date-time */
       createdAt: string;
@@ -2811,8 +2910,7 @@ export interface components {
       departmentId: string;
       enterpriseId: string | null;
       workflowId: string;
-      /** Format: uuid */
-      createdBy: string;
+      createdBy: string | null;
       handlerIds: string[];
       /** Format: date-time */
       createdAt: string;
@@ -4241,6 +4339,307 @@ export interface components {
       approvedAt: string | null;
       publishedAt: string | null;
     };
+    PublicComplaintDto: {
+      /** @description What happened (举报内容) */
+      description: string;
+      /** @description Where */
+      place: string;
+      /** @description The enterprise as the informant names it; matched to the directory when exactly one fits */
+      enterpriseName?: string;
+      /** @description Sector code (行业), when known */
+      sectorCode?: string;
+      /**
+       * Format: uuid
+       * @description The department addressed; required when the enterprise is not found in the directory
+       */
+      departmentId?: string;
+      /** @description The informant (举报人). Real-name complaints name the informant and a phone or address; only the registering and handling officers ever read it */
+      contact: {
+        /** @description true: 匿名举报, nothing below is kept */
+        anonymous: boolean;
+        name?: string;
+        phone?: string;
+        address?: string;
+      };
+      /** @description Up to 4 photos or videos */
+      evidence?: {
+        fileName?: string;
+        contentType?: string;
+        /**
+         * Format: base64
+         * @description The file, base64 (≤ 2 MiB decoded)
+         */
+        contentBase64: string;
+      }[];
+    };
+    PublicReceiptDto_Output: {
+      /** @description Tracking code (查询码) */
+      code: string;
+      /** @description Tracking secret: shown once, stored only as a hash; keep it */
+      secret: string;
+    };
+    PublicComplaintStatusDto_Output: {
+      code: string;
+      /** @enum {string} */
+      status:
+        | 'RECEIVED'
+        | 'ACCEPTED'
+        | 'UNDER_INSPECTION'
+        | 'NOT_ACCEPTED'
+        | 'MERGED'
+        | 'VERIFIED'
+        | 'HANDLED'
+        | 'ANSWERED'
+        | 'REWARD_PROPOSED'
+        | 'REWARD_APPROVED'
+        | 'CLOSED';
+      /** @description The department’s answer once given */
+      feedback: string[];
+    };
+    RegisterComplaintDto: {
+      /** @description What happened (举报内容) */
+      description: string;
+      /** @description Where */
+      place: string;
+      /** @description The enterprise as the informant names it; matched to the directory when exactly one fits */
+      enterpriseName?: string;
+      /** @description Sector code (行业), when known */
+      sectorCode?: string;
+      /**
+       * Format: uuid
+       * @description The department addressed; required when the enterprise is not found in the directory
+       */
+      departmentId?: string;
+      /** @description The informant (举报人). Real-name complaints name the informant and a phone or address; only the registering and handling officers ever read it */
+      contact: {
+        /** @description true: 匿名举报, nothing below is kept */
+        anonymous: boolean;
+        name?: string;
+        phone?: string;
+        address?: string;
+      };
+      /** @description Up to 4 photos or videos */
+      evidence?: {
+        fileName?: string;
+        contentType?: string;
+        /**
+         * Format: base64
+         * @description The file, base64 (≤ 2 MiB decoded)
+         */
+        contentBase64: string;
+      }[];
+      /**
+       * @description 12350 hotline, letter or in person
+       * @enum {string}
+       */
+      channel: 'HOTLINE_12350' | 'LETTER' | 'IN_PERSON';
+      /**
+       * Format: date-time
+       * @description When it was received (not in the future)
+       */
+      receivedAt: string;
+    };
+    ComplaintReceiptDto_Output: {
+      /** Format: uuid */
+      id: string;
+      /** @description Tracking code (查询码) */
+      code: string;
+      /** @description Tracking secret: shown once, stored only as a hash */
+      secret: string;
+    };
+    ComplaintPageDto_Output: {
+      items: {
+        /** Format: uuid */
+        id: string;
+        /** Format: uuid */
+        caseId: string;
+        code: string;
+        /** @enum {string} */
+        channel: 'ONLINE' | 'HOTLINE_12350' | 'LETTER' | 'IN_PERSON';
+        /** @enum {string} */
+        status:
+          | 'RECEIVED'
+          | 'ACCEPTED'
+          | 'UNDER_INSPECTION'
+          | 'NOT_ACCEPTED'
+          | 'MERGED'
+          | 'VERIFIED'
+          | 'HANDLED'
+          | 'ANSWERED'
+          | 'REWARD_PROPOSED'
+          | 'REWARD_APPROVED'
+          | 'CLOSED';
+        /** Format: date-time */
+        receivedAt: string;
+        /**
+         * Format: uuid
+         * @description The department handling it now
+         */
+        departmentId: string;
+        /** Format: uuid */
+        receivedByDepartmentId: string;
+        description: string;
+        place: string;
+        enterpriseName: string | null;
+        /** @description The directory enterprise, when matched */
+        enterpriseId: string | null;
+        sectorCode: string | null;
+        anonymous: boolean;
+        transfers: {
+          /** Format: uuid */
+          from: string;
+          /** Format: uuid */
+          to: string;
+          reason: string;
+          /** Format: date-time */
+          at: string;
+        }[];
+        /** @description The complaint about the same matter this duplicate follows */
+        mergedIntoId: string | null;
+        /** @description The inspection opened from 核查, which the complaint followed */
+        inspectionCaseId: string | null;
+        verifiedTrue: boolean | null;
+        verifiedGrade: string | null;
+        feedbackAt: string | null;
+        feedbackOnTime: boolean | null;
+        reward: {
+          status: string;
+          amountYuan: number | null;
+          paidAt: string | null;
+        } | null;
+        closedAt: string | null;
+      }[];
+      /** @description Cursor of the next page; null on the last page */
+      nextCursor: string[];
+      /** @description Matching rows, exact up to 10,000 */
+      total: number;
+      /** @description false when there are more than 10,000 (total is then 10,000) */
+      totalExact: boolean;
+    };
+    ComplaintStatisticsDto_Output: {
+      items: {
+        key: string | null;
+        received: number;
+        accepted: number;
+        notAccepted: number;
+        merged: number;
+        transferred: number;
+        verified: number;
+        verifiedTrue: number;
+        /** @description verifiedTrue / verified; null with none verified */
+        verifiedTrueRate: number | null;
+        answered: number;
+        answeredOnTime: number;
+        /** @description answeredOnTime / answered */
+        onTimeFeedbackRate: number | null;
+        rewardsPaid: number;
+        rewardsPaidYuan: number;
+      }[];
+    };
+    ComplaintPolicyDto_Output: {
+      /** Format: uuid */
+      departmentId: string;
+      overrides: {
+        [key: string]: unknown;
+      };
+      effective: {
+        acceptanceWorkingDays: number;
+        verificationDays: number;
+        feedbackWorkingDays: number;
+        warningLeadHours: number;
+        rewardTiers: {
+          GENERAL_HAZARD: {
+            minYuan: number;
+            maxYuan: number;
+          };
+          MAJOR_HAZARD: {
+            minYuan: number;
+            maxYuan: number;
+          };
+          ILLEGAL_OPERATION: {
+            minYuan: number;
+            maxYuan: number;
+          };
+        };
+      };
+    };
+    ComplaintPolicyBodyDto: {
+      /** @description Overrides of the complaint policy (docs/complaints.md); unknown keys are refused */
+      overrides: {
+        [key: string]: unknown;
+      };
+    };
+    ComplaintDetailDto_Output: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      caseId: string;
+      code: string;
+      /** @enum {string} */
+      channel: 'ONLINE' | 'HOTLINE_12350' | 'LETTER' | 'IN_PERSON';
+      /** @enum {string} */
+      status:
+        | 'RECEIVED'
+        | 'ACCEPTED'
+        | 'UNDER_INSPECTION'
+        | 'NOT_ACCEPTED'
+        | 'MERGED'
+        | 'VERIFIED'
+        | 'HANDLED'
+        | 'ANSWERED'
+        | 'REWARD_PROPOSED'
+        | 'REWARD_APPROVED'
+        | 'CLOSED';
+      /** Format: date-time */
+      receivedAt: string;
+      /**
+       * Format: uuid
+       * @description The department handling it now
+       */
+      departmentId: string;
+      /** Format: uuid */
+      receivedByDepartmentId: string;
+      description: string;
+      place: string;
+      enterpriseName: string[];
+      /** @description The directory enterprise, when matched */
+      enterpriseId: string | null;
+      sectorCode: string[];
+      anonymous: boolean;
+      transfers: {
+        /** Format: uuid */
+        from: string;
+        /** Format: uuid */
+        to: string;
+        reason: string;
+        /** Format: date-time */
+        at: string;
+      }[];
+      /** @description The complaint about the same matter this duplicate follows */
+      mergedIntoId: string | null;
+      /** @description The inspection opened from 核查, which the complaint followed */
+      inspectionCaseId: string | null;
+      verifiedTrue: boolean[];
+      verifiedGrade: string[];
+      feedbackAt: string | null;
+      feedbackOnTime: boolean[];
+      reward: {
+        status: string;
+        amountYuan: number | null;
+        paidAt: string | null;
+      } | null;
+      closedAt: string | null;
+      /** @description Only for the registering and handling officers (the read is audited); null for everyone else */
+      informant: {
+        anonymous: boolean;
+        name: string | null;
+        phone: string | null;
+        address: string | null;
+      } | null;
+      findings: string[];
+      result: string[];
+      feedback: string[];
+    };
     DesignateHandlersDto: {
       /** 承办人 */
       handlerIds: string[];
@@ -5000,8 +5399,7 @@ export interface components {
         departmentId: string;
         enterpriseId: string | null;
         workflowId: string;
-        /** Format: uuid */
-        createdBy: string;
+        createdBy: string | null;
         handlerIds: string[];
         /** Format: date-time */
         createdAt: string;
@@ -5173,8 +5571,7 @@ export interface components {
       departmentId: string;
       enterpriseId: string | null;
       workflowId: string;
-      /** Format: uuid */
-      createdBy: string;
+      createdBy: string | null;
       handlerIds: string[];
       /** Format: date-time */
       createdAt: string;
@@ -5276,8 +5673,7 @@ export interface components {
       contentType: string[];
       sizeBytes: number;
       sha256: string;
-      /** Format: uuid */
-      uploadedBy: string;
+      uploadedBy: string | null;
       /** Format: date-time */
       createdAt: string;
     };
@@ -5293,8 +5689,7 @@ export interface components {
         contentType: string | null;
         sizeBytes: number;
         sha256: string;
-        /** Format: uuid */
-        uploadedBy: string;
+        uploadedBy: string | null;
         /** Format: date-time */
         createdAt: string;
       }[];
@@ -6272,6 +6667,117 @@ export interface components {
     StepPayload_DISCIPLINE_REFERRAL_RESULT_OTHER_HANDLING: {
       /** 处理结果 */
       summary: string;
+    };
+    /** 投诉举报：受理审查 · 受理 */
+    StepPayload_COMPLAINT_ACCEPTANCE_ACCEPT: {
+      /** 受理意见 */
+      comment?: string;
+      /** 承办人 */
+      handlerIds?: string[];
+    };
+    /** 投诉举报：受理审查 · 不予受理 */
+    StepPayload_COMPLAINT_ACCEPTANCE_NOT_ACCEPT: {
+      /** 不予受理理由 */
+      reasons: ('NOT_WORK_SAFETY' | 'NO_SPECIFIC_FACTS' | 'ALREADY_HANDLED' | 'OTHER')[];
+      /** 说明（将反馈举报人） */
+      explanation: string;
+    };
+    /** 投诉举报：受理审查 · 重复举报，合并办理 */
+    StepPayload_COMPLAINT_ACCEPTANCE_MERGE: {
+      /**
+       * 合并至（同一事项的投诉举报）
+       * Format: uuid
+       */
+      intoComplaintId: string;
+      /** 说明 */
+      comment?: string;
+    };
+    /** 投诉举报：受理审查 · 移送有权处理部门 */
+    StepPayload_COMPLAINT_ACCEPTANCE_TRANSFER: {
+      /**
+       * 有权处理部门
+       * Format: uuid
+       */
+      departmentId: string;
+      /** 移送理由 */
+      reason: string;
+    };
+    /** 投诉举报：核查 · 举报属实 */
+    StepPayload_COMPLAINT_VERIFICATION_VERIFIED_TRUE: {
+      /** 核查情况 */
+      findings: string;
+      /**
+       * 核实情况等级
+       * @enum {string}
+       */
+      grade: 'GENERAL_HAZARD' | 'MAJOR_HAZARD' | 'ILLEGAL_OPERATION';
+      /** 核查材料 */
+      attachmentIds?: string[];
+    };
+    /** 投诉举报：核查 · 举报不属实 */
+    StepPayload_COMPLAINT_VERIFICATION_VERIFIED_FALSE: {
+      /** 核查情况 */
+      findings: string;
+      /** 核查材料 */
+      attachmentIds?: string[];
+    };
+    /** 投诉举报：核查 · 开展现场检查 */
+    StepPayload_COMPLAINT_VERIFICATION_OPEN_INSPECTION: {
+      /** 检查人员（2名以上持证执法人员） */
+      inspectorIds: string[];
+      /** 四不两直 */
+      unannounced?: boolean;
+      /** 检查事由 */
+      reason: string;
+    };
+    /** 投诉举报：处理结果 · 登记处理结果 */
+    StepPayload_COMPLAINT_RESULT_RECORD: {
+      /** 处理结果 */
+      result: string;
+      /** 处理材料 */
+      attachmentIds?: string[];
+    };
+    /** 投诉举报：反馈举报人 · 已反馈 */
+    StepPayload_COMPLAINT_FEEDBACK_SENT: {
+      /** 反馈内容（举报人可查询） */
+      feedback: string;
+      /**
+       * 反馈方式
+       * @enum {string}
+       */
+      method: 'ONLINE' | 'PHONE' | 'LETTER' | 'IN_PERSON';
+    };
+    /** 投诉举报：奖励拟定 · 拟奖励 */
+    StepPayload_COMPLAINT_REWARD_PROPOSAL_PROPOSE: {
+      /** 奖励金额（元） */
+      amountYuan: number;
+      /** 奖励依据 */
+      basis: string;
+    };
+    /** 投诉举报：奖励拟定 · 不予奖励 */
+    StepPayload_COMPLAINT_REWARD_PROPOSAL_NO_REWARD: {
+      /** 理由 */
+      reason: string;
+    };
+    /** 投诉举报：奖励审批 · 批准 */
+    StepPayload_COMPLAINT_REWARD_APPROVAL_APPROVE: {
+      /** 审批意见 */
+      comment?: string;
+    };
+    /** 投诉举报：奖励审批 · 退回重拟 */
+    StepPayload_COMPLAINT_REWARD_APPROVAL_RETURN: {
+      /** 退回理由 */
+      comment: string;
+    };
+    /** 投诉举报：奖励发放 · 已发放 */
+    StepPayload_COMPLAINT_REWARD_PAYMENT_PAID: {
+      /**
+       * 发放日期
+       * Format: date
+       */
+      paidOn: string;
+      /** 凭证号 */
+      voucherNo: string;
     };
   };
   responses: never;
@@ -11192,6 +11698,562 @@ export interface operations {
       };
     };
   };
+  PublicComplaintsController_file: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PublicComplaintDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PublicReceiptDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is not JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description Too many attempts; retry after the Retry-After header */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+    };
+  };
+  PublicComplaintsController_track: {
+    parameters: {
+      query: {
+        secret: string;
+      };
+      header?: never;
+      path: {
+        /** @description Tracking code */
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PublicComplaintStatusDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description Too many attempts; retry after the Retry-After header */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+    };
+  };
+  ComplaintsController_list: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description nextCursor of the previous page; absent for the first page */
+        cursor?: string;
+        status?:
+          | 'RECEIVED'
+          | 'ACCEPTED'
+          | 'UNDER_INSPECTION'
+          | 'NOT_ACCEPTED'
+          | 'MERGED'
+          | 'VERIFIED'
+          | 'HANDLED'
+          | 'ANSWERED'
+          | 'REWARD_PROPOSED'
+          | 'REWARD_APPROVED'
+          | 'CLOSED';
+        channel?: 'ONLINE' | 'HOTLINE_12350' | 'LETTER' | 'IN_PERSON';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ComplaintPageDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+    };
+  };
+  ComplaintsController_register: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RegisterComplaintDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ComplaintReceiptDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is not JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+    };
+  };
+  ComplaintsController_statistics: {
+    parameters: {
+      query: {
+        from: string;
+        to: string;
+        groupBy?: 'channel' | 'sector' | 'none';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ComplaintStatisticsDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+    };
+  };
+  ComplaintsController_policy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        departmentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ComplaintPolicyDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+    };
+  };
+  ComplaintsController_putPolicy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        departmentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ComplaintPolicyBodyDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ComplaintPolicyDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is not JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description RULE_VIOLATION / DEADLINE_PASSED / OUT_OF_RANGE: well-formed but breaks a statutory or business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+    };
+  };
+  ComplaintsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ComplaintDetailDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+    };
+  };
   PenaltyCaseController_designateHandlers: {
     parameters: {
       query?: never;
@@ -14856,6 +15918,76 @@ export interface operations {
               /** @constant */
               outcome: 'OTHER_HANDLING';
               payload?: components['schemas']['StepPayload_DISCIPLINE_REFERRAL_RESULT_OTHER_HANDLING'];
+            }
+          | {
+              /** @constant */
+              outcome: 'ACCEPT';
+              payload?: components['schemas']['StepPayload_COMPLAINT_ACCEPTANCE_ACCEPT'];
+            }
+          | {
+              /** @constant */
+              outcome: 'NOT_ACCEPT';
+              payload?: components['schemas']['StepPayload_COMPLAINT_ACCEPTANCE_NOT_ACCEPT'];
+            }
+          | {
+              /** @constant */
+              outcome: 'MERGE';
+              payload?: components['schemas']['StepPayload_COMPLAINT_ACCEPTANCE_MERGE'];
+            }
+          | {
+              /** @constant */
+              outcome: 'TRANSFER';
+              payload?: components['schemas']['StepPayload_COMPLAINT_ACCEPTANCE_TRANSFER'];
+            }
+          | {
+              /** @constant */
+              outcome: 'VERIFIED_TRUE';
+              payload?: components['schemas']['StepPayload_COMPLAINT_VERIFICATION_VERIFIED_TRUE'];
+            }
+          | {
+              /** @constant */
+              outcome: 'VERIFIED_FALSE';
+              payload?: components['schemas']['StepPayload_COMPLAINT_VERIFICATION_VERIFIED_FALSE'];
+            }
+          | {
+              /** @constant */
+              outcome: 'OPEN_INSPECTION';
+              payload?: components['schemas']['StepPayload_COMPLAINT_VERIFICATION_OPEN_INSPECTION'];
+            }
+          | {
+              /** @constant */
+              outcome: 'RECORD';
+              payload?: components['schemas']['StepPayload_COMPLAINT_RESULT_RECORD'];
+            }
+          | {
+              /** @constant */
+              outcome: 'SENT';
+              payload?: components['schemas']['StepPayload_COMPLAINT_FEEDBACK_SENT'];
+            }
+          | {
+              /** @constant */
+              outcome: 'PROPOSE';
+              payload?: components['schemas']['StepPayload_COMPLAINT_REWARD_PROPOSAL_PROPOSE'];
+            }
+          | {
+              /** @constant */
+              outcome: 'NO_REWARD';
+              payload?: components['schemas']['StepPayload_COMPLAINT_REWARD_PROPOSAL_NO_REWARD'];
+            }
+          | {
+              /** @constant */
+              outcome: 'APPROVE';
+              payload?: components['schemas']['StepPayload_COMPLAINT_REWARD_APPROVAL_APPROVE'];
+            }
+          | {
+              /** @constant */
+              outcome: 'RETURN';
+              payload?: components['schemas']['StepPayload_COMPLAINT_REWARD_APPROVAL_RETURN'];
+            }
+          | {
+              /** @constant */
+              outcome: 'PAID';
+              payload?: components['schemas']['StepPayload_COMPLAINT_REWARD_PAYMENT_PAID'];
             };
       };
     };

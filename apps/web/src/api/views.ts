@@ -74,7 +74,8 @@ export interface CaseView {
   enterpriseId: string | null;
   enterpriseName?: string | null;
   workflowId: string;
-  createdBy: string;
+  /** Null for a case opened by the public (a complaint filed online). */
+  createdBy: string | null;
   handlerIds: string[];
   createdAt: string;
   updatedAt: string;
@@ -118,7 +119,8 @@ export interface AttachmentView {
   contentType: string | null;
   sizeBytes: number;
   sha256: string;
-  uploadedBy: string;
+  /** Null for evidence the public sent with a complaint. */
+  uploadedBy: string | null;
   createdAt: string;
 }
 

@@ -46,7 +46,10 @@ export function CaseContext({ detail }: { detail: CaseDetail }) {
       </Descriptions.Item>
       <Descriptions.Item label={t('handlers')}>
         <Space wrap>
-          {[detail.createdBy, ...detail.handlerIds.filter((id) => id !== detail.createdBy)].map((id) => (
+          {[
+            ...(detail.createdBy ? [detail.createdBy] : []),
+            ...detail.handlerIds.filter((id) => id !== detail.createdBy),
+          ].map((id) => (
             <Tag key={id}>
               <UserName id={id} />
             </Tag>
