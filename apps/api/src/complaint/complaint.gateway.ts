@@ -1,5 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { ComplaintIntake, ComplaintService } from '@safety/application';
+import {
+  ComplaintIntake,
+  ComplaintIntakeService,
+  ComplaintPolicyService,
+  ComplaintReadService,
+} from '@safety/application';
 import type { Actor } from '@safety/domain/identity/roles';
 import type { CaseEntity, ComplaintEntity } from '@safety/persistence';
 import type { ComplaintCaseInput } from '@safety/temporal';
@@ -35,18 +40,20 @@ const intakeOf = (body: PublicComplaintDto): ComplaintIntake => ({
 @Injectable()
 export class ComplaintGateway {
   constructor(
-    private readonly complaints: ComplaintService,
+    private readonly intake: ComplaintIntakeService,
+    private readonly reads: ComplaintReadService,
+    private readonly policies: ComplaintPolicyService,
     private readonly starter: WorkflowStarter,
   ) {}
 
   async fileOnline(body: PublicComplaintDto, clientAddress: string, requestId?: string) {
-    const opened = await this.complaints.fileOnline(intakeOf(body), clientAddress, requestId);
+    const opened = await this.intake.fileOnline(intakeOf(body), clientAddress, requestId);
     await this.start(opened.c, opened.complaint, null);
     return { code: opened.complaint.trackingCode, secret: opened.secret };
   }
 
   async register(actor: Actor, body: RegisterComplaintDto, requestId?: string) {
-    const opened = await this.complaints.register(
+    const opened = await this.intake.register(
       actor,
       { ...intakeOf(body), channel: body.channel, receivedAt: new Date(body.receivedAt) },
       requestId,
@@ -62,13 +69,13 @@ export class ComplaintGateway {
       departmentId: complaint.departmentId,
       receivedAt: complaint.receivedAt.toISOString(),
       enterpriseId: complaint.enterpriseId,
-      policy: await this.complaints.effectivePolicy(complaint.departmentId),
+      policy: await this.policies.effectivePolicy(complaint.departmentId),
     };
     await this.starter.start(c, 'complaintWorkflow', input, actorId);
   }
 
   async track(code: string, secret: string, clientAddress: string, requestId?: string) {
-    const { complaint, answer } = await this.complaints.track(code, secret, clientAddress, requestId);
+    const { complaint, answer } = await this.intake.track(code, secret, clientAddress, requestId);
     return {
       code: complaint.trackingCode,
       status: answer.status as never,
@@ -77,24 +84,24 @@ export class ComplaintGateway {
   }
 
   async list(actor: Actor, query: ComplaintListQueryDto, requestId?: string) {
-    const page = await this.complaints.list(actor, query, requestId);
+    const page = await this.reads.list(actor, query, requestId);
     return { ...page, items: page.items.map(complaintView) };
   }
 
   async detail(actor: Actor, id: string, requestId?: string) {
-    return complaintDetail(await this.complaints.read(actor, id, requestId));
+    return complaintDetail(await this.reads.read(actor, id, requestId));
   }
 
   policy(actor: Actor, departmentId: string) {
-    return this.complaints.policyFor(actor, departmentId);
+    return this.policies.policyFor(actor, departmentId);
   }
 
   putPolicy(actor: Actor, departmentId: string, overrides: Record<string, unknown>, requestId?: string) {
-    return this.complaints.putPolicy(actor, departmentId, overrides, requestId);
+    return this.policies.putPolicy(actor, departmentId, overrides, requestId);
   }
 
   async statistics(actor: Actor, query: ComplaintStatisticsQueryDto) {
-    const rows = await this.complaints.statistics(actor, {
+    const rows = await this.reads.statistics(actor, {
       from: new Date(query.from),
       to: new Date(query.to),
       groupBy: query.groupBy,

@@ -1,9 +1,12 @@
-import { ComplaintService } from '@safety/application';
+import { ComplaintWorkflowService } from '@safety/application';
 import type { ComplaintActivities } from '@safety/temporal/complaint.activities';
 import { activity } from './adapter';
 
-/** Thin, idempotent adapters of the complaint workflow over ComplaintService (each finds its own earlier write on a retry). */
-export function createComplaintActivities(complaints: ComplaintService): ComplaintActivities {
+/**
+ * Thin, idempotent adapters of the complaint workflow over ComplaintWorkflowService (each finds its own
+ * earlier write on a retry).
+ */
+export function createComplaintActivities(complaints: ComplaintWorkflowService): ComplaintActivities {
   return {
     complaintRecordAcceptance: activity((input) => complaints.recordAcceptance(input)),
     complaintAcceptanceOptions: activity((input) => complaints.acceptanceOptions(input)),
@@ -22,4 +25,4 @@ export function createComplaintActivities(complaints: ComplaintService): Complai
 
 /** Registered in ACTIVITY_FACTORIES. */
 export const complaintActivityFactory = (app: { get<T>(type: new (...args: never[]) => T): T }) =>
-  createComplaintActivities(app.get(ComplaintService));
+  createComplaintActivities(app.get(ComplaintWorkflowService));

@@ -1,2 +1,5 @@
 export * from './complaint.module';
-export * from './complaint.service';
+export * from './complaint-intake.service';
+export * from './complaint-policy.service';
+export * from './complaint-read.service';
+export * from './complaint-workflow.service';
