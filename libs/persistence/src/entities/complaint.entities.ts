@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
-/** The informant's identity and contact (举报人信息): read only through ComplaintService, audited. */
+/** The informant's identity and contact (举报人信息): read only through ComplaintReadService, audited. */
 export interface InformantRecord {
   anonymous: boolean;
   name: string | null;
