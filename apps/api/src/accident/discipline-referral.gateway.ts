@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AccidentService, DisciplineReferralService, ReferralLead } from '@safety/application';
+import { AccidentService, ReferralLead, ReferralProposalService, SentReferralService } from '@safety/application';
 import { DomainError, ErrorCode } from '@safety/domain/errors';
 import type { Actor } from '@safety/domain/identity/roles';
 import type { PageRequest } from '@safety/persistence';
@@ -16,7 +16,8 @@ import { caseReferralView, referralView } from './accident.views';
 @Injectable()
 export class DisciplineReferralGateway {
   constructor(
-    private readonly referrals: DisciplineReferralService,
+    private readonly proposals: ReferralProposalService,
+    private readonly referrals: SentReferralService,
     private readonly accidents: AccidentService,
     private readonly tasks: TaskGateway,
     private readonly answers: WorkflowAnswers,
@@ -27,7 +28,7 @@ export class DisciplineReferralGateway {
    * answer comes once the head's approval step is open.
    */
   async propose(actor: Actor, caseId: string, lead: ReferralLead, requestId?: string) {
-    const proposal = await this.referrals.propose(
+    const proposal = await this.proposals.propose(
       actor,
       caseId,
       lead,
@@ -47,7 +48,7 @@ export class DisciplineReferralGateway {
   }
 
   async listForCase(actor: Actor, caseId: string, page: PageRequest, requestId?: string) {
-    const found = await this.referrals.listForCase(actor, caseId, page, requestId);
+    const found = await this.proposals.listForCase(actor, caseId, page, requestId);
     return { ...found, items: found.items.map(caseReferralView) };
   }
 

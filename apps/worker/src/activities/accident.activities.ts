@@ -1,4 +1,9 @@
-import { AccidentWorkflowService, DisciplineReferralService } from '@safety/application';
+import {
+  AccidentReferralService,
+  AccidentWorkflowService,
+  ReferralProposalService,
+  SentReferralService,
+} from '@safety/application';
 import type { AccidentActivities } from '@safety/temporal/accident.activities';
 import { activity } from './adapter';
 
@@ -8,7 +13,9 @@ import { activity } from './adapter';
  */
 export function createAccidentActivities(deps: {
   accidents: AccidentWorkflowService;
-  referrals: DisciplineReferralService;
+  accidentReferrals: AccidentReferralService;
+  proposals: ReferralProposalService;
+  sentReferrals: SentReferralService;
 }) {
   const accidents = deps.accidents;
   const activities: AccidentActivities = {
@@ -19,7 +26,7 @@ export function createAccidentActivities(deps: {
     accidentSaveReport: activity((i) => accidents.saveReport(i)),
     accidentDecideReport: activity((i) => accidents.decideReport(i)),
     accidentOpenLinkedCase: activity((i) => accidents.openLinkedCase(i)),
-    accidentCreateReferral: activity((i) => deps.referrals.createFromAccident(i)),
+    accidentCreateReferral: activity((i) => deps.accidentReferrals.createFromAccident(i)),
     accidentRecordPartyOutcome: activity((i) => accidents.recordPartyOutcome(i)),
     accidentRecordMeasureEvidence: activity((i) => accidents.recordMeasureEvidence(i)),
     accidentRecordMeasureVerification: activity((i) => accidents.recordMeasureVerification(i)),
@@ -29,10 +36,10 @@ export function createAccidentActivities(deps: {
     accidentCompleteListing: activity((i) => accidents.completeListing(i)),
     accidentEvaluateGates: activity((i) => accidents.evaluateGates(i.caseId)),
     accidentCancelOpenTasks: activity((i) => accidents.cancelOpenTasks(i)),
-    referralProposalApprove: activity((i) => deps.referrals.approveProposal(i)),
-    referralProposalReject: activity((i) => deps.referrals.rejectProposal(i)),
-    referralRecordAck: activity((i) => deps.referrals.recordAck(i)),
-    referralRecordResult: activity((i) => deps.referrals.recordResult(i)),
+    referralProposalApprove: activity((i) => deps.proposals.approveProposal(i)),
+    referralProposalReject: activity((i) => deps.proposals.rejectProposal(i)),
+    referralRecordAck: activity((i) => deps.sentReferrals.recordAck(i)),
+    referralRecordResult: activity((i) => deps.sentReferrals.recordResult(i)),
   };
   return activities;
 }
@@ -41,5 +48,7 @@ export function createAccidentActivities(deps: {
 export const accidentActivityFactory = (app: { get<T>(type: new (...args: never[]) => T): T }) =>
   createAccidentActivities({
     accidents: app.get(AccidentWorkflowService),
-    referrals: app.get(DisciplineReferralService),
+    accidentReferrals: app.get(AccidentReferralService),
+    proposals: app.get(ReferralProposalService),
+    sentReferrals: app.get(SentReferralService),
   });

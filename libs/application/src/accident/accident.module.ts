@@ -5,7 +5,10 @@ import { AccidentInsightService } from './accident-insight.service';
 import { AccidentPolicyService } from './accident-policy.service';
 import { AccidentWorkflowService } from './accident-workflow.service';
 import { AccidentService } from './accident.service';
-import { DisciplineReferralService } from './discipline-referral.service';
+import { AccidentReferralService } from './accident-referral.service';
+import { ReferralOpeningService } from './referral-opening.service';
+import { ReferralProposalService } from './referral-proposal.service';
+import { SentReferralService } from './sent-referral.service';
 
 const exported = [
   AccidentRepository,
@@ -13,7 +16,10 @@ const exported = [
   AccidentService,
   AccidentWorkflowService,
   AccidentInsightService,
-  DisciplineReferralService,
+  ReferralOpeningService,
+  AccidentReferralService,
+  ReferralProposalService,
+  SentReferralService,
 ];
 
 /** The accident area: accident cases, discipline referrals, statistics and public reports. */

@@ -3,4 +3,7 @@ export * from './accident-policy.service';
 export * from './accident.service';
 export * from './accident-workflow.service';
 export * from './accident-insight.service';
-export * from './discipline-referral.service';
+export * from './referral-opening.service';
+export * from './accident-referral.service';
+export * from './referral-proposal.service';
+export * from './sent-referral.service';
