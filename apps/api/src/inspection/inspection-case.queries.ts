@@ -18,7 +18,7 @@ import { WorkflowAnswers } from '../temporal/workflow-answers';
 import { WorkflowStarter } from '../temporal/workflow-starter';
 import {
   areaCaseView,
-  CasePageDto,
+  InspectionCasePageDto,
   caseView,
   CriminalTransferDetailDto,
   InspectionDetailDto,
@@ -67,7 +67,7 @@ export class InspectionCaseQueries {
     actor: Actor,
     caseType: InspectionAreaCaseType,
     query: PageRequest & { status?: string },
-  ): Answer<typeof CasePageDto> {
+  ): Answer<typeof InspectionCasePageDto> {
     const page = await this.inspections.list(actor, caseType, query);
     return { ...page, items: page.items.map(caseView) };
   }

@@ -7,7 +7,7 @@ import { IdParams } from '../contract/schemas';
 import { CaseDto } from '../cases/case.view';
 import { InspectionCaseQueries } from './inspection-case.queries';
 import {
-  CasePageDto,
+  InspectionCasePageDto,
   CaseStatusQueryDto,
   CriminalTransferDetailDto,
   InspectionDetailDto,
@@ -54,7 +54,7 @@ export class InspectionCasesController {
   @Roles(...CASE_READERS)
   @Endpoint({
     summary: 'Inspections of your department (and the levels below for supervisors), newest first',
-    response: CasePageDto,
+    response: InspectionCasePageDto,
     errors: [400, 403],
   })
   list(@CurrentActor() actor: Actor, @Query() query: CaseStatusQueryDto) {
@@ -91,7 +91,7 @@ export class InspectionCasesController {
   @Roles(...CASE_READERS)
   @Endpoint({
     summary: '简易程序 decisions of your department (and the levels below for supervisors), newest first',
-    response: CasePageDto,
+    response: InspectionCasePageDto,
     errors: [400, 403],
   })
   listSimple(@CurrentActor() actor: Actor, @Query() query: CaseStatusQueryDto) {
@@ -129,7 +129,7 @@ export class InspectionCasesController {
   @Roles(...CASE_READERS)
   @Endpoint({
     summary: 'Criminal transfers of your department (and the levels below for supervisors), newest first',
-    response: CasePageDto,
+    response: InspectionCasePageDto,
     errors: [400, 403],
   })
   listTransfers(@CurrentActor() actor: Actor, @Query() query: CaseStatusQueryDto) {

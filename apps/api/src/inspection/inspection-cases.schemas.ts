@@ -96,7 +96,7 @@ export class CaseStatusQueryDto extends createZodDto(
 
 // ---- views ----
 
-export class CasePageDto extends createZodDto(pageOf(CaseViewSchema)) {}
+export class InspectionCasePageDto extends createZodDto(pageOf(CaseViewSchema)) {}
 
 export class SimplePenaltyDecidedDto extends createZodDto(
   CaseViewSchema.extend({

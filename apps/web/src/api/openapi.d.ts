@@ -2613,7 +2613,7 @@ export interface components {
       /** Format: date-time */
       updatedAt: string;
     };
-    CasePageDto_Output: {
+    InspectionCasePageDto_Output: {
       items: {
         /** Format: uuid */
         id: string;
@@ -2632,8 +2632,6 @@ export interface components {
         createdAt: string;
         /** Format: date-time */
         updatedAt: string;
-        /** @description The enterprise's name (null without one) */
-        enterpriseName: string | null;
       }[];
       /** @description Cursor of the next page; null on the last page */
       nextCursor: string[];
@@ -5558,6 +5556,35 @@ export interface components {
       enterpriseId?: string;
       /** @description Further handling officers (the creator always handles) */
       handlerIds?: string[];
+    };
+    CasePageDto_Output: {
+      items: {
+        /** Format: uuid */
+        id: string;
+        caseType: string;
+        /** @description The case number (案号) once assigned */
+        referenceNo: string | null;
+        title: string;
+        status: string;
+        /** Format: uuid */
+        departmentId: string;
+        enterpriseId: string | null;
+        workflowId: string;
+        createdBy: string | null;
+        handlerIds: string[];
+        /** Format: date-time */
+        createdAt: string;
+        /** Format: date-time */
+        updatedAt: string;
+        /** @description The enterprise's name (null without one) */
+        enterpriseName: string | null;
+      }[];
+      /** @description Cursor of the next page; null on the last page */
+      nextCursor: string[];
+      /** @description Matching rows, exact up to 10,000 */
+      total: number;
+      /** @description false when there are more than 10,000 (total is then 10,000) */
+      totalExact: boolean;
     };
     CaseDetailDto_Output: {
       /** Format: uuid */
@@ -8652,7 +8679,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['CasePageDto_Output'];
+          'application/json': components['schemas']['InspectionCasePageDto_Output'];
         };
       };
       /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
@@ -8882,7 +8909,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['CasePageDto_Output'];
+          'application/json': components['schemas']['InspectionCasePageDto_Output'];
         };
       };
       /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
@@ -9112,7 +9139,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['CasePageDto_Output'];
+          'application/json': components['schemas']['InspectionCasePageDto_Output'];
         };
       };
       /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
