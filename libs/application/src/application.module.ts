@@ -3,9 +3,10 @@ import { AccidentModule } from './accident/accident.module';
 import { ComplaintModule } from './complaint/complaint.module';
 import { CoreModule } from './core.module';
 import { EnforcementModule } from './enforcement/enforcement.module';
+import { IndicatorModule } from './indicators/indicator.module';
 import { InspectionModule } from './inspection/inspection.module';
 
-const modules = [CoreModule, EnforcementModule, InspectionModule, AccidentModule, ComplaintModule];
+const modules = [CoreModule, EnforcementModule, InspectionModule, AccidentModule, ComplaintModule, IndicatorModule];
 
 /** Application services shared by the API and the worker. Needs a TypeORM DataSource provider in scope. */
 @Module({ imports: modules, exports: modules })

@@ -131,7 +131,12 @@ export interface PeriodChange {
 }
 
 /** The change against the year before (period-over-period, 同比). */
-export function periodChange(year: number, value: number | null, previous: number | null, decimals: number): PeriodChange {
+export function periodChange(
+  year: number,
+  value: number | null,
+  previous: number | null,
+  decimals: number,
+): PeriodChange {
   const change = value === null || previous === null ? null : roundTo(value - previous, decimals);
   const changePct =
     value === null || previous === null || previous === 0 ? null : roundTo(((value - previous) / previous) * 100, 1);

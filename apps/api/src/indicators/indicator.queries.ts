@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import { IndicatorAdminService, IndicatorReportService } from '@safety/application';
+import type { Actor } from '@safety/domain/identity/roles';
+import type { IndicatorPlanEntity, PlanIndicatorEntity } from '@safety/persistence';
+import type { DenominatorsBodyDto, IndicatorBodyDto, IndicatorReportQueryDto, PlanBodyDto } from './indicator.schemas';
+
+const indicatorView = (i: PlanIndicatorEntity) => ({
+  id: i.id,
+  planId: i.planId,
+  seq: i.seq,
+  name: i.name,
+  definition: i.definition,
+  measure: i.measure,
+  unit: i.unit,
+  sectorCodes: i.sectorCodes,
+  baselineYear: i.baselineYear,
+  baselineValue: i.baselineValue,
+  targetKind: i.targetKind,
+  targetValue: i.targetValue,
+  targetYear: i.targetYear,
+  nature: i.nature,
+  leadDepartment: i.leadDepartment,
+});
+
+/** Plan indicators over HTTP: the computed report, plans and indicators, denominators. */
+@Injectable()
+export class IndicatorQueries {
+  constructor(
+    private readonly report: IndicatorReportService,
+    private readonly admin: IndicatorAdminService,
+  ) {}
+
+  read(actor: Actor, q: IndicatorReportQueryDto) {
+    return this.report.report(actor, q);
+  }
+
+  async createPlan(actor: Actor, body: PlanBodyDto, requestId?: string) {
+    const plan: IndicatorPlanEntity = await this.admin.createPlan(actor, body, requestId);
+    return this.planView(plan);
+  }
+
+  async addIndicator(actor: Actor, planId: string, body: IndicatorBodyDto, requestId?: string) {
+    return indicatorView(await this.admin.addIndicator(actor, planId, body, requestId));
+  }
+
+  async plan(actor: Actor, planId: string) {
+    return this.planView(await this.admin.plan(actor, planId));
+  }
+
+  denominators(actor: Actor, regionId: string, year: number) {
+    return this.admin.denominators(actor, regionId, year);
+  }
+
+  putDenominators(actor: Actor, regionId: string, year: number, body: DenominatorsBodyDto, requestId?: string) {
+    return this.admin.putDenominators(actor, regionId, year, body, requestId);
+  }
+
+  private async planView(plan: IndicatorPlanEntity) {
+    const indicators = await this.admin.indicatorsOf(plan.id);
+    return {
+      id: plan.id,
+      code: plan.code,
+      title: plan.title,
+      issuer: plan.issuer,
+      regionId: plan.regionId,
+      periodStartYear: plan.periodStartYear,
+      periodEndYear: plan.periodEndYear,
+      source: plan.source,
+      indicators: indicators.map(indicatorView),
+    };
+  }
+}

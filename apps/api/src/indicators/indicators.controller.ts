@@ -1,0 +1,104 @@
+import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Actor, Role } from '@safety/domain/identity/roles';
+import { CurrentActor, RequestId, Roles } from '../auth/auth.decorators';
+import { Endpoint } from '../contract/endpoint.decorator';
+import { IndicatorQueries } from './indicator.queries';
+import {
+  DenominatorParams,
+  DenominatorsBodyDto,
+  DenominatorsDto,
+  IndicatorBodyDto,
+  IndicatorDto,
+  IndicatorReportDto,
+  IndicatorReportQueryDto,
+  PlanBodyDto,
+  PlanDto,
+  PlanIdParams,
+} from './indicator.schemas';
+
+const { ENFORCEMENT_OFFICER: OFFICER, AGENCY_HEAD: HEAD, DEPARTMENT_ADMIN: ADMIN, SYSTEM_ADMIN: SYSADMIN } = Role;
+
+/** Plan indicators (规划指标): read by officers and heads within their jurisdiction, entered by its administrators. */
+@ApiTags('indicators')
+@ApiBearerAuth()
+@Controller('indicators')
+export class IndicatorsController {
+  constructor(private readonly indicators: IndicatorQueries) {}
+
+  @Get()
+  @Roles(OFFICER, HEAD, ADMIN, SYSADMIN)
+  @Endpoint({
+    summary:
+      'Each indicator of the plans of your jurisdiction per year: value from the accident records and denominators, target, progress, verdict (未完成 / on track / achieved), change on the year before, sectors',
+    response: IndicatorReportDto,
+    errors: [400, 403, 404],
+  })
+  read(@CurrentActor() actor: Actor, @Query() query: IndicatorReportQueryDto) {
+    return this.indicators.read(actor, query);
+  }
+
+  @Post('plans')
+  @Roles(ADMIN, SYSADMIN)
+  @Endpoint({
+    summary: 'Enter a plan of a region of your jurisdiction with its indicator table (administrators; audited)',
+    response: PlanDto,
+    status: 201,
+    errors: [400, 403, 404, 409, 413, 415, 422],
+  })
+  createPlan(@CurrentActor() actor: Actor, @Body() body: PlanBodyDto, @RequestId() requestId?: string) {
+    return this.indicators.createPlan(actor, body, requestId);
+  }
+
+  @Get('plans/:id')
+  @Roles(OFFICER, HEAD, ADMIN, SYSADMIN)
+  @Endpoint({ summary: 'A plan and its indicator table as entered', response: PlanDto, errors: [400, 403, 404] })
+  plan(@CurrentActor() actor: Actor, @Param() { id }: PlanIdParams) {
+    return this.indicators.plan(actor, id);
+  }
+
+  @Post('plans/:id/indicators')
+  @Roles(ADMIN, SYSADMIN)
+  @Endpoint({
+    summary: 'Add an indicator to a plan of your jurisdiction (administrators; audited)',
+    response: IndicatorDto,
+    status: 201,
+    errors: [400, 403, 404, 413, 415, 422],
+  })
+  addIndicator(
+    @CurrentActor() actor: Actor,
+    @Param() { id }: PlanIdParams,
+    @Body() body: IndicatorBodyDto,
+    @RequestId() requestId?: string,
+  ) {
+    return this.indicators.addIndicator(actor, id, body, requestId);
+  }
+
+  @Get('denominators/:regionId/:year')
+  @Roles(OFFICER, HEAD, ADMIN, SYSADMIN)
+  @Endpoint({
+    summary: 'The denominators (GDP, 工矿商贸 employees, vehicles) of a region of your jurisdiction for a year',
+    response: DenominatorsDto,
+    errors: [400, 403, 404],
+  })
+  denominators(@CurrentActor() actor: Actor, @Param() { regionId, year }: DenominatorParams) {
+    return this.indicators.denominators(actor, regionId, year);
+  }
+
+  @Put('denominators/:regionId/:year')
+  @Roles(ADMIN, SYSADMIN)
+  @Endpoint({
+    summary:
+      "Replace a region's denominators for a year (administrators of that region; idempotent; audited with before and after)",
+    response: DenominatorsDto,
+    errors: [400, 403, 404, 413, 415],
+  })
+  putDenominators(
+    @CurrentActor() actor: Actor,
+    @Param() { regionId, year }: DenominatorParams,
+    @Body() body: DenominatorsBodyDto,
+    @RequestId() requestId?: string,
+  ) {
+    return this.indicators.putDenominators(actor, regionId, year, body, requestId);
+  }
+}

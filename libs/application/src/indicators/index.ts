@@ -1,0 +1,4 @@
+export * from './indicator.module';
+export * from './indicator-jurisdiction';
+export * from './indicator-admin.service';
+export * from './indicator-report.service';
