@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { hashPassword } from '@safety/application/identity.service';
 import { Role } from '@safety/domain/identity/roles';
+import { seedWuxiPlan } from './indicator-plans';
 
 type Level = 'PROVINCE' | 'CITY' | 'COUNTY' | 'TOWN' | 'PARK';
 
@@ -184,4 +185,6 @@ export async function seedDemoData(ds: DataSource, demoPassword: string): Promis
       [username, hash, name, deptId.get(deptCode), roles, credential, legal],
     );
   }
+  // 无锡市“十四五”安全生产规划's indicator table with DEMO baselines and denominators (docs/indicators.md).
+  await seedWuxiPlan(ds, regionId.get('320200') as string, { demoDenominators: true });
 }

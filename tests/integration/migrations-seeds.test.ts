@@ -46,7 +46,9 @@ describe('migrations and seeds (real PostgreSQL)', () => {
         (
           await ds.query(
             `SELECT (SELECT count(*) FROM sectors) s, (SELECT count(*) FROM holiday_years) h, (SELECT count(*) FROM departments) d,
-                (SELECT count(*) FROM enterprises) e, (SELECT count(*) FROM users) u`,
+                (SELECT count(*) FROM enterprises) e, (SELECT count(*) FROM users) u,
+                (SELECT count(*) FROM indicator_plans) p, (SELECT count(*) FROM plan_indicators) i,
+                (SELECT count(*) FROM indicator_denominators) n`,
           )
         )[0];
       await seedReferenceData(ds);
@@ -54,6 +56,8 @@ describe('migrations and seeds (real PostgreSQL)', () => {
       const first = await count();
       expect(Number(first.h)).toBeGreaterThanOrEqual(2);
       expect(Number(first.u)).toBeGreaterThan(5);
+      // The Wuxi plan's indicator table and its demo denominators (docs/indicators.md).
+      expect([Number(first.p), Number(first.i), Number(first.n)]).toEqual([1, 4, 18]);
       await seedReferenceData(ds);
       await seedDemoData(ds, 'demo-password-2');
       expect(await count()).toEqual(first);
@@ -63,6 +67,15 @@ describe('migrations and seeds (real PostgreSQL)', () => {
       expect((await ds.query('SELECT notice_number FROM holiday_years WHERE year = 2026'))[0].notice_number).toBe(
         'corrected',
       );
+      // So does an administrator's denominator.
+      await ds.query(
+        `UPDATE indicator_denominators SET value = 12345, source = 'corrected' WHERE year = 2020 AND kind = 'GDP'`,
+      );
+      await seedDemoData(ds, 'demo-password-3');
+      expect(
+        (await ds.query(`SELECT value::float8 AS v FROM indicator_denominators WHERE year = 2020 AND kind = 'GDP'`))[0]
+          .v,
+      ).toBe(12345);
     } finally {
       await ds.destroy();
     }
