@@ -2,7 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { IndicatorAdminService, IndicatorReportService } from '@safety/application';
 import type { Actor } from '@safety/domain/identity/roles';
 import type { IndicatorPlanEntity, PlanIndicatorEntity } from '@safety/persistence';
-import type { DenominatorsBodyDto, IndicatorBodyDto, IndicatorReportQueryDto, PlanBodyDto } from './indicator.schemas';
+import type {
+  DenominatorsBodyDto,
+  IndicatorBodyDto,
+  IndicatorReportQueryDto,
+  IndicatorPlanBodyDto,
+} from './indicator.schemas';
 
 const indicatorView = (i: PlanIndicatorEntity) => ({
   id: i.id,
@@ -34,7 +39,7 @@ export class IndicatorQueries {
     return this.report.report(actor, q);
   }
 
-  async createPlan(actor: Actor, body: PlanBodyDto, requestId?: string) {
+  async createPlan(actor: Actor, body: IndicatorPlanBodyDto, requestId?: string) {
     const plan: IndicatorPlanEntity = await this.admin.createPlan(actor, body, requestId);
     return this.planView(plan);
   }

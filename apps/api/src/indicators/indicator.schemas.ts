@@ -40,7 +40,7 @@ const IndicatorBodySchema = z.strictObject({
 
 export class IndicatorBodyDto extends createZodDto(IndicatorBodySchema) {}
 
-export class PlanBodyDto extends createZodDto(
+export class IndicatorPlanBodyDto extends createZodDto(
   z.strictObject({
     code: z
       .string()
@@ -56,7 +56,7 @@ export class PlanBodyDto extends createZodDto(
   }),
 ) {}
 
-export class PlanIdParams extends createZodDto(z.strictObject({ id: uuid() })) {}
+export class IndicatorPlanIdParams extends createZodDto(z.strictObject({ id: uuid() })) {}
 
 export class DenominatorParams extends createZodDto(z.strictObject({ regionId: uuid(), year: year() })) {}
 
@@ -105,7 +105,7 @@ const IndicatorViewSchema = z.object({
 });
 export class IndicatorDto extends createZodDto(IndicatorViewSchema) {}
 
-export class PlanDto extends createZodDto(
+export class IndicatorPlanDto extends createZodDto(
   z.object({
     id: uuid(),
     code: z.string(),

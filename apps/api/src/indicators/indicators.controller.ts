@@ -12,9 +12,9 @@ import {
   IndicatorDto,
   IndicatorReportDto,
   IndicatorReportQueryDto,
-  PlanBodyDto,
-  PlanDto,
-  PlanIdParams,
+  IndicatorPlanBodyDto,
+  IndicatorPlanDto,
+  IndicatorPlanIdParams,
 } from './indicator.schemas';
 
 const { ENFORCEMENT_OFFICER: OFFICER, AGENCY_HEAD: HEAD, DEPARTMENT_ADMIN: ADMIN, SYSTEM_ADMIN: SYSADMIN } = Role;
@@ -42,18 +42,22 @@ export class IndicatorsController {
   @Roles(ADMIN, SYSADMIN)
   @Endpoint({
     summary: 'Enter a plan of a region of your jurisdiction with its indicator table (administrators; audited)',
-    response: PlanDto,
+    response: IndicatorPlanDto,
     status: 201,
     errors: [400, 403, 404, 409, 413, 415, 422],
   })
-  createPlan(@CurrentActor() actor: Actor, @Body() body: PlanBodyDto, @RequestId() requestId?: string) {
+  createPlan(@CurrentActor() actor: Actor, @Body() body: IndicatorPlanBodyDto, @RequestId() requestId?: string) {
     return this.indicators.createPlan(actor, body, requestId);
   }
 
   @Get('plans/:id')
   @Roles(OFFICER, HEAD, ADMIN, SYSADMIN)
-  @Endpoint({ summary: 'A plan and its indicator table as entered', response: PlanDto, errors: [400, 403, 404] })
-  plan(@CurrentActor() actor: Actor, @Param() { id }: PlanIdParams) {
+  @Endpoint({
+    summary: 'A plan and its indicator table as entered',
+    response: IndicatorPlanDto,
+    errors: [400, 403, 404],
+  })
+  plan(@CurrentActor() actor: Actor, @Param() { id }: IndicatorPlanIdParams) {
     return this.indicators.plan(actor, id);
   }
 
@@ -67,7 +71,7 @@ export class IndicatorsController {
   })
   addIndicator(
     @CurrentActor() actor: Actor,
-    @Param() { id }: PlanIdParams,
+    @Param() { id }: IndicatorPlanIdParams,
     @Body() body: IndicatorBodyDto,
     @RequestId() requestId?: string,
   ) {

@@ -1097,6 +1097,92 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/indicators': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Each indicator of the plans of your jurisdiction per year: value from the accident records and denominators, target, progress, verdict (未完成 / on track / achieved), change on the year before, sectors */
+    get: operations['IndicatorsController_read'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/indicators/plans': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Enter a plan of a region of your jurisdiction with its indicator table (administrators; audited) */
+    post: operations['IndicatorsController_createPlan'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/indicators/plans/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A plan and its indicator table as entered */
+    get: operations['IndicatorsController_plan'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/indicators/plans/{id}/indicators': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Add an indicator to a plan of your jurisdiction (administrators; audited) */
+    post: operations['IndicatorsController_addIndicator'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/indicators/denominators/{regionId}/{year}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The denominators (GDP, 工矿商贸 employees, vehicles) of a region of your jurisdiction for a year */
+    get: operations['IndicatorsController_denominators'];
+    /** Replace a region's denominators for a year (administrators of that region; idempotent; audited with before and after) */
+    put: operations['IndicatorsController_putDenominators'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/cases/penalty/{id}/handlers': {
     parameters: {
       query?: never;
@@ -4637,6 +4723,273 @@ export interface components {
       findings: string[];
       result: string[];
       feedback: string[];
+    };
+    IndicatorReportDto_Output: {
+      plans: {
+        /** Format: uuid */
+        id: string;
+        code: string;
+        title: string;
+        issuer: string;
+        /** Format: uuid */
+        regionId: string;
+        regionName: string | null;
+        periodStartYear: number;
+        periodEndYear: number;
+        source: string | null;
+        indicators: {
+          /** Format: uuid */
+          id: string;
+          seq: number;
+          name: string;
+          definition: string;
+          /** @enum {string} */
+          measure:
+            | 'ACCIDENT_COUNT'
+            | 'DEATHS'
+            | 'DEATHS_PER_100M_YUAN_GDP'
+            | 'DEATHS_PER_100K_IMC_EMPLOYEES'
+            | 'DEATHS_PER_10K_VEHICLES';
+          measureLabel: string;
+          unit: string;
+          decimals: number;
+          /** @description Sectors counted; null = all */
+          sectorCodes: string[] | null;
+          denominatorKind: ('GDP' | 'IMC_EMPLOYEES' | 'REGISTERED_VEHICLES') | null;
+          /** @enum {string} */
+          nature: 'BINDING' | 'INDICATIVE';
+          natureLabel: string;
+          leadDepartment: string;
+          baseline: {
+            year: number;
+            value: number;
+          };
+          target: {
+            /** @enum {string} */
+            kind: 'DECREASE_MORE_THAN' | 'CEILING';
+            value: number;
+            year: number;
+            /** @description The value the target year must stay below (or at, for a ceiling) */
+            threshold: number;
+          };
+          years: {
+            year: number;
+            /** @description Accidents or deaths counted in the sectors of the indicator */
+            numerator: number;
+            /** @description The denominator as entered; null for counts or if missing */
+            denominator: number | null;
+            /** @description Published value (the measure's decimals); null without denominator */
+            value: number | null;
+            /** @enum {string} */
+            verdict: 'NOT_RATED' | 'NO_DATA' | 'ON_TRACK' | 'OFF_TRACK' | 'ACHIEVED' | 'NOT_ACHIEVED';
+            /** @example 未完成 */
+            verdictLabel: string;
+            /** @description The path value (intermediate years) or the threshold (target year) */
+            benchmark: number | null;
+            /** @description Fall from the baseline in percent, 1 decimal */
+            changeFromBaselinePct: number | null;
+            /** @description Share of the way from baseline to threshold, percent */
+            progressPct: number | null;
+            previousYear: {
+              previousYear: number;
+              previousValue: number | null;
+              change: number | null;
+              changePct: number | null;
+            };
+            bySector: {
+              sectorCode: string;
+              sectorName: string;
+              accidents: number;
+              deaths: number;
+            }[];
+          }[];
+        }[];
+      }[];
+    };
+    IndicatorPlanBodyDto: {
+      /** @example WUXI-14FYP-SAFETY */
+      code: string;
+      title: string;
+      /** @example 无锡市人民政府办公室 */
+      issuer: string;
+      /** Format: uuid */
+      regionId: string;
+      periodStartYear: number;
+      periodEndYear: number;
+      /** @description Where the plan is published */
+      source?: string | null;
+      /** @default [] */
+      indicators: {
+        /** @example 工矿商贸就业人员十万人生产安全事故死亡率 */
+        name: string;
+        /** @description What the plan counts (指标解释) */
+        definition: string;
+        /**
+         * @description What is computed from the accident records and denominators
+         * @enum {string}
+         */
+        measure:
+          | 'ACCIDENT_COUNT'
+          | 'DEATHS'
+          | 'DEATHS_PER_100M_YUAN_GDP'
+          | 'DEATHS_PER_100K_IMC_EMPLOYEES'
+          | 'DEATHS_PER_10K_VEHICLES';
+        /** @description Defaults to the measure's unit */
+        unit?: string;
+        /** @description Sectors counted; default: the measure's (all, 工矿商贸, or road transport) */
+        sectorCodes?: string[] | null;
+        baselineYear: number;
+        baselineValue: number;
+        /**
+         * @description DECREASE_MORE_THAN: 下降X%以上 (strictly more than X% below the baseline); CEILING: 控制在Y以内
+         * @enum {string}
+         */
+        targetKind: 'DECREASE_MORE_THAN' | 'CEILING';
+        /** @description X (percent) or Y (in the unit) */
+        targetValue: number;
+        targetYear: number;
+        /**
+         * @description BINDING 约束性 or INDICATIVE 预期性
+         * @enum {string}
+         */
+        nature: 'BINDING' | 'INDICATIVE';
+        /**
+         * @description 牵头单位
+         * @example 市应急管理局
+         */
+        leadDepartment: string;
+      }[];
+    };
+    IndicatorPlanDto_Output: {
+      /** Format: uuid */
+      id: string;
+      code: string;
+      title: string;
+      issuer: string;
+      /** Format: uuid */
+      regionId: string;
+      periodStartYear: number;
+      periodEndYear: number;
+      source: string[];
+      indicators: {
+        /** Format: uuid */
+        id: string;
+        /** Format: uuid */
+        planId: string;
+        seq: number;
+        name: string;
+        definition: string;
+        /** @enum {string} */
+        measure:
+          | 'ACCIDENT_COUNT'
+          | 'DEATHS'
+          | 'DEATHS_PER_100M_YUAN_GDP'
+          | 'DEATHS_PER_100K_IMC_EMPLOYEES'
+          | 'DEATHS_PER_10K_VEHICLES';
+        unit: string;
+        sectorCodes: string[] | null;
+        baselineYear: number;
+        baselineValue: number;
+        /** @enum {string} */
+        targetKind: 'DECREASE_MORE_THAN' | 'CEILING';
+        targetValue: number;
+        targetYear: number;
+        /** @enum {string} */
+        nature: 'BINDING' | 'INDICATIVE';
+        leadDepartment: string;
+      }[];
+    };
+    IndicatorBodyDto: {
+      /** @example 工矿商贸就业人员十万人生产安全事故死亡率 */
+      name: string;
+      /** @description What the plan counts (指标解释) */
+      definition: string;
+      /**
+       * @description What is computed from the accident records and denominators
+       * @enum {string}
+       */
+      measure:
+        | 'ACCIDENT_COUNT'
+        | 'DEATHS'
+        | 'DEATHS_PER_100M_YUAN_GDP'
+        | 'DEATHS_PER_100K_IMC_EMPLOYEES'
+        | 'DEATHS_PER_10K_VEHICLES';
+      /** @description Defaults to the measure's unit */
+      unit?: string;
+      /** @description Sectors counted; default: the measure's (all, 工矿商贸, or road transport) */
+      sectorCodes?: string[] | null;
+      baselineYear: number;
+      baselineValue: number;
+      /**
+       * @description DECREASE_MORE_THAN: 下降X%以上 (strictly more than X% below the baseline); CEILING: 控制在Y以内
+       * @enum {string}
+       */
+      targetKind: 'DECREASE_MORE_THAN' | 'CEILING';
+      /** @description X (percent) or Y (in the unit) */
+      targetValue: number;
+      targetYear: number;
+      /**
+       * @description BINDING 约束性 or INDICATIVE 预期性
+       * @enum {string}
+       */
+      nature: 'BINDING' | 'INDICATIVE';
+      /**
+       * @description 牵头单位
+       * @example 市应急管理局
+       */
+      leadDepartment: string;
+    };
+    IndicatorDto_Output: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      planId: string;
+      seq: number;
+      name: string;
+      definition: string;
+      /** @enum {string} */
+      measure:
+        | 'ACCIDENT_COUNT'
+        | 'DEATHS'
+        | 'DEATHS_PER_100M_YUAN_GDP'
+        | 'DEATHS_PER_100K_IMC_EMPLOYEES'
+        | 'DEATHS_PER_10K_VEHICLES';
+      unit: string;
+      sectorCodes: string[] | null;
+      baselineYear: number;
+      baselineValue: number;
+      /** @enum {string} */
+      targetKind: 'DECREASE_MORE_THAN' | 'CEILING';
+      targetValue: number;
+      targetYear: number;
+      /** @enum {string} */
+      nature: 'BINDING' | 'INDICATIVE';
+      leadDepartment: string;
+    };
+    DenominatorsDto_Output: {
+      /** Format: uuid */
+      regionId: string;
+      year: number;
+      values: {
+        GDP?: number;
+        IMC_EMPLOYEES?: number;
+        REGISTERED_VEHICLES?: number;
+      };
+      source: string[];
+      updatedAt: string | null;
+    };
+    DenominatorsBodyDto: {
+      /** @description The kinds given replace those of the region and year; kinds left out are removed */
+      values: {
+        /** @description 地区生产总值, 亿元 */
+        GDP?: number;
+        /** @description 工矿商贸就业人员, persons */
+        IMC_EMPLOYEES?: number;
+        /** @description 机动车保有量, vehicles */
+        REGISTERED_VEHICLES?: number;
+      };
+      /** @example 无锡市统计年鉴2025 */
+      source: string;
     };
     DesignateHandlersDto: {
       /** 承办人 */
@@ -12263,6 +12616,500 @@ export interface operations {
       };
       /** @description NOT_FOUND: no such resource visible to you */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+    };
+  };
+  IndicatorsController_read: {
+    parameters: {
+      query?: {
+        /** @description One plan only */
+        planId?: string;
+        /** @description The plans of one region of your jurisdiction */
+        regionId?: string;
+        /** @description One year of the period only */
+        year?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IndicatorReportDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+    };
+  };
+  IndicatorsController_createPlan: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['IndicatorPlanBodyDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IndicatorPlanDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description A conflict with the current state (already claimed, completed, exists, or out of order) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is not JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description RULE_VIOLATION / DEADLINE_PASSED / OUT_OF_RANGE: well-formed but breaks a statutory or business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+    };
+  };
+  IndicatorsController_plan: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IndicatorPlanDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+    };
+  };
+  IndicatorsController_addIndicator: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['IndicatorBodyDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IndicatorDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is not JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description RULE_VIOLATION / DEADLINE_PASSED / OUT_OF_RANGE: well-formed but breaks a statutory or business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+    };
+  };
+  IndicatorsController_denominators: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        regionId: string;
+        year: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DenominatorsDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+    };
+  };
+  IndicatorsController_putDenominators: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        regionId: string;
+        year: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DenominatorsBodyDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DenominatorsDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is not JSON */
+      415: {
         headers: {
           [name: string]: unknown;
         };
