@@ -97,8 +97,9 @@ describe('plan indicators over HTTP', () => {
     // 死亡人数 4 against 160; the sectors it came from.
     expect(yearOf(plan, 2, 2025)).toMatchObject({ value: 4, verdict: 'ACHIEVED' });
     expect(yearOf(plan, 2, 2025).bySector).toEqual([
-      { sectorCode: 'HAZARDOUS_CHEMICALS', sectorName: '危险化学品', accidents: 2, deaths: 3 },
-      { sectorCode: 'ROAD_TRANSPORT', sectorName: '道路运输', accidents: 1, deaths: 1 },
+      // 3 deaths make a 较大 accident (条例 Art.3).
+      { sectorCode: 'HAZARDOUS_CHEMICALS', sectorName: '危险化学品', accidents: 2, deaths: 3, largerOrAbove: 1 },
+      { sectorCode: 'ROAD_TRANSPORT', sectorName: '道路运输', accidents: 1, deaths: 1, largerOrAbove: 0 },
     ]);
     // 亿元GDP死亡率: 4 / 400 = 0.0100, not below 0.0129 × 0.65 = 0.008385: 未完成.
     expect(yearOf(plan, 3, 2025)).toMatchObject({
@@ -166,10 +167,22 @@ describe('plan indicators over HTTP', () => {
             nature: 'INDICATIVE',
             leadDepartment: '县应急管理局',
           },
+          {
+            name: '较大及以上生产安全事故起数',
+            definition: '杜绝较大及以上事故',
+            measure: 'LARGER_OR_ABOVE_ACCIDENTS',
+            baselineYear: 2020,
+            baselineValue: 1,
+            targetKind: 'CEILING',
+            targetValue: 0,
+            targetYear: 2025,
+            nature: 'BINDING',
+            leadDepartment: '县应急管理局',
+          },
         ],
       });
     expect(created.status).toBe(201);
-    expect(created.body.indicators).toHaveLength(1);
+    expect(created.body.indicators).toHaveLength(2);
     const added = await h.http().post(`/indicators/plans/${created.body.id}/indicators`).set(h.as('admin')).send({
       name: '生产安全事故死亡人数',
       definition: '控制在4人以内',
@@ -183,12 +196,14 @@ describe('plan indicators over HTTP', () => {
       leadDepartment: '县应急管理局',
     });
     expect(added.status).toBe(201);
-    expect(added.body).toMatchObject({ seq: 2, unit: '人' });
+    expect(added.body).toMatchObject({ seq: 3, unit: '人' });
     const [plan] = await report('admin', { planId: created.body.id });
     // 3 accidents against 4: exactly 25% down, not more.
     expect(yearOf(plan, 1, 2025)).toMatchObject({ value: 3, verdict: 'NOT_ACHIEVED', changeFromBaselinePct: 25 });
+    // One 较大 accident against 杜绝 (a ceiling of 0).
+    expect(yearOf(plan, 2, 2025)).toMatchObject({ value: 1, verdict: 'NOT_ACHIEVED' });
     // 4 deaths against a ceiling of 4: within it.
-    expect(yearOf(plan, 2, 2025)).toMatchObject({ value: 4, verdict: 'ACHIEVED' });
+    expect(yearOf(plan, 3, 2025)).toMatchObject({ value: 4, verdict: 'ACHIEVED' });
     const duplicate = await h.http().post('/indicators/plans').set(h.as('admin')).send({
       code: created.body.code,
       title: 'x',

@@ -141,7 +141,15 @@ const YearSchema = z.object({
     change: z.number().nullable(),
     changePct: z.number().nullable(),
   }),
-  bySector: z.array(z.object({ sectorCode: z.string(), sectorName: z.string(), accidents: z.int(), deaths: z.int() })),
+  bySector: z.array(
+    z.object({
+      sectorCode: z.string(),
+      sectorName: z.string(),
+      accidents: z.int(),
+      deaths: z.int(),
+      largerOrAbove: z.int().meta({ description: '较大及以上' }),
+    }),
+  ),
 });
 
 export class IndicatorReportDto extends createZodDto(

@@ -4747,6 +4747,7 @@ export interface components {
           measure:
             | 'ACCIDENT_COUNT'
             | 'DEATHS'
+            | 'LARGER_OR_ABOVE_ACCIDENTS'
             | 'DEATHS_PER_100M_YUAN_GDP'
             | 'DEATHS_PER_100K_IMC_EMPLOYEES'
             | 'DEATHS_PER_10K_VEHICLES';
@@ -4801,6 +4802,8 @@ export interface components {
               sectorName: string;
               accidents: number;
               deaths: number;
+              /** @description 较大及以上 */
+              largerOrAbove: number;
             }[];
           }[];
         }[];
@@ -4831,6 +4834,7 @@ export interface components {
         measure:
           | 'ACCIDENT_COUNT'
           | 'DEATHS'
+          | 'LARGER_OR_ABOVE_ACCIDENTS'
           | 'DEATHS_PER_100M_YUAN_GDP'
           | 'DEATHS_PER_100K_IMC_EMPLOYEES'
           | 'DEATHS_PER_10K_VEHICLES';
@@ -4883,6 +4887,7 @@ export interface components {
         measure:
           | 'ACCIDENT_COUNT'
           | 'DEATHS'
+          | 'LARGER_OR_ABOVE_ACCIDENTS'
           | 'DEATHS_PER_100M_YUAN_GDP'
           | 'DEATHS_PER_100K_IMC_EMPLOYEES'
           | 'DEATHS_PER_10K_VEHICLES';
@@ -4911,6 +4916,7 @@ export interface components {
       measure:
         | 'ACCIDENT_COUNT'
         | 'DEATHS'
+        | 'LARGER_OR_ABOVE_ACCIDENTS'
         | 'DEATHS_PER_100M_YUAN_GDP'
         | 'DEATHS_PER_100K_IMC_EMPLOYEES'
         | 'DEATHS_PER_10K_VEHICLES';
@@ -4951,6 +4957,7 @@ export interface components {
       measure:
         | 'ACCIDENT_COUNT'
         | 'DEATHS'
+        | 'LARGER_OR_ABOVE_ACCIDENTS'
         | 'DEATHS_PER_100M_YUAN_GDP'
         | 'DEATHS_PER_100K_IMC_EMPLOYEES'
         | 'DEATHS_PER_10K_VEHICLES';

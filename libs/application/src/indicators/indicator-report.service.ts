@@ -149,6 +149,7 @@ function indicatorReport(
           sectorName: t.sectorName,
           accidents: t.accidents,
           deaths: t.deaths,
+          largerOrAbove: t.largerOrAbove,
         })),
       };
     }),

@@ -45,9 +45,9 @@ describe('rounding', () => {
 
 describe('measures', () => {
   const tallies: SectorTally[] = [
-    { sectorCode: 'HAZARDOUS_CHEMICALS', accidents: 2, deaths: 3 },
-    { sectorCode: 'ROAD_TRANSPORT', accidents: 5, deaths: 4 },
-    { sectorCode: 'FIRE', accidents: 1, deaths: 1 },
+    { sectorCode: 'HAZARDOUS_CHEMICALS', accidents: 2, deaths: 3, largerOrAbove: 1 },
+    { sectorCode: 'ROAD_TRANSPORT', accidents: 5, deaths: 4, largerOrAbove: 0 },
+    { sectorCode: 'FIRE', accidents: 1, deaths: 1, largerOrAbove: 0 },
   ];
 
   it('every measure has a label, unit and a denominator scale of at least 1', () => {
@@ -61,6 +61,8 @@ describe('measures', () => {
     expect(measure('ACCIDENT_COUNT', tallies, null, {})).toEqual({ numerator: 8, denominator: null, value: 8 });
     expect(measure('DEATHS', tallies, null, {})).toEqual({ numerator: 8, denominator: null, value: 8 });
     expect(measure('DEATHS', [], null, {}).value).toBe(0);
+    expect(measure('LARGER_OR_ABOVE_ACCIDENTS', tallies, null, {}).value).toBe(1);
+    expect(measure('LARGER_OR_ABOVE_ACCIDENTS', tallies, ['FIRE'], {}).value).toBe(0);
   });
 
   it('counts only the sectors an indicator names', () => {

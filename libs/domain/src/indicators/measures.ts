@@ -2,11 +2,15 @@
  * Plan indicators (规划指标): a small closed vocabulary of measures computed from the accident records and,
  * for rates, a denominator entered per region and year. The measures are those of the work-safety plans
  * (十四五 安全生产规划 indicator tables): 生产安全事故起数, 死亡人数, 亿元GDP生产安全事故死亡率,
- * 工矿商贸就业人员十万人生产安全事故死亡率 and 道路交通万车死亡率.
+ * 工矿商贸就业人员十万人生产安全事故死亡率, 道路交通万车死亡率 and 较大及以上事故起数. The plans themselves are
+ * the duty of 安全生产法 Art.8 (县级以上地方各级人民政府 … 制定安全生产规划); no statute fixes the indicators'
+ * arithmetic, so the sector scopes and published decimals below are DEFAULTs an indicator may override
+ * (sectors) or that docs/indicators.md documents (decimals).
  */
 
 /** What is counted in the accident records. */
-export type Numerator = 'ACCIDENTS' | 'DEATHS';
+/** LARGER_ACCIDENTS: 较大及以上事故 (grade LARGER, MAJOR or EXTRAORDINARY, 条例 Art.3). */
+export type Numerator = 'ACCIDENTS' | 'DEATHS' | 'LARGER_ACCIDENTS';
 
 /** Denominators administrators enter per region and year, in the unit given. */
 export const DENOMINATOR_KINDS = ['GDP', 'IMC_EMPLOYEES', 'REGISTERED_VEHICLES'] as const;
@@ -27,6 +31,7 @@ export const DENOMINATOR_LABELS: Readonly<Record<DenominatorKind, string>> = Obj
 export const MEASURES = [
   'ACCIDENT_COUNT',
   'DEATHS',
+  'LARGER_OR_ABOVE_ACCIDENTS',
   'DEATHS_PER_100M_YUAN_GDP',
   'DEATHS_PER_100K_IMC_EMPLOYEES',
   'DEATHS_PER_10K_VEHICLES',
@@ -88,6 +93,15 @@ export const MEASURE_DEFINITIONS: Readonly<Record<Measure, MeasureDefinition>> =
     defaultSectors: null,
     decimals: 0,
   },
+  LARGER_OR_ABOVE_ACCIDENTS: {
+    label: '较大及以上生产安全事故起数',
+    unit: '起',
+    numerator: 'LARGER_ACCIDENTS',
+    denominator: null,
+    denominatorScale: 1,
+    defaultSectors: null,
+    decimals: 0,
+  },
   DEATHS_PER_100M_YUAN_GDP: {
     label: '亿元GDP生产安全事故死亡率',
     unit: '人/亿元',
@@ -122,6 +136,8 @@ export interface SectorTally {
   sectorCode: string;
   accidents: number;
   deaths: number;
+  /** 较大 and above (条例 Art.3). */
+  largerOrAbove: number;
 }
 
 /** Half away from zero at `decimals` places, done on the decimal string so 0.0005 → 0.001 (not 0.000). */
@@ -155,7 +171,12 @@ export function measure(
   const def = MEASURE_DEFINITIONS[m];
   const scope = sectorScope(m, sectorCodes);
   const counted = scope ? tallies.filter((t) => scope.includes(t.sectorCode)) : tallies;
-  const numerator = counted.reduce((s, t) => s + (def.numerator === 'ACCIDENTS' ? t.accidents : t.deaths), 0);
+  const pick = {
+    ACCIDENTS: (t: SectorTally) => t.accidents,
+    DEATHS: (t: SectorTally) => t.deaths,
+    LARGER_ACCIDENTS: (t: SectorTally) => t.largerOrAbove,
+  }[def.numerator];
+  const numerator = counted.reduce((s, t) => s + pick(t), 0);
   if (!def.denominator) return { numerator, denominator: null, value: numerator };
   const denominator = denominators[def.denominator] ?? null;
   if (denominator === null || !(denominator > 0)) return { numerator, denominator, value: null };

@@ -11,6 +11,8 @@ export interface YearSectorTallyRow {
   sectorName: string;
   accidents: number;
   deaths: number;
+  /** 较大 and above. */
+  largerOrAbove: number;
 }
 
 export interface RegionRow {
@@ -135,25 +137,33 @@ export class IndicatorRepository {
   async yearSectorTallies(regionId: string, fromYear: number, toYear: number): Promise<YearSectorTallyRow[]> {
     const from = `${fromYear}-01-01T00:00:00+08:00`;
     const to = `${toYear + 1}-01-01T00:00:00+08:00`;
-    const rows: Array<{ year: number; sector_code: string; sector_name: string; accidents: string; deaths: string }> =
-      await this.ds.query(
-        `WITH RECURSIVE subtree AS (
+    const rows: Array<{
+      year: number;
+      sector_code: string;
+      sector_name: string;
+      accidents: string;
+      deaths: string;
+      larger: string;
+    }> = await this.ds.query(
+      `WITH RECURSIVE subtree AS (
            SELECT id FROM regions WHERE id = $1
            UNION ALL SELECT r.id FROM regions r JOIN subtree s ON r.parent_id = s.id
          )
          SELECT extract(year FROM a.occurred_at AT TIME ZONE 'Asia/Shanghai')::int AS year, a.sector_code,
-                s.name AS sector_name, count(*) AS accidents, coalesce(sum(a.deaths), 0) AS deaths
+                s.name AS sector_name, count(*) AS accidents, coalesce(sum(a.deaths), 0) AS deaths,
+                count(*) FILTER (WHERE a.grade <> 'GENERAL') AS larger
            FROM accidents a JOIN sectors s ON s.code = a.sector_code
           WHERE a.region_id IN (SELECT id FROM subtree) AND a.occurred_at >= $2 AND a.occurred_at < $3
           GROUP BY 1, 2, 3 ORDER BY 1, 2`,
-        [regionId, from, to],
-      );
+      [regionId, from, to],
+    );
     return rows.map((r) => ({
       year: Number(r.year),
       sectorCode: r.sector_code,
       sectorName: r.sector_name,
       accidents: Number(r.accidents),
       deaths: Number(r.deaths),
+      largerOrAbove: Number(r.larger),
     }));
   }
 }
