@@ -15,6 +15,7 @@ import { PublicDrawsPage } from './pages/public/PublicDrawsPage';
 import { ReferralPage, ReferralsPage } from './pages/ReferralPages';
 import { AccidentPage, AccidentReportPage, AccidentsPage } from './pages/AccidentPages';
 import { LegalReviewPage } from './pages/LegalReviewPage';
+import { IndicatorsPage } from './pages/IndicatorsPage';
 
 /** ECharts is large: the dashboard loads it when opened. */
 const DashboardPage = lazy(() => import('./pages/DashboardPage'));
@@ -63,6 +64,7 @@ export function AppRoutes() {
         <Route path="accidents" element={<AccidentsPage />} />
         <Route path="accidents/new" element={<AccidentReportPage />} />
         <Route path="accidents/:id" element={<AccidentPage />} />
+        <Route path="indicators" element={<IndicatorsPage />} />
         <Route path="*" element={<Navigate to="/ui/inbox" replace />} />
       </Route>
     </Routes>

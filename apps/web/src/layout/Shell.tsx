@@ -72,6 +72,9 @@ export function Shell() {
     ...(hasRole(user, ...OFFICERS)
       ? [{ key: '/ui/accidents', label: <Link to="/ui/accidents">{t('accidents')}</Link> }]
       : []),
+    ...(hasRole(user, ...OFFICERS)
+      ? [{ key: '/ui/indicators', label: <Link to="/ui/indicators">{t('indicators')}</Link> }]
+      : []),
     { key: '/ui/public', label: <Link to="/ui/public/decisions">{t('publicPages')}</Link> },
   ];
   const selected = items

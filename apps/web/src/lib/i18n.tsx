@@ -164,6 +164,19 @@ const zh = {
   createdAt: '创建时间',
   skipToContent: '跳到正文',
   menu: '菜单',
+  indicators: '规划指标',
+  noIndicatorPlans: '辖区内暂无规划指标',
+  year: '年度',
+  indicator: '指标',
+  indicatorNature: '属性',
+  baseline: '基期值',
+  target: '目标',
+  targetCeiling: '控制在{value}{unit}以内',
+  targetDecrease: '下降{value}%以上（低于{threshold}）',
+  actualValue: '实际值',
+  verdict: '完成情况',
+  yearOnYear: '同比',
+  leadDepartment: '牵头单位',
 };
 
 type Key = keyof typeof zh;
@@ -330,6 +343,19 @@ const en: Record<Key, string> = {
   createdAt: 'Created',
   skipToContent: 'Skip to content',
   menu: 'Menu',
+  indicators: 'Plan indicators',
+  noIndicatorPlans: 'No plan indicators in your jurisdiction',
+  year: 'Year',
+  indicator: 'Indicator',
+  indicatorNature: 'Nature',
+  baseline: 'Baseline',
+  target: 'Target',
+  targetCeiling: 'At most {value} {unit}',
+  targetDecrease: 'Down by more than {value}% (below {threshold})',
+  actualValue: 'Value',
+  verdict: 'Verdict',
+  yearOnYear: 'Year on year',
+  leadDepartment: 'Lead department',
 };
 
 /** Labels of the API's codes (statuses, roles, grades); an unknown code shows as itself. */
