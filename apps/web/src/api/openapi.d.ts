@@ -1788,7 +1788,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Cases of your department (and the levels below for supervisors), newest first */
+    /**
+     * Cases of your department (and the levels below for supervisors), newest first
+     * @description `departmentId` outside your jurisdiction answers 403 FORBIDDEN_JURISDICTION.
+     */
     get: operations['CasesController_list'];
     put?: never;
     post?: never;
@@ -2018,7 +2021,7 @@ export interface components {
       /** @description Your department and, for heads and administrators, every department below it */
       visibleDepartmentIds: string[];
       /** @description 执法证号 (enforcement credential number) */
-      credentialNo: string[];
+      credentialNo: string | null;
       /** @description Holds the legal qualification first-time 法制审核 reviewers need (行政处罚法 Art.58) */
       legalQualified: boolean;
     };
@@ -2027,8 +2030,8 @@ export interface components {
       /** @description Entries walked */
       checked: number;
       /** @description The first entry whose hash does not follow */
-      firstBrokenSeq: string[];
-      reason: string[];
+      firstBrokenSeq: string | null;
+      reason: string | null;
     };
     HolidayYearListDto_Output: {
       items: {
@@ -2164,7 +2167,7 @@ export interface components {
         principalPhone: string | null;
       }[];
       /** @description Cursor of the next page; null on the last page */
-      nextCursor: string[];
+      nextCursor: string | null;
       /** @description Matching rows, exact up to 10,000 */
       total: number;
       /** @description false when there are more than 10,000 (total is then 10,000) */
@@ -2184,9 +2187,9 @@ export interface components {
       /** @enum {string} */
       riskGrade: 'RED' | 'ORANGE' | 'YELLOW' | 'BLUE';
       creditStatus: string;
-      principalName: string[];
+      principalName: string | null;
       /** @description Masked in lists; in full on the single read */
-      principalPhone: string[];
+      principalPhone: string | null;
     };
     UserPageDto_Output: {
       items: {
@@ -2210,7 +2213,7 @@ export interface components {
         active: boolean;
       }[];
       /** @description Cursor of the next page; null on the last page */
-      nextCursor: string[];
+      nextCursor: string | null;
       /** @description Matching rows, exact up to 10,000 */
       total: number;
       /** @description false when there are more than 10,000 (total is then 10,000) */
@@ -2235,7 +2238,7 @@ export interface components {
         credentialNo: string | null;
       }[];
       /** @description Cursor of the next page; null on the last page */
-      nextCursor: string[];
+      nextCursor: string | null;
       /** @description Matching rows, exact up to 10,000 */
       total: number;
       /** @description false when there are more than 10,000 (total is then 10,000) */
@@ -2277,7 +2280,7 @@ export interface components {
         | 'DEPARTMENT_ADMIN'
         | 'SYSTEM_ADMIN'
       )[];
-      credentialNo: string[];
+      credentialNo: string | null;
       legalQualified: boolean;
       active: boolean;
     };
@@ -2546,7 +2549,7 @@ export interface components {
       enterpriseId: string;
       /** @enum {string} */
       reason: 'KINSHIP' | 'PRIOR_EMPLOYMENT' | 'FINANCIAL_INTEREST' | 'OTHER';
-      note: string[];
+      note: string | null;
       active: boolean;
       /** Format: uuid */
       createdBy: string;
@@ -2599,7 +2602,7 @@ export interface components {
       id: string;
       caseType: string;
       /** @description The case number (案号) once assigned */
-      referenceNo: string[];
+      referenceNo: string | null;
       title: string;
       status: string;
       /** Format: uuid */
@@ -2634,7 +2637,7 @@ export interface components {
         updatedAt: string;
       }[];
       /** @description Cursor of the next page; null on the last page */
-      nextCursor: string[];
+      nextCursor: string | null;
       /** @description Matching rows, exact up to 10,000 */
       total: number;
       /** @description false when there are more than 10,000 (total is then 10,000) */
@@ -2645,7 +2648,7 @@ export interface components {
       id: string;
       caseType: string;
       /** @description The case number (案号) once assigned */
-      referenceNo: string[];
+      referenceNo: string | null;
       title: string;
       status: string;
       /** Format: uuid */
@@ -2804,7 +2807,7 @@ export interface components {
       id: string;
       caseType: string;
       /** @description The case number (案号) once assigned */
-      referenceNo: string[];
+      referenceNo: string | null;
       title: string;
       status: string;
       /** Format: uuid */
@@ -2825,7 +2828,7 @@ export interface components {
       id: string;
       caseType: string;
       /** @description The case number (案号) once assigned */
-      referenceNo: string[];
+      referenceNo: string | null;
       title: string;
       status: string;
       /** Format: uuid */
@@ -2901,7 +2904,7 @@ export interface components {
       id: string;
       caseType: string;
       /** @description The case number (案号) once assigned */
-      referenceNo: string[];
+      referenceNo: string | null;
       title: string;
       status: string;
       /** Format: uuid */
@@ -3052,7 +3055,7 @@ export interface components {
         }[];
       }[];
       /** @description Cursor of the next page; null on the last page */
-      nextCursor: string[];
+      nextCursor: string | null;
       /** @description Matching rows, exact up to 10,000 */
       total: number;
       /** @description false when there are more than 10,000 (total is then 10,000) */
@@ -3314,7 +3317,7 @@ export interface components {
       /** @description LATE (computed), OMITTED, FALSE_REPORT, CONCEALED */
       reportingFlags: string[];
       teamLeadId: string | null;
-      procuratorateInvited: boolean[];
+      procuratorateInvited: boolean | null;
       teamFormedAt: string | null;
       /** Format: uuid */
       createdBy: string;
@@ -3389,7 +3392,7 @@ export interface components {
         updatedAt: string;
       }[];
       /** @description Cursor of the next page; null on the last page */
-      nextCursor: string[];
+      nextCursor: string | null;
       /** @description Matching rows, exact up to 10,000 */
       total: number;
       /** @description false when there are more than 10,000 (total is then 10,000) */
@@ -3450,7 +3453,7 @@ export interface components {
       /** @description LATE (computed), OMITTED, FALSE_REPORT, CONCEALED */
       reportingFlags: string[];
       teamLeadId: string | null;
-      procuratorateInvited: boolean[];
+      procuratorateInvited: boolean | null;
       teamFormedAt: string | null;
       /** Format: uuid */
       createdBy: string;
@@ -3928,7 +3931,7 @@ export interface components {
       /** Format: date */
       heldOn: string;
       topic: string;
-      location: string[];
+      location: string | null;
       attendees: {
         name: string;
         organisation?: string | null;
@@ -4019,7 +4022,7 @@ export interface components {
         } | null;
       }[];
       /** @description Cursor of the next page; null on the last page */
-      nextCursor: string[];
+      nextCursor: string | null;
       /** @description Matching rows, exact up to 10,000 */
       total: number;
       /** @description false when there are more than 10,000 (total is then 10,000) */
@@ -4205,7 +4208,7 @@ export interface components {
         } | null;
       }[];
       /** @description Cursor of the next page; null on the last page */
-      nextCursor: string[];
+      nextCursor: string | null;
       /** @description Matching rows, exact up to 10,000 */
       total: number;
       /** @description false when there are more than 10,000 (total is then 10,000) */
@@ -4272,7 +4275,7 @@ export interface components {
         publishedAt: string | null;
       }[];
       /** @description Cursor of the next page; null on the last page */
-      nextCursor: string[];
+      nextCursor: string | null;
       /** @description Matching rows, exact up to 10,000 */
       total: number;
       /** @description false when there are more than 10,000 (total is then 10,000) */
@@ -4288,7 +4291,7 @@ export interface components {
       occurredOn: string;
       region: string;
       sector: string;
-      enterprise: string[];
+      enterprise: string | null;
       place: string;
       /** @enum {string} */
       grade: 'GENERAL' | 'LARGER' | 'MAJOR' | 'EXTRAORDINARY';
@@ -4297,7 +4300,7 @@ export interface components {
       deaths: number;
       seriousInjuries: number;
       directLossYuan: number;
-      summary: string[];
+      summary: string | null;
       directCauses: string;
       indirectCauses: string;
       educationMeasures: string;
@@ -4392,7 +4395,7 @@ export interface components {
         | 'REWARD_APPROVED'
         | 'CLOSED';
       /** @description The department’s answer once given */
-      feedback: string[];
+      feedback: string | null;
     };
     RegisterComplaintDto: {
       /** @description What happened (举报内容) */
@@ -4508,7 +4511,7 @@ export interface components {
         closedAt: string | null;
       }[];
       /** @description Cursor of the next page; null on the last page */
-      nextCursor: string[];
+      nextCursor: string | null;
       /** @description Matching rows, exact up to 10,000 */
       total: number;
       /** @description false when there are more than 10,000 (total is then 10,000) */
@@ -4599,10 +4602,10 @@ export interface components {
       receivedByDepartmentId: string;
       description: string;
       place: string;
-      enterpriseName: string[];
+      enterpriseName: string | null;
       /** @description The directory enterprise, when matched */
       enterpriseId: string | null;
-      sectorCode: string[];
+      sectorCode: string | null;
       anonymous: boolean;
       transfers: {
         /** Format: uuid */
@@ -4617,10 +4620,10 @@ export interface components {
       mergedIntoId: string | null;
       /** @description The inspection opened from 核查, which the complaint followed */
       inspectionCaseId: string | null;
-      verifiedTrue: boolean[];
-      verifiedGrade: string[];
+      verifiedTrue: boolean | null;
+      verifiedGrade: string | null;
       feedbackAt: string | null;
-      feedbackOnTime: boolean[];
+      feedbackOnTime: boolean | null;
       reward: {
         status: string;
         amountYuan: number | null;
@@ -4634,9 +4637,9 @@ export interface components {
         phone: string | null;
         address: string | null;
       } | null;
-      findings: string[];
-      result: string[];
-      feedback: string[];
+      findings: string | null;
+      result: string | null;
+      feedback: string | null;
     };
     DesignateHandlersDto: {
       /** 承办人 */
@@ -4675,6 +4678,13 @@ export interface components {
     StatementDto: {
       /** 陈述申辩要点 */
       summary: string;
+      /**
+       * 收到日期（邮戳或收件回执）
+       * Format: date
+       */
+      receivedOn?: string;
+      /** 收件凭证（邮戳、回执） */
+      receiptAttachmentIds?: string[];
     };
     HearingRequestDto: {
       /**
@@ -4684,6 +4694,13 @@ export interface components {
       channel: 'WRITTEN' | 'ORAL';
       /** 备注 */
       note?: string;
+      /**
+       * 收到日期（邮戳或收件回执）
+       * Format: date
+       */
+      receivedOn?: string;
+      /** 收件凭证（邮戳、回执） */
+      receiptAttachmentIds?: string[];
     };
     WaiverDto: {
       /** 放弃的权利 */
@@ -4738,6 +4755,8 @@ export interface components {
       filedOn: string;
       /** 复议机关或法院 */
       body: string;
+      /** 受理通知书或起诉材料 */
+      receiptAttachmentIds?: string[];
     };
     ChallengeEndedDto: {
       /**
@@ -4752,6 +4771,8 @@ export interface components {
       result: 'UPHELD' | 'REVOKED' | 'CHANGED' | 'WITHDRAWN_BY_PARTY';
       /** 变更后的罚款（元） */
       newFineYuan?: number;
+      /** 复议决定书或裁判文书 */
+      receiptAttachmentIds?: string[];
     };
     CriminalTransferDto: {
       /** 涉嫌罪名 */
@@ -4778,7 +4799,7 @@ export interface components {
         issuedAt: string;
       }[];
       /** @description Cursor of the next page; null on the last page */
-      nextCursor: string[];
+      nextCursor: string | null;
       /** @description Matching rows, exact up to 10,000 */
       total: number;
       /** @description false when there are more than 10,000 (total is then 10,000) */
@@ -4806,7 +4827,7 @@ export interface components {
         withdrawalReason: string | null;
       }[];
       /** @description Cursor of the next page; null on the last page */
-      nextCursor: string[];
+      nextCursor: string | null;
       /** @description Matching rows, exact up to 10,000 */
       total: number;
       /** @description false when there are more than 10,000 (total is then 10,000) */
@@ -4854,6 +4875,8 @@ export interface components {
         statementDefenceWorkingDays: number;
         hearingRequestWorkingDays: number;
         hearingNoticeWorkingDays: number;
+        /** @description Local rule (default 0): working days the party window stays open after its periods end, for submissions posted in time */
+        partySubmissionGraceWorkingDays: number;
         reconsiderationDays: number;
         litigationMonths: number;
         courtApplicationMonths: number;
@@ -5065,7 +5088,7 @@ export interface components {
         publishedAt: string;
       }[];
       /** @description Cursor of the next page; null on the last page */
-      nextCursor: string[];
+      nextCursor: string | null;
       /** @description Matching rows, exact up to 10,000 */
       total: number;
       /** @description false when there are more than 10,000 (total is then 10,000) */
@@ -5081,7 +5104,7 @@ export interface components {
         listedOn: string;
       }[];
       /** @description Cursor of the next page; null on the last page */
-      nextCursor: string[];
+      nextCursor: string | null;
       /** @description Matching rows, exact up to 10,000 */
       total: number;
       /** @description false when there are more than 10,000 (total is then 10,000) */
@@ -5108,7 +5131,7 @@ export interface components {
         removedOn: string | null;
       }[];
       /** @description Cursor of the next page; null on the last page */
-      nextCursor: string[];
+      nextCursor: string | null;
       /** @description Matching rows, exact up to 10,000 */
       total: number;
       /** @description false when there are more than 10,000 (total is then 10,000) */
@@ -5134,7 +5157,7 @@ export interface components {
       status: 'PENDING' | 'APPROVED' | 'REJECTED';
       decidedBy: string | null;
       decidedAt: string | null;
-      decisionComment: string[];
+      decisionComment: string | null;
       /** Format: date-time */
       createdAt: string;
     };
@@ -5340,7 +5363,7 @@ export interface components {
         } | null;
       }[];
       /** @description Cursor of the next page; null on the last page */
-      nextCursor: string[];
+      nextCursor: string | null;
       /** @description Matching rows, exact up to 10,000 */
       total: number;
       /** @description false when there are more than 10,000 (total is then 10,000) */
@@ -5376,7 +5399,7 @@ export interface components {
       needsManualDueDate: boolean;
       /** @enum {string} */
       escalation: 'NONE' | 'YELLOW' | 'RED';
-      outcome: string[];
+      outcome: string | null;
       completedBy: string | null;
       completedAt: string | null;
       /** @description What the task shows about its case's context */
@@ -5441,7 +5464,7 @@ export interface components {
       needsManualDueDate: boolean;
       /** @enum {string} */
       escalation: 'NONE' | 'YELLOW' | 'RED';
-      outcome: string[];
+      outcome: string | null;
       completedBy: string | null;
       completedAt: string | null;
       /** @description What the task shows about its case's context */
@@ -5580,7 +5603,7 @@ export interface components {
         enterpriseName: string | null;
       }[];
       /** @description Cursor of the next page; null on the last page */
-      nextCursor: string[];
+      nextCursor: string | null;
       /** @description Matching rows, exact up to 10,000 */
       total: number;
       /** @description false when there are more than 10,000 (total is then 10,000) */
@@ -5591,7 +5614,7 @@ export interface components {
       id: string;
       caseType: string;
       /** @description The case number (案号) once assigned */
-      referenceNo: string[];
+      referenceNo: string | null;
       title: string;
       status: string;
       /** Format: uuid */
@@ -5605,7 +5628,7 @@ export interface components {
       /** Format: date-time */
       updatedAt: string;
       /** @description The enterprise's name (null without one) */
-      enterpriseName: string[];
+      enterpriseName: string | null;
       /** @description The workflow's live state (penalty cases), null for other types */
       workflow:
         | ({
@@ -5660,7 +5683,7 @@ export interface components {
         hash: string;
       }[];
       /** @description Cursor of the next page; null on the last page */
-      nextCursor: string[];
+      nextCursor: string | null;
       /** @description Matching rows, exact up to 10,000 */
       total: number;
       /** @description false when there are more than 10,000 (total is then 10,000) */
@@ -5671,8 +5694,8 @@ export interface components {
       /** @description Rows of the case's record checked */
       checked: number;
       /** @description The first row whose hash does not match, if any */
-      firstBrokenSeq: string[];
-      reason: string[];
+      firstBrokenSeq: string | null;
+      reason: string | null;
     };
     AttachDto: {
       /** @enum {string} */
@@ -5696,8 +5719,8 @@ export interface components {
       caseId: string;
       taskId: string | null;
       kind: string;
-      fileName: string[];
-      contentType: string[];
+      fileName: string | null;
+      contentType: string | null;
       sizeBytes: number;
       sha256: string;
       uploadedBy: string | null;
@@ -16379,6 +16402,15 @@ export interface operations {
       };
       /** @description UNAUTHENTICATED: no valid bearer token */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
         headers: {
           [name: string]: unknown;
         };
