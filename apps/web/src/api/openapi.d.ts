@@ -235,7 +235,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Active users of your visible departments (name, department, roles, credential number), for steps that name colleagues */
+    /** Active users of your visible departments (name, department, roles, credential number), for steps that name colleagues; with `q`, the officials of every department whose name matches (an investigation team takes members from other bodies) */
     get: operations['OrganisationController_directory'];
     put?: never;
     post?: never;
@@ -1019,6 +1019,23 @@ export interface paths {
     };
     /** The status and feedback of a complaint, with its secret; anything else answers 404 */
     get: operations['PublicComplaintsController_track'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/public/complaint-departments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Departments that receive complaints (work-safety supervisors), top level first */
+    get: operations['PublicComplaintDepartmentsController_departments'];
     put?: never;
     post?: never;
     delete?: never;
@@ -4394,8 +4411,19 @@ export interface components {
         | 'REWARD_PROPOSED'
         | 'REWARD_APPROVED'
         | 'CLOSED';
+      /** @description The status in plain Chinese words */
+      statusLabel: string;
       /** @description The department’s answer once given */
       feedback: string | null;
+    };
+    ComplaintDepartmentListDto_Output: {
+      items: {
+        /** Format: uuid */
+        id: string;
+        name: string;
+        /** @enum {string} */
+        level: 'PROVINCE' | 'CITY' | 'COUNTY' | 'TOWN' | 'PARK';
+      }[];
     };
     RegisterComplaintDto: {
       /** @description What happened (举报内容) */
@@ -7680,6 +7708,8 @@ export interface operations {
         limit?: number;
         /** @description nextCursor of the previous page; absent for the first page */
         cursor?: string;
+        /** @description Part of a name or username: searches the officials of every department (credential numbers only for yours) */
+        q?: string;
       };
       header?: never;
       path?: never;
@@ -11863,6 +11893,34 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+    };
+  };
+  PublicComplaintDepartmentsController_departments: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ComplaintDepartmentListDto_Output'];
         };
       };
       /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
