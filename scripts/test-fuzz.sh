@@ -2,7 +2,8 @@
 # Fuzz tier: schemathesis (scripts/lib/schemathesis.sh) generates requests from the live OpenAPI document
 # (/docs/openapi.json) against the compiled API and worker (dist/), once without a token and once with the
 # token of each of several roles of the demo organisation, bounded in examples per operation and in time.
-# Fails on any 5xx (not_a_server_error). Own PostgreSQL cluster and database; the Temporal server given by
+# Fails on any 5xx (not_a_server_error) and on any answer the document does not describe: a body that does not match
+# its response schema, an undocumented status code, content type or required header. Own PostgreSQL cluster and database; the Temporal server given by
 # TEMPORAL_ADDRESS (a task queue of its own) or a dev server of its own.
 #
 # Server errors already known and being fixed elsewhere are listed, with the reason, in
@@ -12,7 +13,7 @@
 #   FUZZ_MAX_SECONDS    time budget of each schemathesis run (default 60): after one pass over every operation,
 #                       fuzzing repeats until it is spent; a run still going 120 s later is stopped and fails
 #   FUZZ_SEED           generation seed (default fixed, so that runs start from the same cases; printed)
-#   FUZZ_CHECKS         schemathesis checks (default not_a_server_error)
+#   FUZZ_CHECKS         schemathesis checks (default: the server-error check and the four conformance checks)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 source "$PROJECT_ROOT/scripts/lib/node.sh"
@@ -27,7 +28,7 @@ schemathesis_ensure
 max_examples="${FUZZ_MAX_EXAMPLES:-5}"
 max_seconds="${FUZZ_MAX_SECONDS:-60}"
 seed="${FUZZ_SEED:-20261201}"
-checks="${FUZZ_CHECKS:-not_a_server_error}"
+checks="${FUZZ_CHECKS:-not_a_server_error,response_schema_conformance,status_code_conformance,content_type_conformance,response_headers_conformance}"
 
 unset DATABASE_URL
 PG_EPHEMERAL=1 pg_up pg-fuzz "$(free_port)"

@@ -1,7 +1,6 @@
-import { Browser } from 'playwright-core';
-import { OrgHarness, startOrgHarness } from '../support/harness';
 import { expectEventually } from '../support/eventually';
-import { launchChromium, listen, loginAs, openPerson, Person, screenshots } from '../support/browser';
+import { loginAs, screenshots } from '../support/browser';
+import { browserSuite } from '../support/browser-suite';
 import { randomUUID } from 'node:crypto';
 import { chooseIn, complete, DirectoryPerson, fillFromSchema, openFromInbox } from '../support/console-steps';
 import { JsonSchema, payloadFromSchema } from '../support/schema-payload';
@@ -11,43 +10,20 @@ import { JsonSchema, payloadFromSchema } from '../support/schema-payload';
  * browser test drives (filled from its schema alone) and the public pages, in a real browser.
  */
 describe('officer console basics (Chromium, dev server)', () => {
-  let h: OrgHarness;
-  let browser: Browser;
-  let baseURL: string;
-  const people: Person[] = [];
-  const person = async (viewport: 'desktop' | 'phone' = 'desktop') => {
-    const p = await openPerson(browser, baseURL, viewport);
-    people.push(p);
-    return p;
-  };
-
-  beforeAll(async () => {
-    h = await startOrgHarness({ temporal: 'dev' });
-    baseURL = await listen(h.app);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await h?.close();
-  });
-  afterEach(async () => {
-    for (const p of people.splice(0)) {
-      expect(p.errors).toEqual([]);
-      await p.close();
-    }
-  });
+  const suite = browserSuite();
+  const person = (viewport: 'desktop' | 'phone' = 'desktop') => suite.person(viewport);
 
   it('serves the console at / without shadowing the API, and under /ui/ for client routes', async () => {
-    const root = await fetch(`${baseURL}/`);
+    const root = await fetch(`${suite.baseURL}/`);
     expect(root.status).toBe(200);
     expect(root.headers.get('content-type')).toMatch(/text\/html/);
     expect(root.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(await root.text()).toContain('<div id="root">');
-    expect((await fetch(`${baseURL}/ui/cases/anything`)).status).toBe(200);
-    expect((await fetch(`${baseURL}/ui/assets/missing.js`)).status).toBe(404);
-    const health = await fetch(`${baseURL}/health/live`);
+    expect((await fetch(`${suite.baseURL}/ui/cases/anything`)).status).toBe(200);
+    expect((await fetch(`${suite.baseURL}/ui/assets/missing.js`)).status).toBe(404);
+    const health = await fetch(`${suite.baseURL}/health/live`);
     expect((await health.json()) as unknown).toEqual({ status: 'ok' });
-    const unauthenticated = await fetch(`${baseURL}/tasks`);
+    const unauthenticated = await fetch(`${suite.baseURL}/tasks`);
     expect(unauthenticated.status).toBe(401);
     expect(((await unauthenticated.json()) as { code: string }).code).toBe('UNAUTHENTICATED');
   });
@@ -59,17 +35,17 @@ describe('officer console basics (Chromium, dev server)', () => {
     await page.waitForURL('**/ui/login');
     await page.getByRole('button', { name: '登录' }).waitFor();
     await screenshots(p, 'login');
-    await page.getByLabel('用户名').fill(h.org.users.head.username);
+    await page.getByLabel('用户名').fill(suite.h.org.users.head.username);
     await page.getByLabel('密码').fill('wrong-password');
     await page.getByRole('button', { name: '登录' }).click();
     await expect(page.getByTestId('login-error').textContent()).resolves.toMatch(/登录失败/);
     expect(p.failedLoads.filter((line) => !line.includes('/auth/login'))).toEqual([]);
     p.failedLoads.length = 0;
 
-    await loginAs(p, h.org.users.head);
+    await loginAs(p, suite.h.org.users.head);
     await page.waitForURL('**/ui/inbox');
     const who = page.getByTestId('whoami');
-    await who.getByText(h.org.users.head.username).waitFor();
+    await who.getByText(suite.h.org.users.head.username).waitFor();
     await who.getByText(/测试县应急管理局/).waitFor();
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('button', { name: 'Log out' }).waitFor();
@@ -83,7 +59,7 @@ describe('officer console basics (Chromium, dev server)', () => {
 
   it('ends a session the API no longer accepts and says so on the login page', async () => {
     const p = await person();
-    await loginAs(p, h.org.users.officerA);
+    await loginAs(p, suite.h.org.users.officerA);
     // The stored token no longer verifies (as after a key rotation or a deactivation): the API answers 401.
     await p.page.evaluate(`(() => {
       const stored = JSON.parse(sessionStorage.getItem('console.session'));
@@ -103,9 +79,9 @@ describe('officer console basics (Chromium, dev server)', () => {
     const { page } = p;
     await page.goto('/ui/login');
     await page.getByLabel('用户名').focus();
-    await page.keyboard.type(h.org.users.officerA.username);
+    await page.keyboard.type(suite.h.org.users.officerA.username);
     await page.keyboard.press('Tab');
-    await page.keyboard.type(h.org.users.officerA.password);
+    await page.keyboard.type(suite.h.org.users.officerA.password);
     await page.keyboard.press('Enter');
     await page.getByTestId('whoami').waitFor();
     // Tab from the top: the skip link first, then the navigation; whatever has focus shows an outline.
@@ -124,7 +100,7 @@ describe('officer console basics (Chromium, dev server)', () => {
   it('reports an accident through the form and shows its grade, investigating level and clock', async () => {
     const p = await person();
     const { page } = p;
-    await loginAs(p, h.org.users.officerA);
+    await loginAs(p, suite.h.org.users.officerA);
     await page.goto('/ui/accidents/new');
     await page.getByLabel('事故名称').fill('测试企业“12·1”中毒事故');
     await page.getByLabel('地点').fill('测试县化工园区');
@@ -141,11 +117,11 @@ describe('officer console basics (Chromium, dev server)', () => {
   });
 
   it('searches the cases on the server by number, title, enterprise, type and status, beyond the first page', async () => {
-    const { org } = h;
+    const { org } = suite.h;
     // 30 cases (more than a page of 20); the one searched for is the oldest, so it is not on the first page.
     const stem = `检索${org.suffix}`;
     for (let i = 0; i < 30; i++) {
-      await h.db.ds.query(
+      await suite.h.db.ds.query(
         `INSERT INTO cases (id, case_type, reference_no, title, status, department_id, enterprise_id, workflow_id, created_by, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, now() - $10 * interval '1 minute')`,
         [
@@ -163,7 +139,7 @@ describe('officer console basics (Chromium, dev server)', () => {
       );
     }
     // The other county's enterprise name identifies the oldest case (the enterprise is named on the case only).
-    await h.db.ds.query(`UPDATE enterprises SET name = $2 WHERE id = $1`, [
+    await suite.h.db.ds.query(`UPDATE enterprises SET name = $2 WHERE id = $1`, [
       org.otherEnterpriseId,
       `远方企业${org.suffix}`,
     ]);
@@ -216,12 +192,12 @@ describe('officer console basics (Chromium, dev server)', () => {
   });
 
   it('completes a step of a workflow the other browser tests do not drive, from its published schema alone', async () => {
-    const { org } = h;
+    const { org } = suite.h;
     // An inspection (现场检查) by two officers, opened over HTTP; its first step is worked in the browser.
-    const opened = await h
+    const opened = await suite.h
       .http()
       .post('/inspections')
-      .set(h.as('officerA'))
+      .set(suite.h.as('officerA'))
       .send({ enterpriseId: org.enterpriseId, inspectorIds: [org.users.officerA.id, org.users.officerB.id] });
     expect(opened.status).toBe(201);
     const p = await person();
@@ -231,10 +207,10 @@ describe('officer console basics (Chromium, dev server)', () => {
     const taskId = page.url().split('/').pop()!;
     // What the console shows is the published contract; the payload comes from the outcome's schema and
     // the directory, the way any client would build it, and is typed into the rendered form.
-    const task = await h.http().get(`/tasks/${taskId}`).set(h.as('officerA'));
+    const task = await suite.h.http().get(`/tasks/${taskId}`).set(suite.h.as('officerA'));
     const form = task.body.form.outcomes as Array<{ outcome: string; schema: JsonSchema }>;
     const rectify = form.find((candidate) => candidate.outcome === 'RECTIFY')!;
-    const directory = await h.http().get('/directory/users').query({ limit: 100 }).set(h.as('officerA'));
+    const directory = await suite.h.http().get('/directory/users').query({ limit: 100 }).set(suite.h.as('officerA'));
     const inspectors = (directory.body.items as DirectoryPerson[]).filter((user) =>
       [org.users.officerA.id, org.users.officerB.id].includes(user.id),
     );
@@ -252,7 +228,7 @@ describe('officer console basics (Chromium, dev server)', () => {
     await page.getByTestId('step-answer').getByText('责令限期整改').waitFor();
 
     // What the workflow stored as the step's result is exactly the payload built from the schema.
-    const [stored] = await h.db.ds.query('SELECT status, outcome, result FROM tasks WHERE id = $1', [taskId]);
+    const [stored] = await suite.h.db.ds.query('SELECT status, outcome, result FROM tasks WHERE id = $1', [taskId]);
     expect(stored).toMatchObject({ status: 'COMPLETED', outcome: 'RECTIFY', result: payload });
   });
 

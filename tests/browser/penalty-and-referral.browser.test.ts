@@ -7,14 +7,17 @@ import {
   choose,
   chooseIn,
   complete,
+  DirectoryPerson,
   field,
   fill,
+  fillFromSchema,
   openFromInbox,
   pickNow,
   pressOutcome,
 } from '../support/console-steps';
 import { expectEventually } from '../support/eventually';
 import { penaltyFlow } from '../support/penalty-flow';
+import { JsonSchema } from '../support/schema-payload';
 
 /**
  * The required console scenario, by clicks and typing in Chromium against the real API, worker,
@@ -270,10 +273,22 @@ describe('officer console: penalty case, legal review, decision, referral and pu
         expect(res.body.items.length).toBeGreaterThan(0);
         return res.body.items[0] as { id: string };
       });
-    await openTask(cityHead, 'ACCIDENT_TEAM_FORMATION');
-    expect(
-      (await h.http().post(`/accidents/${accidentId}/team`).set(cityHead).send(teamPayload(org, acc))).status,
-    ).toBe(200);
+    // The head forms the team in the console: the police, trade-union and discipline members belong to other
+    // bodies, and the person field finds them in the directory of every department as their names are typed.
+    const teamTask = await openTask(cityHead, 'ACCIDENT_TEAM_FORMATION');
+    const head = await as(org.users.cityHead);
+    await head.page.goto(`/ui/tasks/${teamTask.id}`);
+    await head.page.getByTestId('step-form').waitFor();
+    const teamForm = (await h.http().get(`/tasks/${teamTask.id}`).set(cityHead)).body.form.outcomes[0].schema;
+    const members = [acc.users.lead, org.users.discipline, acc.users.police, acc.users.union];
+    const directory: DirectoryPerson[] = [];
+    for (const member of members) {
+      const found = await h.http().get('/directory/users').query({ q: member.username }).set(cityHead);
+      directory.push(...(found.body.items as DirectoryPerson[]).filter((entry) => entry.id === member.id));
+    }
+    expect(directory.map((entry) => entry.id)).toEqual(members.map((member) => member.id));
+    await fillFromSchema(head.page, teamForm as JsonSchema, teamPayload(org, acc), directory);
+    await complete(head.page, 'FORM');
     const police = await token(acc.users.police);
     const findings = await openTask(police, 'ACCIDENT_MEMBER_FINDINGS');
     await h

@@ -92,7 +92,7 @@ describe('complaints and tip-offs (time-skipping server)', () => {
     expect(wrong.body.message).toBe(unknown.body.message);
     const received = await track(code, secret);
     expect(received.status).toBe(200);
-    expect(received.body).toEqual({ code, status: 'RECEIVED', feedback: null });
+    expect(received.body).toEqual({ code, status: 'RECEIVED', statusLabel: '已收到，待受理审查', feedback: null });
 
     // Matched to the directory: the enterprise's enforcement department has it in its inbox.
     const acceptance = await openTask(caseId, 'COMPLAINT_ACCEPTANCE');
@@ -151,7 +151,12 @@ describe('complaints and tip-offs (time-skipping server)', () => {
     });
     await expectEventually(async () => {
       const answered = await track(code, secret);
-      expect(answered.body).toEqual({ code, status: 'ANSWERED', feedback: '经核查，举报属实，已依法处理。' });
+      expect(answered.body).toEqual({
+        code,
+        status: 'ANSWERED',
+        statusLabel: '已答复',
+        feedback: '经核查，举报属实，已依法处理。',
+      });
       outsiderBodies.push(answered.body);
     });
 
@@ -271,7 +276,12 @@ describe('complaints and tip-offs (time-skipping server)', () => {
       const closed = await detail(id, 'officerA');
       expect(closed.body).toMatchObject({ status: 'CLOSED', verifiedTrue: false, feedbackOnTime: false, reward: null });
     });
-    expect((await track(code, secret)).body).toEqual({ code, status: 'CLOSED', feedback: '经核查，举报不属实。' });
+    expect((await track(code, secret)).body).toEqual({
+      code,
+      status: 'CLOSED',
+      statusLabel: '已办结',
+      feedback: '经核查，举报不属实。',
+    });
     await recordClientHistoryIfAsked(h.client, `complaint-${caseId}`, 'complaint-v1-late-feedback');
 
     const stats = await h
@@ -399,6 +409,7 @@ describe('complaints and tip-offs (time-skipping server)', () => {
     expect((await track(duplicate.code, duplicate.secret)).body).toEqual({
       code: duplicate.code,
       status: 'ACCEPTED',
+      statusLabel: '已受理',
       feedback: null,
     });
     const merged = await h.db.ds.query(

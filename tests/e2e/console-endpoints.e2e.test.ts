@@ -60,6 +60,31 @@ describe('console endpoints: GET /directory/users, GET /cases/:id/record-verific
     expect(badLimit.status).toBe(400);
   });
 
+  it('finds the officials of every department by name, without the credential numbers of other bodies', async () => {
+    const search = (q: string) => h.http().get('/directory/users').query({ q }).set(h.as('head'));
+    // An investigation team takes members from other bodies (条例 Art.22): the discipline body's member is found.
+    const found = await search(`discipline.${h.org.suffix}`);
+    expect(found.status).toBe(200);
+    expect(found.body.items).toEqual([
+      {
+        id: h.org.users.discipline.id,
+        displayName: 'discipline',
+        departmentId: h.org.disciplineDepartmentId,
+        roles: ['DISCIPLINE_BODY'],
+        credentialNo: null,
+      },
+    ]);
+    // Another county's officer is found too, with no credential number; one's own colleague keeps it.
+    const other = (await search(`other.${h.org.suffix}`)).body.items;
+    expect(other).toEqual([expect.objectContaining({ id: h.org.users.otherOfficer.id, credentialNo: null })]);
+    const colleague = (await search(`officerB.${h.org.suffix}`)).body.items;
+    expect(colleague).toEqual([expect.objectContaining({ credentialNo: `B${h.org.suffix}` })]);
+    // LIKE wildcards are searched for as characters, not as patterns.
+    expect((await search('%')).body.items).toEqual([]);
+    expect((await search('_')).body.items).toEqual([]);
+    expect((await search('x'.repeat(51))).status).toBe(400);
+  });
+
   it("verifies a case's record, names the first broken row after tampering, and refuses other departments", async () => {
     const opened = await f.openCase();
     await f.openTask(opened.id, 'FILING_APPROVAL');

@@ -176,8 +176,14 @@ export class OrganisationService {
   /**
    * Colleagues a step may name (co-investigating officers, reviewers): active users of the departments
    * the actor sees. Names, roles and credential numbers only, which the agency shows to parties anyway.
+   * With a name to search for, the officials of every department (an accident's investigation team takes
+   * police, trade-union and discipline members from other bodies; 条例 Art.22).
    */
-  directory(actor: Actor, page: PageRequest): Promise<KeysetPage<UserEntity>> {
-    return this.dir.usersPage({ departmentIds: actor.visibleDepartmentIds, activeOnly: true, ...page });
+  directory(actor: Actor, page: PageRequest & { nameContains?: string }): Promise<KeysetPage<UserEntity>> {
+    return this.dir.usersPage({
+      departmentIds: page.nameContains ? null : actor.visibleDepartmentIds,
+      activeOnly: true,
+      ...page,
+    });
   }
 }

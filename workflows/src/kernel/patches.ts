@@ -31,4 +31,9 @@ export const PATCH = {
    * Art.58 flags of the proposal did.
    */
   PENALTY_LEGAL_REVIEW_CATALOGUE: 'penalty-legal-review-catalogue',
+  /**
+   * The party window stays open the policy's grace working days after its statutory end, for submissions
+   * posted within the period that reach the agency after it (judged by their received-on day).
+   */
+  PENALTY_PARTY_SUBMISSION_GRACE: 'penalty-party-submission-grace',
 } as const;

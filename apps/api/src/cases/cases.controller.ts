@@ -45,8 +45,9 @@ export class CasesController {
   @Get()
   @Endpoint({
     summary: 'Cases of your department (and the levels below for supervisors), newest first',
+    description: '`departmentId` outside your jurisdiction answers 403 FORBIDDEN_JURISDICTION.',
     response: CasePageDto,
-    errors: [400],
+    errors: [400, 403],
   })
   list(@CurrentActor() actor: Actor, @Query() query: CaseListQueryDto) {
     return this.cases.list(actor, query);

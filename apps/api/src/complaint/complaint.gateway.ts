@@ -5,6 +5,7 @@ import {
   ComplaintPolicyService,
   ComplaintReadService,
 } from '@safety/application';
+import { COMPLAINT_STATUS_LABELS, type ComplaintStatus } from '@safety/domain/complaint';
 import type { Actor } from '@safety/domain/identity/roles';
 import type { CaseEntity, ComplaintEntity } from '@safety/persistence';
 import type { ComplaintCaseInput } from '@safety/temporal';
@@ -52,6 +53,11 @@ export class ComplaintGateway {
     return { code: opened.complaint.trackingCode, secret: opened.secret };
   }
 
+  async receivingDepartments() {
+    const departments = await this.intake.receivingDepartments();
+    return { items: departments.map(({ id, name, level }) => ({ id, name, level })) };
+  }
+
   async register(actor: Actor, body: RegisterComplaintDto, requestId?: string) {
     const opened = await this.intake.register(
       actor,
@@ -78,7 +84,8 @@ export class ComplaintGateway {
     const { complaint, answer } = await this.intake.track(code, secret, clientAddress, requestId);
     return {
       code: complaint.trackingCode,
-      status: answer.status as never,
+      status: answer.status as ComplaintStatus,
+      statusLabel: COMPLAINT_STATUS_LABELS[answer.status as ComplaintStatus]?.[0] ?? answer.status,
       feedback: answer.feedback,
     };
   }

@@ -1,21 +1,9 @@
 import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
-import { OFFICER_CHANNELS, TRACKING_CODE_PATTERN } from '@safety/domain/complaint';
+import { COMPLAINT_STATUSES, OFFICER_CHANNELS, TRACKING_CODE_PATTERN } from '@safety/domain/complaint';
 import { isoInstant, isoInstantOrNull, pageOf, PageQuerySchema, text, uuid } from '../contract/schemas';
 
-const STATUSES = [
-  'RECEIVED',
-  'ACCEPTED',
-  'UNDER_INSPECTION',
-  'NOT_ACCEPTED',
-  'MERGED',
-  'VERIFIED',
-  'HANDLED',
-  'ANSWERED',
-  'REWARD_PROPOSED',
-  'REWARD_APPROVED',
-  'CLOSED',
-] as const;
+const STATUSES = COMPLAINT_STATUSES;
 const CHANNELS = ['ONLINE', ...OFFICER_CHANNELS] as const;
 
 const ContactSchema = z
@@ -94,11 +82,25 @@ export class TrackingQueryDto extends createZodDto(
   }),
 ) {}
 
+/** A department the public may address a complaint to (a public body: its name is no personal data). */
+export class ComplaintDepartmentListDto extends createZodDto(
+  z.object({
+    items: z.array(
+      z.object({
+        id: uuid(),
+        name: z.string(),
+        level: z.enum(['PROVINCE', 'CITY', 'COUNTY', 'TOWN', 'PARK']),
+      }),
+    ),
+  }),
+) {}
+
 /** What the informant sees: the status and the feedback, nothing else. */
 export class PublicComplaintStatusDto extends createZodDto(
   z.object({
     code: z.string(),
     status: z.enum(STATUSES),
+    statusLabel: z.string().meta({ description: 'The status in plain Chinese words' }),
     feedback: z.string().nullable().meta({ description: 'The department’s answer once given' }),
   }),
 ) {}

@@ -6,6 +6,7 @@ import { Endpoint } from '../contract/endpoint.decorator';
 import { IdParams } from '../contract/schemas';
 import { ComplaintGateway } from './complaint.gateway';
 import {
+  ComplaintDepartmentListDto,
   ComplaintDetailDto,
   ComplaintListQueryDto,
   ComplaintPageDto,
@@ -59,6 +60,25 @@ export class PublicComplaintsController {
     @RequestId() requestId?: string,
   ) {
     return this.complaints.track(code, secret, address, requestId);
+  }
+}
+
+/** The departments a member of the public may address when the enterprise is not in the directory. */
+@ApiTags('public')
+@Controller('public/complaint-departments')
+export class PublicComplaintDepartmentsController {
+  constructor(private readonly complaints: ComplaintGateway) {}
+
+  @Public()
+  @Get()
+  @Endpoint({
+    summary: 'Departments that receive complaints (work-safety supervisors), top level first',
+    response: ComplaintDepartmentListDto,
+    errors: [],
+    isPublic: true,
+  })
+  departments() {
+    return this.complaints.receivingDepartments();
   }
 }
 

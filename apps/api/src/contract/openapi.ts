@@ -10,22 +10,55 @@ import { taskTypeCatalogue } from '../tasks/step-catalogue';
  */
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const document = cleanupOpenApiDoc(
-    SwaggerModule.createDocument(
-      app,
-      new DocumentBuilder()
-        .setOpenAPIVersion('3.1.0')
-        .setTitle('Work-safety case engine API')
-        .setDescription(
-          'Enforcement cases and accident investigations: task inboxes, statutory clocks, full-process record. ' +
-            'Every human step is published in GET /task-types with the JSON Schema of each outcome’s payload.',
-        )
-        .setVersion('0.2.0')
-        .addBearerAuth()
-        .build(),
+    restoreNullablePrimitives(
+      SwaggerModule.createDocument(
+        app,
+        new DocumentBuilder()
+          .setOpenAPIVersion('3.1.0')
+          .setTitle('Work-safety case engine API')
+          .setDescription(
+            'Enforcement cases and accident investigations: task inboxes, statutory clocks, full-process record. ' +
+              'Every human step is published in GET /task-types with the JSON Schema of each outcome’s payload.',
+          )
+          .setVersion('0.2.0')
+          .addBearerAuth()
+          .build(),
+      ),
     ),
     { version: '3.1' },
   );
   return withStepPayloads(document);
+}
+
+/** The marker nestjs-zod puts on a property whose JSON Schema `type` was not a single string. */
+const NESTJS_ZOD_EMPTY_TYPE = 'x-nestjs_zod-empty-type';
+
+/**
+ * zod (from 4.5) writes a bare nullable primitive (`z.string().nullable()`) as `type: ["string", "null"]`, and
+ * Nest's schema explorer reads a `type` list as an array of its first member: the document said `string[]` where
+ * the API answers a string or null (nestjs-zod issue 473). zod writes a type list for nothing else in these
+ * contracts (unions of primitives are not used), so each such property is the primitive or null again.
+ */
+function restoreNullablePrimitives(document: OpenAPIObject): OpenAPIObject {
+  const visit = (node: unknown): void => {
+    if (node === null || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(visit);
+    const schema = node as Record<string, unknown>;
+    const items = schema.items as Record<string, unknown> | undefined;
+    if (
+      schema[NESTJS_ZOD_EMPTY_TYPE] === true &&
+      schema.type === 'array' &&
+      items &&
+      typeof items.type === 'string' &&
+      Object.keys(items).length === 1
+    ) {
+      schema.type = [items.type, 'null'];
+      delete schema.items;
+    }
+    Object.values(schema).forEach(visit);
+  };
+  visit(document);
+  return document;
 }
 
 function withStepPayloads(document: OpenAPIObject): OpenAPIObject {

@@ -8,6 +8,7 @@ import { OrganisationQueries } from './organisation.queries';
 import {
   CreateUserDto,
   DepartmentPageDto,
+  DirectoryQueryDto,
   DepartmentQueryDto,
   EnterpriseDto,
   EnterprisePageDto,
@@ -69,12 +70,12 @@ export class OrganisationController {
   @AnyAuthenticated()
   @Endpoint({
     summary:
-      'Active users of your visible departments (name, department, roles, credential number), for steps that name colleagues',
+      'Active users of your visible departments (name, department, roles, credential number), for steps that name colleagues; with `q`, the officials of every department whose name matches (an investigation team takes members from other bodies)',
     response: DirectoryUserPageDto,
     errors: [400],
   })
-  directory(@CurrentActor() actor: Actor, @Query() page: PageQueryDto) {
-    return this.org.directory(actor, page);
+  directory(@CurrentActor() actor: Actor, @Query() query: DirectoryQueryDto) {
+    return this.org.directory(actor, query);
   }
 
   @Post('users')

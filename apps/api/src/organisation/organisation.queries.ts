@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { OrganisationService } from '@safety/application';
 import type { Actor, Role } from '@safety/domain/identity/roles';
 import type { PageRequest } from '@safety/persistence';
-import { departmentView, directoryUserView, userView } from './organisation.schemas';
+import { departmentView, DirectoryQueryDto, directoryUserView, userView } from './organisation.schemas';
 
 /** The directory as the API shows it: departments, enterprises and users, with the user administration. */
 @Injectable()
@@ -27,9 +27,10 @@ export class OrganisationQueries {
     return { ...found, items: found.items.map(userView) };
   }
 
-  async directory(actor: Actor, page: PageRequest) {
-    const found = await this.org.directory(actor, page);
-    return { ...found, items: found.items.map(directoryUserView) };
+  async directory(actor: Actor, query: DirectoryQueryDto) {
+    const { q, ...page } = query;
+    const found = await this.org.directory(actor, { ...page, nameContains: q });
+    return { ...found, items: found.items.map((user) => directoryUserView(user, actor.visibleDepartmentIds)) };
   }
 
   async createUser(

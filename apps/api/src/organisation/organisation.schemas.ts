@@ -115,12 +115,25 @@ const DirectoryUserSchema = UserViewSchema.pick({
 
 export class DirectoryUserPageDto extends createZodDto(pageOf(DirectoryUserSchema)) {}
 
-export const directoryUserView = (u: UserEntity): z.infer<typeof DirectoryUserSchema> => ({
+export class DirectoryQueryDto extends createZodDto(
+  PageQuerySchema.extend({
+    q: z.string().trim().min(1).max(50).optional().meta({
+      description:
+        'Part of a name or username: searches the officials of every department (credential numbers only for yours)',
+    }),
+  }),
+) {}
+
+/** A directory entry; the credential number only of the reader's own departments' officers. */
+export const directoryUserView = (
+  u: UserEntity,
+  visibleDepartmentIds: string[],
+): z.infer<typeof DirectoryUserSchema> => ({
   id: u.id,
   displayName: u.displayName,
   departmentId: u.departmentId,
   roles: u.roles as Role[],
-  credentialNo: u.credentialNo,
+  credentialNo: visibleDepartmentIds.includes(u.departmentId) ? u.credentialNo : null,
 });
 
 export const userView = (u: UserEntity): z.infer<typeof UserViewSchema> => ({

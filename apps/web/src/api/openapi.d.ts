@@ -235,7 +235,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Active users of your visible departments (name, department, roles, credential number), for steps that name colleagues */
+    /** Active users of your visible departments (name, department, roles, credential number), for steps that name colleagues; with `q`, the officials of every department whose name matches (an investigation team takes members from other bodies) */
     get: operations['OrganisationController_directory'];
     put?: never;
     post?: never;
@@ -1019,6 +1019,23 @@ export interface paths {
     };
     /** The status and feedback of a complaint, with its secret; anything else answers 404 */
     get: operations['PublicComplaintsController_track'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/public/complaint-departments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Departments that receive complaints (work-safety supervisors), top level first */
+    get: operations['PublicComplaintDepartmentsController_departments'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1874,7 +1891,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Cases of your department (and the levels below for supervisors), newest first */
+    /**
+     * Cases of your department (and the levels below for supervisors), newest first
+     * @description `departmentId` outside your jurisdiction answers 403 FORBIDDEN_JURISDICTION.
+     */
     get: operations['CasesController_list'];
     put?: never;
     post?: never;
@@ -2104,7 +2124,7 @@ export interface components {
       /** @description Your department and, for heads and administrators, every department below it */
       visibleDepartmentIds: string[];
       /** @description 执法证号 (enforcement credential number) */
-      credentialNo: string[];
+      credentialNo: string | null;
       /** @description Holds the legal qualification first-time 法制审核 reviewers need (行政处罚法 Art.58) */
       legalQualified: boolean;
     };
@@ -2113,8 +2133,8 @@ export interface components {
       /** @description Entries walked */
       checked: number;
       /** @description The first entry whose hash does not follow */
-      firstBrokenSeq: string[];
-      reason: string[];
+      firstBrokenSeq: string | null;
+      reason: string | null;
     };
     HolidayYearListDto_Output: {
       items: {
@@ -2250,7 +2270,7 @@ export interface components {
         principalPhone: string | null;
       }[];
       /** @description Cursor of the next page; null on the last page */
-      nextCursor: string[];
+      nextCursor: string | null;
       /** @description Matching rows, exact up to 10,000 */
       total: number;
       /** @description false when there are more than 10,000 (total is then 10,000) */
@@ -2270,9 +2290,9 @@ export interface components {
       /** @enum {string} */
       riskGrade: 'RED' | 'ORANGE' | 'YELLOW' | 'BLUE';
       creditStatus: string;
-      principalName: string[];
+      principalName: string | null;
       /** @description Masked in lists; in full on the single read */
-      principalPhone: string[];
+      principalPhone: string | null;
     };
     UserPageDto_Output: {
       items: {
@@ -2296,7 +2316,7 @@ export interface components {
         active: boolean;
       }[];
       /** @description Cursor of the next page; null on the last page */
-      nextCursor: string[];
+      nextCursor: string | null;
       /** @description Matching rows, exact up to 10,000 */
       total: number;
       /** @description false when there are more than 10,000 (total is then 10,000) */
@@ -2321,7 +2341,7 @@ export interface components {
         credentialNo: string | null;
       }[];
       /** @description Cursor of the next page; null on the last page */
-      nextCursor: string[];
+      nextCursor: string | null;
       /** @description Matching rows, exact up to 10,000 */
       total: number;
       /** @description false when there are more than 10,000 (total is then 10,000) */
@@ -2363,7 +2383,7 @@ export interface components {
         | 'DEPARTMENT_ADMIN'
         | 'SYSTEM_ADMIN'
       )[];
-      credentialNo: string[];
+      credentialNo: string | null;
       legalQualified: boolean;
       active: boolean;
     };
@@ -2632,7 +2652,7 @@ export interface components {
       enterpriseId: string;
       /** @enum {string} */
       reason: 'KINSHIP' | 'PRIOR_EMPLOYMENT' | 'FINANCIAL_INTEREST' | 'OTHER';
-      note: string[];
+      note: string | null;
       active: boolean;
       /** Format: uuid */
       createdBy: string;
@@ -2685,7 +2705,7 @@ export interface components {
       id: string;
       caseType: string;
       /** @description The case number (案号) once assigned */
-      referenceNo: string[];
+      referenceNo: string | null;
       title: string;
       status: string;
       /** Format: uuid */
@@ -2720,7 +2740,7 @@ export interface components {
         updatedAt: string;
       }[];
       /** @description Cursor of the next page; null on the last page */
-      nextCursor: string[];
+      nextCursor: string | null;
       /** @description Matching rows, exact up to 10,000 */
       total: number;
       /** @description false when there are more than 10,000 (total is then 10,000) */
@@ -2731,7 +2751,7 @@ export interface components {
       id: string;
       caseType: string;
       /** @description The case number (案号) once assigned */
-      referenceNo: string[];
+      referenceNo: string | null;
       title: string;
       status: string;
       /** Format: uuid */
@@ -2890,7 +2910,7 @@ export interface components {
       id: string;
       caseType: string;
       /** @description The case number (案号) once assigned */
-      referenceNo: string[];
+      referenceNo: string | null;
       title: string;
       status: string;
       /** Format: uuid */
@@ -2911,7 +2931,7 @@ export interface components {
       id: string;
       caseType: string;
       /** @description The case number (案号) once assigned */
-      referenceNo: string[];
+      referenceNo: string | null;
       title: string;
       status: string;
       /** Format: uuid */
@@ -2987,7 +3007,7 @@ export interface components {
       id: string;
       caseType: string;
       /** @description The case number (案号) once assigned */
-      referenceNo: string[];
+      referenceNo: string | null;
       title: string;
       status: string;
       /** Format: uuid */
@@ -3138,7 +3158,7 @@ export interface components {
         }[];
       }[];
       /** @description Cursor of the next page; null on the last page */
-      nextCursor: string[];
+      nextCursor: string | null;
       /** @description Matching rows, exact up to 10,000 */
       total: number;
       /** @description false when there are more than 10,000 (total is then 10,000) */
@@ -3400,7 +3420,7 @@ export interface components {
       /** @description LATE (computed), OMITTED, FALSE_REPORT, CONCEALED */
       reportingFlags: string[];
       teamLeadId: string | null;
-      procuratorateInvited: boolean[];
+      procuratorateInvited: boolean | null;
       teamFormedAt: string | null;
       /** Format: uuid */
       createdBy: string;
@@ -3475,7 +3495,7 @@ export interface components {
         updatedAt: string;
       }[];
       /** @description Cursor of the next page; null on the last page */
-      nextCursor: string[];
+      nextCursor: string | null;
       /** @description Matching rows, exact up to 10,000 */
       total: number;
       /** @description false when there are more than 10,000 (total is then 10,000) */
@@ -3536,7 +3556,7 @@ export interface components {
       /** @description LATE (computed), OMITTED, FALSE_REPORT, CONCEALED */
       reportingFlags: string[];
       teamLeadId: string | null;
-      procuratorateInvited: boolean[];
+      procuratorateInvited: boolean | null;
       teamFormedAt: string | null;
       /** Format: uuid */
       createdBy: string;
@@ -4014,7 +4034,7 @@ export interface components {
       /** Format: date */
       heldOn: string;
       topic: string;
-      location: string[];
+      location: string | null;
       attendees: {
         name: string;
         organisation?: string | null;
@@ -4105,7 +4125,7 @@ export interface components {
         } | null;
       }[];
       /** @description Cursor of the next page; null on the last page */
-      nextCursor: string[];
+      nextCursor: string | null;
       /** @description Matching rows, exact up to 10,000 */
       total: number;
       /** @description false when there are more than 10,000 (total is then 10,000) */
@@ -4291,7 +4311,7 @@ export interface components {
         } | null;
       }[];
       /** @description Cursor of the next page; null on the last page */
-      nextCursor: string[];
+      nextCursor: string | null;
       /** @description Matching rows, exact up to 10,000 */
       total: number;
       /** @description false when there are more than 10,000 (total is then 10,000) */
@@ -4358,7 +4378,7 @@ export interface components {
         publishedAt: string | null;
       }[];
       /** @description Cursor of the next page; null on the last page */
-      nextCursor: string[];
+      nextCursor: string | null;
       /** @description Matching rows, exact up to 10,000 */
       total: number;
       /** @description false when there are more than 10,000 (total is then 10,000) */
@@ -4374,7 +4394,7 @@ export interface components {
       occurredOn: string;
       region: string;
       sector: string;
-      enterprise: string[];
+      enterprise: string | null;
       place: string;
       /** @enum {string} */
       grade: 'GENERAL' | 'LARGER' | 'MAJOR' | 'EXTRAORDINARY';
@@ -4383,7 +4403,7 @@ export interface components {
       deaths: number;
       seriousInjuries: number;
       directLossYuan: number;
-      summary: string[];
+      summary: string | null;
       directCauses: string;
       indirectCauses: string;
       educationMeasures: string;
@@ -4477,8 +4497,19 @@ export interface components {
         | 'REWARD_PROPOSED'
         | 'REWARD_APPROVED'
         | 'CLOSED';
+      /** @description The status in plain Chinese words */
+      statusLabel: string;
       /** @description The department’s answer once given */
-      feedback: string[];
+      feedback: string | null;
+    };
+    ComplaintDepartmentListDto_Output: {
+      items: {
+        /** Format: uuid */
+        id: string;
+        name: string;
+        /** @enum {string} */
+        level: 'PROVINCE' | 'CITY' | 'COUNTY' | 'TOWN' | 'PARK';
+      }[];
     };
     RegisterComplaintDto: {
       /** @description What happened (举报内容) */
@@ -4594,7 +4625,7 @@ export interface components {
         closedAt: string | null;
       }[];
       /** @description Cursor of the next page; null on the last page */
-      nextCursor: string[];
+      nextCursor: string | null;
       /** @description Matching rows, exact up to 10,000 */
       total: number;
       /** @description false when there are more than 10,000 (total is then 10,000) */
@@ -4685,10 +4716,10 @@ export interface components {
       receivedByDepartmentId: string;
       description: string;
       place: string;
-      enterpriseName: string[];
+      enterpriseName: string | null;
       /** @description The directory enterprise, when matched */
       enterpriseId: string | null;
-      sectorCode: string[];
+      sectorCode: string | null;
       anonymous: boolean;
       transfers: {
         /** Format: uuid */
@@ -4703,10 +4734,10 @@ export interface components {
       mergedIntoId: string | null;
       /** @description The inspection opened from 核查, which the complaint followed */
       inspectionCaseId: string | null;
-      verifiedTrue: boolean[];
-      verifiedGrade: string[];
+      verifiedTrue: boolean | null;
+      verifiedGrade: string | null;
       feedbackAt: string | null;
-      feedbackOnTime: boolean[];
+      feedbackOnTime: boolean | null;
       reward: {
         status: string;
         amountYuan: number | null;
@@ -4720,9 +4751,9 @@ export interface components {
         phone: string | null;
         address: string | null;
       } | null;
-      findings: string[];
-      result: string[];
-      feedback: string[];
+      findings: string | null;
+      result: string | null;
+      feedback: string | null;
     };
     IndicatorReportDto_Output: {
       plans: {
@@ -5035,6 +5066,13 @@ export interface components {
     StatementDto: {
       /** 陈述申辩要点 */
       summary: string;
+      /**
+       * 收到日期（邮戳或收件回执）
+       * Format: date
+       */
+      receivedOn?: string;
+      /** 收件凭证（邮戳、回执） */
+      receiptAttachmentIds?: string[];
     };
     HearingRequestDto: {
       /**
@@ -5044,6 +5082,13 @@ export interface components {
       channel: 'WRITTEN' | 'ORAL';
       /** 备注 */
       note?: string;
+      /**
+       * 收到日期（邮戳或收件回执）
+       * Format: date
+       */
+      receivedOn?: string;
+      /** 收件凭证（邮戳、回执） */
+      receiptAttachmentIds?: string[];
     };
     WaiverDto: {
       /** 放弃的权利 */
@@ -5098,6 +5143,8 @@ export interface components {
       filedOn: string;
       /** 复议机关或法院 */
       body: string;
+      /** 受理通知书或起诉材料 */
+      receiptAttachmentIds?: string[];
     };
     ChallengeEndedDto: {
       /**
@@ -5112,6 +5159,8 @@ export interface components {
       result: 'UPHELD' | 'REVOKED' | 'CHANGED' | 'WITHDRAWN_BY_PARTY';
       /** 变更后的罚款（元） */
       newFineYuan?: number;
+      /** 复议决定书或裁判文书 */
+      receiptAttachmentIds?: string[];
     };
     CriminalTransferDto: {
       /** 涉嫌罪名 */
@@ -5138,7 +5187,7 @@ export interface components {
         issuedAt: string;
       }[];
       /** @description Cursor of the next page; null on the last page */
-      nextCursor: string[];
+      nextCursor: string | null;
       /** @description Matching rows, exact up to 10,000 */
       total: number;
       /** @description false when there are more than 10,000 (total is then 10,000) */
@@ -5166,7 +5215,7 @@ export interface components {
         withdrawalReason: string | null;
       }[];
       /** @description Cursor of the next page; null on the last page */
-      nextCursor: string[];
+      nextCursor: string | null;
       /** @description Matching rows, exact up to 10,000 */
       total: number;
       /** @description false when there are more than 10,000 (total is then 10,000) */
@@ -5214,6 +5263,8 @@ export interface components {
         statementDefenceWorkingDays: number;
         hearingRequestWorkingDays: number;
         hearingNoticeWorkingDays: number;
+        /** @description Local rule (default 0): working days the party window stays open after its periods end, for submissions posted in time */
+        partySubmissionGraceWorkingDays: number;
         reconsiderationDays: number;
         litigationMonths: number;
         courtApplicationMonths: number;
@@ -5425,7 +5476,7 @@ export interface components {
         publishedAt: string;
       }[];
       /** @description Cursor of the next page; null on the last page */
-      nextCursor: string[];
+      nextCursor: string | null;
       /** @description Matching rows, exact up to 10,000 */
       total: number;
       /** @description false when there are more than 10,000 (total is then 10,000) */
@@ -5441,7 +5492,7 @@ export interface components {
         listedOn: string;
       }[];
       /** @description Cursor of the next page; null on the last page */
-      nextCursor: string[];
+      nextCursor: string | null;
       /** @description Matching rows, exact up to 10,000 */
       total: number;
       /** @description false when there are more than 10,000 (total is then 10,000) */
@@ -5468,7 +5519,7 @@ export interface components {
         removedOn: string | null;
       }[];
       /** @description Cursor of the next page; null on the last page */
-      nextCursor: string[];
+      nextCursor: string | null;
       /** @description Matching rows, exact up to 10,000 */
       total: number;
       /** @description false when there are more than 10,000 (total is then 10,000) */
@@ -5494,7 +5545,7 @@ export interface components {
       status: 'PENDING' | 'APPROVED' | 'REJECTED';
       decidedBy: string | null;
       decidedAt: string | null;
-      decisionComment: string[];
+      decisionComment: string | null;
       /** Format: date-time */
       createdAt: string;
     };
@@ -5700,7 +5751,7 @@ export interface components {
         } | null;
       }[];
       /** @description Cursor of the next page; null on the last page */
-      nextCursor: string[];
+      nextCursor: string | null;
       /** @description Matching rows, exact up to 10,000 */
       total: number;
       /** @description false when there are more than 10,000 (total is then 10,000) */
@@ -5736,7 +5787,7 @@ export interface components {
       needsManualDueDate: boolean;
       /** @enum {string} */
       escalation: 'NONE' | 'YELLOW' | 'RED';
-      outcome: string[];
+      outcome: string | null;
       completedBy: string | null;
       completedAt: string | null;
       /** @description What the task shows about its case's context */
@@ -5801,7 +5852,7 @@ export interface components {
       needsManualDueDate: boolean;
       /** @enum {string} */
       escalation: 'NONE' | 'YELLOW' | 'RED';
-      outcome: string[];
+      outcome: string | null;
       completedBy: string | null;
       completedAt: string | null;
       /** @description What the task shows about its case's context */
@@ -5940,7 +5991,7 @@ export interface components {
         enterpriseName: string | null;
       }[];
       /** @description Cursor of the next page; null on the last page */
-      nextCursor: string[];
+      nextCursor: string | null;
       /** @description Matching rows, exact up to 10,000 */
       total: number;
       /** @description false when there are more than 10,000 (total is then 10,000) */
@@ -5951,7 +6002,7 @@ export interface components {
       id: string;
       caseType: string;
       /** @description The case number (案号) once assigned */
-      referenceNo: string[];
+      referenceNo: string | null;
       title: string;
       status: string;
       /** Format: uuid */
@@ -5965,7 +6016,7 @@ export interface components {
       /** Format: date-time */
       updatedAt: string;
       /** @description The enterprise's name (null without one) */
-      enterpriseName: string[];
+      enterpriseName: string | null;
       /** @description The workflow's live state (penalty cases), null for other types */
       workflow:
         | ({
@@ -6020,7 +6071,7 @@ export interface components {
         hash: string;
       }[];
       /** @description Cursor of the next page; null on the last page */
-      nextCursor: string[];
+      nextCursor: string | null;
       /** @description Matching rows, exact up to 10,000 */
       total: number;
       /** @description false when there are more than 10,000 (total is then 10,000) */
@@ -6031,8 +6082,8 @@ export interface components {
       /** @description Rows of the case's record checked */
       checked: number;
       /** @description The first row whose hash does not match, if any */
-      firstBrokenSeq: string[];
-      reason: string[];
+      firstBrokenSeq: string | null;
+      reason: string | null;
     };
     AttachDto: {
       /** @enum {string} */
@@ -6056,8 +6107,8 @@ export interface components {
       caseId: string;
       taskId: string | null;
       kind: string;
-      fileName: string[];
-      contentType: string[];
+      fileName: string | null;
+      contentType: string | null;
       sizeBytes: number;
       sha256: string;
       uploadedBy: string | null;
@@ -8017,6 +8068,8 @@ export interface operations {
         limit?: number;
         /** @description nextCursor of the previous page; absent for the first page */
         cursor?: string;
+        /** @description Part of a name or username: searches the officials of every department (credential numbers only for yours) */
+        q?: string;
       };
       header?: never;
       path?: never;
@@ -12200,6 +12253,34 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+    };
+  };
+  PublicComplaintDepartmentsController_departments: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ComplaintDepartmentListDto_Output'];
         };
       };
       /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
@@ -17233,6 +17314,15 @@ export interface operations {
       };
       /** @description UNAUTHENTICATED: no valid bearer token */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
         headers: {
           [name: string]: unknown;
         };

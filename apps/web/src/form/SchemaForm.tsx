@@ -19,6 +19,7 @@ import { api, unwrap } from '../api/client';
 import { ApiError } from '../api/errors';
 import type { AttachmentView, DirectoryUser, OutcomeContract } from '../api/views';
 import { useDirectory } from '../lib/components';
+import { UserSelect } from './UserSelect';
 import { useI18n } from '../lib/i18n';
 import {
   describeForm,
@@ -275,10 +276,6 @@ function Widget({ field, label, ...control }: { field: FieldNode; label: string;
   const { lang, attachments, users } = useContext(WidgetContext);
   const { schema } = field;
   const options = (field.options ?? []).map((o) => ({ value: o.value, label: o.label[lang] }));
-  const userOptions = users.map((u) => ({
-    value: u.id,
-    label: u.credentialNo ? `${u.displayName}（${u.credentialNo}）` : u.displayName,
-  }));
   const common = { 'aria-label': label, ...control };
   switch (field.kind) {
     case 'textarea':
@@ -317,9 +314,9 @@ function Widget({ field, label, ...control }: { field: FieldNode; label: string;
     case 'datetime':
       return <DatePicker showTime style={{ width: '100%' }} {...common} />;
     case 'user':
-      return <Select allowClear showSearch options={userOptions} optionFilterProp="label" {...common} />;
+      return <UserSelect colleagues={users} multiple={false} {...common} />;
     case 'users':
-      return <Select mode="multiple" allowClear options={userOptions} optionFilterProp="label" {...common} />;
+      return <UserSelect colleagues={users} multiple {...common} />;
     case 'attachments':
       return (
         <Select

@@ -2,6 +2,7 @@ import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypt
 import { Injectable, Logger } from '@nestjs/common';
 import {
   assertReceivedAt,
+  COMPLAINT_RECEIVING_DEPARTMENT_KINDS,
   ComplaintChannel,
   enterpriseNameKey,
   InformantContact,
@@ -17,6 +18,7 @@ import {
   CaseRepository,
   ComplaintEntity,
   ComplaintRepository,
+  DepartmentEntity,
   LoginThrottleRepository,
   OrganisationRepository,
   ThrottleKey,
@@ -85,6 +87,11 @@ export class ComplaintIntakeService {
     const opened = await this.open({ ...input, channel: 'ONLINE', receivedAt: new Date() }, null, evidence, requestId);
     await this.count(key, INTAKE_BACKOFF);
     return opened;
+  }
+
+  /** The departments the public may address a complaint to when its enterprise is not in the directory. */
+  receivingDepartments(): Promise<DepartmentEntity[]> {
+    return this.org.departmentsOfKinds(COMPLAINT_RECEIVING_DEPARTMENT_KINDS, 1000);
   }
 
   /** A complaint received by phone (12350), letter or in person, registered by an officer of the receiving department. */

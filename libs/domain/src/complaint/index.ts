@@ -1,3 +1,4 @@
 export * from './policy';
 export * from './intake';
 export * from './confidentiality';
+export * from './status';

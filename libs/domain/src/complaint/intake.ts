@@ -7,6 +7,20 @@ export type ComplaintChannel = (typeof COMPLAINT_CHANNELS)[number];
 /** The channels an officer registers; ONLINE is the public form's own. */
 export const OFFICER_CHANNELS = ['HOTLINE_12350', 'LETTER', 'IN_PERSON'] as const;
 
+/**
+ * The kinds of department the public may address a complaint to when its enterprise is not in the directory: the
+ * bodies that supervise work safety (emergency management and its town offices, and the sector supervisors of
+ * 安全生产法 Art.10), not police, discipline bodies, trade unions, procuratorates or the safety committees' offices.
+ */
+export const COMPLAINT_RECEIVING_DEPARTMENT_KINDS = [
+  'EMERGENCY_MANAGEMENT',
+  'TOWN_SAFETY_OFFICE',
+  'HOUSING_CONSTRUCTION',
+  'TRANSPORT',
+  'MARKET_REGULATION',
+  'FIRE_RESCUE',
+] as const;
+
 /** How much the informant gives away: nothing, or a name and a way to reach them (实名举报). */
 export interface InformantContact {
   anonymous: boolean;

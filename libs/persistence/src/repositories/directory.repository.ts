@@ -55,12 +55,16 @@ export class DirectoryRepository {
   /** Keyset page of the users of the departments, by username. */
   /** Users of the given departments (`null`: of every department), by username. */
   usersPage(
-    f: PageRequest & { departmentIds: string[] | null; activeOnly?: boolean },
+    f: PageRequest & { departmentIds: string[] | null; activeOnly?: boolean; nameContains?: string },
   ): Promise<KeysetPage<UserEntity>> {
     const qb = this.ds.getRepository(UserEntity).createQueryBuilder('u').where('true');
     if (f.departmentIds)
       qb.andWhere('u.department_id IN (:...deps)', { deps: f.departmentIds.length ? f.departmentIds : NO_DEPARTMENT });
     if (f.activeOnly) qb.andWhere('u.active = true');
+    if (f.nameContains) {
+      const pattern = `%${f.nameContains.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      qb.andWhere('(u.display_name ILIKE :pattern OR u.username ILIKE :pattern)', { pattern });
+    }
     return keysetQuery(qb, { sort: 'username', direction: 'ASC', columns: [{ sql: 'u.username', part: 'text' }] }, f);
   }
 

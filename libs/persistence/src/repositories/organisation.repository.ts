@@ -14,6 +14,19 @@ export class OrganisationRepository {
     return this.ds.getRepository(UserEntity).findOne({ where: { id } });
   }
 
+  /** The departments of some kinds that are in office today, top level first, at most `limit`. */
+  departmentsOfKinds(kinds: readonly string[], limit: number): Promise<DepartmentEntity[]> {
+    return this.ds
+      .getRepository(DepartmentEntity)
+      .createQueryBuilder('d')
+      .where('d.kind IN (:...kinds)', { kinds })
+      .andWhere('(d.valid_to IS NULL OR d.valid_to >= CURRENT_DATE)')
+      .orderBy(`array_position(ARRAY['PROVINCE','CITY','COUNTY','TOWN','PARK']::varchar[], d.level)`, 'ASC')
+      .addOrderBy('d.code', 'ASC')
+      .limit(limit)
+      .getMany();
+  }
+
   findDepartment(id: string): Promise<DepartmentEntity | null> {
     return this.ds.getRepository(DepartmentEntity).findOne({ where: { id } });
   }
