@@ -110,6 +110,8 @@ export function accidentActivities(people: AccidentPeople, log: ActivityLog, ove
       openedAt: new Date().toISOString(),
     }),
     setCaseHandlers: async (input) => ({ handlerIds: input.handlerIds, handlers: [] }),
+    accidentUpwardReportPlan: async () => ({ receivedAt: new Date().toISOString(), chains: [] }),
+    accidentRecordUpwardReport: async () => undefined,
     accidentComputeClock: async (input) => {
       const running = input.pauses.some((pause) => pause.to === undefined);
       const pausedDays = input.pauses.reduce(

@@ -41,6 +41,8 @@ export class AccidentCase {
   untilClosed = new CancellationScope({ cancellable: true, parent: this.work });
   /** Histories recorded before closing ended the open-only steps run those steps detached, never ended. */
   readonly stepsEndAtClose = patched(PATCH.ACCIDENT_STEPS_END_AT_CLOSE);
+  /** Histories recorded before upward reporting and the reporting-violation consequences never opened them. */
+  readonly reportsUpward = patched(PATCH.ACCIDENT_UPWARD_REPORTS);
   closing = false;
   private failure: Failure | null = null;
 

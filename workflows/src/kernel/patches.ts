@@ -31,4 +31,10 @@ export const PATCH = {
    * Art.58 flags of the proposal did.
    */
   PENALTY_LEGAL_REVIEW_CATALOGUE: 'penalty-legal-review-catalogue',
+  /**
+   * An accident case reports itself up the chain (条例 Art.10–11: one ACCIDENT_UPWARD_REPORT task per
+   * level, 2 hours each) and opens the consequences of a 迟报/漏报/谎报/瞒报 flag (Art.36); before,
+   * neither was opened.
+   */
+  ACCIDENT_UPWARD_REPORTS: 'accident-upward-reports',
 } as const;

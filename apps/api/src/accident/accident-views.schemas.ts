@@ -158,6 +158,20 @@ export const ListingStateSchema = z.object({
 });
 export class ListingStateDto extends createZodDto(ListingStateSchema) {}
 
+/** 逐级上报 (条例 Art.10–11): one level of a chain, as its task records it. */
+export const UpwardReportViewSchema = z.object({
+  chain: z.enum(['EMERGENCY_MANAGEMENT', 'SECTOR']).meta({
+    description: 'The emergency-management chain, or the chain of the department supervising the sector',
+  }),
+  level: z.string().meta({ description: 'The level the report reaches: COUNTY, CITY or PROVINCE' }),
+  departmentId: uuid().meta({ description: "That level's department, in whose inbox the task is" }),
+  departmentName: z.string(),
+  taskId: uuid(),
+  dueAt: isoInstantOrNull().meta({ description: '2 hours after the level below received the report (Art.11)' }),
+  reportedAt: isoInstantOrNull().meta({ description: 'When the task was completed; null while open' }),
+  late: z.boolean().meta({ description: 'Reported after the due instant, or still open past it' }),
+});
+
 const caseStatus = () =>
   z.enum(['TEAM_FORMATION', 'INVESTIGATING', 'AWAITING_APPROVAL', 'IMPLEMENTING', 'CLOSED', 'REOPENED']);
 
@@ -210,6 +224,9 @@ export class AccidentDetailDto extends createZodDto(
         completedAt: isoInstantOrNull(),
       })
       .nullable(),
+    upwardReports: z.array(UpwardReportViewSchema).meta({
+      description: '逐级上报 (条例 Art.10–11), per chain lowest level first; a level opens once the one below reported',
+    }),
     workflow: AccidentStateSchema,
     tasks: z.array(TaskViewSchema),
     personalData: z

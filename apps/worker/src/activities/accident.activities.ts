@@ -1,5 +1,6 @@
 import {
   AccidentReferralService,
+  AccidentUpwardReportService,
   AccidentWorkflowService,
   ReferralProposalService,
   SentReferralService,
@@ -16,9 +17,12 @@ export function createAccidentActivities(deps: {
   accidentReferrals: AccidentReferralService;
   proposals: ReferralProposalService;
   sentReferrals: SentReferralService;
+  upwardReports: AccidentUpwardReportService;
 }) {
   const accidents = deps.accidents;
   const activities: AccidentActivities = {
+    accidentUpwardReportPlan: activity((i) => deps.upwardReports.plan(i.caseId)),
+    accidentRecordUpwardReport: activity((i) => deps.upwardReports.record(i)),
     accidentComputeClock: activity((i) => accidents.computeClock(i)),
     accidentSetTaskClock: activity((i) => accidents.setTaskClock(i)),
     accidentRecordTeam: activity((i) => accidents.recordTeam(i)),
@@ -51,4 +55,5 @@ export const accidentActivityFactory = (app: { get<T>(type: new (...args: never[
     accidentReferrals: app.get(AccidentReferralService),
     proposals: app.get(ReferralProposalService),
     sentReferrals: app.get(SentReferralService),
+    upwardReports: app.get(AccidentUpwardReportService),
   });

@@ -6,3 +6,4 @@ export * from './policy';
 export * from './jurisdiction';
 export * from './proposals';
 export * from './accountability';
+export * from './upward-reporting';

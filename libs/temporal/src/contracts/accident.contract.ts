@@ -149,4 +149,5 @@ export const AccidentTaskType = {
   ONE_YEAR_EVALUATION: AccidentSteps.ONE_YEAR_EVALUATION.type,
   SUPERVISED_LISTING: AccidentSteps.SUPERVISED_LISTING.type,
   SUPERVISED_LISTING_PROGRESS: AccidentSteps.SUPERVISED_LISTING_PROGRESS.type,
+  UPWARD_REPORT: AccidentSteps.UPWARD_REPORT.type,
 } as const;
