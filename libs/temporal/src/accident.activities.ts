@@ -82,6 +82,28 @@ export interface AccidentActivities {
     reportedAt: string;
     reportedBy: string;
   }): Promise<void>;
+  /**
+   * 条例 Art.36: the penalty case a reporting violation opens against the enterprise's principal or
+   * the enterprise, in the investigating department, linked to the accident; idempotent by the link key.
+   */
+  accidentOpenViolationPenalty(input: {
+    caseId: string;
+    flag: string;
+    target: 'PRINCIPAL' | 'ENTERPRISE';
+    legalBasis: string;
+    actorId: string;
+    linkKey: string;
+  }): Promise<LinkedCaseAnswer>;
+  /** 条例 Art.39: the referral of an official a reporting violation names; idempotent by the link key. */
+  accidentOpenViolationReferral(input: {
+    caseId: string;
+    flag: string;
+    official: { name: string; position?: string; organisation?: string };
+    legalBasis: string;
+    actorId: string;
+    sentAt: string;
+    linkKey: string;
+  }): Promise<ReferralAnswer>;
   accidentComputeClock(input: {
     accidentDate: string;
     pauses: Array<{ from: string; to?: string }>;

@@ -8,6 +8,7 @@ import { trackRectification } from './rectification';
 import { reportUntilApproved } from './report';
 import { askMembersForFindings, formTeam } from './team';
 import { reportUpward } from './upward';
+import { openReportingConsequences } from './violations';
 
 /**
  * 生产安全事故调查处理 (国务院令第493号) with the 四不放过 closure gates: 逐级上报 beside everything
@@ -25,7 +26,14 @@ export async function accidentWorkflow(input: AccidentCaseInput): Promise<Accide
   registerAccidentMessages(ac);
 
   const failure = await ac.runUntilFailure(async () => {
-    if (ac.reportsUpward) ac.spawn('upward-reports', () => reportUpward(ac), { untilClosed: true });
+    if (ac.reportsUpward) {
+      ac.spawn('upward-reports', () => reportUpward(ac), { untilClosed: true });
+      // 迟报 found at intake, and flags recorded with the report: their consequences open at once (条例 Art.36).
+      const flags = ac.input.reportingFlags ?? [];
+      ac.spawn('reporting-consequences', async () => {
+        for (const flag of flags) await openReportingConsequences(ac, flag, [], ac.input.createdBy);
+      });
+    }
     const members = await formTeam(ac);
     const lead = members.find((member) => member.teamRole === 'LEAD')!;
     const investigating = await ac.enterWithNextTask('INVESTIGATING', lead.userId, 'INVESTIGATION_STARTED', {

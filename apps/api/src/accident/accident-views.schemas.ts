@@ -235,7 +235,24 @@ export class AccidentDetailDto extends createZodDto(
   }),
 ) {}
 
-export class ReportingFlagsDto extends createZodDto(z.object({ id: uuid(), reportingFlags: z.array(z.string()) })) {}
+export class ReportingFlagsDto extends createZodDto(
+  z.object({
+    id: uuid(),
+    reportingFlags: z.array(z.string()),
+    consequences: z
+      .array(
+        z.object({
+          flag: z.enum(['LATE', 'OMITTED', 'FALSE_REPORT', 'CONCEALED']),
+          target: z.enum(['PRINCIPAL', 'ENTERPRISE', 'OFFICIAL']),
+          kind: z.enum(['PENALTY', 'DISCIPLINE_REFERRAL']),
+          caseId: uuid()
+            .nullable()
+            .meta({ description: 'The penalty case; null for a referral (it stays with the body)' }),
+        }),
+      )
+      .meta({ description: 'What the flag opened (条例 Art.36): penalty cases and discipline referrals' }),
+  }),
+) {}
 
 export class CasualtyRevisionResultDto extends createZodDto(
   z.object({
@@ -272,6 +289,23 @@ export class GatesDto extends createZodDto(
           .meta({ description: 'Absent for a referred public official' }),
       }),
     ),
+    reportingConsequences: z
+      .array(
+        z.object({
+          id: uuid(),
+          flag: z.enum(['LATE', 'OMITTED', 'FALSE_REPORT', 'CONCEALED']),
+          target: z.enum(['PRINCIPAL', 'ENTERPRISE', 'OFFICIAL']),
+          handled: z.boolean().meta({ description: 'The penalty case is decided (or ended) / the referral answered' }),
+          linkedCase: z
+            .object({ id: uuid(), caseType: z.string(), status: z.string() })
+            .nullable()
+            .optional()
+            .meta({ description: 'The penalty case; absent for a referred official' }),
+        }),
+      )
+      .meta({
+        description: '迟报/漏报/谎报/瞒报 consequences (条例 Art.36), each holding 责任人员未处理不放过 until handled',
+      }),
   }),
 ) {}
 

@@ -123,6 +123,13 @@ export class AccidentQueries {
           ? shown
           : { ...shown, outcome: party.outcome, linkedCase: party.linkedCase };
       }),
+      reportingConsequences: gates.reportingConsequences.map((x) => ({
+        id: x.id,
+        flag: x.flag,
+        target: x.target,
+        handled: x.handled,
+        ...(x.target === 'OFFICIAL' ? {} : { linkedCase: x.linkedCase }),
+      })),
     };
   }
 

@@ -10,6 +10,7 @@ import { ReferralOpeningService } from './referral-opening.service';
 import { ReferralProposalService } from './referral-proposal.service';
 import { SentReferralService } from './sent-referral.service';
 import { AccidentUpwardReportService } from './accident-upward-report.service';
+import { AccidentReportingViolationService } from './accident-reporting-violation.service';
 
 const exported = [
   AccidentRepository,
@@ -23,6 +24,7 @@ const exported = [
   ReferralProposalService,
   SentReferralService,
   AccidentUpwardReportService,
+  AccidentReportingViolationService,
 ];
 
 /** The accident area: accident cases, discipline referrals, statistics and public reports. */

@@ -8,3 +8,4 @@ export * from './accident-referral.service';
 export * from './referral-proposal.service';
 export * from './sent-referral.service';
 export * from './accident-upward-report.service';
+export * from './accident-reporting-violation.service';

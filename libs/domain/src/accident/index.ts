@@ -7,3 +7,4 @@ export * from './jurisdiction';
 export * from './proposals';
 export * from './accountability';
 export * from './upward-reporting';
+export * from './reporting-violations';
