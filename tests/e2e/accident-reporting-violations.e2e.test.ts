@@ -2,6 +2,7 @@ import { Harness, startHarness } from '../support/harness';
 import { createOrg, TestOrg } from '../support/fixtures';
 import { AccidentOrg, createAccidentOrg } from '../support/accident-fixtures';
 import { expectEventually } from '../support/eventually';
+import { recordHistoryIfAsked } from '../support/history';
 
 type Who = keyof TestOrg['users'] | keyof AccidentOrg['users'];
 
@@ -149,6 +150,7 @@ describe('accident reporting violations over HTTP on the Temporal dev server', (
     });
     expect(after.missing).not.toContain(`REPORTING_CONSEQUENCE_PENDING:${after.reportingConsequences[2].id}`);
     expect(after.missing).toContain(`REPORTING_CONSEQUENCE_PENDING:${after.reportingConsequences[0].id}`);
+    recordHistoryIfAsked(`accident-${a.id}`, 'accident-v3-reporting-violation-concealed');
   });
 
   it('迟报 found at intake opens the penalty case against the principal at once (条例 Art.9, 35)', async () => {
@@ -166,5 +168,6 @@ describe('accident reporting violations over HTTP on the Temporal dev server', (
       linkedCase: { caseType: 'PENALTY' },
     });
     expect(g.missing).toContain(`REPORTING_CONSEQUENCE_PENDING:${g.reportingConsequences[0].id}`);
+    recordHistoryIfAsked(`accident-${a.id}`, 'accident-v3-late-at-intake');
   });
 });

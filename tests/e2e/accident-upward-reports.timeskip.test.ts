@@ -3,6 +3,7 @@ import { createOrg, TestOrg } from '../support/fixtures';
 import { AccidentOrg, createAccidentOrg } from '../support/accident-fixtures';
 import { createUpwardChainOrg, UpwardChainOrg } from '../support/upward-report-fixtures';
 import { expectEventually } from '../support/eventually';
+import { recordClientHistoryIfAsked } from '../support/history';
 
 type Who = keyof TestOrg['users'] | keyof AccidentOrg['users'] | keyof UpwardChainOrg['users'];
 const HOUR = 3_600_000;
@@ -150,6 +151,7 @@ describe('accident upward reports on the time-skipping server', () => {
     expect(reports[1].reportedAt).toBe(provinceDone.completedAt);
     // No housing bureau at the province: the sector chain ends where the organisation does.
     expect(reports.filter((r) => r.chain === 'SECTOR')).toHaveLength(1);
+    await recordClientHistoryIfAsked(h.client, `accident-${a.id}`, 'accident-v3-upward-reports-larger');
   });
 
   it('a 一般 accident stops at the city; a 补报 regrading it 较大 extends the chain to the province', async () => {
@@ -176,5 +178,6 @@ describe('accident upward reports on the time-skipping server', () => {
     // Counted from the city's report: the regrade came later, so the level is already behind.
     expect(Date.parse(provinceTask.dueAt)).toBe(Date.parse(cityDone.completedAt) + 2 * HOUR);
     await reportsOf(a.id, 2);
+    await recordClientHistoryIfAsked(h.client, `accident-${a.id}`, 'accident-v3-upward-reports-regraded');
   });
 });
