@@ -1,3 +1,4 @@
+import { AccidentReportingViolationService } from '@safety/application';
 import { Harness, startHarness } from '../support/harness';
 import { createOrg, TestOrg } from '../support/fixtures';
 import { AccidentOrg, createAccidentOrg } from '../support/accident-fixtures';
@@ -124,6 +125,34 @@ describe('accident reporting violations over HTTP on the Temporal dev server', (
       .send({ flag: 'CONCEALED', reason: '再次' });
     expect(again.status).toBe(409);
     expect(await linkedCases(a.id)).toHaveLength(3);
+
+    // The opening activities are idempotent by the link key: a retry finds what the first attempt opened.
+    const violations = h.app.get(AccidentReportingViolationService);
+    const retried = await violations.openPenalty({
+      caseId: a.id,
+      flag: 'CONCEALED',
+      target: 'PRINCIPAL',
+      legalBasis: 'x',
+      actorId: org.users.officerA.id,
+      linkKey: `accident-${a.id}:reporting-CONCEALED-principal`,
+    });
+    expect(retried.caseId).toBe(opened[0].caseId);
+    const retriedReferral = await violations.openReferral({
+      caseId: a.id,
+      flag: 'CONCEALED',
+      official: { name: '李某某' },
+      legalBasis: 'x',
+      actorId: org.users.officerA.id,
+      sentAt: new Date().toISOString(),
+      linkKey: `accident-${a.id}:reporting-CONCEALED-official-1`,
+    });
+    expect(retriedReferral.referralId).toBe(referral.id);
+    expect(await linkedCases(a.id)).toHaveLength(3);
+    expect(
+      (
+        await h.db.ds.query('SELECT count(*)::int AS n FROM accident_reporting_consequences WHERE case_id = $1', [a.id])
+      )[0].n,
+    ).toBe(3);
 
     // The discipline body answers: the referral no longer holds the gate; the penalty cases still do.
     await expectEventually(async () => {
