@@ -1,5 +1,6 @@
 import { condition } from '@temporalio/workflow';
 import { upwardReportDueAt } from '@safety/domain/accident/reporting';
+import type { DepartmentLevel } from '@safety/domain/accident/jurisdiction';
 import { upwardReportReaches } from '@safety/domain/accident/upward-reporting';
 import type { UpwardReportPlan } from '@safety/temporal/accident.activities';
 import { AccidentSteps } from '@safety/temporal/steps/accident.steps';
@@ -26,7 +27,7 @@ export async function reportUpward(ac: AccidentCase): Promise<void> {
 async function reportUpChain(ac: AccidentCase, chain: Chain, firstReceivedAt: number): Promise<void> {
   let receivedBelowAt = firstReceivedAt;
   for (const level of chain.levels) {
-    const reaches = () => upwardReportReaches(ac.state.grade, level.level as never);
+    const reaches = () => upwardReportReaches(ac.state.grade, level.level as DepartmentLevel);
     // Not (yet) required at this grade: a regrade may extend the chain.
     if (!reaches()) await condition(reaches);
     const dueAt = upwardReportDueAt(new Date(receivedBelowAt)).toISOString();

@@ -30,9 +30,10 @@ export async function accidentWorkflow(input: AccidentCaseInput): Promise<Accide
       ac.spawn('upward-reports', () => reportUpward(ac), { untilClosed: true });
       // 迟报 found at intake, and flags recorded with the report: their consequences open at once (条例 Art.36).
       const flags = ac.input.reportingFlags ?? [];
-      ac.spawn('reporting-consequences', async () => {
-        for (const flag of flags) await openReportingConsequences(ac, flag, [], ac.input.createdBy);
-      });
+      if (flags.length > 0)
+        ac.spawn('reporting-consequences', async () => {
+          for (const flag of flags) await openReportingConsequences(ac, flag, [], ac.input.createdBy);
+        });
     }
     const members = await formTeam(ac);
     const lead = members.find((member) => member.teamRole === 'LEAD')!;
