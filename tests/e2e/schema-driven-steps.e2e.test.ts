@@ -113,7 +113,7 @@ describe('steps completed from their published schema alone (dev server)', () =>
     await completeFromSchema(opened.body.id, 'SIMPLE_PENALTY_FILING', 'officerA', 'FILED', [person('officerA')]);
   });
 
-  describe('accident: every human step from 组建调查组 to 整改核查, and the discipline referral it sends', () => {
+  describe('accident: every human step from 逐级上报 and 组建调查组 to 整改核查, and the discipline referral it sends', () => {
     let acc: AccidentOrg;
     const tokens = new Map<string, string>();
     type AccidentUser = keyof AccidentOrg['users'];
@@ -164,6 +164,11 @@ describe('steps completed from their published schema alone (dev server)', () =>
       const reported = await h.http().post('/accidents').set(auth('officerA')).send(largerAccident(h.org.enterpriseId));
       expect(reported.status).toBe(201);
       const caseId = reported.body.id as string;
+
+      // 逐级上报 (条例 Art.10–11): the city's task, completed from its form (this organisation has no province above).
+      const [upward] = await inboxTask(caseId, 'cityOfficerA', 'ACCIDENT_UPWARD_REPORT');
+      const reportedUp = await completeTask(upward.id, 'cityOfficerA', 'REPORTED');
+      expect(reportedUp.map((next) => next.type)).not.toContain('ACCIDENT_UPWARD_REPORT');
 
       // 组建调查组: the task's form names the roles the policy requires (members must `contains` each).
       const [formation] = await inboxTask(caseId, 'cityHead', 'ACCIDENT_TEAM_FORMATION');

@@ -12,6 +12,7 @@ export * from './repositories/inspection.repository';
 export * from './repositories/enforcement.repository';
 export * from './repositories/document.repository';
 export * from './repositories/accident.repository';
+export * from './repositories/accident-reporting.repository';
 export * from './repositories/login-throttle.repository';
 export * from './repositories/complaint.repository';
 export * from './repositories/indicator.repository';

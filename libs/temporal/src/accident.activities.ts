@@ -53,7 +53,57 @@ export interface ReferralAnswer {
   resultDays: number;
 }
 
+/** 逐级上报 (条例 Art.10–11): where the report goes from the department that took the first report. */
+export interface UpwardReportPlan {
+  /** When the first report reached the reporting department (条例 Art.9): the first level's 2 hours count from it. */
+  receivedAt: string;
+  /**
+   * Each chain the organisation has (emergency management; the sector's supervising department when
+   * another kind), its levels above the reporting department lowest first, up to the highest modelled.
+   */
+  chains: Array<{
+    chain: 'EMERGENCY_MANAGEMENT' | 'SECTOR';
+    departmentKind: string;
+    levels: Array<{ level: string; departmentId: string; departmentName: string }>;
+  }>;
+}
+
 export interface AccidentActivities {
+  /** The upward-report chains of the accident (read only). */
+  accidentUpwardReportPlan(input: { caseId: string }): Promise<UpwardReportPlan>;
+  /** A level reported (its task completed): the instant on the workflow's clock, idempotent by the task key. */
+  accidentRecordUpwardReport(input: {
+    caseId: string;
+    taskKey: string;
+    chain: string;
+    level: string;
+    departmentId: string;
+    dueAt: string | null;
+    reportedAt: string;
+    reportedBy: string;
+  }): Promise<void>;
+  /**
+   * 条例 Art.36: the penalty case a reporting violation opens against the enterprise's principal or
+   * the enterprise, in the investigating department, linked to the accident; idempotent by the link key.
+   */
+  accidentOpenViolationPenalty(input: {
+    caseId: string;
+    flag: string;
+    target: 'PRINCIPAL' | 'ENTERPRISE';
+    legalBasis: string;
+    actorId: string;
+    linkKey: string;
+  }): Promise<LinkedCaseAnswer>;
+  /** 条例 Art.39: the referral of an official a reporting violation names; idempotent by the link key. */
+  accidentOpenViolationReferral(input: {
+    caseId: string;
+    flag: string;
+    official: { name: string; position?: string; organisation?: string };
+    legalBasis: string;
+    actorId: string;
+    sentAt: string;
+    linkKey: string;
+  }): Promise<ReferralAnswer>;
   accidentComputeClock(input: {
     accidentDate: string;
     pauses: Array<{ from: string; to?: string }>;

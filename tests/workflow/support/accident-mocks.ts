@@ -110,6 +110,25 @@ export function accidentActivities(people: AccidentPeople, log: ActivityLog, ove
       openedAt: new Date().toISOString(),
     }),
     setCaseHandlers: async (input) => ({ handlerIds: input.handlerIds, handlers: [] }),
+    accidentUpwardReportPlan: async () => ({ receivedAt: new Date().toISOString(), chains: [] }),
+    accidentRecordUpwardReport: async () => undefined,
+    accidentOpenViolationPenalty: async (input) => ({
+      caseId: randomUUID(),
+      workflowId: `penalty-${input.caseId}-${input.linkKey.split(':').pop()}`,
+      departmentId: people.departmentId,
+      enterpriseId: randomUUID(),
+      openedAt: new Date().toISOString(),
+    }),
+    accidentOpenViolationReferral: async (input) => ({
+      referralId: randomUUID(),
+      referralCaseId: randomUUID(),
+      workflowId: `discipline-referral-${input.caseId}-${input.linkKey.split(':').pop()}`,
+      openedAt: new Date().toISOString(),
+      senderDepartmentId: people.departmentId,
+      receivingDepartmentId: people.discipline.departmentId,
+      ackWorkingDays: 5,
+      resultDays: 90,
+    }),
     accidentComputeClock: async (input) => {
       const running = input.pauses.some((pause) => pause.to === undefined);
       const pausedDays = input.pauses.reduce(

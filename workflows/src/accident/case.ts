@@ -2,7 +2,13 @@ import { CancellationScope, condition, isCancellation, patched } from '@temporal
 import { toLocalDate } from '@safety/domain/calendar/local-date';
 import type { CaseStatusChange } from '@safety/temporal/activities';
 import type { AccidentActivities } from '@safety/temporal/accident.activities';
-import type { AccidentCaseInput, AccidentState, AccidentStatus } from '@safety/temporal/contracts/accident.contract';
+import type {
+  AccidentCaseInput,
+  AccidentState,
+  AccidentStatus,
+  OpenedReportingConsequence,
+  ReportingViolation,
+} from '@safety/temporal/contracts/accident.contract';
 import { AccidentTaskType } from '@safety/temporal/contracts/accident.contract';
 import type { TaskActor } from '@safety/temporal/contracts/human-task.contract';
 import { CaseStatus } from '../kernel/case-status';
@@ -41,6 +47,10 @@ export class AccidentCase {
   untilClosed = new CancellationScope({ cancellable: true, parent: this.work });
   /** Histories recorded before closing ended the open-only steps run those steps detached, never ended. */
   readonly stepsEndAtClose = patched(PATCH.ACCIDENT_STEPS_END_AT_CLOSE);
+  /** Histories recorded before upward reporting and the reporting-violation consequences never opened them. */
+  readonly reportsUpward = patched(PATCH.ACCIDENT_UPWARD_REPORTS);
+  /** What each reporting-violation flag opened (条例 Art.36), once per flag. */
+  readonly reportingConsequences = new Map<ReportingViolation, OpenedReportingConsequence[]>();
   closing = false;
   private failure: Failure | null = null;
 

@@ -36,4 +36,10 @@ export const PATCH = {
    * posted within the period that reach the agency after it (judged by their received-on day).
    */
   PENALTY_PARTY_SUBMISSION_GRACE: 'penalty-party-submission-grace',
+  /**
+   * An accident case reports itself up the chain (条例 Art.10–11: one ACCIDENT_UPWARD_REPORT task per
+   * level, 2 hours each) and opens the consequences of a 迟报/漏报/谎报/瞒报 flag (Art.36); before,
+   * neither was opened.
+   */
+  ACCIDENT_UPWARD_REPORTS: 'accident-upward-reports',
 } as const;

@@ -48,6 +48,11 @@ export interface StepRun<Step extends StepDefinition> {
   outcomes?: ReadonlyArray<OutcomeOf<Step>>;
   /** Deadline of the step; null when the law sets none. */
   deadline: DeadlineRequest | null;
+  /**
+   * A due instant the workflow counted itself (a period in hours on the wall clock, e.g. 条例 Art.11's
+   * 2 hours per level), used when `deadline` is null.
+   */
+  dueAt?: number;
   /** Hours before the due instant at which the task turns yellow (default 24). */
   warningLeadHours?: number;
   /**
@@ -219,6 +224,12 @@ export class TaskBoard {
           ...opening,
           payload: context(),
           deadline: run.deadline,
+          ...(run.deadline === null && run.dueAt !== undefined
+            ? {
+                dueAt: new Date(run.dueAt).toISOString(),
+                warnAt: new Date(run.dueAt - warningLeadMs).toISOString(),
+              }
+            : {}),
           warningLeadHours: run.warningLeadHours ?? 24,
           enterStatus: run.enterStatus ?? null,
         });

@@ -158,6 +158,20 @@ export const ListingStateSchema = z.object({
 });
 export class ListingStateDto extends createZodDto(ListingStateSchema) {}
 
+/** 逐级上报 (条例 Art.10–11): one level of a chain, as its task records it. */
+export const UpwardReportViewSchema = z.object({
+  chain: z.enum(['EMERGENCY_MANAGEMENT', 'SECTOR']).meta({
+    description: 'The emergency-management chain, or the chain of the department supervising the sector',
+  }),
+  level: z.string().meta({ description: 'The level the report reaches: COUNTY, CITY or PROVINCE' }),
+  departmentId: uuid().meta({ description: "That level's department, in whose inbox the task is" }),
+  departmentName: z.string(),
+  taskId: uuid(),
+  dueAt: isoInstantOrNull().meta({ description: '2 hours after the level below received the report (Art.11)' }),
+  reportedAt: isoInstantOrNull().meta({ description: 'When the task was completed; null while open' }),
+  late: z.boolean().meta({ description: 'Reported after the due instant, or still open past it' }),
+});
+
 const caseStatus = () =>
   z.enum(['TEAM_FORMATION', 'INVESTIGATING', 'AWAITING_APPROVAL', 'IMPLEMENTING', 'CLOSED', 'REOPENED']);
 
@@ -210,6 +224,9 @@ export class AccidentDetailDto extends createZodDto(
         completedAt: isoInstantOrNull(),
       })
       .nullable(),
+    upwardReports: z.array(UpwardReportViewSchema).meta({
+      description: '逐级上报 (条例 Art.10–11), per chain lowest level first; a level opens once the one below reported',
+    }),
     workflow: AccidentStateSchema,
     tasks: z.array(TaskViewSchema),
     personalData: z
@@ -218,7 +235,24 @@ export class AccidentDetailDto extends createZodDto(
   }),
 ) {}
 
-export class ReportingFlagsDto extends createZodDto(z.object({ id: uuid(), reportingFlags: z.array(z.string()) })) {}
+export class ReportingFlagsDto extends createZodDto(
+  z.object({
+    id: uuid(),
+    reportingFlags: z.array(z.string()),
+    consequences: z
+      .array(
+        z.object({
+          flag: z.enum(['LATE', 'OMITTED', 'FALSE_REPORT', 'CONCEALED']),
+          target: z.enum(['PRINCIPAL', 'ENTERPRISE', 'OFFICIAL']),
+          kind: z.enum(['PENALTY', 'DISCIPLINE_REFERRAL']),
+          caseId: uuid()
+            .nullable()
+            .meta({ description: 'The penalty case; null for a referral (it stays with the body)' }),
+        }),
+      )
+      .meta({ description: 'What the flag opened (条例 Art.36): penalty cases and discipline referrals' }),
+  }),
+) {}
 
 export class CasualtyRevisionResultDto extends createZodDto(
   z.object({
@@ -255,6 +289,23 @@ export class GatesDto extends createZodDto(
           .meta({ description: 'Absent for a referred public official' }),
       }),
     ),
+    reportingConsequences: z
+      .array(
+        z.object({
+          id: uuid(),
+          flag: z.enum(['LATE', 'OMITTED', 'FALSE_REPORT', 'CONCEALED']),
+          target: z.enum(['PRINCIPAL', 'ENTERPRISE', 'OFFICIAL']),
+          handled: z.boolean().meta({ description: 'The penalty case is decided (or ended) / the referral answered' }),
+          linkedCase: z
+            .object({ id: uuid(), caseType: z.string(), status: z.string() })
+            .nullable()
+            .optional()
+            .meta({ description: 'The penalty case; absent for a referred official' }),
+        }),
+      )
+      .meta({
+        description: '迟报/漏报/谎报/瞒报 consequences (条例 Art.36), each holding 责任人员未处理不放过 until handled',
+      }),
   }),
 ) {}
 

@@ -12,6 +12,8 @@ import {
   appraisalUpdate,
   closeAccidentUpdate,
   extendInvestigationUpdate,
+  openReportingConsequencesUpdate,
+  ReportingViolation,
   reviseCasualtiesUpdate,
   superviseListingUpdate,
 } from '@safety/temporal';
@@ -68,14 +70,27 @@ export class AccidentWorkflowGateway {
       occurredAt: accident.occurredAt.toISOString(),
       grade: accident.grade as AccidentCaseInput['grade'],
       policy: workflowPolicyOf(this.accidents.policy),
+      enterpriseId: accident.enterpriseId,
+      reportingFlags: accident.reportingFlags as ReportingViolation[],
     };
     await this.starter.start(c, 'accidentWorkflow', input, actor.userId);
     return accidentView(c, accident);
   }
 
+  /**
+   * 漏报/谎报/瞒报 (条例 Art.36): the flag is recorded, then the workflow opens its consequences (penalty
+   * cases, referrals of the officials named) and answers with them.
+   */
   async flag(actor: Actor, caseId: string, body: ReportingFlagDto, requestId?: string) {
     const accident = await this.accidents.setReportingFlag(actor, caseId, body.flag, body.reason, requestId);
-    return { id: caseId, reportingFlags: accident.reportingFlags };
+    const { c } = await this.accidents.getCase(caseId);
+    const consequences = await this.message(c.workflowId, openReportingConsequencesUpdate, {
+      actor: taskActor(actor),
+      flag: body.flag,
+      officials: body.officials,
+      requestId,
+    });
+    return { id: caseId, reportingFlags: accident.reportingFlags, consequences };
   }
 
   /** 补报 (条例 Art.13): filed by the reporting or investigating department inside the window. */

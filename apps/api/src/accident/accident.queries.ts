@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AccidentInsightService, AccidentService, TaskService } from '@safety/application';
+import { AccidentInsightService, AccidentService, AccidentUpwardReportService, TaskService } from '@safety/application';
 import type { Actor } from '@safety/domain/identity/roles';
 import { AccidentRepository, PageRequest } from '@safety/persistence';
 import { getAccidentStateQuery } from '@safety/temporal';
@@ -26,6 +26,7 @@ export class AccidentQueries {
     private readonly repo: AccidentRepository,
     private readonly tasks: TaskService,
     private readonly answers: WorkflowAnswers,
+    private readonly upward: AccidentUpwardReportService,
   ) {}
 
   async list(actor: Actor, query: PageRequest & { status?: string; grade?: string }) {
@@ -42,16 +43,18 @@ export class AccidentQueries {
     if (unmask) await this.accidents.authorizeUnmaskedRead(actor, found, requestId);
     const { c, accident } = found;
     const report = await this.repo.latestReport(id);
-    const [team, revisions, parties, measures, education, evaluation, listing, tasks] = await Promise.all([
-      this.repo.listTeam(id),
-      this.repo.listRevisions(id),
-      report ? this.repo.listParties(id, report.version) : [],
-      report ? this.repo.listMeasures(id, report.version) : [],
-      this.repo.listEducation(id),
-      this.repo.findEvaluation(id),
-      this.repo.findListing(id),
-      this.tasks.listForCase(id),
-    ]);
+    const [team, revisions, parties, measures, education, evaluation, listing, tasks, upwardReports] =
+      await Promise.all([
+        this.repo.listTeam(id),
+        this.repo.listRevisions(id),
+        report ? this.repo.listParties(id, report.version) : [],
+        report ? this.repo.listMeasures(id, report.version) : [],
+        this.repo.listEducation(id),
+        this.repo.findEvaluation(id),
+        this.repo.findListing(id),
+        this.tasks.listForCase(id),
+        this.upward.list(id),
+      ]);
     const workflow = await this.answers.query(c.workflowId, getAccidentStateQuery);
     const detail = {
       ...accidentView(c, accident),
@@ -89,6 +92,7 @@ export class AccidentQueries {
             completedAt: listing.completedAt?.toISOString() ?? null,
           }
         : null,
+      upwardReports,
       workflow,
       tasks: tasks.map(taskView),
     };
@@ -119,6 +123,13 @@ export class AccidentQueries {
           ? shown
           : { ...shown, outcome: party.outcome, linkedCase: party.linkedCase };
       }),
+      reportingConsequences: gates.reportingConsequences.map((x) => ({
+        id: x.id,
+        flag: x.flag,
+        target: x.target,
+        handled: x.handled,
+        ...(x.target === 'OFFICIAL' ? {} : { linkedCase: x.linkedCase }),
+      })),
     };
   }
 

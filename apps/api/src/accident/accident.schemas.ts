@@ -7,6 +7,7 @@ import {
   CasualtyRevisionSchema,
   CloseAccidentSchema,
   ExtensionSchema,
+  ReportingConsequencesSchema,
   SupervisedListingSchema,
 } from '@safety/temporal';
 import { AccidentSteps } from '@safety/temporal/steps/accident.steps';
@@ -75,6 +76,9 @@ export class ReportingFlagDto extends createZodDto(
   z.strictObject({
     flag: z.enum(SETTABLE_REPORTING_FLAGS).meta({ description: '漏报 / 谎报 / 瞒报 (条例 Art.36)' }),
     reason: text(2000),
+    officials: ReportingConsequencesSchema.shape.officials.meta({
+      description: 'Public officials the finding names: each is referred to the discipline body (条例 Art.39)',
+    }),
   }),
 ) {}
 

@@ -3696,6 +3696,30 @@ export interface components {
         listedByDepartmentId: string;
         completedAt: string | null;
       } | null;
+      /** @description 逐级上报 (条例 Art.10–11), per chain lowest level first; a level opens once the one below reported */
+      upwardReports: {
+        /**
+         * @description The emergency-management chain, or the chain of the department supervising the sector
+         * @enum {string}
+         */
+        chain: 'EMERGENCY_MANAGEMENT' | 'SECTOR';
+        /** @description The level the report reaches: COUNTY, CITY or PROVINCE */
+        level: string;
+        /**
+         * Format: uuid
+         * @description That level's department, in whose inbox the task is
+         */
+        departmentId: string;
+        departmentName: string;
+        /** Format: uuid */
+        taskId: string;
+        /** @description 2 hours after the level below received the report (Art.11) */
+        dueAt: string | null;
+        /** @description When the task was completed; null while open */
+        reportedAt: string | null;
+        /** @description Reported after the due instant, or still open past it */
+        late: boolean;
+      }[];
       workflow: {
         /** Format: uuid */
         caseId: string;
@@ -3794,11 +3818,34 @@ export interface components {
        */
       flag: 'OMITTED' | 'FALSE_REPORT' | 'CONCEALED';
       reason: string;
+      /**
+       * 涉及的公职人员
+       * @description Public officials the finding names: each is referred to the discipline body (条例 Art.39)
+       */
+      officials?: {
+        /** 姓名 */
+        name: string;
+        /** 职务 */
+        position?: string;
+        /** 所在单位 */
+        organisation?: string;
+      }[];
     };
     ReportingFlagsDto_Output: {
       /** Format: uuid */
       id: string;
       reportingFlags: string[];
+      /** @description What the flag opened (条例 Art.36): penalty cases and discipline referrals */
+      consequences: {
+        /** @enum {string} */
+        flag: 'LATE' | 'OMITTED' | 'FALSE_REPORT' | 'CONCEALED';
+        /** @enum {string} */
+        target: 'PRINCIPAL' | 'ENTERPRISE' | 'OFFICIAL';
+        /** @enum {string} */
+        kind: 'PENALTY' | 'DISCIPLINE_REFERRAL';
+        /** @description The penalty case; null for a referral (it stays with the body) */
+        caseId: string | null;
+      }[];
     };
     CasualtyUpdateDto: {
       /** 死亡人数 */
@@ -4064,6 +4111,24 @@ export interface components {
         /** @description Absent for a referred public official */
         outcome?: string;
         /** @description Absent for a referred public official */
+        linkedCase?: {
+          /** Format: uuid */
+          id: string;
+          caseType: string;
+          status: string;
+        } | null;
+      }[];
+      /** @description 迟报/漏报/谎报/瞒报 consequences (条例 Art.36), each holding 责任人员未处理不放过 until handled */
+      reportingConsequences: {
+        /** Format: uuid */
+        id: string;
+        /** @enum {string} */
+        flag: 'LATE' | 'OMITTED' | 'FALSE_REPORT' | 'CONCEALED';
+        /** @enum {string} */
+        target: 'PRINCIPAL' | 'ENTERPRISE' | 'OFFICIAL';
+        /** @description The penalty case is decided (or ended) / the referral answered */
+        handled: boolean;
+        /** @description The penalty case; absent for a referred official */
         linkedCase?: {
           /** Format: uuid */
           id: string;
@@ -7066,6 +7131,11 @@ export interface components {
     StepPayload_ACCIDENT_SUPERVISED_LISTING_PROGRESS_REPORTED: {
       /** 进展情况 */
       summary: string;
+    };
+    /** 事故逐级上报（本级接报） · 已报告 */
+    StepPayload_ACCIDENT_UPWARD_REPORT_REPORTED: {
+      /** 接报情况 */
+      note?: string;
     };
     /** 纪检监察线索移交：负责人审批 · 同意移交 */
     StepPayload_DISCIPLINE_REFERRAL_APPROVAL_APPROVE: {
@@ -16845,6 +16915,11 @@ export interface operations {
               /** @constant */
               outcome: 'REPORTED';
               payload?: components['schemas']['StepPayload_ACCIDENT_SUPERVISED_LISTING_PROGRESS_REPORTED'];
+            }
+          | {
+              /** @constant */
+              outcome: 'REPORTED';
+              payload?: components['schemas']['StepPayload_ACCIDENT_UPWARD_REPORT_REPORTED'];
             }
           | {
               /** @constant */

@@ -1,5 +1,7 @@
 import {
   AccidentReferralService,
+  AccidentReportingViolationService,
+  AccidentUpwardReportService,
   AccidentWorkflowService,
   ReferralProposalService,
   SentReferralService,
@@ -16,9 +18,15 @@ export function createAccidentActivities(deps: {
   accidentReferrals: AccidentReferralService;
   proposals: ReferralProposalService;
   sentReferrals: SentReferralService;
+  upwardReports: AccidentUpwardReportService;
+  violations: AccidentReportingViolationService;
 }) {
   const accidents = deps.accidents;
   const activities: AccidentActivities = {
+    accidentUpwardReportPlan: activity((i) => deps.upwardReports.plan(i.caseId)),
+    accidentRecordUpwardReport: activity((i) => deps.upwardReports.record(i)),
+    accidentOpenViolationPenalty: activity((i) => deps.violations.openPenalty(i)),
+    accidentOpenViolationReferral: activity((i) => deps.violations.openReferral(i)),
     accidentComputeClock: activity((i) => accidents.computeClock(i)),
     accidentSetTaskClock: activity((i) => accidents.setTaskClock(i)),
     accidentRecordTeam: activity((i) => accidents.recordTeam(i)),
@@ -51,4 +59,6 @@ export const accidentActivityFactory = (app: { get<T>(type: new (...args: never[
     accidentReferrals: app.get(AccidentReferralService),
     proposals: app.get(ReferralProposalService),
     sentReferrals: app.get(SentReferralService),
+    upwardReports: app.get(AccidentUpwardReportService),
+    violations: app.get(AccidentReportingViolationService),
   });

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CoreModule } from '../core.module';
-import { AccidentRepository } from '@safety/persistence';
+import { AccidentReportingRepository, AccidentRepository } from '@safety/persistence';
 import { AccidentInsightService } from './accident-insight.service';
 import { AccidentPolicyService } from './accident-policy.service';
 import { AccidentWorkflowService } from './accident-workflow.service';
@@ -9,9 +9,12 @@ import { AccidentReferralService } from './accident-referral.service';
 import { ReferralOpeningService } from './referral-opening.service';
 import { ReferralProposalService } from './referral-proposal.service';
 import { SentReferralService } from './sent-referral.service';
+import { AccidentUpwardReportService } from './accident-upward-report.service';
+import { AccidentReportingViolationService } from './accident-reporting-violation.service';
 
 const exported = [
   AccidentRepository,
+  AccidentReportingRepository,
   AccidentPolicyService,
   AccidentService,
   AccidentWorkflowService,
@@ -20,6 +23,8 @@ const exported = [
   AccidentReferralService,
   ReferralProposalService,
   SentReferralService,
+  AccidentUpwardReportService,
+  AccidentReportingViolationService,
 ];
 
 /** The accident area: accident cases, discipline referrals, statistics and public reports. */

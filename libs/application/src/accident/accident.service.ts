@@ -25,6 +25,7 @@ import { Actor, hasAnyRole, Role } from '@safety/domain/identity/roles';
 import {
   AccidentEducationSessionEntity,
   AccidentEntity,
+  AccidentReportingRepository,
   AccidentRepository,
   CaseEntity,
   CaseRepository,
@@ -48,6 +49,16 @@ export interface GateParty {
   /** Effective outcome (recorded, or read from the linked case / referral answer). */
   outcome: ResponsiblePartyOutcome;
   recordedOutcome: string;
+  linkedCase: { id: string; caseType: string; status: string } | null;
+}
+
+/** A reporting violation's consequence as the 四不放过 gates count it: open until its case is decided or its referral answered. */
+export interface ReportingConsequenceGate {
+  id: string;
+  flag: string;
+  target: string;
+  handled: boolean;
+  /** The penalty case (none shown for a referral: it stays with the discipline body). */
   linkedCase: { id: string; caseType: string; status: string } | null;
 }
 
@@ -82,6 +93,7 @@ export class AccidentService {
     private readonly org: OrganisationRepository,
     private readonly audit: AuditService,
     private readonly policies: AccidentPolicyService,
+    private readonly reporting: AccidentReportingRepository,
   ) {}
 
   get policy() {
@@ -465,7 +477,13 @@ export class AccidentService {
   async gates(
     caseId: string,
     tx?: Transaction,
-  ): Promise<FourNotLetGoResult & { reportVersion: number | null; parties: GateParty[] }> {
+  ): Promise<
+    FourNotLetGoResult & {
+      reportVersion: number | null;
+      parties: GateParty[];
+      reportingConsequences: ReportingConsequenceGate[];
+    }
+  > {
     const report = await this.repo.latestReport(caseId, tx);
     const rows = report ? await this.repo.listParties(caseId, report.version, tx) : [];
     const measures = report ? await this.repo.listMeasures(caseId, report.version, tx) : [];
@@ -496,7 +514,9 @@ export class AccidentService {
         linkedCase,
       });
     }
+    const reportingConsequences = await this.reportingConsequenceGates(caseId, tx);
     const r = evaluateFourNotLetGo({
+      reportingConsequences: reportingConsequences.map((x) => ({ id: x.id, handled: x.handled })),
       report: {
         status: report
           ? report.status === 'APPROVED'
@@ -517,7 +537,27 @@ export class AccidentService {
         : [],
       educationSessions: sessions.map((s) => ({ id: s.id, heldOn: s.heldOn, attendeeCount: s.attendeeCount })),
     });
-    return { ...r, reportVersion: report?.version ?? null, parties };
+    return { ...r, reportVersion: report?.version ?? null, parties, reportingConsequences };
+  }
+
+  /**
+   * The penalty cases and referrals a 迟报/漏报/谎报/瞒报 flag opened (条例 Art.36): each holds the gate
+   * 责任人员未处理不放过 until the penalty case is decided (or ends without a penalty) or the referral is answered.
+   */
+  private async reportingConsequenceGates(caseId: string, tx?: Transaction): Promise<ReportingConsequenceGate[]> {
+    const out: ReportingConsequenceGate[] = [];
+    for (const row of await this.reporting.listConsequences(caseId, tx)) {
+      let handled = false;
+      let linkedCase: ReportingConsequenceGate['linkedCase'] = null;
+      if (row.referralId) handled = (await this.repo.findReferral(row.referralId, tx))?.status === 'ANSWERED';
+      else if (row.linkedCaseId) {
+        const lc = await this.cases.findById(row.linkedCaseId, tx);
+        if (lc) linkedCase = { id: lc.id, caseType: lc.caseType, status: lc.status };
+        handled = !!lc && linkedCaseOutcome(lc.caseType, lc.status) !== 'PENDING';
+      }
+      out.push({ id: row.id, flag: row.flag, target: row.target, handled, linkedCase });
+    }
+    return out;
   }
 
   // ---- 警示教育 ----

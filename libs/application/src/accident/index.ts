@@ -7,3 +7,5 @@ export * from './referral-opening.service';
 export * from './accident-referral.service';
 export * from './referral-proposal.service';
 export * from './sent-referral.service';
+export * from './accident-upward-report.service';
+export * from './accident-reporting-violation.service';

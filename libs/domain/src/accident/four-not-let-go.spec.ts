@@ -39,6 +39,21 @@ describe('evaluateFourNotLetGo (四不放过 closure gates)', () => {
     expect(r.missing).toEqual(['RESPONSIBLE_PARTY_PENDING:p3']);
   });
 
+  it('blocks on consequences of a reporting violation not yet answered (条例 Art.36)', () => {
+    const r = evaluateFourNotLetGo({
+      ...complete(),
+      reportingConsequences: [
+        { id: 'c1', handled: true },
+        { id: 'c2', handled: false },
+      ],
+    });
+    expect(r).toMatchObject({ responsiblePartiesHandled: false, closable: false });
+    expect(r.missing).toEqual(['REPORTING_CONSEQUENCE_PENDING:c2']);
+    expect(evaluateFourNotLetGo({ ...complete(), reportingConsequences: [{ id: 'c1', handled: true }] }).closable).toBe(
+      true,
+    );
+  });
+
   it('needs an explicit finding when no responsible party is named', () => {
     expect(evaluateFourNotLetGo({ ...complete(), responsibleParties: [] }).missing).toEqual([
       'NO_RESPONSIBLE_PARTIES_RECORDED',

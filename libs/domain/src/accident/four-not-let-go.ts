@@ -24,6 +24,11 @@ export interface FourNotLetGoInput {
   responsibleParties: ReadonlyArray<{ id: string; outcome: ResponsiblePartyOutcome }>;
   rectificationMeasures: ReadonlyArray<{ id: string; verifiedAt?: Date | string | null; verifiedBy?: string | null }>;
   educationSessions: ReadonlyArray<{ id: string; heldOn: string; attendeeCount: number }>;
+  /**
+   * The penalty cases and referrals a reporting violation opened (条例 Art.36): responsible people too,
+   * each open until its case has an answer.
+   */
+  reportingConsequences?: ReadonlyArray<{ id: string; handled: boolean }>;
 }
 
 export interface FourNotLetGoResult {
@@ -49,7 +54,10 @@ export function evaluateFourNotLetGo(input: FourNotLetGoInput): FourNotLetGoResu
   for (const p of pending) missing.push(`RESPONSIBLE_PARTY_PENDING:${p.id}`);
   const noPartiesExplained = input.responsibleParties.length > 0 || input.report.findsNoResponsibleParty === true;
   if (!noPartiesExplained) missing.push('NO_RESPONSIBLE_PARTIES_RECORDED');
-  const responsiblePartiesHandled = causesEstablished && pending.length === 0 && noPartiesExplained;
+  const consequencesOpen = (input.reportingConsequences ?? []).filter((c) => !c.handled);
+  for (const c of consequencesOpen) missing.push(`REPORTING_CONSEQUENCE_PENDING:${c.id}`);
+  const responsiblePartiesHandled =
+    causesEstablished && pending.length === 0 && noPartiesExplained && consequencesOpen.length === 0;
 
   // 整改措施未落实不放过: at least one measure, each verified by a named person.
   const unverified = input.rectificationMeasures.filter((m) => !m.verifiedAt || !m.verifiedBy);

@@ -6,3 +6,5 @@ export * from './policy';
 export * from './jurisdiction';
 export * from './proposals';
 export * from './accountability';
+export * from './upward-reporting';
+export * from './reporting-violations';

@@ -138,6 +138,38 @@ export class AccidentEducationSessionEntity {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }
 
+/** 逐级上报 (条例 Art.10–11): when a level's report was made, on the workflow's clock (one per upward-report task). */
+@Entity('accident_upward_reports')
+export class AccidentUpwardReportEntity {
+  @PrimaryColumn({ name: 'task_key' }) taskKey!: string;
+  @Column({ name: 'case_id', type: 'uuid' }) caseId!: string;
+  @Column() chain!: string;
+  @Column() level!: string;
+  @Column({ name: 'department_id', type: 'uuid' }) departmentId!: string;
+  @Column({ name: 'due_at', type: 'timestamptz', nullable: true }) dueAt!: Date | null;
+  @Column({ name: 'reported_at', type: 'timestamptz' }) reportedAt!: Date;
+  @Column({ name: 'reported_by', type: 'uuid', nullable: true }) reportedBy!: string | null;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+}
+
+/** What a 迟报/漏报/谎报/瞒报 flag opened (条例 Art.36): a penalty case or a discipline referral per subject. */
+@Entity('accident_reporting_consequences')
+export class AccidentReportingConsequenceEntity {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column({ name: 'case_id', type: 'uuid' }) caseId!: string;
+  @Column() flag!: string;
+  @Column() target!: 'PRINCIPAL' | 'ENTERPRISE' | 'OFFICIAL';
+  @Column({ name: 'subject_name' }) subjectName!: string;
+  @Column({ name: 'subject_position', type: 'varchar', nullable: true }) subjectPosition!: string | null;
+  @Column({ name: 'subject_organisation', type: 'varchar', nullable: true }) subjectOrganisation!: string | null;
+  @Column({ name: 'legal_basis' }) legalBasis!: string;
+  @Column({ name: 'link_key' }) linkKey!: string;
+  @Column({ name: 'linked_case_id', type: 'uuid', nullable: true }) linkedCaseId!: string | null;
+  @Column({ name: 'referral_id', type: 'uuid', nullable: true }) referralId!: string | null;
+  @Column({ name: 'created_by', type: 'uuid', nullable: true }) createdBy!: string | null;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+}
+
 @Entity('accident_evaluations')
 export class AccidentEvaluationEntity {
   @PrimaryColumn({ name: 'case_id', type: 'uuid' }) caseId!: string;
@@ -242,6 +274,8 @@ export const ACCIDENT_ENTITIES = [
   AccidentResponsiblePartyEntity,
   AccidentRectificationMeasureEntity,
   AccidentEducationSessionEntity,
+  AccidentUpwardReportEntity,
+  AccidentReportingConsequenceEntity,
   AccidentEvaluationEntity,
   AccidentSupervisedListingEntity,
   DisciplineReferralEntity,

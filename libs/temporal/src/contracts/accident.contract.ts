@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { TaskActor } from './human-task.contract';
 import type { AccidentPolicy, ACCIDENT_WORKFLOW_POLICY_KEYS } from '@safety/domain/accident/policy';
 import { AccidentSteps } from '../steps/accident.steps';
-import { form, instant, integer, localDate, money, text } from '../steps/fields';
+import { choice, form, instant, integer, list, localDate, money, text } from '../steps/fields';
 
 /**
  * 生产安全事故调查处理 (生产安全事故报告和调查处理条例, 国务院令第493号): one workflow per accident
@@ -23,7 +23,14 @@ export interface AccidentCaseInput {
   occurredAt: string;
   grade: 'GENERAL' | 'LARGER' | 'MAJOR' | 'EXTRAORDINARY';
   policy: AccidentWorkflowPolicy;
+  /** The enterprise where the accident happened (the subject of a reporting violation's penalty); absent on older cases. */
+  enterpriseId?: string | null;
+  /** 迟报 (computed) and the flags recorded at intake, whose consequences open at once (条例 Art.36); absent on older cases. */
+  reportingFlags?: ReportingViolation[];
 }
+
+/** 迟报 / 漏报 / 谎报 / 瞒报 (条例 Art.36). */
+export type ReportingViolation = 'LATE' | 'OMITTED' | 'FALSE_REPORT' | 'CONCEALED';
 
 export type AccidentStatus =
   'TEAM_FORMATION' | 'INVESTIGATING' | 'AWAITING_APPROVAL' | 'IMPLEMENTING' | 'CLOSED' | 'REOPENED';
@@ -102,6 +109,25 @@ export const SupervisedListingSchema = form({
   noticeNo: text(['督办通知文号', 'Notice number'], 64),
   deadlineDays: integer(['办结期限（日）', 'Days to complete'], { min: 1, max: 365 }).optional(),
 });
+/** A public official a 迟报/漏报/谎报/瞒报 finding names: referred to the discipline body (条例 Art.39). */
+export const ReportingOfficialSchema = form({
+  name: text(['姓名', 'Name'], 100),
+  position: text(['职务', 'Position'], 200).optional(),
+  organisation: text(['所在单位', 'Organisation'], 200).optional(),
+});
+/** The consequences of a reporting violation as the workflow receives them (the flag itself is recorded by the API). */
+export const ReportingConsequencesSchema = form({
+  flag: choice(['违法情形', 'Violation'], {
+    LATE: ['迟报', 'Late report'],
+    OMITTED: ['漏报', 'Omitted'],
+    FALSE_REPORT: ['谎报', 'False report'],
+    CONCEALED: ['瞒报', 'Concealed'],
+  }),
+  officials: list(['涉及的公职人员', 'Public officials concerned'], ReportingOfficialSchema, {
+    min: 0,
+    max: 20,
+  }).optional(),
+});
 /** 结案 under 四不放过. */
 export const CloseAccidentSchema = form({ comment: text(['结案意见', 'Comment'], 2000).optional() });
 
@@ -115,6 +141,15 @@ export type ExtendInvestigationInput = AccidentActorInput & z.output<typeof Exte
 export type AppraisalInput = AccidentActorInput & z.output<typeof AppraisalSchema> & { action: 'START' | 'END' };
 export type SuperviseListingInput = AccidentActorInput & z.output<typeof SupervisedListingSchema>;
 export type CloseAccidentInput = AccidentActorInput & z.output<typeof CloseAccidentSchema>;
+export type ReportingConsequencesInput = AccidentActorInput & z.output<typeof ReportingConsequencesSchema>;
+
+/** One consequence opened: a penalty case (its case id) or a referral (whose case stays with the discipline body). */
+export interface OpenedReportingConsequence {
+  flag: ReportingViolation;
+  target: 'PRINCIPAL' | 'ENTERPRISE' | 'OFFICIAL';
+  kind: 'PENALTY' | 'DISCIPLINE_REFERRAL';
+  caseId: string | null;
+}
 
 export interface ReviseCasualtiesResult {
   previousGrade: AccidentCaseInput['grade'];
@@ -135,6 +170,9 @@ export const superviseListingUpdate = defineUpdate<NonNullable<AccidentState['li
 export const closeAccidentUpdate = defineUpdate<{ status: AccidentStatus; closedAt: string }, [CloseAccidentInput]>(
   'closeAccident',
 );
+export const openReportingConsequencesUpdate = defineUpdate<OpenedReportingConsequence[], [ReportingConsequencesInput]>(
+  'openReportingConsequences',
+);
 export const getAccidentStateQuery = defineQuery<AccidentState>('getAccidentState');
 
 /** Task types the accident workflow opens (the API finds open steps by type): the step contracts' codes. */
@@ -149,4 +187,5 @@ export const AccidentTaskType = {
   ONE_YEAR_EVALUATION: AccidentSteps.ONE_YEAR_EVALUATION.type,
   SUPERVISED_LISTING: AccidentSteps.SUPERVISED_LISTING.type,
   SUPERVISED_LISTING_PROGRESS: AccidentSteps.SUPERVISED_LISTING_PROGRESS.type,
+  UPWARD_REPORT: AccidentSteps.UPWARD_REPORT.type,
 } as const;

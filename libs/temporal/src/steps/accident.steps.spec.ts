@@ -17,6 +17,13 @@ function problemPaths(step: StepDefinition, outcome: string, payload: unknown): 
 }
 
 describe('accident step contracts', () => {
+  it('an upward report (条例 Art.10–11) is REPORTED with an optional note, in the inbox of officers and heads', () => {
+    const step = AccidentSteps.UPWARD_REPORT;
+    expect(step.roles).toEqual(['ENFORCEMENT_OFFICER', 'AGENCY_HEAD']);
+    expect(step.outcomes.REPORTED.payload.safeParse({}).success).toBe(true);
+    expect(step.outcomes.REPORTED.payload.safeParse({ note: '   ' }).success).toBe(false);
+    expect(step.outcomes.REPORTED.payload.safeParse({ reportedAt: '2026-01-01T00:00:00Z' }).success).toBe(false);
+  });
   it('keeps the task type codes the accident and referral workflows have always opened', () => {
     expect(Object.values(AccidentSteps).map((step) => step.type)).toEqual([
       'ACCIDENT_TEAM_FORMATION',
@@ -29,6 +36,7 @@ describe('accident step contracts', () => {
       'ACCIDENT_ONE_YEAR_EVALUATION',
       'ACCIDENT_SUPERVISED_LISTING',
       'ACCIDENT_SUPERVISED_LISTING_PROGRESS',
+      'ACCIDENT_UPWARD_REPORT',
     ]);
     expect(Object.values(DisciplineReferralSteps).map((step) => step.type)).toEqual([
       'DISCIPLINE_REFERRAL_APPROVAL',

@@ -290,6 +290,22 @@ export const AccidentSteps = {
     roles: [Role.ENFORCEMENT_OFFICER, Role.AGENCY_HEAD],
     outcomes: { REPORTED: { label: OUTCOME.REPORTED, payload: summaryOnly(['进展情况', 'Progress'])() } },
   }),
+  /**
+   * 条例 Art.10–11: the accident reached this level of the chain (emergency management or the sector's
+   * supervising department), within 2 hours of the level below receiving it. Completed in this
+   * level's inbox; the completion is the reported-at instant.
+   */
+  UPWARD_REPORT: defineStep({
+    type: 'ACCIDENT_UPWARD_REPORT',
+    title: label('事故逐级上报（本级接报）', 'Accident reported up to this level'),
+    roles: [Role.ENFORCEMENT_OFFICER, Role.AGENCY_HEAD],
+    outcomes: {
+      REPORTED: {
+        label: OUTCOME.REPORTED,
+        payload: form({ note: text(['接报情况', 'Note on the report received'], 2000).optional() }),
+      },
+    },
+  }),
 };
 
 export type TeamFormationPayload = PayloadOf<typeof AccidentSteps.TEAM_FORMATION, 'FORM'>;

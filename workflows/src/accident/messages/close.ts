@@ -58,6 +58,7 @@ export async function closeCase(
             AccidentTaskType.MEMBER_FINDINGS,
             AccidentTaskType.SUPERVISED_LISTING_PROGRESS,
             AccidentTaskType.ACCOUNTABILITY_OUTCOME,
+            ...(ac.reportsUpward ? [AccidentTaskType.UPWARD_REPORT] : []),
           ]
         : [AccidentTaskType.MEMBER_FINDINGS],
     });

@@ -6,6 +6,8 @@ import {
   closeAccidentUpdate,
   ExtensionSchema,
   extendInvestigationUpdate,
+  openReportingConsequencesUpdate,
+  ReportingConsequencesSchema,
   reviseCasualtiesUpdate,
   SupervisedListingSchema,
   superviseListingUpdate,
@@ -17,6 +19,7 @@ import { superviseListing } from '../listing';
 import { reviseCasualties, revisionProblem } from './casualties';
 import { appraisalProblem, clockProblem, extendInvestigation, extensionProblem, recordAppraisal } from './clock';
 import { closeCase, closeProblem } from './close';
+import { consequencesProblem, openReportingConsequences } from '../violations';
 
 /**
  * The accident case's messages besides task completions: each checked against its declared
@@ -65,6 +68,15 @@ export function registerAccidentMessages(ac: AccidentCase): void {
         () => contractProblem(SupervisedListingSchema, messageBody(input)),
         () => (ac.state.listing ? alreadyExists('the case is already under supervised listing') : undefined),
         () => (ac.state.status === 'CLOSED' ? outOfOrder('the case is closed') : undefined),
+      ),
+  );
+  ac.kernel.update(
+    openReportingConsequencesUpdate,
+    (input) => openReportingConsequences(ac, input.flag, input.officials ?? [], input.actor.userId),
+    (input) =>
+      firstProblem(
+        () => consequencesProblem(ac, input),
+        () => contractProblem(ReportingConsequencesSchema, messageBody(input)),
       ),
   );
   ac.kernel.update(

@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { AccidentReportingConsequenceEntity, AccidentUpwardReportEntity } from '../entities/accident.entities';
+import { managerOf, Transaction } from '../unit-of-work';
+
+/** SQL of 逐级上报 (条例 Art.10–11) and of the consequences of reporting violations (Art.36). */
+@Injectable()
+export class AccidentReportingRepository {
+  constructor(private readonly ds: DataSource) {}
+
+  private em(tx?: Transaction): EntityManager {
+    return managerOf(this.ds, tx);
+  }
+
+  /** Idempotent by the task key: a retried activity keeps the first instant. */
+  async recordUpwardReport(row: Omit<AccidentUpwardReportEntity, 'createdAt'>, tx?: Transaction): Promise<void> {
+    await this.em(tx).createQueryBuilder().insert().into(AccidentUpwardReportEntity).values(row).orIgnore().execute();
+  }
+
+  listUpwardReports(caseId: string, tx?: Transaction): Promise<AccidentUpwardReportEntity[]> {
+    return this.em(tx).getRepository(AccidentUpwardReportEntity).find({ where: { caseId } });
+  }
+
+  findConsequence(linkKey: string, tx?: Transaction): Promise<AccidentReportingConsequenceEntity | null> {
+    return this.em(tx).getRepository(AccidentReportingConsequenceEntity).findOne({ where: { linkKey } });
+  }
+
+  insertConsequence(
+    row: Omit<AccidentReportingConsequenceEntity, 'id' | 'createdAt'>,
+    tx: Transaction,
+  ): Promise<AccidentReportingConsequenceEntity> {
+    const repo = this.em(tx).getRepository(AccidentReportingConsequenceEntity);
+    return repo.save(repo.create(row));
+  }
+
+  listConsequences(caseId: string, tx?: Transaction): Promise<AccidentReportingConsequenceEntity[]> {
+    return this.em(tx)
+      .getRepository(AccidentReportingConsequenceEntity)
+      .find({ where: { caseId }, order: { createdAt: 'ASC', linkKey: 'ASC' } });
+  }
+}

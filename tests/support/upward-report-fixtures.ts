@@ -1,0 +1,85 @@
+import { randomBytes } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { hashPassword } from '@safety/application/identity.service';
+import { Role } from '@safety/domain/identity/roles';
+import { TestOrg, TestUser } from './fixtures';
+
+const PASSWORD = `up-${randomBytes(8).toString('hex')}`;
+let hash: Promise<string> | null = null;
+
+/** The levels above createOrg's county for 逐级上报 (条例 Art.10): a province over the city, and a sector chain. */
+export interface UpwardChainOrg {
+  provinceDepartmentId: string;
+  /** 住房和城乡建设 (supervises CONSTRUCTION): county and city, none at the province. */
+  housingCountyDepartmentId: string;
+  housingCityDepartmentId: string;
+  users: { provinceOfficer: TestUser; housingCityOfficer: TestUser };
+}
+
+/**
+ * Puts a province (region and 应急管理厅) above createOrg's city and its emergency-management
+ * department, and a housing-and-construction chain (county → city) beside it, as the demo seeds
+ * do (seeds/demo-data.ts: province → city → county, bureaus by kind, the same kind one level up).
+ */
+export async function createUpwardChainOrg(ds: DataSource, org: TestOrg): Promise<UpwardChainOrg> {
+  hash ??= hashPassword(PASSWORD);
+  const h = await hash;
+  const s = org.suffix;
+  const one = async (sql: string, params: unknown[]) => (await ds.query(sql, params))[0].id as string;
+  const [{ region_id: cityRegion }] = await ds.query('SELECT region_id FROM departments WHERE id = $1', [
+    org.cityDepartmentId,
+  ]);
+  const provinceRegion = await one(`INSERT INTO regions (code, name, level) VALUES ($1,$2,'PROVINCE') RETURNING id`, [
+    `P${s}`,
+    `测试省${s}`,
+  ]);
+  await ds.query('UPDATE regions SET parent_id = $1 WHERE id = $2', [provinceRegion, cityRegion]);
+  const dept = (code: string, name: string, kind: string, level: string, region: string, parent: string | null) =>
+    one(
+      `INSERT INTO departments (code, name, kind, level, region_id, parent_id) VALUES ($1,$2,$3,$4,$5,$6) RETURNING id`,
+      [`${code}-${s}`, `${name}${s}`, kind, level, region, parent],
+    );
+  const provinceDepartmentId = await dept(
+    'EM-P',
+    '测试省应急管理厅',
+    'EMERGENCY_MANAGEMENT',
+    'PROVINCE',
+    provinceRegion,
+    null,
+  );
+  await ds.query('UPDATE departments SET parent_id = $1 WHERE id = $2', [provinceDepartmentId, org.cityDepartmentId]);
+  const housingCityDepartmentId = await dept(
+    'HC-C',
+    '测试市住房和城乡建设局',
+    'HOUSING_CONSTRUCTION',
+    'CITY',
+    cityRegion,
+    null,
+  );
+  const housingCountyDepartmentId = await dept(
+    'HC-X',
+    '测试县住房和城乡建设局',
+    'HOUSING_CONSTRUCTION',
+    'COUNTY',
+    org.regionId,
+    housingCityDepartmentId,
+  );
+  const user = async (name: string, dep: string): Promise<TestUser> => {
+    const username = `${name}.${s}`;
+    const roles = [Role.ENFORCEMENT_OFFICER];
+    const id = await one(
+      `INSERT INTO users (username, password_hash, display_name, department_id, roles, credential_no) VALUES ($1,$2,$3,$4,$5,$6) RETURNING id`,
+      [username, h, name, dep, roles, `${name}-${s}`.slice(0, 30)],
+    );
+    return { id, username, password: PASSWORD, departmentId: dep, roles };
+  };
+  return {
+    provinceDepartmentId,
+    housingCountyDepartmentId,
+    housingCityDepartmentId,
+    users: {
+      provinceOfficer: await user('provinceofficer', provinceDepartmentId),
+      housingCityOfficer: await user('hccityofficer', housingCityDepartmentId),
+    },
+  };
+}
