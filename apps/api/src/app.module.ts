@@ -26,6 +26,7 @@ import { TracingFlush } from './telemetry/tracing-flush';
 import { InspectionApiModule } from './inspection/inspection-api.module';
 import { AccidentApiModule } from './accident/accident-api.module';
 import { ComplaintApiModule } from './complaint/complaint-api.module';
+import { SupervisionApiModule } from './supervision/supervision-api.module';
 import { EnforcementApiModule } from './enforcement/enforcement-api.module';
 import { OrganisationController } from './organisation/organisation.controller';
 import { OrganisationQueries } from './organisation/organisation.queries';
@@ -79,6 +80,7 @@ export class AppModule implements NestModule {
         InspectionApiModule,
         AccidentApiModule,
         ComplaintApiModule,
+        SupervisionApiModule,
         EnforcementApiModule,
         TasksApiModule,
         CasesApiModule,

@@ -14,3 +14,4 @@ export * from './enforcement';
 export * from './accident';
 export * from './inspection';
 export * from './complaint';
+export * from './supervision';

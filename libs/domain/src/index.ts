@@ -6,3 +6,4 @@ export * from './inspection';
 export * from './identity/roles';
 export * from './privacy/mask';
 export * from './complaint';
+export * from './supervision';

@@ -17,6 +17,7 @@ import { LegalReviewCatalogues1765310000000 } from './migrations/1765310000000-L
 import { Complaints1765320000000 } from './migrations/1765320000000-Complaints';
 import { PublicReportAndDrawIndexes1765330000000 } from './migrations/1765330000000-PublicReportAndDrawIndexes';
 import { TasksAwaitingCalendar1765330000001 } from './migrations/1765330000001-TasksAwaitingCalendar';
+import { Supervision1765400000000 } from './migrations/1765400000000-Supervision';
 
 // Statutory dates are local China dates: keep PostgreSQL `date` (and date[]) as 'YYYY-MM-DD' strings
 // instead of letting node-pg turn them into Date objects at the process's time zone.
@@ -43,6 +44,7 @@ export const MIGRATIONS = [
   Complaints1765320000000,
   PublicReportAndDrawIndexes1765330000000,
   TasksAwaitingCalendar1765330000001,
+  Supervision1765400000000,
 ];
 
 /**

@@ -14,3 +14,4 @@ export * from './repositories/document.repository';
 export * from './repositories/accident.repository';
 export * from './repositories/login-throttle.repository';
 export * from './repositories/complaint.repository';
+export * from './repositories/supervision.repository';

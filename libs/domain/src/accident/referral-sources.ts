@@ -4,7 +4,13 @@
  * through its approved report instead, and a referral is not itself a source. Complaints (a tip-off may
  * name an official) are sources too; new case types (supervision items) join by being listed here.
  */
-export const REFERRAL_SOURCE_CASE_TYPES: readonly string[] = ['PENALTY', 'SIMPLE_PENALTY', 'INSPECTION', 'COMPLAINT'];
+export const REFERRAL_SOURCE_CASE_TYPES: readonly string[] = [
+  'PENALTY',
+  'SIMPLE_PENALTY',
+  'INSPECTION',
+  'COMPLAINT',
+  'SUPERVISION',
+];
 
 export const mayProposeReferralFrom = (caseType: string): boolean => REFERRAL_SOURCE_CASE_TYPES.includes(caseType);
 

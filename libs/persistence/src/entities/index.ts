@@ -3,6 +3,7 @@ import { INSPECTION_ENTITIES } from './inspection.entities';
 import { ENFORCEMENT_ENTITIES } from './enforcement.entities';
 import { ACCIDENT_ENTITIES } from './accident.entities';
 import { COMPLAINT_ENTITIES } from './complaint.entities';
+import { SUPERVISION_ENTITIES } from './supervision.entities';
 import {
   DepartmentEntity,
   EnterpriseEntity,
@@ -18,6 +19,7 @@ export * from './inspection.entities';
 export * from './enforcement.entities';
 export * from './accident.entities';
 export * from './complaint.entities';
+export * from './supervision.entities';
 
 export const ALL_ENTITIES = [
   RegionEntity,
@@ -34,4 +36,5 @@ export const ALL_ENTITIES = [
   ...ENFORCEMENT_ENTITIES,
   ...ACCIDENT_ENTITIES,
   ...COMPLAINT_ENTITIES,
+  ...SUPERVISION_ENTITIES,
 ];
