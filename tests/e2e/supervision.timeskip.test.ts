@@ -201,6 +201,17 @@ describe('supervision items and summonses (time-skipping server)', () => {
     const evidence = await h.http().post(`/supervision-items/${id}/attachments`).set(auth('officerA')).send(upload);
     expect(evidence.status).toBe(201);
     await report(caseId, 'officerA', '第1期', { attachmentIds: [evidence.body.id] });
+    // A supervision item is a source of discipline referrals (an official who leaves the task undone).
+    const referral = await h
+      .http()
+      .post(`/cases/${caseId}/discipline-referrals`)
+      .set(auth('issuerOfficer'))
+      .send({
+        official: { name: '赵六', post: '科长', organisation: `测试县应急管理局${org.suffix}` },
+        misconduct: '督办事项长期不落实，涉嫌失职',
+        attachmentIds: [evidence.body.id],
+      });
+    expect(referral.status).toBe(201);
     await report(caseId, 'otherOfficer', '第1期');
     await report(caseId, 'thirdOfficer', '第1期');
 
@@ -340,7 +351,7 @@ describe('supervision items and summonses (time-skipping server)', () => {
     expect(closed.reports.filter((r: { period: number }) => r.period === 2)).toHaveLength(1);
     // The reports nobody filed left the inboxes when the item closed.
     const stillOpen = await h.db.ds.query(
-      `SELECT count(*)::int AS n FROM tasks WHERE case_id = $1 AND status IN ('OPEN','CLAIMED')`,
+      `SELECT count(*)::int AS n FROM tasks WHERE case_id = $1 AND type LIKE 'SUPERVISION%' AND status IN ('OPEN','CLAIMED')`,
       [caseId],
     );
     expect(stillOpen[0].n).toBe(0);

@@ -1097,6 +1097,111 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/supervision-items': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Supervision items your jurisdiction takes part in (issuer, lead or co-responsible), newest first */
+    get: operations['SupervisionItemsController_list'];
+    put?: never;
+    /** Create a supervision item (督办): lead and co-responsible departments, deadline, milestones, frequency */
+    post: operations['SupervisionItemsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/supervision-items/policies/{departmentId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The department's own supervision-policy overrides and the effective policy (DEFAULTS ← above ← own) */
+    get: operations['SupervisionItemsController_policy'];
+    /** Replace the department's supervision-policy overrides (periods, publication, warning lead); audited */
+    put: operations['SupervisionItemsController_putPolicy'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/supervision-items/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One supervision item with every report and completion round; only for departments taking part */
+    get: operations['SupervisionItemsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/supervision-items/{id}/attachments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Attach evidence for a report or the consolidation (any department taking part); cite it in the step */
+    post: operations['SupervisionItemsController_attach'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/summonses': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Summonses your jurisdiction held, newest first; the person summoned masked */
+    get: operations['SummonsesController_list'];
+    put?: never;
+    /** Open a summons (约谈) of an enterprise principal or a lower government or department leader */
+    post: operations['SummonsesController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/summonses/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One summons with its minutes and commitments (names masked outside the department that summoned) */
+    get: operations['SummonsesController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/cases/penalty/{id}/handlers': {
     parameters: {
       query?: never;
@@ -4638,6 +4743,341 @@ export interface components {
       result: string[];
       feedback: string[];
     };
+    CreateSupervisionItemDto: {
+      /** @description The task supervised (督办事项) */
+      title: string;
+      /** @description What is to be delivered */
+      description: string;
+      /** @description What the item rests on */
+      basis: {
+        /** @enum {string} */
+        kind: 'PLAN_TASK' | 'ACCIDENT_RECTIFICATION' | 'MAJOR_HAZARD' | 'COMPLAINT';
+        /** @description The plan task, accident, hazard or complaint it rests on */
+        reference: string;
+        /**
+         * Format: uuid
+         * @description The case it rests on, when there is one (must be visible)
+         */
+        caseId?: string;
+      };
+      /**
+       * Format: uuid
+       * @description 牵头单位 (lead department)
+       */
+      leadDepartmentId: string;
+      /** @description 责任单位 (co-responsible departments, 按职责分工负责) */
+      coResponsibleDepartmentIds: string[];
+      /**
+       * Format: date
+       * @description Local date by which it is to be done (after today)
+       */
+      deadline: string;
+      /** @description Dated deliverables in order, due after today and by the deadline */
+      milestones: {
+        title: string;
+        /** Format: date */
+        dueDate: string;
+      }[];
+      /**
+       * @description How often every responsible department reports (period lengths: the issuer’s policy)
+       * @enum {string}
+       */
+      reportingFrequency: 'WEEKLY' | 'MONTHLY' | 'QUARTERLY';
+    };
+    SupervisionReceiptDto_Output: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      caseId: string;
+    };
+    SupervisionItemPageDto_Output: {
+      items: {
+        /** Format: uuid */
+        id: string;
+        /** Format: uuid */
+        caseId: string;
+        title: string;
+        description: string;
+        basis: {
+          /** @enum {string} */
+          kind: 'PLAN_TASK' | 'ACCIDENT_RECTIFICATION' | 'MAJOR_HAZARD' | 'COMPLAINT';
+          reference: string;
+          caseId: string | null;
+        };
+        /** Format: uuid */
+        issuerDepartmentId: string;
+        /** Format: uuid */
+        leadDepartmentId: string;
+        coResponsibleDepartmentIds: string[];
+        /** Format: date */
+        startDate: string;
+        /** Format: date */
+        deadline: string;
+        /** @enum {string} */
+        reportingFrequency: 'WEEKLY' | 'MONTHLY' | 'QUARTERLY';
+        /** @enum {string} */
+        status: 'IN_PROGRESS' | 'COMPLETION_PROPOSED' | 'CLOSED';
+        milestones: {
+          index: number;
+          title: string;
+          /** Format: date */
+          dueDate: string;
+          outcome: ('MET' | 'SUMMONED') | null;
+          checkedAt: string | null;
+          /** @description The summons opened from this overdue milestone */
+          summonsCaseId: string | null;
+        }[];
+        closedAt: string | null;
+        /** Format: date-time */
+        createdAt: string;
+      }[];
+      /** @description Cursor of the next page; null on the last page */
+      nextCursor: string[];
+      /** @description Matching rows, exact up to 10,000 */
+      total: number;
+      /** @description false when there are more than 10,000 (total is then 10,000) */
+      totalExact: boolean;
+    };
+    SupervisionPolicyDto_Output: {
+      /** Format: uuid */
+      departmentId: string;
+      overrides: {
+        [key: string]: unknown;
+      };
+      effective: {
+        reportPeriods: {
+          WEEKLY: {
+            /** @enum {string} */
+            unit: 'working_days' | 'calendar_days';
+            amount: number;
+          };
+          MONTHLY: {
+            /** @enum {string} */
+            unit: 'working_days' | 'calendar_days';
+            amount: number;
+          };
+          QUARTERLY: {
+            /** @enum {string} */
+            unit: 'working_days' | 'calendar_days';
+            amount: number;
+          };
+        };
+        acceptanceWorkingDays: number;
+        minutesWorkingDays: number;
+        verificationWorkingDays: number;
+        publishSummonses: boolean;
+        publicationWorkingDays: number;
+        warningLeadHours: number;
+      };
+    };
+    SupervisionPolicyBodyDto: {
+      /** @description Overrides of the supervision policy (docs/supervision.md); unknown keys are refused */
+      overrides: {
+        [key: string]: unknown;
+      };
+    };
+    SupervisionItemDetailDto_Output: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      caseId: string;
+      title: string;
+      description: string;
+      basis: {
+        /** @enum {string} */
+        kind: 'PLAN_TASK' | 'ACCIDENT_RECTIFICATION' | 'MAJOR_HAZARD' | 'COMPLAINT';
+        reference: string;
+        caseId: string | null;
+      };
+      /** Format: uuid */
+      issuerDepartmentId: string;
+      /** Format: uuid */
+      leadDepartmentId: string;
+      coResponsibleDepartmentIds: string[];
+      /** Format: date */
+      startDate: string;
+      /** Format: date */
+      deadline: string;
+      /** @enum {string} */
+      reportingFrequency: 'WEEKLY' | 'MONTHLY' | 'QUARTERLY';
+      /** @enum {string} */
+      status: 'IN_PROGRESS' | 'COMPLETION_PROPOSED' | 'CLOSED';
+      milestones: {
+        index: number;
+        title: string;
+        /** Format: date */
+        dueDate: string;
+        outcome: ('MET' | 'SUMMONED') | null;
+        checkedAt: string | null;
+        /** @description The summons opened from this overdue milestone */
+        summonsCaseId: string | null;
+      }[];
+      closedAt: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      reports: {
+        /** Format: uuid */
+        departmentId: string;
+        period: number;
+        progress: string;
+        percentComplete: number;
+        onTime: boolean;
+        /** Format: date-time */
+        reportedAt: string;
+      }[];
+      completion: {
+        round: number;
+        /** @enum {string} */
+        stage: 'PROPOSED' | 'RETURNED' | 'ACCEPTED';
+        note: string | null;
+        /** Format: date-time */
+        at: string;
+      }[];
+    };
+    SupervisionEvidenceDto: {
+      fileName?: string;
+      contentType?: string;
+      /**
+       * Format: base64
+       * @description The file, base64 (≤ 8 MiB decoded)
+       */
+      contentBase64: string;
+    };
+    AttachmentDto_Output: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      caseId: string;
+      taskId: string | null;
+      kind: string;
+      fileName: string[];
+      contentType: string[];
+      sizeBytes: number;
+      sha256: string;
+      uploadedBy: string | null;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    CreateSummonsDto: {
+      /** @enum {string} */
+      targetKind: 'ENTERPRISE_PRINCIPAL' | 'GOVERNMENT_LEADER' | 'DEPARTMENT_LEADER';
+      /** @description The enterprise, government or department summoned */
+      targetName: string;
+      /** @description Its principal or leader summoned (masked for other readers) */
+      principalName: string;
+      reason: string;
+      basis: string;
+      /**
+       * Format: date
+       * @description Today or later
+       */
+      scheduledOn: string;
+      attendees: {
+        name: string;
+        position: string;
+      }[];
+    };
+    SummonsReceiptDto_Output: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      caseId: string;
+    };
+    SummonsPageDto_Output: {
+      items: {
+        /** Format: uuid */
+        id: string;
+        /** Format: uuid */
+        caseId: string;
+        /** Format: uuid */
+        departmentId: string;
+        supervisionItemId: string | null;
+        milestoneIndex: number | null;
+        /** @enum {string} */
+        targetKind: 'ENTERPRISE_PRINCIPAL' | 'GOVERNMENT_LEADER' | 'DEPARTMENT_LEADER';
+        targetName: string;
+        /** @description Masked (张**) except for the department that summoned */
+        principalName: string;
+        reason: string;
+        basis: string;
+        /** Format: date */
+        scheduledOn: string;
+        heldOn: string | null;
+        /** @enum {string} */
+        status: 'SCHEDULED' | 'RECTIFYING' | 'CLOSED';
+        /** @description Where and when the record was published (约谈情况公开) */
+        publication: {
+          /** Format: date */
+          publishedOn: string;
+          channel: string;
+          summary: string;
+        } | null;
+        closedAt: string | null;
+        /** Format: date-time */
+        createdAt: string;
+      }[];
+      /** @description Cursor of the next page; null on the last page */
+      nextCursor: string[];
+      /** @description Matching rows, exact up to 10,000 */
+      total: number;
+      /** @description false when there are more than 10,000 (total is then 10,000) */
+      totalExact: boolean;
+    };
+    SummonsDetailDto_Output: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      caseId: string;
+      /** Format: uuid */
+      departmentId: string;
+      supervisionItemId: string | null;
+      milestoneIndex: number | null;
+      /** @enum {string} */
+      targetKind: 'ENTERPRISE_PRINCIPAL' | 'GOVERNMENT_LEADER' | 'DEPARTMENT_LEADER';
+      targetName: string;
+      /** @description Masked (张**) except for the department that summoned */
+      principalName: string;
+      reason: string;
+      basis: string;
+      /** Format: date */
+      scheduledOn: string;
+      heldOn: string | null;
+      /** @enum {string} */
+      status: 'SCHEDULED' | 'RECTIFYING' | 'CLOSED';
+      /** @description Where and when the record was published (约谈情况公开) */
+      publication: {
+        /** Format: date */
+        publishedOn: string;
+        channel: string;
+        summary: string;
+      } | null;
+      closedAt: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      attendees: {
+        name: string;
+        position: string;
+      }[];
+      attendeesPresent:
+        | {
+            name: string;
+            position: string;
+          }[]
+        | null;
+      minutes: string[];
+      commitments: {
+        index: number;
+        content: string;
+        responsible: string;
+        /** Format: date */
+        deadline: string;
+        /** @enum {string} */
+        status: 'OPEN' | 'VERIFIED';
+        /** @description Verifications so far */
+        rounds: number;
+        verifiedAt: string | null;
+      }[];
+    };
     DesignateHandlersDto: {
       /** 承办人 */
       handlerIds: string[];
@@ -5688,21 +6128,6 @@ export interface components {
        * @description FILE content, base64 (≤ 8 MiB decoded)
        */
       contentBase64?: string;
-    };
-    AttachmentDto_Output: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      caseId: string;
-      taskId: string | null;
-      kind: string;
-      fileName: string[];
-      contentType: string[];
-      sizeBytes: number;
-      sha256: string;
-      uploadedBy: string | null;
-      /** Format: date-time */
-      createdAt: string;
     };
     AttachmentListDto_Output: {
       items: {
@@ -6805,6 +7230,135 @@ export interface components {
       paidOn: string;
       /** 凭证号 */
       voucherNo: string;
+    };
+    /** 督办：进展报告 · 报送进展 */
+    StepPayload_SUPERVISION_PROGRESS_REPORT_REPORT: {
+      /** 工作进展 */
+      progress: string;
+      /** 完成比例（%） */
+      percentComplete: number;
+      /** 存在问题 */
+      problems?: string;
+      /** 佐证材料 */
+      attachmentIds?: string[];
+    };
+    /** 督办：节点核查 · 节点已完成 */
+    StepPayload_SUPERVISION_MILESTONE_MET: {
+      /** 核查情况 */
+      note: string;
+      /** 佐证材料 */
+      attachmentIds?: string[];
+    };
+    /** 督办：节点核查 · 逾期未完成，启动约谈 */
+    StepPayload_SUPERVISION_MILESTONE_OPEN_SUMMONS: {
+      /** 约谈事项 */
+      summons: {
+        /**
+         * 约谈对象类别
+         * @enum {string}
+         */
+        targetKind: 'ENTERPRISE_PRINCIPAL' | 'GOVERNMENT_LEADER' | 'DEPARTMENT_LEADER';
+        /** 被约谈单位 */
+        targetName: string;
+        /** 被约谈人 */
+        principalName: string;
+        /** 约谈事由 */
+        reason: string;
+        /** 约谈依据 */
+        basis: string;
+        /**
+         * 约谈日期
+         * Format: date
+         */
+        scheduledOn: string;
+        /** 参加人员 */
+        attendees: {
+          /** 姓名 */
+          name: string;
+          /** 单位职务 */
+          position: string;
+        }[];
+      };
+    };
+    /** 督办：牵头单位汇总 · 汇总并申请办结 */
+    StepPayload_SUPERVISION_CONSOLIDATION_PROPOSE_COMPLETION: {
+      /** 完成情况汇总 */
+      summary: string;
+      /** 佐证材料 */
+      attachmentIds?: string[];
+    };
+    /** 督办：验收销号 · 同意办结 */
+    StepPayload_SUPERVISION_ACCEPTANCE_ACCEPT: {
+      /** 验收意见 */
+      comment?: string;
+    };
+    /** 督办：验收销号 · 退回继续办理 */
+    StepPayload_SUPERVISION_ACCEPTANCE_RETURN: {
+      /** 退回理由 */
+      reason: string;
+    };
+    /** 约谈：约谈记录 · 约谈已进行 */
+    StepPayload_SUMMONS_MINUTES_HELD: {
+      /**
+       * 约谈日期
+       * Format: date
+       */
+      heldOn: string;
+      /** 实际参加人员 */
+      attendees: {
+        /** 姓名 */
+        name: string;
+        /** 单位职务 */
+        position: string;
+      }[];
+      /** 约谈纪要 */
+      minutes: string;
+      /** 整改承诺 */
+      commitments: {
+        /** 承诺内容 */
+        content: string;
+        /**
+         * 完成时限
+         * Format: date
+         */
+        deadline: string;
+        /** 责任人 */
+        responsible: string;
+      }[];
+      /** 约谈材料 */
+      attachmentIds?: string[];
+    };
+    /** 约谈：整改承诺核查 · 已整改到位 */
+    StepPayload_SUMMONS_COMMITMENT_VERIFICATION_VERIFIED: {
+      /** 核查情况 */
+      findings: string;
+      /** 核查材料 */
+      attachmentIds?: string[];
+    };
+    /** 约谈：整改承诺核查 · 未整改到位，限期再查 */
+    StepPayload_SUMMONS_COMMITMENT_VERIFICATION_NOT_MET: {
+      /** 核查情况 */
+      findings: string;
+      /**
+       * 新的完成时限
+       * Format: date
+       */
+      newDeadline: string;
+    };
+    /** 约谈：公开约谈情况 · 已公开 */
+    StepPayload_SUMMONS_PUBLICATION_PUBLISHED: {
+      /**
+       * 公开日期
+       * Format: date
+       */
+      publishedOn: string;
+      /**
+       * 公开方式
+       * @enum {string}
+       */
+      channel: 'WEBSITE' | 'MEDIA' | 'BULLETIN';
+      /** 公开内容 */
+      summary: string;
     };
   };
   responses: never;
@@ -12281,6 +12835,663 @@ export interface operations {
       };
     };
   };
+  SupervisionItemsController_list: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description nextCursor of the previous page; absent for the first page */
+        cursor?: string;
+        status?: 'IN_PROGRESS' | 'COMPLETION_PROPOSED' | 'CLOSED';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SupervisionItemPageDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+    };
+  };
+  SupervisionItemsController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateSupervisionItemDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SupervisionReceiptDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is not JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+    };
+  };
+  SupervisionItemsController_policy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        departmentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SupervisionPolicyDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+    };
+  };
+  SupervisionItemsController_putPolicy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        departmentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SupervisionPolicyBodyDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SupervisionPolicyDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is not JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description RULE_VIOLATION / DEADLINE_PASSED / OUT_OF_RANGE: well-formed but breaks a statutory or business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+    };
+  };
+  SupervisionItemsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SupervisionItemDetailDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+    };
+  };
+  SupervisionItemsController_attach: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SupervisionEvidenceDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AttachmentDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is not JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+    };
+  };
+  SummonsesController_list: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description nextCursor of the previous page; absent for the first page */
+        cursor?: string;
+        status?: 'SCHEDULED' | 'RECTIFYING' | 'CLOSED';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SummonsPageDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+    };
+  };
+  SummonsesController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateSummonsDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SummonsReceiptDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is not JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+    };
+  };
+  SummonsesController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SummonsDetailDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+    };
+  };
   PenaltyCaseController_designateHandlers: {
     parameters: {
       query?: never;
@@ -16015,6 +17226,56 @@ export interface operations {
               /** @constant */
               outcome: 'PAID';
               payload?: components['schemas']['StepPayload_COMPLAINT_REWARD_PAYMENT_PAID'];
+            }
+          | {
+              /** @constant */
+              outcome: 'REPORT';
+              payload?: components['schemas']['StepPayload_SUPERVISION_PROGRESS_REPORT_REPORT'];
+            }
+          | {
+              /** @constant */
+              outcome: 'MET';
+              payload?: components['schemas']['StepPayload_SUPERVISION_MILESTONE_MET'];
+            }
+          | {
+              /** @constant */
+              outcome: 'OPEN_SUMMONS';
+              payload?: components['schemas']['StepPayload_SUPERVISION_MILESTONE_OPEN_SUMMONS'];
+            }
+          | {
+              /** @constant */
+              outcome: 'PROPOSE_COMPLETION';
+              payload?: components['schemas']['StepPayload_SUPERVISION_CONSOLIDATION_PROPOSE_COMPLETION'];
+            }
+          | {
+              /** @constant */
+              outcome: 'ACCEPT';
+              payload?: components['schemas']['StepPayload_SUPERVISION_ACCEPTANCE_ACCEPT'];
+            }
+          | {
+              /** @constant */
+              outcome: 'RETURN';
+              payload?: components['schemas']['StepPayload_SUPERVISION_ACCEPTANCE_RETURN'];
+            }
+          | {
+              /** @constant */
+              outcome: 'HELD';
+              payload?: components['schemas']['StepPayload_SUMMONS_MINUTES_HELD'];
+            }
+          | {
+              /** @constant */
+              outcome: 'VERIFIED';
+              payload?: components['schemas']['StepPayload_SUMMONS_COMMITMENT_VERIFICATION_VERIFIED'];
+            }
+          | {
+              /** @constant */
+              outcome: 'NOT_MET';
+              payload?: components['schemas']['StepPayload_SUMMONS_COMMITMENT_VERIFICATION_NOT_MET'];
+            }
+          | {
+              /** @constant */
+              outcome: 'PUBLISHED';
+              payload?: components['schemas']['StepPayload_SUMMONS_PUBLICATION_PUBLISHED'];
             };
       };
     };
