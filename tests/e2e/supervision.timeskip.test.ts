@@ -212,6 +212,12 @@ describe('supervision items and summonses (time-skipping server)', () => {
         attachmentIds: [evidence.body.id],
       });
     expect(referral.status).toBe(201);
+    // A co-responsible department opens its step's form with the case beside it; an outsider may not.
+    const coTask = await openTask(caseId, 'SUPERVISION_PROGRESS_REPORT', 'otherOfficer', '第1期');
+    const coDetail = await h.http().get(`/tasks/${coTask.id}`).set(auth('otherOfficer'));
+    expect(coDetail.status).toBe(200);
+    expect(coDetail.body.case.id).toBe(caseId);
+    expect((await h.http().get(`/tasks/${coTask.id}`).set(auth('outsiderOfficer'))).status).toBe(403);
     await report(caseId, 'otherOfficer', '第1期');
     await report(caseId, 'thirdOfficer', '第1期');
 

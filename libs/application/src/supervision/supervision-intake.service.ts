@@ -7,6 +7,7 @@ import {
   assertSummonsDate,
   assertSupervisionItem,
   maySeeSupervisionItem,
+  supervisionParticipants,
   ReportingFrequency,
   SupervisionBasisKind,
   SupervisionMilestone,
@@ -98,7 +99,10 @@ export class SupervisionIntakeService {
           workflowId: `supervision-${caseId}`,
           createdBy: actor.userId,
           handlerIds: [],
-          data: {},
+          // The lead and co-responsible departments read the case beside their steps' forms (GET /tasks/{id}).
+          data: {
+            participantDepartmentIds: supervisionParticipants({ ...input, issuerDepartmentId: actor.departmentId }),
+          },
         },
         tx,
       );
