@@ -1,3 +1,5 @@
+import { plusDays } from '@safety/domain/calendar/local-date';
+
 /**
  * A demo plan in the task-allocation style of a five-year work-safety plan's annex (重点任务分工):
  * every task names its 牵头 lead department, the co-responsible departments (按职责分工负责) and
@@ -79,3 +81,22 @@ export const SUPERVISION_DEMO_PLAN: readonly DemoPlanTask[] = [
     reportingFrequency: 'WEEKLY',
   },
 ];
+
+/** The `POST /supervision-items` body of each demo task, with the demo organisation's department ids. */
+export function demoPlanRequests(departmentId: (code: string) => string | undefined, today: string) {
+  const idOf = (code: string) => {
+    const id = departmentId(code);
+    if (!id) throw new Error(`the demo organisation has no department ${code}: seed it first`);
+    return id;
+  };
+  return SUPERVISION_DEMO_PLAN.map((task) => ({
+    title: task.title,
+    description: task.description,
+    basis: { kind: 'PLAN_TASK' as const, reference: task.reference },
+    leadDepartmentId: idOf(task.lead),
+    coResponsibleDepartmentIds: task.coResponsible.map(idOf),
+    deadline: plusDays(today, task.deadlineInDays),
+    milestones: task.milestones.map((m) => ({ title: m.title, dueDate: plusDays(today, m.inDays) })),
+    reportingFrequency: task.reportingFrequency,
+  }));
+}

@@ -5,10 +5,10 @@
  * demo organisation is seeded (scripts/start.sh does).
  */
 import 'reflect-metadata';
-import { plusDays, toLocalDate } from '@safety/domain/calendar/local-date';
+import { toLocalDate } from '@safety/domain/calendar/local-date';
 import { createDataSource } from '@safety/persistence';
 import { DEMO_PLAN_ISSUER_HEAD } from './demo-data';
-import { SUPERVISION_DEMO_PLAN } from './supervision-demo-plan';
+import { demoPlanRequests } from './supervision-demo-plan';
 
 async function main(): Promise<void> {
   const api = process.env.API_URL;
@@ -33,20 +33,10 @@ async function main(): Promise<void> {
     const token = String(login.accessToken);
     const listed = await call('GET', '/supervision-items?limit=100', token);
     const existing = new Set((listed.items as Array<{ title: string }>).map((item) => item.title));
-    const today = toLocalDate(new Date());
     let created = 0;
-    for (const task of SUPERVISION_DEMO_PLAN) {
-      if (existing.has(task.title)) continue;
-      await call('POST', '/supervision-items', token, {
-        title: task.title,
-        description: task.description,
-        basis: { kind: 'PLAN_TASK', reference: task.reference },
-        leadDepartmentId: department.get(task.lead),
-        coResponsibleDepartmentIds: task.coResponsible.map((code) => department.get(code)),
-        deadline: plusDays(today, task.deadlineInDays),
-        milestones: task.milestones.map((m) => ({ title: m.title, dueDate: plusDays(today, m.inDays) })),
-        reportingFrequency: task.reportingFrequency,
-      });
+    for (const body of demoPlanRequests((code) => department.get(code), toLocalDate(new Date()))) {
+      if (existing.has(body.title)) continue;
+      await call('POST', '/supervision-items', token, body);
       created++;
     }
     console.log(JSON.stringify({ msg: 'demo supervision plan seeded', created }));

@@ -2,6 +2,8 @@ import { hashPassword } from '@safety/application/identity.service';
 import { plusDays, toLocalDate } from '@safety/domain/calendar/local-date';
 import { Role } from '@safety/domain/identity/roles';
 import { SummonsSteps, SupervisionSteps } from '@safety/temporal/steps/supervision.steps';
+import { DEMO_PLAN_ISSUER_HEAD, seedDemoData } from '../../seeds/demo-data';
+import { demoPlanRequests } from '../../seeds/supervision-demo-plan';
 import type { TestUser } from '../support/fixtures';
 import { OrgHarness, startOrgHarness } from '../support/harness';
 import { expectEventually } from '../support/eventually';
@@ -433,5 +435,39 @@ describe('supervision items and summonses (time-skipping server)', () => {
       .set(h.as('admin'))
       .send({ overrides: { acceptanceWorkingDays: 0 } });
     expect(bad.status).toBe(422);
+  });
+
+  it('creates the demo plan through the API, each task in its lead and co-responsible departments’ inboxes', async () => {
+    await seedDemoData(h.db.ds, 'demo-password-supervision');
+    const demoUser = async (username: string) => {
+      const [row] = await h.db.ds.query(`SELECT id, department_id, roles FROM users WHERE username = $1`, [username]);
+      const user = {
+        id: row.id,
+        username,
+        password: 'demo-password-supervision',
+        departmentId: row.department_id,
+        roles: row.roles,
+      };
+      return { Authorization: `Bearer ${await h.login(user)}` };
+    };
+    const rows: Array<{ code: string; id: string }> = await h.db.ds.query(`SELECT code, id FROM departments`);
+    const codes = new Map(rows.map((row) => [row.code, row.id]));
+    const issuer = await demoUser(DEMO_PLAN_ISSUER_HEAD);
+    const bodies = demoPlanRequests((code) => codes.get(code), toLocalDate(new Date()));
+    const caseIds: string[] = [];
+    for (const body of bodies) {
+      const res = await h.http().post('/supervision-items').set(issuer).send(body);
+      expect({ title: body.title, status: res.status }).toEqual({ title: body.title, status: 201 });
+      caseIds.push(res.body.caseId);
+    }
+    const housing = await demoUser('officer.zhujian');
+    await expectEventually(async () => {
+      const inbox = await h.http().get('/tasks').query({ type: 'SUPERVISION_PROGRESS_REPORT', limit: 50 }).set(housing);
+      const mine = new Set(inbox.body.items.map((task: { caseId: string }) => task.caseId));
+      expect(caseIds.filter((id) => mine.has(id)).length).toBeGreaterThanOrEqual(2);
+    });
+    const milestones = await demoUser('officer.anwei');
+    const board = await h.http().get('/tasks').query({ type: 'SUPERVISION_MILESTONE', limit: 50 }).set(milestones);
+    expect(board.body.items.length).toBeGreaterThanOrEqual(bodies.length);
   });
 });
