@@ -70,6 +70,11 @@ for _ in $(seq 1 120); do
   sleep 0.5
 done
 [[ -n "$ready" ]] || { tail -n 30 "$DATA_DIR/logs/api.log" >&2; die "the API did not become ready; see .data/logs/api.log"; }
+if [[ "${SEED_DEMO:-true}" != "false" ]]; then
+  # The demo supervision plan goes through the API, so each item's workflow runs (seeds/supervision-demo.ts).
+  DATABASE_URL="$OWNER_DATABASE_URL" API_URL="http://127.0.0.1:$API_PORT" node dist/seeds/supervision-demo.js >&2 ||
+    log "the demo supervision plan was not created (see above); the rest of the demo is unaffected"
+fi
 
 cat >&2 <<MSG
 
@@ -80,7 +85,7 @@ cat >&2 <<MSG
     Temporal UI    ${TEMPORAL_UI_URL:-not started (external Temporal)}
     Logs           .data/logs/api.log, .data/logs/worker.log (rotated: docs/runtime.md)
     Demo users     officer.zhang, officer.li, head.wang, legal.zhao, admin.sun, officer.chen, head.zhou,
-                   investigator.wu, discipline.qian, sysadmin — password in .data/demo-password
+                   investigator.wu, discipline.qian, head.anwei (督办 issuer), sysadmin — password in .data/demo-password
   Ctrl-C stops everything started here.
 
 MSG

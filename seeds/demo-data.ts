@@ -126,7 +126,15 @@ const USERS: Array<
   ['legal.luo', '罗法制', 'EMERGENCY_MANAGEMENT-341500', [Role.LEGAL_REVIEWER], null, true],
   ['legal.tang', '唐法制', 'EMERGENCY_MANAGEMENT-341522', [Role.LEGAL_REVIEWER], null, true],
   ['sysadmin', '系统管理员', 'SAFETY_COMMITTEE_OFFICE-320000', [Role.SYSTEM_ADMIN], null, false],
+  // The demo plan's issuing body (督办, seeds/supervision-demo-plan.ts) and officers of its responsible departments.
+  ['head.anwei', '冯主任', 'SAFETY_COMMITTEE_OFFICE-320281', [Role.AGENCY_HEAD], null, false],
+  ['officer.anwei', '郑干事', 'SAFETY_COMMITTEE_OFFICE-320281', [Role.ENFORCEMENT_OFFICER], null, false],
+  ['officer.zhujian', '蒋科员', 'HOUSING_CONSTRUCTION-320281', [Role.ENFORCEMENT_OFFICER], null, false],
+  ['officer.jiaotong', '韩科员', 'TRANSPORT-320281', [Role.ENFORCEMENT_OFFICER], null, false],
+  ['officer.shijian', '杨科员', 'MARKET_REGULATION-320281', [Role.ENFORCEMENT_OFFICER], null, false],
 ];
+/** The head of the demo plan's issuing body (the county 安委会办公室). */
+export const DEMO_PLAN_ISSUER_HEAD = 'head.anwei';
 export const DEMO_USERNAMES = USERS.map((u) => u[0]);
 
 /** Demo organisation for trying the system. Idempotent: keyed by codes and usernames; passwords are reset to the given one. */

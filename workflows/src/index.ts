@@ -7,3 +7,5 @@ export { accidentWorkflow } from './accident/workflow';
 export { disciplineReferralWorkflow } from './discipline-referral/workflow';
 export { caseReferralProposalWorkflow } from './discipline-referral/proposal';
 export { complaintWorkflow } from './complaint/workflow';
+export { supervisionWorkflow } from './supervision/workflow';
+export { summonsWorkflow } from './summons/workflow';

@@ -27,6 +27,7 @@ import { InspectionApiModule } from './inspection/inspection-api.module';
 import { AccidentApiModule } from './accident/accident-api.module';
 import { ComplaintApiModule } from './complaint/complaint-api.module';
 import { IndicatorApiModule } from './indicators/indicator-api.module';
+import { SupervisionApiModule } from './supervision/supervision-api.module';
 import { EnforcementApiModule } from './enforcement/enforcement-api.module';
 import { OrganisationController } from './organisation/organisation.controller';
 import { OrganisationQueries } from './organisation/organisation.queries';
@@ -81,6 +82,7 @@ export class AppModule implements NestModule {
         AccidentApiModule,
         ComplaintApiModule,
         IndicatorApiModule,
+        SupervisionApiModule,
         EnforcementApiModule,
         TasksApiModule,
         CasesApiModule,

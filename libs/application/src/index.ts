@@ -15,3 +15,4 @@ export * from './accident';
 export * from './inspection';
 export * from './complaint';
 export * from './indicators';
+export * from './supervision';

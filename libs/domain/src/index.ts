@@ -7,3 +7,4 @@ export * from './identity/roles';
 export * from './privacy/mask';
 export * from './complaint';
 export * from './indicators';
+export * from './supervision';

@@ -17,6 +17,7 @@ import { LegalReviewCatalogues1765310000000 } from './migrations/1765310000000-L
 import { Complaints1765320000000 } from './migrations/1765320000000-Complaints';
 import { PublicReportAndDrawIndexes1765330000000 } from './migrations/1765330000000-PublicReportAndDrawIndexes';
 import { TasksAwaitingCalendar1765330000001 } from './migrations/1765330000001-TasksAwaitingCalendar';
+import { Supervision1765400000000 } from './migrations/1765400000000-Supervision';
 import { Indicators1765410000000 } from './migrations/1765410000000-Indicators';
 import { AccidentUpwardReportsAndConsequences1765420000000 } from './migrations/1765420000000-AccidentUpwardReportsAndConsequences';
 
@@ -45,6 +46,7 @@ export const MIGRATIONS = [
   Complaints1765320000000,
   PublicReportAndDrawIndexes1765330000000,
   TasksAwaitingCalendar1765330000001,
+  Supervision1765400000000,
   Indicators1765410000000,
   AccidentUpwardReportsAndConsequences1765420000000,
 ];

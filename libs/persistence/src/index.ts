@@ -16,3 +16,4 @@ export * from './repositories/accident-reporting.repository';
 export * from './repositories/login-throttle.repository';
 export * from './repositories/complaint.repository';
 export * from './repositories/indicator.repository';
+export * from './repositories/supervision.repository';

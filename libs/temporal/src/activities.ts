@@ -72,6 +72,8 @@ export const LINKED_WORKFLOW_PREFIX = {
   DISCIPLINE_REFERRAL: 'discipline-referral',
   /** An inspection opened from a complaint's verification (投诉举报 核查). */
   INSPECTION: 'inspection',
+  /** A summons (约谈) opened from an overdue supervision item (督办). */
+  SUMMONS: 'summons',
 } as const;
 
 export type LinkedCaseType = keyof typeof LINKED_WORKFLOW_PREFIX;

@@ -13,3 +13,5 @@ export * from './contracts/accident.contract';
 export * from './contracts/discipline-referral.contract';
 export * from './complaint.activities';
 export * from './contracts/complaint.contract';
+export * from './supervision.activities';
+export * from './contracts/supervision.contract';

@@ -235,7 +235,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Active users of your visible departments (name, department, roles, credential number), for steps that name colleagues; with `q`, the officials of every department whose name matches (an investigation team takes members from other bodies) */
+    /** Active users of your visible departments (name, department, roles, credential number), for steps that name colleagues */
     get: operations['OrganisationController_directory'];
     put?: never;
     post?: never;
@@ -1027,23 +1027,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/public/complaint-departments': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Departments that receive complaints (work-safety supervisors), top level first */
-    get: operations['PublicComplaintDepartmentsController_departments'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   '/complaints': {
     parameters: {
       query?: never;
@@ -1114,15 +1097,51 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/indicators': {
+  '/supervision-items': {
     parameters: {
       query?: never;
       header?: never;
       path?: never;
       cookie?: never;
     };
-    /** Each indicator of the plans of your jurisdiction per year: value from the accident records and denominators, target, progress, verdict (未完成 / on track / achieved), change on the year before, sectors */
-    get: operations['IndicatorsController_read'];
+    /** Supervision items your jurisdiction takes part in (issuer, lead or co-responsible), newest first */
+    get: operations['SupervisionItemsController_list'];
+    put?: never;
+    /** Create a supervision item (督办): lead and co-responsible departments, deadline, milestones, frequency */
+    post: operations['SupervisionItemsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/supervision-items/policies/{departmentId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The department's own supervision-policy overrides and the effective policy (DEFAULTS ← above ← own) */
+    get: operations['SupervisionItemsController_policy'];
+    /** Replace the department's supervision-policy overrides (periods, publication, warning lead); audited */
+    put: operations['SupervisionItemsController_putPolicy'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/supervision-items/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One supervision item with every report and completion round; only for departments taking part */
+    get: operations['SupervisionItemsController_get'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1131,7 +1150,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/indicators/plans': {
+  '/supervision-items/{id}/attachments': {
     parameters: {
       query?: never;
       header?: never;
@@ -1140,59 +1159,42 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Enter a plan of a region of your jurisdiction with its indicator table (administrators; audited) */
-    post: operations['IndicatorsController_createPlan'];
+    /** Attach evidence for a report or the consolidation (any department taking part); cite it in the step */
+    post: operations['SupervisionItemsController_attach'];
     delete?: never;
     options?: never;
     head?: never;
     patch?: never;
     trace?: never;
   };
-  '/indicators/plans/{id}': {
+  '/summonses': {
     parameters: {
       query?: never;
       header?: never;
       path?: never;
       cookie?: never;
     };
-    /** A plan and its indicator table as entered */
-    get: operations['IndicatorsController_plan'];
+    /** Summonses your jurisdiction held, newest first; the person summoned masked */
+    get: operations['SummonsesController_list'];
     put?: never;
-    post?: never;
+    /** Open a summons (约谈) of an enterprise principal or a lower government or department leader */
+    post: operations['SummonsesController_create'];
     delete?: never;
     options?: never;
     head?: never;
     patch?: never;
     trace?: never;
   };
-  '/indicators/plans/{id}/indicators': {
+  '/summonses/{id}': {
     parameters: {
       query?: never;
       header?: never;
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /** One summons with its minutes and commitments (names masked outside the department that summoned) */
+    get: operations['SummonsesController_get'];
     put?: never;
-    /** Add an indicator to a plan of your jurisdiction (administrators; audited) */
-    post: operations['IndicatorsController_addIndicator'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/indicators/denominators/{regionId}/{year}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The denominators (GDP, 工矿商贸 employees, vehicles) of a region of your jurisdiction for a year */
-    get: operations['IndicatorsController_denominators'];
-    /** Replace a region's denominators for a year (administrators of that region; idempotent; audited with before and after) */
-    put: operations['IndicatorsController_putDenominators'];
     post?: never;
     delete?: never;
     options?: never;
@@ -1891,10 +1893,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /**
-     * Cases of your department (and the levels below for supervisors), newest first
-     * @description `departmentId` outside your jurisdiction answers 403 FORBIDDEN_JURISDICTION.
-     */
+    /** Cases of your department (and the levels below for supervisors), newest first */
     get: operations['CasesController_list'];
     put?: never;
     post?: never;
@@ -2124,7 +2123,7 @@ export interface components {
       /** @description Your department and, for heads and administrators, every department below it */
       visibleDepartmentIds: string[];
       /** @description 执法证号 (enforcement credential number) */
-      credentialNo: string | null;
+      credentialNo: string[];
       /** @description Holds the legal qualification first-time 法制审核 reviewers need (行政处罚法 Art.58) */
       legalQualified: boolean;
     };
@@ -2133,8 +2132,8 @@ export interface components {
       /** @description Entries walked */
       checked: number;
       /** @description The first entry whose hash does not follow */
-      firstBrokenSeq: string | null;
-      reason: string | null;
+      firstBrokenSeq: string[];
+      reason: string[];
     };
     HolidayYearListDto_Output: {
       items: {
@@ -2270,7 +2269,7 @@ export interface components {
         principalPhone: string | null;
       }[];
       /** @description Cursor of the next page; null on the last page */
-      nextCursor: string | null;
+      nextCursor: string[];
       /** @description Matching rows, exact up to 10,000 */
       total: number;
       /** @description false when there are more than 10,000 (total is then 10,000) */
@@ -2290,9 +2289,9 @@ export interface components {
       /** @enum {string} */
       riskGrade: 'RED' | 'ORANGE' | 'YELLOW' | 'BLUE';
       creditStatus: string;
-      principalName: string | null;
+      principalName: string[];
       /** @description Masked in lists; in full on the single read */
-      principalPhone: string | null;
+      principalPhone: string[];
     };
     UserPageDto_Output: {
       items: {
@@ -2316,7 +2315,7 @@ export interface components {
         active: boolean;
       }[];
       /** @description Cursor of the next page; null on the last page */
-      nextCursor: string | null;
+      nextCursor: string[];
       /** @description Matching rows, exact up to 10,000 */
       total: number;
       /** @description false when there are more than 10,000 (total is then 10,000) */
@@ -2341,7 +2340,7 @@ export interface components {
         credentialNo: string | null;
       }[];
       /** @description Cursor of the next page; null on the last page */
-      nextCursor: string | null;
+      nextCursor: string[];
       /** @description Matching rows, exact up to 10,000 */
       total: number;
       /** @description false when there are more than 10,000 (total is then 10,000) */
@@ -2383,7 +2382,7 @@ export interface components {
         | 'DEPARTMENT_ADMIN'
         | 'SYSTEM_ADMIN'
       )[];
-      credentialNo: string | null;
+      credentialNo: string[];
       legalQualified: boolean;
       active: boolean;
     };
@@ -2652,7 +2651,7 @@ export interface components {
       enterpriseId: string;
       /** @enum {string} */
       reason: 'KINSHIP' | 'PRIOR_EMPLOYMENT' | 'FINANCIAL_INTEREST' | 'OTHER';
-      note: string | null;
+      note: string[];
       active: boolean;
       /** Format: uuid */
       createdBy: string;
@@ -2705,7 +2704,7 @@ export interface components {
       id: string;
       caseType: string;
       /** @description The case number (案号) once assigned */
-      referenceNo: string | null;
+      referenceNo: string[];
       title: string;
       status: string;
       /** Format: uuid */
@@ -2740,7 +2739,7 @@ export interface components {
         updatedAt: string;
       }[];
       /** @description Cursor of the next page; null on the last page */
-      nextCursor: string | null;
+      nextCursor: string[];
       /** @description Matching rows, exact up to 10,000 */
       total: number;
       /** @description false when there are more than 10,000 (total is then 10,000) */
@@ -2751,7 +2750,7 @@ export interface components {
       id: string;
       caseType: string;
       /** @description The case number (案号) once assigned */
-      referenceNo: string | null;
+      referenceNo: string[];
       title: string;
       status: string;
       /** Format: uuid */
@@ -2910,7 +2909,7 @@ export interface components {
       id: string;
       caseType: string;
       /** @description The case number (案号) once assigned */
-      referenceNo: string | null;
+      referenceNo: string[];
       title: string;
       status: string;
       /** Format: uuid */
@@ -2931,7 +2930,7 @@ export interface components {
       id: string;
       caseType: string;
       /** @description The case number (案号) once assigned */
-      referenceNo: string | null;
+      referenceNo: string[];
       title: string;
       status: string;
       /** Format: uuid */
@@ -3007,7 +3006,7 @@ export interface components {
       id: string;
       caseType: string;
       /** @description The case number (案号) once assigned */
-      referenceNo: string | null;
+      referenceNo: string[];
       title: string;
       status: string;
       /** Format: uuid */
@@ -3158,7 +3157,7 @@ export interface components {
         }[];
       }[];
       /** @description Cursor of the next page; null on the last page */
-      nextCursor: string | null;
+      nextCursor: string[];
       /** @description Matching rows, exact up to 10,000 */
       total: number;
       /** @description false when there are more than 10,000 (total is then 10,000) */
@@ -3420,7 +3419,7 @@ export interface components {
       /** @description LATE (computed), OMITTED, FALSE_REPORT, CONCEALED */
       reportingFlags: string[];
       teamLeadId: string | null;
-      procuratorateInvited: boolean | null;
+      procuratorateInvited: boolean[];
       teamFormedAt: string | null;
       /** Format: uuid */
       createdBy: string;
@@ -3495,7 +3494,7 @@ export interface components {
         updatedAt: string;
       }[];
       /** @description Cursor of the next page; null on the last page */
-      nextCursor: string | null;
+      nextCursor: string[];
       /** @description Matching rows, exact up to 10,000 */
       total: number;
       /** @description false when there are more than 10,000 (total is then 10,000) */
@@ -3556,7 +3555,7 @@ export interface components {
       /** @description LATE (computed), OMITTED, FALSE_REPORT, CONCEALED */
       reportingFlags: string[];
       teamLeadId: string | null;
-      procuratorateInvited: boolean | null;
+      procuratorateInvited: boolean[];
       teamFormedAt: string | null;
       /** Format: uuid */
       createdBy: string;
@@ -3696,30 +3695,6 @@ export interface components {
         listedByDepartmentId: string;
         completedAt: string | null;
       } | null;
-      /** @description 逐级上报 (条例 Art.10–11), per chain lowest level first; a level opens once the one below reported */
-      upwardReports: {
-        /**
-         * @description The emergency-management chain, or the chain of the department supervising the sector
-         * @enum {string}
-         */
-        chain: 'EMERGENCY_MANAGEMENT' | 'SECTOR';
-        /** @description The level the report reaches: COUNTY, CITY or PROVINCE */
-        level: string;
-        /**
-         * Format: uuid
-         * @description That level's department, in whose inbox the task is
-         */
-        departmentId: string;
-        departmentName: string;
-        /** Format: uuid */
-        taskId: string;
-        /** @description 2 hours after the level below received the report (Art.11) */
-        dueAt: string | null;
-        /** @description When the task was completed; null while open */
-        reportedAt: string | null;
-        /** @description Reported after the due instant, or still open past it */
-        late: boolean;
-      }[];
       workflow: {
         /** Format: uuid */
         caseId: string;
@@ -3818,34 +3793,11 @@ export interface components {
        */
       flag: 'OMITTED' | 'FALSE_REPORT' | 'CONCEALED';
       reason: string;
-      /**
-       * 涉及的公职人员
-       * @description Public officials the finding names: each is referred to the discipline body (条例 Art.39)
-       */
-      officials?: {
-        /** 姓名 */
-        name: string;
-        /** 职务 */
-        position?: string;
-        /** 所在单位 */
-        organisation?: string;
-      }[];
     };
     ReportingFlagsDto_Output: {
       /** Format: uuid */
       id: string;
       reportingFlags: string[];
-      /** @description What the flag opened (条例 Art.36): penalty cases and discipline referrals */
-      consequences: {
-        /** @enum {string} */
-        flag: 'LATE' | 'OMITTED' | 'FALSE_REPORT' | 'CONCEALED';
-        /** @enum {string} */
-        target: 'PRINCIPAL' | 'ENTERPRISE' | 'OFFICIAL';
-        /** @enum {string} */
-        kind: 'PENALTY' | 'DISCIPLINE_REFERRAL';
-        /** @description The penalty case; null for a referral (it stays with the body) */
-        caseId: string | null;
-      }[];
     };
     CasualtyUpdateDto: {
       /** 死亡人数 */
@@ -4081,7 +4033,7 @@ export interface components {
       /** Format: date */
       heldOn: string;
       topic: string;
-      location: string | null;
+      location: string[];
       attendees: {
         name: string;
         organisation?: string | null;
@@ -4111,24 +4063,6 @@ export interface components {
         /** @description Absent for a referred public official */
         outcome?: string;
         /** @description Absent for a referred public official */
-        linkedCase?: {
-          /** Format: uuid */
-          id: string;
-          caseType: string;
-          status: string;
-        } | null;
-      }[];
-      /** @description 迟报/漏报/谎报/瞒报 consequences (条例 Art.36), each holding 责任人员未处理不放过 until handled */
-      reportingConsequences: {
-        /** Format: uuid */
-        id: string;
-        /** @enum {string} */
-        flag: 'LATE' | 'OMITTED' | 'FALSE_REPORT' | 'CONCEALED';
-        /** @enum {string} */
-        target: 'PRINCIPAL' | 'ENTERPRISE' | 'OFFICIAL';
-        /** @description The penalty case is decided (or ended) / the referral answered */
-        handled: boolean;
-        /** @description The penalty case; absent for a referred official */
         linkedCase?: {
           /** Format: uuid */
           id: string;
@@ -4190,7 +4124,7 @@ export interface components {
         } | null;
       }[];
       /** @description Cursor of the next page; null on the last page */
-      nextCursor: string | null;
+      nextCursor: string[];
       /** @description Matching rows, exact up to 10,000 */
       total: number;
       /** @description false when there are more than 10,000 (total is then 10,000) */
@@ -4376,7 +4310,7 @@ export interface components {
         } | null;
       }[];
       /** @description Cursor of the next page; null on the last page */
-      nextCursor: string | null;
+      nextCursor: string[];
       /** @description Matching rows, exact up to 10,000 */
       total: number;
       /** @description false when there are more than 10,000 (total is then 10,000) */
@@ -4443,7 +4377,7 @@ export interface components {
         publishedAt: string | null;
       }[];
       /** @description Cursor of the next page; null on the last page */
-      nextCursor: string | null;
+      nextCursor: string[];
       /** @description Matching rows, exact up to 10,000 */
       total: number;
       /** @description false when there are more than 10,000 (total is then 10,000) */
@@ -4459,7 +4393,7 @@ export interface components {
       occurredOn: string;
       region: string;
       sector: string;
-      enterprise: string | null;
+      enterprise: string[];
       place: string;
       /** @enum {string} */
       grade: 'GENERAL' | 'LARGER' | 'MAJOR' | 'EXTRAORDINARY';
@@ -4468,7 +4402,7 @@ export interface components {
       deaths: number;
       seriousInjuries: number;
       directLossYuan: number;
-      summary: string | null;
+      summary: string[];
       directCauses: string;
       indirectCauses: string;
       educationMeasures: string;
@@ -4562,19 +4496,8 @@ export interface components {
         | 'REWARD_PROPOSED'
         | 'REWARD_APPROVED'
         | 'CLOSED';
-      /** @description The status in plain Chinese words */
-      statusLabel: string;
       /** @description The department’s answer once given */
-      feedback: string | null;
-    };
-    ComplaintDepartmentListDto_Output: {
-      items: {
-        /** Format: uuid */
-        id: string;
-        name: string;
-        /** @enum {string} */
-        level: 'PROVINCE' | 'CITY' | 'COUNTY' | 'TOWN' | 'PARK';
-      }[];
+      feedback: string[];
     };
     RegisterComplaintDto: {
       /** @description What happened (举报内容) */
@@ -4690,7 +4613,7 @@ export interface components {
         closedAt: string | null;
       }[];
       /** @description Cursor of the next page; null on the last page */
-      nextCursor: string | null;
+      nextCursor: string[];
       /** @description Matching rows, exact up to 10,000 */
       total: number;
       /** @description false when there are more than 10,000 (total is then 10,000) */
@@ -4781,10 +4704,10 @@ export interface components {
       receivedByDepartmentId: string;
       description: string;
       place: string;
-      enterpriseName: string | null;
+      enterpriseName: string[];
       /** @description The directory enterprise, when matched */
       enterpriseId: string | null;
-      sectorCode: string | null;
+      sectorCode: string[];
       anonymous: boolean;
       transfers: {
         /** Format: uuid */
@@ -4799,10 +4722,10 @@ export interface components {
       mergedIntoId: string | null;
       /** @description The inspection opened from 核查, which the complaint followed */
       inspectionCaseId: string | null;
-      verifiedTrue: boolean | null;
-      verifiedGrade: string | null;
+      verifiedTrue: boolean[];
+      verifiedGrade: string[];
       feedbackAt: string | null;
-      feedbackOnTime: boolean | null;
+      feedbackOnTime: boolean[];
       reward: {
         status: string;
         amountYuan: number | null;
@@ -4816,283 +4739,344 @@ export interface components {
         phone: string | null;
         address: string | null;
       } | null;
-      findings: string | null;
-      result: string | null;
-      feedback: string | null;
+      findings: string[];
+      result: string[];
+      feedback: string[];
     };
-    IndicatorReportDto_Output: {
-      plans: {
-        /** Format: uuid */
-        id: string;
-        code: string;
+    CreateSupervisionItemDto: {
+      /** @description The task supervised (督办事项) */
+      title: string;
+      /** @description What is to be delivered */
+      description: string;
+      /** @description What the item rests on */
+      basis: {
+        /** @enum {string} */
+        kind: 'PLAN_TASK' | 'ACCIDENT_RECTIFICATION' | 'MAJOR_HAZARD' | 'COMPLAINT';
+        /** @description The plan task, accident, hazard or complaint it rests on */
+        reference: string;
+        /**
+         * Format: uuid
+         * @description The case it rests on, when there is one (must be visible)
+         */
+        caseId?: string;
+      };
+      /**
+       * Format: uuid
+       * @description 牵头单位 (lead department)
+       */
+      leadDepartmentId: string;
+      /** @description 责任单位 (co-responsible departments, 按职责分工负责) */
+      coResponsibleDepartmentIds: string[];
+      /**
+       * Format: date
+       * @description Local date by which it is to be done (after today)
+       */
+      deadline: string;
+      /** @description Dated deliverables in order, due after today and by the deadline */
+      milestones: {
         title: string;
-        issuer: string;
-        /** Format: uuid */
-        regionId: string;
-        regionName: string | null;
-        periodStartYear: number;
-        periodEndYear: number;
-        source: string | null;
-        indicators: {
-          /** Format: uuid */
-          id: string;
-          seq: number;
-          name: string;
-          definition: string;
-          /** @enum {string} */
-          measure:
-            | 'ACCIDENT_COUNT'
-            | 'DEATHS'
-            | 'LARGER_OR_ABOVE_ACCIDENTS'
-            | 'DEATHS_PER_100M_YUAN_GDP'
-            | 'DEATHS_PER_100K_IMC_EMPLOYEES'
-            | 'DEATHS_PER_10K_VEHICLES';
-          measureLabel: string;
-          unit: string;
-          decimals: number;
-          /** @description Sectors counted; null = all */
-          sectorCodes: string[] | null;
-          denominatorKind: ('GDP' | 'IMC_EMPLOYEES' | 'REGISTERED_VEHICLES') | null;
-          /** @enum {string} */
-          nature: 'BINDING' | 'INDICATIVE';
-          natureLabel: string;
-          leadDepartment: string;
-          baseline: {
-            year: number;
-            value: number;
-          };
-          target: {
-            /** @enum {string} */
-            kind: 'DECREASE_MORE_THAN' | 'CEILING';
-            value: number;
-            year: number;
-            /** @description The value the target year must stay below (or at, for a ceiling) */
-            threshold: number;
-          };
-          years: {
-            year: number;
-            /** @description Accidents or deaths counted in the sectors of the indicator */
-            numerator: number;
-            /** @description The denominator as entered; null for counts or if missing */
-            denominator: number | null;
-            /** @description Published value (the measure's decimals); null without denominator */
-            value: number | null;
-            /** @enum {string} */
-            verdict: 'NOT_RATED' | 'NO_DATA' | 'ON_TRACK' | 'OFF_TRACK' | 'ACHIEVED' | 'NOT_ACHIEVED';
-            /** @example 未完成 */
-            verdictLabel: string;
-            /** @description The path value (intermediate years) or the threshold (target year) */
-            benchmark: number | null;
-            /** @description Fall from the baseline in percent, 1 decimal */
-            changeFromBaselinePct: number | null;
-            /** @description Share of the way from baseline to threshold, percent */
-            progressPct: number | null;
-            previousYear: {
-              previousYear: number;
-              previousValue: number | null;
-              change: number | null;
-              changePct: number | null;
-            };
-            bySector: {
-              sectorCode: string;
-              sectorName: string;
-              accidents: number;
-              deaths: number;
-              /** @description 较大及以上 */
-              largerOrAbove: number;
-            }[];
-          }[];
-        }[];
+        /** Format: date */
+        dueDate: string;
       }[];
+      /**
+       * @description How often every responsible department reports (period lengths: the issuer’s policy)
+       * @enum {string}
+       */
+      reportingFrequency: 'WEEKLY' | 'MONTHLY' | 'QUARTERLY';
     };
-    IndicatorPlanBodyDto: {
-      /** @example WUXI-14FYP-SAFETY */
-      code: string;
-      title: string;
-      /** @example 无锡市人民政府办公室 */
-      issuer: string;
-      /** Format: uuid */
-      regionId: string;
-      periodStartYear: number;
-      periodEndYear: number;
-      /** @description Where the plan is published */
-      source?: string | null;
-      /** @default [] */
-      indicators: {
-        /** @example 工矿商贸就业人员十万人生产安全事故死亡率 */
-        name: string;
-        /** @description What the plan counts (指标解释) */
-        definition: string;
-        /**
-         * @description What is computed from the accident records and denominators
-         * @enum {string}
-         */
-        measure:
-          | 'ACCIDENT_COUNT'
-          | 'DEATHS'
-          | 'LARGER_OR_ABOVE_ACCIDENTS'
-          | 'DEATHS_PER_100M_YUAN_GDP'
-          | 'DEATHS_PER_100K_IMC_EMPLOYEES'
-          | 'DEATHS_PER_10K_VEHICLES';
-        /** @description Defaults to the measure's unit */
-        unit?: string;
-        /** @description Sectors counted; default: the measure's (all, 工矿商贸, or road transport) */
-        sectorCodes?: string[] | null;
-        baselineYear: number;
-        baselineValue: number;
-        /**
-         * @description DECREASE_MORE_THAN: 下降X%以上 (strictly more than X% below the baseline); CEILING: 控制在Y以内
-         * @enum {string}
-         */
-        targetKind: 'DECREASE_MORE_THAN' | 'CEILING';
-        /** @description X (percent) or Y (in the unit) */
-        targetValue: number;
-        targetYear: number;
-        /**
-         * @description BINDING 约束性 or INDICATIVE 预期性
-         * @enum {string}
-         */
-        nature: 'BINDING' | 'INDICATIVE';
-        /**
-         * @description 牵头单位
-         * @example 市应急管理局
-         */
-        leadDepartment: string;
-      }[];
-    };
-    IndicatorPlanDto_Output: {
+    SupervisionReceiptDto_Output: {
       /** Format: uuid */
       id: string;
-      code: string;
-      title: string;
-      issuer: string;
       /** Format: uuid */
-      regionId: string;
-      periodStartYear: number;
-      periodEndYear: number;
-      source: string[];
-      indicators: {
+      caseId: string;
+    };
+    SupervisionItemPageDto_Output: {
+      items: {
         /** Format: uuid */
         id: string;
         /** Format: uuid */
-        planId: string;
-        seq: number;
-        name: string;
-        definition: string;
+        caseId: string;
+        title: string;
+        description: string;
+        basis: {
+          /** @enum {string} */
+          kind: 'PLAN_TASK' | 'ACCIDENT_RECTIFICATION' | 'MAJOR_HAZARD' | 'COMPLAINT';
+          reference: string;
+          caseId: string | null;
+        };
+        /** Format: uuid */
+        issuerDepartmentId: string;
+        /** Format: uuid */
+        leadDepartmentId: string;
+        coResponsibleDepartmentIds: string[];
+        /** Format: date */
+        startDate: string;
+        /** Format: date */
+        deadline: string;
         /** @enum {string} */
-        measure:
-          | 'ACCIDENT_COUNT'
-          | 'DEATHS'
-          | 'LARGER_OR_ABOVE_ACCIDENTS'
-          | 'DEATHS_PER_100M_YUAN_GDP'
-          | 'DEATHS_PER_100K_IMC_EMPLOYEES'
-          | 'DEATHS_PER_10K_VEHICLES';
-        unit: string;
-        sectorCodes: string[] | null;
-        baselineYear: number;
-        baselineValue: number;
+        reportingFrequency: 'WEEKLY' | 'MONTHLY' | 'QUARTERLY';
         /** @enum {string} */
-        targetKind: 'DECREASE_MORE_THAN' | 'CEILING';
-        targetValue: number;
-        targetYear: number;
-        /** @enum {string} */
-        nature: 'BINDING' | 'INDICATIVE';
-        leadDepartment: string;
+        status: 'IN_PROGRESS' | 'COMPLETION_PROPOSED' | 'CLOSED';
+        milestones: {
+          index: number;
+          title: string;
+          /** Format: date */
+          dueDate: string;
+          outcome: ('MET' | 'SUMMONED') | null;
+          checkedAt: string | null;
+          /** @description The summons opened from this overdue milestone */
+          summonsCaseId: string | null;
+        }[];
+        closedAt: string | null;
+        /** Format: date-time */
+        createdAt: string;
       }[];
+      /** @description Cursor of the next page; null on the last page */
+      nextCursor: string[];
+      /** @description Matching rows, exact up to 10,000 */
+      total: number;
+      /** @description false when there are more than 10,000 (total is then 10,000) */
+      totalExact: boolean;
     };
-    IndicatorBodyDto: {
-      /** @example 工矿商贸就业人员十万人生产安全事故死亡率 */
-      name: string;
-      /** @description What the plan counts (指标解释) */
-      definition: string;
-      /**
-       * @description What is computed from the accident records and denominators
-       * @enum {string}
-       */
-      measure:
-        | 'ACCIDENT_COUNT'
-        | 'DEATHS'
-        | 'LARGER_OR_ABOVE_ACCIDENTS'
-        | 'DEATHS_PER_100M_YUAN_GDP'
-        | 'DEATHS_PER_100K_IMC_EMPLOYEES'
-        | 'DEATHS_PER_10K_VEHICLES';
-      /** @description Defaults to the measure's unit */
-      unit?: string;
-      /** @description Sectors counted; default: the measure's (all, 工矿商贸, or road transport) */
-      sectorCodes?: string[] | null;
-      baselineYear: number;
-      baselineValue: number;
-      /**
-       * @description DECREASE_MORE_THAN: 下降X%以上 (strictly more than X% below the baseline); CEILING: 控制在Y以内
-       * @enum {string}
-       */
-      targetKind: 'DECREASE_MORE_THAN' | 'CEILING';
-      /** @description X (percent) or Y (in the unit) */
-      targetValue: number;
-      targetYear: number;
-      /**
-       * @description BINDING 约束性 or INDICATIVE 预期性
-       * @enum {string}
-       */
-      nature: 'BINDING' | 'INDICATIVE';
-      /**
-       * @description 牵头单位
-       * @example 市应急管理局
-       */
-      leadDepartment: string;
+    SupervisionPolicyDto_Output: {
+      /** Format: uuid */
+      departmentId: string;
+      overrides: {
+        [key: string]: unknown;
+      };
+      effective: {
+        reportPeriods: {
+          WEEKLY: {
+            /** @enum {string} */
+            unit: 'working_days' | 'calendar_days';
+            amount: number;
+          };
+          MONTHLY: {
+            /** @enum {string} */
+            unit: 'working_days' | 'calendar_days';
+            amount: number;
+          };
+          QUARTERLY: {
+            /** @enum {string} */
+            unit: 'working_days' | 'calendar_days';
+            amount: number;
+          };
+        };
+        acceptanceWorkingDays: number;
+        minutesWorkingDays: number;
+        verificationWorkingDays: number;
+        publishSummonses: boolean;
+        publicationWorkingDays: number;
+        warningLeadHours: number;
+      };
     };
-    IndicatorDto_Output: {
+    SupervisionPolicyBodyDto: {
+      /** @description Overrides of the supervision policy (docs/supervision.md); unknown keys are refused */
+      overrides: {
+        [key: string]: unknown;
+      };
+    };
+    SupervisionItemDetailDto_Output: {
       /** Format: uuid */
       id: string;
       /** Format: uuid */
-      planId: string;
-      seq: number;
-      name: string;
-      definition: string;
-      /** @enum {string} */
-      measure:
-        | 'ACCIDENT_COUNT'
-        | 'DEATHS'
-        | 'LARGER_OR_ABOVE_ACCIDENTS'
-        | 'DEATHS_PER_100M_YUAN_GDP'
-        | 'DEATHS_PER_100K_IMC_EMPLOYEES'
-        | 'DEATHS_PER_10K_VEHICLES';
-      unit: string;
-      sectorCodes: string[] | null;
-      baselineYear: number;
-      baselineValue: number;
-      /** @enum {string} */
-      targetKind: 'DECREASE_MORE_THAN' | 'CEILING';
-      targetValue: number;
-      targetYear: number;
-      /** @enum {string} */
-      nature: 'BINDING' | 'INDICATIVE';
-      leadDepartment: string;
-    };
-    DenominatorsDto_Output: {
+      caseId: string;
+      title: string;
+      description: string;
+      basis: {
+        /** @enum {string} */
+        kind: 'PLAN_TASK' | 'ACCIDENT_RECTIFICATION' | 'MAJOR_HAZARD' | 'COMPLAINT';
+        reference: string;
+        caseId: string | null;
+      };
       /** Format: uuid */
-      regionId: string;
-      year: number;
-      values: {
-        GDP?: number;
-        IMC_EMPLOYEES?: number;
-        REGISTERED_VEHICLES?: number;
-      };
-      source: string[];
-      updatedAt: string | null;
+      issuerDepartmentId: string;
+      /** Format: uuid */
+      leadDepartmentId: string;
+      coResponsibleDepartmentIds: string[];
+      /** Format: date */
+      startDate: string;
+      /** Format: date */
+      deadline: string;
+      /** @enum {string} */
+      reportingFrequency: 'WEEKLY' | 'MONTHLY' | 'QUARTERLY';
+      /** @enum {string} */
+      status: 'IN_PROGRESS' | 'COMPLETION_PROPOSED' | 'CLOSED';
+      milestones: {
+        index: number;
+        title: string;
+        /** Format: date */
+        dueDate: string;
+        outcome: ('MET' | 'SUMMONED') | null;
+        checkedAt: string | null;
+        /** @description The summons opened from this overdue milestone */
+        summonsCaseId: string | null;
+      }[];
+      closedAt: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      reports: {
+        /** Format: uuid */
+        departmentId: string;
+        period: number;
+        progress: string;
+        percentComplete: number;
+        onTime: boolean;
+        /** Format: date-time */
+        reportedAt: string;
+      }[];
+      completion: {
+        round: number;
+        /** @enum {string} */
+        stage: 'PROPOSED' | 'RETURNED' | 'ACCEPTED';
+        note: string | null;
+        /** Format: date-time */
+        at: string;
+      }[];
     };
-    DenominatorsBodyDto: {
-      /** @description The kinds given replace those of the region and year; kinds left out are removed */
-      values: {
-        /** @description 地区生产总值, 亿元 */
-        GDP?: number;
-        /** @description 工矿商贸就业人员, persons */
-        IMC_EMPLOYEES?: number;
-        /** @description 机动车保有量, vehicles */
-        REGISTERED_VEHICLES?: number;
-      };
-      /** @example 无锡市统计年鉴2025 */
-      source: string;
+    SupervisionEvidenceDto: {
+      fileName?: string;
+      contentType?: string;
+      /**
+       * Format: base64
+       * @description The file, base64 (≤ 8 MiB decoded)
+       */
+      contentBase64: string;
+    };
+    AttachmentDto_Output: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      caseId: string;
+      taskId: string | null;
+      kind: string;
+      fileName: string[];
+      contentType: string[];
+      sizeBytes: number;
+      sha256: string;
+      uploadedBy: string | null;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    CreateSummonsDto: {
+      /** @enum {string} */
+      targetKind: 'ENTERPRISE_PRINCIPAL' | 'GOVERNMENT_LEADER' | 'DEPARTMENT_LEADER';
+      /** @description The enterprise, government or department summoned */
+      targetName: string;
+      /** @description Its principal or leader summoned (masked for other readers) */
+      principalName: string;
+      reason: string;
+      basis: string;
+      /**
+       * Format: date
+       * @description Today or later
+       */
+      scheduledOn: string;
+      attendees: {
+        name: string;
+        position: string;
+      }[];
+    };
+    SummonsReceiptDto_Output: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      caseId: string;
+    };
+    SummonsPageDto_Output: {
+      items: {
+        /** Format: uuid */
+        id: string;
+        /** Format: uuid */
+        caseId: string;
+        /** Format: uuid */
+        departmentId: string;
+        supervisionItemId: string | null;
+        milestoneIndex: number | null;
+        /** @enum {string} */
+        targetKind: 'ENTERPRISE_PRINCIPAL' | 'GOVERNMENT_LEADER' | 'DEPARTMENT_LEADER';
+        targetName: string;
+        /** @description Masked (张**) except for the department that summoned */
+        principalName: string;
+        reason: string;
+        basis: string;
+        /** Format: date */
+        scheduledOn: string;
+        heldOn: string | null;
+        /** @enum {string} */
+        status: 'SCHEDULED' | 'RECTIFYING' | 'CLOSED';
+        /** @description Where and when the record was published (约谈情况公开) */
+        publication: {
+          /** Format: date */
+          publishedOn: string;
+          channel: string;
+          summary: string;
+        } | null;
+        closedAt: string | null;
+        /** Format: date-time */
+        createdAt: string;
+      }[];
+      /** @description Cursor of the next page; null on the last page */
+      nextCursor: string[];
+      /** @description Matching rows, exact up to 10,000 */
+      total: number;
+      /** @description false when there are more than 10,000 (total is then 10,000) */
+      totalExact: boolean;
+    };
+    SummonsDetailDto_Output: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      caseId: string;
+      /** Format: uuid */
+      departmentId: string;
+      supervisionItemId: string | null;
+      milestoneIndex: number | null;
+      /** @enum {string} */
+      targetKind: 'ENTERPRISE_PRINCIPAL' | 'GOVERNMENT_LEADER' | 'DEPARTMENT_LEADER';
+      targetName: string;
+      /** @description Masked (张**) except for the department that summoned */
+      principalName: string;
+      reason: string;
+      basis: string;
+      /** Format: date */
+      scheduledOn: string;
+      heldOn: string | null;
+      /** @enum {string} */
+      status: 'SCHEDULED' | 'RECTIFYING' | 'CLOSED';
+      /** @description Where and when the record was published (约谈情况公开) */
+      publication: {
+        /** Format: date */
+        publishedOn: string;
+        channel: string;
+        summary: string;
+      } | null;
+      closedAt: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      attendees: {
+        name: string;
+        position: string;
+      }[];
+      attendeesPresent:
+        | {
+            name: string;
+            position: string;
+          }[]
+        | null;
+      minutes: string[];
+      commitments: {
+        index: number;
+        content: string;
+        responsible: string;
+        /** Format: date */
+        deadline: string;
+        /** @enum {string} */
+        status: 'OPEN' | 'VERIFIED';
+        /** @description Verifications so far */
+        rounds: number;
+        verifiedAt: string | null;
+      }[];
     };
     DesignateHandlersDto: {
       /** 承办人 */
@@ -5131,13 +5115,6 @@ export interface components {
     StatementDto: {
       /** 陈述申辩要点 */
       summary: string;
-      /**
-       * 收到日期（邮戳或收件回执）
-       * Format: date
-       */
-      receivedOn?: string;
-      /** 收件凭证（邮戳、回执） */
-      receiptAttachmentIds?: string[];
     };
     HearingRequestDto: {
       /**
@@ -5147,13 +5124,6 @@ export interface components {
       channel: 'WRITTEN' | 'ORAL';
       /** 备注 */
       note?: string;
-      /**
-       * 收到日期（邮戳或收件回执）
-       * Format: date
-       */
-      receivedOn?: string;
-      /** 收件凭证（邮戳、回执） */
-      receiptAttachmentIds?: string[];
     };
     WaiverDto: {
       /** 放弃的权利 */
@@ -5208,8 +5178,6 @@ export interface components {
       filedOn: string;
       /** 复议机关或法院 */
       body: string;
-      /** 受理通知书或起诉材料 */
-      receiptAttachmentIds?: string[];
     };
     ChallengeEndedDto: {
       /**
@@ -5224,8 +5192,6 @@ export interface components {
       result: 'UPHELD' | 'REVOKED' | 'CHANGED' | 'WITHDRAWN_BY_PARTY';
       /** 变更后的罚款（元） */
       newFineYuan?: number;
-      /** 复议决定书或裁判文书 */
-      receiptAttachmentIds?: string[];
     };
     CriminalTransferDto: {
       /** 涉嫌罪名 */
@@ -5252,7 +5218,7 @@ export interface components {
         issuedAt: string;
       }[];
       /** @description Cursor of the next page; null on the last page */
-      nextCursor: string | null;
+      nextCursor: string[];
       /** @description Matching rows, exact up to 10,000 */
       total: number;
       /** @description false when there are more than 10,000 (total is then 10,000) */
@@ -5280,7 +5246,7 @@ export interface components {
         withdrawalReason: string | null;
       }[];
       /** @description Cursor of the next page; null on the last page */
-      nextCursor: string | null;
+      nextCursor: string[];
       /** @description Matching rows, exact up to 10,000 */
       total: number;
       /** @description false when there are more than 10,000 (total is then 10,000) */
@@ -5328,8 +5294,6 @@ export interface components {
         statementDefenceWorkingDays: number;
         hearingRequestWorkingDays: number;
         hearingNoticeWorkingDays: number;
-        /** @description Local rule (default 0): working days the party window stays open after its periods end, for submissions posted in time */
-        partySubmissionGraceWorkingDays: number;
         reconsiderationDays: number;
         litigationMonths: number;
         courtApplicationMonths: number;
@@ -5541,7 +5505,7 @@ export interface components {
         publishedAt: string;
       }[];
       /** @description Cursor of the next page; null on the last page */
-      nextCursor: string | null;
+      nextCursor: string[];
       /** @description Matching rows, exact up to 10,000 */
       total: number;
       /** @description false when there are more than 10,000 (total is then 10,000) */
@@ -5557,7 +5521,7 @@ export interface components {
         listedOn: string;
       }[];
       /** @description Cursor of the next page; null on the last page */
-      nextCursor: string | null;
+      nextCursor: string[];
       /** @description Matching rows, exact up to 10,000 */
       total: number;
       /** @description false when there are more than 10,000 (total is then 10,000) */
@@ -5584,7 +5548,7 @@ export interface components {
         removedOn: string | null;
       }[];
       /** @description Cursor of the next page; null on the last page */
-      nextCursor: string | null;
+      nextCursor: string[];
       /** @description Matching rows, exact up to 10,000 */
       total: number;
       /** @description false when there are more than 10,000 (total is then 10,000) */
@@ -5610,7 +5574,7 @@ export interface components {
       status: 'PENDING' | 'APPROVED' | 'REJECTED';
       decidedBy: string | null;
       decidedAt: string | null;
-      decisionComment: string | null;
+      decisionComment: string[];
       /** Format: date-time */
       createdAt: string;
     };
@@ -5816,7 +5780,7 @@ export interface components {
         } | null;
       }[];
       /** @description Cursor of the next page; null on the last page */
-      nextCursor: string | null;
+      nextCursor: string[];
       /** @description Matching rows, exact up to 10,000 */
       total: number;
       /** @description false when there are more than 10,000 (total is then 10,000) */
@@ -5852,7 +5816,7 @@ export interface components {
       needsManualDueDate: boolean;
       /** @enum {string} */
       escalation: 'NONE' | 'YELLOW' | 'RED';
-      outcome: string | null;
+      outcome: string[];
       completedBy: string | null;
       completedAt: string | null;
       /** @description What the task shows about its case's context */
@@ -5917,7 +5881,7 @@ export interface components {
       needsManualDueDate: boolean;
       /** @enum {string} */
       escalation: 'NONE' | 'YELLOW' | 'RED';
-      outcome: string | null;
+      outcome: string[];
       completedBy: string | null;
       completedAt: string | null;
       /** @description What the task shows about its case's context */
@@ -6056,7 +6020,7 @@ export interface components {
         enterpriseName: string | null;
       }[];
       /** @description Cursor of the next page; null on the last page */
-      nextCursor: string | null;
+      nextCursor: string[];
       /** @description Matching rows, exact up to 10,000 */
       total: number;
       /** @description false when there are more than 10,000 (total is then 10,000) */
@@ -6067,7 +6031,7 @@ export interface components {
       id: string;
       caseType: string;
       /** @description The case number (案号) once assigned */
-      referenceNo: string | null;
+      referenceNo: string[];
       title: string;
       status: string;
       /** Format: uuid */
@@ -6081,7 +6045,7 @@ export interface components {
       /** Format: date-time */
       updatedAt: string;
       /** @description The enterprise's name (null without one) */
-      enterpriseName: string | null;
+      enterpriseName: string[];
       /** @description The workflow's live state (penalty cases), null for other types */
       workflow:
         | ({
@@ -6136,7 +6100,7 @@ export interface components {
         hash: string;
       }[];
       /** @description Cursor of the next page; null on the last page */
-      nextCursor: string | null;
+      nextCursor: string[];
       /** @description Matching rows, exact up to 10,000 */
       total: number;
       /** @description false when there are more than 10,000 (total is then 10,000) */
@@ -6147,8 +6111,8 @@ export interface components {
       /** @description Rows of the case's record checked */
       checked: number;
       /** @description The first row whose hash does not match, if any */
-      firstBrokenSeq: string | null;
-      reason: string | null;
+      firstBrokenSeq: string[];
+      reason: string[];
     };
     AttachDto: {
       /** @enum {string} */
@@ -6164,21 +6128,6 @@ export interface components {
        * @description FILE content, base64 (≤ 8 MiB decoded)
        */
       contentBase64?: string;
-    };
-    AttachmentDto_Output: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      caseId: string;
-      taskId: string | null;
-      kind: string;
-      fileName: string | null;
-      contentType: string | null;
-      sizeBytes: number;
-      sha256: string;
-      uploadedBy: string | null;
-      /** Format: date-time */
-      createdAt: string;
     };
     AttachmentListDto_Output: {
       items: {
@@ -7132,11 +7081,6 @@ export interface components {
       /** 进展情况 */
       summary: string;
     };
-    /** 事故逐级上报（本级接报） · 已报告 */
-    StepPayload_ACCIDENT_UPWARD_REPORT_REPORTED: {
-      /** 接报情况 */
-      note?: string;
-    };
     /** 纪检监察线索移交：负责人审批 · 同意移交 */
     StepPayload_DISCIPLINE_REFERRAL_APPROVAL_APPROVE: {
       /** 意见 */
@@ -7286,6 +7230,135 @@ export interface components {
       paidOn: string;
       /** 凭证号 */
       voucherNo: string;
+    };
+    /** 督办：进展报告 · 报送进展 */
+    StepPayload_SUPERVISION_PROGRESS_REPORT_REPORT: {
+      /** 工作进展 */
+      progress: string;
+      /** 完成比例（%） */
+      percentComplete: number;
+      /** 存在问题 */
+      problems?: string;
+      /** 佐证材料 */
+      attachmentIds?: string[];
+    };
+    /** 督办：节点核查 · 节点已完成 */
+    StepPayload_SUPERVISION_MILESTONE_MET: {
+      /** 核查情况 */
+      note: string;
+      /** 佐证材料 */
+      attachmentIds?: string[];
+    };
+    /** 督办：节点核查 · 逾期未完成，启动约谈 */
+    StepPayload_SUPERVISION_MILESTONE_OPEN_SUMMONS: {
+      /** 约谈事项 */
+      summons: {
+        /**
+         * 约谈对象类别
+         * @enum {string}
+         */
+        targetKind: 'ENTERPRISE_PRINCIPAL' | 'GOVERNMENT_LEADER' | 'DEPARTMENT_LEADER';
+        /** 被约谈单位 */
+        targetName: string;
+        /** 被约谈人 */
+        principalName: string;
+        /** 约谈事由 */
+        reason: string;
+        /** 约谈依据 */
+        basis: string;
+        /**
+         * 约谈日期
+         * Format: date
+         */
+        scheduledOn: string;
+        /** 参加人员 */
+        attendees: {
+          /** 姓名 */
+          name: string;
+          /** 单位职务 */
+          position: string;
+        }[];
+      };
+    };
+    /** 督办：牵头单位汇总 · 汇总并申请办结 */
+    StepPayload_SUPERVISION_CONSOLIDATION_PROPOSE_COMPLETION: {
+      /** 完成情况汇总 */
+      summary: string;
+      /** 佐证材料 */
+      attachmentIds?: string[];
+    };
+    /** 督办：验收销号 · 同意办结 */
+    StepPayload_SUPERVISION_ACCEPTANCE_ACCEPT: {
+      /** 验收意见 */
+      comment?: string;
+    };
+    /** 督办：验收销号 · 退回继续办理 */
+    StepPayload_SUPERVISION_ACCEPTANCE_RETURN: {
+      /** 退回理由 */
+      reason: string;
+    };
+    /** 约谈：约谈记录 · 约谈已进行 */
+    StepPayload_SUMMONS_MINUTES_HELD: {
+      /**
+       * 约谈日期
+       * Format: date
+       */
+      heldOn: string;
+      /** 实际参加人员 */
+      attendees: {
+        /** 姓名 */
+        name: string;
+        /** 单位职务 */
+        position: string;
+      }[];
+      /** 约谈纪要 */
+      minutes: string;
+      /** 整改承诺 */
+      commitments: {
+        /** 承诺内容 */
+        content: string;
+        /**
+         * 完成时限
+         * Format: date
+         */
+        deadline: string;
+        /** 责任人 */
+        responsible: string;
+      }[];
+      /** 约谈材料 */
+      attachmentIds?: string[];
+    };
+    /** 约谈：整改承诺核查 · 已整改到位 */
+    StepPayload_SUMMONS_COMMITMENT_VERIFICATION_VERIFIED: {
+      /** 核查情况 */
+      findings: string;
+      /** 核查材料 */
+      attachmentIds?: string[];
+    };
+    /** 约谈：整改承诺核查 · 未整改到位，限期再查 */
+    StepPayload_SUMMONS_COMMITMENT_VERIFICATION_NOT_MET: {
+      /** 核查情况 */
+      findings: string;
+      /**
+       * 新的完成时限
+       * Format: date
+       */
+      newDeadline: string;
+    };
+    /** 约谈：公开约谈情况 · 已公开 */
+    StepPayload_SUMMONS_PUBLICATION_PUBLISHED: {
+      /**
+       * 公开日期
+       * Format: date
+       */
+      publishedOn: string;
+      /**
+       * 公开方式
+       * @enum {string}
+       */
+      channel: 'WEBSITE' | 'MEDIA' | 'BULLETIN';
+      /** 公开内容 */
+      summary: string;
     };
   };
   responses: never;
@@ -8138,8 +8211,6 @@ export interface operations {
         limit?: number;
         /** @description nextCursor of the previous page; absent for the first page */
         cursor?: string;
-        /** @description Part of a name or username: searches the officials of every department (credential numbers only for yours) */
-        q?: string;
       };
       header?: never;
       path?: never;
@@ -12336,34 +12407,6 @@ export interface operations {
       };
     };
   };
-  PublicComplaintDepartmentsController_departments: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ComplaintDepartmentListDto_Output'];
-        };
-      };
-      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-    };
-  };
   ComplaintsController_list: {
     parameters: {
       query?: {
@@ -12792,15 +12835,13 @@ export interface operations {
       };
     };
   };
-  IndicatorsController_read: {
+  SupervisionItemsController_list: {
     parameters: {
       query?: {
-        /** @description One plan only */
-        planId?: string;
-        /** @description The plans of one region of your jurisdiction */
-        regionId?: string;
-        /** @description One year of the period only */
-        year?: number;
+        limit?: number;
+        /** @description nextCursor of the previous page; absent for the first page */
+        cursor?: string;
+        status?: 'IN_PROGRESS' | 'COMPLETION_PROPOSED' | 'CLOSED';
       };
       header?: never;
       path?: never;
@@ -12813,7 +12854,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['IndicatorReportDto_Output'];
+          'application/json': components['schemas']['SupervisionItemPageDto_Output'];
         };
       };
       /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
@@ -12836,15 +12877,6 @@ export interface operations {
       };
       /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
       403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description NOT_FOUND: no such resource visible to you */
-      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -12863,7 +12895,7 @@ export interface operations {
       };
     };
   };
-  IndicatorsController_createPlan: {
+  SupervisionItemsController_create: {
     parameters: {
       query?: never;
       header?: never;
@@ -12872,7 +12904,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['IndicatorPlanBodyDto'];
+        'application/json': components['schemas']['CreateSupervisionItemDto'];
       };
     };
     responses: {
@@ -12881,7 +12913,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['IndicatorPlanDto_Output'];
+          'application/json': components['schemas']['SupervisionReceiptDto_Output'];
         };
       };
       /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
@@ -12913,15 +12945,6 @@ export interface operations {
       };
       /** @description NOT_FOUND: no such resource visible to you */
       404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description A conflict with the current state (already claimed, completed, exists, or out of order) */
-      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -12947,15 +12970,6 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto_Output'];
         };
       };
-      /** @description RULE_VIOLATION / DEADLINE_PASSED / OUT_OF_RANGE: well-formed but breaks a statutory or business rule */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
       /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
       503: {
         headers: {
@@ -12967,12 +12981,12 @@ export interface operations {
       };
     };
   };
-  IndicatorsController_plan: {
+  SupervisionItemsController_policy: {
     parameters: {
       query?: never;
       header?: never;
       path: {
-        id: string;
+        departmentId: string;
       };
       cookie?: never;
     };
@@ -12983,7 +12997,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['IndicatorPlanDto_Output'];
+          'application/json': components['schemas']['SupervisionPolicyDto_Output'];
         };
       };
       /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
@@ -13013,15 +13027,6 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto_Output'];
         };
       };
-      /** @description NOT_FOUND: no such resource visible to you */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
       /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
       503: {
         headers: {
@@ -13033,27 +13038,27 @@ export interface operations {
       };
     };
   };
-  IndicatorsController_addIndicator: {
+  SupervisionItemsController_putPolicy: {
     parameters: {
       query?: never;
       header?: never;
       path: {
-        id: string;
+        departmentId: string;
       };
       cookie?: never;
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['IndicatorBodyDto'];
+        'application/json': components['schemas']['SupervisionPolicyBodyDto'];
       };
     };
     responses: {
-      201: {
+      200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['IndicatorDto_Output'];
+          'application/json': components['schemas']['SupervisionPolicyDto_Output'];
         };
       };
       /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
@@ -13130,13 +13135,12 @@ export interface operations {
       };
     };
   };
-  IndicatorsController_denominators: {
+  SupervisionItemsController_get: {
     parameters: {
       query?: never;
       header?: never;
       path: {
-        regionId: string;
-        year: number;
+        id: string;
       };
       cookie?: never;
     };
@@ -13147,7 +13151,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['DenominatorsDto_Output'];
+          'application/json': components['schemas']['SupervisionItemDetailDto_Output'];
         };
       };
       /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
@@ -13197,28 +13201,27 @@ export interface operations {
       };
     };
   };
-  IndicatorsController_putDenominators: {
+  SupervisionItemsController_attach: {
     parameters: {
       query?: never;
       header?: never;
       path: {
-        regionId: string;
-        year: number;
+        id: string;
       };
       cookie?: never;
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['DenominatorsBodyDto'];
+        'application/json': components['schemas']['SupervisionEvidenceDto'];
       };
     };
     responses: {
-      200: {
+      201: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['DenominatorsDto_Output'];
+          'application/json': components['schemas']['AttachmentDto_Output'];
         };
       };
       /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
@@ -13268,6 +13271,209 @@ export interface operations {
       };
       /** @description The request body is not JSON */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+    };
+  };
+  SummonsesController_list: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description nextCursor of the previous page; absent for the first page */
+        cursor?: string;
+        status?: 'SCHEDULED' | 'RECTIFYING' | 'CLOSED';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SummonsPageDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+    };
+  };
+  SummonsesController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateSummonsDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SummonsReceiptDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is not JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+    };
+  };
+  SummonsesController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SummonsDetailDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -16918,11 +17124,6 @@ export interface operations {
             }
           | {
               /** @constant */
-              outcome: 'REPORTED';
-              payload?: components['schemas']['StepPayload_ACCIDENT_UPWARD_REPORT_REPORTED'];
-            }
-          | {
-              /** @constant */
               outcome: 'APPROVE';
               payload?: components['schemas']['StepPayload_DISCIPLINE_REFERRAL_APPROVAL_APPROVE'];
             }
@@ -17025,6 +17226,56 @@ export interface operations {
               /** @constant */
               outcome: 'PAID';
               payload?: components['schemas']['StepPayload_COMPLAINT_REWARD_PAYMENT_PAID'];
+            }
+          | {
+              /** @constant */
+              outcome: 'REPORT';
+              payload?: components['schemas']['StepPayload_SUPERVISION_PROGRESS_REPORT_REPORT'];
+            }
+          | {
+              /** @constant */
+              outcome: 'MET';
+              payload?: components['schemas']['StepPayload_SUPERVISION_MILESTONE_MET'];
+            }
+          | {
+              /** @constant */
+              outcome: 'OPEN_SUMMONS';
+              payload?: components['schemas']['StepPayload_SUPERVISION_MILESTONE_OPEN_SUMMONS'];
+            }
+          | {
+              /** @constant */
+              outcome: 'PROPOSE_COMPLETION';
+              payload?: components['schemas']['StepPayload_SUPERVISION_CONSOLIDATION_PROPOSE_COMPLETION'];
+            }
+          | {
+              /** @constant */
+              outcome: 'ACCEPT';
+              payload?: components['schemas']['StepPayload_SUPERVISION_ACCEPTANCE_ACCEPT'];
+            }
+          | {
+              /** @constant */
+              outcome: 'RETURN';
+              payload?: components['schemas']['StepPayload_SUPERVISION_ACCEPTANCE_RETURN'];
+            }
+          | {
+              /** @constant */
+              outcome: 'HELD';
+              payload?: components['schemas']['StepPayload_SUMMONS_MINUTES_HELD'];
+            }
+          | {
+              /** @constant */
+              outcome: 'VERIFIED';
+              payload?: components['schemas']['StepPayload_SUMMONS_COMMITMENT_VERIFICATION_VERIFIED'];
+            }
+          | {
+              /** @constant */
+              outcome: 'NOT_MET';
+              payload?: components['schemas']['StepPayload_SUMMONS_COMMITMENT_VERIFICATION_NOT_MET'];
+            }
+          | {
+              /** @constant */
+              outcome: 'PUBLISHED';
+              payload?: components['schemas']['StepPayload_SUMMONS_PUBLICATION_PUBLISHED'];
             };
       };
     };
@@ -17389,15 +17640,6 @@ export interface operations {
       };
       /** @description UNAUTHENTICATED: no valid bearer token */
       401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
-      403: {
         headers: {
           [name: string]: unknown;
         };

@@ -5,6 +5,7 @@ import { penaltyActivityFactory } from './penalty.activities';
 import { accidentActivityFactory } from './accident.activities';
 import { inspectionActivityFactory } from './inspection.activities';
 import { complaintActivityFactory } from './complaint.activities';
+import { supervisionActivityFactory } from './supervision.activities';
 
 /**
  * Every activity the worker registers, built from the Nest context's services. Each area adds one
@@ -23,6 +24,7 @@ export const ACTIVITY_FACTORIES: ActivityFactory[] = [
   accidentActivityFactory,
   inspectionActivityFactory,
   complaintActivityFactory,
+  supervisionActivityFactory,
 ];
 
 export function buildActivities(app: INestApplicationContext): Record<string, (...args: never[]) => Promise<unknown>> {

@@ -5,6 +5,8 @@ describe('referrals proposed from a case', () => {
     expect(mayProposeReferralFrom('PENALTY')).toBe(true);
     expect(mayProposeReferralFrom('INSPECTION')).toBe(true);
     expect(mayProposeReferralFrom('COMPLAINT')).toBe(true);
+    expect(mayProposeReferralFrom('SUPERVISION')).toBe(true);
+    expect(mayProposeReferralFrom('SUMMONS')).toBe(false);
     expect(mayProposeReferralFrom('ACCIDENT')).toBe(false);
     expect(mayProposeReferralFrom('DISCIPLINE_REFERRAL')).toBe(false);
   });

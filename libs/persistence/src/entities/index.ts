@@ -4,6 +4,7 @@ import { ENFORCEMENT_ENTITIES } from './enforcement.entities';
 import { ACCIDENT_ENTITIES } from './accident.entities';
 import { COMPLAINT_ENTITIES } from './complaint.entities';
 import { INDICATOR_ENTITIES } from './indicator.entities';
+import { SUPERVISION_ENTITIES } from './supervision.entities';
 import {
   DepartmentEntity,
   EnterpriseEntity,
@@ -20,6 +21,7 @@ export * from './enforcement.entities';
 export * from './accident.entities';
 export * from './complaint.entities';
 export * from './indicator.entities';
+export * from './supervision.entities';
 
 export const ALL_ENTITIES = [
   RegionEntity,
@@ -37,4 +39,5 @@ export const ALL_ENTITIES = [
   ...ACCIDENT_ENTITIES,
   ...COMPLAINT_ENTITIES,
   ...INDICATOR_ENTITIES,
+  ...SUPERVISION_ENTITIES,
 ];

@@ -6,6 +6,7 @@ import { InspectionSteps } from './inspection.steps';
 import { PenaltySteps } from './penalty.steps';
 import { SimplePenaltySteps } from './simple-penalty.steps';
 import type { StepDefinition } from './step-definition';
+import { SummonsSteps, SupervisionSteps } from './supervision.steps';
 
 /**
  * Every human step of every workflow. A workflow can only open tasks of a type listed here (the
@@ -19,6 +20,8 @@ export const STEP_CATALOGUE: readonly StepDefinition[] = [
   ...Object.values(AccidentSteps),
   ...Object.values(DisciplineReferralSteps),
   ...Object.values(ComplaintSteps),
+  ...Object.values(SupervisionSteps),
+  ...Object.values(SummonsSteps),
 ];
 
 const byType = new Map(STEP_CATALOGUE.map((step) => [step.type, step]));
