@@ -235,7 +235,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Active users of your visible departments (name, department, roles, credential number), for steps that name colleagues */
+    /** Active users of your visible departments (name, department, roles, credential number), for steps that name colleagues; with `q`, the officials of every department whose name matches (an investigation team takes members from other bodies) */
     get: operations['OrganisationController_directory'];
     put?: never;
     post?: never;
@@ -1027,6 +1027,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/public/complaint-departments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Departments that receive complaints (work-safety supervisors), top level first */
+    get: operations['PublicComplaintDepartmentsController_departments'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/complaints': {
     parameters: {
       query?: never;
@@ -1090,6 +1107,92 @@ export interface paths {
     /** One complaint; the informant only for its registering and handling officers (audited) */
     get: operations['ComplaintsController_get'];
     put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/indicators': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Each indicator of the plans of your jurisdiction per year: value from the accident records and denominators, target, progress, verdict (未完成 / on track / achieved), change on the year before, sectors */
+    get: operations['IndicatorsController_read'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/indicators/plans': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Enter a plan of a region of your jurisdiction with its indicator table (administrators; audited) */
+    post: operations['IndicatorsController_createPlan'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/indicators/plans/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A plan and its indicator table as entered */
+    get: operations['IndicatorsController_plan'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/indicators/plans/{id}/indicators': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Add an indicator to a plan of your jurisdiction (administrators; audited) */
+    post: operations['IndicatorsController_addIndicator'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/indicators/denominators/{regionId}/{year}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The denominators (GDP, 工矿商贸 employees, vehicles) of a region of your jurisdiction for a year */
+    get: operations['IndicatorsController_denominators'];
+    /** Replace a region's denominators for a year (administrators of that region; idempotent; audited with before and after) */
+    put: operations['IndicatorsController_putDenominators'];
     post?: never;
     delete?: never;
     options?: never;
@@ -1893,7 +1996,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Cases of your department (and the levels below for supervisors), newest first */
+    /**
+     * Cases of your department (and the levels below for supervisors), newest first
+     * @description `departmentId` outside your jurisdiction answers 403 FORBIDDEN_JURISDICTION.
+     */
     get: operations['CasesController_list'];
     put?: never;
     post?: never;
@@ -2123,7 +2229,7 @@ export interface components {
       /** @description Your department and, for heads and administrators, every department below it */
       visibleDepartmentIds: string[];
       /** @description 执法证号 (enforcement credential number) */
-      credentialNo: string[];
+      credentialNo: string | null;
       /** @description Holds the legal qualification first-time 法制审核 reviewers need (行政处罚法 Art.58) */
       legalQualified: boolean;
     };
@@ -2132,8 +2238,8 @@ export interface components {
       /** @description Entries walked */
       checked: number;
       /** @description The first entry whose hash does not follow */
-      firstBrokenSeq: string[];
-      reason: string[];
+      firstBrokenSeq: string | null;
+      reason: string | null;
     };
     HolidayYearListDto_Output: {
       items: {
@@ -2269,7 +2375,7 @@ export interface components {
         principalPhone: string | null;
       }[];
       /** @description Cursor of the next page; null on the last page */
-      nextCursor: string[];
+      nextCursor: string | null;
       /** @description Matching rows, exact up to 10,000 */
       total: number;
       /** @description false when there are more than 10,000 (total is then 10,000) */
@@ -2289,9 +2395,9 @@ export interface components {
       /** @enum {string} */
       riskGrade: 'RED' | 'ORANGE' | 'YELLOW' | 'BLUE';
       creditStatus: string;
-      principalName: string[];
+      principalName: string | null;
       /** @description Masked in lists; in full on the single read */
-      principalPhone: string[];
+      principalPhone: string | null;
     };
     UserPageDto_Output: {
       items: {
@@ -2315,7 +2421,7 @@ export interface components {
         active: boolean;
       }[];
       /** @description Cursor of the next page; null on the last page */
-      nextCursor: string[];
+      nextCursor: string | null;
       /** @description Matching rows, exact up to 10,000 */
       total: number;
       /** @description false when there are more than 10,000 (total is then 10,000) */
@@ -2340,7 +2446,7 @@ export interface components {
         credentialNo: string | null;
       }[];
       /** @description Cursor of the next page; null on the last page */
-      nextCursor: string[];
+      nextCursor: string | null;
       /** @description Matching rows, exact up to 10,000 */
       total: number;
       /** @description false when there are more than 10,000 (total is then 10,000) */
@@ -2382,7 +2488,7 @@ export interface components {
         | 'DEPARTMENT_ADMIN'
         | 'SYSTEM_ADMIN'
       )[];
-      credentialNo: string[];
+      credentialNo: string | null;
       legalQualified: boolean;
       active: boolean;
     };
@@ -2651,7 +2757,7 @@ export interface components {
       enterpriseId: string;
       /** @enum {string} */
       reason: 'KINSHIP' | 'PRIOR_EMPLOYMENT' | 'FINANCIAL_INTEREST' | 'OTHER';
-      note: string[];
+      note: string | null;
       active: boolean;
       /** Format: uuid */
       createdBy: string;
@@ -2704,7 +2810,7 @@ export interface components {
       id: string;
       caseType: string;
       /** @description The case number (案号) once assigned */
-      referenceNo: string[];
+      referenceNo: string | null;
       title: string;
       status: string;
       /** Format: uuid */
@@ -2739,7 +2845,7 @@ export interface components {
         updatedAt: string;
       }[];
       /** @description Cursor of the next page; null on the last page */
-      nextCursor: string[];
+      nextCursor: string | null;
       /** @description Matching rows, exact up to 10,000 */
       total: number;
       /** @description false when there are more than 10,000 (total is then 10,000) */
@@ -2750,7 +2856,7 @@ export interface components {
       id: string;
       caseType: string;
       /** @description The case number (案号) once assigned */
-      referenceNo: string[];
+      referenceNo: string | null;
       title: string;
       status: string;
       /** Format: uuid */
@@ -2909,7 +3015,7 @@ export interface components {
       id: string;
       caseType: string;
       /** @description The case number (案号) once assigned */
-      referenceNo: string[];
+      referenceNo: string | null;
       title: string;
       status: string;
       /** Format: uuid */
@@ -2930,7 +3036,7 @@ export interface components {
       id: string;
       caseType: string;
       /** @description The case number (案号) once assigned */
-      referenceNo: string[];
+      referenceNo: string | null;
       title: string;
       status: string;
       /** Format: uuid */
@@ -3006,7 +3112,7 @@ export interface components {
       id: string;
       caseType: string;
       /** @description The case number (案号) once assigned */
-      referenceNo: string[];
+      referenceNo: string | null;
       title: string;
       status: string;
       /** Format: uuid */
@@ -3157,7 +3263,7 @@ export interface components {
         }[];
       }[];
       /** @description Cursor of the next page; null on the last page */
-      nextCursor: string[];
+      nextCursor: string | null;
       /** @description Matching rows, exact up to 10,000 */
       total: number;
       /** @description false when there are more than 10,000 (total is then 10,000) */
@@ -3419,7 +3525,7 @@ export interface components {
       /** @description LATE (computed), OMITTED, FALSE_REPORT, CONCEALED */
       reportingFlags: string[];
       teamLeadId: string | null;
-      procuratorateInvited: boolean[];
+      procuratorateInvited: boolean | null;
       teamFormedAt: string | null;
       /** Format: uuid */
       createdBy: string;
@@ -3494,7 +3600,7 @@ export interface components {
         updatedAt: string;
       }[];
       /** @description Cursor of the next page; null on the last page */
-      nextCursor: string[];
+      nextCursor: string | null;
       /** @description Matching rows, exact up to 10,000 */
       total: number;
       /** @description false when there are more than 10,000 (total is then 10,000) */
@@ -3555,7 +3661,7 @@ export interface components {
       /** @description LATE (computed), OMITTED, FALSE_REPORT, CONCEALED */
       reportingFlags: string[];
       teamLeadId: string | null;
-      procuratorateInvited: boolean[];
+      procuratorateInvited: boolean | null;
       teamFormedAt: string | null;
       /** Format: uuid */
       createdBy: string;
@@ -3695,6 +3801,30 @@ export interface components {
         listedByDepartmentId: string;
         completedAt: string | null;
       } | null;
+      /** @description 逐级上报 (条例 Art.10–11), per chain lowest level first; a level opens once the one below reported */
+      upwardReports: {
+        /**
+         * @description The emergency-management chain, or the chain of the department supervising the sector
+         * @enum {string}
+         */
+        chain: 'EMERGENCY_MANAGEMENT' | 'SECTOR';
+        /** @description The level the report reaches: COUNTY, CITY or PROVINCE */
+        level: string;
+        /**
+         * Format: uuid
+         * @description That level's department, in whose inbox the task is
+         */
+        departmentId: string;
+        departmentName: string;
+        /** Format: uuid */
+        taskId: string;
+        /** @description 2 hours after the level below received the report (Art.11) */
+        dueAt: string | null;
+        /** @description When the task was completed; null while open */
+        reportedAt: string | null;
+        /** @description Reported after the due instant, or still open past it */
+        late: boolean;
+      }[];
       workflow: {
         /** Format: uuid */
         caseId: string;
@@ -3793,11 +3923,34 @@ export interface components {
        */
       flag: 'OMITTED' | 'FALSE_REPORT' | 'CONCEALED';
       reason: string;
+      /**
+       * 涉及的公职人员
+       * @description Public officials the finding names: each is referred to the discipline body (条例 Art.39)
+       */
+      officials?: {
+        /** 姓名 */
+        name: string;
+        /** 职务 */
+        position?: string;
+        /** 所在单位 */
+        organisation?: string;
+      }[];
     };
     ReportingFlagsDto_Output: {
       /** Format: uuid */
       id: string;
       reportingFlags: string[];
+      /** @description What the flag opened (条例 Art.36): penalty cases and discipline referrals */
+      consequences: {
+        /** @enum {string} */
+        flag: 'LATE' | 'OMITTED' | 'FALSE_REPORT' | 'CONCEALED';
+        /** @enum {string} */
+        target: 'PRINCIPAL' | 'ENTERPRISE' | 'OFFICIAL';
+        /** @enum {string} */
+        kind: 'PENALTY' | 'DISCIPLINE_REFERRAL';
+        /** @description The penalty case; null for a referral (it stays with the body) */
+        caseId: string | null;
+      }[];
     };
     CasualtyUpdateDto: {
       /** 死亡人数 */
@@ -4033,7 +4186,7 @@ export interface components {
       /** Format: date */
       heldOn: string;
       topic: string;
-      location: string[];
+      location: string | null;
       attendees: {
         name: string;
         organisation?: string | null;
@@ -4063,6 +4216,24 @@ export interface components {
         /** @description Absent for a referred public official */
         outcome?: string;
         /** @description Absent for a referred public official */
+        linkedCase?: {
+          /** Format: uuid */
+          id: string;
+          caseType: string;
+          status: string;
+        } | null;
+      }[];
+      /** @description 迟报/漏报/谎报/瞒报 consequences (条例 Art.36), each holding 责任人员未处理不放过 until handled */
+      reportingConsequences: {
+        /** Format: uuid */
+        id: string;
+        /** @enum {string} */
+        flag: 'LATE' | 'OMITTED' | 'FALSE_REPORT' | 'CONCEALED';
+        /** @enum {string} */
+        target: 'PRINCIPAL' | 'ENTERPRISE' | 'OFFICIAL';
+        /** @description The penalty case is decided (or ended) / the referral answered */
+        handled: boolean;
+        /** @description The penalty case; absent for a referred official */
         linkedCase?: {
           /** Format: uuid */
           id: string;
@@ -4124,7 +4295,7 @@ export interface components {
         } | null;
       }[];
       /** @description Cursor of the next page; null on the last page */
-      nextCursor: string[];
+      nextCursor: string | null;
       /** @description Matching rows, exact up to 10,000 */
       total: number;
       /** @description false when there are more than 10,000 (total is then 10,000) */
@@ -4310,7 +4481,7 @@ export interface components {
         } | null;
       }[];
       /** @description Cursor of the next page; null on the last page */
-      nextCursor: string[];
+      nextCursor: string | null;
       /** @description Matching rows, exact up to 10,000 */
       total: number;
       /** @description false when there are more than 10,000 (total is then 10,000) */
@@ -4377,7 +4548,7 @@ export interface components {
         publishedAt: string | null;
       }[];
       /** @description Cursor of the next page; null on the last page */
-      nextCursor: string[];
+      nextCursor: string | null;
       /** @description Matching rows, exact up to 10,000 */
       total: number;
       /** @description false when there are more than 10,000 (total is then 10,000) */
@@ -4393,7 +4564,7 @@ export interface components {
       occurredOn: string;
       region: string;
       sector: string;
-      enterprise: string[];
+      enterprise: string | null;
       place: string;
       /** @enum {string} */
       grade: 'GENERAL' | 'LARGER' | 'MAJOR' | 'EXTRAORDINARY';
@@ -4402,7 +4573,7 @@ export interface components {
       deaths: number;
       seriousInjuries: number;
       directLossYuan: number;
-      summary: string[];
+      summary: string | null;
       directCauses: string;
       indirectCauses: string;
       educationMeasures: string;
@@ -4496,8 +4667,19 @@ export interface components {
         | 'REWARD_PROPOSED'
         | 'REWARD_APPROVED'
         | 'CLOSED';
+      /** @description The status in plain Chinese words */
+      statusLabel: string;
       /** @description The department’s answer once given */
-      feedback: string[];
+      feedback: string | null;
+    };
+    ComplaintDepartmentListDto_Output: {
+      items: {
+        /** Format: uuid */
+        id: string;
+        name: string;
+        /** @enum {string} */
+        level: 'PROVINCE' | 'CITY' | 'COUNTY' | 'TOWN' | 'PARK';
+      }[];
     };
     RegisterComplaintDto: {
       /** @description What happened (举报内容) */
@@ -4613,7 +4795,7 @@ export interface components {
         closedAt: string | null;
       }[];
       /** @description Cursor of the next page; null on the last page */
-      nextCursor: string[];
+      nextCursor: string | null;
       /** @description Matching rows, exact up to 10,000 */
       total: number;
       /** @description false when there are more than 10,000 (total is then 10,000) */
@@ -4704,10 +4886,10 @@ export interface components {
       receivedByDepartmentId: string;
       description: string;
       place: string;
-      enterpriseName: string[];
+      enterpriseName: string | null;
       /** @description The directory enterprise, when matched */
       enterpriseId: string | null;
-      sectorCode: string[];
+      sectorCode: string | null;
       anonymous: boolean;
       transfers: {
         /** Format: uuid */
@@ -4722,10 +4904,10 @@ export interface components {
       mergedIntoId: string | null;
       /** @description The inspection opened from 核查, which the complaint followed */
       inspectionCaseId: string | null;
-      verifiedTrue: boolean[];
-      verifiedGrade: string[];
+      verifiedTrue: boolean | null;
+      verifiedGrade: string | null;
       feedbackAt: string | null;
-      feedbackOnTime: boolean[];
+      feedbackOnTime: boolean | null;
       reward: {
         status: string;
         amountYuan: number | null;
@@ -4739,9 +4921,283 @@ export interface components {
         phone: string | null;
         address: string | null;
       } | null;
-      findings: string[];
-      result: string[];
-      feedback: string[];
+      findings: string | null;
+      result: string | null;
+      feedback: string | null;
+    };
+    IndicatorReportDto_Output: {
+      plans: {
+        /** Format: uuid */
+        id: string;
+        code: string;
+        title: string;
+        issuer: string;
+        /** Format: uuid */
+        regionId: string;
+        regionName: string | null;
+        periodStartYear: number;
+        periodEndYear: number;
+        source: string | null;
+        indicators: {
+          /** Format: uuid */
+          id: string;
+          seq: number;
+          name: string;
+          definition: string;
+          /** @enum {string} */
+          measure:
+            | 'ACCIDENT_COUNT'
+            | 'DEATHS'
+            | 'LARGER_OR_ABOVE_ACCIDENTS'
+            | 'DEATHS_PER_100M_YUAN_GDP'
+            | 'DEATHS_PER_100K_IMC_EMPLOYEES'
+            | 'DEATHS_PER_10K_VEHICLES';
+          measureLabel: string;
+          unit: string;
+          decimals: number;
+          /** @description Sectors counted; null = all */
+          sectorCodes: string[] | null;
+          denominatorKind: ('GDP' | 'IMC_EMPLOYEES' | 'REGISTERED_VEHICLES') | null;
+          /** @enum {string} */
+          nature: 'BINDING' | 'INDICATIVE';
+          natureLabel: string;
+          leadDepartment: string;
+          baseline: {
+            year: number;
+            value: number;
+          };
+          target: {
+            /** @enum {string} */
+            kind: 'DECREASE_MORE_THAN' | 'CEILING';
+            value: number;
+            year: number;
+            /** @description The value the target year must stay below (or at, for a ceiling) */
+            threshold: number;
+          };
+          years: {
+            year: number;
+            /** @description Accidents or deaths counted in the sectors of the indicator */
+            numerator: number;
+            /** @description The denominator as entered; null for counts or if missing */
+            denominator: number | null;
+            /** @description Published value (the measure's decimals); null without denominator */
+            value: number | null;
+            /** @enum {string} */
+            verdict: 'NOT_RATED' | 'NO_DATA' | 'ON_TRACK' | 'OFF_TRACK' | 'ACHIEVED' | 'NOT_ACHIEVED';
+            /** @example 未完成 */
+            verdictLabel: string;
+            /** @description The path value (intermediate years) or the threshold (target year) */
+            benchmark: number | null;
+            /** @description Fall from the baseline in percent, 1 decimal */
+            changeFromBaselinePct: number | null;
+            /** @description Share of the way from baseline to threshold, percent */
+            progressPct: number | null;
+            previousYear: {
+              previousYear: number;
+              previousValue: number | null;
+              change: number | null;
+              changePct: number | null;
+            };
+            bySector: {
+              sectorCode: string;
+              sectorName: string;
+              accidents: number;
+              deaths: number;
+              /** @description 较大及以上 */
+              largerOrAbove: number;
+            }[];
+          }[];
+        }[];
+      }[];
+    };
+    IndicatorPlanBodyDto: {
+      /** @example WUXI-14FYP-SAFETY */
+      code: string;
+      title: string;
+      /** @example 无锡市人民政府办公室 */
+      issuer: string;
+      /** Format: uuid */
+      regionId: string;
+      periodStartYear: number;
+      periodEndYear: number;
+      /** @description Where the plan is published */
+      source?: string | null;
+      /** @default [] */
+      indicators: {
+        /** @example 工矿商贸就业人员十万人生产安全事故死亡率 */
+        name: string;
+        /** @description What the plan counts (指标解释) */
+        definition: string;
+        /**
+         * @description What is computed from the accident records and denominators
+         * @enum {string}
+         */
+        measure:
+          | 'ACCIDENT_COUNT'
+          | 'DEATHS'
+          | 'LARGER_OR_ABOVE_ACCIDENTS'
+          | 'DEATHS_PER_100M_YUAN_GDP'
+          | 'DEATHS_PER_100K_IMC_EMPLOYEES'
+          | 'DEATHS_PER_10K_VEHICLES';
+        /** @description Defaults to the measure's unit */
+        unit?: string;
+        /** @description Sectors counted; default: the measure's (all, 工矿商贸, or road transport) */
+        sectorCodes?: string[] | null;
+        baselineYear: number;
+        baselineValue: number;
+        /**
+         * @description DECREASE_MORE_THAN: 下降X%以上 (strictly more than X% below the baseline); CEILING: 控制在Y以内
+         * @enum {string}
+         */
+        targetKind: 'DECREASE_MORE_THAN' | 'CEILING';
+        /** @description X (percent) or Y (in the unit) */
+        targetValue: number;
+        targetYear: number;
+        /**
+         * @description BINDING 约束性 or INDICATIVE 预期性
+         * @enum {string}
+         */
+        nature: 'BINDING' | 'INDICATIVE';
+        /**
+         * @description 牵头单位
+         * @example 市应急管理局
+         */
+        leadDepartment: string;
+      }[];
+    };
+    IndicatorPlanDto_Output: {
+      /** Format: uuid */
+      id: string;
+      code: string;
+      title: string;
+      issuer: string;
+      /** Format: uuid */
+      regionId: string;
+      periodStartYear: number;
+      periodEndYear: number;
+      source: string | null;
+      indicators: {
+        /** Format: uuid */
+        id: string;
+        /** Format: uuid */
+        planId: string;
+        seq: number;
+        name: string;
+        definition: string;
+        /** @enum {string} */
+        measure:
+          | 'ACCIDENT_COUNT'
+          | 'DEATHS'
+          | 'LARGER_OR_ABOVE_ACCIDENTS'
+          | 'DEATHS_PER_100M_YUAN_GDP'
+          | 'DEATHS_PER_100K_IMC_EMPLOYEES'
+          | 'DEATHS_PER_10K_VEHICLES';
+        unit: string;
+        sectorCodes: string[] | null;
+        baselineYear: number;
+        baselineValue: number;
+        /** @enum {string} */
+        targetKind: 'DECREASE_MORE_THAN' | 'CEILING';
+        targetValue: number;
+        targetYear: number;
+        /** @enum {string} */
+        nature: 'BINDING' | 'INDICATIVE';
+        leadDepartment: string;
+      }[];
+    };
+    IndicatorBodyDto: {
+      /** @example 工矿商贸就业人员十万人生产安全事故死亡率 */
+      name: string;
+      /** @description What the plan counts (指标解释) */
+      definition: string;
+      /**
+       * @description What is computed from the accident records and denominators
+       * @enum {string}
+       */
+      measure:
+        | 'ACCIDENT_COUNT'
+        | 'DEATHS'
+        | 'LARGER_OR_ABOVE_ACCIDENTS'
+        | 'DEATHS_PER_100M_YUAN_GDP'
+        | 'DEATHS_PER_100K_IMC_EMPLOYEES'
+        | 'DEATHS_PER_10K_VEHICLES';
+      /** @description Defaults to the measure's unit */
+      unit?: string;
+      /** @description Sectors counted; default: the measure's (all, 工矿商贸, or road transport) */
+      sectorCodes?: string[] | null;
+      baselineYear: number;
+      baselineValue: number;
+      /**
+       * @description DECREASE_MORE_THAN: 下降X%以上 (strictly more than X% below the baseline); CEILING: 控制在Y以内
+       * @enum {string}
+       */
+      targetKind: 'DECREASE_MORE_THAN' | 'CEILING';
+      /** @description X (percent) or Y (in the unit) */
+      targetValue: number;
+      targetYear: number;
+      /**
+       * @description BINDING 约束性 or INDICATIVE 预期性
+       * @enum {string}
+       */
+      nature: 'BINDING' | 'INDICATIVE';
+      /**
+       * @description 牵头单位
+       * @example 市应急管理局
+       */
+      leadDepartment: string;
+    };
+    IndicatorDto_Output: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      planId: string;
+      seq: number;
+      name: string;
+      definition: string;
+      /** @enum {string} */
+      measure:
+        | 'ACCIDENT_COUNT'
+        | 'DEATHS'
+        | 'LARGER_OR_ABOVE_ACCIDENTS'
+        | 'DEATHS_PER_100M_YUAN_GDP'
+        | 'DEATHS_PER_100K_IMC_EMPLOYEES'
+        | 'DEATHS_PER_10K_VEHICLES';
+      unit: string;
+      sectorCodes: string[] | null;
+      baselineYear: number;
+      baselineValue: number;
+      /** @enum {string} */
+      targetKind: 'DECREASE_MORE_THAN' | 'CEILING';
+      targetValue: number;
+      targetYear: number;
+      /** @enum {string} */
+      nature: 'BINDING' | 'INDICATIVE';
+      leadDepartment: string;
+    };
+    DenominatorsDto_Output: {
+      /** Format: uuid */
+      regionId: string;
+      year: number;
+      values: {
+        GDP?: number;
+        IMC_EMPLOYEES?: number;
+        REGISTERED_VEHICLES?: number;
+      };
+      source: string | null;
+      updatedAt: string | null;
+    };
+    DenominatorsBodyDto: {
+      /** @description The kinds given replace those of the region and year; kinds left out are removed */
+      values: {
+        /** @description 地区生产总值, 亿元 */
+        GDP?: number;
+        /** @description 工矿商贸就业人员, persons */
+        IMC_EMPLOYEES?: number;
+        /** @description 机动车保有量, vehicles */
+        REGISTERED_VEHICLES?: number;
+      };
+      /** @example 无锡市统计年鉴2025 */
+      source: string;
     };
     CreateSupervisionItemDto: {
       /** @description The task supervised (督办事项) */
@@ -4832,7 +5288,7 @@ export interface components {
         createdAt: string;
       }[];
       /** @description Cursor of the next page; null on the last page */
-      nextCursor: string[];
+      nextCursor: string | null;
       /** @description Matching rows, exact up to 10,000 */
       total: number;
       /** @description false when there are more than 10,000 (total is then 10,000) */
@@ -4950,8 +5406,8 @@ export interface components {
       caseId: string;
       taskId: string | null;
       kind: string;
-      fileName: string[];
-      contentType: string[];
+      fileName: string | null;
+      contentType: string | null;
       sizeBytes: number;
       sha256: string;
       uploadedBy: string | null;
@@ -5017,7 +5473,7 @@ export interface components {
         createdAt: string;
       }[];
       /** @description Cursor of the next page; null on the last page */
-      nextCursor: string[];
+      nextCursor: string | null;
       /** @description Matching rows, exact up to 10,000 */
       total: number;
       /** @description false when there are more than 10,000 (total is then 10,000) */
@@ -5064,7 +5520,7 @@ export interface components {
             position: string;
           }[]
         | null;
-      minutes: string[];
+      minutes: string | null;
       commitments: {
         index: number;
         content: string;
@@ -5115,6 +5571,13 @@ export interface components {
     StatementDto: {
       /** 陈述申辩要点 */
       summary: string;
+      /**
+       * 收到日期（邮戳或收件回执）
+       * Format: date
+       */
+      receivedOn?: string;
+      /** 收件凭证（邮戳、回执） */
+      receiptAttachmentIds?: string[];
     };
     HearingRequestDto: {
       /**
@@ -5124,6 +5587,13 @@ export interface components {
       channel: 'WRITTEN' | 'ORAL';
       /** 备注 */
       note?: string;
+      /**
+       * 收到日期（邮戳或收件回执）
+       * Format: date
+       */
+      receivedOn?: string;
+      /** 收件凭证（邮戳、回执） */
+      receiptAttachmentIds?: string[];
     };
     WaiverDto: {
       /** 放弃的权利 */
@@ -5178,6 +5648,8 @@ export interface components {
       filedOn: string;
       /** 复议机关或法院 */
       body: string;
+      /** 受理通知书或起诉材料 */
+      receiptAttachmentIds?: string[];
     };
     ChallengeEndedDto: {
       /**
@@ -5192,6 +5664,8 @@ export interface components {
       result: 'UPHELD' | 'REVOKED' | 'CHANGED' | 'WITHDRAWN_BY_PARTY';
       /** 变更后的罚款（元） */
       newFineYuan?: number;
+      /** 复议决定书或裁判文书 */
+      receiptAttachmentIds?: string[];
     };
     CriminalTransferDto: {
       /** 涉嫌罪名 */
@@ -5218,7 +5692,7 @@ export interface components {
         issuedAt: string;
       }[];
       /** @description Cursor of the next page; null on the last page */
-      nextCursor: string[];
+      nextCursor: string | null;
       /** @description Matching rows, exact up to 10,000 */
       total: number;
       /** @description false when there are more than 10,000 (total is then 10,000) */
@@ -5246,7 +5720,7 @@ export interface components {
         withdrawalReason: string | null;
       }[];
       /** @description Cursor of the next page; null on the last page */
-      nextCursor: string[];
+      nextCursor: string | null;
       /** @description Matching rows, exact up to 10,000 */
       total: number;
       /** @description false when there are more than 10,000 (total is then 10,000) */
@@ -5294,6 +5768,8 @@ export interface components {
         statementDefenceWorkingDays: number;
         hearingRequestWorkingDays: number;
         hearingNoticeWorkingDays: number;
+        /** @description Local rule (default 0): working days the party window stays open after its periods end, for submissions posted in time */
+        partySubmissionGraceWorkingDays: number;
         reconsiderationDays: number;
         litigationMonths: number;
         courtApplicationMonths: number;
@@ -5505,7 +5981,7 @@ export interface components {
         publishedAt: string;
       }[];
       /** @description Cursor of the next page; null on the last page */
-      nextCursor: string[];
+      nextCursor: string | null;
       /** @description Matching rows, exact up to 10,000 */
       total: number;
       /** @description false when there are more than 10,000 (total is then 10,000) */
@@ -5521,7 +5997,7 @@ export interface components {
         listedOn: string;
       }[];
       /** @description Cursor of the next page; null on the last page */
-      nextCursor: string[];
+      nextCursor: string | null;
       /** @description Matching rows, exact up to 10,000 */
       total: number;
       /** @description false when there are more than 10,000 (total is then 10,000) */
@@ -5548,7 +6024,7 @@ export interface components {
         removedOn: string | null;
       }[];
       /** @description Cursor of the next page; null on the last page */
-      nextCursor: string[];
+      nextCursor: string | null;
       /** @description Matching rows, exact up to 10,000 */
       total: number;
       /** @description false when there are more than 10,000 (total is then 10,000) */
@@ -5574,7 +6050,7 @@ export interface components {
       status: 'PENDING' | 'APPROVED' | 'REJECTED';
       decidedBy: string | null;
       decidedAt: string | null;
-      decisionComment: string[];
+      decisionComment: string | null;
       /** Format: date-time */
       createdAt: string;
     };
@@ -5780,7 +6256,7 @@ export interface components {
         } | null;
       }[];
       /** @description Cursor of the next page; null on the last page */
-      nextCursor: string[];
+      nextCursor: string | null;
       /** @description Matching rows, exact up to 10,000 */
       total: number;
       /** @description false when there are more than 10,000 (total is then 10,000) */
@@ -5816,7 +6292,7 @@ export interface components {
       needsManualDueDate: boolean;
       /** @enum {string} */
       escalation: 'NONE' | 'YELLOW' | 'RED';
-      outcome: string[];
+      outcome: string | null;
       completedBy: string | null;
       completedAt: string | null;
       /** @description What the task shows about its case's context */
@@ -5881,7 +6357,7 @@ export interface components {
       needsManualDueDate: boolean;
       /** @enum {string} */
       escalation: 'NONE' | 'YELLOW' | 'RED';
-      outcome: string[];
+      outcome: string | null;
       completedBy: string | null;
       completedAt: string | null;
       /** @description What the task shows about its case's context */
@@ -6020,7 +6496,7 @@ export interface components {
         enterpriseName: string | null;
       }[];
       /** @description Cursor of the next page; null on the last page */
-      nextCursor: string[];
+      nextCursor: string | null;
       /** @description Matching rows, exact up to 10,000 */
       total: number;
       /** @description false when there are more than 10,000 (total is then 10,000) */
@@ -6031,7 +6507,7 @@ export interface components {
       id: string;
       caseType: string;
       /** @description The case number (案号) once assigned */
-      referenceNo: string[];
+      referenceNo: string | null;
       title: string;
       status: string;
       /** Format: uuid */
@@ -6045,7 +6521,7 @@ export interface components {
       /** Format: date-time */
       updatedAt: string;
       /** @description The enterprise's name (null without one) */
-      enterpriseName: string[];
+      enterpriseName: string | null;
       /** @description The workflow's live state (penalty cases), null for other types */
       workflow:
         | ({
@@ -6100,7 +6576,7 @@ export interface components {
         hash: string;
       }[];
       /** @description Cursor of the next page; null on the last page */
-      nextCursor: string[];
+      nextCursor: string | null;
       /** @description Matching rows, exact up to 10,000 */
       total: number;
       /** @description false when there are more than 10,000 (total is then 10,000) */
@@ -6111,8 +6587,8 @@ export interface components {
       /** @description Rows of the case's record checked */
       checked: number;
       /** @description The first row whose hash does not match, if any */
-      firstBrokenSeq: string[];
-      reason: string[];
+      firstBrokenSeq: string | null;
+      reason: string | null;
     };
     AttachDto: {
       /** @enum {string} */
@@ -7080,6 +7556,11 @@ export interface components {
     StepPayload_ACCIDENT_SUPERVISED_LISTING_PROGRESS_REPORTED: {
       /** 进展情况 */
       summary: string;
+    };
+    /** 事故逐级上报（本级接报） · 已报告 */
+    StepPayload_ACCIDENT_UPWARD_REPORT_REPORTED: {
+      /** 接报情况 */
+      note?: string;
     };
     /** 纪检监察线索移交：负责人审批 · 同意移交 */
     StepPayload_DISCIPLINE_REFERRAL_APPROVAL_APPROVE: {
@@ -8211,6 +8692,8 @@ export interface operations {
         limit?: number;
         /** @description nextCursor of the previous page; absent for the first page */
         cursor?: string;
+        /** @description Part of a name or username: searches the officials of every department (credential numbers only for yours) */
+        q?: string;
       };
       header?: never;
       path?: never;
@@ -12407,6 +12890,34 @@ export interface operations {
       };
     };
   };
+  PublicComplaintDepartmentsController_departments: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ComplaintDepartmentListDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+    };
+  };
   ComplaintsController_list: {
     parameters: {
       query?: {
@@ -12817,6 +13328,500 @@ export interface operations {
       };
       /** @description NOT_FOUND: no such resource visible to you */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+    };
+  };
+  IndicatorsController_read: {
+    parameters: {
+      query?: {
+        /** @description One plan only */
+        planId?: string;
+        /** @description The plans of one region of your jurisdiction */
+        regionId?: string;
+        /** @description One year of the period only */
+        year?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IndicatorReportDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+    };
+  };
+  IndicatorsController_createPlan: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['IndicatorPlanBodyDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IndicatorPlanDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description A conflict with the current state (already claimed, completed, exists, or out of order) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is not JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description RULE_VIOLATION / DEADLINE_PASSED / OUT_OF_RANGE: well-formed but breaks a statutory or business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+    };
+  };
+  IndicatorsController_plan: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IndicatorPlanDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+    };
+  };
+  IndicatorsController_addIndicator: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['IndicatorBodyDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IndicatorDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is not JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description RULE_VIOLATION / DEADLINE_PASSED / OUT_OF_RANGE: well-formed but breaks a statutory or business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+    };
+  };
+  IndicatorsController_denominators: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        regionId: string;
+        year: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DenominatorsDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+    };
+  };
+  IndicatorsController_putDenominators: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        regionId: string;
+        year: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DenominatorsBodyDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DenominatorsDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is not JSON */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -17124,6 +18129,11 @@ export interface operations {
             }
           | {
               /** @constant */
+              outcome: 'REPORTED';
+              payload?: components['schemas']['StepPayload_ACCIDENT_UPWARD_REPORT_REPORTED'];
+            }
+          | {
+              /** @constant */
               outcome: 'APPROVE';
               payload?: components['schemas']['StepPayload_DISCIPLINE_REFERRAL_APPROVAL_APPROVE'];
             }
@@ -17640,6 +18650,15 @@ export interface operations {
       };
       /** @description UNAUTHENTICATED: no valid bearer token */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
         headers: {
           [name: string]: unknown;
         };
