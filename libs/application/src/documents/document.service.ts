@@ -86,7 +86,7 @@ export class DocumentService {
     if (!dept) throw new DomainError(ErrorCode.NOT_FOUND, `department ${c.departmentId} not found`);
     const ent = c.enterpriseId ? await this.org.findEnterprise(c.enterpriseId) : null;
     const policy = await this.policies.effectivePolicy(c.departmentId);
-    const prefix = documentPrefix(policy.documentPrefix, dept.name);
+    const prefix = documentPrefix(policy.documentPrefix, dept.name, dept.kind);
     const issuedAt = opts.issuedAt ?? new Date();
     const issuedOn = toLocalDate(issuedAt);
     const year = Number(issuedOn.slice(0, 4));

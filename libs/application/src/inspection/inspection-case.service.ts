@@ -248,7 +248,11 @@ export class InspectionCaseService {
     const decidedAt = new Date();
     const year = Number(toLocalDate(decidedAt).slice(0, 4));
     const dept = (await this.org.findDepartment(actor.departmentId))!;
-    const prefix = documentPrefix((await this.policies.effectivePolicy(actor.departmentId)).documentPrefix, dept.name);
+    const prefix = documentPrefix(
+      (await this.policies.effectivePolicy(actor.departmentId)).documentPrefix,
+      dept.name,
+      dept.kind,
+    );
     const created = await this.uow.transaction(async (tx) => {
       const c = await this.cases.create(
         actor,

@@ -29,4 +29,12 @@ describe('formatReferenceNumber and documentPrefix', () => {
     );
     expect(documentPrefix('锡应急', '无锡市应急管理局')).toBe('锡应急');
   });
+
+  it('tells apart the bodies of one county by their kind, unless a prefix is configured', () => {
+    expect(documentPrefix(null, '测试县应急管理局', 'EMERGENCY_MANAGEMENT')).toBe('测应急');
+    expect(documentPrefix(null, '测试县住房和城乡建设局', 'HOUSING_CONSTRUCTION')).toBe('测住建');
+    expect(documentPrefix(null, '测试镇安全生产监督管理所', 'TOWN_SAFETY_OFFICE')).toBe('测安监');
+    expect(documentPrefix(null, '测试县某局', 'UNLISTED_KIND')).toBe('测应急');
+    expect(documentPrefix('澄住建', '江阴市住房和城乡建设局', 'HOUSING_CONSTRUCTION')).toBe('澄住建');
+  });
 });

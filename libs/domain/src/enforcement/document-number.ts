@@ -22,9 +22,33 @@ export type DocumentKind = keyof typeof DOCUMENT_KINDS;
 export const isDocumentKind = (v: unknown): v is DocumentKind =>
   typeof v === 'string' && Object.prototype.hasOwnProperty.call(DOCUMENT_KINDS, v);
 
-/** The department's prefix in its document numbers: its configured one, else its name's first character and 应急. */
-export function documentPrefix(configured: string | null | undefined, departmentName: string): string {
-  return configured ?? `${[...departmentName][0] ?? ''}应急`;
+/**
+ * The short name of each kind of department in the default prefix. Document numbers are unique across the
+ * installation, and the bodies of one county share its first character (测试县应急管理局, 测试县住房和城乡建设局,
+ * 测试镇安全生产监督管理所), so the kind tells them apart.
+ */
+const KIND_SHORT_NAMES: Readonly<Record<string, string>> = {
+  EMERGENCY_MANAGEMENT: '应急',
+  TOWN_SAFETY_OFFICE: '安监',
+  SAFETY_COMMITTEE_OFFICE: '安委',
+  HOUSING_CONSTRUCTION: '住建',
+  TRANSPORT: '交通',
+  MARKET_REGULATION: '市监',
+  FIRE_RESCUE: '消防',
+};
+
+/**
+ * The department's prefix in its document numbers: its configured one (`documentPrefix` policy), else its name's
+ * first character and its kind's short name (应急 for a kind not listed). Two departments of one kind whose names
+ * start alike (江苏省应急管理厅, 江阴市应急管理局) still need a configured prefix each.
+ */
+export function documentPrefix(
+  configured: string | null | undefined,
+  departmentName: string,
+  departmentKind?: string,
+): string {
+  const shortName = (departmentKind && KIND_SHORT_NAMES[departmentKind]) || '应急';
+  return configured ?? `${[...departmentName][0] ?? ''}${shortName}`;
 }
 
 /**
