@@ -2593,6 +2593,13 @@ export interface components {
       inspectorIds?: string[];
       /** @description 四不两直 (unannounced, no escort) */
       unannounced?: boolean;
+      /**
+       * @description SINGLE (default): your department inspects; JOINT (联合检查): with partner departments, each finding to its competent department; CROSS (交叉检查): officers of another region inspect your enterprise under your jurisdiction
+       * @enum {string}
+       */
+      mode?: 'SINGLE' | 'JOINT' | 'CROSS';
+      /** @description JOINT: the partner departments; CROSS: exactly the one visiting department */
+      partnerDepartmentIds?: string[];
     };
     CaseDto_Output: {
       /** Format: uuid */
@@ -2674,7 +2681,9 @@ export interface components {
           | 'RECTIFIED'
           | 'ESCALATED_TO_PENALTY'
           | 'CLOSED';
-        result: ('NO_ISSUE' | 'RECTIFIED' | 'NOT_RECTIFIED_PENALTY' | 'PENALTY_PROPOSED') | null;
+        /** @description REFERRED_TO_PARTNERS: a joint inspection's findings were all for partner departments */
+        result:
+          ('NO_ISSUE' | 'RECTIFIED' | 'NOT_RECTIFIED_PENALTY' | 'PENALTY_PROPOSED' | 'REFERRED_TO_PARTNERS') | null;
         unannounced: boolean;
         /** @description The on-site record's outcome, once recorded */
         outcome: ('NO_ISSUE' | 'RECTIFY' | 'IMMEDIATE_MEASURES' | 'PROPOSE_PENALTY') | null;
@@ -2688,6 +2697,11 @@ export interface components {
           legalBasis: string;
           evidenceAttachmentIds: string[];
           violationCodes: string[];
+          /**
+           * Format: uuid
+           * @description 联合检查: the department competent for the finding (absent: the host)
+           */
+          competentDepartmentId?: string;
         }[];
         /** @description The inspecting officers who signed the record, with their 执法证号 (安全生产法 Art.68) */
         confirmations: {
@@ -2747,6 +2761,15 @@ export interface components {
             | 'ESCALATED_TO_PENALTY'
             | 'CLOSED';
           by: string | null;
+        }[];
+        /** @description 联合检查: each partner department's linked inspection case, ordering the rectification of its findings */
+        partnerCases?: {
+          /** Format: uuid */
+          departmentId: string;
+          /** Format: uuid */
+          caseId: string;
+          workflowId: string;
+          findings: number;
         }[];
       } | null;
       tasks: {
@@ -6185,6 +6208,11 @@ export interface components {
         evidenceAttachmentIds?: string[];
         /** 违法行为代码 */
         violationCodes?: string[];
+        /**
+         * 主管部门
+         * Format: uuid
+         */
+        competentDepartmentId?: string;
       }[];
       /**
        * 整改期限
@@ -6223,6 +6251,11 @@ export interface components {
         evidenceAttachmentIds?: string[];
         /** 违法行为代码 */
         violationCodes?: string[];
+        /**
+         * 主管部门
+         * Format: uuid
+         */
+        competentDepartmentId?: string;
       }[];
       /**
        * 整改期限
@@ -6273,6 +6306,11 @@ export interface components {
         evidenceAttachmentIds?: string[];
         /** 违法行为代码 */
         violationCodes?: string[];
+        /**
+         * 主管部门
+         * Format: uuid
+         */
+        competentDepartmentId?: string;
       }[];
       /** 立案处罚理由 */
       penaltyReason: string;
@@ -6308,6 +6346,11 @@ export interface components {
         evidenceAttachmentIds?: string[];
         /** 违法行为代码 */
         violationCodes?: string[];
+        /**
+         * 主管部门
+         * Format: uuid
+         */
+        competentDepartmentId?: string;
       }[];
     };
     /** 整改复查 · 逾期未整改 */
@@ -6339,6 +6382,11 @@ export interface components {
         evidenceAttachmentIds?: string[];
         /** 违法行为代码 */
         violationCodes?: string[];
+        /**
+         * 主管部门
+         * Format: uuid
+         */
+        competentDepartmentId?: string;
       }[];
       /** 拒不执行停产停业指令 */
       refusedStopOrder?: boolean;
