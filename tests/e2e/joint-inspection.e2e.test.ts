@@ -1,12 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import { hashPassword } from '@safety/application/identity.service';
 import { plusDays, toLocalDate } from '@safety/domain/calendar/local-date';
-import { Role } from '@safety/domain/identity/roles';
-import { Harness, startHarness } from '../support/harness';
-import { createOrg, TestOrg, TestUser } from '../support/fixtures';
+import type { Harness } from '../support/harness';
+import type { TestOrg } from '../support/fixtures';
 import { expectEventually } from '../support/eventually';
-
-const PASSWORD = `joint-${randomBytes(8).toString('hex')}`;
+import { recordHistoryIfAsked } from '../support/history';
+import { JointSession, startJointSession } from '../support/joint-fixtures';
 
 /**
  * 联合检查 and 交叉检查 over HTTP (dev server): a joint inspection by the county emergency bureau and
@@ -15,53 +12,23 @@ const PASSWORD = `joint-${randomBytes(8).toString('hex')}`;
  * officers stays in the host's jurisdiction; the team and the findings' attribution are checked.
  */
 describe('joint and cross-department inspections (dev server)', () => {
+  let s: JointSession;
   let h: Harness;
   let org: TestOrg;
   let housingDepartmentId: string;
-  const people: Record<string, TestUser> = {};
-  const tokens: Record<string, string> = {};
-
+  let people: JointSession['people'];
   beforeAll(async () => {
-    h = await startHarness({ temporal: 'dev' });
-    org = await createOrg(h.db.ds);
-    const s = org.suffix;
-    const [{ region_id: regionId }] = await h.db.ds.query('SELECT region_id FROM departments WHERE id = $1', [
-      org.departmentId,
-    ]);
-    housingDepartmentId = (
-      await h.db.ds.query(
-        `INSERT INTO departments (code, name, kind, level, region_id) VALUES ($1,$2,'HOUSING_CONSTRUCTION','COUNTY',$3) RETURNING id`,
-        [`HC-X${s}`, `测试县住房和城乡建设局${s}`, regionId],
-      )
-    )[0].id;
-    // The housing bureau numbers its documents with its own prefix (per-department policy).
-    await h.db.ds.query(`INSERT INTO penalty_policies (department_id, overrides) VALUES ($1, $2)`, [
-      housingDepartmentId,
-      JSON.stringify({ documentPrefix: '测住建' }),
-    ]);
-    const hash = await hashPassword(PASSWORD);
-    const user = async (name: string, departmentId: string, roles: Role[]): Promise<TestUser> => {
-      const username = `${name}.${s}`;
-      const [{ id }] = await h.db.ds.query(
-        `INSERT INTO users (username, password_hash, display_name, department_id, roles, credential_no) VALUES ($1,$2,$3,$4,$5,$6) RETURNING id`,
-        [username, hash, name, departmentId, roles, `${name}-${s}`],
-      );
-      return { id, username, password: PASSWORD, departmentId, roles };
-    };
-    Object.assign(people, org.users, {
-      housingA: await user('housingA', housingDepartmentId, [Role.ENFORCEMENT_OFFICER]),
-      housingHead: await user('housingHead', housingDepartmentId, [Role.AGENCY_HEAD]),
-      otherB: await user('otherB', org.otherDepartmentId, [Role.ENFORCEMENT_OFFICER]),
-    });
-    for (const [k, u] of Object.entries(people)) tokens[k] = await h.login(u);
+    s = await startJointSession('dev');
+    ({ h, org, housingDepartmentId, people } = s);
   });
-  afterAll(async () => h?.close());
+  afterAll(async () => s?.h.close());
 
-  const as = (who: string) => ({ Authorization: `Bearer ${tokens[who]}` });
-  const credential = (who: string) =>
-    ({ officerA: `A${org.suffix}`, officerB: `B${org.suffix}`, otherOfficer: `O${org.suffix}` })[who] ??
-    `${who}-${org.suffix}`;
-  const signed = (...who: string[]) => who.map((w) => ({ officerId: people[w].id, credentialNo: credential(w) }));
+  const as = (who: string) => s.as(who);
+  const signed = (...who: string[]) => s.signed(...who);
+  const open = (who: string, body: Record<string, unknown>) => s.open(who, body);
+  const detail = (id: string, who: string) => s.detail(id, who);
+  const complete = (taskId: string, who: string, outcome: string, payload: Record<string, unknown>) =>
+    s.complete(taskId, who, outcome, payload);
   const finding = (description: string, competentDepartmentId?: string) => ({
     description,
     hazardLevel: 'GENERAL',
@@ -69,21 +36,12 @@ describe('joint and cross-department inspections (dev server)', () => {
     ...(competentDepartmentId ? { competentDepartmentId } : {}),
   });
   const deadline = () => plusDays(toLocalDate(new Date()), 7);
-  const open = (who: string, body: Record<string, unknown>) =>
-    h
-      .http()
-      .post('/inspections')
-      .set(as(who))
-      .send({ enterpriseId: org.enterpriseId, ...body });
-  const detail = (id: string, who: string) => h.http().get(`/inspections/${id}`).set(as(who));
   const recordTask = (caseId: string, who: string) =>
     expectEventually(async () => {
       const r = await h.http().get('/tasks').query({ caseId, type: 'INSPECTION_RECORD' }).set(as(who));
       expect(r.body.items).toHaveLength(1);
       return r.body.items[0] as { id: string; assigneeId: string | null };
     });
-  const complete = (taskId: string, who: string, outcome: string, payload: Record<string, unknown>) =>
-    h.http().post(`/tasks/${taskId}/complete`).set(as(who)).send({ outcome, payload });
   const rectificationOrders = (caseIds: string[]) =>
     h.db.ds.query(
       `SELECT d.case_id, d.department_id, d.number FROM documents d WHERE d.case_id = ANY($1) AND d.kind = 'RECTIFICATION_ORDER'`,
@@ -249,6 +207,7 @@ describe('joint and cross-department inspections (dev server)', () => {
     });
     expect(orders[0]).toMatchObject({ department_id: org.departmentId });
     expect(orders[0].number).toMatch(/^〔\d{4}〕测应急/);
+    recordHistoryIfAsked(`inspection-${id}`, 'inspection-v3-cross-rectification-ordered');
   });
 
   it('refuses a team member of a department that is not a partner, and malformed joint bodies', async () => {
