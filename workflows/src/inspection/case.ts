@@ -1,4 +1,6 @@
+import { patched } from '@temporalio/workflow';
 import { endOfLocalDay, toLocalDate } from '@safety/domain/calendar/local-date';
+import type { JointInspection } from '@safety/domain/inspection/joint';
 import { Role } from '@safety/domain/identity/roles';
 import type { InspectionRecord } from '@safety/domain/inspection/record';
 import type { TaskActor } from '@safety/temporal/contracts/human-task.contract';
@@ -7,6 +9,7 @@ import type {
   InspectionState,
   InspectionStatus,
 } from '@safety/temporal/contracts/inspection.contract';
+import { PATCH } from '../kernel/patches';
 import { forbidden, Problem } from '../kernel/problems';
 import { AreaCase } from './area';
 
@@ -43,6 +46,30 @@ export class InspectionCase extends AreaCase<InspectionStatus, InspectionState> 
       input.departmentId,
     );
     this.teamIds = input.inspectors.map((inspector) => inspector.userId);
+  }
+
+  /** 联合检查 / 交叉检查 (absent: one department inspects). */
+  get joint(): JointInspection | undefined {
+    return this.input.joint && patched(PATCH.JOINT_INSPECTIONS) ? this.input.joint : undefined;
+  }
+
+  /**
+   * Who a step of the team is assigned to: in a cross inspection the first visiting officer, since the
+   * case's tasks are in the host department and visiting officers act only on tasks assigned to them.
+   */
+  get teamAssignee(): string | null {
+    const joint = this.joint;
+    if (joint?.mode !== 'CROSS') return null;
+    const visitor = this.input.inspectors.find((officer) => officer.departmentId === joint.partnerDepartmentIds[0]);
+    return visitor?.userId ?? null;
+  }
+
+  /** The team's officers of the case's own department (a linked penalty case's handlers). */
+  get ownOfficerIds(): string[] {
+    const own = this.input.inspectors
+      .filter((officer) => (officer.departmentId ?? this.input.departmentId) === this.input.departmentId)
+      .map((officer) => officer.userId);
+    return own.length ? own : this.teamIds;
   }
 
   get policy(): InspectionInput['policy'] {

@@ -1,12 +1,14 @@
-import { setHandler } from '@temporalio/workflow';
+import { patched, setHandler } from '@temporalio/workflow';
 import { dangerousOperationGrounds } from '@safety/domain/inspection/dangerous-operation';
 import {
   getInspectionStateQuery,
   InspectionInput,
   InspectionState,
 } from '@safety/temporal/contracts/inspection.contract';
+import { PATCH } from '../kernel/patches';
 import { InspectionCase } from './case';
 import { criminalReview } from './stages/criminal-review';
+import { referToPartners, takeReferral } from './stages/joint';
 import { openPenaltyCase } from './stages/penalty-case';
 import { recordInspection } from './stages/record';
 import { rectification } from './stages/rectification';
@@ -26,6 +28,13 @@ export async function inspectionWorkflow(input: InspectionInput): Promise<Inspec
   const ic = new InspectionCase(input);
   setHandler(getInspectionStateQuery, () => ic.state);
 
+  if (input.referral && patched(PATCH.JOINT_INSPECTIONS)) {
+    // A partner department's linked case of a joint inspection: its share of the findings, ordered here.
+    await takeReferral(ic, input.referral);
+    await rectification(ic, { by: input.referral.orderedBy });
+    return close(ic);
+  }
+
   const recorded = await recordInspection(ic);
   const grounds = dangerousOperationGrounds(ic.record.findings);
   if (grounds.length) ic.kernel.branches.spawn('criminal-review-1', criminalReview(ic, grounds));
@@ -43,9 +52,14 @@ export async function inspectionWorkflow(input: InspectionInput): Promise<Inspec
       });
       break;
     default:
-      await rectification(ic, recorded);
+      await referToPartners(ic, recorded);
+      if (ic.record.findings.length) await rectification(ic, recorded);
+      else ic.state.result = 'REFERRED_TO_PARTNERS';
   }
+  return close(ic);
+}
 
+async function close(ic: InspectionCase): Promise<InspectionState> {
   await ic.kernel.branches.settled();
   await ic.status.moveTo('CLOSED', null, 'INSPECTION_CLOSED', {
     result: ic.state.result,

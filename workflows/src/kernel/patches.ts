@@ -42,4 +42,10 @@ export const PATCH = {
    * neither was opened.
    */
   ACCIDENT_UPWARD_REPORTS: 'accident-upward-reports',
+  /**
+   * 联合检查 / 交叉检查: findings are attributed to competent departments, partner departments'
+   * findings are ordered in linked inspection cases of theirs, and a cross inspection's steps are
+   * assigned to a visiting officer. Only inputs with `joint` or `referral` take these branches.
+   */
+  JOINT_INSPECTIONS: 'inspection-joint-departments',
 } as const;

@@ -27,10 +27,34 @@ export class OpenInspectionDto extends createZodDto(
         .optional()
         .meta({ description: 'Ad hoc: ≥ 2 credentialed officers; from a draw: absent, or exactly the drawn ones' }),
       unannounced: z.boolean().optional().meta({ description: '四不两直 (unannounced, no escort)' }),
+      mode: z
+        .enum(['SINGLE', 'JOINT', 'CROSS'])
+        .optional()
+        .meta({
+          description:
+            'SINGLE (default): your department inspects; JOINT (联合检查): with partner departments, each finding to its ' +
+            'competent department; CROSS (交叉检查): officers of another region inspect your enterprise under your jurisdiction',
+        }),
+      partnerDepartmentIds: z
+        .array(uuid())
+        .min(1)
+        .max(10)
+        .optional()
+        .meta({ description: 'JOINT: the partner departments; CROSS: exactly the one visiting department' }),
     })
     .superRefine((body, ctx) => {
-      if (!body.enterpriseId && !body.drawTargetId)
-        ctx.addIssue({ code: 'custom', path: ['enterpriseId'], message: 'enterpriseId or drawTargetId is required' });
+      const problem = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+      if (!body.enterpriseId && !body.drawTargetId) problem('enterpriseId', 'enterpriseId or drawTargetId is required');
+      const mode = body.mode ?? 'SINGLE';
+      if (mode === 'SINGLE' && body.partnerDepartmentIds)
+        problem('partnerDepartmentIds', 'partner departments need mode JOINT or CROSS');
+      if (mode !== 'SINGLE') {
+        if (!body.partnerDepartmentIds) problem('partnerDepartmentIds', `mode ${mode} names its partner departments`);
+        else if (mode === 'CROSS' && body.partnerDepartmentIds.length !== 1)
+          problem('partnerDepartmentIds', 'a cross inspection names exactly one visiting department');
+        if (body.drawTargetId) problem('drawTargetId', 'a drawn target is inspected by its drawn inspectors alone');
+        if (!body.inspectorIds) problem('inspectorIds', 'a joint or cross inspection names its team');
+      }
     }),
 ) {}
 

@@ -22,7 +22,10 @@ const inspectionStatus = z.enum(INSPECTION_STATUSES);
 export const InspectionStateSchema = z.object({
   caseId: uuid(),
   status: inspectionStatus,
-  result: z.enum(['NO_ISSUE', 'RECTIFIED', 'NOT_RECTIFIED_PENALTY', 'PENALTY_PROPOSED']).nullable(),
+  result: z
+    .enum(['NO_ISSUE', 'RECTIFIED', 'NOT_RECTIFIED_PENALTY', 'PENALTY_PROPOSED', 'REFERRED_TO_PARTNERS'])
+    .nullable()
+    .meta({ description: "REFERRED_TO_PARTNERS: a joint inspection's findings were all for partner departments" }),
   unannounced: z.boolean(),
   outcome: z
     .enum(['NO_ISSUE', 'RECTIFY', 'IMMEDIATE_MEASURES', 'PROPOSE_PENALTY'])
@@ -35,6 +38,9 @@ export const InspectionStateSchema = z.object({
       legalBasis: z.string(),
       evidenceAttachmentIds: z.array(uuid()),
       violationCodes: z.array(z.string()),
+      competentDepartmentId: uuid()
+        .optional()
+        .meta({ description: '联合检查: the department competent for the finding (absent: the host)' }),
     }),
   ),
   confirmations: z
@@ -74,6 +80,13 @@ export const InspectionStateSchema = z.object({
     }),
   ),
   history: history(inspectionStatus),
+  partnerCases: z
+    .array(z.object({ departmentId: uuid(), caseId: uuid(), workflowId: z.string(), findings: z.int() }))
+    .optional()
+    .meta({
+      description:
+        "联合检查: each partner department's linked inspection case, ordering the rectification of its findings",
+    }),
 });
 
 export const SimplePenaltyStateSchema = z.object({

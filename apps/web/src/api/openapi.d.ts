@@ -2804,6 +2804,13 @@ export interface components {
       inspectorIds?: string[];
       /** @description 四不两直 (unannounced, no escort) */
       unannounced?: boolean;
+      /**
+       * @description SINGLE (default): your department inspects; JOINT (联合检查): with partner departments, each finding to its competent department; CROSS (交叉检查): officers of another region inspect your enterprise under your jurisdiction
+       * @enum {string}
+       */
+      mode?: 'SINGLE' | 'JOINT' | 'CROSS';
+      /** @description JOINT: the partner departments; CROSS: exactly the one visiting department */
+      partnerDepartmentIds?: string[];
     };
     CaseDto_Output: {
       /** Format: uuid */
@@ -2885,7 +2892,9 @@ export interface components {
           | 'RECTIFIED'
           | 'ESCALATED_TO_PENALTY'
           | 'CLOSED';
-        result: ('NO_ISSUE' | 'RECTIFIED' | 'NOT_RECTIFIED_PENALTY' | 'PENALTY_PROPOSED') | null;
+        /** @description REFERRED_TO_PARTNERS: a joint inspection's findings were all for partner departments */
+        result:
+          ('NO_ISSUE' | 'RECTIFIED' | 'NOT_RECTIFIED_PENALTY' | 'PENALTY_PROPOSED' | 'REFERRED_TO_PARTNERS') | null;
         unannounced: boolean;
         /** @description The on-site record's outcome, once recorded */
         outcome: ('NO_ISSUE' | 'RECTIFY' | 'IMMEDIATE_MEASURES' | 'PROPOSE_PENALTY') | null;
@@ -2899,6 +2908,11 @@ export interface components {
           legalBasis: string;
           evidenceAttachmentIds: string[];
           violationCodes: string[];
+          /**
+           * Format: uuid
+           * @description 联合检查: the department competent for the finding (absent: the host)
+           */
+          competentDepartmentId?: string;
         }[];
         /** @description The inspecting officers who signed the record, with their 执法证号 (安全生产法 Art.68) */
         confirmations: {
@@ -2958,6 +2972,15 @@ export interface components {
             | 'ESCALATED_TO_PENALTY'
             | 'CLOSED';
           by: string | null;
+        }[];
+        /** @description 联合检查: each partner department's linked inspection case, ordering the rectification of its findings */
+        partnerCases?: {
+          /** Format: uuid */
+          departmentId: string;
+          /** Format: uuid */
+          caseId: string;
+          workflowId: string;
+          findings: number;
         }[];
       } | null;
       tasks: {
@@ -7086,6 +7109,11 @@ export interface components {
         evidenceAttachmentIds?: string[];
         /** 违法行为代码 */
         violationCodes?: string[];
+        /**
+         * 主管部门
+         * Format: uuid
+         */
+        competentDepartmentId?: string;
       }[];
       /**
        * 整改期限
@@ -7124,6 +7152,11 @@ export interface components {
         evidenceAttachmentIds?: string[];
         /** 违法行为代码 */
         violationCodes?: string[];
+        /**
+         * 主管部门
+         * Format: uuid
+         */
+        competentDepartmentId?: string;
       }[];
       /**
        * 整改期限
@@ -7174,6 +7207,11 @@ export interface components {
         evidenceAttachmentIds?: string[];
         /** 违法行为代码 */
         violationCodes?: string[];
+        /**
+         * 主管部门
+         * Format: uuid
+         */
+        competentDepartmentId?: string;
       }[];
       /** 立案处罚理由 */
       penaltyReason: string;
@@ -7209,6 +7247,11 @@ export interface components {
         evidenceAttachmentIds?: string[];
         /** 违法行为代码 */
         violationCodes?: string[];
+        /**
+         * 主管部门
+         * Format: uuid
+         */
+        competentDepartmentId?: string;
       }[];
     };
     /** 整改复查 · 逾期未整改 */
@@ -7240,6 +7283,11 @@ export interface components {
         evidenceAttachmentIds?: string[];
         /** 违法行为代码 */
         violationCodes?: string[];
+        /**
+         * 主管部门
+         * Format: uuid
+         */
+        competentDepartmentId?: string;
       }[];
       /** 拒不执行停产停业指令 */
       refusedStopOrder?: boolean;

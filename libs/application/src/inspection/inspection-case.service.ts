@@ -3,7 +3,14 @@ import { Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode } from '@safety/domain/errors';
 import { Actor, hasAnyRole, Role } from '@safety/domain/identity/roles';
 import { isSimpleProcedureAllowed, PartyType } from '@safety/domain/enforcement';
-import { criminalTransferPolicy, inspectionPolicy, simplePenaltyPolicy } from '@safety/domain/inspection';
+import {
+  assertJointDepartments,
+  assertJointTeam,
+  criminalTransferPolicy,
+  inspectionPolicy,
+  JointInspection,
+  simplePenaltyPolicy,
+} from '@safety/domain/inspection';
 import { toLocalDate } from '@safety/domain/calendar/local-date';
 import {
   documentPrefix,
@@ -44,7 +51,12 @@ export interface OpenInspection {
   drawTargetId?: string | null;
   inspectorIds?: string[];
   unannounced?: boolean;
+  /** 联合检查 (partners) or 交叉检查 (the visiting department); absent: the department inspects alone. */
+  mode?: 'SINGLE' | 'JOINT' | 'CROSS';
+  partnerDepartmentIds?: string[];
 }
+
+const JOINT_TITLE = { JOINT: '联合', CROSS: '交叉' } as const;
 
 export interface SimplePenaltyDecision {
   partyType: PartyType;
@@ -86,8 +98,12 @@ export class InspectionCaseService {
     private readonly policies: PenaltyPolicyService,
   ) {}
 
-  /** ≥ 2 distinct, active, credentialed enforcement officers of the department (行政处罚法 Art.42; 国务院令第310号 Art.5). */
-  private async credentialedTeam(departmentId: string, ids: string[], what: string): Promise<UserEntity[]> {
+  /**
+   * ≥ 2 distinct, active, credentialed enforcement officers of the department (行政处罚法 Art.42; 国务院令第310号
+   * Art.5), or of one of the departments of a joint or cross inspection.
+   */
+  private async credentialedTeam(departmentId: string | string[], ids: string[], what: string): Promise<UserEntity[]> {
+    const departments = typeof departmentId === 'string' ? [departmentId] : departmentId;
     const unique = [...new Set(ids)];
     if (unique.length !== ids.length)
       throw new DomainError(ErrorCode.VALIDATION_FAILED, `${what}: an officer is listed twice`);
@@ -100,8 +116,14 @@ export class InspectionCaseService {
     for (const id of unique) {
       const u = users.find((x) => x.id === id);
       if (!u || !u.active) throw new DomainError(ErrorCode.NOT_FOUND, `officer ${id} not found`, { officerId: id });
-      if (u.departmentId !== departmentId)
-        throw new DomainError(ErrorCode.RULE_VIOLATION, `officer ${id} is not in your department`, { officerId: id });
+      if (!departments.includes(u.departmentId))
+        throw new DomainError(
+          ErrorCode.RULE_VIOLATION,
+          departments.length > 1
+            ? `officer ${id} is not in your department or a partner department`
+            : `officer ${id} is not in your department`,
+          { officerId: id },
+        );
       if (!u.roles.includes(Role.ENFORCEMENT_OFFICER))
         throw new DomainError(ErrorCode.RULE_VIOLATION, `user ${id} is not an enforcement officer`, { officerId: id });
       if (!u.credentialNo)
@@ -146,7 +168,22 @@ export class InspectionCaseService {
       origin = { kind: 'DRAW', drawId: target.drawId, targetId: target.id };
     }
     if (!enterpriseId) throw new DomainError(ErrorCode.VALIDATION_FAILED, 'enterpriseId or drawTargetId is required');
-    const team = await this.credentialedTeam(actor.departmentId, inspectorIds, 'an inspection');
+    const joint = await this.jointOf(actor, input);
+    const team = await this.credentialedTeam(
+      [actor.departmentId, ...(joint?.partnerDepartmentIds ?? [])],
+      inspectorIds,
+      'an inspection',
+    );
+    if (joint) {
+      assertJointTeam(
+        actor.departmentId,
+        joint,
+        team.map((u) => ({ userId: u.id, departmentId: u.departmentId })),
+      );
+    }
+    // The case is the host's: its handlers are the host's officers on the team (a cross inspection's visitors act
+    // on the steps assigned to them and read the case as team members).
+    const handlerIds = team.filter((u) => u.departmentId === actor.departmentId).map((u) => u.id);
     for (const u of team) {
       if (await this.repo.findActiveConflict(u.id, enterpriseId)) {
         throw new DomainError(
@@ -162,9 +199,9 @@ export class InspectionCaseService {
         actor,
         {
           caseType: 'INSPECTION',
-          title: `${input.unannounced ? '四不两直' : '现场'}检查`,
+          title: `${joint ? JOINT_TITLE[joint.mode] : ''}${input.unannounced ? '四不两直' : '现场'}检查`,
           enterpriseId: enterpriseIdFinal,
-          handlerIds: team.map((u) => u.id),
+          handlerIds,
           workflowId: (id) => workflowIdForCase('INSPECTION', id),
         },
         tx,
@@ -173,7 +210,12 @@ export class InspectionCaseService {
       await this.repo.patchCaseData(
         c.id,
         'opened',
-        { origin, unannounced: input.unannounced === true, inspectorIds: team.map((u) => u.id) },
+        {
+          origin,
+          unannounced: input.unannounced === true,
+          inspectorIds: team.map((u) => u.id),
+          ...(joint ? { joint } : {}),
+        },
         tx,
       );
       if (input.drawTargetId && !(await this.repo.claimTarget(input.drawTargetId, c.id, tx))) {
@@ -188,13 +230,34 @@ export class InspectionCaseService {
         departmentId: created.departmentId,
         enterpriseId: enterpriseIdFinal,
         createdBy: actor.userId,
-        inspectors: team.map((u) => ({ userId: u.id, credentialNo: u.credentialNo! })),
+        inspectors: team.map((u) => ({ userId: u.id, credentialNo: u.credentialNo!, departmentId: u.departmentId })),
         unannounced: input.unannounced === true,
         origin,
         openedAt: created.createdAt.toISOString(),
         policy: inspectionPolicy(),
+        ...(joint ? { joint } : {}),
       },
     };
+  }
+
+  /** A joint or cross inspection's departments: each exists and is not the host (404 / 422). */
+  private async jointOf(actor: Actor, input: OpenInspection): Promise<JointInspection | undefined> {
+    const mode = input.mode ?? 'SINGLE';
+    const partnerDepartmentIds = input.partnerDepartmentIds ?? [];
+    if (mode === 'SINGLE') {
+      if (partnerDepartmentIds.length)
+        throw new DomainError(ErrorCode.VALIDATION_FAILED, 'partner departments need mode JOINT or CROSS');
+      return undefined;
+    }
+    if (input.drawTargetId)
+      throw new DomainError(ErrorCode.VALIDATION_FAILED, 'a drawn target is inspected by its drawn inspectors');
+    for (const id of partnerDepartmentIds) {
+      if (!(await this.org.findDepartment(id)))
+        throw new DomainError(ErrorCode.NOT_FOUND, `department ${id} not found`, { departmentId: id });
+    }
+    const joint: JointInspection = { mode, partnerDepartmentIds };
+    assertJointDepartments(actor.departmentId, joint);
+    return joint;
   }
 
   // ---- 简易程序 ----
@@ -386,8 +449,19 @@ export class InspectionCaseService {
 
   // ---- reads ----
 
+  /**
+   * A case of the actor's jurisdiction; an inspection also to the officers on its team (a joint
+   * inspection's partner officers, a cross inspection's visitors), who signed its record.
+   */
   async getVisible(actor: Actor, id: string, caseType: InspectionAreaCaseType): Promise<CaseEntity> {
-    const c = await this.cases.getVisible(actor, id);
+    const c = await this.cases.getVisible(actor, id).catch(async (e: unknown) => {
+      if (!(e instanceof DomainError) || e.code !== ErrorCode.FORBIDDEN_JURISDICTION || caseType !== 'INSPECTION')
+        throw e;
+      const found = await this.caseRows.findById(id);
+      const team = (found?.data?.inspectorIds ?? []) as string[];
+      if (!found || !team.includes(actor.userId)) throw e;
+      return found;
+    });
     if (c.caseType !== caseType)
       throw new DomainError(ErrorCode.NOT_FOUND, `${caseType.toLowerCase().replace('_', ' ')} ${id} not found`);
     return c;

@@ -15,6 +15,11 @@ export interface InspectionFinding {
   evidenceAttachmentIds: string[];
   /** Structured conduct codes, e.g. the 刑法 Art.134之一 conducts (dangerous-operation.ts). */
   violationCodes: string[];
+  /**
+   * 联合检查: the department competent for the finding (the host, or a partner of the joint
+   * inspection). Absent: the host department.
+   */
+  competentDepartmentId?: string;
 }
 
 export interface OfficerConfirmation {

@@ -1,6 +1,12 @@
 import { defineQuery } from '@temporalio/workflow';
 import type { InspectionPolicy } from '@safety/domain/inspection/policy';
-import type { InspectionFinding, InspectionOutcome, OfficerConfirmation } from '@safety/domain/inspection/record';
+import type {
+  InspectionFinding,
+  InspectionOutcome,
+  InspectionRecord,
+  OfficerConfirmation,
+} from '@safety/domain/inspection/record';
+import type { JointInspection } from '@safety/domain/inspection/joint';
 import type { CriminalReviewGround } from '@safety/domain/inspection/dangerous-operation';
 
 /**
@@ -11,6 +17,20 @@ export interface InspectorRef {
   userId: string;
   /** 执法证号; the record's confirmations are checked against it (安全生产法 Art.68). */
   credentialNo: string;
+  /** The officer's department (absent in inputs of inspections opened before joint inspections: the host's). */
+  departmentId?: string;
+}
+
+/**
+ * A partner department's share of a joint inspection (联合检查): its findings, ordered to be rectified
+ * in a linked inspection case of that department, which starts at the rectification stage.
+ */
+export interface JointReferral {
+  sourceCaseId: string;
+  /** The host's record, with only this department's findings. */
+  record: InspectionRecord;
+  recordedOn: string;
+  orderedBy: string;
 }
 
 export interface InspectionInput {
@@ -22,9 +42,14 @@ export interface InspectionInput {
   inspectors: InspectorRef[];
   /** 四不两直: unannounced, no escort. */
   unannounced: boolean;
-  origin: { kind: 'DRAW'; drawId: string; targetId: string } | { kind: 'AD_HOC' };
+  origin:
+    { kind: 'DRAW'; drawId: string; targetId: string } | { kind: 'AD_HOC' } | { kind: 'JOINT'; sourceCaseId: string };
   openedAt: string;
   policy: InspectionPolicy;
+  /** 联合检查 / 交叉检查: the mode and the partner (or visiting) departments. Absent: one department inspects. */
+  joint?: JointInspection;
+  /** A partner's linked case of a joint inspection: no record step, it starts at the rectification order. */
+  referral?: JointReferral;
 }
 
 export type InspectionStatus =
@@ -35,7 +60,13 @@ export type InspectionStatus =
   | 'ESCALATED_TO_PENALTY'
   | 'CLOSED';
 
-export type InspectionResult = 'NO_ISSUE' | 'RECTIFIED' | 'NOT_RECTIFIED_PENALTY' | 'PENALTY_PROPOSED';
+export type InspectionResult =
+  | 'NO_ISSUE'
+  | 'RECTIFIED'
+  | 'NOT_RECTIFIED_PENALTY'
+  | 'PENALTY_PROPOSED'
+  /** A joint inspection whose findings were all for partner departments: their linked cases order rectification. */
+  | 'REFERRED_TO_PARTNERS';
 
 export interface InspectionState {
   caseId: string;
@@ -64,6 +95,8 @@ export interface InspectionState {
     transferCaseId: string | null;
   }>;
   history: Array<{ at: string; status: InspectionStatus; by: string | null }>;
+  /** A joint inspection's linked cases, one per partner department with findings. */
+  partnerCases?: Array<{ departmentId: string; caseId: string; workflowId: string; findings: number }>;
 }
 
 export const getInspectionStateQuery = defineQuery<InspectionState>('getInspectionState');

@@ -38,6 +38,9 @@ export const localDate = (titles: Titles) => z.iso.date().meta(meta(titles));
 /** An instant with its offset (ISO 8601), e.g. 2026-03-02T10:00:00+08:00. */
 export const instant = (titles: Titles) => z.iso.datetime({ offset: true }).meta(meta(titles));
 
+/** A department, by id (a joint inspection's partner). */
+export const department = (titles: Titles) => z.guid().meta(meta(titles, { 'x-widget': 'department' }));
+
 /** A user of the directory, chosen in the console from the people who may take the role. */
 export const user = (titles: Titles) => z.guid().meta(meta(titles, { 'x-widget': 'user' }));
 

@@ -4,6 +4,7 @@ import {
   attachments,
   choice,
   commentOnly,
+  department,
   flag,
   form,
   integer,
@@ -45,6 +46,8 @@ const finding = form({
   legalBasis: text(['违反的规定', 'Provision breached'], 500),
   evidenceAttachmentIds: attachments(['证据材料', 'Evidence']).optional(),
   violationCodes: list(['违法行为代码', 'Conduct codes'], text(['代码', 'Code'], 64), { min: 0, max: 10 }).optional(),
+  // 联合检查: the department competent for the finding (default: the host); checked against the case.
+  competentDepartmentId: department(['主管部门', 'Competent department']).optional(),
 });
 
 export const findingList = (min: number) => list(['检查发现', 'Findings'], finding, { min, max: 50 });

@@ -34,7 +34,7 @@ export async function openPenaltyCase(
     departmentId: input.departmentId,
     enterpriseId: input.enterpriseId,
     createdBy: by.userId,
-    handlerIds: ic.teamIds,
+    handlerIds: ic.ownOfficerIds,
     sourceCaseId: input.caseId,
     data: {
       origin,
@@ -56,7 +56,7 @@ export async function openPenaltyCase(
     departmentId: input.departmentId,
     enterpriseId: input.enterpriseId,
     createdBy: by.userId,
-    handlerIds: ic.teamIds,
+    handlerIds: ic.ownOfficerIds,
     openedAt,
     origin,
   });

@@ -1,4 +1,5 @@
 import { toLocalDate } from '@safety/domain/calendar/local-date';
+import { assertJointRecord } from '@safety/domain/inspection/joint';
 import { assertConfirmations, assertInspectionRecord, InspectionRecord } from '@safety/domain/inspection/record';
 import { InspectionSteps } from '@safety/temporal/steps/inspection.steps';
 import type { Submission } from '@safety/temporal/steps/step-definition';
@@ -17,6 +18,7 @@ type RecordFields = Partial<{
     legalBasis: string;
     evidenceAttachmentIds?: string[];
     violationCodes?: string[];
+    competentDepartmentId?: string;
   }>;
   rectificationDeadline: string;
   measures: { suspension?: boolean; seizure?: { items: string; days: number } };
@@ -38,6 +40,7 @@ export function recordOf({ payload }: Submission<RecordStep>): InspectionRecord 
       legalBasis: finding.legalBasis,
       evidenceAttachmentIds: finding.evidenceAttachmentIds ?? [],
       violationCodes: finding.violationCodes ?? [],
+      ...(finding.competentDepartmentId ? { competentDepartmentId: finding.competentDepartmentId } : {}),
     })),
     rectificationDeadline: fields.rectificationDeadline ?? null,
     measures: { suspension: fields.measures?.suspension === true, seizure: fields.measures?.seizure ?? null },
@@ -55,6 +58,7 @@ export async function recordInspection(ic: InspectionCase): Promise<RecordComple
   const done = await ic.board.run(InspectionSteps.INSPECTION_RECORD, {
     ...ic.where,
     step: 'record',
+    ...(ic.teamAssignee ? { assigneeId: ic.teamAssignee } : {}),
     title: input.unannounced ? '现场检查记录（四不两直）' : '现场检查记录',
     deadline: null,
     context: { enterpriseId: input.enterpriseId, inspectorIds: ic.teamIds, unannounced: input.unannounced },
@@ -73,6 +77,18 @@ export async function recordInspection(ic: InspectionCase): Promise<RecordComple
         () =>
           domainRule(() =>
             assertInspectionRecord(submission.outcome, recordOf(submission), { today: ic.today(), policy: ic.policy }),
+          ),
+        // 联合检查: each finding to the host or a partner; the host's officers sign (Art.68).
+        () =>
+          domainRule(() =>
+            assertJointRecord(
+              input.departmentId,
+              ic.joint,
+              recordOf(submission).findings,
+              submission.payload.confirmations,
+              input.inspectors,
+              submission.outcome,
+            ),
           ),
       ),
   });

@@ -15,9 +15,9 @@ import { seizure } from './seizure';
  * a durable timer until the deadline day has passed, then the 复查: rectified closes the matter;
  * not rectified opens a penalty case by itself.
  */
-export async function rectification(ic: InspectionCase, recorded: RecordCompletion): Promise<void> {
+export async function rectification(ic: InspectionCase, recorded: RecordCompletion | { by: string }): Promise<void> {
   const { record } = ic;
-  const by = recorded.actor.userId;
+  const by = 'by' in recorded ? recorded.by : recorded.actor.userId;
   const deadline = record.rectificationDeadline!;
   // 责令限期整改指令书, numbered and stored by DocumentService (idempotent per case).
   const order = await ic.acts.inspectionIssueRectificationOrder({
@@ -48,6 +48,7 @@ export async function rectification(ic: InspectionCase, recorded: RecordCompleti
   const done = await ic.board.run(InspectionSteps.REINSPECTION, {
     ...ic.where,
     step: 'reinspection',
+    ...(ic.teamAssignee ? { assigneeId: ic.teamAssignee } : {}),
     title: `复查（整改期限 ${deadline}）`,
     // UNVERIFIED policy value: 复查 within N working days after the deadline (default 10).
     deadline: { startDate: deadline, unit: 'working_days', amount: ic.policy.reinspectionWorkingDays },
