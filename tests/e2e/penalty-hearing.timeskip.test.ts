@@ -184,4 +184,84 @@ describe('penalty case hearing windows (time-skipping)', () => {
     });
     expect(await f.status(caseId)).toBe('AWAITING_DECISION');
   });
+
+  it('judges party submissions by the day the agency received them: a statement posted in time and entered late stands', async () => {
+    const { as } = h;
+    const caseId = await noticeServed();
+    const st = await f.state(caseId);
+    const servedOn = f.localDate(Date.parse(st.procedure!.notice.servedAt));
+    const workingDay = async (n: number) =>
+      (
+        await h
+          .http()
+          .get('/calendar/due-date')
+          .set(as('head'))
+          .query({ start: servedOn, unit: 'working_days', amount: n })
+      ).body.dueDate as string;
+    const [day3, day4] = [await workingDay(3), await workingDay(4)];
+    // The 陈述申辩 period (3 working days by the default policy) ends on working day 3.
+    expect(f.localDate(Date.parse(st.procedure!.notice.statementDueAt) - 1)).toBe(day3);
+    const receipt = await h
+      .http()
+      .post(`/cases/${caseId}/attachments`)
+      .set(as('officerA'))
+      .send({ kind: 'NOTE', text: `邮寄陈述申辩书信封，邮戳日期 ${day3}` });
+    expect(receipt.status).toBe(201);
+
+    // Working day 6: the party window (5 working days for the hearing request) has closed.
+    await sleepUntil(Date.parse(st.procedure!.notice.hearingRequestDueAt) + 3_600_000);
+    await f.waitStatus(caseId, 'AWAITING_DECISION');
+    const post = (body: Record<string, unknown>) =>
+      h.http().post(`/cases/penalty/${caseId}/statements`).set(as('officerA')).send(body);
+
+    const noReceipt = await post({ summary: '当事人邮寄的陈述申辩', receivedOn: day3 });
+    expect(noReceipt.status).toBe(400);
+    expect(noReceipt.body.details.fields).toEqual([expect.objectContaining({ path: 'receiptAttachmentIds' })]);
+    const future = await post({ summary: '—', receivedOn: '2099-01-04', receiptAttachmentIds: [receipt.body.id] });
+    expect(future.status).toBe(400);
+    expect(future.body.details.fields).toEqual([{ path: 'receivedOn', message: 'must not be in the future' }]);
+    const beforeService = await post({
+      summary: '—',
+      receivedOn: '2020-01-02',
+      receiptAttachmentIds: [receipt.body.id],
+    });
+    expect(beforeService.status).toBe(400);
+    expect(beforeService.body.details.fields[0].path).toBe('receivedOn');
+    const afterPeriod = await post({ summary: '—', receivedOn: day4, receiptAttachmentIds: [receipt.body.id] });
+    expect(afterPeriod.status).toBe(422);
+    expect(afterPeriod.body.code).toBe('DEADLINE_PASSED');
+
+    const timely = await post({
+      summary: '当事人邮寄的陈述申辩：已开始整改',
+      receivedOn: day3,
+      receiptAttachmentIds: [receipt.body.id],
+    });
+    expect(timely.status).toBe(201);
+    await expectEventually(async () => {
+      expect((await f.state(caseId)).procedure!.statements).toEqual([
+        expect.objectContaining({ receivedOn: day3, summary: '当事人邮寄的陈述申辩：已开始整改' }),
+      ]);
+    });
+    // The record keeps who entered it, when, the day received and the receipt.
+    const recorded = (
+      await h.http().get(`/cases/${caseId}/timeline`).query({ limit: 100 }).set(as('head'))
+    ).body.items.find((e: { action: string }) => e.action === 'PARTY_STATEMENT_RECORDED');
+    expect(recorded.summary).toEqual(
+      expect.objectContaining({
+        receivedOn: day3,
+        receiptAttachmentIds: [receipt.body.id],
+        enteredAt: expect.any(String),
+      }),
+    );
+    expect(recorded.actorId).toBe(h.org.users.officerA.id);
+
+    // A hearing request received in time but entered after the window closed: the case has gone on (policy grace 0).
+    const lateHearing = await h
+      .http()
+      .post(`/cases/penalty/${caseId}/hearing-request`)
+      .set(as('officerA'))
+      .send({ channel: 'WRITTEN', receivedOn: day3, receiptAttachmentIds: [receipt.body.id] });
+    expect(lateHearing.status).toBe(422);
+    expect(lateHearing.body.message).toContain('party window has closed');
+  });
 });

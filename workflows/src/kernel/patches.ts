@@ -37,4 +37,9 @@ export const PATCH = {
    * neither was opened.
    */
   ACCIDENT_UPWARD_REPORTS: 'accident-upward-reports',
+  /**
+   * The party window stays open the policy's grace working days after its statutory end, for submissions
+   * posted within the period that reach the agency after it (judged by their received-on day).
+   */
+  PENALTY_PARTY_SUBMISSION_GRACE: 'penalty-party-submission-grace',
 } as const;

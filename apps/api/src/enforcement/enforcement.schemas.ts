@@ -43,6 +43,10 @@ const ProcedurePolicySchema = z
     statementDefenceWorkingDays: z.int(),
     hearingRequestWorkingDays: z.int(),
     hearingNoticeWorkingDays: z.int(),
+    partySubmissionGraceWorkingDays: z.int().meta({
+      description:
+        'Local rule (default 0): working days the party window stays open after its periods end, for submissions posted in time',
+    }),
     reconsiderationDays: z.int(),
     litigationMonths: z.int(),
     courtApplicationMonths: z.int(),

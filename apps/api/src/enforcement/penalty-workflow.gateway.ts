@@ -46,6 +46,8 @@ export class PenaltyWorkflowGateway {
     if (CLOSED.has(found.status)) {
       throw new DomainError(ErrorCode.STEP_OUT_OF_ORDER, `the case is ${found.status.toLowerCase()}`, { caseId });
     }
+    // Receipts and other evidence a message cites are the case's own.
+    await this.cases.assertCitedAttachmentsBelong(caseId, body);
     const result = await this.answers.update(
       found.workflowId,
       definition,

@@ -1,9 +1,9 @@
 import { useState, type ReactNode } from 'react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Space } from 'antd';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { api, unwrap } from '../api/client';
-import type { CaseDetail, TaskView } from '../api/views';
+import type { AttachmentView, CaseDetail, TaskView } from '../api/views';
 import { useI18n } from '../lib/i18n';
 import { hasRole, useSession } from '../lib/session';
 
@@ -58,6 +58,45 @@ export function ActionButton<Values>({
 }
 
 /**
+ * The day the agency received a party's submission (postmark, receipt) and the receipt among the case's evidence:
+ * the API judges the party's period by that day, and asks for the receipt when it is earlier than today.
+ */
+function ReceiptFields({ caseId }: { caseId: string }) {
+  const evidence = useQuery({
+    queryKey: ['attachments', caseId],
+    queryFn: () =>
+      unwrap<{ items: AttachmentView[] }>(api.GET('/cases/{id}/attachments', { params: { path: { id: caseId } } })),
+  });
+  return (
+    <>
+      <Form.Item label="收到日期（邮戳或收件回执；今日收到可不填）" name="receivedOn">
+        <DatePicker style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item label="收件凭证" name="receiptAttachmentIds">
+        <Select
+          mode="multiple"
+          loading={evidence.isLoading}
+          options={(evidence.data?.items ?? []).map((item) => ({
+            value: item.id,
+            label: item.fileName ?? `${item.kind} ${item.sha256.slice(0, 8)}`,
+          }))}
+        />
+      </Form.Item>
+    </>
+  );
+}
+
+interface ReceiptValues {
+  receivedOn?: Dayjs;
+  receiptAttachmentIds?: string[];
+}
+
+const receiptBody = ({ receivedOn, receiptAttachmentIds }: ReceiptValues) => ({
+  ...(receivedOn ? { receivedOn: receivedOn.format('YYYY-MM-DD') } : {}),
+  ...(receiptAttachmentIds?.length ? { receiptAttachmentIds } : {}),
+});
+
+/**
  * What happens outside the steps of a penalty case: the party's statement or signed waiver
  * (行政处罚法 Art.44–45, 63–64), a payment (Art.67), and the head's extension of the decision
  * period (Art.60, bounded by the department's policy; the API refuses more).
@@ -71,18 +110,23 @@ export function PenaltyCaseActions({ detail }: { detail: CaseDetail }) {
   const path = { params: { path: { id } } };
   return (
     <Space wrap data-testid="case-actions">
+      {officer && ['AWAITING_PARTY', 'AWAITING_DECISION'].includes(detail.status) && (
+        <ActionButton<{ summary: string } & ReceiptValues>
+          label="记录陈述申辩"
+          action="statement"
+          onDone={refresh}
+          send={({ summary, ...receipt }) =>
+            unwrap(api.POST('/cases/penalty/{id}/statements', { ...path, body: { summary, ...receiptBody(receipt) } }))
+          }
+        >
+          <Form.Item label="陈述申辩内容" name="summary" rules={[{ required: true }]}>
+            <Input.TextArea autoSize={{ minRows: 3 }} />
+          </Form.Item>
+          <ReceiptFields caseId={id} />
+        </ActionButton>
+      )}
       {officer && detail.status === 'AWAITING_PARTY' && (
         <>
-          <ActionButton<{ summary: string }>
-            label="记录陈述申辩"
-            action="statement"
-            onDone={refresh}
-            send={(body) => unwrap(api.POST('/cases/penalty/{id}/statements', { ...path, body }))}
-          >
-            <Form.Item label="陈述申辩内容" name="summary" rules={[{ required: true }]}>
-              <Input.TextArea autoSize={{ minRows: 3 }} />
-            </Form.Item>
-          </ActionButton>
           <ActionButton<{ waives: Array<'STATEMENT' | 'HEARING'>; note: string }>
             label="当事人书面放弃"
             action="waiver"

@@ -9,3 +9,4 @@ export * from './benchmark';
 export * from './notice';
 export * from './continuing-fine';
 export * from './legal-review-catalogue';
+export * from './received-on';

@@ -15,6 +15,7 @@ describe('PenaltyPolicy', () => {
       statementDefenceWorkingDays: 3,
       hearingRequestWorkingDays: 5,
       hearingNoticeWorkingDays: 7,
+      partySubmissionGraceWorkingDays: 0,
     });
     expect(Object.isFrozen(DEFAULT_PENALTY_POLICY)).toBe(true);
     expect(validatePenaltyPolicy({ ...DEFAULT_PENALTY_POLICY })).toBeTruthy();

@@ -33,6 +33,12 @@ export interface PenaltyPolicy {
   hearingRequestWorkingDays: number;
   /** Art.64(2): the hearing notice goes out 7 working days before the hearing. */
   hearingNoticeWorkingDays: number;
+  /**
+   * Local rule: working days the party window stays open after the statement and hearing-request periods end, for
+   * submissions posted within them that arrive later (期间不包括在途时间); they are judged by their received-on day.
+   * Default 0: the window closes with the periods.
+   */
+  partySubmissionGraceWorkingDays: number;
 }
 
 export const DEFAULT_PENALTY_POLICY: Readonly<PenaltyPolicy> = Object.freeze({
@@ -49,6 +55,7 @@ export const DEFAULT_PENALTY_POLICY: Readonly<PenaltyPolicy> = Object.freeze({
   statementDefenceWorkingDays: 3,
   hearingRequestWorkingDays: 5,
   hearingNoticeWorkingDays: 7,
+  partySubmissionGraceWorkingDays: 0,
 });
 
 /** Merges overrides onto the defaults and validates the result. */
@@ -85,5 +92,6 @@ export function validatePenaltyPolicy(p: PenaltyPolicy): PenaltyPolicy {
   int('statementDefenceWorkingDays', 3, 5);
   int('hearingRequestWorkingDays', 5); // Art.64(1): at least 5
   int('hearingNoticeWorkingDays', 7); // Art.64(2): at least 7
+  int('partySubmissionGraceWorkingDays', 0, 15);
   return p;
 }

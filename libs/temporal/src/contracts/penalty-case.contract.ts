@@ -1,7 +1,7 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { z } from 'zod';
 import type { TaskActor } from './human-task.contract';
-import { choice, form, integer, list, localDate, longText, money, text, users } from '../steps/fields';
+import { attachments, choice, form, integer, list, localDate, longText, money, text, users } from '../steps/fields';
 import type { PenaltySteps } from '../steps/penalty.steps';
 import type { PayloadOf } from '../steps/step-definition';
 
@@ -77,11 +77,23 @@ export const EvidencePreservationRequestSchema = form({
   location: text(['存放地点', 'Location'], 500),
 });
 /** 陈述申辩 (Art.44, 45): the party's statement or defence as recorded. */
-export const StatementSchema = form({ summary: longText(['陈述申辩要点', 'Summary of the statement']) });
+/**
+ * When the agency received a party's submission (the postmark of a mailed one, the receipt of one handed in), and
+ * the receipt itself. Periods count from the day received, not from the day an officer enters it: omitted, it was
+ * received on the day it is entered; an earlier day needs the receipt (the workflow bounds the day: not in the
+ * future, not before the 告知书 was served).
+ */
+const receipt = {
+  receivedOn: localDate(['收到日期（邮戳或收件回执）', 'Received on (postmark or receipt)']).optional(),
+  receiptAttachmentIds: attachments(['收件凭证（邮戳、回执）', 'Receipt (postmark, acknowledgement)'], 10).optional(),
+};
+/** 陈述申辩 (Art.44, 45). */
+export const StatementSchema = form({ summary: longText(['陈述申辩要点', 'Summary of the statement']), ...receipt });
 /** 听证申请 (Art.64(1)). */
 export const HearingRequestSchema = form({
   channel: choice(['申请方式', 'Channel'], { WRITTEN: ['书面', 'Written'], ORAL: ['口头', 'Oral'] }),
   note: text(['备注', 'Note'], 2000).optional(),
+  ...receipt,
 });
 /** The party's signed waiver of its statement and/or hearing rights. */
 export const WaiverSchema = form({
@@ -111,6 +123,7 @@ export const ChallengeFiledSchema = form({
   }),
   filedOn: localDate(['申请（起诉）日期', 'Filed on']),
   body: text(['复议机关或法院', 'Reconsideration body or court'], 200),
+  receiptAttachmentIds: attachments(['受理通知书或起诉材料', 'Acceptance notice or filing'], 10).optional(),
 });
 /** The end of a 复议/诉讼 and its result. */
 export const ChallengeEndedSchema = form({
@@ -122,6 +135,7 @@ export const ChallengeEndedSchema = form({
     WITHDRAWN_BY_PARTY: ['当事人撤回', 'Withdrawn by the party'],
   }),
   newFineYuan: money(['变更后的罚款（元）', 'Changed fine (yuan)'], 10_000_000_000).optional(),
+  receiptAttachmentIds: attachments(['复议决定书或裁判文书', 'Decision or judgment'], 10).optional(),
 });
 /** 行刑衔接 proposal (国务院令第310号 Art.5: a team of at least two officers). */
 export const CriminalTransferProposalSchema = form({
@@ -212,10 +226,13 @@ export interface PenaltyProcedureState {
     statementDueAt: string | null;
     hearingRequestDueAt: string | null;
   } | null;
-  statements: Array<{ at: string; by: string; summary: string }>;
+  /** `receivedOn` (China local date) from the received-on rule on; `at` is when it was entered. */
+  statements: Array<{ at: string; by: string; summary: string; receivedOn?: string }>;
   waived: Array<'STATEMENT' | 'HEARING'>;
   hearing: {
     requestedAt: string;
+    /** The day the agency received the request (China local date), from the received-on rule on. */
+    receivedOn?: string;
     hearingDate: string | null;
     chairId: string | null;
     outcome: 'HELD' | 'PARTY_ABSENT' | null;

@@ -1,5 +1,6 @@
 import { toLocalDate } from '@safety/domain/calendar/local-date';
 import { fenToYuan, yuanToFen } from '@safety/domain/enforcement/money';
+import { receivedOnProblem } from '@safety/domain/enforcement/received-on';
 import type {
   ChallengeEndedInput,
   ChallengeFiledInput,
@@ -85,6 +86,7 @@ export function challengeFiledProblem(pc: PenaltyCase, input: ChallengeFiledInpu
       dateBetween(input.filedOn, decisionDate(pc), pc.today())
         ? undefined
         : invalid('filedOn must be a date between the decision and today'),
+    () => pastDayNeedsReceipt(pc, input.filedOn, input.receiptAttachmentIds),
   );
 }
 
@@ -101,7 +103,14 @@ export async function challengeFiled(pc: PenaltyCase, input: ChallengeFiledInput
   await pc.event(
     'CHALLENGE_FILED',
     input.actor,
-    { seq, kind: input.kind, filedOn: input.filedOn, body: input.body, surchargeSuspended: true },
+    {
+      seq,
+      kind: input.kind,
+      filedOn: input.filedOn,
+      body: input.body,
+      surchargeSuspended: true,
+      receiptAttachmentIds: input.receiptAttachmentIds ?? [],
+    },
     input.requestId,
   );
   return { ok: true, status: pc.p.stage, detail: { seq } };
@@ -117,6 +126,7 @@ export function challengeEndedProblem(pc: PenaltyCase, input: ChallengeEndedInpu
       dateBetween(input.endedOn, challenge!.filedOn, pc.today())
         ? undefined
         : invalid('endedOn must be a date between the filing and today'),
+    () => pastDayNeedsReceipt(pc, input.endedOn, input.receiptAttachmentIds),
     () =>
       input.result === 'CHANGED'
         ? input.newFineYuan !== undefined && input.newFineYuan <= pc.p.decision!.fineYuan
@@ -138,7 +148,13 @@ export async function challengeEnded(pc: PenaltyCase, input: ChallengeEndedInput
   await pc.event(
     'CHALLENGE_ENDED',
     input.actor,
-    { seq: input.seq, endedOn: input.endedOn, result: input.result, newFineYuan: input.newFineYuan ?? null },
+    {
+      seq: input.seq,
+      endedOn: input.endedOn,
+      result: input.result,
+      newFineYuan: input.newFineYuan ?? null,
+      receiptAttachmentIds: input.receiptAttachmentIds ?? [],
+    },
     input.requestId,
   );
   if (input.result === 'REVOKED') {
@@ -159,4 +175,15 @@ export async function challengeEnded(pc: PenaltyCase, input: ChallengeEndedInput
     );
   }
   return { ok: true, status: pc.p.stage, detail: { seq: input.seq, result: input.result } };
+}
+
+/** A 复议/诉讼 filing or end entered after its day carries the paper that shows the day (受理通知, 决定书, 判决书). */
+function pastDayNeedsReceipt(pc: PenaltyCase, day: string, receipts: string[] | undefined): Problem | undefined {
+  const found = receivedOnProblem({
+    receivedOn: day,
+    today: pc.today(),
+    periodOpenedOn: day,
+    hasReceipt: (receipts ?? []).length > 0,
+  });
+  return found ? invalid(`${found.path} ${found.message}`, { fields: [found] }) : undefined;
 }

@@ -1,6 +1,7 @@
 import { toLocalDate } from '@safety/domain/calendar/local-date';
 import { hearingGrounds } from '@safety/domain/enforcement/hearing';
-import { workflowInfo } from '@temporalio/workflow';
+import { receivedOnProblem, receivedWithin } from '@safety/domain/enforcement/received-on';
+import { patched, workflowInfo } from '@temporalio/workflow';
 import type {
   HearingRequestInput,
   PenaltyEventResult,
@@ -19,6 +20,7 @@ import {
   Problem,
   ruleBroken,
 } from '../../kernel/problems';
+import { PATCH } from '../../kernel/patches';
 import { HEAD, OFFICER, PenaltyCase } from '../case';
 import { serviceProblem } from '../checks';
 
@@ -100,7 +102,42 @@ export async function partyWindow(pc: PenaltyCase): Promise<void> {
   const hearingEnd = notice.hearingRequestDueAt ? Date.parse(notice.hearingRequestDueAt) : 0;
   const allWaived = () =>
     pc.p.waived.includes('STATEMENT') && (!notice.hearingEligible || pc.p.waived.includes('HEARING'));
-  await pc.waitUntil(Math.max(statementEnd, hearingEnd), () => pc.p.hearing !== null || allWaived());
+  let windowEnd = Math.max(statementEnd, hearingEnd);
+  // Submissions sent by post within the period reach the agency after it (期间不包括在途时间): the policy may keep
+  // the window open a few working days more for them, judged by their received-on day (receivedWithin below).
+  const grace = pc.context.policy.partySubmissionGraceWorkingDays ?? 0;
+  if (grace > 0 && patched(PATCH.PENALTY_PARTY_SUBMISSION_GRACE)) {
+    windowEnd = (await pc.due(toLocalDate(new Date(windowEnd - 1)), 'working_days', grace)).dueAt;
+  }
+  await pc.waitUntil(windowEnd, () => pc.p.hearing !== null || allWaived());
+}
+
+/** The submission's received-on day: given, or the day it is entered. */
+function receivedOnOf(pc: PenaltyCase, input: { receivedOn?: string }): string {
+  return input.receivedOn ?? pc.today();
+}
+
+/** A received-on day that is in the future, before the notice's service, or earlier than today with no receipt. */
+function receiptProblem(
+  pc: PenaltyCase,
+  input: { receivedOn?: string; receiptAttachmentIds?: string[] },
+): Problem | undefined {
+  const found = receivedOnProblem({
+    receivedOn: receivedOnOf(pc, input),
+    today: pc.today(),
+    periodOpenedOn: toLocalDate(new Date(pc.p.notice!.servedAt!)),
+    hasReceipt: (input.receiptAttachmentIds ?? []).length > 0,
+  });
+  return found ? invalid(`${found.path} ${found.message}`, { fields: [found] }) : undefined;
+}
+
+/** The facts of a submission's receipt as the full-process record keeps them: received when, entered when. */
+function receiptRecord(pc: PenaltyCase, input: { receivedOn?: string; receiptAttachmentIds?: string[] }) {
+  return {
+    receivedOn: receivedOnOf(pc, input),
+    enteredAt: new Date(pc.now()).toISOString(),
+    receiptAttachmentIds: input.receiptAttachmentIds ?? [],
+  };
 }
 
 /** Officers and heads of the case department record what the party says or files. */
@@ -119,8 +156,10 @@ export function statementProblem(pc: PenaltyCase, input: StatementInput): Proble
     () => (notice?.servedAt ? undefined : outOfOrder('陈述申辩 follows the service of the 告知书')),
     () => (pc.p.decision ? deadlinePassed('the decision has been made') : undefined),
     () => (pc.p.waived.includes('STATEMENT') ? ruleBroken('the party waived the statement and defence') : undefined),
+    () => receiptProblem(pc, input),
+    // Judged on the day received: a statement that reached the agency in time stands until the decision.
     () =>
-      pc.now() < Date.parse(notice!.statementDueAt!) || pc.p.stage === 'HEARING'
+      receivedWithin(receivedOnOf(pc, input), new Date(notice!.statementDueAt!)) || pc.p.stage === 'HEARING'
         ? undefined
         : deadlinePassed(`the statement and defence period ended at ${notice!.statementDueAt}`),
   );
@@ -128,8 +167,14 @@ export function statementProblem(pc: PenaltyCase, input: StatementInput): Proble
 
 export async function recordStatement(pc: PenaltyCase, input: StatementInput): Promise<PenaltyEventResult> {
   const at = new Date(pc.now()).toISOString();
-  pc.p.statements.push({ at, by: input.actor.userId, summary: input.summary });
-  await pc.event('PARTY_STATEMENT_RECORDED', input.actor, { at, summaryLength: input.summary.length }, input.requestId);
+  const receipt = receiptRecord(pc, input);
+  pc.p.statements.push({ at, by: input.actor.userId, summary: input.summary, receivedOn: receipt.receivedOn });
+  await pc.event(
+    'PARTY_STATEMENT_RECORDED',
+    input.actor,
+    { at, summaryLength: input.summary.length, ...receipt },
+    input.requestId,
+  );
   return { ok: true, status: pc.p.stage, detail: { statements: pc.p.statements.length } };
 }
 
@@ -146,19 +191,40 @@ export function hearingRequestProblem(pc: PenaltyCase, input: HearingRequestInpu
         : ruleBroken('the proposed penalty does not carry a hearing right (行政处罚法 Art.63)'),
     () => (pc.p.hearing ? alreadyExists('a hearing has already been requested') : undefined),
     () => (pc.p.waived.includes('HEARING') ? ruleBroken('the party waived the hearing') : undefined),
+    () => receiptProblem(pc, input),
     () =>
-      pc.now() < Date.parse(notice!.hearingRequestDueAt!) && !pc.p.decision
+      receivedWithin(receivedOnOf(pc, input), new Date(notice!.hearingRequestDueAt!)) && !pc.p.decision
         ? undefined
         : deadlinePassed(
             `the hearing request period (5 working days, 行政处罚法 Art.64) ended at ${notice!.hearingRequestDueAt}`,
+          ),
+    // Received in time but entered after the party window closed: the case has gone on to the decision.
+    () =>
+      pc.p.stage === 'AWAITING_PARTY'
+        ? undefined
+        : deadlinePassed(
+            'the party window has closed; a request received in time is entered before it closes (the policy can keep it open for posted requests: partySubmissionGraceWorkingDays)',
           ),
   );
 }
 
 export async function requestHearing(pc: PenaltyCase, input: HearingRequestInput): Promise<PenaltyEventResult> {
   const requestedAt = new Date(pc.now()).toISOString();
-  pc.p.hearing = { requestedAt, hearingDate: null, chairId: null, outcome: null, noticeNumber: null };
-  await pc.event('HEARING_REQUESTED', input.actor, { channel: input.channel, requestedAt }, input.requestId);
+  const receipt = receiptRecord(pc, input);
+  pc.p.hearing = {
+    requestedAt,
+    receivedOn: receipt.receivedOn,
+    hearingDate: null,
+    chairId: null,
+    outcome: null,
+    noticeNumber: null,
+  };
+  await pc.event(
+    'HEARING_REQUESTED',
+    input.actor,
+    { channel: input.channel, requestedAt, ...receipt },
+    input.requestId,
+  );
   return { ok: true, status: pc.p.stage, detail: { requestedAt } };
 }
 

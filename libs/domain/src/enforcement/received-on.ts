@@ -1,0 +1,42 @@
+import { startOfLocalDay, type LocalDate } from '../calendar/local-date';
+
+/**
+ * The day the agency received a party's submission (陈述申辩, 听证申请, 复议/诉讼 filings): the postmark of one
+ * sent by post, the receipt of one handed in. A party's period is kept when the submission reached the agency (or
+ * the post) within it, whenever an officer gets to enter it (行政处罚法 Art.45, 64(1); 期间不包括在途时间, as the
+ * procedural laws count periods), so periods are judged on this day, not on the server's clock.
+ */
+export interface ReceivedOnClaim {
+  /** The day claimed; the day of entry when the officer gives none. */
+  receivedOn: LocalDate;
+  /** The day of entry (China local date). */
+  today: LocalDate;
+  /** The day the period opened (the 告知书's service): nothing can be received for it before. */
+  periodOpenedOn: LocalDate;
+  /** Whether the receipt (postmark, acknowledgement) is attached. */
+  hasReceipt: boolean;
+}
+
+/** The field problem of a received-on claim, or null when it may stand. */
+export function receivedOnProblem(
+  claim: ReceivedOnClaim,
+  field = 'receivedOn',
+): { path: string; message: string } | null {
+  if (claim.receivedOn > claim.today) return { path: field, message: 'must not be in the future' };
+  if (claim.receivedOn < claim.periodOpenedOn) {
+    return { path: field, message: `must not be before ${claim.periodOpenedOn}, when the period opened` };
+  }
+  // An earlier day than the day of entry is a claim about the past: the record keeps its proof.
+  if (claim.receivedOn < claim.today && !claim.hasReceipt) {
+    return {
+      path: 'receiptAttachmentIds',
+      message: 'a submission received before the day it is entered needs its receipt (postmark, acknowledgement)',
+    };
+  }
+  return null;
+}
+
+/** True when a submission received on `receivedOn` is within a period whose exclusive end is `periodEndsAt`. */
+export function receivedWithin(receivedOn: LocalDate, periodEndsAt: Date): boolean {
+  return startOfLocalDay(receivedOn).getTime() < periodEndsAt.getTime();
+}
