@@ -18,6 +18,7 @@ import { Complaints1765320000000 } from './migrations/1765320000000-Complaints';
 import { PublicReportAndDrawIndexes1765330000000 } from './migrations/1765330000000-PublicReportAndDrawIndexes';
 import { TasksAwaitingCalendar1765330000001 } from './migrations/1765330000001-TasksAwaitingCalendar';
 import { AccidentUpwardReportsAndConsequences1765420000000 } from './migrations/1765420000000-AccidentUpwardReportsAndConsequences';
+import { CasualtyRevisionReceipts1765440000000 } from './migrations/1765440000000-CasualtyRevisionReceipts';
 
 // Statutory dates are local China dates: keep PostgreSQL `date` (and date[]) as 'YYYY-MM-DD' strings
 // instead of letting node-pg turn them into Date objects at the process's time zone.
@@ -45,6 +46,7 @@ export const MIGRATIONS = [
   PublicReportAndDrawIndexes1765330000000,
   TasksAwaitingCalendar1765330000001,
   AccidentUpwardReportsAndConsequences1765420000000,
+  CasualtyRevisionReceipts1765440000000,
 ];
 
 /**

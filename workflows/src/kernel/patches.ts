@@ -42,4 +42,9 @@ export const PATCH = {
    * posted within the period that reach the agency after it (judged by their received-on day).
    */
   PENALTY_PARTY_SUBMISSION_GRACE: 'penalty-party-submission-grace',
+  /**
+   * A 补报 carries the day the agency received it (bounded, its receipt attached when earlier than entry), and the
+   * upward-report levels a regrade opens count their 2 hours from that receipt; before, from the level below's report.
+   */
+  ACCIDENT_BUBAO_RECEIVED_ON: 'accident-bubao-received-on',
 } as const;
