@@ -3483,10 +3483,23 @@ export interface components {
         newGrade: 'GENERAL' | 'LARGER' | 'MAJOR' | 'EXTRAORDINARY';
         /** @description Where the investigation moved (条例 Art.20), if it did */
         movedToDepartmentId: string | null;
-        /** Format: uuid */
+        /**
+         * Format: uuid
+         * @description The officer who entered it
+         */
         reportedBy: string;
-        /** Format: date-time */
+        /**
+         * Format: date-time
+         * @description When it was entered
+         */
         reportedAt: string;
+        /**
+         * Format: date
+         * @description The day the agency received it (China local date): the Art.13 window counts from it
+         */
+        receivedOn: string;
+        /** @description The receipt of one received before the day it was entered */
+        receiptAttachmentIds: string[];
       }[];
       /** @description The latest version of the investigation report */
       report: {
@@ -3748,6 +3761,13 @@ export interface components {
       seriousInjuries: number;
       /** 直接经济损失（元） */
       directLossYuan?: number;
+      /**
+       * 收到日期（传真、文件签收或邮戳）
+       * Format: date
+       */
+      receivedOn?: string;
+      /** 收件凭证 */
+      receiptAttachmentIds?: string[];
     };
     CasualtyRevisionResultDto_Output: {
       /**
@@ -4740,6 +4760,13 @@ export interface components {
     StatementDto: {
       /** 陈述申辩要点 */
       summary: string;
+      /**
+       * 收到日期（邮戳或收件回执）
+       * Format: date
+       */
+      receivedOn?: string;
+      /** 收件凭证（邮戳、回执） */
+      receiptAttachmentIds?: string[];
     };
     HearingRequestDto: {
       /**
@@ -4749,6 +4776,13 @@ export interface components {
       channel: 'WRITTEN' | 'ORAL';
       /** 备注 */
       note?: string;
+      /**
+       * 收到日期（邮戳或收件回执）
+       * Format: date
+       */
+      receivedOn?: string;
+      /** 收件凭证（邮戳、回执） */
+      receiptAttachmentIds?: string[];
     };
     WaiverDto: {
       /** 放弃的权利 */
@@ -4803,6 +4837,8 @@ export interface components {
       filedOn: string;
       /** 复议机关或法院 */
       body: string;
+      /** 受理通知书或起诉材料 */
+      receiptAttachmentIds?: string[];
     };
     ChallengeEndedDto: {
       /**
@@ -4817,6 +4853,8 @@ export interface components {
       result: 'UPHELD' | 'REVOKED' | 'CHANGED' | 'WITHDRAWN_BY_PARTY';
       /** 变更后的罚款（元） */
       newFineYuan?: number;
+      /** 复议决定书或裁判文书 */
+      receiptAttachmentIds?: string[];
     };
     CriminalTransferDto: {
       /** 涉嫌罪名 */
@@ -4919,6 +4957,8 @@ export interface components {
         statementDefenceWorkingDays: number;
         hearingRequestWorkingDays: number;
         hearingNoticeWorkingDays: number;
+        /** @description Local rule (default 0): working days the party window stays open after its periods end, for submissions posted in time */
+        partySubmissionGraceWorkingDays: number;
         reconsiderationDays: number;
         litigationMonths: number;
         courtApplicationMonths: number;
