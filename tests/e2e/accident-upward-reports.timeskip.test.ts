@@ -190,7 +190,7 @@ describe('accident upward reports on the time-skipping server', () => {
       60_000,
     );
     await reportsOf(a.id, 2);
-    await recordClientHistoryIfAsked(h.client, `accident-${a.id}`, 'accident-v3-upward-reports-regraded');
+    await recordClientHistoryIfAsked(h.client, `accident-${a.id}`, 'accident-v4-bubao-regrade-received');
   });
 
   it('a 补报 carries the day the agency received it: an earlier day with its receipt, bounded, the officer audited', async () => {
@@ -245,5 +245,6 @@ describe('accident upward reports on the time-skipping server', () => {
         receiptAttachmentIds: [receipt.body.id],
       }),
     );
+    await recordClientHistoryIfAsked(h.client, `accident-${a.id}`, 'accident-v4-bubao-received-earlier');
   });
 });
