@@ -113,6 +113,15 @@ describe('officer console basics (Chromium, dev server)', () => {
     await page.locator('[data-grade="GENERAL"]').waitFor();
     await page.getByTestId('accident-facts').getByText('县级').waitFor();
     await page.getByTestId('gates').waitFor();
+    // 逐级上报 (条例 Art.10–11): the city level's row, open, with its 2 hours counting down in China time.
+    await page.reload();
+    const city = page.getByTestId('upward-reports').locator('tr[data-level="CITY"][data-chain="EMERGENCY_MANAGEMENT"]');
+    await city.waitFor({ timeout: 30_000 });
+    expect(await city.innerText()).toMatch(/应急管理部门[\s\S]*设区的市级/);
+    await city
+      .locator('[data-clock="remaining"]')
+      .getByText(/还剩 [0-2] 小时 \d+ 分/)
+      .waitFor();
     await screenshots(p, 'accident');
   });
 

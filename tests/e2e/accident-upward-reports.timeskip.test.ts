@@ -7,6 +7,8 @@ import { recordClientHistoryIfAsked } from '../support/history';
 
 type Who = keyof TestOrg['users'] | keyof AccidentOrg['users'] | keyof UpwardChainOrg['users'];
 const HOUR = 3_600_000;
+/** The China local date of an instant. */
+const chinaDate = (ms: number) => new Date(ms + 8 * HOUR).toISOString().slice(0, 10);
 
 interface UpwardReport {
   chain: string;
@@ -40,14 +42,16 @@ describe('accident upward reports on the time-skipping server', () => {
 
   const as = (who: Who) => ({ Authorization: `Bearer ${tokens[who]}` });
 
-  async function reportAccident(deaths: number, sectorCode: string) {
+  /** An accident `occurredAgoMs` before now (the unit head told 5 minutes ago: reported in time). */
+  async function reportAccident(deaths: number, sectorCode: string, occurredAgoMs = 10 * 60_000) {
     const serverNow = Math.min(await h.env!.currentTimeMs(), Date.now());
     const res = await h
       .http()
       .post('/accidents')
       .set(as('officerA'))
       .send({
-        occurredAt: new Date(serverNow - 10 * 60_000).toISOString(),
+        occurredAt: new Date(serverNow - occurredAgoMs).toISOString(),
+        unitNotifiedAt: new Date(serverNow - 5 * 60_000).toISOString(),
         place: '测试县工业园',
         summary: '坍塌',
         enterpriseId: org.enterpriseId,
@@ -175,9 +179,72 @@ describe('accident upward reports on the time-skipping server', () => {
     expect(revised.status).toBe(200);
     expect(revised.body.grade).toBe('LARGER');
     const provinceTask = await openInbox('provinceOfficer', a.id);
-    // Counted from the city's report: the regrade came later, so the level is already behind.
-    expect(Date.parse(provinceTask.dueAt)).toBe(Date.parse(cityDone.completedAt) + 2 * HOUR);
+    // Counted from when the regrade was received (entered today: its entry), not from the city's earlier report.
+    const [revision] = (await h.http().get(`/accidents/${a.id}`).set(as('officerA'))).body.casualtyRevisions;
+    expect(revision).toMatchObject({
+      receivedOn: chinaDate(Date.parse(revision.reportedAt)),
+      receiptAttachmentIds: [],
+    });
+    expect(Date.parse(provinceTask.dueAt)).toBeGreaterThan(Date.parse(cityDone.completedAt) + 2 * HOUR);
+    expect(Math.abs(Date.parse(provinceTask.dueAt) - (Date.parse(revision.reportedAt) + 2 * HOUR))).toBeLessThan(
+      60_000,
+    );
     await reportsOf(a.id, 2);
-    await recordClientHistoryIfAsked(h.client, `accident-${a.id}`, 'accident-v3-upward-reports-regraded');
+    await recordClientHistoryIfAsked(h.client, `accident-${a.id}`, 'accident-v4-bubao-regrade-received');
+  });
+
+  it('a 补报 carries the day the agency received it: an earlier day with its receipt, bounded, the officer audited', async () => {
+    const a = await reportAccident(1, 'INDUSTRY_TRADE', 3 * 24 * HOUR);
+    const today = chinaDate(Date.now());
+    const day = (n: number) => chinaDate(Date.parse(`${today}T12:00:00+08:00`) + n * 24 * HOUR);
+    const receipt = await h
+      .http()
+      .post(`/cases/${a.id}/attachments`)
+      .set(as('officerA'))
+      .send({ kind: 'NOTE', text: `企业补报传真，收件日期 ${day(-1)}` });
+    expect(receipt.status).toBe(201);
+    const post = (body: Record<string, unknown>) =>
+      h.http().post(`/accidents/${a.id}/casualty-updates`).set(as('officerA')).send(body);
+    const figures = { deaths: 2, seriousInjuries: 1 };
+
+    const noReceipt = await post({ ...figures, receivedOn: day(-1) });
+    expect(noReceipt.status).toBe(400);
+    expect(noReceipt.body.details.fields).toEqual([expect.objectContaining({ path: 'receiptAttachmentIds' })]);
+    const future = await post({ ...figures, receivedOn: day(1), receiptAttachmentIds: [receipt.body.id] });
+    expect(future.status).toBe(400);
+    expect(future.body.details.fields).toEqual([{ path: 'receivedOn', message: 'must not be in the future' }]);
+    const beforeAccident = await post({ ...figures, receivedOn: day(-5), receiptAttachmentIds: [receipt.body.id] });
+    expect(beforeAccident.status).toBe(400);
+    expect(beforeAccident.body.details.fields).toEqual([
+      { path: 'receivedOn', message: expect.stringContaining('when the accident occurred') },
+    ]);
+
+    const accepted = await post({ ...figures, receivedOn: day(-1), receiptAttachmentIds: [receipt.body.id] });
+    expect(accepted.status).toBe(200);
+    expect(accepted.body.grade).toBe('GENERAL');
+    const detail = (await h.http().get(`/accidents/${a.id}`).set(as('officerA'))).body;
+    expect(detail.casualtyRevisions).toEqual([
+      expect.objectContaining({
+        deaths: 2,
+        seriousInjuries: 1,
+        receivedOn: day(-1),
+        receiptAttachmentIds: [receipt.body.id],
+        reportedBy: org.users.officerA.id,
+      }),
+    ]);
+    expect(chinaDate(Date.parse(detail.casualtyRevisions[0].reportedAt))).toBe(today);
+    // The record keeps who entered it, when, the day received and the receipt.
+    const revised = (
+      await h.http().get(`/cases/${a.id}/timeline`).query({ limit: 100 }).set(as('officerA'))
+    ).body.items.find((e: { action: string }) => e.action === 'ACCIDENT_CASUALTIES_REVISED');
+    expect(revised.actorId).toBe(org.users.officerA.id);
+    expect(revised.summary).toEqual(
+      expect.objectContaining({
+        receivedOn: day(-1),
+        enteredAt: detail.casualtyRevisions[0].reportedAt,
+        receiptAttachmentIds: [receipt.body.id],
+      }),
+    );
+    await recordClientHistoryIfAsked(h.client, `accident-${a.id}`, 'accident-v4-bubao-received-earlier');
   });
 });

@@ -20,6 +20,7 @@ import { TasksAwaitingCalendar1765330000001 } from './migrations/1765330000001-T
 import { Supervision1765400000000 } from './migrations/1765400000000-Supervision';
 import { Indicators1765410000000 } from './migrations/1765410000000-Indicators';
 import { AccidentUpwardReportsAndConsequences1765420000000 } from './migrations/1765420000000-AccidentUpwardReportsAndConsequences';
+import { CasualtyRevisionReceipts1765440000000 } from './migrations/1765440000000-CasualtyRevisionReceipts';
 
 // Statutory dates are local China dates: keep PostgreSQL `date` (and date[]) as 'YYYY-MM-DD' strings
 // instead of letting node-pg turn them into Date objects at the process's time zone.
@@ -49,6 +50,7 @@ export const MIGRATIONS = [
   Supervision1765400000000,
   Indicators1765410000000,
   AccidentUpwardReportsAndConsequences1765420000000,
+  CasualtyRevisionReceipts1765440000000,
 ];
 
 /**

@@ -128,7 +128,11 @@ export interface AccidentActivities {
     deaths: number;
     seriousInjuries: number;
     directLossYuan: number;
+    /** When the officer entered it. */
     reportedAt: string;
+    /** The day the agency received it (China local date; the day of entry when absent) and its receipt. */
+    receivedOn?: string;
+    receiptAttachmentIds?: string[];
     actorId: string;
     reportSubmitted: boolean;
   }): Promise<{

@@ -51,6 +51,8 @@ export class AccidentCase {
   readonly reportsUpward = patched(PATCH.ACCIDENT_UPWARD_REPORTS);
   /** What each reporting-violation flag opened (条例 Art.36), once per flag. */
   readonly reportingConsequences = new Map<ReportingViolation, OpenedReportingConsequence[]>();
+  /** When the last 补报 that changed the grade was received (epoch ms): the regrade's upward clocks count from it. */
+  regradeReceivedAt: number | null = null;
   closing = false;
   private failure: Failure | null = null;
 

@@ -1,9 +1,10 @@
-import { condition } from '@temporalio/workflow';
+import { condition, patched } from '@temporalio/workflow';
 import { upwardReportDueAt } from '@safety/domain/accident/reporting';
 import type { DepartmentLevel } from '@safety/domain/accident/jurisdiction';
 import { upwardReportReaches } from '@safety/domain/accident/upward-reporting';
 import type { UpwardReportPlan } from '@safety/temporal/accident.activities';
 import { AccidentSteps } from '@safety/temporal/steps/accident.steps';
+import { PATCH } from '../kernel/patches';
 import type { AccidentCase } from './case';
 
 type Chain = UpwardReportPlan['chains'][number];
@@ -28,8 +29,14 @@ async function reportUpChain(ac: AccidentCase, chain: Chain, firstReceivedAt: nu
   let receivedBelowAt = firstReceivedAt;
   for (const level of chain.levels) {
     const reaches = () => upwardReportReaches(ac.state.grade, level.level as DepartmentLevel);
-    // Not (yet) required at this grade: a regrade may extend the chain.
-    if (!reaches()) await condition(reaches);
+    // Not (yet) required at this grade: a regrade may extend the chain, and its 2 hours count from when the
+    // regrade was received (Art.13's 补报), not from the report below (histories before the patch: from below).
+    if (!reaches()) {
+      await condition(reaches);
+      if (ac.regradeReceivedAt !== null && patched(PATCH.ACCIDENT_BUBAO_RECEIVED_ON)) {
+        receivedBelowAt = Math.max(receivedBelowAt, ac.regradeReceivedAt);
+      }
+    }
     const dueAt = upwardReportDueAt(new Date(receivedBelowAt)).toISOString();
     const done = await ac.board.run(AccidentSteps.UPWARD_REPORT, {
       caseId: ac.caseId,

@@ -48,4 +48,9 @@ export const PATCH = {
    * assigned to a visiting officer. Only inputs with `joint` or `referral` take these branches.
    */
   JOINT_INSPECTIONS: 'inspection-joint-departments',
+  /**
+   * A 补报 carries the day the agency received it (bounded, its receipt attached when earlier than entry), and the
+   * upward-report levels a regrade opens count their 2 hours from that receipt; before, from the level below's report.
+   */
+  ACCIDENT_BUBAO_RECEIVED_ON: 'accident-bubao-received-on',
 } as const;

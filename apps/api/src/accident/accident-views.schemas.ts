@@ -65,8 +65,14 @@ export const CasualtyRevisionViewSchema = z.object({
   movedToDepartmentId: uuid()
     .nullable()
     .meta({ description: 'Where the investigation moved (条例 Art.20), if it did' }),
-  reportedBy: uuid(),
-  reportedAt: isoInstant(),
+  reportedBy: uuid().meta({ description: 'The officer who entered it' }),
+  reportedAt: isoInstant().meta({ description: 'When it was entered' }),
+  receivedOn: localDate().meta({
+    description: 'The day the agency received it (China local date): the Art.13 window counts from it',
+  }),
+  receiptAttachmentIds: z
+    .array(uuid())
+    .meta({ description: 'The receipt of one received before the day it was entered' }),
 });
 
 export const ReportViewSchema = z.object({

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { UpdateDefinition } from '@temporalio/common';
-import { AccidentService } from '@safety/application';
+import { AccidentService, CaseService } from '@safety/application';
+import { toLocalDate } from '@safety/domain/calendar/local-date';
 import { workflowPolicyOf } from '@safety/domain/accident/policy';
 import { toReportProposal } from '@safety/domain/accident/proposals';
 import { DomainError, ErrorCode } from '@safety/domain/errors';
@@ -43,6 +44,7 @@ import { accidentView, educationView } from './accident.views';
 export class AccidentWorkflowGateway {
   constructor(
     private readonly accidents: AccidentService,
+    private readonly cases: CaseService,
     private readonly tasks: TaskGateway,
     private readonly starter: WorkflowStarter,
     private readonly answers: WorkflowAnswers,
@@ -102,8 +104,13 @@ export class AccidentWorkflowGateway {
         'only the reporting or investigating department files a 补报',
       );
     }
+    // Judged on the day the agency received it (the received-on rule), which may be before the day it is entered.
     const reportedAt = new Date();
-    this.accidents.assertSupplementaryWindow(accident, reportedAt);
+    const today = toLocalDate(reportedAt);
+    const receivedOn = body.receivedOn ?? today;
+    this.accidents.assertReceivedOn(accident, { receivedOn, today, receiptAttachmentIds: body.receiptAttachmentIds });
+    this.accidents.assertSupplementaryWindow(accident, receivedOn);
+    await this.cases.assertCitedAttachmentsBelong(caseId, body);
     const figures = {
       deaths: body.deaths,
       seriousInjuries: body.seriousInjuries,
@@ -115,6 +122,8 @@ export class AccidentWorkflowGateway {
       revisionKey: randomUUID(),
       ...figures,
       reportedAt: reportedAt.toISOString(),
+      receivedOn: body.receivedOn,
+      receiptAttachmentIds: body.receiptAttachmentIds,
     });
   }
 

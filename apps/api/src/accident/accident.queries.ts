@@ -68,6 +68,8 @@ export class AccidentQueries {
         movedToDepartmentId: revision.movedToDepartmentId,
         reportedBy: revision.reportedBy,
         reportedAt: revision.reportedAt.toISOString(),
+        receivedOn: revision.receivedOn,
+        receiptAttachmentIds: revision.receiptAttachmentIds,
       })),
       report: report ? reportView(report) : null,
       responsibleParties: parties.map(partyView),

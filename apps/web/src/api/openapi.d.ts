@@ -3717,10 +3717,23 @@ export interface components {
         newGrade: 'GENERAL' | 'LARGER' | 'MAJOR' | 'EXTRAORDINARY';
         /** @description Where the investigation moved (条例 Art.20), if it did */
         movedToDepartmentId: string | null;
-        /** Format: uuid */
+        /**
+         * Format: uuid
+         * @description The officer who entered it
+         */
         reportedBy: string;
-        /** Format: date-time */
+        /**
+         * Format: date-time
+         * @description When it was entered
+         */
         reportedAt: string;
+        /**
+         * Format: date
+         * @description The day the agency received it (China local date): the Art.13 window counts from it
+         */
+        receivedOn: string;
+        /** @description The receipt of one received before the day it was entered */
+        receiptAttachmentIds: string[];
       }[];
       /** @description The latest version of the investigation report */
       report: {
@@ -3982,6 +3995,13 @@ export interface components {
       seriousInjuries: number;
       /** 直接经济损失（元） */
       directLossYuan?: number;
+      /**
+       * 收到日期（传真、文件签收或邮戳）
+       * Format: date
+       */
+      receivedOn?: string;
+      /** 收件凭证 */
+      receiptAttachmentIds?: string[];
     };
     CasualtyRevisionResultDto_Output: {
       /**

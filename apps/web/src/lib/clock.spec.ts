@@ -1,4 +1,12 @@
-import { chinaDate, chinaDateTime, isWorkingDay, statutoryClock, yearsSpanned, type CalendarYear } from './clock';
+import {
+  chinaDate,
+  chinaDateTime,
+  hoursClock,
+  isWorkingDay,
+  statutoryClock,
+  yearsSpanned,
+  type CalendarYear,
+} from './clock';
 
 /** Shaped like the 2026 notice around National Day: 1–7 October off, Sunday 27 September and Saturday 10 October worked. */
 const year2026: CalendarYear = {
@@ -56,5 +64,16 @@ describe('statutoryClock', () => {
     expect(statutoryClock('2027-01-05T15:59:59Z', now, years)).toEqual({ state: 'uncounted', dueDate: '2027-01-05' });
     expect(yearsSpanned('2027-01-05T15:59:59Z', now)).toEqual([2026, 2027]);
     expect(statutoryClock(null, now, years)).toEqual({ state: 'none' });
+  });
+});
+
+describe('hoursClock', () => {
+  const now = new Date('2026-09-30T02:00:00Z');
+
+  it('counts the hours and minutes left on the wall clock, and how long it is overdue', () => {
+    expect(hoursClock('2026-09-30T03:30:00Z', now)).toEqual({ state: 'remaining', hours: 1, minutes: 30 });
+    expect(hoursClock('2026-09-30T02:00:30Z', now)).toEqual({ state: 'remaining', hours: 0, minutes: 1 });
+    expect(hoursClock('2026-09-30T00:45:00Z', now)).toEqual({ state: 'overdue', hours: 1, minutes: 15 });
+    expect(hoursClock(null, now)).toEqual({ state: 'none' });
   });
 });

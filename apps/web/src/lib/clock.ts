@@ -89,3 +89,20 @@ export function yearsSpanned(dueAt: string | null | undefined, now: Date): numbe
   for (let year = Math.min(from, to); year <= Math.max(from, to); year++) years.push(year);
   return years;
 }
+
+export type HoursClockState =
+  | { state: 'none' }
+  | { state: 'remaining'; hours: number; minutes: number }
+  | { state: 'overdue'; hours: number; minutes: number };
+
+/**
+ * A clock that runs in hours on the wall clock (条例 Art.11: each level reports up within 2 hours): the hours and
+ * minutes left, or how long it is overdue, rounded up to the minute.
+ */
+export function hoursClock(dueAt: string | null | undefined, now: Date): HoursClockState {
+  if (!dueAt) return { state: 'none' };
+  const diff = Date.parse(dueAt) - now.getTime();
+  const total = Math.ceil(Math.abs(diff) / 60_000);
+  const parts = { hours: Math.floor(total / 60), minutes: total % 60 };
+  return diff >= 0 ? { state: 'remaining', ...parts } : { state: 'overdue', ...parts };
+}

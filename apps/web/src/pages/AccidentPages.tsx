@@ -19,11 +19,13 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api, unwrap } from '../api/client';
+import type { components } from '../api/openapi';
 import type { TaskView } from '../api/views';
 import { ChinaTime, DepartmentName, ErrorNotice, StatutoryClock, UserName } from '../lib/components';
 import { useI18n } from '../lib/i18n';
 import { hasRole, useSession } from '../lib/session';
 import { usePagedList } from '../lib/use-paged-list';
+import { UpwardReports } from './accident-upward-reports';
 import { ActionButton } from './case-actions';
 import { Documents, Evidence, Timeline } from './case-sections';
 
@@ -49,6 +51,7 @@ interface Accident {
 }
 
 interface AccidentDetail extends Accident {
+  upwardReports: components['schemas']['AccidentDetailDto_Output']['upwardReports'];
   team: Array<{ userId: string; teamRole: string; departmentId: string }>;
   report: { version: number; status: string; publishedAt: string | null } | null;
   workflow: {
@@ -271,6 +274,7 @@ export function AccidentPage() {
           </Descriptions.Item>
         </Descriptions>
       </Card>
+      <UpwardReports reports={a.upwardReports} />
       <Card title={t('team')}>
         <List
           size="small"

@@ -159,9 +159,14 @@ export class AccidentWorkflowService {
     seriousInjuries: number;
     directLossYuan: number;
     reportedAt: string;
+    receivedOn?: string;
+    receiptAttachmentIds?: string[];
     actorId: string;
     reportSubmitted: boolean;
   }) {
+    // Judged on the day the agency received it (条例 Art.13's window), not the day it is entered.
+    const receivedOn = input.receivedOn ?? toLocalDate(new Date(input.reportedAt));
+    const receiptAttachmentIds = input.receiptAttachmentIds ?? [];
     return this.uow.transaction(async (tx) => {
       const a = (await this.repo.findAccident(input.caseId, tx, true))!;
       const done = await this.repo.findRevision(input.revisionKey, tx);
@@ -174,7 +179,7 @@ export class AccidentWorkflowService {
           movedUp: !!done.movedToDepartmentId,
         };
       }
-      this.accidents.assertSupplementaryWindow(a, new Date(input.reportedAt));
+      this.accidents.assertSupplementaryWindow(a, receivedOn);
       const grade = gradeAccident({
         deaths: input.deaths,
         seriousInjuries: input.seriousInjuries,
@@ -187,7 +192,7 @@ export class AccidentWorkflowService {
         !input.reportSubmitted &&
         regradeMayMoveInvestigationUp({
           occurredOn: toLocalDate(a.occurredAt),
-          changedOn: toLocalDate(new Date(input.reportedAt)),
+          changedOn: receivedOn,
           sector: a.sectorClass as AccidentSectorClass,
           previousGrade: a.grade as AccidentGrade,
           newGrade: grade,
@@ -214,6 +219,8 @@ export class AccidentWorkflowService {
           movedToDepartmentId: movedUp ? departmentId : null,
           reportedBy: input.actorId,
           reportedAt: new Date(input.reportedAt),
+          receivedOn,
+          receiptAttachmentIds,
         },
         tx,
       );
@@ -249,6 +256,10 @@ export class AccidentWorkflowService {
               directLossYuan: input.directLossYuan,
               grade,
             },
+            // The 补报's receipt: received when, entered when (the actor is the officer who entered it).
+            receivedOn,
+            enteredAt: input.reportedAt,
+            receiptAttachmentIds,
           },
         },
         tx,

@@ -20,6 +20,7 @@ import {
   referralOutcome,
 } from '@safety/domain/accident';
 import { LocalDate, toLocalDate } from '@safety/domain/calendar/local-date';
+import { receivedOnProblem } from '@safety/domain/enforcement/received-on';
 import { DomainError, ErrorCode } from '@safety/domain/errors';
 import { Actor, hasAnyRole, Role } from '@safety/domain/identity/roles';
 import {
@@ -374,9 +375,8 @@ export class AccidentService {
   // ---- pre-checks the API runs before it hands a step to the workflow (the workflow checks again) ----
 
   /** 条例 Art.13: within 30 days (7 for road traffic and fire) of the accident; outside → DEADLINE_PASSED. */
-  assertSupplementaryWindow(accident: Pick<AccidentEntity, 'occurredAt' | 'sectorClass'>, reportedAt: Date): void {
+  assertSupplementaryWindow(accident: Pick<AccidentEntity, 'occurredAt' | 'sectorClass'>, on: LocalDate): void {
     const occurredOn = toLocalDate(accident.occurredAt);
-    const on = toLocalDate(reportedAt);
     if (!isWithinSupplementaryWindow(occurredOn, on, accident.sectorClass as AccidentSectorClass)) {
       throw new DomainError(
         ErrorCode.DEADLINE_PASSED,
@@ -384,6 +384,25 @@ export class AccidentService {
         { occurredOn, reportedOn: on },
       );
     }
+  }
+
+  /**
+   * The day a 补报 was received: not in the future, not before the accident, and with its receipt when earlier than
+   * the day it is entered (the received-on rule); 400 naming the field otherwise.
+   */
+  assertReceivedOn(
+    accident: Pick<AccidentEntity, 'occurredAt'>,
+    claim: { receivedOn: LocalDate; today: LocalDate; receiptAttachmentIds?: string[] },
+  ): void {
+    const found = receivedOnProblem({
+      receivedOn: claim.receivedOn,
+      today: claim.today,
+      periodOpenedOn: toLocalDate(accident.occurredAt),
+      periodOpenedBy: 'the accident occurred',
+      hasReceipt: (claim.receiptAttachmentIds ?? []).length > 0,
+    });
+    if (found)
+      throw new DomainError(ErrorCode.VALIDATION_FAILED, `${found.path} ${found.message}`, { fields: [found] });
   }
 
   /** Team members must be active users holding INVESTIGATION_MEMBER (DISCIPLINE members: DISCIPLINE_BODY). */

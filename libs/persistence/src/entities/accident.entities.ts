@@ -51,8 +51,13 @@ export class AccidentCasualtyRevisionEntity {
   @Column({ name: 'new_grade' }) newGrade!: string;
   @Column({ name: 'moved_from_department_id', type: 'uuid', nullable: true }) movedFromDepartmentId!: string | null;
   @Column({ name: 'moved_to_department_id', type: 'uuid', nullable: true }) movedToDepartmentId!: string | null;
+  /** The officer who entered it, and when. */
   @Column({ name: 'reported_by', type: 'uuid' }) reportedBy!: string;
   @Column({ name: 'reported_at', type: 'timestamptz' }) reportedAt!: Date;
+  /** The day the agency received it (China local date): the Art.13 window counts from it. */
+  @Column({ name: 'received_on', type: 'date' }) receivedOn!: string;
+  /** The receipt (fax, signed receipt, envelope) of one received before the day it was entered. */
+  @Column({ name: 'receipt_attachment_ids', type: 'jsonb', default: () => "'[]'" }) receiptAttachmentIds!: string[];
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }
 

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { TaskActor } from './human-task.contract';
 import type { AccidentPolicy, ACCIDENT_WORKFLOW_POLICY_KEYS } from '@safety/domain/accident/policy';
 import { AccidentSteps } from '../steps/accident.steps';
-import { choice, form, instant, integer, list, localDate, money, text } from '../steps/fields';
+import { attachments, choice, form, instant, integer, list, localDate, money, text } from '../steps/fields';
 
 /**
  * 生产安全事故调查处理 (生产安全事故报告和调查处理条例, 国务院令第493号): one workflow per accident
@@ -82,17 +82,32 @@ const casualtyFields = {
   }),
 };
 
+/**
+ * When the agency received the 补报 (the fax, the document's receipt, the postmark) and the receipt itself: the
+ * Art.13 window and the regrade's upward-report clocks count from it, not from the day an officer enters it.
+ * Omitted, it was received when entered; an earlier day needs the receipt (bounded: not in the future, not before
+ * the accident).
+ */
+const receipt = {
+  receivedOn: localDate([
+    '收到日期（传真、文件签收或邮戳）',
+    'Received on (fax, signed receipt or postmark)',
+  ]).optional(),
+  receiptAttachmentIds: attachments(['收件凭证', 'Receipt (fax, signed receipt, envelope)'], 10).optional(),
+};
 /** 补报 (条例 Art.13): the corrected casualty figures; the loss stays as recorded when absent. */
 export const CasualtyRevisionSchema = form({
   ...casualtyFields,
   directLossYuan: money(['直接经济损失（元）', 'Direct economic loss (yuan)'], MAX_LOSS_YUAN).optional(),
+  ...receipt,
 });
-/** The 补报 as the workflow receives it: the loss filled in, the API's idempotency key and receipt instant. */
+/** The 补报 as the workflow receives it: the loss filled in, the API's idempotency key and entry instant. */
 export const CasualtyRevisionMessageSchema = form({
   ...casualtyFields,
   directLossYuan: money(['直接经济损失（元）', 'Direct economic loss (yuan)'], MAX_LOSS_YUAN),
   revisionKey: text(['补报编号', 'Revision key'], 64),
-  reportedAt: instant(['补报时间', 'Reported at']),
+  reportedAt: instant(['录入时间', 'Entered at']),
+  ...receipt,
 });
 /** 条例 Art.27: a technical appraisal starts or ends (the investigation clock stops meanwhile). */
 export const AppraisalSchema = form({

@@ -3,7 +3,8 @@ import type {
   ReviseCasualtiesInput,
   ReviseCasualtiesResult,
 } from '@safety/temporal/contracts/accident.contract';
-import { firstProblem, forbidden, outOfOrder, Problem } from '../../kernel/problems';
+import { receivedInstant, receivedOnProblem } from '@safety/domain/enforcement/received-on';
+import { firstProblem, forbidden, invalid, outOfOrder, Problem } from '../../kernel/problems';
 import { type AccidentCase, HEAD, OFFICER } from '../case';
 
 /** 补报 is filed by officers of the reporting or the investigating department, while the case is open. */
@@ -16,6 +17,23 @@ export function revisionProblem(ac: AccidentCase, input: ReviseCasualtiesInput):
         : forbidden('only officers of the reporting or investigating department file a 补报'),
     () => (ac.state.status === 'CLOSED' ? outOfOrder('the case is closed') : undefined),
   );
+}
+
+/** The 补报's received-on day: given, or the day it is entered. */
+function receivedOnOf(ac: AccidentCase, input: ReviseCasualtiesInput): string {
+  return input.receivedOn ?? ac.today();
+}
+
+/** A received-on day in the future, before the accident, or earlier than today with no receipt. */
+export function receiptProblem(ac: AccidentCase, input: ReviseCasualtiesInput): Problem | undefined {
+  const found = receivedOnProblem({
+    receivedOn: receivedOnOf(ac, input),
+    today: ac.today(),
+    periodOpenedOn: ac.accidentDate,
+    periodOpenedBy: 'the accident occurred',
+    hasReceipt: (input.receiptAttachmentIds ?? []).length > 0,
+  });
+  return found ? invalid(`${found.path} ${found.message}`, { fields: [found] }) : undefined;
 }
 
 /**
@@ -34,9 +52,15 @@ export async function reviseCasualties(
     seriousInjuries: input.seriousInjuries,
     directLossYuan: input.directLossYuan,
     reportedAt: input.reportedAt,
+    receivedOn: input.receivedOn,
+    receiptAttachmentIds: input.receiptAttachmentIds,
     actorId: input.actor.userId,
     reportSubmitted: ac.state.reportSubmitted,
   });
+  // The regrade's upward reports count their 2 hours from when it was received (条例 Art.11, 13).
+  if (revised.grade !== ac.state.grade) {
+    ac.regradeReceivedAt = receivedInstant(receivedOnOf(ac, input), new Date(Date.now())).getTime();
+  }
   ac.state.grade = revised.grade as AccidentState['grade'];
   ac.state.departmentId = revised.departmentId;
   return {

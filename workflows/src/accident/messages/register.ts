@@ -16,7 +16,7 @@ import { contractProblem, messageBody } from '../../kernel/contract';
 import { alreadyExists, firstProblem, forbidden, outOfOrder } from '../../kernel/problems';
 import { type AccidentCase, HEAD } from '../case';
 import { superviseListing } from '../listing';
-import { reviseCasualties, revisionProblem } from './casualties';
+import { receiptProblem, reviseCasualties, revisionProblem } from './casualties';
 import { appraisalProblem, clockProblem, extendInvestigation, extensionProblem, recordAppraisal } from './clock';
 import { closeCase, closeProblem } from './close';
 import { consequencesProblem, openReportingConsequences } from '../violations';
@@ -53,6 +53,7 @@ export function registerAccidentMessages(ac: AccidentCase): void {
       firstProblem(
         () => revisionProblem(ac, input),
         () => contractProblem(CasualtyRevisionMessageSchema, messageBody(input)),
+        () => receiptProblem(ac, input),
       ),
   );
   ac.kernel.update(
