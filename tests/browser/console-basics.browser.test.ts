@@ -161,7 +161,13 @@ describe('officer console basics (Chromium, dev server)', () => {
     expect(await table.innerText()).not.toContain('最早的案件');
     await screenshots(p, 'cases');
 
-    const total = () => page.getByTestId('cases-total').innerText();
+    // The rows a filter keeps may already be on screen before its answer arrives, so each check waits for the
+    // total itself to read the expected count rather than for a row to appear.
+    const totalReads = (text: string) =>
+      page
+        .getByTestId('cases-total')
+        .filter({ hasText: new RegExp(`^${text}$`) })
+        .waitFor();
     const search = async (filter: string, text: string) => {
       const box = page.locator(`input[data-filter="${filter}"], [data-filter="${filter}"] input`);
       const answered = page.waitForResponse(
@@ -178,25 +184,30 @@ describe('officer console basics (Chromium, dev server)', () => {
     };
     await search('title', '最早的');
     await table.getByText(`${stem}最早的案件`).waitFor();
-    await expect(total()).resolves.toBe('共 1 件');
+    await totalReads('共 1 件');
     expect(await table.locator('tbody tr.ant-table-row').count()).toBe(1);
     await clear('title');
 
     await search('caseNumber', `测应急罚〔2026〕${org.suffix}-7号`);
     await table.getByText(`${stem}案件7`, { exact: true }).waitFor();
-    await expect(total()).resolves.toBe('共 1 件');
+    await totalReads('共 1 件');
     await clear('caseNumber');
 
     await search('enterpriseName', `远方企业${org.suffix}`);
     await table.getByText(`${stem}最早的案件`).waitFor();
-    await expect(total()).resolves.toBe('共 1 件');
+    await totalReads('共 1 件');
     await clear('enterpriseName');
 
     // Type and status together: the PENALTY cases (even i) that are CLOSED (i % 3 = 0): 0, 6, 12, 18, 24.
     await search('status', 'closed');
+    await totalReads('共 10 件');
+    const typed = page.waitForResponse(
+      (response) => new URL(response.url()).pathname === '/cases' && response.url().includes('caseType=PENALTY'),
+    );
     await chooseIn(page, page.locator('[data-filter="caseType"]').getByRole('combobox'), '行政处罚');
+    expect((await typed).status()).toBe(200);
+    await totalReads('共 5 件');
     await table.getByText(`${stem}案件24`, { exact: true }).waitFor();
-    await expect(total()).resolves.toBe('共 5 件');
     expect(await table.innerText()).not.toContain(`${stem}案件3`);
   });
 
