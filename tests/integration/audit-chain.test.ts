@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { AuditAppend, auditRowHash, AuditRepository, dataSourceOptions, MIGRATIONS } from '@safety/persistence';
+import {
+  AuditAppend,
+  auditRowHash,
+  AuditRepository,
+  dataSourceOptions,
+  MIGRATIONS,
+  UnitOfWork,
+} from '@safety/persistence';
 import { createTestDatabase, TestDatabase } from '../support/db';
 
 /** 执法全过程记录 (行政处罚法 Art.47): append-only, hash-chained per stream, anchored, and tampering is detected. */
@@ -82,6 +89,54 @@ describe('audit record: per-stream hash chains with anchors (real PostgreSQL)', 
         { stream: `denials:${actorId}`, case_id: null, action: 'ACCESS_DENIED' },
       ]);
       await expect(repo.verifyChain()).resolves.toMatchObject({ ok: true, checked: 2, streams: 2 });
+    });
+
+    it('writes concurrent stand-alone appends together, in fewer transactions than rows, each linked in its stream', async () => {
+      const cases = Array.from({ length: 8 }, () => randomUUID());
+      const appended = await Promise.all(
+        Array.from({ length: 64 }, (_, i) => repo.append(event(cases[i % cases.length], i))),
+      );
+      // Rows committed by one statement share its transaction id.
+      const rows: Array<{ seq: string; tx: string }> = await db.ds.query(
+        'SELECT seq, xmin::text AS tx FROM audit_log WHERE case_id = ANY($1) ORDER BY seq',
+        [cases],
+      );
+      expect(rows).toHaveLength(64);
+      expect(new Set(rows.map((r) => r.tx)).size).toBeLessThan(64);
+      // Each caller learns its own row.
+      expect(new Set(appended.map((a) => a.seq)).size).toBe(64);
+      const ownRows: Array<{ seq: string; summary: { i: number } }> = await db.ds.query(
+        'SELECT seq, summary FROM audit_log WHERE seq = ANY($1)',
+        [appended.map((a) => a.seq)],
+      );
+      const bySeq = new Map(ownRows.map((r) => [String(r.seq), r.summary.i]));
+      appended.forEach((a, i) => expect(bySeq.get(a.seq)).toBe(i));
+      await expect(repo.verifyChain()).resolves.toMatchObject({ ok: true, checked: 64, streams: 8 });
+    });
+
+    it('fails only the bad row of a group of appends, and writes the others', async () => {
+      const caseId = randomUUID();
+      const results = await Promise.allSettled([
+        repo.append(event(caseId, 0)),
+        repo.append({ ...event(caseId, 1), action: 'X'.repeat(65) }),
+        repo.append(event(caseId, 2)),
+      ]);
+      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+      const rows = await db.ds.query('SELECT summary FROM audit_log WHERE case_id = $1 ORDER BY seq', [caseId]);
+      expect(rows.map((r: { summary: { i: number } }) => r.summary.i)).toEqual([0, 2]);
+      await expect(repo.verifyChain()).resolves.toMatchObject({ ok: true, checked: 2, streams: 1 });
+    });
+
+    it("keeps an append inside the caller's transaction: rolled back with it", async () => {
+      const caseId = randomUUID();
+      await expect(
+        new UnitOfWork(db.ds).transaction(async (tx) => {
+          await repo.append(event(caseId, 0), tx);
+          throw new Error('the step failed');
+        }),
+      ).rejects.toThrow('the step failed');
+      await expect(db.ds.query('SELECT 1 FROM audit_log WHERE case_id = $1', [caseId])).resolves.toHaveLength(0);
+      await expect(repo.verifyChain()).resolves.toMatchObject({ ok: true, checked: 0 });
     });
 
     it('verifies incrementally: a second run checks only what was appended since, a full run checks everything', async () => {
