@@ -229,6 +229,101 @@ describe('plan indicators over HTTP', () => {
     expect(impossible.body.code).toBe('RULE_VIOLATION');
   });
 
+  it("revises an indicator's target and a plan's title with a reason: the verdict follows, both audited", async () => {
+    const accidentCount = {
+      name: '生产安全事故起数',
+      definition: '下降25%以上',
+      measure: 'ACCIDENT_COUNT',
+      baselineYear: 2020,
+      baselineValue: 4,
+      targetKind: 'DECREASE_MORE_THAN',
+      targetValue: 25,
+      targetYear: 2025,
+      nature: 'INDICATIVE',
+      leadDepartment: '县应急管理局',
+    };
+    const created = await h
+      .http()
+      .post('/indicators/plans')
+      .set(h.as('admin'))
+      .send({
+        code: `REV-${h.org.suffix.toUpperCase()}`,
+        title: '测试县规划（征求意见稿）',
+        issuer: '测试县人民政府',
+        regionId: h.org.regionId,
+        periodStartYear: 2021,
+        periodEndYear: 2025,
+        indicators: [accidentCount],
+      });
+    expect(created.status).toBe(201);
+    const plan = created.body as { id: string; indicators: Array<{ id: string }> };
+    const indicatorUrl = `/indicators/plans/${plan.id}/indicators/${plan.indicators[0].id}`;
+    // 3 accidents against 4: exactly 25% down, not more.
+    expect(yearOf((await report('admin', { planId: plan.id }))[0], 1, 2025).verdict).toBe('NOT_ACHIEVED');
+
+    const revised = await h
+      .http()
+      .put(indicatorUrl)
+      .set(h.as('admin'))
+      .send({ ...accidentCount, targetValue: 20, definition: '下降20%以上', reason: '中期评估调整目标' });
+    expect(revised.status).toBe(200);
+    expect(revised.body).toMatchObject({ seq: 1, targetValue: 20, definition: '下降20%以上', unit: '起' });
+    // 3 < 4 × 0.8 = 3.2.
+    expect(yearOf((await report('admin', { planId: plan.id }))[0], 1, 2025)).toMatchObject({
+      verdict: 'ACHIEVED',
+      benchmark: 3.2,
+    });
+    const [audited] = await h.db.ds.query(
+      `SELECT actor_id, summary FROM audit_log WHERE action = 'INDICATOR_REVISED' AND summary->>'planId' = $1`,
+      [plan.id],
+    );
+    expect(audited.actor_id).toBe(h.org.users.admin.id);
+    expect(audited.summary).toMatchObject({
+      reason: '中期评估调整目标',
+      before: { targetValue: 25, definition: '下降25%以上' },
+      after: { targetValue: 20, definition: '下降20%以上' },
+    });
+
+    const send = (url: string, who: Parameters<OrgHarness['as']>[0], body: object, method: 'put' | 'patch' = 'put') =>
+      h.http()[method](url).set(h.as(who)).send(body);
+    const valid = { ...accidentCount, reason: '更正' };
+    expect((await send(indicatorUrl, 'admin', accidentCount)).status).toBe(400);
+    const impossible = await send(indicatorUrl, 'admin', { ...valid, targetValue: 100 });
+    expect([impossible.status, impossible.body.code]).toEqual([422, 'RULE_VIOLATION']);
+    const outsidePeriod = await send(indicatorUrl, 'admin', { ...valid, targetYear: 2026 });
+    expect(outsidePeriod.body.details.fields).toEqual([expect.objectContaining({ path: 'targetYear' })]);
+    expect((await send(indicatorUrl, 'officerA', valid)).status).toBe(403);
+    const unknown = `/indicators/plans/${plan.id}/indicators/00000000-0000-4000-8000-000000000000`;
+    expect((await send(unknown, 'admin', valid)).status).toBe(404);
+    // An indicator of another plan is not one of this plan's.
+    const seeded = (await h.http().get(`/indicators/plans/${planId}`).set(h.as('admin'))).body;
+    const crossed = `/indicators/plans/${plan.id}/indicators/${seeded.indicators[0].id}`;
+    expect((await send(crossed, 'admin', valid)).status).toBe(404);
+    expect((await send(indicatorUrl, 'admin', { ...valid, targetValue: 20 })).status).toBe(200);
+
+    const planUrl = `/indicators/plans/${plan.id}`;
+    const retitled = await send(planUrl, 'admin', { title: '测试县安全生产规划', reason: '正式印发' }, 'patch');
+    expect(retitled.status).toBe(200);
+    expect(retitled.body).toMatchObject({
+      title: '测试县安全生产规划',
+      issuer: '测试县人民政府',
+      code: `REV-${h.org.suffix.toUpperCase()}`,
+    });
+    expect((await h.http().get(planUrl).set(h.as('officerA'))).body.title).toBe('测试县安全生产规划');
+    // The code, region and period identify the plan: not changed by a revision.
+    expect((await send(planUrl, 'admin', { periodEndYear: 2030, reason: 'x' }, 'patch')).status).toBe(400);
+    expect((await send(planUrl, 'officerA', { title: 'x', reason: 'x' }, 'patch')).status).toBe(403);
+    const [planAudit] = await h.db.ds.query(
+      `SELECT summary FROM audit_log WHERE action = 'INDICATOR_PLAN_REVISED' AND summary->>'planId' = $1`,
+      [plan.id],
+    );
+    expect(planAudit.summary).toMatchObject({
+      reason: '正式印发',
+      before: { title: '测试县规划（征求意见稿）' },
+      after: { title: '测试县安全生产规划' },
+    });
+  });
+
   it('shows a region only to its jurisdiction and lets only its administrators change it', async () => {
     expect((await report('cityHead')).map((p) => p.id)).toContain(planId);
     expect(await report('otherOfficer')).toEqual([]);

@@ -7,6 +7,8 @@ import type {
   IndicatorBodyDto,
   IndicatorReportQueryDto,
   IndicatorPlanBodyDto,
+  IndicatorPlanRevisionBodyDto,
+  IndicatorRevisionBodyDto,
 } from './indicator.schemas';
 
 const indicatorView = (i: PlanIndicatorEntity) => ({
@@ -46,6 +48,20 @@ export class IndicatorQueries {
 
   async addIndicator(actor: Actor, planId: string, body: IndicatorBodyDto, requestId?: string) {
     return indicatorView(await this.admin.addIndicator(actor, planId, body, requestId));
+  }
+
+  async reviseIndicator(
+    actor: Actor,
+    planId: string,
+    indicatorId: string,
+    body: IndicatorRevisionBodyDto,
+    requestId?: string,
+  ) {
+    return indicatorView(await this.admin.reviseIndicator(actor, planId, indicatorId, body, requestId));
+  }
+
+  async revisePlan(actor: Actor, planId: string, body: IndicatorPlanRevisionBodyDto, requestId?: string) {
+    return this.planView(await this.admin.revisePlan(actor, planId, body, requestId));
   }
 
   async plan(actor: Actor, planId: string) {

@@ -58,6 +58,24 @@ export class IndicatorPlanBodyDto extends createZodDto(
 
 export class IndicatorPlanIdParams extends createZodDto(z.strictObject({ id: uuid() })) {}
 
+export class IndicatorIdParams extends createZodDto(z.strictObject({ id: uuid(), indicatorId: uuid() })) {}
+
+const revisionReason = text(500).meta({
+  description: 'Why the entry changes (a correction, or the target adjusted at the mid-term review); audited',
+  example: '中期评估调整目标',
+});
+
+export class IndicatorRevisionBodyDto extends createZodDto(IndicatorBodySchema.extend({ reason: revisionReason })) {}
+
+export class IndicatorPlanRevisionBodyDto extends createZodDto(
+  z.strictObject({
+    title: text(200).optional(),
+    issuer: text(200).optional(),
+    source: text(1000).nullable().optional(),
+    reason: revisionReason,
+  }),
+) {}
+
 export class DenominatorParams extends createZodDto(z.strictObject({ regionId: uuid(), year: year() })) {}
 
 const denominatorValues = z

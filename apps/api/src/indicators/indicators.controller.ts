@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor, Role } from '@safety/domain/identity/roles';
 import { CurrentActor, RequestId, Roles } from '../auth/auth.decorators';
@@ -14,7 +14,10 @@ import {
   IndicatorReportQueryDto,
   IndicatorPlanBodyDto,
   IndicatorPlanDto,
+  IndicatorIdParams,
   IndicatorPlanIdParams,
+  IndicatorPlanRevisionBodyDto,
+  IndicatorRevisionBodyDto,
 } from './indicator.schemas';
 
 const { ENFORCEMENT_OFFICER: OFFICER, AGENCY_HEAD: HEAD, DEPARTMENT_ADMIN: ADMIN, SYSTEM_ADMIN: SYSADMIN } = Role;
@@ -76,6 +79,40 @@ export class IndicatorsController {
     @RequestId() requestId?: string,
   ) {
     return this.indicators.addIndicator(actor, id, body, requestId);
+  }
+
+  @Patch('plans/:id')
+  @Roles(ADMIN, SYSADMIN)
+  @Endpoint({
+    summary:
+      "Correct a plan's title, issuer or source, with a reason (administrators; audited with before and after; code, region and period stay)",
+    response: IndicatorPlanDto,
+    errors: [400, 403, 404, 413, 415],
+  })
+  revisePlan(
+    @CurrentActor() actor: Actor,
+    @Param() { id }: IndicatorPlanIdParams,
+    @Body() body: IndicatorPlanRevisionBodyDto,
+    @RequestId() requestId?: string,
+  ) {
+    return this.indicators.revisePlan(actor, id, body, requestId);
+  }
+
+  @Put('plans/:id/indicators/:indicatorId')
+  @Roles(ADMIN, SYSADMIN)
+  @Endpoint({
+    summary:
+      "Replace an indicator's entry, with a reason (a correction or a mid-term target adjustment; same checks as a new one; audited with before and after)",
+    response: IndicatorDto,
+    errors: [400, 403, 404, 413, 415, 422],
+  })
+  reviseIndicator(
+    @CurrentActor() actor: Actor,
+    @Param() { id, indicatorId }: IndicatorIdParams,
+    @Body() body: IndicatorRevisionBodyDto,
+    @RequestId() requestId?: string,
+  ) {
+    return this.indicators.reviseIndicator(actor, id, indicatorId, body, requestId);
   }
 
   @Get('denominators/:regionId/:year')

@@ -1162,7 +1162,8 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    patch?: never;
+    /** Correct a plan's title, issuer or source, with a reason (administrators; audited with before and after; code, region and period stay) */
+    patch: operations['IndicatorsController_revisePlan'];
     trace?: never;
   };
   '/indicators/plans/{id}/indicators': {
@@ -1176,6 +1177,23 @@ export interface paths {
     put?: never;
     /** Add an indicator to a plan of your jurisdiction (administrators; audited) */
     post: operations['IndicatorsController_addIndicator'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/indicators/plans/{id}/indicators/{indicatorId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Replace an indicator's entry, with a reason (a correction or a mid-term target adjustment; same checks as a new one; audited with before and after) */
+    put: operations['IndicatorsController_reviseIndicator'];
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -5216,6 +5234,62 @@ export interface components {
       /** @enum {string} */
       nature: 'BINDING' | 'INDICATIVE';
       leadDepartment: string;
+    };
+    IndicatorPlanRevisionBodyDto: {
+      title?: string;
+      issuer?: string;
+      source?: string | null;
+      /**
+       * @description Why the entry changes (a correction, or the target adjusted at the mid-term review); audited
+       * @example 中期评估调整目标
+       */
+      reason: string;
+    };
+    IndicatorRevisionBodyDto: {
+      /** @example 工矿商贸就业人员十万人生产安全事故死亡率 */
+      name: string;
+      /** @description What the plan counts (指标解释) */
+      definition: string;
+      /**
+       * @description What is computed from the accident records and denominators
+       * @enum {string}
+       */
+      measure:
+        | 'ACCIDENT_COUNT'
+        | 'DEATHS'
+        | 'LARGER_OR_ABOVE_ACCIDENTS'
+        | 'DEATHS_PER_100M_YUAN_GDP'
+        | 'DEATHS_PER_100K_IMC_EMPLOYEES'
+        | 'DEATHS_PER_10K_VEHICLES';
+      /** @description Defaults to the measure's unit */
+      unit?: string;
+      /** @description Sectors counted; default: the measure's (all, 工矿商贸, or road transport) */
+      sectorCodes?: string[] | null;
+      baselineYear: number;
+      baselineValue: number;
+      /**
+       * @description DECREASE_MORE_THAN: 下降X%以上 (strictly more than X% below the baseline); CEILING: 控制在Y以内
+       * @enum {string}
+       */
+      targetKind: 'DECREASE_MORE_THAN' | 'CEILING';
+      /** @description X (percent) or Y (in the unit) */
+      targetValue: number;
+      targetYear: number;
+      /**
+       * @description BINDING 约束性 or INDICATIVE 预期性
+       * @enum {string}
+       */
+      nature: 'BINDING' | 'INDICATIVE';
+      /**
+       * @description 牵头单位
+       * @example 市应急管理局
+       */
+      leadDepartment: string;
+      /**
+       * @description Why the entry changes (a correction, or the target adjusted at the mid-term review); audited
+       * @example 中期评估调整目标
+       */
+      reason: string;
     };
     DenominatorsDto_Output: {
       /** Format: uuid */
@@ -13655,6 +13729,94 @@ export interface operations {
       };
     };
   };
+  IndicatorsController_revisePlan: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['IndicatorPlanRevisionBodyDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IndicatorPlanDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is not JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+    };
+  };
   IndicatorsController_addIndicator: {
     parameters: {
       query?: never;
@@ -13671,6 +13833,104 @@ export interface operations {
     };
     responses: {
       201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IndicatorDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is not JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description RULE_VIOLATION / DEADLINE_PASSED / OUT_OF_RANGE: well-formed but breaks a statutory or business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+    };
+  };
+  IndicatorsController_reviseIndicator: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        indicatorId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['IndicatorRevisionBodyDto'];
+      };
+    };
+    responses: {
+      200: {
         headers: {
           [name: string]: unknown;
         };

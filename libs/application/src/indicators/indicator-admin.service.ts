@@ -144,6 +144,66 @@ export class IndicatorAdminService {
     });
   }
 
+  /**
+   * Replaces an indicator's entry (a correction, or a target adjusted at the plan's mid-term review) with the
+   * same checks as a new one; the reason and the entry before and after are audited. Its number in the table stays.
+   */
+  async reviseIndicator(
+    actor: Actor,
+    planId: string,
+    indicatorId: string,
+    input: IndicatorInput & { reason: string },
+    requestId?: string,
+  ): Promise<PlanIndicatorEntity> {
+    const plan = await this.plan(actor, planId);
+    await this.check(input, plan, '');
+    return this.uow.transaction(async (tx) => {
+      const before = await this.repo.findIndicatorForUpdate(plan.id, indicatorId, tx);
+      if (!before) throw new DomainError(ErrorCode.NOT_FOUND, `indicator ${indicatorId} of plan ${planId} not found`);
+      const { reason, ...entry } = input;
+      const after = await this.repo.updateIndicator(before.id, this.row(entry), tx);
+      await this.audit.record(
+        {
+          actorId: actor.userId,
+          actorRole: actor.roles[0],
+          action: 'INDICATOR_REVISED',
+          requestId,
+          summary: { planId, indicatorId, seq: before.seq, reason, before: entryOf(before), after: entryOf(after) },
+        },
+        tx,
+      );
+      return after;
+    });
+  }
+
+  /** Corrects a plan's title, issuer or source (its code, region and period identify it and stay); audited. */
+  async revisePlan(
+    actor: Actor,
+    planId: string,
+    input: { title?: string; issuer?: string; source?: string | null; reason: string },
+    requestId?: string,
+  ): Promise<IndicatorPlanEntity> {
+    const plan = await this.plan(actor, planId);
+    const { reason, ...fields } = input;
+    return this.uow.transaction(async (tx) => {
+      await this.repo.lockPlan(plan.id, tx);
+      const before = await this.repo.findPlan(plan.id, tx);
+      const after = await this.repo.updatePlan(plan.id, fields, tx);
+      const header = (p: IndicatorPlanEntity | null) => ({ title: p?.title, issuer: p?.issuer, source: p?.source });
+      await this.audit.record(
+        {
+          actorId: actor.userId,
+          actorRole: actor.roles[0],
+          action: 'INDICATOR_PLAN_REVISED',
+          requestId,
+          summary: { planId, code: plan.code, reason, before: header(before), after: header(after) },
+        },
+        tx,
+      );
+      return after;
+    });
+  }
+
   async denominators(actor: Actor, regionId: string, year: number): Promise<DenominatorsView> {
     await this.jurisdiction.assertRegion(actor, regionId);
     return view(regionId, year, await this.repo.denominatorsOf(regionId, year));
@@ -213,26 +273,31 @@ export class IndicatorAdminService {
   }
 
   private insert(planId: string, seq: number, ind: IndicatorInput, tx: Transaction) {
-    return this.repo.insertIndicator(
-      {
-        planId,
-        seq,
-        name: ind.name,
-        definition: ind.definition,
-        measure: ind.measure,
-        unit: ind.unit ?? MEASURE_DEFINITIONS[ind.measure].unit,
-        sectorCodes: ind.sectorCodes?.length ? ind.sectorCodes : null,
-        baselineYear: ind.baselineYear,
-        baselineValue: ind.baselineValue,
-        targetKind: ind.targetKind,
-        targetValue: ind.targetValue,
-        targetYear: ind.targetYear,
-        nature: ind.nature,
-        leadDepartment: ind.leadDepartment,
-      },
-      tx,
-    );
+    return this.repo.insertIndicator({ planId, seq, ...this.row(ind) }, tx);
   }
+
+  private row(ind: IndicatorInput) {
+    return {
+      name: ind.name,
+      definition: ind.definition,
+      measure: ind.measure,
+      unit: ind.unit ?? MEASURE_DEFINITIONS[ind.measure].unit,
+      sectorCodes: ind.sectorCodes?.length ? ind.sectorCodes : null,
+      baselineYear: ind.baselineYear,
+      baselineValue: ind.baselineValue,
+      targetKind: ind.targetKind,
+      targetValue: ind.targetValue,
+      targetYear: ind.targetYear,
+      nature: ind.nature,
+      leadDepartment: ind.leadDepartment,
+    };
+  }
+}
+
+/** What an indicator's entry says, for the audit of a revision. */
+function entryOf(i: PlanIndicatorEntity) {
+  const { id: _id, planId: _plan, seq: _seq, createdAt: _created, ...entry } = i;
+  return entry;
 }
 
 function view(regionId: string, year: number, rows: IndicatorDenominatorEntity[]): DenominatorsView {

@@ -88,6 +88,29 @@ export class IndicatorRepository {
     return this.m(tx).save(PlanIndicatorEntity, this.m(tx).create(PlanIndicatorEntity, row));
   }
 
+  /** One indicator of a plan, locked for a revision. */
+  findIndicatorForUpdate(planId: string, id: string, tx: Transaction): Promise<PlanIndicatorEntity | null> {
+    return this.m(tx).findOne(PlanIndicatorEntity, { where: { planId, id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  async updateIndicator(
+    id: string,
+    fields: Omit<PlanIndicatorEntity, 'id' | 'planId' | 'seq' | 'createdAt'>,
+    tx: Transaction,
+  ): Promise<PlanIndicatorEntity> {
+    await this.m(tx).update(PlanIndicatorEntity, { id }, fields);
+    return this.m(tx).findOneByOrFail(PlanIndicatorEntity, { id });
+  }
+
+  async updatePlan(
+    id: string,
+    fields: Partial<Pick<IndicatorPlanEntity, 'title' | 'issuer' | 'source'>>,
+    tx: Transaction,
+  ): Promise<IndicatorPlanEntity> {
+    if (Object.keys(fields).length) await this.m(tx).update(IndicatorPlanEntity, { id }, fields);
+    return this.m(tx).findOneByOrFail(IndicatorPlanEntity, { id });
+  }
+
   /** The plan row serialised against concurrent additions of indicators (seq numbering). */
   async lockPlan(id: string, tx: Transaction): Promise<void> {
     await this.m(tx).query(`SELECT id FROM indicator_plans WHERE id = $1 FOR UPDATE`, [id]);
