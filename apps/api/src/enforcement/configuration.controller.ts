@@ -45,9 +45,9 @@ export class EnforcementConfigController {
   @Roles(...ADMINISTRATORS)
   @Endpoint({
     summary:
-      "Replace the department's overrides; values less favourable to the party than the statute are refused (422 OUT_OF_RANGE)",
+      "Replace the department's overrides; values less favourable to the party than the statute are refused (422 OUT_OF_RANGE); a documentPrefix another department numbers with is refused (409); documentPrefix is never inherited",
     response: PolicyViewDto,
-    errors: [400, 403, 404, 413, 415, 422],
+    errors: [400, 403, 404, 409, 413, 415, 422],
   })
   putPolicy(
     @CurrentActor() actor: Actor,

@@ -1604,7 +1604,7 @@ export interface paths {
     };
     /** The department's own overrides and the effective policy (defaults ← levels above ← own) */
     get: operations['EnforcementConfigController_policy'];
-    /** Replace the department's overrides; values less favourable to the party than the statute are refused (422 OUT_OF_RANGE) */
+    /** Replace the department's overrides; values less favourable to the party than the statute are refused (422 OUT_OF_RANGE); a documentPrefix another department numbers with is refused (409); documentPrefix is never inherited */
     put: operations['EnforcementConfigController_putPolicy'];
     post?: never;
     delete?: never;
@@ -16433,6 +16433,15 @@ export interface operations {
       };
       /** @description NOT_FOUND: no such resource visible to you */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description A conflict with the current state (already claimed, completed, exists, or out of order) */
+      409: {
         headers: {
           [name: string]: unknown;
         };

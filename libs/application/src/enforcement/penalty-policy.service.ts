@@ -6,7 +6,8 @@ import {
   DiscretionBenchmarkEntry,
   validateDiscretionBenchmark,
 } from '@safety/domain/enforcement/benchmark';
-import { ProcedurePolicy, procedurePolicy } from '@safety/domain/enforcement/procedure-policy';
+import { mergePolicyLayers, ProcedurePolicy, procedurePolicy } from '@safety/domain/enforcement/procedure-policy';
+import { documentPrefix } from '@safety/domain/enforcement/document-number';
 import { toLocalDate } from '@safety/domain/calendar';
 import {
   DiscretionBenchmarkEntity,
@@ -62,9 +63,7 @@ export class PenaltyPolicyService {
     const chain = await this.repo.departmentChain(departmentId);
     const rows = await this.repo.findPolicies(chain);
     const byDept = new Map(rows.map((r) => [r.departmentId, r.overrides]));
-    const merged: Record<string, unknown> = {};
-    for (const id of [...chain].reverse()) Object.assign(merged, byDept.get(id) ?? {});
-    return procedurePolicy(merged);
+    return procedurePolicy(mergePolicyLayers(chain, (id) => byDept.get(id)));
   }
 
   async ownOverrides(departmentId: string): Promise<Record<string, unknown>> {
@@ -79,6 +78,22 @@ export class PenaltyPolicyService {
       overrides: await this.ownOverrides(departmentId),
       effective: await this.effectivePolicy(departmentId),
     };
+  }
+
+  /**
+   * Document numbers are unique across the installation and counted per department, so a prefix another
+   * department already numbers with (its own, or the one derived from its name and kind) would make the two
+   * issue the same numbers.
+   */
+  private async assertPrefixFree(departmentId: string, prefix: string): Promise<void> {
+    const others = await this.repo.otherDepartmentsPrefixes(departmentId);
+    const taken = others.find((d) => documentPrefix(d.documentPrefix, d.name, d.kind) === prefix);
+    if (taken)
+      throw new DomainError(
+        ErrorCode.ALREADY_EXISTS,
+        `documentPrefix ${prefix} is already used by ${taken.name}; choose another`,
+        { field: 'documentPrefix', departmentId: taken.id },
+      );
   }
 
   private async assertAdminOf(actor: Actor, departmentId: string): Promise<void> {
@@ -105,10 +120,12 @@ export class PenaltyPolicyService {
     await this.assertAdminOf(actor, departmentId);
     const chain = await this.repo.departmentChain(departmentId);
     const rows = await this.repo.findPolicies(chain.slice(1));
-    const inherited: Record<string, unknown> = {};
     const byDept = new Map(rows.map((r) => [r.departmentId, r.overrides]));
-    for (const id of chain.slice(1).reverse()) Object.assign(inherited, byDept.get(id) ?? {});
-    const effective = procedurePolicy({ ...inherited, ...overrides }); // throws on a bad value; nothing stored
+    // Throws on a bad value; nothing stored.
+    const effective = procedurePolicy(
+      mergePolicyLayers(chain, (id) => (id === departmentId ? overrides : byDept.get(id))),
+    );
+    if (effective.documentPrefix !== null) await this.assertPrefixFree(departmentId, effective.documentPrefix);
     const before = await this.ownOverrides(departmentId);
     await this.uow.transaction(async (tx) => {
       await this.repo.upsertPolicy(departmentId, overrides, actor.userId, tx);

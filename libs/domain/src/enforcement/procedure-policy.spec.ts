@@ -1,4 +1,4 @@
-import { DEFAULT_PROCEDURE_POLICY, procedurePolicy } from './procedure-policy';
+import { DEFAULT_PROCEDURE_POLICY, mergePolicyLayers, procedurePolicy } from './procedure-policy';
 
 describe('procedurePolicy', () => {
   it('defaults to the statute', () => {
@@ -16,5 +16,27 @@ describe('procedurePolicy', () => {
     expect(() => procedurePolicy({ foo: 1 })).toThrow(/Unknown policy field foo/);
     expect(() => procedurePolicy({ documentPrefix: '<b>' })).toThrow(/documentPrefix/);
     expect(procedurePolicy({ documentPrefix: 'X应急' }).documentPrefix).toBe('X应急');
+  });
+});
+
+describe('mergePolicyLayers', () => {
+  const layers: Record<string, Record<string, unknown>> = {
+    province: { creditRepairMinListedDays: 300, documentPrefix: '苏应急' },
+    city: { creditRepairMinListedDays: 200, reconsiderationDays: 90, documentPrefix: '锡应急' },
+    county: { reconsiderationDays: 70 },
+  };
+  const chain = ['county', 'city', 'province'];
+
+  it('applies the levels above nearest last, then the department’s own values', () => {
+    expect(mergePolicyLayers(chain, (id) => layers[id])).toEqual({
+      creditRepairMinListedDays: 200,
+      reconsiderationDays: 70,
+    });
+  });
+
+  it('takes the document prefix only from the department itself', () => {
+    expect(mergePolicyLayers(chain, (id) => layers[id]).documentPrefix).toBeUndefined();
+    expect(mergePolicyLayers(['city', 'province'], (id) => layers[id]).documentPrefix).toBe('锡应急');
+    expect(mergePolicyLayers([], (id) => layers[id])).toEqual({});
   });
 });

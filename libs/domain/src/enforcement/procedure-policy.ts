@@ -63,3 +63,25 @@ export function procedurePolicy(overrides: Record<string, unknown> = {}): Proced
   }
   return p;
 }
+
+/**
+ * Values that name the department itself and so are never inherited: a prefix set for a city's bureau would
+ * otherwise number the documents of every bureau below it alike.
+ */
+const OWN_ONLY_KEYS: ReadonlySet<string> = new Set<keyof ProcedurePolicy>(['documentPrefix']);
+
+/**
+ * The overrides in force for a department: those of the levels above it, nearest last, then its own; values that
+ * name a department (its document prefix) only from its own.
+ * @param chain the department first, then its parent, up to the root
+ */
+export function mergePolicyLayers(
+  chain: readonly string[],
+  overridesOf: (departmentId: string) => Record<string, unknown> | undefined,
+): Record<string, unknown> {
+  const merged: Record<string, unknown> = {};
+  for (const id of [...chain.slice(1)].reverse()) {
+    for (const [key, value] of Object.entries(overridesOf(id) ?? {})) if (!OWN_ONLY_KEYS.has(key)) merged[key] = value;
+  }
+  return { ...merged, ...(chain.length ? overridesOf(chain[0]) : {}) };
+}

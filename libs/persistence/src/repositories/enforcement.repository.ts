@@ -69,6 +69,18 @@ export class EnforcementRepository {
     );
   }
 
+  /** Every other department, with the document prefix it configured itself (null: it uses the derived one). */
+  otherDepartmentsPrefixes(
+    exceptId: string,
+  ): Promise<Array<{ id: string; name: string; kind: string; documentPrefix: string | null }>> {
+    return this.ds.query(
+      `SELECT d.id, d.name, d.kind, p.overrides->>'documentPrefix' AS "documentPrefix"
+         FROM departments d LEFT JOIN penalty_policies p ON p.department_id = d.id
+        WHERE d.id <> $1`,
+      [exceptId],
+    );
+  }
+
   // ---- legal review catalogues (行政处罚法 Art.58) ----
 
   findLegalReviewCatalogue(departmentId: string, tx?: Transaction): Promise<LegalReviewCatalogueEntity | null> {
