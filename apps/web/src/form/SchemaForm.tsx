@@ -17,7 +17,7 @@ import {
 } from 'antd';
 import { api, unwrap } from '../api/client';
 import { ApiError } from '../api/errors';
-import type { AttachmentView, DirectoryUser, OutcomeContract } from '../api/views';
+import type { AttachmentView, DirectoryUser, OutcomeContract } from '../api/types';
 import { useDirectory } from '../lib/components';
 import { UserSelect } from './UserSelect';
 import { useI18n } from '../lib/i18n';
@@ -74,8 +74,7 @@ export function SchemaForm({ outcomes, caseId, disabled, onSubmit }: SchemaFormP
   const needsUsers = useMemo(() => usesWidget(fields, 'user') || usesWidget(fields, 'users'), [fields]);
   const attachments = useQuery({
     queryKey: ['attachments', caseId],
-    queryFn: () =>
-      unwrap<{ items: AttachmentView[] }>(api.GET('/cases/{id}/attachments', { params: { path: { id: caseId } } })),
+    queryFn: () => unwrap(api.GET('/cases/{id}/attachments', { params: { path: { id: caseId } } })),
     enabled: needsEvidence,
   });
   const directory = useDirectory(needsUsers);
