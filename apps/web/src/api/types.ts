@@ -19,6 +19,7 @@ export type TimelineRow = Item<Schemas['TimelinePageDto_Output']>;
 export type AttachmentView = Schemas['AttachmentDto_Output'];
 export type DocumentView = Item<Schemas['DocumentPageDto_Output']>;
 export type DirectoryUser = Item<Schemas['DirectoryUserPageDto_Output']>;
+export type DirectoryDepartment = Item<Schemas['DirectoryDepartmentPageDto_Output']>;
 export type DashboardRow = Schemas['DashboardDto_Output']['departments'][number];
 export type Accident = Item<Schemas['AccidentPageDto_Output']>;
 export type Referral = Item<Schemas['ReferralPageDto_Output']>;

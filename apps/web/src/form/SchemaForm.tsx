@@ -19,6 +19,7 @@ import { api, unwrap } from '../api/client';
 import { ApiError } from '../api/errors';
 import type { AttachmentView, DirectoryUser, OutcomeContract } from '../api/types';
 import { useDirectory } from '../lib/components';
+import { DepartmentSelect } from './DepartmentSelect';
 import { UserSelect } from './UserSelect';
 import { useI18n } from '../lib/i18n';
 import {
@@ -312,6 +313,8 @@ function Widget({ field, label, ...control }: { field: FieldNode; label: string;
       return <DatePicker style={{ width: '100%' }} {...common} />;
     case 'datetime':
       return <DatePicker showTime style={{ width: '100%' }} {...common} />;
+    case 'department':
+      return <DepartmentSelect {...common} />;
     case 'user':
       return <UserSelect colleagues={users} multiple={false} {...common} />;
     case 'users':
