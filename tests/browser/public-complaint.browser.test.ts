@@ -1,6 +1,8 @@
-import { screenshots } from '../support/browser';
+import { loginAs, screenshots } from '../support/browser';
 import { browserSuite } from '../support/browser-suite';
-import { chooseIn } from '../support/console-steps';
+import { chooseIn, complete, DirectoryDepartment, fillFromSchema } from '../support/console-steps';
+import { expectEventually } from '../support/eventually';
+import type { JsonSchema } from '../support/schema-payload';
 
 const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
@@ -61,5 +63,66 @@ describe('public complaint pages (Chromium, dev server)', () => {
     expect(await page.content()).not.toContain('13912345678');
     await screenshots(p, 'public-complaint-track');
     expect(p.failedLoads.filter((load) => !load.includes('/public/complaints/'))).toEqual([]);
+  });
+
+  it("transfers a complaint to the competent department, chosen in the step's department picker by typing its name", async () => {
+    const { h } = suite;
+    const sent = await h
+      .http()
+      .post('/public/complaints')
+      .send({
+        description: '邻县企业的货车在本县境内违规装卸液氯',
+        place: '测试县与邻县交界处',
+        departmentId: h.org.departmentId,
+        contact: { anonymous: true },
+      });
+    expect(sent.status).toBe(201);
+    const [{ case_id: caseId }] = await h.db.ds.query('SELECT case_id FROM complaints WHERE tracking_code = $1', [
+      sent.body.code,
+    ]);
+    const taskId = await expectEventually(async () => {
+      const open = await h.http().get('/tasks').query({ caseId }).set(h.as('officerA'));
+      expect(open.body.items).toHaveLength(1);
+      return open.body.items[0].id as string;
+    });
+
+    const p = await suite.person();
+    const { page } = p;
+    await loginAs(p, h.org.users.officerA);
+    await page.goto(`/ui/tasks/${taskId}`);
+    await page.getByTestId('step-form').waitFor();
+    // The picker comes from the contract's annotation (x-widget: department), published by GET /task-types.
+    const task = await h.http().get(`/tasks/${taskId}`).set(h.as('officerA'));
+    const transfer = (task.body.form.outcomes as Array<{ outcome: string; schema: JsonSchema }>).find(
+      (candidate) => candidate.outcome === 'TRANSFER',
+    )!;
+    expect(transfer.schema.properties?.departmentId?.['x-widget']).toBe('department');
+    const neighbour: DirectoryDepartment = { id: h.org.otherDepartmentId, name: `邻县应急管理局${h.org.suffix}` };
+    const payload = { departmentId: neighbour.id, reason: '被举报单位在邻县登记，由邻县应急管理局管辖' };
+
+    await page
+      .locator('label.ant-radio-button-wrapper', { has: page.locator('[data-choose-outcome~="TRANSFER"]') })
+      .click();
+    // The neighbouring county is outside the officer's jurisdiction: it is found by the server's search.
+    const searched = page.waitForResponse(
+      (response) =>
+        new URL(response.url()).pathname === '/directory/departments' &&
+        new URL(response.url()).searchParams.get('q') === neighbour.name &&
+        response.ok(),
+    );
+    await fillFromSchema(page, transfer.schema, payload, [], '', [neighbour]);
+    await searched;
+    await screenshots(p, 'task-complaint-transfer');
+    await complete(page, 'TRANSFER');
+
+    const [stored] = await h.db.ds.query('SELECT status, outcome, result FROM tasks WHERE id = $1', [taskId]);
+    expect(stored).toEqual({ status: 'COMPLETED', outcome: 'TRANSFER', result: payload });
+    // The competent department's officers find its own 受理审查 in their inbox.
+    await expectEventually(async () => {
+      const theirs = await h.http().get('/tasks').query({ caseId }).set(h.as('otherOfficer'));
+      expect(theirs.body.items).toEqual([
+        expect.objectContaining({ type: 'COMPLAINT_ACCEPTANCE', departmentId: h.org.otherDepartmentId }),
+      ]);
+    });
   });
 });

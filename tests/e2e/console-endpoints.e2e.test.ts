@@ -5,7 +5,7 @@ import { penaltyFlow } from '../support/penalty-flow';
  * The routes the console added: the colleague directory, the per-case record verification and one discretion
  * benchmark by id (shown beside a proposal in legal review).
  */
-describe('console endpoints: GET /directory/users, GET /cases/:id/record-verification, GET /enforcement/benchmarks/:version', () => {
+describe('console endpoints: GET /directory/users, GET /directory/departments, GET /cases/:id/record-verification, GET /enforcement/benchmarks/:version', () => {
   let h: OrgHarness;
   let f: ReturnType<typeof penaltyFlow>;
 
@@ -58,6 +58,41 @@ describe('console endpoints: GET /directory/users, GET /cases/:id/record-verific
     expect((await h.http().get('/directory/users')).status).toBe(401);
     const badLimit = await h.http().get('/directory/users').query({ limit: 0 }).set(h.as('officerA'));
     expect(badLimit.status).toBe(400);
+  });
+
+  it('finds departments of every body by part of their name, in keyset pages, for any signed-in reader', async () => {
+    const directory = (query: Record<string, string | number>, who: 'head' | 'otherOfficer' = 'head') =>
+      h.http().get('/directory/departments').query(query).set(h.as(who));
+    // A complaint is transferred to a body outside the reader's jurisdiction: the neighbouring county is found too.
+    const found = await directory({ q: `应急管理局${h.org.suffix}` });
+    expect(found.status).toBe(200);
+    expect(found.body.items.map((d: { id: string }) => d.id)).toEqual([
+      h.org.cityDepartmentId,
+      h.org.departmentId,
+      h.org.otherDepartmentId,
+    ]);
+    expect(found.body.items[1]).toMatchObject({ name: `测试县应急管理局${h.org.suffix}`, level: 'COUNTY' });
+    expect(found.body).toMatchObject({ total: 3, totalExact: true, nextCursor: null });
+    const byCode = await directory({ q: `DI-C${h.org.suffix}` }, 'otherOfficer');
+    expect(byCode.body.items.map((d: { id: string }) => d.id)).toEqual([h.org.disciplineDepartmentId]);
+
+    const first = await directory({ q: `应急管理局${h.org.suffix}`, limit: 2 });
+    expect(first.body.items).toHaveLength(2);
+    expect(first.body.nextCursor).toEqual(expect.any(String));
+    const second = await directory({ q: `应急管理局${h.org.suffix}`, limit: 2, cursor: first.body.nextCursor });
+    expect(second.body.items.map((d: { id: string }) => d.id)).toEqual([h.org.otherDepartmentId]);
+    expect(second.body.nextCursor).toBeNull();
+
+    // A wildcard is taken literally, a dissolved department drops out.
+    expect((await directory({ q: `%${h.org.suffix}` })).body.items).toEqual([]);
+    await h.db.ds.query(`UPDATE departments SET valid_to = DATE '2020-12-31' WHERE id = $1`, [h.org.otherDepartmentId]);
+    const afterMerger = await directory({ q: `应急管理局${h.org.suffix}` });
+    expect(afterMerger.body.items.map((d: { id: string }) => d.id)).not.toContain(h.org.otherDepartmentId);
+    await h.db.ds.query(`UPDATE departments SET valid_to = NULL WHERE id = $1`, [h.org.otherDepartmentId]);
+
+    expect((await h.http().get('/directory/departments')).status).toBe(401);
+    expect((await directory({ limit: 0 })).status).toBe(400);
+    expect((await directory({ q: '' })).status).toBe(400);
   });
 
   it('finds the officials of every department by name, without the credential numbers of other bodies', async () => {

@@ -100,6 +100,13 @@ export interface DirectoryPerson {
   [field: string]: unknown;
 }
 
+/** A department as the department directory shows it (the console labels its option by the name). */
+export interface DirectoryDepartment {
+  id: string;
+  name: string;
+  [field: string]: unknown;
+}
+
 /** `anyOf: [X, {type: 'null'}]` is X. */
 const nonNull = (schema: JsonSchema): JsonSchema =>
   schema.anyOf?.find((variant) => variant.type !== 'null') ?? schema.oneOf?.find((variant) => variant.type) ?? schema;
@@ -109,8 +116,8 @@ const typeOf = (schema: JsonSchema): string | undefined =>
 
 /**
  * Types a payload into the console's form of a step, knowing nothing but the outcome's published JSON Schema:
- * each value goes into the control its schema asks for (a choice by its label, a person by name, a date typed
- * into its picker, list items added as needed). Nothing here names a step or a field.
+ * each value goes into the control its schema asks for (a choice by its label, a person or a department by
+ * name, a date typed into its picker, list items added as needed). Nothing here names a step or a field.
  */
 export async function fillFromSchema(
   page: Page,
@@ -118,11 +125,17 @@ export async function fillFromSchema(
   payload: Record<string, unknown>,
   people: DirectoryPerson[],
   prefix = '',
+  departments: DirectoryDepartment[] = [],
 ): Promise<void> {
   const personLabel = (id: unknown) => {
     const found = people.find((candidate) => candidate.id === id);
     if (!found) throw new Error(`no directory entry ${String(id)}`);
     return found.displayName;
+  };
+  const departmentLabel = (id: unknown) => {
+    const found = departments.find((candidate) => candidate.id === id);
+    if (!found) throw new Error(`no department ${String(id)} in the directory given`);
+    return found.name;
   };
   const optionLabel = (field: JsonSchema, value: unknown) =>
     (field.oneOf?.find((option) => option.const === value)?.title as string | undefined) ?? String(value);
@@ -132,13 +145,15 @@ export async function fillFromSchema(
     const widget = property['x-widget'];
     if (value === undefined || value === null) continue;
     if (widget === 'user') await choose(page, path, personLabel(value));
+    else if (widget === 'department') await choose(page, path, departmentLabel(value));
     else if (widget === 'users') for (const id of value as unknown[]) await choose(page, path, personLabel(id));
     else if (widget === 'attachments') {
       if ((value as unknown[]).length > 0) throw new Error(`${path}: attachments are chosen by their file names`);
     } else if (property.enum) await choose(page, path, optionLabel(property, value));
     else if (typeOf(property) === 'object')
-      await fillFromSchema(page, property, value as Record<string, unknown>, people, path);
-    else if (typeOf(property) === 'array') await fillList(page, property, path, value as unknown[], people);
+      await fillFromSchema(page, property, value as Record<string, unknown>, people, path, departments);
+    else if (typeOf(property) === 'array')
+      await fillList(page, property, path, value as unknown[], people, departments);
     else if (typeOf(property) === 'boolean') {
       if (value === true) await field(page, path).click();
     } else if (property.format === 'date') {
@@ -151,7 +166,14 @@ export async function fillFromSchema(
   }
 }
 
-async function fillList(page: Page, schema: JsonSchema, path: string, items: unknown[], people: DirectoryPerson[]) {
+async function fillList(
+  page: Page,
+  schema: JsonSchema,
+  path: string,
+  items: unknown[],
+  people: DirectoryPerson[],
+  departments: DirectoryDepartment[],
+) {
   const item = nonNull(schema.items ?? {});
   if (item.enum) {
     for (const value of items)
@@ -173,7 +195,7 @@ async function fillList(page: Page, schema: JsonSchema, path: string, items: unk
         .click();
     const value = items[index];
     if (typeOf(item) === 'object')
-      await fillFromSchema(page, item, value as Record<string, unknown>, people, `${path}.${index}`);
+      await fillFromSchema(page, item, value as Record<string, unknown>, people, `${path}.${index}`, departments);
     else await fill(page, `${path}.${index}`, String(value));
   }
 }

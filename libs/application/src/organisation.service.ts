@@ -44,6 +44,15 @@ export class OrganisationService {
     const [items, total] = await this.dir.listDepartments(q);
     return { items, total, offset: q.offset, limit: q.limit };
   }
+  /**
+   * The departments a step may name (the competent department a complaint is transferred to, a joint inspection's
+   * partner): every department in existence today, searched by name. Not personal data, so not limited to the
+   * reader's jurisdiction: a transfer goes to a body outside it.
+   */
+  departmentDirectory(page: PageRequest & { nameContains?: string }): Promise<KeysetPage<DepartmentEntity>> {
+    return this.dir.currentDepartmentsPage(page);
+  }
+
   /** Enterprises the actor's departments supervise, by name (keyset pages); lists always mask the principal's phone. */
   async enterprises(
     actor: Actor,

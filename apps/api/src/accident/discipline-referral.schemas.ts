@@ -47,9 +47,76 @@ export type ReferralView = z.infer<typeof ReferralViewSchema>;
 
 export class ReferralPageDto extends createZodDto(pageOf(ReferralViewSchema)) {}
 
+/** An evidence file as the bundle lists it: the content stays on the source case. */
+const ReferralAttachmentSchema = z.object({
+  id: uuid(),
+  fileName: z.string().nullable(),
+  contentType: z.string().nullable(),
+  sizeBytes: z.number().int(),
+  sha256: z.string(),
+  createdAt: isoInstant(),
+});
+
+/**
+ * The bundle as the sender wrote it when the referral went out (a copy, never rewritten): which
+ * source parts it has depends on the path the lead came by — an approved accident report, a
+ * 迟报/瞒报 finding, or a proposal from a case.
+ */
+const ReferralEvidenceSchema = z.object({
+  accident: z
+    .object({
+      caseId: uuid(),
+      occurredAt: isoInstant(),
+      reportedAt: isoInstant().optional(),
+      place: z.string(),
+      grade: z.string(),
+      deaths: z.number().int(),
+      seriousInjuries: z.number().int(),
+    })
+    .optional()
+    .meta({ description: 'The accident the lead comes from' }),
+  reportExcerpt: z
+    .object({
+      version: z.number().int(),
+      approvedAt: isoInstantOrNull(),
+      directCauses: z.string(),
+      indirectCauses: z.string(),
+      finding: z.object({
+        name: z.string(),
+        position: z.string().nullable(),
+        organisation: z.string().nullable(),
+        responsibility: z.string(),
+        proposedHandling: z.string().nullable(),
+      }),
+    })
+    .nullable()
+    .optional()
+    .meta({ description: "The approved investigation report's causes and its finding on the official" }),
+  reportingViolation: z
+    .object({ flag: z.string(), legalBasis: z.string() })
+    .optional()
+    .meta({ description: 'The 迟报/漏报/谎报/瞒报 finding the lead comes from' }),
+  case: z
+    .object({ caseId: uuid(), caseType: z.string(), referenceNo: z.string().nullable(), title: z.string() })
+    .optional()
+    .meta({ description: 'The case the lead was proposed from' }),
+  proposal: z
+    .object({
+      id: uuid(),
+      proposedBy: uuid(),
+      proposedAt: isoInstant(),
+      approvedBy: uuid(),
+      approvedAt: isoInstant(),
+      comment: z.string().nullish(),
+    })
+    .optional()
+    .meta({ description: "The proposal from the case and the head's approval" }),
+  attachments: z.array(ReferralAttachmentSchema),
+});
+
 export class ReferralDetailDto extends createZodDto(
   ReferralViewSchema.extend({
-    evidence: z.record(z.string(), z.unknown()).meta({
+    evidence: ReferralEvidenceSchema.meta({
       description:
         'The evidence bundle: the source (the accident and the report excerpt on the official, or the case and the approved proposal) and the attachment list',
     }),

@@ -66,11 +66,38 @@ export class RecordVerificationDto extends createZodDto(
   }),
 ) {}
 
+/**
+ * What the console reads of a penalty case's live state (PenaltyProcedureState): the decision period, its
+ * extensions and the proposal under review. Loose: the rest of the state passes through as the workflow reports it.
+ */
+const PenaltyProcedureViewSchema = z.looseObject({
+  decisionDueDate: z.string().nullable().optional(),
+  decisionExtensions: z
+    .array(z.looseObject({ days: z.number(), reason: z.string(), by: z.string(), at: z.string() }))
+    .optional(),
+  proposal: z
+    .looseObject({
+      outcome: z.string(),
+      violationType: z.string().optional(),
+      circumstance: z.string().optional(),
+      fineYuan: z.number().optional(),
+      legalBasis: z.string().optional(),
+      benchmarkId: z.string().nullish().meta({ description: 'The benchmark version the proposal was checked against' }),
+      range: z
+        .object({ minYuan: z.number(), maxYuan: z.number() })
+        .nullish()
+        .meta({ description: 'The benchmark range of the circumstance applied' }),
+    })
+    .nullable()
+    .optional()
+    .meta({ description: 'The proposal under review, with the legal basis and range it was checked against' }),
+});
+
 export class CaseDetailDto extends createZodDto(
   CaseViewSchema.extend({
     enterpriseName,
     workflow: z
-      .looseObject({ status: z.string() })
+      .looseObject({ status: z.string(), procedure: PenaltyProcedureViewSchema.optional() })
       .nullable()
       .meta({ description: "The workflow's live state (penalty cases), null for other types" }),
     tasks: z.array(TaskViewSchema),

@@ -7,7 +7,9 @@ import { IdParams, PageQueryDto } from '../contract/schemas';
 import { OrganisationQueries } from './organisation.queries';
 import {
   CreateUserDto,
+  DepartmentDirectoryQueryDto,
   DepartmentPageDto,
+  DirectoryDepartmentPageDto,
   DirectoryQueryDto,
   DepartmentQueryDto,
   EnterpriseDto,
@@ -76,6 +78,18 @@ export class OrganisationController {
   })
   directory(@CurrentActor() actor: Actor, @Query() query: DirectoryQueryDto) {
     return this.org.directory(actor, query);
+  }
+
+  @Get('directory/departments')
+  @AnyAuthenticated()
+  @Endpoint({
+    summary:
+      'Departments in existence today, by code, for steps that name one (the competent department of a transfer, a joint inspection partner); with `q`, those whose name or code contains it',
+    response: DirectoryDepartmentPageDto,
+    errors: [400],
+  })
+  departmentDirectory(@Query() query: DepartmentDirectoryQueryDto) {
+    return this.org.departmentDirectory(query);
   }
 
   @Post('users')

@@ -2,7 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { OrganisationService } from '@safety/application';
 import type { Actor, Role } from '@safety/domain/identity/roles';
 import type { PageRequest } from '@safety/persistence';
-import { departmentView, DirectoryQueryDto, directoryUserView, userView } from './organisation.schemas';
+import {
+  DepartmentDirectoryQueryDto,
+  departmentView,
+  DirectoryQueryDto,
+  directoryUserView,
+  userView,
+} from './organisation.schemas';
 
 /** The directory as the API shows it: departments, enterprises and users, with the user administration. */
 @Injectable()
@@ -31,6 +37,12 @@ export class OrganisationQueries {
     const { q, ...page } = query;
     const found = await this.org.directory(actor, { ...page, nameContains: q });
     return { ...found, items: found.items.map((user) => directoryUserView(user, actor.visibleDepartmentIds)) };
+  }
+
+  async departmentDirectory(query: DepartmentDirectoryQueryDto) {
+    const { q, ...page } = query;
+    const found = await this.org.departmentDirectory({ ...page, nameContains: q });
+    return { ...found, items: found.items.map(departmentView) };
   }
 
   async createUser(

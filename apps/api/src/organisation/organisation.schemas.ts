@@ -33,6 +33,20 @@ const DepartmentViewSchema = z.object({
 
 export class DepartmentPageDto extends createZodDto(offsetPageOf(DepartmentViewSchema)) {}
 
+export class DirectoryDepartmentPageDto extends createZodDto(pageOf(DepartmentViewSchema)) {}
+
+export class DepartmentDirectoryQueryDto extends createZodDto(
+  PageQuerySchema.extend({
+    q: z
+      .string()
+      .trim()
+      .min(1)
+      .max(50)
+      .optional()
+      .meta({ description: 'Part of a name or code: the departments whose name or code contains it' }),
+  }),
+) {}
+
 export const departmentView = (d: DepartmentEntity): z.infer<typeof DepartmentViewSchema> => ({
   id: d.id,
   code: d.code,

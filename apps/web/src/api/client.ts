@@ -37,10 +37,10 @@ const session: Middleware = {
 api.use(session);
 
 /**
- * The body of a successful answer, or an ApiError carrying the API's error body. Response bodies
- * the OpenAPI document does not describe yet are typed by the caller (views.ts).
+ * The body of a successful answer, typed by the operation's response in the OpenAPI document, or an
+ * ApiError carrying the API's error body.
  */
-export async function unwrap<T>(call: Promise<{ data?: unknown; error?: unknown; response: Response }>): Promise<T> {
+export async function unwrap<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
   const { data, error, response } = await call;
   if (!response.ok) throw new ApiError(response.status, toApiErrorBody(response.status, error));
   return data as T;

@@ -245,6 +245,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/directory/departments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Departments in existence today, by code, for steps that name one (the competent department of a transfer, a joint inspection partner); with `q`, those whose name or code contains it */
+    get: operations['OrganisationController_departmentDirectory'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/users/{id}/deactivate': {
     parameters: {
       query?: never;
@@ -2470,6 +2487,29 @@ export interface components {
       /** @description false when there are more than 10,000 (total is then 10,000) */
       totalExact: boolean;
     };
+    DirectoryDepartmentPageDto_Output: {
+      items: {
+        /** Format: uuid */
+        id: string;
+        code: string;
+        name: string;
+        kind: string;
+        /** @enum {string} */
+        level: 'PROVINCE' | 'CITY' | 'COUNTY' | 'TOWN' | 'PARK';
+        /** Format: uuid */
+        regionId: string;
+        parentId: string | null;
+        /** Format: date */
+        validFrom: string;
+        validTo: string | null;
+      }[];
+      /** @description Cursor of the next page; null on the last page */
+      nextCursor: string | null;
+      /** @description Matching rows, exact up to 10,000 */
+      total: number;
+      /** @description false when there are more than 10,000 (total is then 10,000) */
+      totalExact: boolean;
+    };
     CreateUserDto: {
       /** @example zhang.wei */
       username: string;
@@ -4404,7 +4444,70 @@ export interface components {
       } | null;
       /** @description The evidence bundle: the source (the accident and the report excerpt on the official, or the case and the approved proposal) and the attachment list */
       evidence: {
-        [key: string]: unknown;
+        /** @description The accident the lead comes from */
+        accident?: {
+          /** Format: uuid */
+          caseId: string;
+          /** Format: date-time */
+          occurredAt: string;
+          /** Format: date-time */
+          reportedAt?: string;
+          place: string;
+          grade: string;
+          deaths: number;
+          seriousInjuries: number;
+        };
+        /** @description The approved investigation report's causes and its finding on the official */
+        reportExcerpt?: {
+          version: number;
+          approvedAt: string | null;
+          directCauses: string;
+          indirectCauses: string;
+          finding: {
+            name: string;
+            position: string | null;
+            organisation: string | null;
+            responsibility: string;
+            proposedHandling: string | null;
+          };
+        } | null;
+        /** @description The 迟报/漏报/谎报/瞒报 finding the lead comes from */
+        reportingViolation?: {
+          flag: string;
+          legalBasis: string;
+        };
+        /** @description The case the lead was proposed from */
+        case?: {
+          /** Format: uuid */
+          caseId: string;
+          caseType: string;
+          referenceNo: string | null;
+          title: string;
+        };
+        /** @description The proposal from the case and the head's approval */
+        proposal?: {
+          /** Format: uuid */
+          id: string;
+          /** Format: uuid */
+          proposedBy: string;
+          /** Format: date-time */
+          proposedAt: string;
+          /** Format: uuid */
+          approvedBy: string;
+          /** Format: date-time */
+          approvedAt: string;
+          comment?: string | null;
+        };
+        attachments: {
+          /** Format: uuid */
+          id: string;
+          fileName: string | null;
+          contentType: string | null;
+          sizeBytes: number;
+          sha256: string;
+          /** Format: date-time */
+          createdAt: string;
+        }[];
       };
       /**
        * @description Whether you read it as the sender or the receiver
@@ -6643,6 +6746,38 @@ export interface components {
       workflow:
         | ({
             status: string;
+            procedure?: {
+              decisionDueDate?: string | null;
+              decisionExtensions?: ({
+                days: number;
+                reason: string;
+                by: string;
+                at: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              /** @description The proposal under review, with the legal basis and range it was checked against */
+              proposal?:
+                | ({
+                    outcome: string;
+                    violationType?: string;
+                    circumstance?: string;
+                    fineYuan?: number;
+                    legalBasis?: string;
+                    /** @description The benchmark version the proposal was checked against */
+                    benchmarkId?: string | null;
+                    /** @description The benchmark range of the circumstance applied */
+                    range?: {
+                      minYuan: number;
+                      maxYuan: number;
+                    } | null;
+                  } & {
+                    [key: string]: unknown;
+                  })
+                | null;
+            } & {
+              [key: string]: unknown;
+            };
           } & {
             [key: string]: unknown;
           })
@@ -8849,6 +8984,58 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['DirectoryUserPageDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+    };
+  };
+  OrganisationController_departmentDirectory: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description nextCursor of the previous page; absent for the first page */
+        cursor?: string;
+        /** @description Part of a name or code: the departments whose name or code contains it */
+        q?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DirectoryDepartmentPageDto_Output'];
         };
       };
       /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */

@@ -17,8 +17,9 @@ import {
 } from 'antd';
 import { api, unwrap } from '../api/client';
 import { ApiError } from '../api/errors';
-import type { AttachmentView, DirectoryUser, OutcomeContract } from '../api/views';
+import type { AttachmentView, DirectoryUser, OutcomeContract } from '../api/types';
 import { useDirectory } from '../lib/components';
+import { DepartmentSelect } from './DepartmentSelect';
 import { UserSelect } from './UserSelect';
 import { useI18n } from '../lib/i18n';
 import {
@@ -74,8 +75,7 @@ export function SchemaForm({ outcomes, caseId, disabled, onSubmit }: SchemaFormP
   const needsUsers = useMemo(() => usesWidget(fields, 'user') || usesWidget(fields, 'users'), [fields]);
   const attachments = useQuery({
     queryKey: ['attachments', caseId],
-    queryFn: () =>
-      unwrap<{ items: AttachmentView[] }>(api.GET('/cases/{id}/attachments', { params: { path: { id: caseId } } })),
+    queryFn: () => unwrap(api.GET('/cases/{id}/attachments', { params: { path: { id: caseId } } })),
     enabled: needsEvidence,
   });
   const directory = useDirectory(needsUsers);
@@ -313,6 +313,8 @@ function Widget({ field, label, ...control }: { field: FieldNode; label: string;
       return <DatePicker style={{ width: '100%' }} {...common} />;
     case 'datetime':
       return <DatePicker showTime style={{ width: '100%' }} {...common} />;
+    case 'department':
+      return <DepartmentSelect {...common} />;
     case 'user':
       return <UserSelect colleagues={users} multiple={false} {...common} />;
     case 'users':

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
 import { api, unwrap } from '../api/client';
-import type { DirectoryUser } from '../api/views';
+import type { DirectoryUser } from '../api/types';
 import { useDepartments } from '../lib/components';
 
 /**
@@ -24,11 +24,7 @@ export function UserSelect({
   const search = useQuery({
     queryKey: ['directory-search', term],
     queryFn: async () =>
-      (
-        await unwrap<{ items: DirectoryUser[] }>(
-          api.GET('/directory/users', { params: { query: { q: term, limit: 20 } } }),
-        )
-      ).items,
+      (await unwrap(api.GET('/directory/users', { params: { query: { q: term, limit: 20 } } }))).items,
     enabled: term.length > 0,
     staleTime: 60_000,
   });

@@ -151,6 +151,27 @@ describe('describeForm', () => {
     expect(others.options).toEqual([{ value: 'FINE', label: { zh: '罚款', en: 'Fine' } }]);
   });
 
+  it('maps a department (x-widget: department) to the department picker, in a payload and in a list item', () => {
+    const competent = titled('有权处理部门', 'Competent department', {
+      type: 'string',
+      format: 'uuid',
+      'x-widget': 'department',
+    });
+    const [departmentId, findings] = describeForm({
+      type: 'object',
+      required: ['departmentId'],
+      properties: {
+        departmentId: competent,
+        findings: titled('检查发现', 'Findings', {
+          type: 'array',
+          items: { type: 'object', properties: { competentDepartmentId: competent } },
+        }),
+      },
+    });
+    expect(departmentId).toMatchObject({ kind: 'department', required: true });
+    expect(findings.item!.fields!.map((f) => [f.name, f.kind])).toEqual([['competentDepartmentId', 'department']]);
+  });
+
   it('falls back to the property name when a schema has no title', () => {
     expect(describeForm({ type: 'object', properties: { comment: { type: 'string' } } })[0].label).toEqual({
       zh: 'comment',

@@ -49,6 +49,7 @@ export type FieldKind =
   | 'date'
   | 'datetime'
   | 'user'
+  | 'department'
   | 'users'
   | 'attachments'
   | 'texts'
@@ -116,6 +117,7 @@ function kindOf(schema: JsonSchema): FieldKind {
   if (widget === 'attachments') return 'attachments';
   if (widget === 'users') return 'users';
   if (widget === 'user') return 'user';
+  if (widget === 'department') return 'department';
   if (widget === 'money') return 'money';
   if (widget === 'textarea') return 'textarea';
   if (schema.enum) return 'choice';

@@ -13,7 +13,7 @@ const OFFICERS = ['ENFORCEMENT_OFFICER', 'AGENCY_HEAD', 'DEPARTMENT_ADMIN', 'SYS
 /** Open and red counts for the navigation, refreshed every 30 s (the inbox refreshes on its own). */
 function useInboxCounts() {
   const count = (query: Record<string, string>) =>
-    unwrap<{ total: number }>(api.GET('/tasks', { params: { query: { limit: 1, ...query } } })).then((p) => p.total);
+    unwrap(api.GET('/tasks', { params: { query: { limit: 1, ...query } } })).then((p) => p.total);
   return useQuery({
     queryKey: ['inbox-counts'],
     queryFn: async () => ({ open: await count({}), red: await count({ escalation: 'RED' }) }),

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Result, Tag, Typography } from 'antd';
 import { api, unwrap } from '../api/client';
 import { ApiError } from '../api/errors';
-import type { CalendarYear, Department, DirectoryUser } from '../api/views';
+import type { components } from '../api/openapi';
 import { chinaDateTime, statutoryClock, yearsSpanned } from './clock';
 import { useI18n } from './i18n';
 
@@ -28,18 +28,17 @@ export function EscalationCard({ escalation }: { escalation: string }) {
   );
 }
 
+type HolidayYear = components['schemas']['HolidayYearViewDto_Output'];
+
 /** The official holiday calendars a clock needs, loaded once per year. */
 function useCalendarYears(years: number[]) {
   const query = useQuery({
     queryKey: ['calendar-years', years],
     queryFn: async () => {
-      const loaded = new Map<number, CalendarYear>();
+      const loaded = new Map<number, HolidayYear>();
       for (const year of years) {
         try {
-          loaded.set(
-            year,
-            await unwrap<CalendarYear>(api.GET('/calendar/years/{year}', { params: { path: { year } } })),
-          );
+          loaded.set(year, await unwrap(api.GET('/calendar/years/{year}', { params: { path: { year } } })));
         } catch (error) {
           // A year not yet published is a known state (the clock says it cannot count), not an error.
           if (!(error instanceof ApiError && error.status === 404)) throw error;
@@ -121,9 +120,7 @@ export function useDepartments() {
   return useQuery({
     queryKey: ['departments'],
     queryFn: async () => {
-      const page = await unwrap<{ items: Department[] }>(
-        api.GET('/departments', { params: { query: { limit: 100 } } }),
-      );
+      const page = await unwrap(api.GET('/departments', { params: { query: { limit: 100 } } }));
       return new Map(page.items.map((d) => [d.id, d]));
     },
     staleTime: 600_000,
@@ -135,9 +132,7 @@ export function useDirectory(enabled = true) {
   return useQuery({
     queryKey: ['directory'],
     queryFn: async () => {
-      const page = await unwrap<{ items: DirectoryUser[] }>(
-        api.GET('/directory/users', { params: { query: { limit: 100 } } }),
-      );
+      const page = await unwrap(api.GET('/directory/users', { params: { query: { limit: 100 } } }));
       return page.items;
     },
     staleTime: 300_000,

@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { api, connectSession, unwrap } from '../api/client';
-import type { Me } from '../api/views';
+import type { Me } from '../api/types';
 
 /**
  * The login session: the bearer token lives in sessionStorage (gone with the tab), never in a
@@ -84,9 +84,7 @@ export function SessionProvider({ children, language }: { children: ReactNode; l
   }, [stored, logout]);
 
   const login = useCallback(async (username: string, password: string) => {
-    const answer = await unwrap<{ accessToken: string; user: Me }>(
-      api.POST('/auth/login', { body: { username, password } }),
-    );
+    const answer = await unwrap(api.POST('/auth/login', { body: { username, password } }));
     const next = { token: answer.accessToken, user: answer.user, expiresAt: expiryOf(answer.accessToken) };
     sessionStorage.setItem(STORAGE_KEY, JSON.stringify(next));
     sessionStorage.removeItem(ENDED_KEY);

@@ -19,8 +19,7 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api, unwrap } from '../api/client';
-import type { components } from '../api/openapi';
-import type { TaskView } from '../api/views';
+import type { Accident } from '../api/types';
 import { ChinaTime, DepartmentName, ErrorNotice, StatutoryClock, UserName } from '../lib/components';
 import { useI18n } from '../lib/i18n';
 import { hasRole, useSession } from '../lib/session';
@@ -28,53 +27,6 @@ import { usePagedList } from '../lib/use-paged-list';
 import { UpwardReports } from './accident-upward-reports';
 import { ActionButton } from './case-actions';
 import { Documents, Evidence, Timeline } from './case-sections';
-
-interface Accident {
-  id: string;
-  title: string;
-  status: string;
-  occurredAt: string;
-  place: string;
-  summary: string;
-  sectorCode: string;
-  deaths: number;
-  seriousInjuries: number;
-  directLossYuan: number;
-  grade: string;
-  investigatingLevel: string;
-  investigatingLevelExact: boolean;
-  reportingDepartmentId: string;
-  investigatingDepartmentId: string;
-  reportTimeliness: string;
-  reportingFlags: string[];
-  teamLeadId: string | null;
-}
-
-interface AccidentDetail extends Accident {
-  upwardReports: components['schemas']['AccidentDetailDto_Output']['upwardReports'];
-  team: Array<{ userId: string; teamRole: string; departmentId: string }>;
-  report: { version: number; status: string; publishedAt: string | null } | null;
-  workflow: {
-    status: string;
-    clock: {
-      dueAt: string | null;
-      paused: boolean;
-      pausedDays: number;
-      extensionDays: number;
-      needsManualDueDate: boolean;
-    };
-  } | null;
-  tasks: TaskView[];
-}
-
-interface Gates {
-  causesEstablished: boolean;
-  responsiblePartiesHandled: boolean;
-  rectificationVerified: boolean;
-  educationRecorded: boolean;
-  closable: boolean;
-  missing: string[];
-}
 
 export function AccidentsPage() {
   const { t, code } = useI18n();
@@ -123,10 +75,7 @@ export function AccidentReportPage() {
   const navigate = useNavigate();
   const sectors = useQuery({
     queryKey: ['enterprises-for-report'],
-    queryFn: () =>
-      unwrap<{ items: Array<{ id: string; name: string; sectorCode: string }> }>(
-        api.GET('/enterprises', { params: { query: { limit: 100 } } }),
-      ),
+    queryFn: () => unwrap(api.GET('/enterprises', { params: { query: { limit: 100 } } })),
   });
   const report = useMutation({
     mutationFn: (values: {
@@ -140,7 +89,7 @@ export function AccidentReportPage() {
       seriousInjuries: number;
       directLossYuan: number;
     }) =>
-      unwrap<Accident>(
+      unwrap(
         api.POST('/accidents', { body: { ...values, occurredAt: values.occurredAt.format('YYYY-MM-DDTHH:mm:ssZ') } }),
       ),
     onSuccess: (accident) => void navigate(`/ui/accidents/${accident.id}`),
@@ -206,12 +155,12 @@ export function AccidentPage() {
   const { user } = useSession();
   const accident = useQuery({
     queryKey: ['accident', id],
-    queryFn: () => unwrap<AccidentDetail>(api.GET('/accidents/{id}', { params: { path: { id: id! } } })),
+    queryFn: () => unwrap(api.GET('/accidents/{id}', { params: { path: { id: id! } } })),
     refetchInterval: 15_000,
   });
   const gates = useQuery({
     queryKey: ['gates', id],
-    queryFn: () => unwrap<Gates>(api.GET('/accidents/{id}/gates', { params: { path: { id: id! } } })),
+    queryFn: () => unwrap(api.GET('/accidents/{id}/gates', { params: { path: { id: id! } } })),
     enabled: hasRole(
       user,
       'ENFORCEMENT_OFFICER',

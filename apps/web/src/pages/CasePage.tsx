@@ -1,6 +1,6 @@
 import { Link, useParams } from 'react-router';
 import { Card, Space, Spin, Table, Tabs, Tag } from 'antd';
-import type { TaskView } from '../api/views';
+import type { TaskView } from '../api/types';
 import { EscalationCard, ErrorNotice, StatutoryClock, UserName } from '../lib/components';
 import { useI18n } from '../lib/i18n';
 import { PenaltyCaseActions } from './case-actions';

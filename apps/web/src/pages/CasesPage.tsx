@@ -3,7 +3,7 @@ import { Link, useNavigate } from 'react-router';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { App, Button, Card, Form, Input, Modal, Select, Table, Tag, Typography } from 'antd';
 import { api, unwrap } from '../api/client';
-import type { CaseView } from '../api/views';
+import type { CaseListItem } from '../api/types';
 import { ChinaTime, ErrorNotice, useDirectory } from '../lib/components';
 import { useI18n } from '../lib/i18n';
 import { hasRole, useSession } from '../lib/session';
@@ -35,7 +35,7 @@ export function CasesPage() {
   const [status, setStatus] = useState<string>();
   const [search, setSearch] = useState<CaseSearch>({});
   const [creating, setCreating] = useState(false);
-  const list = usePagedList<CaseView>(['cases', caseType, status, search], (page) =>
+  const list = usePagedList<CaseListItem>(['cases', caseType, status, search], (page) =>
     unwrap(api.GET('/cases', { params: { query: { ...page, caseType, status, ...search } } })),
   );
   const searchBy = (name: keyof CaseSearch, value: string) => {
@@ -98,7 +98,7 @@ export function CasesPage() {
         {t('casesFound', { count: list.total })}
       </Typography.Text>
       <ErrorNotice error={list.query.error} />
-      <Table<CaseView>
+      <Table<CaseListItem>
         rowKey="id"
         size="middle"
         loading={list.query.isLoading}
@@ -132,15 +132,12 @@ function CreateCaseDialog({ onClose }: { onClose(): void }) {
   const [form] = Form.useForm<{ title: string; enterpriseId?: string; handlerIds?: string[] }>();
   const enterprises = useQuery({
     queryKey: ['enterprises'],
-    queryFn: () =>
-      unwrap<{ items: Array<{ id: string; name: string; creditCode: string }> }>(
-        api.GET('/enterprises', { params: { query: { limit: 100 } } }),
-      ),
+    queryFn: () => unwrap(api.GET('/enterprises', { params: { query: { limit: 100 } } })),
   });
   const directory = useDirectory();
   const create = useMutation({
     mutationFn: (body: { title: string; enterpriseId?: string; handlerIds?: string[] }) =>
-      unwrap<CaseView>(api.POST('/cases/penalty', { body })),
+      unwrap(api.POST('/cases/penalty', { body })),
     onSuccess: (created) => {
       void message.success(t('created'));
       onClose();

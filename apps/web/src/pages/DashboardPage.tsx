@@ -6,7 +6,7 @@ import { BarChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 import { api, unwrap } from '../api/client';
-import type { DashboardRow } from '../api/views';
+import type { DashboardRow } from '../api/types';
 import { ErrorNotice, useDepartments } from '../lib/components';
 import { useI18n } from '../lib/i18n';
 
@@ -18,7 +18,7 @@ export default function DashboardPage() {
   const departments = useDepartments();
   const dashboard = useQuery({
     queryKey: ['dashboard'],
-    queryFn: () => unwrap<{ departments: DashboardRow[] }>(api.GET('/tasks/dashboard')),
+    queryFn: () => unwrap(api.GET('/tasks/dashboard')),
     refetchInterval: 30_000,
   });
   const rows = (dashboard.data?.departments ?? []).map((row) => ({

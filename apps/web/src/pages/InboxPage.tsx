@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, Modal, Select, Space, Switch, Table, Typography } from 'antd';
 import { api, unwrap } from '../api/client';
-import type { TaskView } from '../api/views';
+import type { InboxTask } from '../api/types';
 import { EscalationCard, ErrorNotice, StatutoryClock, UserName, useDirectory } from '../lib/components';
 import { useI18n } from '../lib/i18n';
 import { hasRole, useSession } from '../lib/session';
@@ -28,9 +28,9 @@ export function InboxPage({ types, title }: { types?: string[]; title?: string }
   const queryClient = useQueryClient();
   const taskTypes = useTaskTypes();
   const [filters, setFilters] = useState<Filters>({});
-  const [reassigning, setReassigning] = useState<TaskView | null>(null);
+  const [reassigning, setReassigning] = useState<InboxTask | null>(null);
   const query = { ...filters, type: types ? (filters.type ?? types[0]) : filters.type };
-  const list = usePagedList<TaskView>(
+  const list = usePagedList<InboxTask>(
     ['inbox', query],
     (page) =>
       unwrap(
@@ -54,8 +54,8 @@ export function InboxPage({ types, title }: { types?: string[]; title?: string }
     void queryClient.invalidateQueries({ queryKey: ['inbox-counts'] });
   };
   const act = useMutation({
-    mutationFn: ({ task, action }: { task: TaskView; action: 'claim' | 'release' }) =>
-      unwrap<TaskView>(
+    mutationFn: ({ task, action }: { task: InboxTask; action: 'claim' | 'release' }) =>
+      unwrap(
         action === 'claim'
           ? api.POST('/tasks/{id}/claim', { params: { path: { id: task.id } } })
           : api.POST('/tasks/{id}/release', { params: { path: { id: task.id } } }),
@@ -130,7 +130,7 @@ export function InboxPage({ types, title }: { types?: string[]; title?: string }
         </Form.Item>
       </Form>
       <ErrorNotice error={list.query.error} />
-      <Table<TaskView>
+      <Table<InboxTask>
         rowKey="id"
         size="middle"
         loading={list.query.isLoading}
@@ -212,7 +212,7 @@ export function InboxPage({ types, title }: { types?: string[]; title?: string }
   );
 }
 
-function ReassignDialog({ task, onClose, onDone }: { task: TaskView; onClose(): void; onDone(): void }) {
+function ReassignDialog({ task, onClose, onDone }: { task: InboxTask; onClose(): void; onDone(): void }) {
   const { t, code } = useI18n();
   const { message } = App.useApp();
   const directory = useDirectory();

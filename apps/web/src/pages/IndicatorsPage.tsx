@@ -22,7 +22,7 @@ const VERDICT_COLOURS: Record<string, string> = {
 /** 规划指标: each plan of the jurisdiction, its indicators for one year with value, target and verdict. */
 export function IndicatorsPage() {
   const { t } = useI18n();
-  const report = useQuery({ queryKey: ['indicators'], queryFn: () => unwrap<Report>(api.GET('/indicators')) });
+  const report = useQuery({ queryKey: ['indicators'], queryFn: () => unwrap(api.GET('/indicators')) });
   if (report.isPending) return <Spin />;
   if (report.error) return <ErrorNotice error={report.error} />;
   return (

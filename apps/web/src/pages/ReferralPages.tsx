@@ -3,29 +3,12 @@ import { Link, useParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Descriptions, Form, Input, Select, Space, Spin, Table, Tag } from 'antd';
 import { api, fetchRaw, unwrap } from '../api/client';
+import type { Referral } from '../api/types';
 import { ChinaTime, DepartmentName, ErrorNotice } from '../lib/components';
 import { useI18n } from '../lib/i18n';
 import { hasRole, useSession } from '../lib/session';
 import { usePagedList } from '../lib/use-paged-list';
 import { PayloadView } from './case-sections';
-
-interface Referral {
-  id: string;
-  status: string;
-  sourceCaseId: string;
-  senderDepartmentId: string;
-  receivingDepartmentId: string;
-  subject: { name: string; position: string | null; organisation: string | null };
-  allegation: string;
-  sentAt: string;
-  acknowledgedAt: string | null;
-  result: { outcome: string; summary: string; answeredAt: string | null } | null;
-  evidence?: {
-    reportExcerpt?: Record<string, unknown>;
-    attachments?: Array<{ id: string; fileName: string | null; kind: string; sha256: string }>;
-  };
-  side?: 'SENDER' | 'RECEIVER';
-}
 
 const OUTCOMES = ['SANCTIONED', 'NO_VIOLATION_FOUND', 'TRANSFERRED_FOR_PROSECUTION', 'OTHER_HANDLING'] as const;
 
@@ -78,7 +61,7 @@ export function ReferralPage() {
   const [leaving, setLeaving] = useState<string | null>(null);
   const referral = useQuery({
     queryKey: ['referral', id],
-    queryFn: () => unwrap<Referral>(api.GET('/discipline-referrals/{id}', { params: { path: { id: id! } } })),
+    queryFn: () => unwrap(api.GET('/discipline-referrals/{id}', { params: { path: { id: id! } } })),
     refetchInterval: (query) => (leaving && query.state.data?.status === leaving ? 1_000 : false),
   });
   const refresh = () => {
@@ -123,22 +106,23 @@ export function ReferralPage() {
             <ChinaTime value={r.acknowledgedAt} />
           </Descriptions.Item>
           <Descriptions.Item label={t('outcome')}>
-            {r.result ? `${code(r.result.outcome)}：${r.result.summary}` : '—'}
+            {r.result ? [code(r.result.outcome), r.result.summary].filter(Boolean).join('：') : '—'}
           </Descriptions.Item>
         </Descriptions>
       </Card>
       <Card title={t('evidenceBundle')}>
         <Descriptions title={t('reportExcerpt')} size="small" column={1} />
-        <PayloadView value={r.evidence?.reportExcerpt ?? null} />
+        {/* The source part of the bundle: the report's finding, the 迟报/瞒报 finding, or the case's approved proposal. */}
+        <PayloadView value={r.evidence.reportExcerpt ?? r.evidence.reportingViolation ?? r.evidence.proposal ?? null} />
         <Table
           rowKey="id"
           size="small"
           style={{ marginTop: 12 }}
           pagination={false}
-          dataSource={r.evidence?.attachments ?? []}
+          dataSource={r.evidence.attachments}
           locale={{ emptyText: t('noData') }}
           columns={[
-            { title: t('evidence'), key: 'name', render: (_, a) => a.fileName ?? a.kind },
+            { title: t('evidence'), key: 'name', render: (_, a) => a.fileName ?? a.sha256.slice(0, 12) },
             {
               title: t('actions'),
               key: 'download',

@@ -4,7 +4,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Card, Col, Descriptions, List, Row, Space, Spin, Tabs, Tag, Typography } from 'antd';
 import { api, unwrap } from '../api/client';
 import type { paths } from '../api/openapi';
-import type { CompletionAnswer, OutcomeContract, TaskDetail, TaskView } from '../api/views';
+import type { CompletionAnswer, OutcomeContract } from '../api/types';
 import { SchemaForm } from '../form/SchemaForm';
 import { EscalationCard, ErrorNotice, StatutoryClock, UserName } from '../lib/components';
 import { useI18n } from '../lib/i18n';
@@ -14,7 +14,9 @@ import { TaskDeadlineAction } from './case-actions';
 import { CaseContext, CompletedSteps, Documents, Evidence, Timeline, useCaseDetail } from './case-sections';
 import { proposalOf, ReviewPanel } from './review-panel';
 
-type NextTask = { id: string | null; type: string; title: string };
+type NextTask = CompletionAnswer['nextTasks'][number];
+/** How many times (a second apart) the case's inbox is asked for the next step the answer did not list. */
+const FOLLOW_UP_POLLS = 15;
 type CompletionBody = NonNullable<paths['/tasks/{id}/complete']['post']['requestBody']>['content']['application/json'];
 
 /** One step: its case, the record so far, and the form its outcomes' schemas describe. */
@@ -24,24 +26,24 @@ export function TaskPage() {
   const { user } = useSession();
   const queryClient = useQueryClient();
   const taskTypes = useTaskTypes();
-  const [answer, setAnswer] = useState<{ outcome: string; completedAt: string; next: NextTask[] | null } | null>(null);
+  const [answer, setAnswer] = useState<{ outcome: string; completedAt: string; next: NextTask[] } | null>(null);
   const task = useQuery({
     queryKey: ['task', id],
-    queryFn: () => unwrap<TaskDetail>(api.GET('/tasks/{id}', { params: { path: { id: id! } } })),
+    queryFn: () => unwrap(api.GET('/tasks/{id}', { params: { path: { id: id! } } })),
     enabled: !!id,
   });
   const detail = useCaseDetail(task.data?.caseId, 15_000);
-  // Without next tasks in the answer, the next step is found in the case's inbox once the workflow opened it.
+  // The answer lists the case's open steps; when the workflow had not opened the next one yet, it is found in the
+  // case's inbox a moment later (for a while: a case the step ended has no next step).
   const followUp = useQuery({
     queryKey: ['next-tasks', id, answer?.completedAt],
     queryFn: async () => {
-      const page = await unwrap<{ items: TaskView[] }>(
-        api.GET('/tasks', { params: { query: { caseId: task.data!.caseId, limit: 20 } } }),
-      );
+      const page = await unwrap(api.GET('/tasks', { params: { query: { caseId: task.data!.caseId, limit: 20 } } }));
       return page.items.filter((next) => next.id !== id && next.createdAt >= (answer?.completedAt ?? ''));
     },
-    enabled: !!answer && answer.next === null,
-    refetchInterval: (query) => ((query.state.data?.length ?? 0) > 0 ? false : 1_000),
+    enabled: !!answer && answer.next.length === 0,
+    refetchInterval: (query) =>
+      (query.state.data?.length ?? 0) > 0 || query.state.dataUpdateCount >= FOLLOW_UP_POLLS ? false : 1_000,
   });
 
   if (task.error) return <ErrorNotice error={task.error} />;
@@ -54,17 +56,19 @@ export function TaskPage() {
     current.assigneeId === user?.id ||
     (current.assigneeId === null && (user?.roles ?? []).some((role) => current.candidateRoles.includes(role)));
   const outcomeLabel = (code: string) => pick(outcomes.find((o) => o.outcome === code)?.label) || code;
-  const next: NextTask[] = answer?.next ?? (followUp.data ?? []).map(({ id, type, title }) => ({ id, type, title }));
+  const next: NextTask[] = answer?.next.length
+    ? answer.next
+    : (followUp.data ?? []).map(({ id, type, title }) => ({ id, type, title }));
 
   const complete = async (outcome: string, payload: Record<string, unknown>) => {
-    const result = await unwrap<CompletionAnswer>(
+    const result = await unwrap(
       api.POST('/tasks/{id}/complete', {
         params: { path: { id: current.id } },
         // The outcome and payload come from the task's published form at run time, not from a compiled-in step.
         body: { outcome, payload } as CompletionBody,
       }),
     );
-    setAnswer({ outcome: result.outcome, completedAt: result.completedAt, next: result.nextTasks ?? null });
+    setAnswer({ outcome: result.outcome, completedAt: result.completedAt, next: result.nextTasks });
     void queryClient.invalidateQueries({ queryKey: ['task', id] });
     void queryClient.invalidateQueries({ queryKey: ['case', current.caseId] });
     void queryClient.invalidateQueries({ queryKey: ['inbox'] });
@@ -150,7 +154,7 @@ export function TaskPage() {
                   <div data-testid="next-tasks">
                     <Typography.Text strong>{t('nextTasks')}</Typography.Text>
                     {next.length === 0 ? (
-                      <div>{answer.next === null && followUp.isFetching ? t('waitingNext') : t('noNextTask')}</div>
+                      <div>{answer.next.length === 0 && followUp.isFetching ? t('waitingNext') : t('noNextTask')}</div>
                     ) : (
                       <List
                         size="small"

@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { api, unwrap } from '../api/client';
-import type { AttachmentView, CaseDetail, TaskView } from '../api/views';
+import type { CaseDetail, TaskView } from '../api/types';
 import { useI18n } from '../lib/i18n';
 import { hasRole, useSession } from '../lib/session';
 
@@ -64,8 +64,7 @@ export function ActionButton<Values>({
 function ReceiptFields({ caseId }: { caseId: string }) {
   const evidence = useQuery({
     queryKey: ['attachments', caseId],
-    queryFn: () =>
-      unwrap<{ items: AttachmentView[] }>(api.GET('/cases/{id}/attachments', { params: { path: { id: caseId } } })),
+    queryFn: () => unwrap(api.GET('/cases/{id}/attachments', { params: { path: { id: caseId } } })),
   });
   return (
     <>

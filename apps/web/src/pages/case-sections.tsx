@@ -2,7 +2,7 @@ import { useMemo, useRef, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Badge, Button, Descriptions, Input, Modal, Space, Table, Tag, Typography, Upload } from 'antd';
 import { api, fetchRaw, unwrap } from '../api/client';
-import type { AttachmentView, CaseDetail, ChainVerification, DocumentView, TaskView, TimelineRow } from '../api/views';
+import type { AttachmentView, CaseDetail, DocumentView, TaskView, TimelineRow } from '../api/types';
 import { ChinaTime, DepartmentName, ErrorNotice, StatutoryClock, UserName } from '../lib/components';
 import { useI18n } from '../lib/i18n';
 import { useTaskTypes } from '../lib/task-types';
@@ -11,7 +11,7 @@ import { describeForm, type FieldNode } from '../form/schema';
 export function useCaseDetail(caseId: string | undefined, refetchInterval?: number) {
   return useQuery({
     queryKey: ['case', caseId],
-    queryFn: () => unwrap<CaseDetail>(api.GET('/cases/{id}', { params: { path: { id: caseId! } } })),
+    queryFn: () => unwrap(api.GET('/cases/{id}', { params: { path: { id: caseId! } } })),
     enabled: !!caseId,
     refetchInterval,
   });
@@ -21,10 +21,7 @@ export function useCaseDetail(caseId: string | undefined, refetchInterval?: numb
 export function CaseContext({ detail }: { detail: CaseDetail }) {
   const { t, code } = useI18n();
   const open = detail.tasks.filter((task) => task.status === 'OPEN' || task.status === 'CLAIMED');
-  const workflow = (detail.workflow ?? {}) as {
-    procedure?: { decisionDueDate?: string | null; decisionExtensions?: unknown[] };
-  };
-  const extensions = workflow.procedure?.decisionExtensions?.length ?? 0;
+  const extensions = detail.workflow?.procedure?.decisionExtensions?.length ?? 0;
   return (
     <Descriptions size="small" bordered column={{ xs: 1, md: 2 }} data-testid="case-context">
       <Descriptions.Item label={t('caseNo')}>{detail.referenceNo ?? '—'}</Descriptions.Item>
@@ -160,10 +157,7 @@ export function Timeline({ caseId }: { caseId: string }) {
   const { t } = useI18n();
   const timeline = useQuery({
     queryKey: ['timeline', caseId],
-    queryFn: () =>
-      unwrap<{ items: TimelineRow[]; total: number }>(
-        api.GET('/cases/{id}/timeline', { params: { path: { id: caseId }, query: { limit: 100 } } }),
-      ),
+    queryFn: () => unwrap(api.GET('/cases/{id}/timeline', { params: { path: { id: caseId }, query: { limit: 100 } } })),
     refetchInterval: 10_000,
   });
   return (
@@ -202,8 +196,7 @@ export function ChainBadge({ caseId }: { caseId: string }) {
   const { t } = useI18n();
   const verification = useQuery({
     queryKey: ['record-verification', caseId],
-    queryFn: () =>
-      unwrap<ChainVerification>(api.GET('/cases/{id}/record-verification', { params: { path: { id: caseId } } })),
+    queryFn: () => unwrap(api.GET('/cases/{id}/record-verification', { params: { path: { id: caseId } } })),
   });
   if (!verification.data) return null;
   const { ok, checked, firstBrokenSeq, reason } = verification.data;
@@ -247,8 +240,7 @@ export function Evidence({ caseId, taskId, readOnly }: { caseId: string; taskId?
   const [note, setNote] = useState('');
   const list = useQuery({
     queryKey: ['attachments', caseId],
-    queryFn: () =>
-      unwrap<{ items: AttachmentView[] }>(api.GET('/cases/{id}/attachments', { params: { path: { id: caseId } } })),
+    queryFn: () => unwrap(api.GET('/cases/{id}/attachments', { params: { path: { id: caseId } } })),
   });
   const attach = useMutation({
     mutationFn: (body: {
@@ -257,10 +249,7 @@ export function Evidence({ caseId, taskId, readOnly }: { caseId: string; taskId?
       contentType?: string;
       contentBase64?: string;
       text?: string;
-    }) =>
-      unwrap<AttachmentView>(
-        api.POST('/cases/{id}/attachments', { params: { path: { id: caseId } }, body: { ...body, taskId } }),
-      ),
+    }) => unwrap(api.POST('/cases/{id}/attachments', { params: { path: { id: caseId } }, body: { ...body, taskId } })),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ['attachments', caseId] });
       void queryClient.invalidateQueries({ queryKey: ['timeline', caseId] });
@@ -356,9 +345,7 @@ export function Documents({ caseId }: { caseId: string }) {
   const list = useQuery({
     queryKey: ['documents', caseId],
     queryFn: () =>
-      unwrap<{ items: DocumentView[] }>(
-        api.GET('/cases/{id}/documents', { params: { path: { id: caseId }, query: { limit: 100 } } }),
-      ),
+      unwrap(api.GET('/cases/{id}/documents', { params: { path: { id: caseId }, query: { limit: 100 } } })),
     refetchInterval: 15_000,
   });
   const open = async (doc: DocumentView) => {
@@ -377,7 +364,7 @@ export function Documents({ caseId }: { caseId: string }) {
         columns={[
           { title: t('documents'), key: 'number', render: (_, d) => d.number },
           { title: t('type'), key: 'title', render: (_, d) => d.title ?? d.kind },
-          { title: t('at'), key: 'at', render: (_, d) => <ChinaTime value={d.issuedAt ?? d.createdAt} /> },
+          { title: t('at'), key: 'at', render: (_, d) => <ChinaTime value={d.issuedAt} /> },
           {
             title: t('actions'),
             key: 'view',

@@ -2,31 +2,18 @@ import type { HTMLAttributes } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Col, Descriptions, Row, Spin, Table, Tag, Typography } from 'antd';
 import { api, unwrap } from '../api/client';
-import type { components } from '../api/openapi';
-import type { CaseDetail } from '../api/views';
+import type { CaseDetail } from '../api/types';
 import { ErrorNotice } from '../lib/components';
 import { useI18n } from '../lib/i18n';
 import { Evidence, StepPayload } from './case-sections';
 
-type Benchmark = components['schemas']['BenchmarkViewDto_Output'];
-type Range = { minYuan: number; maxYuan: number };
+/** What the case's workflow reports of the proposal under review (行政处罚法 Art.58: 法制审核 checks it). */
+export type ProposalState = NonNullable<NonNullable<NonNullable<CaseDetail['workflow']>['procedure']>['proposal']>;
+type Range = NonNullable<ProposalState['range']>;
 const CIRCUMSTANCES = ['LENIENT', 'ORDINARY', 'SEVERE'] as const;
 
-/** What the case's workflow reports of the proposal under review (行政处罚法 Art.58: 法制审核 checks it). */
-export interface ProposalState {
-  outcome: string;
-  violationType?: string;
-  circumstance?: string;
-  fineYuan?: number;
-  benchmarkId: string | null;
-  legalBasis?: string;
-  range: Range | null;
-  [field: string]: unknown;
-}
-
 export function proposalOf(detail: CaseDetail | undefined): ProposalState | null {
-  const workflow = detail?.workflow as { procedure?: { proposal?: ProposalState | null } } | null | undefined;
-  return workflow?.procedure?.proposal ?? null;
+  return detail?.workflow?.procedure?.proposal ?? null;
 }
 
 const yuan = (value: number) => value.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -77,8 +64,7 @@ function BenchmarkView({ proposal }: { proposal: ProposalState }) {
   const id = proposal.benchmarkId;
   const benchmark = useQuery({
     queryKey: ['benchmark', id],
-    queryFn: () =>
-      unwrap<Benchmark>(api.GET('/enforcement/benchmarks/{version}', { params: { path: { version: id! } } })),
+    queryFn: () => unwrap(api.GET('/enforcement/benchmarks/{version}', { params: { path: { version: id! } } })),
     enabled: !!id,
     staleTime: 3_600_000,
   });

@@ -5,6 +5,9 @@ import { KeysetPage, keysetQuery, PageRequest } from '../keyset';
 
 const NO_DEPARTMENT = ['00000000-0000-0000-0000-000000000000'];
 
+/** An ILIKE pattern matching text that contains the part, its wildcards taken literally. */
+const containsPattern = (part: string): string => `%${part.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
 /** Read and administration queries over the organisation directory (departments, enterprises, users). */
 @Injectable()
 export class DirectoryRepository {
@@ -24,6 +27,34 @@ export class DirectoryRepository {
     return this.ds
       .getRepository(DepartmentEntity)
       .findAndCount({ where, order: { code: 'ASC' }, skip: f.offset, take: f.limit });
+  }
+
+  /**
+   * Keyset page of the departments in existence today (not dissolved or merged away), by code; with a name part,
+   * those whose name or code contains it.
+   */
+  currentDepartmentsPage(f: PageRequest & { nameContains?: string }): Promise<KeysetPage<DepartmentEntity>> {
+    const qb = this.ds
+      .getRepository(DepartmentEntity)
+      .createQueryBuilder('d')
+      .where('d.valid_from <= CURRENT_DATE')
+      .andWhere('(d.valid_to IS NULL OR d.valid_to >= CURRENT_DATE)');
+    if (f.nameContains) {
+      const pattern = containsPattern(f.nameContains);
+      qb.andWhere('(d.name ILIKE :pattern OR d.code ILIKE :pattern)', { pattern });
+    }
+    return keysetQuery(
+      qb,
+      {
+        sort: 'code',
+        direction: 'ASC',
+        columns: [
+          { sql: 'd.code', part: 'text' },
+          { sql: 'd.id', part: 'uuid' },
+        ],
+      },
+      f,
+    );
   }
 
   /** Keyset page of the enterprises the departments supervise, by name. */
@@ -62,7 +93,7 @@ export class DirectoryRepository {
       qb.andWhere('u.department_id IN (:...deps)', { deps: f.departmentIds.length ? f.departmentIds : NO_DEPARTMENT });
     if (f.activeOnly) qb.andWhere('u.active = true');
     if (f.nameContains) {
-      const pattern = `%${f.nameContains.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const pattern = containsPattern(f.nameContains);
       qb.andWhere('(u.display_name ILIKE :pattern OR u.username ILIKE :pattern)', { pattern });
     }
     return keysetQuery(qb, { sort: 'username', direction: 'ASC', columns: [{ sql: 'u.username', part: 'text' }] }, f);

@@ -40,6 +40,20 @@ describe('step catalogue', () => {
     }
   });
 
+  it('publishes every department id of a payload with x-widget: department, so a client offers the picker', () => {
+    const departmentFields = STEP_CATALOGUE.flatMap((step) =>
+      Object.keys(step.outcomes).flatMap((outcome) =>
+        properties(outcomePayloadSchema(step, outcome))
+          .filter((property) => /(^|\.|\[\]\.)(\w*[dD])epartmentId$/.test(property.path))
+          .map((property) => ({ at: `${step.type}.${outcome}.${property.path}`, widget: property.schema['x-widget'] })),
+      ),
+    );
+    expect(departmentFields.map((field) => field.at)).toEqual(
+      expect.arrayContaining(['COMPLAINT_ACCEPTANCE.TRANSFER.departmentId']),
+    );
+    for (const field of departmentFields) expect(field).toEqual({ at: field.at, widget: 'department' });
+  });
+
   it('finds a step by its type code and nothing else', () => {
     expect(stepDefinition('INVESTIGATION')).toBe(PenaltySteps.INVESTIGATION);
     expect(stepDefinition('NO_SUCH_STEP')).toBeUndefined();

@@ -1,12 +1,9 @@
 import { z } from 'zod';
 import { Role } from '@safety/domain/identity/roles';
-import { attachments, choice, flag, form, label, localDate, longText, money, text, users } from './fields';
+import { attachments, choice, department, flag, form, label, localDate, longText, money, text, users } from './fields';
 import { defineStep } from './step-definition';
 
 const { ENFORCEMENT_OFFICER: OFFICER, AGENCY_HEAD: HEAD } = Role;
-
-/** A department of the directory (the competent one a complaint is transferred to). */
-const department = (titles: [string, string]) => z.guid().meta({ title: titles[0], 'x-title-en': titles[1] });
 
 /** What a verification proved (the basis of the reward tier; VERIFIED_GRADES in the domain). */
 const verifiedGrade = () =>

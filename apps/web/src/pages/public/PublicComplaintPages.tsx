@@ -11,7 +11,6 @@ import { useI18n } from '../../lib/i18n';
 
 type Complaint = components['schemas']['PublicComplaintDto'];
 type Receipt = components['schemas']['PublicReceiptDto_Output'];
-type Tracked = components['schemas']['PublicComplaintStatusDto_Output'];
 
 /** The API takes at most 4 files of at most 2 MiB each (decoded). */
 const MAX_FILES = 4;
@@ -47,7 +46,7 @@ export function PublicComplaintPage() {
   const anonymous = Form.useWatch('anonymous', form) ?? true;
   const departments = useQuery({
     queryKey: ['public-complaint-departments'],
-    queryFn: () => unwrap<{ items: Array<{ id: string; name: string }> }>(api.GET('/public/complaint-departments')),
+    queryFn: () => unwrap(api.GET('/public/complaint-departments')),
     staleTime: 600_000,
   });
   const send = useMutation({
@@ -74,7 +73,7 @@ export function PublicComplaintPage() {
             },
         ...(evidence.length ? { evidence } : {}),
       };
-      return unwrap<Receipt>(api.POST('/public/complaints', { body }));
+      return unwrap(api.POST('/public/complaints', { body }));
     },
     onError: (error) => {
       if (error instanceof ApiError && error.fields.length)
@@ -186,7 +185,7 @@ export function PublicComplaintTrackPage() {
   const initialCode = new URLSearchParams(window.location.search).get('code') ?? '';
   const lookup = useMutation({
     mutationFn: ({ code, secret }: { code: string; secret: string }) =>
-      unwrap<Tracked>(
+      unwrap(
         api.GET('/public/complaints/{code}', {
           params: { path: { code: code.trim() }, query: { secret: secret.trim() } },
         }),

@@ -55,7 +55,7 @@ export function PublicDishonestPage() {
         scroll={{ x: 700 }}
         columns={[
           { title: t('party'), dataIndex: 'partyName' },
-          { title: 'Credit code', dataIndex: 'creditCode' },
+          { title: t('creditCode'), dataIndex: 'creditCode' },
           { title: t('reason'), dataIndex: 'reason' },
           { title: t('decisionNumber'), dataIndex: 'decisionNumber' },
           { title: t('publishedAt'), dataIndex: 'listedOn' },

@@ -33,19 +33,19 @@ export function PublicDrawsPage() {
               columns={[
                 { title: '#', dataIndex: 'position' },
                 { title: t('enterprise'), dataIndex: 'enterpriseName' },
-                { title: 'Credit code', dataIndex: 'creditCode' },
-                { title: t('drawResults'), key: 'inspectors', render: (_, target) => target.inspectors.join('、') },
+                { title: t('creditCode'), dataIndex: 'creditCode' },
+                { title: t('inspectors'), key: 'inspectors', render: (_, target) => target.inspectors.join('、') },
               ]}
             />
           ),
         }}
         columns={[
-          { title: 'No.', dataIndex: 'drawNo' },
+          { title: t('drawNo'), dataIndex: 'drawNo' },
           { title: t('department'), dataIndex: 'department' },
-          { title: t('caseTitle'), key: 'plan', render: (_, d) => d.plan?.title ?? '—' },
+          { title: t('inspectionPlan'), key: 'plan', render: (_, d) => d.plan?.title ?? '—' },
           { title: t('type'), key: 'kind', render: (_, d) => d.plan?.kindLabel ?? '—' },
           { title: t('at'), key: 'at', render: (_, d) => <ChinaTime value={d.drawnAt} /> },
-          { title: 'Seed', dataIndex: 'seed' },
+          { title: t('drawSeed'), dataIndex: 'seed' },
         ]}
       />
     </Card>
