@@ -25,7 +25,7 @@ import { ChinaTime, DepartmentName, ErrorNotice, StatutoryClock, UserName } from
 import { useI18n } from '../lib/i18n';
 import { hasRole, useSession } from '../lib/session';
 import { usePagedList } from '../lib/use-paged-list';
-import { UpwardReports } from './accident-upward-reports';
+import { ReportNotifications, UpwardReports } from './accident-upward-reports';
 import { ActionButton } from './case-actions';
 import { Documents, Evidence, Timeline } from './case-sections';
 
@@ -52,6 +52,7 @@ interface Accident {
 
 interface AccidentDetail extends Accident {
   upwardReports: components['schemas']['AccidentDetailDto_Output']['upwardReports'];
+  reportNotifications: components['schemas']['AccidentDetailDto_Output']['reportNotifications'];
   team: Array<{ userId: string; teamRole: string; departmentId: string }>;
   report: { version: number; status: string; publishedAt: string | null } | null;
   workflow: {
@@ -275,6 +276,7 @@ export function AccidentPage() {
         </Descriptions>
       </Card>
       <UpwardReports reports={a.upwardReports} />
+      <ReportNotifications departments={a.reportNotifications} />
       <Card title={t('team')}>
         <List
           size="small"
