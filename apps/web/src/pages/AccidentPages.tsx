@@ -25,6 +25,7 @@ import { ChinaTime, DepartmentName, ErrorNotice, StatutoryClock, UserName } from
 import { useI18n } from '../lib/i18n';
 import { hasRole, useSession } from '../lib/session';
 import { usePagedList } from '../lib/use-paged-list';
+import { CasualtyRevisions, CasualtyUpdateAction } from './accident-casualty-update';
 import { ReportNotifications, UpwardReports } from './accident-upward-reports';
 import { ActionButton } from './case-actions';
 import { Documents, Evidence, Timeline } from './case-sections';
@@ -52,6 +53,7 @@ interface Accident {
 
 interface AccidentDetail extends Accident {
   upwardReports: components['schemas']['AccidentDetailDto_Output']['upwardReports'];
+  casualtyRevisions: components['schemas']['AccidentDetailDto_Output']['casualtyRevisions'];
   reportNotifications: components['schemas']['AccidentDetailDto_Output']['reportNotifications'];
   team: Array<{ userId: string; teamRole: string; departmentId: string }>;
   report: { version: number; status: string; publishedAt: string | null } | null;
@@ -275,6 +277,14 @@ export function AccidentPage() {
           </Descriptions.Item>
         </Descriptions>
       </Card>
+      <CasualtyRevisions
+        revisions={a.casualtyRevisions}
+        action={
+          hasRole(user, 'ENFORCEMENT_OFFICER', 'AGENCY_HEAD') && a.status !== 'CLOSED' ? (
+            <CasualtyUpdateAction accidentId={a.id} />
+          ) : null
+        }
+      />
       <UpwardReports reports={a.upwardReports} />
       <ReportNotifications departments={a.reportNotifications} />
       <Card title={t('team')}>
