@@ -1,7 +1,7 @@
 import { Harness, startHarness } from '../support/harness';
 import { createOrg, TestOrg } from '../support/fixtures';
 import { AccidentOrg, createAccidentOrg } from '../support/accident-fixtures';
-import { createUpwardChainOrg, UpwardChainOrg } from '../support/upward-report-fixtures';
+import { countyAccident, createUpwardChainOrg, UpwardChainOrg } from '../support/upward-report-fixtures';
 import { expectEventually } from '../support/eventually';
 import { recordHistoryIfAsked } from '../support/history';
 
@@ -57,17 +57,14 @@ describe('accident reports to the State Council level and the Art.10 notificatio
       .http()
       .post('/accidents')
       .set(as('officerA'))
-      .send({
-        occurredAt: new Date(Date.now() - 20 * 60_000).toISOString(),
-        unitNotifiedAt: new Date(Date.now() - 10 * 60_000).toISOString(),
-        place: '测试县工业园',
-        summary: '坍塌',
-        enterpriseId: org.enterpriseId,
-        sectorCode,
-        deaths,
-        seriousInjuries: 0,
-        directLossYuan: 0,
-      });
+      .send(
+        countyAccident(org, {
+          deaths,
+          sectorCode,
+          occurredAt: Date.now() - 20 * 60_000,
+          unitNotifiedAt: Date.now() - 10 * 60_000,
+        }),
+      );
     expect(res.status).toBe(201);
     return res.body as { id: string; reportedAt: string };
   }

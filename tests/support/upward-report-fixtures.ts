@@ -96,3 +96,21 @@ export async function createUpwardChainOrg(
     },
   };
 }
+
+/** The body of `POST /accidents` for an accident at createOrg's enterprise, reported by the county in time. */
+export function countyAccident(
+  org: TestOrg,
+  fields: { deaths: number; sectorCode: string; occurredAt: number; unitNotifiedAt: number },
+): Record<string, unknown> {
+  return {
+    occurredAt: new Date(fields.occurredAt).toISOString(),
+    unitNotifiedAt: new Date(fields.unitNotifiedAt).toISOString(),
+    place: '测试县工业园',
+    summary: '坍塌',
+    enterpriseId: org.enterpriseId,
+    sectorCode: fields.sectorCode,
+    deaths: fields.deaths,
+    seriousInjuries: 0,
+    directLossYuan: 0,
+  };
+}

@@ -25,7 +25,7 @@ import { ChinaTime, DepartmentName, ErrorNotice, StatutoryClock, UserName } from
 import { useI18n } from '../lib/i18n';
 import { hasRole, useSession } from '../lib/session';
 import { usePagedList } from '../lib/use-paged-list';
-import { CasualtyRevisions, CasualtyUpdateAction } from './accident-casualty-update';
+import { CasualtyFigureFields, CasualtyRevisions, CasualtyUpdateAction } from './accident-casualty-update';
 import { ReportNotifications, UpwardReports } from './accident-upward-reports';
 import { ActionButton } from './case-actions';
 import { Documents, Evidence, Timeline } from './case-sections';
@@ -182,17 +182,7 @@ export function AccidentReportPage() {
         <Form.Item label={t('sector')} name="sectorCode" rules={[{ required: true }]}>
           <Input placeholder="HAZARDOUS_CHEMICALS" />
         </Form.Item>
-        <Space wrap>
-          <Form.Item label={t('deaths')} name="deaths" rules={[{ required: true }]}>
-            <InputNumber min={0} precision={0} />
-          </Form.Item>
-          <Form.Item label={t('seriousInjuries')} name="seriousInjuries" rules={[{ required: true }]}>
-            <InputNumber min={0} precision={0} />
-          </Form.Item>
-          <Form.Item label={t('directLoss')} name="directLossYuan" rules={[{ required: true }]}>
-            <InputNumber min={0} precision={2} style={{ width: 180 }} />
-          </Form.Item>
-        </Space>
+        <CasualtyFigureFields lossRequired />
         <div>
           <Button type="primary" htmlType="submit" loading={report.isPending} data-action="report-accident">
             {t('submit')}

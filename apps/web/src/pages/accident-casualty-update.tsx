@@ -17,6 +17,24 @@ interface Values {
   receiptAttachmentIds?: string[];
 }
 
+/** The figures an accident is graded by (条例 Art.3): at intake all three, in a 补报 the loss may stay as it was. */
+export function CasualtyFigureFields({ lossRequired }: { lossRequired: boolean }) {
+  const { t } = useI18n();
+  return (
+    <Space wrap>
+      <Form.Item label={t('deaths')} name="deaths" rules={[{ required: true }]}>
+        <InputNumber min={0} precision={0} />
+      </Form.Item>
+      <Form.Item label={t('seriousInjuries')} name="seriousInjuries" rules={[{ required: true }]}>
+        <InputNumber min={0} precision={0} />
+      </Form.Item>
+      <Form.Item label={t('directLoss')} name="directLossYuan" rules={[{ required: lossRequired }]}>
+        <InputNumber min={0} precision={2} style={{ width: 180 }} />
+      </Form.Item>
+    </Space>
+  );
+}
+
 /**
  * 补报 (条例 Art.13): the new figures and the day the agency received them — the fax, the signed receipt, the
  * postmark; left empty it is the day of entry. An earlier day needs its receipt among the case's attachments
@@ -52,17 +70,7 @@ export function CasualtyUpdateAction({ accidentId }: { accidentId: string }) {
         )
       }
     >
-      <Space wrap>
-        <Form.Item label={t('deaths')} name="deaths" rules={[{ required: true }]}>
-          <InputNumber min={0} precision={0} />
-        </Form.Item>
-        <Form.Item label={t('seriousInjuries')} name="seriousInjuries" rules={[{ required: true }]}>
-          <InputNumber min={0} precision={0} />
-        </Form.Item>
-        <Form.Item label={t('directLoss')} name="directLossYuan">
-          <InputNumber min={0} precision={2} style={{ width: 180 }} />
-        </Form.Item>
-      </Space>
+      <CasualtyFigureFields lossRequired={false} />
       <Form.Item label={t('receivedOn')} name="receivedOn" extra={t('receivedOnHint')}>
         <DatePicker style={{ width: '100%' }} />
       </Form.Item>
