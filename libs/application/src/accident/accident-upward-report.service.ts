@@ -88,9 +88,10 @@ export class AccidentUpwardReportService {
       const levelsNamed = [];
       for (const d of levels) levelsNamed.push(await named(d));
       // 条例 Art.10(1): the chain's province (a level above, or the reporting province itself) reports on.
-      const top = levels.at(-1) ?? (reporting.kind === kind ? { id: reporting.id, level: reporting.level } : undefined);
-      const reporter = nationalReporter(top as { id: string; level: DepartmentLevel; kind: string } | undefined);
-      const national = reporter ? { ...(await named(reporter)), recipient: nationalRecipient(kind) } : undefined;
+      const reportingOwn =
+        reporting.kind === kind ? { id: reporting.id, level: reporting.level as DepartmentLevel, kind } : undefined;
+      const reporter = nationalReporter(levels.at(-1) ?? reportingOwn);
+      const national = reporter && { ...(await named(reporter)), recipient: nationalRecipient(kind) };
       if (levelsNamed.length > 0 || national)
         chains.push({
           chain,
