@@ -2,6 +2,7 @@ import { Harness, startHarness } from '../support/harness';
 import { createOrg, TestOrg } from '../support/fixtures';
 import { AccidentOrg, createAccidentOrg, loadTestCalendar2027, teamPayload } from '../support/accident-fixtures';
 import { expectEventually } from '../support/eventually';
+import { skipUntil as skipUntilInstant } from '../support/time-skipping';
 
 type Who = keyof TestOrg['users'] | keyof AccidentOrg['users'];
 const DAY = 86_400_000;
@@ -27,13 +28,7 @@ describe('a reporting flag after the accident workflow completed', () => {
 
   const as = (who: Who) => ({ Authorization: `Bearer ${tokens[who]}` });
   const localDate = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
-  const skipUntil = async (instantMs: number) => {
-    for (;;) {
-      const left = instantMs - (await h.env!.currentTimeMs());
-      if (left <= 0) return;
-      await h.skip(Math.min(left, 20 * DAY));
-    }
-  };
+  const skipUntil = (instantMs: number) => skipUntilInstant(h, instantMs);
   const task = (caseId: string, who: Who, type: string) =>
     expectEventually(async () => {
       const res = await h.http().get('/tasks').query({ caseId, type, status: 'OPEN' }).set(as(who));
