@@ -126,6 +126,69 @@ describe('officer console basics (Chromium, dev server)', () => {
     await screenshots(p, 'accident');
   });
 
+  it('files a 补报 from the accident page with the day it was received and its receipt', async () => {
+    const { h } = suite;
+    const HOUR = 3_600_000;
+    const chinaDate = (ms: number) => new Date(ms + 8 * HOUR).toISOString().slice(0, 10);
+    const occurred = Date.now() - 2 * 24 * HOUR;
+    const reported = await h
+      .http()
+      .post('/accidents')
+      .set(h.as('officerA'))
+      .send({
+        occurredAt: new Date(occurred).toISOString(),
+        unitNotifiedAt: new Date(occurred + 10 * 60_000).toISOString(),
+        reportedAt: new Date(occurred + 30 * 60_000).toISOString(),
+        place: '测试县工业园',
+        summary: '高处坠落',
+        enterpriseId: h.org.enterpriseId,
+        sectorCode: 'INDUSTRY_TRADE',
+        deaths: 1,
+        seriousInjuries: 0,
+        directLossYuan: 0,
+      });
+    expect(reported.status).toBe(201);
+    const receipt = await h
+      .http()
+      .post(`/cases/${reported.body.id}/attachments`)
+      .set(h.as('officerA'))
+      .send({ kind: 'NOTE', text: '企业补报传真' });
+    expect(receipt.status).toBe(201);
+    const yesterday = chinaDate(Date.now() - 24 * HOUR);
+
+    const p = await person();
+    const { page } = p;
+    await loginAs(p, h.org.users.officerA);
+    await page.goto(`/ui/accidents/${reported.body.id}`);
+    await page.locator('[data-action="casualty-update"]').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('死亡人数').fill('2');
+    await dialog.getByLabel('重伤人数').fill('1');
+    const receivedOn = dialog.getByLabel('收到补报日期');
+    await receivedOn.click();
+    await receivedOn.fill(yesterday);
+    await receivedOn.press('Enter');
+    await chooseIn(page, dialog.getByLabel('收件凭证'), 'NOTE');
+    const answered = page.waitForResponse(
+      (res) =>
+        res.url().endsWith(`/accidents/${reported.body.id}/casualty-updates`) && res.request().method() === 'POST',
+    );
+    await dialog.getByRole('button', { name: '提交' }).click();
+    const res = await answered;
+    expect(res.status()).toBe(200);
+    // The record shows the day the agency received it, not the day it was entered.
+    const row = page.getByTestId('casualty-revisions').locator('[data-received-on]');
+    await row.getByText(yesterday).waitFor();
+    const [revision] = (await h.http().get(`/accidents/${reported.body.id}`).set(h.as('officerA'))).body
+      .casualtyRevisions;
+    expect(revision).toMatchObject({
+      deaths: 2,
+      seriousInjuries: 1,
+      receivedOn: yesterday,
+      receiptAttachmentIds: [receipt.body.id],
+    });
+  });
+
   it('searches the cases on the server by number, title, enterprise, type and status, beyond the first page', async () => {
     const { org } = suite.h;
     // 30 cases (more than a page of 20); the one searched for is the oldest, so it is not on the first page.

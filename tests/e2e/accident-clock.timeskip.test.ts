@@ -5,6 +5,7 @@ import { Harness, startHarness } from '../support/harness';
 import { createOrg, TestOrg } from '../support/fixtures';
 import { AccidentOrg, createAccidentOrg, loadTestCalendar2027, teamPayload } from '../support/accident-fixtures';
 import { expectEventually } from '../support/eventually';
+import { skipUntil as skipUntilInstant } from '../support/time-skipping';
 
 type Who = keyof TestOrg['users'] | keyof AccidentOrg['users'];
 const DAY = 86_400_000;
@@ -43,18 +44,7 @@ describe('accident clocks on the time-skipping server', () => {
   afterEach(async () => h?.close());
 
   const as = (who: Who) => ({ Authorization: `Bearer ${tokens[who]}` });
-  /**
-   * Moves server time to the instant in skips of ≤ 20 days, each through the harness's skip guard
-   * (it lets the case workflows settle and steps past timers due right after the skip, which the
-   * test server would otherwise refuse to see cancelled).
-   */
-  const skipUntil = async (instantMs: number) => {
-    for (;;) {
-      const left = instantMs - (await h.env!.currentTimeMs());
-      if (left <= 0) return;
-      await h.skip(Math.min(left, 20 * DAY));
-    }
-  };
+  const skipUntil = (instantMs: number) => skipUntilInstant(h, instantMs);
   const localDate = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
 
   async function reportAccident(deaths: number) {

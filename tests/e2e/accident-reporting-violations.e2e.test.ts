@@ -199,4 +199,70 @@ describe('accident reporting violations over HTTP on the Temporal dev server', (
     expect(g.missing).toContain(`REPORTING_CONSEQUENCE_PENDING:${g.reportingConsequences[0].id}`);
     recordHistoryIfAsked(`accident-${a.id}`, 'accident-v3-late-at-intake');
   });
+
+  it('a 谎报 flag raised after the workflow ended opens the same consequences, each running, and is audited', async () => {
+    const a = await reportAccident();
+    // The workflow runs until the one-year evaluation is done; ending it here stands in for that end.
+    const handle = h.client.workflow.getHandle(`accident-${a.id}`);
+    await handle.terminate('the test ends the workflow as its completion would');
+    expect((await handle.describe()).status.name).not.toBe('RUNNING');
+
+    const flagged = await h
+      .http()
+      .post(`/accidents/${a.id}/reporting-flags`)
+      .set(as('officerA'))
+      .send({
+        flag: 'FALSE_REPORT',
+        reason: '谎报伤亡人数',
+        officials: [{ name: '王某某', position: '县应急管理局科长' }],
+      });
+    expect(flagged.status).toBe(201);
+    const opened = flagged.body.consequences as Array<{ target: string; kind: string; caseId: string | null }>;
+    expect(opened.map((c) => [c.target, c.kind])).toEqual([
+      ['PRINCIPAL', 'PENALTY'],
+      ['ENTERPRISE', 'PENALTY'],
+      ['OFFICIAL', 'DISCIPLINE_REFERRAL'],
+    ]);
+
+    // The same link keys and numbering as the workflow's openings, each case with its own running workflow.
+    const rows = await linkedCases(a.id);
+    expect(rows.map((r) => r.case_type).sort()).toEqual(['DISCIPLINE_REFERRAL', 'PENALTY', 'PENALTY']);
+    for (const row of rows) {
+      expect(row.workflow_id).toMatch(new RegExp(`-${a.id}-\\d+$`));
+      const described = await h.client.workflow.getHandle(row.workflow_id).describe();
+      expect(described.status.name).toBe('RUNNING');
+    }
+    const keys = await h.db.ds.query(
+      'SELECT link_key FROM accident_reporting_consequences WHERE case_id = $1 ORDER BY link_key',
+      [a.id],
+    );
+    expect(keys.map((k: { link_key: string }) => k.link_key)).toEqual([
+      `accident-${a.id}:reporting-FALSE_REPORT-enterprise`,
+      `accident-${a.id}:reporting-FALSE_REPORT-official-1`,
+      `accident-${a.id}:reporting-FALSE_REPORT-principal`,
+    ]);
+    // The referral reaches the discipline body's inbox; the gates hold until each is answered.
+    await expectEventually(async () => {
+      const res = await h.http().get('/tasks').query({ type: 'DISCIPLINE_REFERRAL_ACK' }).set(as('discipline'));
+      expect(res.body.items.some((t: { caseId: string }) => rows.some((r) => r.id === t.caseId))).toBe(true);
+    });
+    const g = await gates(a.id);
+    expect(g.reportingConsequences.map((c) => [c.flag, c.target, c.handled])).toEqual([
+      ['FALSE_REPORT', 'PRINCIPAL', false],
+      ['FALSE_REPORT', 'ENTERPRISE', false],
+      ['FALSE_REPORT', 'OFFICIAL', false],
+    ]);
+    // Audited on the accident: the flag, each opening, and that they opened after the workflow had ended.
+    const timeline = (await h.http().get(`/cases/${a.id}/timeline`).query({ limit: 100 }).set(as('officerA'))).body
+      .items as Array<{ action: string; actorId: string; summary: Record<string, unknown> }>;
+    const actions = timeline.map((e) => e.action);
+    expect(actions).toEqual(
+      expect.arrayContaining(['ACCIDENT_REPORTING_FLAGGED', 'ACCOUNTABILITY_CASE_OPENED', 'ACCOUNTABILITY_REFERRED']),
+    );
+    const after = timeline.find((e) => e.action === 'ACCIDENT_REPORTING_CONSEQUENCES_OPENED')!;
+    expect(after).toMatchObject({
+      actorId: org.users.officerA.id,
+      summary: { flag: 'FALSE_REPORT', after: 'WORKFLOW_ENDED' },
+    });
+  });
 });

@@ -1,7 +1,7 @@
 import { Harness, startHarness } from '../support/harness';
 import { createOrg, TestOrg } from '../support/fixtures';
 import { AccidentOrg, createAccidentOrg } from '../support/accident-fixtures';
-import { createUpwardChainOrg, UpwardChainOrg } from '../support/upward-report-fixtures';
+import { countyAccident, createUpwardChainOrg, UpwardChainOrg } from '../support/upward-report-fixtures';
 import { expectEventually } from '../support/eventually';
 import { recordClientHistoryIfAsked } from '../support/history';
 
@@ -49,17 +49,14 @@ describe('accident upward reports on the time-skipping server', () => {
       .http()
       .post('/accidents')
       .set(as('officerA'))
-      .send({
-        occurredAt: new Date(serverNow - occurredAgoMs).toISOString(),
-        unitNotifiedAt: new Date(serverNow - 5 * 60_000).toISOString(),
-        place: '测试县工业园',
-        summary: '坍塌',
-        enterpriseId: org.enterpriseId,
-        sectorCode,
-        deaths,
-        seriousInjuries: 0,
-        directLossYuan: 0,
-      });
+      .send(
+        countyAccident(org, {
+          deaths,
+          sectorCode,
+          occurredAt: serverNow - occurredAgoMs,
+          unitNotifiedAt: serverNow - 5 * 60_000,
+        }),
+      );
     expect(res.status).toBe(201);
     return res.body as { id: string; reportedAt: string };
   }

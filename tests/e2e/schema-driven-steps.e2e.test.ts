@@ -169,6 +169,14 @@ describe('steps completed from their published schema alone (dev server)', () =>
       const [upward] = await inboxTask(caseId, 'cityOfficerA', 'ACCIDENT_UPWARD_REPORT');
       const reportedUp = await completeTask(upward.id, 'cityOfficerA', 'REPORTED');
       expect(reportedUp.map((next) => next.type)).not.toContain('ACCIDENT_UPWARD_REPORT');
+      // 条例 Art.10(1): the county (first report) and the city each notify the four bodies; the step comes back
+      // for those missing, and the client picks each body from the form's published options.
+      for (const who of ['officerA', 'cityOfficerA'] as Who[]) {
+        for (const body of ['POLICE', 'HUMAN_RESOURCES_SOCIAL_SECURITY', 'TRADE_UNION', 'PROCURATORATE']) {
+          const [notify] = await inboxTask(caseId, who, 'ACCIDENT_REPORT_NOTIFICATIONS');
+          await completeTask(notify.id, who, 'RECORDED', { choices: { 'notifications.0.body': body } });
+        }
+      }
 
       // 组建调查组: the task's form names the roles the policy requires (members must `contains` each).
       const [formation] = await inboxTask(caseId, 'cityHead', 'ACCIDENT_TEAM_FORMATION');

@@ -13,7 +13,9 @@ export interface UpwardChainOrg {
   /** 住房和城乡建设 (supervises CONSTRUCTION): county and city, none at the province. */
   housingCountyDepartmentId: string;
   housingCityDepartmentId: string;
-  users: { provinceOfficer: TestUser; housingCityOfficer: TestUser };
+  /** With `housingProvince`: a provincial 住房和城乡建设厅 above the city bureau (else null). */
+  housingProvinceDepartmentId: string | null;
+  users: { provinceOfficer: TestUser; housingCityOfficer: TestUser; housingProvinceOfficer?: TestUser };
 }
 
 /**
@@ -21,7 +23,11 @@ export interface UpwardChainOrg {
  * department, and a housing-and-construction chain (county → city) beside it, as the demo seeds
  * do (seeds/demo-data.ts: province → city → county, bureaus by kind, the same kind one level up).
  */
-export async function createUpwardChainOrg(ds: DataSource, org: TestOrg): Promise<UpwardChainOrg> {
+export async function createUpwardChainOrg(
+  ds: DataSource,
+  org: TestOrg,
+  options: { housingProvince?: boolean } = {},
+): Promise<UpwardChainOrg> {
   hash ??= hashPassword(PASSWORD);
   const h = await hash;
   const s = org.suffix;
@@ -48,13 +54,16 @@ export async function createUpwardChainOrg(ds: DataSource, org: TestOrg): Promis
     null,
   );
   await ds.query('UPDATE departments SET parent_id = $1 WHERE id = $2', [provinceDepartmentId, org.cityDepartmentId]);
+  const housingProvinceDepartmentId = options.housingProvince
+    ? await dept('HC-P', '测试省住房和城乡建设厅', 'HOUSING_CONSTRUCTION', 'PROVINCE', provinceRegion, null)
+    : null;
   const housingCityDepartmentId = await dept(
     'HC-C',
     '测试市住房和城乡建设局',
     'HOUSING_CONSTRUCTION',
     'CITY',
     cityRegion,
-    null,
+    housingProvinceDepartmentId,
   );
   const housingCountyDepartmentId = await dept(
     'HC-X',
@@ -77,9 +86,31 @@ export async function createUpwardChainOrg(ds: DataSource, org: TestOrg): Promis
     provinceDepartmentId,
     housingCountyDepartmentId,
     housingCityDepartmentId,
+    housingProvinceDepartmentId,
     users: {
       provinceOfficer: await user('provinceofficer', provinceDepartmentId),
       housingCityOfficer: await user('hccityofficer', housingCityDepartmentId),
+      ...(housingProvinceDepartmentId && {
+        housingProvinceOfficer: await user('hcprovofficer', housingProvinceDepartmentId),
+      }),
     },
+  };
+}
+
+/** The body of `POST /accidents` for an accident at createOrg's enterprise, reported by the county in time. */
+export function countyAccident(
+  org: TestOrg,
+  fields: { deaths: number; sectorCode: string; occurredAt: number; unitNotifiedAt: number },
+): Record<string, unknown> {
+  return {
+    occurredAt: new Date(fields.occurredAt).toISOString(),
+    unitNotifiedAt: new Date(fields.unitNotifiedAt).toISOString(),
+    place: '测试县工业园',
+    summary: '坍塌',
+    enterpriseId: org.enterpriseId,
+    sectorCode: fields.sectorCode,
+    deaths: fields.deaths,
+    seriousInjuries: 0,
+    directLossYuan: 0,
   };
 }

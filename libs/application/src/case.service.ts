@@ -247,15 +247,22 @@ export class CaseService {
    * The case a task belongs to, for the task's reader: a case of their jurisdiction, or the case of a step
    * assigned to them from another body (an investigation team's police, union or discipline member), whose
    * record (number, title, status) they need beside the step's form, or a case whose row names the
-   * departments taking part (`data.participantDepartmentIds`). The case's own endpoints keep their
-   * jurisdiction.
+   * departments taking part (`data.participantDepartmentIds`), or the case of a step the workflow put in the
+   * reader's department's inbox (an accident's upward report to another chain's department, the Art.10
+   * notifications of the reporting department when a higher level investigates). The case's own endpoints
+   * keep their jurisdiction.
    */
-  async getForTask(actor: Actor, task: { caseId: string; assigneeId: string | null }): Promise<CaseEntity> {
+  async getForTask(
+    actor: Actor,
+    task: { caseId: string; assigneeId: string | null; departmentId: string },
+  ): Promise<CaseEntity> {
     const c = await this.cases.findById(task.caseId);
     if (!c) throw new DomainError(ErrorCode.NOT_FOUND, `case ${task.caseId} not found`);
     // A case other departments take part in (a supervision item's lead and co-responsible departments).
     const participants = (c.data?.participantDepartmentIds ?? []) as string[];
-    const takesPart = participants.some((id) => actor.visibleDepartmentIds.includes(id));
+    const takesPart =
+      participants.some((id) => actor.visibleDepartmentIds.includes(id)) ||
+      actor.visibleDepartmentIds.includes(task.departmentId);
     if (task.assigneeId !== actor.userId && !takesPart) return this.getVisible(actor, task.caseId);
     return c;
   }

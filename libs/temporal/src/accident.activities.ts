@@ -65,7 +65,24 @@ export interface UpwardReportPlan {
     chain: 'EMERGENCY_MANAGEMENT' | 'SECTOR';
     departmentKind: string;
     levels: Array<{ level: string; departmentId: string; departmentName: string }>;
+    /**
+     * 条例 Art.10(1): the chain's province department reports a 重大/特别重大 accident on to the State
+     * Council's department (`recipient`, a label: not a department of the installation); absent when
+     * the chain has no province department (and in plans made before the State Council's level was modelled).
+     */
+    national?: { departmentId: string; departmentName: string; recipient: string };
   }>;
+  /** The department that took the first report: it notifies the Art.10 bodies too (absent in older plans). */
+  reporting?: { departmentId: string; departmentName: string };
+}
+
+/** 条例 Art.10(1): whom a department that received the report notified, when and how. */
+export interface ReportNotificationRecord {
+  caseId: string;
+  taskKey: string;
+  departmentId: string;
+  notifiedBy: string;
+  notifications: Array<{ body: string; notifiedAt: string; means: string; recipient?: string }>;
 }
 
 export interface AccidentActivities {
@@ -81,7 +98,12 @@ export interface AccidentActivities {
     dueAt: string | null;
     reportedAt: string;
     reportedBy: string;
+    /** The State Council's level: who received the report and how it went (the level has no department). */
+    recipient?: string;
+    means?: string;
   }): Promise<void>;
+  /** 条例 Art.10(1): the notifications a department recorded (idempotent by the task key and body). */
+  accidentRecordReportNotifications(input: ReportNotificationRecord): Promise<void>;
   /**
    * 条例 Art.36: the penalty case a reporting violation opens against the enterprise's principal or
    * the enterprise, in the investigating department, linked to the accident; idempotent by the link key.

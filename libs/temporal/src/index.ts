@@ -15,3 +15,4 @@ export * from './complaint.activities';
 export * from './contracts/complaint.contract';
 export * from './supervision.activities';
 export * from './contracts/supervision.contract';
+export * from './contracts/reporting-consequence.contract';

@@ -112,6 +112,7 @@ export function accidentActivities(people: AccidentPeople, log: ActivityLog, ove
     setCaseHandlers: async (input) => ({ handlerIds: input.handlerIds, handlers: [] }),
     accidentUpwardReportPlan: async () => ({ receivedAt: new Date().toISOString(), chains: [] }),
     accidentRecordUpwardReport: async () => undefined,
+    accidentRecordReportNotifications: async () => undefined,
     accidentOpenViolationPenalty: async (input) => ({
       caseId: randomUUID(),
       workflowId: `penalty-${input.caseId}-${input.linkKey.split(':').pop()}`,

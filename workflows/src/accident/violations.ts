@@ -9,6 +9,11 @@ import type {
 } from '@safety/temporal/contracts/accident.contract';
 import type { DisciplineReferralInput } from '@safety/temporal/contracts/discipline-referral.contract';
 import type { PenaltyCaseInput } from '@safety/temporal/contracts/penalty-case.contract';
+import {
+  reportingConsequencePurpose,
+  violationPenaltyInput,
+  violationReferralInput,
+} from '@safety/temporal/contracts/reporting-consequence.contract';
 import { startLinkedCase } from '../kernel/linked-cases';
 import { firstProblem, forbidden, Problem } from '../kernel/problems';
 import { type AccidentCase, HEAD, OFFICER } from './case';
@@ -54,7 +59,7 @@ export async function openReportingConsequences(
         const started = await startLinkedCase<DisciplineReferralInput, unknown, LinkedCase>(
           ac.kernel,
           {
-            purpose: `reporting-${flag}-official-${rule.officialIndex! + 1}`,
+            purpose: reportingConsequencePurpose(flag, 'OFFICIAL', rule.officialIndex),
             open: async (linkKey) => {
               const referral = await ac.acts.accidentOpenViolationReferral({
                 caseId: ac.caseId,
@@ -69,19 +74,7 @@ export async function openReportingConsequences(
             },
           },
           'disciplineReferralWorkflow',
-          (linked) => {
-            const referral = (linked as LinkedCase & { referral: ReferralFields }).referral;
-            return {
-              caseId: referral.referralCaseId,
-              referralId: referral.referralId,
-              sourceCaseId: ac.caseId,
-              senderDepartmentId: referral.senderDepartmentId,
-              receivingDepartmentId: referral.receivingDepartmentId,
-              sentAt: referral.openedAt,
-              ackWorkingDays: referral.ackWorkingDays,
-              resultDays: referral.resultDays,
-            };
-          },
+          (linked) => violationReferralInput((linked as LinkedCase & { referral: ReferralFields }).referral, ac.caseId),
         );
         started.result.catch(() => undefined); // the gates read the referral's answer from its record
         out.push({ flag, target: 'OFFICIAL', kind: 'DISCIPLINE_REFERRAL', caseId: null });
@@ -90,7 +83,7 @@ export async function openReportingConsequences(
         const started = await startLinkedCase<PenaltyCaseInput, unknown, LinkedCaseAnswer>(
           ac.kernel,
           {
-            purpose: `reporting-${flag}-${target.toLowerCase()}`,
+            purpose: reportingConsequencePurpose(flag, target),
             open: (linkKey) =>
               ac.acts.accidentOpenViolationPenalty({
                 caseId: ac.caseId,
@@ -102,15 +95,7 @@ export async function openReportingConsequences(
               }),
           },
           'penaltyCaseWorkflow',
-          (linked) => ({
-            caseId: linked.caseId,
-            departmentId: linked.departmentId,
-            enterpriseId: linked.enterpriseId,
-            createdBy: actorId,
-            handlerIds: [],
-            openedAt: linked.openedAt,
-            origin: { kind: 'ACCIDENT', sourceCaseId: ac.caseId },
-          }),
+          (linked) => violationPenaltyInput(linked, actorId, ac.caseId),
         );
         started.result.catch(() => undefined); // the gates read the penalty case's status from its record
         out.push({ flag, target, kind: 'PENALTY', caseId: started.linked.caseId });

@@ -53,4 +53,14 @@ export const PATCH = {
    * upward-report levels a regrade opens count their 2 hours from that receipt; before, from the level below's report.
    */
   ACCIDENT_BUBAO_RECEIVED_ON: 'accident-bubao-received-on',
+  /**
+   * 条例 Art.10(1): a 重大/特别重大 accident's chains go on from the province to the State Council's
+   * department (a task of the province's, the recipient a label); before, they stopped at the province.
+   */
+  ACCIDENT_UPWARD_STATE_COUNCIL: 'accident-upward-state-council',
+  /**
+   * 条例 Art.10(1): every department that received the report records its notification of 公安机关、
+   * 劳动保障行政部门、工会和人民检察院 (a step in its inbox until all four are recorded); before, none did.
+   */
+  ACCIDENT_REPORT_NOTIFICATIONS: 'accident-report-notifications',
 } as const;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
+import { NOTIFIED_BODIES } from '@safety/domain/accident/report-notifications';
 import { isoInstant, isoInstantOrNull, localDate, pageOf, uuid } from '../contract/schemas';
 import { TaskViewSchema } from '../tasks/task.view';
 
@@ -169,13 +170,49 @@ export const UpwardReportViewSchema = z.object({
   chain: z.enum(['EMERGENCY_MANAGEMENT', 'SECTOR']).meta({
     description: 'The emergency-management chain, or the chain of the department supervising the sector',
   }),
-  level: z.string().meta({ description: 'The level the report reaches: COUNTY, CITY or PROVINCE' }),
-  departmentId: uuid().meta({ description: "That level's department, in whose inbox the task is" }),
-  departmentName: z.string(),
+  level: z.string().meta({
+    description: 'The level the report reaches: COUNTY, CITY, PROVINCE, or STATE_COUNCIL (重大/特别重大, Art.10(1))',
+  }),
+  departmentId: uuid().nullable().meta({
+    description: "That level's department; null at STATE_COUNCIL, a body outside the installation (see departmentName)",
+  }),
+  departmentName: z.string().meta({
+    description:
+      "The department's name, or at STATE_COUNCIL the body reported to (e.g. 国务院应急管理部门（应急管理部）)",
+  }),
+  inboxDepartmentId: uuid().meta({
+    description: 'In whose inbox the task is: the level itself, or at STATE_COUNCIL the province that reports to it',
+  }),
+  recipient: z.string().nullable().meta({ description: 'STATE_COUNCIL: who received the report (office, person)' }),
+  means: z
+    .string()
+    .nullable()
+    .meta({ description: 'STATE_COUNCIL: how it was reported (PHONE, FAX, DOCUMENT, INFORMATION_SYSTEM, IN_PERSON)' }),
   taskId: uuid(),
   dueAt: isoInstantOrNull().meta({ description: '2 hours after the level below received the report (Art.11)' }),
-  reportedAt: isoInstantOrNull().meta({ description: 'When the task was completed; null while open' }),
+  reportedAt: isoInstantOrNull().meta({
+    description: 'When the task was completed (STATE_COUNCIL: when the province says it reported); null while open',
+  }),
   late: z.boolean().meta({ description: 'Reported after the due instant, or still open past it' }),
+});
+
+const notifiedBody = () => z.enum(NOTIFIED_BODIES);
+
+/** 条例 Art.10(1): whom a department that received the report notified, and whom not yet. */
+export const ReportNotificationsViewSchema = z.object({
+  departmentId: uuid().meta({ description: 'A department that received the report (the first report, or a level)' }),
+  departmentName: z.string(),
+  notified: z.array(
+    z.object({
+      body: notifiedBody(),
+      notifiedAt: isoInstant(),
+      means: z.string(),
+      recipient: z.string().nullable(),
+      notifiedBy: uuid().nullable(),
+    }),
+  ),
+  missing: z.array(notifiedBody()).meta({ description: 'Bodies not notified yet, in the order Art.10 names them' }),
+  openTaskId: uuid().nullable().meta({ description: "The department's open notification step, if any" }),
 });
 
 const caseStatus = () =>
@@ -232,6 +269,10 @@ export class AccidentDetailDto extends createZodDto(
       .nullable(),
     upwardReports: z.array(UpwardReportViewSchema).meta({
       description: '逐级上报 (条例 Art.10–11), per chain lowest level first; a level opens once the one below reported',
+    }),
+    reportNotifications: z.array(ReportNotificationsViewSchema).meta({
+      description:
+        '条例 Art.10(1): per department that received the report, the police/labour/union/procuratorate notified',
     }),
     workflow: AccidentStateSchema,
     tasks: z.array(TaskViewSchema),

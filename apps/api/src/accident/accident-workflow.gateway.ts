@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { UpdateDefinition } from '@temporalio/common';
-import { AccidentService, CaseService } from '@safety/application';
+import { AccidentReportingViolationService, AccidentService, CaseService } from '@safety/application';
 import { toLocalDate } from '@safety/domain/calendar/local-date';
 import { workflowPolicyOf } from '@safety/domain/accident/policy';
 import { toReportProposal } from '@safety/domain/accident/proposals';
@@ -48,6 +48,7 @@ export class AccidentWorkflowGateway {
     private readonly tasks: TaskGateway,
     private readonly starter: WorkflowStarter,
     private readonly answers: WorkflowAnswers,
+    private readonly violations: AccidentReportingViolationService,
   ) {}
 
   /** 事故报告: the case and accident rows (graded, the investigating department chosen), then its workflow. */
@@ -86,6 +87,18 @@ export class AccidentWorkflowGateway {
   async flag(actor: Actor, caseId: string, body: ReportingFlagDto, requestId?: string) {
     const accident = await this.accidents.setReportingFlag(actor, caseId, body.flag, body.reason, requestId);
     const { c } = await this.accidents.getCase(caseId);
+    // The workflow runs until the one-year evaluation is done; after that the consequences open here.
+    if (!(await this.answers.isRunning(c.workflowId))) {
+      const { opened, starts } = await this.violations.openAfterWorkflowEnded({
+        caseId,
+        flag: body.flag,
+        officials: body.officials ?? [],
+        actorId: actor.userId,
+        requestId,
+      });
+      for (const start of starts) await this.answers.startOnce(start.workflowType, start.workflowId, start.input);
+      return { id: caseId, reportingFlags: accident.reportingFlags, consequences: opened };
+    }
     const consequences = await this.message(c.workflowId, openReportingConsequencesUpdate, {
       actor: taskActor(actor),
       flag: body.flag,

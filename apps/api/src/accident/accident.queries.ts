@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { AccidentInsightService, AccidentService, AccidentUpwardReportService, TaskService } from '@safety/application';
+import {
+  AccidentInsightService,
+  AccidentReportNotificationService,
+  AccidentService,
+  AccidentUpwardReportService,
+  TaskService,
+} from '@safety/application';
 import type { Actor } from '@safety/domain/identity/roles';
 import { AccidentRepository, PageRequest } from '@safety/persistence';
 import { getAccidentStateQuery } from '@safety/temporal';
@@ -27,6 +33,7 @@ export class AccidentQueries {
     private readonly tasks: TaskService,
     private readonly answers: WorkflowAnswers,
     private readonly upward: AccidentUpwardReportService,
+    private readonly notifications: AccidentReportNotificationService,
   ) {}
 
   async list(actor: Actor, query: PageRequest & { status?: string; grade?: string }) {
@@ -43,18 +50,29 @@ export class AccidentQueries {
     if (unmask) await this.accidents.authorizeUnmaskedRead(actor, found, requestId);
     const { c, accident } = found;
     const report = await this.repo.latestReport(id);
-    const [team, revisions, parties, measures, education, evaluation, listing, tasks, upwardReports] =
-      await Promise.all([
-        this.repo.listTeam(id),
-        this.repo.listRevisions(id),
-        report ? this.repo.listParties(id, report.version) : [],
-        report ? this.repo.listMeasures(id, report.version) : [],
-        this.repo.listEducation(id),
-        this.repo.findEvaluation(id),
-        this.repo.findListing(id),
-        this.tasks.listForCase(id),
-        this.upward.list(id),
-      ]);
+    const [
+      team,
+      revisions,
+      parties,
+      measures,
+      education,
+      evaluation,
+      listing,
+      tasks,
+      upwardReports,
+      reportNotifications,
+    ] = await Promise.all([
+      this.repo.listTeam(id),
+      this.repo.listRevisions(id),
+      report ? this.repo.listParties(id, report.version) : [],
+      report ? this.repo.listMeasures(id, report.version) : [],
+      this.repo.listEducation(id),
+      this.repo.findEvaluation(id),
+      this.repo.findListing(id),
+      this.tasks.listForCase(id),
+      this.upward.list(id),
+      this.notifications.list(id),
+    ]);
     const workflow = await this.answers.query(c.workflowId, getAccidentStateQuery);
     const detail = {
       ...accidentView(c, accident),
@@ -95,6 +113,7 @@ export class AccidentQueries {
           }
         : null,
       upwardReports,
+      reportNotifications,
       workflow,
       tasks: tasks.map(taskView),
     };

@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { Client, QueryNotRegisteredError, WorkflowUpdateFailedError } from '@temporalio/client';
+import {
+  Client,
+  QueryNotRegisteredError,
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowUpdateFailedError,
+} from '@temporalio/client';
 import type { QueryDefinition, UpdateDefinition } from '@temporalio/common';
 import { AppConfig } from '@safety/application';
 import { DomainError, ErrorCode } from '@safety/domain/errors';
@@ -89,6 +94,23 @@ export class WorkflowAnswers {
         args: [input],
       });
     });
+  }
+
+  /** Whether the workflow still runs (an ended one — completed, failed, terminated — takes no message). */
+  async isRunning(workflowId: string): Promise<boolean> {
+    return this.bounded(async () => {
+      const description = await this.client.workflow.getHandle(workflowId).describe();
+      return description.status.name === 'RUNNING';
+    });
+  }
+
+  /** Starts a workflow unless one with this id was started already (a retried opening). */
+  async startOnce(workflowType: string, workflowId: string, input: object): Promise<void> {
+    try {
+      await this.start(workflowType, workflowId, input);
+    } catch (error) {
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    }
   }
 
   private async bounded<Result>(call: () => Promise<Result>): Promise<Result> {

@@ -3902,22 +3902,51 @@ export interface components {
          * @enum {string}
          */
         chain: 'EMERGENCY_MANAGEMENT' | 'SECTOR';
-        /** @description The level the report reaches: COUNTY, CITY or PROVINCE */
+        /** @description The level the report reaches: COUNTY, CITY, PROVINCE, or STATE_COUNCIL (重大/特别重大, Art.10(1)) */
         level: string;
+        /** @description That level's department; null at STATE_COUNCIL, a body outside the installation (see departmentName) */
+        departmentId: string | null;
+        /** @description The department's name, or at STATE_COUNCIL the body reported to (e.g. 国务院应急管理部门（应急管理部）) */
+        departmentName: string;
         /**
          * Format: uuid
-         * @description That level's department, in whose inbox the task is
+         * @description In whose inbox the task is: the level itself, or at STATE_COUNCIL the province that reports to it
          */
-        departmentId: string;
-        departmentName: string;
+        inboxDepartmentId: string;
+        /** @description STATE_COUNCIL: who received the report (office, person) */
+        recipient: string | null;
+        /** @description STATE_COUNCIL: how it was reported (PHONE, FAX, DOCUMENT, INFORMATION_SYSTEM, IN_PERSON) */
+        means: string | null;
         /** Format: uuid */
         taskId: string;
         /** @description 2 hours after the level below received the report (Art.11) */
         dueAt: string | null;
-        /** @description When the task was completed; null while open */
+        /** @description When the task was completed (STATE_COUNCIL: when the province says it reported); null while open */
         reportedAt: string | null;
         /** @description Reported after the due instant, or still open past it */
         late: boolean;
+      }[];
+      /** @description 条例 Art.10(1): per department that received the report, the police/labour/union/procuratorate notified */
+      reportNotifications: {
+        /**
+         * Format: uuid
+         * @description A department that received the report (the first report, or a level)
+         */
+        departmentId: string;
+        departmentName: string;
+        notified: {
+          /** @enum {string} */
+          body: 'POLICE' | 'HUMAN_RESOURCES_SOCIAL_SECURITY' | 'TRADE_UNION' | 'PROCURATORATE';
+          /** Format: date-time */
+          notifiedAt: string;
+          means: string;
+          recipient: string | null;
+          notifiedBy: string | null;
+        }[];
+        /** @description Bodies not notified yet, in the order Art.10 names them */
+        missing: ('POLICE' | 'HUMAN_RESOURCES_SOCIAL_SECURITY' | 'TRADE_UNION' | 'PROCURATORATE')[];
+        /** @description The department's open notification step, if any */
+        openTaskId: string | null;
       }[];
       workflow: {
         /** Format: uuid */
@@ -7838,6 +7867,46 @@ export interface components {
     StepPayload_ACCIDENT_UPWARD_REPORT_REPORTED: {
       /** 接报情况 */
       note?: string;
+    };
+    /** 事故上报国务院有关部门 · 已报告 */
+    StepPayload_ACCIDENT_NATIONAL_REPORT_REPORTED: {
+      /**
+       * 上报时间
+       * Format: date-time
+       */
+      reportedAt: string;
+      /**
+       * 上报方式
+       * @enum {string}
+       */
+      means: 'PHONE' | 'FAX' | 'DOCUMENT' | 'INFORMATION_SYSTEM' | 'IN_PERSON';
+      /** 接报单位及接报人 */
+      recipient: string;
+      /** 上报情况 */
+      note?: string;
+    };
+    /** 事故报告通知（公安、人社、工会、检察院） · 已通知 */
+    StepPayload_ACCIDENT_REPORT_NOTIFICATIONS_RECORDED: {
+      /** 通知记录 */
+      notifications: {
+        /**
+         * 被通知机关
+         * @enum {string}
+         */
+        body: 'POLICE' | 'HUMAN_RESOURCES_SOCIAL_SECURITY' | 'TRADE_UNION' | 'PROCURATORATE';
+        /**
+         * 通知时间
+         * Format: date-time
+         */
+        notifiedAt: string;
+        /**
+         * 通知方式
+         * @enum {string}
+         */
+        means: 'PHONE' | 'FAX' | 'DOCUMENT' | 'INFORMATION_SYSTEM' | 'IN_PERSON';
+        /** 接收人 */
+        recipient?: string;
+      }[];
     };
     /** 纪检监察线索移交：负责人审批 · 同意移交 */
     StepPayload_DISCIPLINE_REFERRAL_APPROVAL_APPROVE: {
@@ -18655,6 +18724,16 @@ export interface operations {
               /** @constant */
               outcome: 'REPORTED';
               payload?: components['schemas']['StepPayload_ACCIDENT_UPWARD_REPORT_REPORTED'];
+            }
+          | {
+              /** @constant */
+              outcome: 'REPORTED';
+              payload?: components['schemas']['StepPayload_ACCIDENT_NATIONAL_REPORT_REPORTED'];
+            }
+          | {
+              /** @constant */
+              outcome: 'RECORDED';
+              payload?: components['schemas']['StepPayload_ACCIDENT_REPORT_NOTIFICATIONS_RECORDED'];
             }
           | {
               /** @constant */

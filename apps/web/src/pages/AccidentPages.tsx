@@ -24,7 +24,8 @@ import { ChinaTime, DepartmentName, ErrorNotice, StatutoryClock, UserName } from
 import { useI18n } from '../lib/i18n';
 import { hasRole, useSession } from '../lib/session';
 import { usePagedList } from '../lib/use-paged-list';
-import { UpwardReports } from './accident-upward-reports';
+import { CasualtyFigureFields, CasualtyRevisions, CasualtyUpdateAction } from './accident-casualty-update';
+import { ReportNotifications, UpwardReports } from './accident-upward-reports';
 import { ActionButton } from './case-actions';
 import { Documents, Evidence, Timeline } from './case-sections';
 
@@ -128,17 +129,7 @@ export function AccidentReportPage() {
         <Form.Item label={t('sector')} name="sectorCode" rules={[{ required: true }]}>
           <Input placeholder="HAZARDOUS_CHEMICALS" />
         </Form.Item>
-        <Space wrap>
-          <Form.Item label={t('deaths')} name="deaths" rules={[{ required: true }]}>
-            <InputNumber min={0} precision={0} />
-          </Form.Item>
-          <Form.Item label={t('seriousInjuries')} name="seriousInjuries" rules={[{ required: true }]}>
-            <InputNumber min={0} precision={0} />
-          </Form.Item>
-          <Form.Item label={t('directLoss')} name="directLossYuan" rules={[{ required: true }]}>
-            <InputNumber min={0} precision={2} style={{ width: 180 }} />
-          </Form.Item>
-        </Space>
+        <CasualtyFigureFields lossRequired />
         <div>
           <Button type="primary" htmlType="submit" loading={report.isPending} data-action="report-accident">
             {t('submit')}
@@ -223,7 +214,16 @@ export function AccidentPage() {
           </Descriptions.Item>
         </Descriptions>
       </Card>
+      <CasualtyRevisions
+        revisions={a.casualtyRevisions}
+        action={
+          hasRole(user, 'ENFORCEMENT_OFFICER', 'AGENCY_HEAD') && a.status !== 'CLOSED' ? (
+            <CasualtyUpdateAction accidentId={a.id} />
+          ) : null
+        }
+      />
       <UpwardReports reports={a.upwardReports} />
+      <ReportNotifications departments={a.reportNotifications} />
       <Card title={t('team')}>
         <List
           size="small"

@@ -6,6 +6,7 @@ import { hoursClock } from '../lib/clock';
 import { useI18n } from '../lib/i18n';
 
 type UpwardReport = components['schemas']['AccidentDetailDto_Output']['upwardReports'][number];
+type DepartmentNotifications = components['schemas']['AccidentDetailDto_Output']['reportNotifications'][number];
 
 /** How long an open level has left of its 2 hours, or how long it is overdue (wall clock). */
 function HoursLeft({ dueAt }: { dueAt: string | null }) {
@@ -42,6 +43,11 @@ export function UpwardReports({ reports }: { reports: UpwardReport[] }) {
           { title: t('reportChain'), key: 'chain', render: (_, r) => code(r.chain) },
           { title: t('reportLevel'), key: 'level', render: (_, r) => code(r.level) },
           { title: t('reportDepartment'), key: 'department', render: (_, r) => r.departmentName },
+          {
+            title: t('reportRecipient'),
+            key: 'recipient',
+            render: (_, r) => (r.recipient ? `${r.recipient}（${r.means ? code(r.means) : '—'}）` : null),
+          },
           { title: t('reportDue'), key: 'due', render: (_, r) => <ChinaTime value={r.dueAt} /> },
           {
             title: t('reportedAt'),
@@ -52,6 +58,48 @@ export function UpwardReports({ reports }: { reports: UpwardReport[] }) {
             title: t('status'),
             key: 'late',
             render: (_, r) => (r.late ? <Tag color="red">{t('lateReport')}</Tag> : null),
+          },
+        ]}
+      />
+    </Card>
+  );
+}
+
+/**
+ * 条例 Art.10(1): per department that received the report, the bodies it notified (when, how) and, in red,
+ * those not notified yet.
+ */
+export function ReportNotifications({ departments }: { departments: DepartmentNotifications[] }) {
+  const { t, code } = useI18n();
+  return (
+    <Card title={t('reportNotifications')} data-testid="report-notifications">
+      <Table<DepartmentNotifications>
+        size="small"
+        rowKey="departmentId"
+        pagination={false}
+        dataSource={departments}
+        locale={{ emptyText: t('noData') }}
+        columns={[
+          { title: t('reportDepartment'), key: 'department', render: (_, d) => d.departmentName },
+          {
+            title: t('notifiedBodies'),
+            key: 'notified',
+            render: (_, d) =>
+              d.notified.map((n) => (
+                <div key={n.body} data-body={n.body}>
+                  {code(n.body)} · <ChinaTime value={n.notifiedAt} /> · {code(n.means)}
+                </div>
+              )),
+          },
+          {
+            title: t('missingBodies'),
+            key: 'missing',
+            render: (_, d) =>
+              d.missing.map((body) => (
+                <Tag color="red" key={body} data-missing={body}>
+                  {code(body)}
+                </Tag>
+              )),
           },
         ]}
       />

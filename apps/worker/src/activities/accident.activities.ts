@@ -1,6 +1,7 @@
 import {
   AccidentReferralService,
   AccidentReportingViolationService,
+  AccidentReportNotificationService,
   AccidentUpwardReportService,
   AccidentWorkflowService,
   ReferralProposalService,
@@ -19,12 +20,14 @@ export function createAccidentActivities(deps: {
   proposals: ReferralProposalService;
   sentReferrals: SentReferralService;
   upwardReports: AccidentUpwardReportService;
+  reportNotifications: AccidentReportNotificationService;
   violations: AccidentReportingViolationService;
 }) {
   const accidents = deps.accidents;
   const activities: AccidentActivities = {
     accidentUpwardReportPlan: activity((i) => deps.upwardReports.plan(i.caseId)),
     accidentRecordUpwardReport: activity((i) => deps.upwardReports.record(i)),
+    accidentRecordReportNotifications: activity((i) => deps.reportNotifications.record(i)),
     accidentOpenViolationPenalty: activity((i) => deps.violations.openPenalty(i)),
     accidentOpenViolationReferral: activity((i) => deps.violations.openReferral(i)),
     accidentComputeClock: activity((i) => accidents.computeClock(i)),
@@ -60,5 +63,6 @@ export const accidentActivityFactory = (app: { get<T>(type: new (...args: never[
     proposals: app.get(ReferralProposalService),
     sentReferrals: app.get(SentReferralService),
     upwardReports: app.get(AccidentUpwardReportService),
+    reportNotifications: app.get(AccidentReportNotificationService),
     violations: app.get(AccidentReportingViolationService),
   });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { REPORTING_VIOLATION_LABELS, ReportingViolation } from '@safety/domain/accident';
+import { REPORTING_VIOLATION_LABELS, reportingConsequences, ReportingViolation } from '@safety/domain/accident';
 import { DomainError, ErrorCode } from '@safety/domain/errors';
 import {
   AccidentReportingRepository,
@@ -11,10 +11,23 @@ import {
 } from '@safety/persistence';
 import { LINKED_WORKFLOW_PREFIX } from '@safety/temporal/activities';
 import type { AccidentActivities, LinkedCaseAnswer, ReferralAnswer } from '@safety/temporal/accident.activities';
+import type { OpenedReportingConsequence } from '@safety/temporal/contracts/accident.contract';
+import {
+  reportingConsequencePurpose,
+  violationPenaltyInput,
+  violationReferralInput,
+} from '@safety/temporal/contracts/reporting-consequence.contract';
 import { AuditService } from '../audit.service';
 import { CaseService } from '../case.service';
 import { AccidentService } from './accident.service';
 import { referralAttachmentListing, ReferralOpeningService } from './referral-opening.service';
+
+/** A consequence's own workflow, to be started by the caller. */
+export interface ConsequenceStart {
+  workflowType: 'penaltyCaseWorkflow' | 'disciplineReferralWorkflow';
+  workflowId: string;
+  input: object;
+}
 
 /**
  * The consequences of 迟报/漏报/谎报/瞒报 (条例 Art.36, see libs/domain reporting-violations.ts): the
@@ -34,6 +47,71 @@ export class AccidentReportingViolationService {
     private readonly accidents: AccidentService,
     private readonly opening: ReferralOpeningService,
   ) {}
+
+  /**
+   * A flag raised once the accident's workflow has ended (it runs until the one-year evaluation is done, and
+   * an ended workflow takes no message): the same consequences the workflow opens (条例 Art.36, 39), under
+   * the same link keys, so a later opening finds them; answers what was opened and the workflow each needs
+   * started (the caller starts them: this layer holds no Temporal client). Audited on the accident.
+   */
+  async openAfterWorkflowEnded(input: {
+    caseId: string;
+    flag: ReportingViolation;
+    officials: Array<{ name: string; position?: string; organisation?: string }>;
+    actorId: string;
+    requestId?: string;
+  }): Promise<{ opened: OpenedReportingConsequence[]; starts: ConsequenceStart[] }> {
+    const { c, accident } = await this.accidents.getCase(input.caseId);
+    const rules = reportingConsequences(input.flag, {
+      hasEnterprise: accident.enterpriseId !== null,
+      officials: input.officials.length,
+    });
+    const opened: OpenedReportingConsequence[] = [];
+    const starts: ConsequenceStart[] = [];
+    for (const rule of rules) {
+      const linkKey = `${c.workflowId}:${reportingConsequencePurpose(input.flag, rule.target, rule.officialIndex)}`;
+      const common = {
+        caseId: input.caseId,
+        flag: input.flag,
+        legalBasis: rule.legalBasis,
+        actorId: input.actorId,
+        linkKey,
+      };
+      if (rule.target === 'OFFICIAL') {
+        const referral = await this.openReferral({
+          ...common,
+          official: input.officials[rule.officialIndex!],
+          sentAt: new Date().toISOString(),
+        });
+        starts.push({
+          workflowType: 'disciplineReferralWorkflow',
+          workflowId: referral.workflowId,
+          input: violationReferralInput(referral, input.caseId),
+        });
+        opened.push({ flag: input.flag, target: 'OFFICIAL', kind: 'DISCIPLINE_REFERRAL', caseId: null });
+      } else {
+        const linked = await this.openPenalty({ ...common, target: rule.target });
+        starts.push({
+          workflowType: 'penaltyCaseWorkflow',
+          workflowId: linked.workflowId,
+          input: violationPenaltyInput(linked, input.actorId, input.caseId),
+        });
+        opened.push({ flag: input.flag, target: rule.target, kind: 'PENALTY', caseId: linked.caseId });
+      }
+    }
+    await this.audit.record({
+      caseId: input.caseId,
+      actorId: input.actorId,
+      action: 'ACCIDENT_REPORTING_CONSEQUENCES_OPENED',
+      requestId: input.requestId,
+      summary: {
+        flag: input.flag,
+        after: 'WORKFLOW_ENDED',
+        consequences: opened.map((o) => ({ target: o.target, kind: o.kind })),
+      },
+    });
+    return { opened, starts };
+  }
 
   /** 条例 Art.35/36; 安全生产法 Art.110: the penalty case, in the investigating department. */
   async openPenalty(

@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { DepartmentLevel, levelRank, upwardReportLevels, UpwardReportChain } from '@safety/domain/accident';
+import {
+  DepartmentLevel,
+  levelRank,
+  NATIONAL_LEVEL,
+  nationalRecipient,
+  nationalReporter,
+  upwardReportLevels,
+  UpwardReportChain,
+} from '@safety/domain/accident';
 import {
   AccidentReportingRepository,
   AccidentRepository,
@@ -18,8 +26,15 @@ const EMERGENCY_MANAGEMENT = 'EMERGENCY_MANAGEMENT';
 export interface UpwardReportView {
   chain: UpwardReportChain;
   level: string;
-  departmentId: string;
+  /** The level's department; null at the State Council's level, which the installation does not hold. */
+  departmentId: string | null;
+  /** The department's name, or the State Council body's label. */
   departmentName: string;
+  /** In whose inbox the task is: the level's own department, or the province that reports to the State Council. */
+  inboxDepartmentId: string;
+  /** The State Council's level: who received the report and how (from the province's record). */
+  recipient: string | null;
+  means: string | null;
   taskId: string;
   dueAt: string | null;
   reportedAt: string | null;
@@ -54,6 +69,11 @@ export class AccidentUpwardReportService {
       kinds.push(['SECTOR', sector.supervisingDepartmentKind]);
     const chains: UpwardReportPlan['chains'] = [];
     if (!reporting) return { receivedAt: accident.reportedAt.toISOString(), chains };
+    const named = async (d: { id: string; level: string }) => ({
+      level: d.level,
+      departmentId: d.id,
+      departmentName: (await this.org.findDepartment(d.id))!.name,
+    });
     for (const [chain, kind] of kinds) {
       const start =
         reporting.kind === kind
@@ -65,13 +85,32 @@ export class AccidentUpwardReportService {
         await this.repo.departmentChain(start),
         kind,
       );
-      const named = [];
-      for (const d of levels) {
-        named.push({ level: d.level, departmentId: d.id, departmentName: (await this.org.findDepartment(d.id))!.name });
-      }
-      if (named.length > 0) chains.push({ chain, departmentKind: kind, levels: named });
+      const levelsNamed = [];
+      for (const d of levels) levelsNamed.push(await named(d));
+      // 条例 Art.10(1): the chain's province (a level above, or the reporting province itself) reports on.
+      const reportingOwn =
+        reporting.kind === kind ? { id: reporting.id, level: reporting.level as DepartmentLevel, kind } : undefined;
+      const reporter = nationalReporter(levels.at(-1) ?? reportingOwn);
+      const national = reporter && { ...(await named(reporter)), recipient: nationalRecipient(kind) };
+      if (levelsNamed.length > 0 || national)
+        chains.push({
+          chain,
+          departmentKind: kind,
+          levels: levelsNamed,
+          ...(national && {
+            national: {
+              departmentId: national.departmentId,
+              departmentName: national.departmentName,
+              recipient: national.recipient,
+            },
+          }),
+        });
     }
-    return { receivedAt: accident.reportedAt.toISOString(), chains };
+    return {
+      receivedAt: accident.reportedAt.toISOString(),
+      chains,
+      reporting: { departmentId: reporting.id, departmentName: reporting.name },
+    };
   }
 
   /** A level reported: the instant the workflow completed its task (idempotent by the task key), audited. */
@@ -90,6 +129,8 @@ export class AccidentUpwardReportService {
           dueAt,
           reportedAt,
           reportedBy: input.reportedBy,
+          recipient: input.recipient ?? null,
+          means: input.means ?? null,
         },
         tx,
       );
@@ -105,6 +146,7 @@ export class AccidentUpwardReportService {
             dueAt: input.dueAt,
             reportedAt: input.reportedAt,
             late: dueAt !== null && reportedAt > dueAt,
+            ...(input.recipient !== undefined && { recipient: input.recipient, means: input.means }),
           },
         },
         tx,
@@ -114,18 +156,24 @@ export class AccidentUpwardReportService {
 
   /** The upward reports opened so far, lowest level first per chain (from their tasks and the recorded reports). */
   async list(caseId: string, now = new Date()): Promise<UpwardReportView[]> {
-    const rows = (await this.tasks.listForCase(caseId)).filter((t) => t.type === AccidentTaskType.UPWARD_REPORT);
-    const reported = new Map((await this.reporting.listUpwardReports(caseId)).map((r) => [r.taskKey, r.reportedAt]));
+    const types: string[] = [AccidentTaskType.UPWARD_REPORT, AccidentTaskType.NATIONAL_REPORT];
+    const rows = (await this.tasks.listForCase(caseId)).filter((t) => types.includes(t.type));
+    const reported = new Map((await this.reporting.listUpwardReports(caseId)).map((r) => [r.taskKey, r]));
     return rows
       .map((t) => {
-        // On the workflow's clock (the task row's completion instant is the database's).
-        const reportedAt = reported.get(t.taskKey) ?? (t.status === 'COMPLETED' ? t.completedAt : null);
+        const record = reported.get(t.taskKey);
+        // On the workflow's clock, or as the province recorded it (the task row's completion instant is the database's).
+        const reportedAt = record?.reportedAt ?? (t.status === 'COMPLETED' ? t.completedAt : null);
         const late = t.dueAt !== null && (reportedAt ?? now) > t.dueAt;
+        const national = t.type === AccidentTaskType.NATIONAL_REPORT;
         return {
           chain: t.payload.chain as UpwardReportChain,
-          level: String(t.payload.level),
-          departmentId: t.departmentId,
-          departmentName: String(t.payload.departmentName ?? ''),
+          level: national ? NATIONAL_LEVEL : String(t.payload.level),
+          departmentId: national ? null : t.departmentId,
+          departmentName: String((national ? t.payload.recipientBody : t.payload.departmentName) ?? ''),
+          inboxDepartmentId: t.departmentId,
+          recipient: record?.recipient ?? null,
+          means: record?.means ?? null,
           taskId: t.id,
           dueAt: t.dueAt?.toISOString() ?? null,
           reportedAt: reportedAt?.toISOString() ?? null,

@@ -11,6 +11,7 @@ import { ReferralProposalService } from './referral-proposal.service';
 import { SentReferralService } from './sent-referral.service';
 import { AccidentUpwardReportService } from './accident-upward-report.service';
 import { AccidentReportingViolationService } from './accident-reporting-violation.service';
+import { AccidentReportNotificationService } from './accident-report-notification.service';
 
 const exported = [
   AccidentRepository,
@@ -25,6 +26,7 @@ const exported = [
   SentReferralService,
   AccidentUpwardReportService,
   AccidentReportingViolationService,
+  AccidentReportNotificationService,
 ];
 
 /** The accident area: accident cases, discipline referrals, statistics and public reports. */

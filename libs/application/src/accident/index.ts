@@ -8,4 +8,5 @@ export * from './accident-referral.service';
 export * from './referral-proposal.service';
 export * from './sent-referral.service';
 export * from './accident-upward-report.service';
+export * from './accident-report-notification.service';
 export * from './accident-reporting-violation.service';

@@ -8,3 +8,4 @@ export * from './proposals';
 export * from './accountability';
 export * from './upward-reporting';
 export * from './reporting-violations';
+export * from './report-notifications';

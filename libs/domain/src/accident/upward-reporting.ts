@@ -1,4 +1,4 @@
-import type { AccidentGrade } from './grading';
+import type { AccidentGrade, InvestigatingLevel } from './grading';
 import { upwardReportCeiling } from './grading';
 import { DepartmentLevel, levelRank } from './jurisdiction';
 
@@ -17,7 +17,7 @@ export type UpwardReportChain = 'EMERGENCY_MANAGEMENT' | 'SECTOR';
 const CEILING_RANK = { CITY: levelRank('CITY'), PROVINCE: levelRank('PROVINCE'), STATE: levelRank('STATE_COUNCIL') };
 
 /** Whether a grade's report must reach this level (条例 Art.10); the State Council's level is above every modelled one. */
-export function upwardReportReaches(grade: AccidentGrade, level: DepartmentLevel): boolean {
+export function upwardReportReaches(grade: AccidentGrade, level: DepartmentLevel | InvestigatingLevel): boolean {
   return levelRank(level) <= CEILING_RANK[upwardReportCeiling(grade)];
 }
 
@@ -49,4 +49,34 @@ export function upwardReportLevels<T extends ChainDepartment>(
     levels.push(d);
   }
   return levels;
+}
+
+/**
+ * The State Council's level (条例 Art.10(1): 特别重大事故、重大事故逐级上报至国务院安全生产监督管理部门和负有安全生产监督管理职责的有关部门).
+ * It is not a department of the installation: the province's department reports to it, and what it is
+ * called is a label. The sector chain's national recipient is the ministry over that kind of department.
+ */
+export const NATIONAL_LEVEL = 'STATE_COUNCIL' as const;
+
+const NATIONAL_RECIPIENTS: Readonly<Record<string, string>> = {
+  EMERGENCY_MANAGEMENT: '国务院应急管理部门（应急管理部）',
+  HOUSING_CONSTRUCTION: '国务院住房和城乡建设主管部门（住房和城乡建设部）',
+  TRANSPORT: '国务院交通运输主管部门（交通运输部）',
+  FIRE_RESCUE: '国务院消防救援机构（国家消防救援局）',
+  MARKET_REGULATION: '国务院市场监督管理部门（国家市场监督管理总局）',
+  POSTAL: '国务院邮政管理部门（国家邮政局）',
+};
+
+/** Who a chain reports to at the State Council's level, named by the kind of department the chain follows. */
+export function nationalRecipient(departmentKind: string): string {
+  return NATIONAL_RECIPIENTS[departmentKind] ?? '国务院负有安全生产监督管理职责的有关部门';
+}
+
+/**
+ * The department that makes a chain's report to the State Council's level: the chain's highest
+ * department, and only when that is a province's (Art.10 goes level by level; a chain the organisation
+ * lacks at the province ends below it, and no lower level reports to the State Council directly).
+ */
+export function nationalReporter<T extends ChainDepartment>(top: T | undefined): T | null {
+  return top && top.level === 'PROVINCE' ? top : null;
 }

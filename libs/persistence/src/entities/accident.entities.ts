@@ -154,6 +154,24 @@ export class AccidentUpwardReportEntity {
   @Column({ name: 'due_at', type: 'timestamptz', nullable: true }) dueAt!: Date | null;
   @Column({ name: 'reported_at', type: 'timestamptz' }) reportedAt!: Date;
   @Column({ name: 'reported_by', type: 'uuid', nullable: true }) reportedBy!: string | null;
+  /** The State Council's level (条例 Art.10(1)): who received the report and how it went; null below it. */
+  @Column({ type: 'varchar', nullable: true }) recipient!: string | null;
+  @Column({ type: 'varchar', nullable: true }) means!: string | null;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+}
+
+/** 条例 Art.10(1): a body (公安、劳动保障、工会、检察院) a department that received the report notified. */
+@Entity('accident_report_notifications')
+export class AccidentReportNotificationEntity {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column({ name: 'case_id', type: 'uuid' }) caseId!: string;
+  @Column({ name: 'department_id', type: 'uuid' }) departmentId!: string;
+  @Column() body!: string;
+  @Column({ name: 'notified_at', type: 'timestamptz' }) notifiedAt!: Date;
+  @Column() means!: string;
+  @Column({ type: 'varchar', nullable: true }) recipient!: string | null;
+  @Column({ name: 'notified_by', type: 'uuid', nullable: true }) notifiedBy!: string | null;
+  @Column({ name: 'task_key' }) taskKey!: string;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }
 
@@ -280,6 +298,7 @@ export const ACCIDENT_ENTITIES = [
   AccidentRectificationMeasureEntity,
   AccidentEducationSessionEntity,
   AccidentUpwardReportEntity,
+  AccidentReportNotificationEntity,
   AccidentReportingConsequenceEntity,
   AccidentEvaluationEntity,
   AccidentSupervisedListingEntity,

@@ -1,6 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { AccidentReportingConsequenceEntity, AccidentUpwardReportEntity } from '../entities/accident.entities';
+import {
+  AccidentReportingConsequenceEntity,
+  AccidentReportNotificationEntity,
+  AccidentUpwardReportEntity,
+} from '../entities/accident.entities';
 import { managerOf, Transaction } from '../unit-of-work';
 
 /** SQL of 逐级上报 (条例 Art.10–11) and of the consequences of reporting violations (Art.36). */
@@ -19,6 +23,29 @@ export class AccidentReportingRepository {
 
   listUpwardReports(caseId: string, tx?: Transaction): Promise<AccidentUpwardReportEntity[]> {
     return this.em(tx).getRepository(AccidentUpwardReportEntity).find({ where: { caseId } });
+  }
+
+  /** One per department and body (条例 Art.10(1)): a retried activity, or a body recorded twice, keeps the first. */
+  async recordNotifications(
+    rows: Array<Omit<AccidentReportNotificationEntity, 'id' | 'createdAt'>>,
+    tx?: Transaction,
+  ): Promise<number> {
+    if (rows.length === 0) return 0;
+    const result = await this.em(tx)
+      .createQueryBuilder()
+      .insert()
+      .into(AccidentReportNotificationEntity)
+      .values(rows)
+      .orIgnore()
+      .returning(['id'])
+      .execute();
+    return result.raw.length as number;
+  }
+
+  listNotifications(caseId: string, tx?: Transaction): Promise<AccidentReportNotificationEntity[]> {
+    return this.em(tx)
+      .getRepository(AccidentReportNotificationEntity)
+      .find({ where: { caseId }, order: { notifiedAt: 'ASC', body: 'ASC' } });
   }
 
   findConsequence(linkKey: string, tx?: Transaction): Promise<AccidentReportingConsequenceEntity | null> {

@@ -24,6 +24,22 @@ describe('accident step contracts', () => {
     expect(step.outcomes.REPORTED.payload.safeParse({ note: '   ' }).success).toBe(false);
     expect(step.outcomes.REPORTED.payload.safeParse({ reportedAt: '2026-01-01T00:00:00Z' }).success).toBe(false);
   });
+  it('a report to the State Council (条例 Art.10(1)) is REPORTED with when, how and to whom', () => {
+    const step = AccidentSteps.NATIONAL_REPORT;
+    const report = { reportedAt: '2026-01-01T08:00:00+08:00', means: 'PHONE', recipient: '应急管理部总值班室' };
+    expect(checkSubmission(step, 'REPORTED', report)).toEqual({ ok: true, payload: report });
+    expect(problemPaths(step, 'REPORTED', { means: 'PIGEON' }).sort()).toEqual(['means', 'recipient', 'reportedAt']);
+  });
+  it('the Art.10 notifications name each body once, with when and how', () => {
+    const step = AccidentSteps.REPORT_NOTIFICATIONS;
+    const police = { body: 'POLICE', notifiedAt: '2026-01-01T08:00:00+08:00', means: 'PHONE' };
+    expect(checkSubmission(step, 'RECORDED', { notifications: [police] }).ok).toBe(true);
+    expect(problemPaths(step, 'RECORDED', { notifications: [police, police] })).toEqual(['notifications.1.body']);
+    expect(problemPaths(step, 'RECORDED', { notifications: [] })).toEqual(['notifications']);
+    expect(problemPaths(step, 'RECORDED', { notifications: [{ ...police, body: 'ARMY' }] })).toEqual([
+      'notifications.0.body',
+    ]);
+  });
   it('keeps the task type codes the accident and referral workflows have always opened', () => {
     expect(Object.values(AccidentSteps).map((step) => step.type)).toEqual([
       'ACCIDENT_TEAM_FORMATION',
@@ -37,6 +53,8 @@ describe('accident step contracts', () => {
       'ACCIDENT_SUPERVISED_LISTING',
       'ACCIDENT_SUPERVISED_LISTING_PROGRESS',
       'ACCIDENT_UPWARD_REPORT',
+      'ACCIDENT_NATIONAL_REPORT',
+      'ACCIDENT_REPORT_NOTIFICATIONS',
     ]);
     expect(Object.values(DisciplineReferralSteps).map((step) => step.type)).toEqual([
       'DISCIPLINE_REFERRAL_APPROVAL',

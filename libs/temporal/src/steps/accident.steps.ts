@@ -8,6 +8,7 @@ import {
   PROPOSED_HANDLING_LABELS,
 } from '@safety/domain/accident/proposals';
 import type { ResponsiblePartyOutcome } from '@safety/domain/accident/four-not-let-go';
+import { NOTIFIED_BODY_LABELS, REPORT_MEANS_LABELS } from '@safety/domain/accident/report-notifications';
 import { Role } from '@safety/domain/identity/roles';
 import { OUTCOME, distinctBy } from './common';
 import {
@@ -15,6 +16,7 @@ import {
   choice,
   flag,
   form,
+  instant,
   integer,
   label,
   list,
@@ -306,7 +308,58 @@ export const AccidentSteps = {
       },
     },
   }),
+  /**
+   * 条例 Art.10(1): a 重大/特别重大 accident goes on from the province to the State Council's departments,
+   * which the installation does not hold: the province records when it reported, how and to whom.
+   */
+  NATIONAL_REPORT: defineStep({
+    type: 'ACCIDENT_NATIONAL_REPORT',
+    title: label('事故上报国务院有关部门', 'Accident reported to the State Council department'),
+    roles: [Role.ENFORCEMENT_OFFICER, Role.AGENCY_HEAD],
+    outcomes: {
+      REPORTED: {
+        label: OUTCOME.REPORTED,
+        payload: form({
+          reportedAt: instant(['上报时间', 'Reported at']),
+          means: choice(['上报方式', 'Means'], REPORT_MEANS_LABELS),
+          recipient: text(['接报单位及接报人', 'Received by (office and person)'], 200),
+          note: text(['上报情况', 'Note on the report'], 2000).optional(),
+        }),
+      },
+    },
+  }),
+  /**
+   * 条例 Art.10(1): each department that received the report notifies 公安机关、劳动保障行政部门、工会和
+   * 人民检察院; the step comes back until every body is recorded.
+   */
+  REPORT_NOTIFICATIONS: defineStep({
+    type: 'ACCIDENT_REPORT_NOTIFICATIONS',
+    title: label(
+      '事故报告通知（公安、人社、工会、检察院）',
+      'Accident report notifications (police, labour, union, procuratorate)',
+    ),
+    roles: [Role.ENFORCEMENT_OFFICER, Role.AGENCY_HEAD],
+    outcomes: {
+      RECORDED: {
+        label: label('已通知', 'Notified'),
+        payload: form({
+          notifications: list(
+            ['通知记录', 'Notifications'],
+            form({
+              body: choice(['被通知机关', 'Body notified'], NOTIFIED_BODY_LABELS),
+              notifiedAt: instant(['通知时间', 'Notified at']),
+              means: choice(['通知方式', 'Means'], REPORT_MEANS_LABELS),
+              recipient: text(['接收人', 'Received by'], 200).optional(),
+            }),
+            { min: 1, max: 4 },
+          ).superRefine(distinctBy('body', 'names the same body twice')),
+        }),
+      },
+    },
+  }),
 };
 
+export type NationalReportPayload = PayloadOf<typeof AccidentSteps.NATIONAL_REPORT, 'REPORTED'>;
+export type ReportNotificationsPayload = PayloadOf<typeof AccidentSteps.REPORT_NOTIFICATIONS, 'RECORDED'>;
 export type TeamFormationPayload = PayloadOf<typeof AccidentSteps.TEAM_FORMATION, 'FORM'>;
 export type InvestigationReportPayload = PayloadOf<typeof AccidentSteps.INVESTIGATION_REPORT, 'SUBMIT'>;

@@ -1,0 +1,46 @@
+import { missingNotifications } from '@safety/domain/accident/report-notifications';
+import { AccidentSteps } from '@safety/temporal/steps/accident.steps';
+import type { AccidentCase } from './case';
+import { notificationsProblem } from './upward-checks';
+
+/** A department that received the accident report (the first report, or a level of a chain). */
+export interface ReceivingDepartment {
+  departmentId: string;
+  departmentName: string;
+}
+
+/**
+ * 条例 Art.10(1): a department that received the report "并通知公安机关、劳动保障行政部门、工会和人民检察院".
+ * Its notification step is in its own inbox; each completion records the bodies notified (when, how,
+ * to whom; by the completing officer), and the step comes back for the bodies still missing. The statute
+ * sets no separate period: the step has no due date. Runs while the case is open.
+ */
+export async function notifyBodies(ac: AccidentCase, key: string, department: ReceivingDepartment): Promise<void> {
+  const notified = new Set<string>();
+  const occurredAt = Date.parse(ac.input.occurredAt);
+  for (let round = 1; missingNotifications(notified).length > 0; round++) {
+    const missing = missingNotifications(notified);
+    const done = await ac.board.run(AccidentSteps.REPORT_NOTIFICATIONS, {
+      caseId: ac.caseId,
+      departmentId: department.departmentId,
+      step: `report-notifications-${key}-${round}`,
+      title: `事故报告通知公安、人社、工会、检察院：${department.departmentName}`.slice(0, 200),
+      deadline: null,
+      context: { departmentName: department.departmentName, missing },
+      check: ({ payload }) => notificationsProblem(payload, notified, occurredAt, Date.now()),
+    });
+    await ac.acts.accidentRecordReportNotifications({
+      caseId: ac.caseId,
+      taskKey: done.taskKey,
+      departmentId: department.departmentId,
+      notifiedBy: done.actor.userId,
+      notifications: done.payload.notifications.map((n) => ({
+        body: n.body,
+        notifiedAt: new Date(Date.parse(n.notifiedAt)).toISOString(),
+        means: n.means,
+        ...(n.recipient !== undefined && { recipient: n.recipient }),
+      })),
+    });
+    for (const n of done.payload.notifications) notified.add(n.body);
+  }
+}
