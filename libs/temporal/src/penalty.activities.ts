@@ -8,7 +8,7 @@ export interface PenaltyContext {
   policy: ProcedurePolicy;
   /** Case handlers with their 执法证号 (null when they hold none). */
   handlers: Array<{ userId: string; credentialNo: string | null; roles: string[] }>;
-  party: { type: 'INDIVIDUAL' | 'ORGANISATION'; name: string; creditCode: string | null };
+  party: { type: 'INDIVIDUAL' | 'ORGANISATION'; name: string; creditCode: string | null; position?: string | null };
   departmentName: string;
 }
 

@@ -1,3 +1,4 @@
+import { caseParty } from '@safety/domain/enforcement/party';
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode } from '@safety/domain/errors';
@@ -105,7 +106,7 @@ export class DocumentService {
         departmentName: dept.name,
         caseTitle: c.title,
         caseReference: c.referenceNo,
-        party: ent ? { name: ent.name, creditCode: ent.creditCode } : null,
+        party: ent ? caseParty(c.data, ent) : null,
         data,
       });
       const sha256 = createHash('sha256').update(html, 'utf8').digest('hex');

@@ -1,6 +1,26 @@
 import { escapeHtml, renderDocument } from './templates';
 
 describe('document templates', () => {
+  it('names a principal held to account as the party, with the enterprise and position instead of a credit code', () => {
+    const context = {
+      number: 'n',
+      issuedOn: '2026-12-03',
+      departmentName: '测试县应急管理局',
+      caseTitle: '事故瞒报行政处罚：主要负责人',
+      caseReference: null,
+      party: { name: '王某', creditCode: null, position: '测试化工有限公司主要负责人' },
+    };
+    const filing = renderDocument({ ...context, kind: 'FILING_APPROVAL_FORM', data: {} });
+    expect(filing).toContain('<tr><th>当事人</th><td>王某</td></tr>');
+    expect(filing).toContain('<tr><th>单位及职务</th><td>测试化工有限公司主要负责人</td></tr>');
+    expect(filing).not.toContain('统一社会信用代码');
+    const decision = renderDocument({
+      ...context,
+      kind: 'PENALTY_DECISION',
+      data: { facts: 'f', legalBasis: 'b', measures: ['FINE'], fineYuan: 30000, decisionDate: '2026-12-03' },
+    });
+    expect(decision).toContain('当事人：王某，单位及职务：测试化工有限公司主要负责人');
+  });
   it('escapes every interpolated value', () => {
     const html = renderDocument({
       kind: 'PENALTY_NOTICE',

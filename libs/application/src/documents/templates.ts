@@ -25,7 +25,7 @@ export interface RenderContext {
   departmentName: string;
   caseTitle: string | null;
   caseReference: string | null;
-  party: { name: string; creditCode: string | null; address?: string | null } | null;
+  party: { name: string; creditCode: string | null; position?: string | null; address?: string | null } | null;
   data: Record<string, unknown>;
 }
 
@@ -49,6 +49,9 @@ const yuan = (v: unknown): string => {
 const row = (label: string, value: unknown): string =>
   `<tr><th>${escapeHtml(label)}</th><td>${escapeHtml(str(value)) || '—'}</td></tr>`;
 const para = (text: unknown): string => `<p>${escapeHtml(str(text))}</p>`;
+/** An organisation's credit code, or for an individual held to account for one, the organisation and position. */
+const partyIdentity = (party: RenderContext['party']): string =>
+  party?.position ? row('单位及职务', party.position) : row('统一社会信用代码', party?.creditCode);
 const items = (values: string[]): string =>
   values.length ? `<ol>${values.map((x) => `<li>${escapeHtml(x)}</li>`).join('')}</ol>` : '<p>—</p>';
 
@@ -75,7 +78,7 @@ function body(ctx: RenderContext): string {
   switch (ctx.kind) {
     case 'FILING_APPROVAL_FORM':
       return (
-        `<table>${row('案件名称', ctx.caseTitle)}${row('当事人', ctx.party?.name)}${row('统一社会信用代码', ctx.party?.creditCode)}` +
+        `<table>${row('案件名称', ctx.caseTitle)}${row('当事人', ctx.party?.name)}${partyIdentity(ctx.party)}` +
         `${row('案件来源', d.source)}${row('承办人', list(d.handlers).join('、'))}${row('审批意见', d.comment)}${row('审批人', d.approver)}${row('立案日期', d.filedOn)}</table>`
       );
     case 'PENALTY_NOTICE':
@@ -96,7 +99,7 @@ function body(ctx: RenderContext): string {
       );
     case 'PENALTY_DECISION':
       return (
-        `${para(`当事人：${ctx.party?.name ?? ''}，统一社会信用代码：${ctx.party?.creditCode ?? '—'}`)}${para('违法事实：')}${para(d.facts)}` +
+        `${para(`当事人：${ctx.party?.name ?? ''}，${ctx.party?.position ? `单位及职务：${ctx.party.position}` : `统一社会信用代码：${ctx.party?.creditCode ?? '—'}`}`)}${para('违法事实：')}${para(d.facts)}` +
         `${para('证据：')}${items(list(d.evidence))}${para(`以上事实违反了相关规定，依据${str(d.legalBasis)}，决定给予以下行政处罚：${penaltyText(d.measures, d.fineYuan)}。`)}` +
         `${para('理由：')}${para(d.reasons)}` +
         `${para('罚款应自收到本决定书之日起十五日内缴纳；到期不缴纳的，每日按罚款数额的百分之三加处罚款（《中华人民共和国行政处罚法》第六十七条、第七十二条）。')}` +

@@ -1,3 +1,4 @@
+import { caseParty } from '@safety/domain/enforcement/party';
 import { Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode } from '@safety/domain/errors';
 import { Actor, hasAnyRole, Role } from '@safety/domain/identity/roles';
@@ -106,6 +107,7 @@ export class DisclosureService {
     const ent = c.enterpriseId ? await this.org.findEnterprise(c.enterpriseId) : null;
     const names = ent?.principalName ? [ent.principalName] : [];
     const mask = (t: string) => maskPersonalData(t, names);
+    const party = caseParty(c.data, ent);
     return this.uow.transaction(async (tx) => {
       const existing = await this.repo.findPublicationByKey(input.publicationKey, tx);
       if (existing) {
@@ -118,9 +120,10 @@ export class DisclosureService {
           publicationKey: input.publicationKey,
           departmentId: c.departmentId,
           departmentName: dept?.name ?? '',
-          // An individual party is never named in public; an organisation's name and credit code are public facts.
-          partyName: ent ? ent.name : '个人（姓名已隐去）',
-          creditCode: ent?.creditCode ?? null,
+          // An individual party (also a principal held to account for the enterprise) is never named in public; an
+          // organisation's name and credit code are public facts.
+          partyName: party.type === 'ORGANISATION' ? party.name : '个人（姓名已隐去）',
+          creditCode: party.type === 'ORGANISATION' ? party.creditCode : null,
           decisionNumber: input.decisionNumber,
           violation: mask(input.violation),
           legalBasis: mask(input.legalBasis),
@@ -141,7 +144,8 @@ export class DisclosureService {
         tx,
       );
       let listingId: string | null = null;
-      if (input.seriousViolation && ent) {
+      // The enterprise is listed for its own serious violation, not for a decision against its principal.
+      if (input.seriousViolation && ent && party.type === 'ORGANISATION') {
         const listing = await this.repo.insertListing(
           {
             enterpriseId: ent.id,

@@ -4,6 +4,7 @@ import { fromEpochDay, isLocalDate, toEpochDay, toLocalDate } from '@safety/doma
 import { amountOwed as owedOnDay } from '@safety/domain/enforcement/amount-owed';
 import { ContinuingDailyFine, continuingDailyFine } from '@safety/domain/enforcement/continuing-fine';
 import { fenToYuan } from '@safety/domain/enforcement/money';
+import { caseParty } from '@safety/domain/enforcement/party';
 import { CaseRepository, EnforcementRepository, OrganisationRepository, UnitOfWork } from '@safety/persistence';
 import type { BenchmarkSnapshot, PenaltyContext, PenaltyProcedureState } from '@safety/temporal';
 import { AuditService } from '../audit.service';
@@ -51,9 +52,7 @@ export class PenaltyCaseService {
     return {
       policy: await this.policies.effectivePolicy(departmentId),
       handlers,
-      party: ent
-        ? { type: 'ORGANISATION', name: ent.name, creditCode: ent.creditCode }
-        : { type: 'INDIVIDUAL', name: '个人当事人', creditCode: null },
+      party: caseParty(c.data, ent),
       departmentName: dept?.name ?? '',
     };
   }

@@ -10,3 +10,4 @@ export * from './notice';
 export * from './continuing-fine';
 export * from './legal-review-catalogue';
 export * from './received-on';
+export * from './party';
