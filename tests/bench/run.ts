@@ -15,6 +15,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@safety/persistence';
 import { measureAuditAppends } from './audit-throughput';
+import { Breakdown, breakdown, findEvent, summarise, typeOf } from './breakdown';
 import { bareFinish, bareStep } from './bare.workflow';
 import { BENCH_PASSWORD, ensureDataset, prewarm } from './dataset';
 import { Http, Latencies, processMemory, round, sleep, timed, until } from './measure';
@@ -285,6 +286,34 @@ async function main(): Promise<void> {
   table('step completion (POST /tasks/:id/complete)', stepComplete);
   table('next task visible in the inbox after a completion', nextVisible);
   table('bare Temporal: Update with one activity', bareUpdate);
+  const workflowIdOf = async (caseId: string) =>
+    (await db.query(`SELECT workflow_id FROM cases WHERE id = $1`, [caseId])).rows[0].workflow_id as string;
+  const history = async (caseId: string) =>
+    (await temporal.workflow.getHandle(await workflowIdOf(caseId)).fetchHistory()).events ?? [];
+  const settledAfter = (events: Awaited<ReturnType<typeof history>>, start: number) =>
+    findEvent(
+      events,
+      (type, e) =>
+        type === 'WORKFLOW_EXECUTION_UPDATE_COMPLETED' &&
+        !!e.workflowExecutionUpdateCompletedEventAttributes?.meta?.updateId?.startsWith('settle:'),
+      start,
+    );
+  const stepBreakdowns: Breakdown[] = [];
+  for (const c of prepared) {
+    const events = await history(c.caseId);
+    const accepted = findEvent(
+      events,
+      (type, e) =>
+        type === 'WORKFLOW_EXECUTION_UPDATE_ACCEPTED' &&
+        e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.name === 'completeTask',
+    );
+    let from = accepted;
+    // From the workflow task that delivered the Update (the server's first sight of the completion).
+    while (from > 0 && typeOf(events[from]) !== 'WORKFLOW_TASK_SCHEDULED') from--;
+    const to = accepted < 0 ? -1 : settledAfter(events, accepted);
+    if (from >= 0 && to > from) stepBreakdowns.push(breakdown(events, from, to));
+  }
+  summarise('step 立案审批 → 调查取证 from the histories', stepBreakdowns).forEach(log);
 
   // Starts: alternating windows of the same length and concurrency.
   const concurrency = 8;
@@ -333,6 +362,13 @@ async function main(): Promise<void> {
   const startsPerSecond = windows.app / windows.appSeconds;
   const bareStartsPerSecond = windows.bare / windows.bareSeconds;
   record('case starts (first step open), 8 concurrent', `${round(startsPerSecond)} /s`);
+  const startBreakdowns: Breakdown[] = [];
+  for (const caseId of appStarted.slice(0, 20)) {
+    const events = await history(caseId);
+    const to = settledAfter(events, 0);
+    if (to > 0) startBreakdowns.push(breakdown(events, 0, to));
+  }
+  summarise('case start → first step open from the histories', startBreakdowns).forEach(log);
   record('bare Temporal: starts with one activity, 8 concurrent', `${round(bareStartsPerSecond)} /s`);
 
   // Worker memory with many open cases (each waiting at its first human step).
