@@ -53,6 +53,8 @@ export function breakdown(events: HistoryEvent[], from: number, to: number): Bre
   let activityCount = 0;
   let localActivityCount = 0;
   let workflowTasks = 0;
+  let lastLocalCompletion = 0;
+  let wftStartedOfMarkers = 0;
   for (let i = from; i <= to; i++) {
     const e = events[i];
     const at = ms(e);
@@ -63,6 +65,7 @@ export function breakdown(events: HistoryEvent[], from: number, to: number): Bre
         break;
       case 'WORKFLOW_TASK_STARTED':
         wftStarted = at;
+        wftStartedOfMarkers = at;
         if (wftScheduled) phases['workflow task: server → worker'] += at - wftScheduled;
         break;
       case 'WORKFLOW_TASK_COMPLETED':
@@ -100,15 +103,52 @@ export function breakdown(events: HistoryEvent[], from: number, to: number): Bre
         }
         break;
       }
-      case 'MARKER_RECORDED':
-        if (e.markerRecordedEventAttributes?.markerName === 'core_local_activity') localActivityCount++;
+      case 'MARKER_RECORDED': {
+        const marker = localActivityMarker(e);
+        if (!marker) break;
+        localActivityCount++;
+        if (marker.attempt > 1) retries++;
+        // The marker's completion time is the workflow task's start plus the time the worker had run by then.
+        if (marker.completedAt !== null) {
+          const since = Math.max(lastLocalCompletion, wftStartedOfMarkers);
+          activities[`${marker.type} (local)`] =
+            (activities[`${marker.type} (local)`] ?? 0) + (marker.completedAt - since);
+          lastLocalCompletion = marker.completedAt;
+        }
         break;
+      }
     }
   }
   const totalMs = ms(events[to]) - ms(events[from]);
   const accounted = Object.values(phases).reduce((a, b) => a + b, 0);
   phases['other (server between tasks)'] = totalMs - accounted;
   return { totalMs, phases, activities, retries, activityCount, localActivityCount, workflowTasks };
+}
+
+/** What a local activity's marker records (core's LocalActivityMarkerData, JSON in the marker's `data`). */
+function localActivityMarker(e: HistoryEvent): { type: string; attempt: number; completedAt: number | null } | null {
+  const attrs = e.markerRecordedEventAttributes;
+  if (attrs?.markerName !== 'core_local_activity') return null;
+  const payload = attrs.details?.data?.payloads?.[0];
+  let data: Record<string, unknown> = {};
+  try {
+    data = payload?.data ? (JSON.parse(Buffer.from(payload.data).toString('utf8')) as Record<string, unknown>) : {};
+  } catch {
+    // An unreadable marker still counts; it just has no timing.
+  }
+  const time = data.complete_time ?? data.completeTime;
+  const completedAt =
+    typeof time === 'string'
+      ? Date.parse(time)
+      : time && typeof time === 'object'
+        ? Number((time as { seconds?: unknown }).seconds ?? 0) * 1000 +
+          Math.floor(Number((time as { nanos?: unknown }).nanos ?? 0) / 1e6)
+        : null;
+  return {
+    type: String(data.activity_type ?? data.activityType ?? '?'),
+    attempt: Number(data.attempt ?? 1),
+    completedAt: Number.isFinite(completedAt) ? completedAt : null,
+  };
 }
 
 /** The index of the first event at or after `start` that `match` accepts, or -1. */

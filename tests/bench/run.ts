@@ -82,7 +82,12 @@ async function main(): Promise<void> {
   };
   // The worker checks at boot that its V8 heap limit is the configured one (as scripts/start.sh starts it).
   const workerHeapMb = appEnv.WORKER_MAX_HEAP_MB;
-  const worker = start('worker', 'dist/apps/worker/src/main.js', [`--max-old-space-size=${workerHeapMb}`]);
+  // BENCH_WORKER_NODE_ARGS adds node flags to the worker (e.g. `--cpu-prof --cpu-prof-dir=.data/bench/prof`).
+  const workerNodeArgs = (process.env.BENCH_WORKER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const worker = start('worker', 'dist/apps/worker/src/main.js', [
+    `--max-old-space-size=${workerHeapMb}`,
+    ...workerNodeArgs,
+  ]);
   start('api', 'dist/apps/api/src/main.js');
   const bareQueue = `${taskQueue}-bare`;
   const bareWorker = fork(join(__dirname, 'bare-worker.js'), [], {
