@@ -15,6 +15,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@safety/persistence';
 import { measureAuditAppends } from './audit-throughput';
+import { Breakdown, breakdown, findEvent, summarise, typeOf } from './breakdown';
 import { bareFinish, bareStep } from './bare.workflow';
 import { BENCH_PASSWORD, ensureDataset, prewarm } from './dataset';
 import { Http, Latencies, processMemory, round, sleep, timed, until } from './measure';
@@ -81,7 +82,12 @@ async function main(): Promise<void> {
   };
   // The worker checks at boot that its V8 heap limit is the configured one (as scripts/start.sh starts it).
   const workerHeapMb = appEnv.WORKER_MAX_HEAP_MB;
-  const worker = start('worker', 'dist/apps/worker/src/main.js', [`--max-old-space-size=${workerHeapMb}`]);
+  // BENCH_WORKER_NODE_ARGS adds node flags to the worker (e.g. `--cpu-prof --cpu-prof-dir=.data/bench/prof`).
+  const workerNodeArgs = (process.env.BENCH_WORKER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const worker = start('worker', 'dist/apps/worker/src/main.js', [
+    `--max-old-space-size=${workerHeapMb}`,
+    ...workerNodeArgs,
+  ]);
   start('api', 'dist/apps/api/src/main.js');
   const bareQueue = `${taskQueue}-bare`;
   const bareWorker = fork(join(__dirname, 'bare-worker.js'), [], {
@@ -285,6 +291,34 @@ async function main(): Promise<void> {
   table('step completion (POST /tasks/:id/complete)', stepComplete);
   table('next task visible in the inbox after a completion', nextVisible);
   table('bare Temporal: Update with one activity', bareUpdate);
+  const workflowIdOf = async (caseId: string) =>
+    (await db.query(`SELECT workflow_id FROM cases WHERE id = $1`, [caseId])).rows[0].workflow_id as string;
+  const history = async (caseId: string) =>
+    (await temporal.workflow.getHandle(await workflowIdOf(caseId)).fetchHistory()).events ?? [];
+  const settledAfter = (events: Awaited<ReturnType<typeof history>>, start: number) =>
+    findEvent(
+      events,
+      (type, e) =>
+        type === 'WORKFLOW_EXECUTION_UPDATE_COMPLETED' &&
+        !!e.workflowExecutionUpdateCompletedEventAttributes?.meta?.updateId?.startsWith('settle:'),
+      start,
+    );
+  const stepBreakdowns: Breakdown[] = [];
+  for (const c of prepared) {
+    const events = await history(c.caseId);
+    const accepted = findEvent(
+      events,
+      (type, e) =>
+        type === 'WORKFLOW_EXECUTION_UPDATE_ACCEPTED' &&
+        e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.name === 'completeTask',
+    );
+    let from = accepted;
+    // From the workflow task that delivered the Update (the server's first sight of the completion).
+    while (from > 0 && typeOf(events[from]) !== 'WORKFLOW_TASK_SCHEDULED') from--;
+    const to = accepted < 0 ? -1 : settledAfter(events, accepted);
+    if (from >= 0 && to > from) stepBreakdowns.push(breakdown(events, from, to));
+  }
+  summarise('step 立案审批 → 调查取证 from the histories', stepBreakdowns).forEach(log);
 
   // Starts: alternating windows of the same length and concurrency.
   const concurrency = 8;
@@ -333,6 +367,13 @@ async function main(): Promise<void> {
   const startsPerSecond = windows.app / windows.appSeconds;
   const bareStartsPerSecond = windows.bare / windows.bareSeconds;
   record('case starts (first step open), 8 concurrent', `${round(startsPerSecond)} /s`);
+  const startBreakdowns: Breakdown[] = [];
+  for (const caseId of appStarted.slice(0, 20)) {
+    const events = await history(caseId);
+    const to = settledAfter(events, 0);
+    if (to > 0) startBreakdowns.push(breakdown(events, 0, to));
+  }
+  summarise('case start → first step open from the histories', startBreakdowns).forEach(log);
   record('bare Temporal: starts with one activity, 8 concurrent', `${round(bareStartsPerSecond)} /s`);
 
   // Worker memory with many open cases (each waiting at its first human step).

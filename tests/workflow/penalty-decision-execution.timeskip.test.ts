@@ -53,6 +53,8 @@ describe('penalty workflow: from proposal to archive (time-skipping server, mock
         args: [{ actor: who.officerA, waives: ['STATEMENT', 'HEARING'], note: '当事人书面放弃' }],
       });
       expect(waiver.ok).toBe(true);
+      // As the API answers a message: once the workflow has settled (the decision task opens beside the answer).
+      expect((await tier.settled(handle)).map((task) => task.type)).toEqual(['PENALTY_DECISION']);
       const open = await handle.query(getPendingTasksQuery);
       expect(open.map((task) => task.type)).toEqual(['PENALTY_DECISION']);
 

@@ -127,7 +127,8 @@ export class CaseService {
   /**
    * Opens a case and starts its workflow as one act: the row and its audit are written in a
    * transaction that commits only once the workflow has started, so either both exist or neither
-   * does. (The workflow's first activity may run before the commit; it finds the row on a retry.)
+   * does. (The workflow's first activity may run before the commit; it waits on the row's creation lock,
+   * recordStatus, instead of failing and finding the row on a retry a second later.)
    */
   async openAndStart(
     actor: Actor,
@@ -137,6 +138,7 @@ export class CaseService {
   ): Promise<CaseEntity> {
     return this.uow.transaction(async (tx) => {
       const created = await this.create(actor, input, tx, requestId);
+      await this.cases.holdCreation(created.id, tx);
       await start(created);
       return created;
     });
@@ -313,8 +315,11 @@ export class CaseService {
   /** Records a status change with its audit row; a retry of a committed change is a no-op. */
   async recordStatus(input: CaseStatusChange, tx?: Transaction): Promise<void> {
     if (!tx) return this.uow.transaction((inner) => this.recordStatus(input, inner));
-    const c = await this.cases.findById(input.caseId, tx);
-    // Retryable: a workflow's first activity can run before the transaction that created the row commits.
+    // A workflow's first activity can run before the transaction that created the row commits: wait for it.
+    const c =
+      (await this.cases.findById(input.caseId, tx)) ??
+      (await this.cases.awaitCreation(input.caseId, tx).then(() => this.cases.findById(input.caseId, tx)));
+    // Retryable: a row created outside openAndStart holds no creation lock to wait on.
     if (!c) throw new DomainError(ErrorCode.DEPENDENCY_UNAVAILABLE, `case ${input.caseId} is not visible yet`);
     const lastAction = (c.data?.lastAction as string | undefined) ?? null;
     if (c.status === input.status && lastAction === input.action) return; // retry of a committed activity

@@ -134,7 +134,12 @@ export class TaskService {
     await this.uow.transaction(async (tx) => {
       const task = await this.tasks.findByKey(input.taskKey, tx);
       if (!task) throw new DomainError(ErrorCode.NOT_FOUND, `task ${input.taskKey} not found`);
-      if (task.status === 'COMPLETED') return; // activity retry after a committed completion
+      if (task.status === 'COMPLETED') {
+        // A retry of this completion finds it committed. Any other is refused: a local activity's result reaches the
+        // history only with its workflow task, so after a crash in between the workflow may not know of the first.
+        if (task.completedBy === input.actorId && task.outcome === input.outcome) return;
+        throw new DomainError(ErrorCode.TASK_ALREADY_COMPLETED, `task ${input.taskKey} is already completed`);
+      }
       const ok = await this.tasks.transition(
         task.id,
         ['OPEN', 'CLAIMED'],

@@ -72,6 +72,20 @@ export class CaseRepository {
     return rows.length > 0;
   }
 
+  /**
+   * Marks the case as being created by the caller's transaction until it commits or rolls back: a workflow
+   * started inside that transaction can look for the row before it is visible, and `awaitCreation` then waits
+   * for the outcome instead of failing and retrying a second later.
+   */
+  async holdCreation(id: string, tx: Transaction): Promise<void> {
+    await this.em(tx).query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`case-creation:${id}`]);
+  }
+
+  /** Waits until no transaction is creating the case (the lock is shared, so waiters never block each other). */
+  async awaitCreation(id: string, tx?: Transaction): Promise<void> {
+    await this.em(tx).query('SELECT pg_advisory_xact_lock_shared(hashtextextended($1, 0))', [`case-creation:${id}`]);
+  }
+
   /** Row lock on the case until the caller's transaction ends (serialises work numbered per case). */
   async lock(id: string, tx: Transaction): Promise<void> {
     await this.em(tx).query('SELECT id FROM cases WHERE id = $1 FOR UPDATE', [id]);
