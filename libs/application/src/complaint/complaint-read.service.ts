@@ -7,6 +7,7 @@ import {
   CaseRepository,
   ComplaintEntity,
   ComplaintRepository,
+  ComplaintStatisticsGrouping,
   ComplaintStatisticsRow,
   KeysetPage,
   PageRequest,
@@ -79,7 +80,7 @@ export class ComplaintReadService {
   /** Received, accepted, transferred, verified-true rate, on-time feedback rate and rewards paid, per group. */
   async statistics(
     actor: Actor,
-    q: { from: Date; to: Date; groupBy: 'channel' | 'sector' | 'none' },
+    q: { from: Date; to: Date; groupBy: ComplaintStatisticsGrouping },
   ): Promise<ComplaintStatisticsRow[]> {
     if (q.from >= q.to)
       throw new DomainError(ErrorCode.VALIDATION_FAILED, 'from must be before to', {

@@ -15,6 +15,8 @@ const NEWEST_COMPLAINTS = {
 
 export interface ComplaintStatisticsRow {
   key: string | null;
+  /** The sector's or region's name; the key itself for channels, null without grouping. */
+  label: string | null;
   received: number;
   accepted: number;
   notAccepted: number;
@@ -27,6 +29,21 @@ export interface ComplaintStatisticsRow {
   rewardsPaid: number;
   rewardsPaidYuan: number;
 }
+
+export type ComplaintStatisticsGrouping = 'channel' | 'sector' | 'region' | 'none';
+
+const STATISTICS_GROUPING: Record<ComplaintStatisticsGrouping, { key: string; label: string; joins: string }> = {
+  none: { key: 'NULL::text', label: 'NULL::text', joins: '' },
+  channel: { key: 'c.channel', label: 'c.channel', joins: '' },
+  sector: { key: 'c.sector_code', label: 's.name', joins: 'LEFT JOIN sectors s ON s.code = c.sector_code' },
+  region: {
+    key: 'r.id::text',
+    label: 'r.name',
+    joins: `LEFT JOIN enterprises e ON e.id = c.enterprise_id
+            JOIN departments d ON d.id = c.department_id
+            JOIN regions r ON r.id = coalesce(e.region_id, d.region_id)`,
+  },
+};
 
 /** All SQL of complaints (投诉举报). The informant and the secret hash are read only by the methods named for them. */
 @Injectable()
@@ -168,16 +185,20 @@ export class ComplaintRepository {
     );
   }
 
-  /** Counts over complaints received in [from, to) by the given departments, grouped by channel, sector or nothing. */
+  /**
+   * Counts over complaints received in [from, to) by, or handled by, the given departments, grouped by channel, sector,
+   * region or nothing. A complaint's region is its matched enterprise's, else its handling department's: after a
+   * transfer that is the department competent where the matter lies, which the receiving department may not be.
+   */
   async statistics(q: {
     departmentIds: string[];
     from: Date;
     to: Date;
-    groupBy: 'channel' | 'sector' | 'none';
+    groupBy: ComplaintStatisticsGrouping;
   }): Promise<ComplaintStatisticsRow[]> {
-    const key = { channel: 'c.channel', sector: 'c.sector_code', none: 'NULL::text' }[q.groupBy];
+    const grouping = STATISTICS_GROUPING[q.groupBy];
     const rows: Array<Record<string, string | null>> = await this.ds.query(
-      `SELECT ${key} AS key,
+      `SELECT ${grouping.key} AS key, ${grouping.label} AS label,
               count(*) AS received,
               count(*) FILTER (WHERE c.acceptance->>'decision' = 'ACCEPTED') AS accepted,
               count(*) FILTER (WHERE c.acceptance->>'decision' = 'NOT_ACCEPTED') AS not_accepted,
@@ -190,14 +211,16 @@ export class ComplaintRepository {
               count(*) FILTER (WHERE c.reward_status = 'PAID') AS rewards_paid,
               coalesce(sum(c.reward_amount_yuan) FILTER (WHERE c.reward_status = 'PAID'), 0) AS rewards_paid_yuan
          FROM complaints c
+         ${grouping.joins}
         WHERE c.received_at >= $1 AND c.received_at < $2
           AND (c.received_by_department_id = ANY($3::uuid[]) OR c.department_id = ANY($3::uuid[]))
-        GROUP BY 1 ORDER BY 1`,
+        GROUP BY 1, 2 ORDER BY 1`,
       [q.from, q.to, q.departmentIds],
     );
     const count = (value: string | null) => Number(value ?? 0);
     return rows.map((row) => ({
       key: row.key,
+      label: row.label,
       received: count(row.received),
       accepted: count(row.accepted),
       notAccepted: count(row.not_accepted),
