@@ -306,6 +306,28 @@ describe('complaints and tip-offs (time-skipping server)', () => {
         rewardsPaidYuan: 800,
       }),
     ]);
+
+    // By region: the matched enterprise's region, else the handling department's, so the complaint transferred to the
+    // neighbouring county counts there although this county received it.
+    const byRegion = await h
+      .http()
+      .get('/complaints/statistics')
+      .query({
+        from: '2020-01-01T00:00:00+08:00',
+        to: new Date(Date.now() + 400 * 86_400_000).toISOString(),
+        groupBy: 'region',
+      })
+      .set(as('head'));
+    expect(byRegion.status).toBe(200);
+    const regionOf = async (departmentId: string) =>
+      (await h.db.ds.query('SELECT region_id FROM departments WHERE id = $1', [departmentId]))[0].region_id as string;
+    const items = byRegion.body.items as Array<{ key: string; label: string; received: number; transferred: number }>;
+    expect(items.map((item) => [item.key, item.label, item.received, item.transferred]).sort()).toEqual(
+      [
+        [org.regionId, `测试县${org.suffix}`, 2, 0],
+        [await regionOf(org.otherDepartmentId), `邻县${org.suffix}`, 1, 1],
+      ].sort(),
+    );
   });
 
   it('verifies a complaint through a linked inspection, which the complaint follows', async () => {
@@ -368,6 +390,16 @@ describe('complaints and tip-offs (time-skipping server)', () => {
     expect(full.body.form.outcomes.map((outcome: { outcome: string }) => outcome.outcome)).toEqual([
       'VERIFIED_TRUE',
       'VERIFIED_FALSE',
+    ]);
+    // The inspection proposed the penalty case already: not a second one for the same matter.
+    const second = await complete(after.id, 'officerA', 'VERIFIED_TRUE', {
+      findings: '经现场检查，举报属实',
+      grade: 'GENERAL_HAZARD',
+      openPenaltyCase: true,
+    });
+    expect([second.status, second.body.message]).toEqual([
+      422,
+      'the inspection already opened a penalty case for this complaint',
     ]);
     await complete(after.id, 'officerA', 'VERIFIED_TRUE', {
       findings: '经现场检查，举报属实，已建议立案处罚',

@@ -5,6 +5,7 @@ import type {
   ComplaintTransferAnswer,
 } from './contracts/complaint.contract';
 import type { InspectionInput } from './contracts/inspection.contract';
+import type { PenaltyCaseInput } from './contracts/penalty-case.contract';
 
 /** Activities of the complaint workflow (apps/worker/src/activities/complaint.activities.ts). Each is idempotent. */
 export interface ComplaintActivities {
@@ -48,6 +49,15 @@ export interface ComplaintActivities {
     inspectionCaseId: string;
     result: string | null;
   }): Promise<void>;
+  /**
+   * 立案查处 from 核查: opens the penalty case against the complaint's enterprise, linked to the complaint (idempotent by
+   * link key), and answers its workflow's input.
+   */
+  complaintOpenPenaltyCase(input: {
+    complaintId: string;
+    linkKey: string;
+    actorId: string;
+  }): Promise<LinkedCase & { input: PenaltyCaseInput }>;
   complaintRecordVerification(input: {
     complaintId: string;
     verifiedTrue: boolean;

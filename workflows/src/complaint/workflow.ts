@@ -1,4 +1,4 @@
-import { setHandler } from '@temporalio/workflow';
+import { patched, setHandler } from '@temporalio/workflow';
 import { toLocalDate } from '@safety/domain/calendar/local-date';
 import { ComplaintPolicy, rewardProblem, VerifiedGrade } from '@safety/domain/complaint/policy';
 import type { ComplaintActivities } from '@safety/temporal/complaint.activities';
@@ -11,11 +11,14 @@ import {
 } from '@safety/temporal/contracts/complaint.contract';
 import type { TaskActor } from '@safety/temporal/contracts/human-task.contract';
 import type { InspectionInput, InspectionState } from '@safety/temporal/contracts/inspection.contract';
+import type { PenaltyCaseInput } from '@safety/temporal/contracts/penalty-case.contract';
 import type { LinkedCase } from '@safety/temporal/activities';
 import { ComplaintSteps } from '@safety/temporal/steps/complaint.steps';
 import { CaseStatus } from '../kernel/case-status';
 import { Kernel } from '../kernel/kernel';
+import type { Submission } from '@safety/temporal/steps/step-definition';
 import { startLinkedCase } from '../kernel/linked-cases';
+import { PATCH } from '../kernel/patches';
 import { ErrorCode } from '@safety/domain/errors';
 import { forbidden, outOfRange, problem, ruleBroken } from '../kernel/problems';
 
@@ -56,6 +59,12 @@ export async function complaintWorkflow(input: ComplaintCaseInput): Promise<Comp
     (handlerIds.includes(actor.userId)
       ? undefined
       : forbidden('only the handling officers of the complaint act on it'));
+
+  // 立案查处 needs the enterprise of the directory, as an inspection does.
+  const penaltyCaseProblem = (submission: Submission<typeof ComplaintSteps.VERIFICATION>) =>
+    submission.outcome === 'VERIFIED_TRUE' && submission.payload.openPenaltyCase === true && !input.enterpriseId
+      ? ruleBroken('a penalty case needs the enterprise of the directory')
+      : undefined;
 
   // 受理审查, once per department the complaint reaches; the period counts from receipt, then from each transfer.
   let startDate = toLocalDate(new Date(input.receivedAt));
@@ -164,7 +173,7 @@ export async function complaintWorkflow(input: ComplaintCaseInput): Promise<Comp
         );
       },
       check: (submission) => {
-        if (submission.outcome !== 'OPEN_INSPECTION') return undefined;
+        if (submission.outcome !== 'OPEN_INSPECTION') return penaltyCaseProblem(submission);
         if (!input.enterpriseId) return ruleBroken('an inspection needs the enterprise of the directory');
         const chosen = new Set(submission.payload.inspectorIds);
         if (chosen.size < 2) return ruleBroken('an inspection needs two different inspectors (安全生产法 Art.68)');
@@ -221,6 +230,12 @@ export async function complaintWorkflow(input: ComplaintCaseInput): Promise<Comp
           inspectionResult: inspected.result,
         },
         eligible: handlersOnly,
+        check: (submission) =>
+          submission.outcome === 'VERIFIED_TRUE' &&
+          submission.payload.openPenaltyCase === true &&
+          inspected.result === 'PENALTY_PROPOSED'
+            ? ruleBroken('the inspection already opened a penalty case for this complaint')
+            : penaltyCaseProblem(submission),
       });
     }
     if (verification.outcome === 'OPEN_INSPECTION') throw new Error('a second inspection is not offered');
@@ -234,6 +249,27 @@ export async function complaintWorkflow(input: ComplaintCaseInput): Promise<Comp
       actorId: verification.actor.userId,
       at: verification.completedAt,
     });
+    // 立案查处: the penalty case runs on its own (its periods are the penalty procedure's); the complaint records it and
+    // goes on to its result and feedback, which may tell the informant that a case was opened.
+    if (
+      verification.outcome === 'VERIFIED_TRUE' &&
+      verification.payload.openPenaltyCase === true &&
+      patched(PATCH.COMPLAINT_PENALTY_CASE)
+    ) {
+      const verifier = verification.actor.userId;
+      const started = await startLinkedCase<PenaltyCaseInput, unknown, LinkedCase & { input: PenaltyCaseInput }>(
+        kernel,
+        {
+          purpose: 'penalty-case',
+          open: (linkKey) =>
+            acts.complaintOpenPenaltyCase({ complaintId: input.complaintId, linkKey, actorId: verifier }),
+        },
+        'penaltyCaseWorkflow',
+        (linked) => linked.input,
+      );
+      void started.result.catch(() => undefined);
+      state.penaltyCase = { caseId: started.linked.caseId, workflowId: started.linked.workflowId };
+    }
 
     // 处理结果: what the department did about it (no period of its own: the feedback period follows it).
     const result = await kernel.board.run(ComplaintSteps.RESULT, {
@@ -244,7 +280,12 @@ export async function complaintWorkflow(input: ComplaintCaseInput): Promise<Comp
         verifiedTrue: state.verifiedTrue,
         grade,
       }),
-      context: { complaintId: input.complaintId, verifiedTrue: state.verifiedTrue, grade },
+      context: {
+        complaintId: input.complaintId,
+        verifiedTrue: state.verifiedTrue,
+        grade,
+        penaltyCaseId: state.penaltyCase?.caseId ?? null,
+      },
       eligible: handlersOnly,
     });
     await acts.complaintRecordResult({

@@ -63,4 +63,6 @@ export const PATCH = {
    * 劳动保障行政部门、工会和人民检察院 (a step in its inbox until all four are recorded); before, none did.
    */
   ACCIDENT_REPORT_NOTIFICATIONS: 'accident-report-notifications',
+  /** 核查 verified true may open a linked penalty case against the complaint's enterprise; before, only an inspection. */
+  COMPLAINT_PENALTY_CASE: 'complaint-penalty-case',
 } as const;

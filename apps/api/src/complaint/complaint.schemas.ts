@@ -137,6 +137,9 @@ export const ComplaintViewSchema = z.object({
   inspectionCaseId: uuid()
     .nullable()
     .meta({ description: 'The inspection opened from 核查, which the complaint followed' }),
+  penaltyCaseId: uuid()
+    .nullable()
+    .meta({ description: 'The penalty case opened when 核查 verified it true (立案查处)' }),
   verifiedTrue: z.boolean().nullable(),
   verifiedGrade: z.string().nullable(),
   feedbackAt: isoInstantOrNull(),
@@ -190,7 +193,10 @@ export class ComplaintStatisticsQueryDto extends createZodDto(
   z.strictObject({
     from: isoInstant(),
     to: isoInstant(),
-    groupBy: z.enum(['channel', 'sector', 'none']).default('none'),
+    groupBy: z.enum(['channel', 'sector', 'region', 'none']).default('none').meta({
+      description:
+        'region: the matched enterprise’s region, else the handling department’s (after a transfer, the competent one)',
+    }),
   }),
 ) {}
 
@@ -198,7 +204,11 @@ export class ComplaintStatisticsDto extends createZodDto(
   z.object({
     items: z.array(
       z.object({
-        key: z.string().nullable(),
+        key: z.string().nullable().meta({ description: 'channel, sector code or region id; null without grouping' }),
+        label: z
+          .string()
+          .nullable()
+          .meta({ description: 'sector or region name, the channel code; null without grouping' }),
         received: z.int(),
         accepted: z.int(),
         notAccepted: z.int(),

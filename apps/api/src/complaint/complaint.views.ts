@@ -31,6 +31,7 @@ export const complaintView = (complaint: ComplaintEntity): ComplaintView => ({
   })),
   mergedIntoId: complaint.mergedIntoId,
   inspectionCaseId: complaint.inspectionCaseId,
+  penaltyCaseId: complaint.penaltyCaseId,
   verifiedTrue: complaint.verifiedTrue,
   verifiedGrade: complaint.verifiedGrade,
   feedbackAt: iso(complaint.feedbackAt),

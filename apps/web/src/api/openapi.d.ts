@@ -4976,6 +4976,8 @@ export interface components {
         mergedIntoId: string | null;
         /** @description The inspection opened from 核查, which the complaint followed */
         inspectionCaseId: string | null;
+        /** @description The penalty case opened when 核查 verified it true (立案查处) */
+        penaltyCaseId: string | null;
         verifiedTrue: boolean | null;
         verifiedGrade: string | null;
         feedbackAt: string | null;
@@ -4996,7 +4998,10 @@ export interface components {
     };
     ComplaintStatisticsDto_Output: {
       items: {
+        /** @description channel, sector code or region id; null without grouping */
         key: string | null;
+        /** @description sector or region name, the channel code; null without grouping */
+        label: string | null;
         received: number;
         accepted: number;
         notAccepted: number;
@@ -5097,6 +5102,8 @@ export interface components {
       mergedIntoId: string | null;
       /** @description The inspection opened from 核查, which the complaint followed */
       inspectionCaseId: string | null;
+      /** @description The penalty case opened when 核查 verified it true (立案查处) */
+      penaltyCaseId: string | null;
       verifiedTrue: boolean | null;
       verifiedGrade: string | null;
       feedbackAt: string | null;
@@ -7992,6 +7999,8 @@ export interface components {
       grade: 'GENERAL_HAZARD' | 'MAJOR_HAZARD' | 'ILLEGAL_OPERATION';
       /** 核查材料 */
       attachmentIds?: string[];
+      /** 立案查处（对举报涉及的企业立案） */
+      openPenaltyCase?: boolean;
     };
     /** 投诉举报：核查 · 举报不属实 */
     StepPayload_COMPLAINT_VERIFICATION_VERIFIED_FALSE: {
@@ -13470,7 +13479,8 @@ export interface operations {
       query: {
         from: string;
         to: string;
-        groupBy?: 'channel' | 'sector' | 'none';
+        /** @description region: the matched enterprise’s region, else the handling department’s (after a transfer, the competent one) */
+        groupBy?: 'channel' | 'sector' | 'region' | 'none';
       };
       header?: never;
       path?: never;

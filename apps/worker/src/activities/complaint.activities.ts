@@ -15,6 +15,7 @@ export function createComplaintActivities(complaints: ComplaintWorkflowService):
     complaintInspectors: activity((input) => complaints.inspectors(input.complaintId)),
     complaintOpenInspection: activity((input) => complaints.openInspection(input)),
     complaintRecordInspection: activity((input) => complaints.recordInspection(input)),
+    complaintOpenPenaltyCase: activity((input) => complaints.openPenaltyCase(input)),
     complaintRecordVerification: activity((input) => complaints.recordVerification(input)),
     complaintRecordResult: activity((input) => complaints.recordResult(input)),
     complaintRecordFeedback: activity((input) => complaints.recordFeedback(input)),

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode } from '@safety/domain/errors';
 import { inspectionPolicy } from '@safety/domain/inspection/policy';
 import {
+  CaseEntity,
   CaseRepository,
   ComplaintEntity,
   ComplaintRepository,
@@ -13,9 +14,24 @@ import type { LinkedCase } from '@safety/temporal/activities';
 import type { ComplaintActivities } from '@safety/temporal/complaint.activities';
 import type { ComplaintInspector, ComplaintTransferAnswer } from '@safety/temporal/contracts/complaint.contract';
 import type { InspectionInput } from '@safety/temporal/contracts/inspection.contract';
+import type { PenaltyCaseInput } from '@safety/temporal/contracts/penalty-case.contract';
 import { AuditService } from '../audit.service';
 import { CaseService } from '../case.service';
 import { ComplaintPolicyService } from './complaint-policy.service';
+
+/** What a linked case's opener answers the workflow, and the part of its workflow's input every case type shares. */
+const linkedAnswer = (opened: CaseEntity, enterpriseId: string, createdBy: string) => ({
+  caseId: opened.id,
+  workflowId: opened.workflowId,
+  openedAt: opened.createdAt.toISOString(),
+  input: {
+    caseId: opened.id,
+    departmentId: opened.departmentId,
+    enterpriseId,
+    createdBy,
+    openedAt: opened.createdAt.toISOString(),
+  },
+});
 
 /**
  * The complaint workflow's writes: acceptance, merge, transfer, inspection, verification, result,
@@ -133,6 +149,18 @@ export class ComplaintWorkflowService {
     return this.repo.inspectors(complaint.departmentId, complaint.enterpriseId);
   }
 
+  /** The complaint's enterprise of the directory, which a case against it needs, and who may act against it. */
+  private async againstEnterprise(complaintId: string, what: string) {
+    const complaint = await this.repo.findById(complaintId);
+    if (!complaint?.enterpriseId)
+      throw new DomainError(ErrorCode.RULE_VIOLATION, `${what} needs the enterprise of the directory`);
+    const enterpriseId = complaint.enterpriseId;
+    const eligible = new Map(
+      (await this.repo.inspectors(complaint.departmentId, enterpriseId)).map((officer) => [officer.userId, officer]),
+    );
+    return { complaint, enterpriseId, eligible };
+  }
+
   /**
    * 核查 by an on-site inspection: the inspection case is opened linked to the complaint (numbered by
    * the database, idempotent by link key) with the chosen inspectors as its handlers; the workflow
@@ -141,13 +169,7 @@ export class ComplaintWorkflowService {
   async openInspection(
     input: Parameters<ComplaintActivities['complaintOpenInspection']>[0],
   ): Promise<LinkedCase & { input: InspectionInput }> {
-    const complaint = await this.repo.findById(input.complaintId);
-    if (!complaint?.enterpriseId)
-      throw new DomainError(ErrorCode.RULE_VIOLATION, 'an inspection needs the enterprise of the directory');
-    const enterpriseId = complaint.enterpriseId;
-    const eligible = new Map(
-      (await this.repo.inspectors(complaint.departmentId, enterpriseId)).map((officer) => [officer.userId, officer]),
-    );
+    const { complaint, enterpriseId, eligible } = await this.againstEnterprise(input.complaintId, 'an inspection');
     const inspectors = input.inspectorIds.map((id) => eligible.get(id));
     if (inspectors.some((officer) => !officer))
       throw new DomainError(ErrorCode.RULE_VIOLATION, 'inspectors must be credentialed officers without a conflict');
@@ -181,19 +203,14 @@ export class ComplaintWorkflowService {
       }
       return c;
     });
+    const answer = linkedAnswer(opened, enterpriseId, input.actorId);
     return {
-      caseId: opened.id,
-      workflowId: opened.workflowId,
-      openedAt: opened.createdAt.toISOString(),
+      ...answer,
       input: {
-        caseId: opened.id,
-        departmentId: opened.departmentId,
-        enterpriseId,
-        createdBy: input.actorId,
+        ...answer.input,
         inspectors: inspectors.map((officer) => officer!),
         unannounced: input.unannounced,
         origin: { kind: 'AD_HOC' },
-        openedAt: opened.createdAt.toISOString(),
         policy: inspectionPolicy(),
       },
     };
@@ -211,6 +228,51 @@ export class ComplaintWorkflowService {
         tx,
       );
     });
+  }
+
+  /**
+   * 立案查处 from 核查 (the complaint verified true): the penalty case against the complaint's enterprise, opened in the
+   * complaint's department and linked to it (numbered by the database, idempotent by link key). Its 承办人 are the
+   * complaint's handlers who may act against the enterprise (credentialed, no conflict) when at least two are
+   * (行政处罚法 Art.42: two officers with enforcement credentials); otherwise none, and the head designates them.
+   */
+  async openPenaltyCase(
+    input: Parameters<ComplaintActivities['complaintOpenPenaltyCase']>[0],
+  ): Promise<LinkedCase & { input: PenaltyCaseInput }> {
+    const { complaint, enterpriseId, eligible } = await this.againstEnterprise(input.complaintId, 'a penalty case');
+    const credentialedHandlers = complaint.handlerIds.filter((id) => eligible.has(id));
+    const handlerIds = credentialedHandlers.length >= 2 ? credentialedHandlers : [];
+    const origin = { kind: 'COMPLAINT' as const, sourceCaseId: complaint.caseId };
+    const opened = await this.uow.transaction(async (tx) => {
+      const c = await this.caseService.openLinkedCase(
+        {
+          linkKey: input.linkKey,
+          caseType: 'PENALTY',
+          title: `投诉举报立案查处：${complaint.description}`.slice(0, 200),
+          sourceCaseId: complaint.caseId,
+          departmentId: complaint.departmentId,
+          enterpriseId,
+          createdBy: input.actorId,
+          handlerIds,
+          data: { origin, complaintId: complaint.id, findings: complaint.findings },
+        },
+        tx,
+      );
+      if (complaint.penaltyCaseId !== c.id) {
+        await this.repo.update(complaint.id, { penaltyCaseId: c.id }, tx);
+        await this.record(complaint, 'COMPLAINT_PENALTY_CASE_OPENED', input.actorId, { penaltyCaseId: c.id }, tx);
+      }
+      return c;
+    });
+    const answer = linkedAnswer(opened, enterpriseId, input.actorId);
+    return {
+      ...answer,
+      input: {
+        ...answer.input,
+        handlerIds,
+        origin,
+      },
+    };
   }
 
   recordVerification(input: Parameters<ComplaintActivities['complaintRecordVerification']>[0]): Promise<void> {

@@ -10,7 +10,8 @@ describe('document templates', () => {
       caseReference: null,
       party: { name: '王某', creditCode: null, position: '测试化工有限公司主要负责人' },
     };
-    const filing = renderDocument({ ...context, kind: 'FILING_APPROVAL_FORM', data: {} });
+    const filing = renderDocument({ ...context, kind: 'FILING_APPROVAL_FORM', data: { source: 'ACCIDENT' } });
+    expect(filing).toContain('<tr><th>案件来源</th><td>事故调查</td></tr>');
     expect(filing).toContain('<tr><th>当事人</th><td>王某</td></tr>');
     expect(filing).toContain('<tr><th>单位及职务</th><td>测试化工有限公司主要负责人</td></tr>');
     expect(filing).not.toContain('统一社会信用代码');
@@ -20,6 +21,19 @@ describe('document templates', () => {
       data: { facts: 'f', legalBasis: 'b', measures: ['FINE'], fineYuan: 30000, decisionDate: '2026-12-03' },
     });
     expect(decision).toContain('当事人：王某，单位及职务：测试化工有限公司主要负责人');
+  });
+  it('names a complaint as the source of a case opened from one', () => {
+    const filing = renderDocument({
+      kind: 'FILING_APPROVAL_FORM',
+      number: 'n',
+      issuedOn: '2026-12-03',
+      departmentName: '测试县应急管理局',
+      caseTitle: '投诉举报立案查处',
+      caseReference: null,
+      party: { name: '测试企业', creditCode: '91320000000000000X' },
+      data: { source: 'COMPLAINT' },
+    });
+    expect(filing).toContain('<tr><th>案件来源</th><td>投诉举报</td></tr>');
   });
   it('escapes every interpolated value', () => {
     const html = renderDocument({

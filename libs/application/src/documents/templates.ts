@@ -55,6 +55,14 @@ const partyIdentity = (party: RenderContext['party']): string =>
 const items = (values: string[]): string =>
   values.length ? `<ol>${values.map((x) => `<li>${escapeHtml(x)}</li>`).join('')}</ol>` : '<p>—</p>';
 
+/** 案件来源 on the filing form: the origin the case was opened from (a case opened by hand has none named). */
+const CASE_SOURCE_LABELS: Record<string, string> = {
+  MANUAL: '其他',
+  INSPECTION: '监督检查',
+  ACCIDENT: '事故调查',
+  COMPLAINT: '投诉举报',
+};
+
 const MEASURE_LABELS: Record<string, string> = {
   WARNING: '警告',
   CRITICISM: '通报批评',
@@ -79,7 +87,7 @@ function body(ctx: RenderContext): string {
     case 'FILING_APPROVAL_FORM':
       return (
         `<table>${row('案件名称', ctx.caseTitle)}${row('当事人', ctx.party?.name)}${partyIdentity(ctx.party)}` +
-        `${row('案件来源', d.source)}${row('承办人', list(d.handlers).join('、'))}${row('审批意见', d.comment)}${row('审批人', d.approver)}${row('立案日期', d.filedOn)}</table>`
+        `${row('案件来源', CASE_SOURCE_LABELS[str(d.source)] ?? d.source)}${row('承办人', list(d.handlers).join('、'))}${row('审批意见', d.comment)}${row('审批人', d.approver)}${row('立案日期', d.filedOn)}</table>`
       );
     case 'PENALTY_NOTICE':
       return (

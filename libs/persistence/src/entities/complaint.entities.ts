@@ -40,6 +40,7 @@ export class ComplaintEntity {
   @Column({ name: 'merged_into_id', type: 'uuid', nullable: true }) mergedIntoId!: string | null;
   /** The inspection opened from 核查, which the complaint followed. */
   @Column({ name: 'inspection_case_id', type: 'uuid', nullable: true }) inspectionCaseId!: string | null;
+  @Column({ name: 'penalty_case_id', type: 'uuid', nullable: true }) penaltyCaseId!: string | null;
   @Column({ name: 'verified_true', type: 'boolean', nullable: true }) verifiedTrue!: boolean | null;
   @Column({ name: 'verified_grade', type: 'varchar', nullable: true }) verifiedGrade!: string | null;
   @Column({ type: 'text', nullable: true }) findings!: string | null;

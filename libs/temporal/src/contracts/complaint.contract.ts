@@ -40,6 +40,8 @@ export interface ComplaintState {
   verifiedTrue: boolean | null;
   /** The inspection opened from 核查, which the complaint follows until it ends. */
   inspection: { caseId: string; workflowId: string; result: string | null } | null;
+  /** The penalty case opened when 核查 verified it true (立案查处); it runs on its own. */
+  penaltyCase?: { caseId: string; workflowId: string } | null;
   history: Array<{ at: string; status: ComplaintStatus; by: string | null }>;
 }
 

@@ -16,7 +16,7 @@ export interface PenaltyCaseInput {
   /** Instant the case was opened (ISO); statutory clocks count from its local date. */
   openedAt: string;
   /** Where the case came from; an automatic case (unrectified hazard, accident accountability) links back to its source. */
-  origin?: { kind: 'MANUAL' | 'INSPECTION' | 'ACCIDENT'; sourceCaseId: string | null };
+  origin?: { kind: 'MANUAL' | 'INSPECTION' | 'ACCIDENT' | 'COMPLAINT'; sourceCaseId: string | null };
   /** Policy: working days for the filing approval (UNVERIFIED legacy 5-day rule; configurable). */
   filingApprovalWorkingDays?: number;
 }

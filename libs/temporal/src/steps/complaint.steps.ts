@@ -78,6 +78,10 @@ export const ComplaintSteps = {
           findings: longText(['核查情况', 'Findings'], 10_000),
           grade: verifiedGrade(),
           attachmentIds: attachments(['核查材料', 'Verification evidence']).optional(),
+          openPenaltyCase: flag([
+            '立案查处（对举报涉及的企业立案）',
+            'Open a penalty case against the enterprise',
+          ]).optional(),
         }),
       },
       VERIFIED_FALSE: {
