@@ -156,6 +156,7 @@ describe('OpenAPI contracts of the converted areas', () => {
       '/public/dishonest-entities',
       '/public/accident-reports',
       '/public/inspection-draws',
+      '/public/summonses',
       '/health/live',
     ]) {
       expect({ path, status: (await h.http().get(path)).status }).toEqual({ path, status: 200 });

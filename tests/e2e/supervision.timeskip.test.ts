@@ -322,6 +322,9 @@ describe('supervision items and summonses (time-skipping server)', () => {
     await step(summonsCaseId, 'SUMMONS_COMMITMENT_VERIFICATION', 'issuerOfficer', 'VERIFIED', {
       findings: '已全部完成排查，台账齐全',
     });
+    const published = () => h.http().get('/public/summonses').query({ departmentId: summonsRow.departmentId });
+    // Nothing is public before the department publishes the record.
+    expect((await published()).body.items).toEqual([]);
     await step(summonsCaseId, 'SUMMONS_PUBLICATION', 'issuerOfficer', 'PUBLISHED', {
       publishedOn: heldOn,
       channel: 'WEBSITE',
@@ -336,6 +339,21 @@ describe('supervision items and summonses (time-skipping server)', () => {
       expect.objectContaining({ index: 0, status: 'VERIFIED', rounds: 2, deadline: plusDays(heldOn, 8) }),
     ]);
     expect(closedSummons.publication).toMatchObject({ channel: 'WEBSITE', publishedOn: heldOn });
+    // 约谈情况公开: anyone reads the published record; the person summoned masked, attendees and minutes left out.
+    const shown = await published();
+    expect(shown.status).toBe(200);
+    expect(shown.body.items).toEqual([
+      expect.objectContaining({
+        targetName: closedSummons.targetName,
+        principalName: '王**',
+        publishedOn: heldOn,
+        channel: 'WEBSITE',
+        channelLabel: '政府网站',
+        summary: '县安委办约谈县应急管理局，督促落实包保责任',
+        commitments: [expect.objectContaining({ status: 'VERIFIED', statusLabel: '已核实' })],
+      }),
+    ]);
+    expect(JSON.stringify(shown.body)).not.toMatch(/王主任|李副主任|约谈指出|caseId/);
 
     // The lead consolidates; the issuer returns it once, then accepts; only a head of the issuer accepts.
     await step(caseId, 'SUPERVISION_CONSOLIDATION', 'officerA', 'PROPOSE_COMPLETION', { summary: '各责任单位已完成' });

@@ -18,6 +18,7 @@ import { Complaints1765320000000 } from './migrations/1765320000000-Complaints';
 import { PublicReportAndDrawIndexes1765330000000 } from './migrations/1765330000000-PublicReportAndDrawIndexes';
 import { TasksAwaitingCalendar1765330000001 } from './migrations/1765330000001-TasksAwaitingCalendar';
 import { ComplaintPenaltyCase1765630000000 } from './migrations/1765630000000-ComplaintPenaltyCase';
+import { PublishedSummonsIndex1765630100000 } from './migrations/1765630100000-PublishedSummonsIndex';
 import { AccidentNationalReportsAndNotifications1765510000000 } from './migrations/1765510000000-AccidentNationalReportsAndNotifications';
 import { Supervision1765400000000 } from './migrations/1765400000000-Supervision';
 import { Indicators1765410000000 } from './migrations/1765410000000-Indicators';
@@ -55,6 +56,7 @@ export const MIGRATIONS = [
   CasualtyRevisionReceipts1765440000000,
   AccidentNationalReportsAndNotifications1765510000000,
   ComplaintPenaltyCase1765630000000,
+  PublishedSummonsIndex1765630100000,
 ];
 
 /**

@@ -11,13 +11,14 @@ import type { SummonsInput, SupervisionItemInput } from '@safety/temporal';
 import { attachmentView } from '../cases/case.schemas';
 import { WorkflowStarter } from '../temporal/workflow-starter';
 import type {
+  PublicSummonsQueryDto,
   CreateSummonsDto,
   CreateSupervisionItemDto,
   SummonsListQueryDto,
   SupervisionEvidenceDto,
   SupervisionListQueryDto,
 } from './supervision.schemas';
-import { itemDetail, itemView, summonsDetail, summonsView } from './supervision.views';
+import { itemDetail, itemView, publicSummonsView, summonsDetail, summonsView } from './supervision.views';
 
 /** 督办 and 约谈 over HTTP: creation and the workflow start, reads, evidence, the policy. */
 @Injectable()
@@ -81,6 +82,11 @@ export class SupervisionGateway {
   async summonses(actor: Actor, query: SummonsListQueryDto) {
     const page = await this.reads.listSummonses(actor, query);
     return { ...page, items: page.items.map((summons) => summonsView(summons)) };
+  }
+
+  async publishedSummonses(query: PublicSummonsQueryDto) {
+    const page = await this.reads.listPublishedSummonses(query);
+    return { ...page, items: page.items.map(publicSummonsView) };
   }
 
   async summons(actor: Actor, id: string, requestId?: string) {

@@ -197,3 +197,35 @@ export class SummonsDetailDto extends createZodDto(
 export class SummonsListQueryDto extends createZodDto(
   PageQuerySchema.extend({ status: z.enum(SUMMONS_STATUSES).optional() }),
 ) {}
+
+export class PublicSummonsQueryDto extends createZodDto(
+  PageQuerySchema.extend({ departmentId: uuid().optional().meta({ description: 'Of one summoning department' }) }),
+) {}
+
+/** A published summons record as the public reads it: no ids of the case machinery, people's names masked. */
+export class PublicSummonsPageDto extends createZodDto(
+  pageOf(
+    z.object({
+      department: z.string().nullable().meta({ description: 'The department that summoned' }),
+      targetKind: z.enum(SUMMONS_TARGET_KINDS),
+      targetKindLabel: z.string(),
+      targetName: z.string().meta({ description: 'The enterprise, government or department summoned' }),
+      principalName: z.string().meta({ description: 'The person summoned, masked (张**)' }),
+      reason: z.string(),
+      basis: z.string(),
+      heldOn: localDate().nullable(),
+      publishedOn: localDate(),
+      channel: z.string(),
+      channelLabel: z.string(),
+      summary: z.string().meta({ description: 'What the department published' }),
+      commitments: z.array(
+        z.object({
+          content: z.string(),
+          deadline: localDate(),
+          status: z.enum(['OPEN', 'VERIFIED']),
+          statusLabel: z.string(),
+        }),
+      ),
+    }),
+  ),
+) {}

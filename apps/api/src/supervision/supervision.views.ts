@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import type { SummonsRead, SupervisionItemRead } from '@safety/application';
+import type { PublishedSummons, SummonsRead, SupervisionItemRead } from '@safety/application';
+import { SUMMONS_TARGET_KIND_LABELS, SummonsTargetKind } from '@safety/domain/supervision/item';
 import { maskPersonName } from '@safety/domain/privacy/mask';
 import type { SummonsEntity, SupervisionItemEntity } from '@safety/persistence';
 import type {
@@ -99,6 +100,34 @@ export const summonsDetail = ({ summons, commitments, full }: SummonsRead): Summ
       status: commitment.status as 'OPEN' | 'VERIFIED',
       rounds: commitment.verifications.length,
       verifiedAt: iso(commitment.verifiedAt),
+    })),
+  };
+};
+
+const PUBLICATION_CHANNEL_LABELS: Record<string, string> = { WEBSITE: '政府网站', MEDIA: '新闻媒体', BULLETIN: '通报' };
+const COMMITMENT_STATUS_LABELS: Record<string, string> = { OPEN: '整改中', VERIFIED: '已核实' };
+
+/** 约谈情况公开: what the public reads of a published summons; the person summoned masked, attendees and minutes left out. */
+export const publicSummonsView = ({ summons, departmentName, commitments }: PublishedSummons) => {
+  const publication = summons.publication as { publishedOn: string; channel: string; summary: string };
+  return {
+    department: departmentName,
+    targetKind: summons.targetKind as SummonsTargetKind,
+    targetKindLabel: SUMMONS_TARGET_KIND_LABELS[summons.targetKind as SummonsTargetKind] ?? summons.targetKind,
+    targetName: summons.targetName,
+    principalName: maskPersonName(summons.principalName),
+    reason: summons.reason,
+    basis: summons.basis,
+    heldOn: summons.heldOn,
+    publishedOn: publication.publishedOn,
+    channel: publication.channel,
+    channelLabel: PUBLICATION_CHANNEL_LABELS[publication.channel] ?? publication.channel,
+    summary: publication.summary,
+    commitments: commitments.map((commitment) => ({
+      content: commitment.content,
+      deadline: commitment.deadline,
+      status: commitment.status as 'OPEN' | 'VERIFIED',
+      statusLabel: COMMITMENT_STATUS_LABELS[commitment.status] ?? commitment.status,
     })),
   };
 };

@@ -1340,6 +1340,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/public/summonses': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Published summons records (约谈情况公开), newest first: who was summoned and why, the commitments */
+    get: operations['PublicSummonsesController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/cases/penalty/{id}/handlers': {
     parameters: {
       query?: never;
@@ -5789,6 +5806,42 @@ export interface components {
         rounds: number;
         verifiedAt: string | null;
       }[];
+    };
+    PublicSummonsPageDto_Output: {
+      items: {
+        /** @description The department that summoned */
+        department: string | null;
+        /** @enum {string} */
+        targetKind: 'ENTERPRISE_PRINCIPAL' | 'GOVERNMENT_LEADER' | 'DEPARTMENT_LEADER';
+        targetKindLabel: string;
+        /** @description The enterprise, government or department summoned */
+        targetName: string;
+        /** @description The person summoned, masked (张**) */
+        principalName: string;
+        reason: string;
+        basis: string;
+        heldOn: string | null;
+        /** Format: date */
+        publishedOn: string;
+        channel: string;
+        channelLabel: string;
+        /** @description What the department published */
+        summary: string;
+        commitments: {
+          content: string;
+          /** Format: date */
+          deadline: string;
+          /** @enum {string} */
+          status: 'OPEN' | 'VERIFIED';
+          statusLabel: string;
+        }[];
+      }[];
+      /** @description Cursor of the next page; null on the last page */
+      nextCursor: string | null;
+      /** @description Matching rows, exact up to 10,000 */
+      total: number;
+      /** @description false when there are more than 10,000 (total is then 10,000) */
+      totalExact: boolean;
     };
     DesignateHandlersDto: {
       /** 承办人 */
@@ -15073,6 +15126,49 @@ export interface operations {
       };
       /** @description NOT_FOUND: no such resource visible to you */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+    };
+  };
+  PublicSummonsesController_list: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description nextCursor of the previous page; absent for the first page */
+        cursor?: string;
+        /** @description Of one summoning department */
+        departmentId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PublicSummonsPageDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
         headers: {
           [name: string]: unknown;
         };

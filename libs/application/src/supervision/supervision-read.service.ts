@@ -25,6 +25,13 @@ export interface SummonsRead {
   full: boolean;
 }
 
+/** A published summons record for the public list. */
+export interface PublishedSummons {
+  summons: SummonsEntity;
+  departmentName: string | null;
+  commitments: SummonsCommitmentEntity[];
+}
+
 /**
  * Reads of supervision items and summonses. An item is seen only by those whose jurisdiction
  * includes one of its departments (issuer, lead, co-responsible); a summons by its department's
@@ -86,6 +93,24 @@ export class SupervisionReadService {
       summary: { summonsId: id, full },
     });
     return { summons, commitments: await this.repo.commitmentsOf(id), full };
+  }
+
+  /** The public side: published summons records with their commitments and the summoning department's name. */
+  async listPublishedSummonses(q: PageRequest & { departmentId?: string }): Promise<KeysetPage<PublishedSummons>> {
+    const page = await this.repo.pagePublishedSummonses(q);
+    const ids = page.items.map((summons) => summons.id);
+    const [commitments, departments] = await Promise.all([
+      this.repo.commitmentsOfAll(ids),
+      this.repo.departmentNames([...new Set(page.items.map((summons) => summons.departmentId))]),
+    ]);
+    return {
+      ...page,
+      items: page.items.map((summons) => ({
+        summons,
+        departmentName: departments.get(summons.departmentId) ?? null,
+        commitments: commitments.filter((commitment) => commitment.summonsId === summons.id),
+      })),
+    };
   }
 
   listSummonses(actor: Actor, q: PageRequest & { status?: string }): Promise<KeysetPage<SummonsEntity>> {

@@ -8,6 +8,11 @@ export type SupervisionBasisKind = (typeof SUPERVISION_BASIS_KINDS)[number];
 /** Whom a summons (约谈) is of: an enterprise's principal, a lower government's or a department's leader. */
 export const SUMMONS_TARGET_KINDS = ['ENTERPRISE_PRINCIPAL', 'GOVERNMENT_LEADER', 'DEPARTMENT_LEADER'] as const;
 export type SummonsTargetKind = (typeof SUMMONS_TARGET_KINDS)[number];
+export const SUMMONS_TARGET_KIND_LABELS: Record<SummonsTargetKind, string> = {
+  ENTERPRISE_PRINCIPAL: '企业主要负责人',
+  GOVERNMENT_LEADER: '地方人民政府负责人',
+  DEPARTMENT_LEADER: '部门负责人',
+};
 
 export const MAX_CO_RESPONSIBLE = 10;
 export const MAX_MILESTONES = 12;

@@ -106,6 +106,30 @@ export class SupervisionRepository {
     return keysetQuery(qb, newestFirst('s.created_at', 's.id'), q);
   }
 
+  /** Summonses whose record was published (约谈情况公开), newest first; of one department when given. */
+  pagePublishedSummonses(q: PageRequest & { departmentId?: string }): Promise<KeysetPage<SummonsEntity>> {
+    const qb = this.summonses().createQueryBuilder('s').where('s.publication IS NOT NULL');
+    if (q.departmentId) qb.andWhere('s.department_id = :departmentId', { departmentId: q.departmentId });
+    return keysetQuery(qb, newestFirst('s.created_at', 's.id'), q);
+  }
+
+  /** The commitments of several summonses, in order. */
+  commitmentsOfAll(summonsIds: string[]): Promise<SummonsCommitmentEntity[]> {
+    if (!summonsIds.length) return Promise.resolve([]);
+    return this.em()
+      .getRepository(SummonsCommitmentEntity)
+      .find({ where: { summonsId: In(summonsIds) }, order: { summonsId: 'ASC', index: 'ASC' } });
+  }
+
+  async departmentNames(ids: string[]): Promise<Map<string, string>> {
+    if (!ids.length) return new Map();
+    const rows: Array<{ id: string; name: string }> = await this.ds.query(
+      `SELECT id, name FROM departments WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return new Map(rows.map((row) => [row.id, row.name]));
+  }
+
   commitmentsOf(summonsId: string, tx?: Transaction): Promise<SummonsCommitmentEntity[]> {
     return this.em(tx)
       .getRepository(SummonsCommitmentEntity)
