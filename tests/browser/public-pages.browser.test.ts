@@ -1,4 +1,5 @@
 import { Page } from 'playwright-core';
+import { plusDays, toLocalDate } from '@safety/domain/calendar/local-date';
 import { AccidentOrg, createAccidentOrg, largerAccident, teamPayload } from '../support/accident-fixtures';
 import { screenshots } from '../support/browser';
 import { browserSuite } from '../support/browser-suite';
@@ -217,6 +218,59 @@ describe('public disclosure pages with published data (Chromium, dev server)', (
     const text = await page.content();
     for (const secret of secrets) expect(text).not.toContain(secret);
     await screenshots(p, 'public-accident-report');
+    expect(p.failedLoads).toEqual([]);
+  });
+  it('publishes a summons record (约谈情况公开) with the person summoned masked', async () => {
+    const { h } = suite;
+    const today = toLocalDate(new Date());
+    const created = await h
+      .http()
+      .post('/summonses')
+      .set(h.as('head'))
+      .send({
+        targetKind: 'ENTERPRISE_PRINCIPAL',
+        targetName: '测试公示化工有限公司',
+        principalName: '孙经理',
+        reason: '重大事故隐患逾期未整改',
+        basis: '安全生产约谈办法',
+        scheduledOn: today,
+        attendees: [{ name: '周科长', position: '危化科科长' }],
+      });
+    expect(created.status).toBe(201);
+    const caseId = created.body.caseId as string;
+    const complete = async (type: string, outcome: string, payload: Record<string, unknown>) => {
+      const task = await expectEventually(async () => {
+        const res = await h.http().get('/tasks').query({ caseId, type }).set(h.as('officerA'));
+        expect(res.body.items).toHaveLength(1);
+        return res.body.items[0] as { id: string };
+      });
+      const res = await h.http().post(`/tasks/${task.id}/complete`).set(h.as('officerA')).send({ outcome, payload });
+      expect({ type, status: res.status }).toEqual({ type, status: 200 });
+    };
+    await complete('SUMMONS_MINUTES', 'HELD', {
+      heldOn: today,
+      attendees: [{ name: '孙经理', position: '企业主要负责人' }],
+      minutes: '约谈要求立即停用超期储罐',
+      commitments: [{ content: '十日内完成储罐检测', deadline: plusDays(today, 10), responsible: '孙经理' }],
+    });
+    await complete('SUMMONS_PUBLICATION', 'PUBLISHED', {
+      publishedOn: today,
+      channel: 'WEBSITE',
+      summary: '县应急管理局约谈测试公示化工有限公司主要负责人',
+    });
+
+    const p = await suite.person();
+    const { page } = p;
+    await openPublic(page, '/ui/public/summonses', '/public/summonses');
+    const row = page.locator('tr', { hasText: '测试公示化工有限公司（企业主要负责人）' });
+    await row.getByText('孙**', { exact: true }).waitFor();
+    await row.getByText('政府网站', { exact: true }).waitFor();
+    await row.locator('.ant-table-row-expand-icon').click();
+    await page.getByText('十日内完成储罐检测', { exact: true }).waitFor();
+    await page.getByText('县应急管理局约谈测试公示化工有限公司主要负责人', { exact: true }).waitFor();
+    const text = await page.content();
+    for (const secret of ['孙经理', '周科长', '约谈要求立即停用超期储罐', caseId]) expect(text).not.toContain(secret);
+    await screenshots(p, 'public-summonses');
     expect(p.failedLoads).toEqual([]);
   });
 });

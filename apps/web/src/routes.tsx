@@ -12,6 +12,7 @@ import { PublicLayout } from './pages/public/PublicLayout';
 import { PublicDecisionsPage, PublicDishonestPage } from './pages/public/PublicDisclosurePages';
 import { PublicAccidentReportPage, PublicAccidentReportsPage } from './pages/public/PublicAccidentPages';
 import { PublicDrawsPage } from './pages/public/PublicDrawsPage';
+import { PublicSummonsesPage } from './pages/public/PublicSummonsesPage';
 import { PublicComplaintPage, PublicComplaintTrackPage } from './pages/public/PublicComplaintPages';
 import { ReferralPage, ReferralsPage } from './pages/ReferralPages';
 import { AccidentPage, AccidentReportPage, AccidentsPage } from './pages/AccidentPages';
@@ -38,6 +39,7 @@ export function AppRoutes() {
         <Route path="accidents" element={<PublicAccidentReportsPage />} />
         <Route path="accidents/:id" element={<PublicAccidentReportPage />} />
         <Route path="draws" element={<PublicDrawsPage />} />
+        <Route path="summonses" element={<PublicSummonsesPage />} />
         <Route path="complaint" element={<PublicComplaintPage />} />
         <Route path="complaint/track" element={<PublicComplaintTrackPage />} />
       </Route>

@@ -11,6 +11,7 @@ export function PublicLayout() {
     { key: '/ui/public/dishonest', label: <Link to="/ui/public/dishonest">{t('publicDishonest')}</Link> },
     { key: '/ui/public/accidents', label: <Link to="/ui/public/accidents">{t('publicAccidents')}</Link> },
     { key: '/ui/public/draws', label: <Link to="/ui/public/draws">{t('publicDraws')}</Link> },
+    { key: '/ui/public/summonses', label: <Link to="/ui/public/summonses">{t('publicSummonses')}</Link> },
     { key: '/ui/public/complaint', label: <Link to="/ui/public/complaint">{t('publicComplaint')}</Link> },
   ];
   return (
