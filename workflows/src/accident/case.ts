@@ -49,8 +49,11 @@ export class AccidentCase {
   readonly stepsEndAtClose = patched(PATCH.ACCIDENT_STEPS_END_AT_CLOSE);
   /** Histories recorded before upward reporting and the reporting-violation consequences never opened them. */
   readonly reportsUpward = patched(PATCH.ACCIDENT_UPWARD_REPORTS);
-  /** What each reporting-violation flag opened (条例 Art.36), once per flag. */
-  readonly reportingConsequences = new Map<ReportingViolation, OpenedReportingConsequence[]>();
+  /**
+   * What each reporting-violation flag opens (条例 Art.36), once per flag: the opening itself, so a repeat
+   * that arrives while it runs answers with all of it.
+   */
+  readonly reportingConsequences = new Map<ReportingViolation, Promise<OpenedReportingConsequence[]>>();
   /** When the last 补报 that changed the grade was received (epoch ms): the regrade's upward clocks count from it. */
   regradeReceivedAt: number | null = null;
   closing = false;

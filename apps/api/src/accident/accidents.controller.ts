@@ -89,10 +89,11 @@ export class AccidentsController {
   @Post(':id/reporting-flags')
   @Roles(OFFICER, HEAD)
   @Endpoint({
-    summary: 'Record 漏报 / 谎报 / 瞒报 (条例 Art.36); 409 if already recorded',
+    summary:
+      'Record 漏报 / 谎报 / 瞒报 (条例 Art.36) and open its consequences; a repeat is answered as done and opens what is missing',
     response: ReportingFlagsDto,
     status: 201,
-    errors: [400, 403, 404, 409, 413, 415],
+    errors: [400, 403, 404, 413, 415],
   })
   flag(
     @CurrentActor() actor: Actor,

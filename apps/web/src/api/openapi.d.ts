@@ -678,7 +678,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Record 漏报 / 谎报 / 瞒报 (条例 Art.36); 409 if already recorded */
+    /** Record 漏报 / 谎报 / 瞒报 (条例 Art.36) and open its consequences; a repeat is answered as done and opens what is missing */
     post: operations['AccidentsController_flag'];
     delete?: never;
     options?: never;
@@ -11376,15 +11376,6 @@ export interface operations {
       };
       /** @description NOT_FOUND: no such resource visible to you */
       404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto_Output'];
-        };
-      };
-      /** @description A conflict with the current state (already claimed, completed, exists, or out of order) */
-      409: {
         headers: {
           [name: string]: unknown;
         };
