@@ -63,4 +63,10 @@ export const PATCH = {
    * 劳动保障行政部门、工会和人民检察院 (a step in its inbox until all four are recorded); before, none did.
    */
   ACCIDENT_REPORT_NOTIFICATIONS: 'accident-report-notifications',
+  /**
+   * 条例 Art.10 para.2 (越级上报): while a chain's level waits for the report, the level below may report
+   * straight to a higher one (its own task, 2 hours from then); the skipped levels still report. Before,
+   * only level by level.
+   */
+  ACCIDENT_SKIP_LEVEL_REPORT: 'accident-skip-level-report',
 } as const;

@@ -16,6 +16,7 @@ import {
   openReportingConsequencesUpdate,
   ReportingViolation,
   reviseCasualtiesUpdate,
+  skipLevelReportUpdate,
   superviseListingUpdate,
 } from '@safety/temporal';
 import type { TeamFormationPayload, InvestigationReportPayload } from '@safety/temporal/steps/accident.steps';
@@ -31,6 +32,7 @@ import type {
   EducationSessionDto,
   ExtensionDto,
   ReportingFlagDto,
+  SkipLevelReportDto,
   SupervisedListingDto,
 } from './accident.schemas';
 import { accidentView, educationView } from './accident.views';
@@ -111,6 +113,12 @@ export class AccidentWorkflowGateway {
       `${openReportingConsequencesUpdate.name}:${body.flag}`,
     );
     return { id: caseId, reportingFlags: accident.reportingFlags, consequences };
+  }
+
+  /** 越级上报 (条例 Art.10 para.2): the workflow checks the chain, the level and who holds the report. */
+  async skipLevel(actor: Actor, caseId: string, body: SkipLevelReportDto) {
+    const { c } = await this.accidents.getVisible(actor, caseId);
+    return this.message(c.workflowId, skipLevelReportUpdate, { actor: taskActor(actor), ...body });
   }
 
   /** 补报 (条例 Art.13): filed by the reporting or investigating department inside the window. */
