@@ -1,7 +1,7 @@
 import { AccidentReportingViolationService } from '@safety/application';
 import { Harness, startHarness } from '../support/harness';
 import { createOrg, TestOrg } from '../support/fixtures';
-import { AccidentOrg, createAccidentOrg } from '../support/accident-fixtures';
+import { AccidentOrg, createAccidentOrg, generalAccident } from '../support/accident-fixtures';
 import { expectEventually } from '../support/eventually';
 import { recordHistoryIfAsked } from '../support/history';
 
@@ -34,21 +34,7 @@ describe('accident reporting violations over HTTP on the Temporal dev server', (
   const minutesAgo = (n: number) => new Date(Date.now() - n * 60_000).toISOString();
 
   async function reportAccident(extra: Record<string, unknown> = {}) {
-    const res = await h
-      .http()
-      .post('/accidents')
-      .set(as('officerA'))
-      .send({
-        occurredAt: minutesAgo(30),
-        place: '测试县化工园区',
-        summary: '反应釜爆炸',
-        enterpriseId: org.enterpriseId,
-        sectorCode: 'HAZARDOUS_CHEMICALS',
-        deaths: 1,
-        seriousInjuries: 0,
-        directLossYuan: 0,
-        ...extra,
-      });
+    const res = await h.http().post('/accidents').set(as('officerA')).send(generalAccident(org.enterpriseId, extra));
     expect(res.status).toBe(201);
     return res.body as { id: string; reportingFlags: string[] };
   }
@@ -117,13 +103,15 @@ describe('accident reporting violations over HTTP on the Temporal dev server', (
     for (const c of before.reportingConsequences)
       expect(before.missing).toContain(`REPORTING_CONSEQUENCE_PENDING:${c.id}`);
 
-    // Recorded once: a second 瞒报 flag is refused and opens nothing more.
+    // Recorded once: a second 瞒报 flag is answered with what the first opened and opens nothing more.
     const again = await h
       .http()
       .post(`/accidents/${a.id}/reporting-flags`)
       .set(as('officerA'))
       .send({ flag: 'CONCEALED', reason: '再次' });
-    expect(again.status).toBe(409);
+    expect(again.status).toBe(201);
+    expect(again.body.reportingFlags).toEqual(['CONCEALED']);
+    expect(again.body.consequences).toEqual(opened);
     expect(await linkedCases(a.id)).toHaveLength(3);
 
     // The opening activities are idempotent by the link key: a retry finds what the first attempt opened.

@@ -1,32 +1,17 @@
 import { Harness, startHarness } from '../support/harness';
-import { createOrg, TestOrg } from '../support/fixtures';
-import { AccidentOrg, createAccidentOrg } from '../support/accident-fixtures';
-import { countyAccident, createUpwardChainOrg, UpwardChainOrg } from '../support/upward-report-fixtures';
+import { TestOrg } from '../support/fixtures';
+import {
+  countyAccident,
+  UpwardChainOrg,
+  upwardChainSetup,
+  UpwardReportRow as UpwardReport,
+  UpwardTask as Task,
+  UpwardWho as Who,
+} from '../support/upward-report-fixtures';
 import { expectEventually } from '../support/eventually';
 import { recordHistoryIfAsked } from '../support/history';
 
-type Who = keyof TestOrg['users'] | keyof AccidentOrg['users'] | keyof UpwardChainOrg['users'];
 const HOUR = 3_600_000;
-
-interface UpwardReport {
-  chain: string;
-  level: string;
-  departmentId: string | null;
-  departmentName: string;
-  inboxDepartmentId: string;
-  recipient: string | null;
-  means: string | null;
-  taskId: string;
-  dueAt: string | null;
-  reportedAt: string | null;
-  late: boolean;
-}
-interface Task {
-  id: string;
-  title: string;
-  dueAt: string | null;
-  departmentId: string;
-}
 
 /**
  * 条例 Art.10(1) over HTTP on the dev server: a 重大 accident's chains go on from the province to the
@@ -36,21 +21,14 @@ interface Task {
 describe('accident reports to the State Council level and the Art.10 notifications', () => {
   let h: Harness;
   let org: TestOrg;
-  let acc: AccidentOrg;
   let up: UpwardChainOrg;
-  const tokens: Record<string, string> = {};
+  let as: (who: Who) => { Authorization: string };
 
   beforeAll(async () => {
     h = await startHarness({ temporal: 'dev' });
-    org = await createOrg(h.db.ds);
-    acc = await createAccidentOrg(h.db.ds, org);
-    up = await createUpwardChainOrg(h.db.ds, org, { housingProvince: true });
-    for (const [k, u] of [...Object.entries(org.users), ...Object.entries(acc.users), ...Object.entries(up.users)])
-      tokens[k] = await h.login(u!);
+    ({ org, up, as } = await upwardChainSetup(h, { housingProvince: true }));
   });
   afterAll(async () => h?.close());
-
-  const as = (who: Who) => ({ Authorization: `Bearer ${tokens[who]}` });
 
   async function reportAccident(deaths: number, sectorCode: string) {
     const res = await h

@@ -82,6 +82,10 @@ export const largerAccident = (enterpriseId: string, extra: Record<string, unkno
   ...extra,
 });
 
+/** POST /accidents: a 一般 explosion (one death) half an hour ago at the given enterprise (the county bureau investigates). */
+export const generalAccident = (enterpriseId: string, extra: Record<string, unknown> = {}) =>
+  largerAccident(enterpriseId, { deaths: 1, ...extra });
+
 /** A test-only calendar for 2027 (fixed-date holidays, no 调休): the 2027 State Council notice is not loaded in the seeds. */
 export async function loadTestCalendar2027(ds: DataSource): Promise<void> {
   const holidays = [

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
 import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Client, Connection } from '@temporalio/client';
@@ -126,4 +127,33 @@ export async function startOrgHarness(opts: HarnessOptions): Promise<OrgHarness>
   const tokens = new Map<string, string>();
   for (const [key, user] of Object.entries(org.users)) tokens.set(key, await h.login(user));
   return { ...h, org, as: (who) => ({ Authorization: `Bearer ${tokens.get(who)}` }) };
+}
+
+/**
+ * A second API on the harness's database and secrets whose Temporal is a port nothing listens on: every
+ * call to Temporal fails as it does when the cluster is down (a 503 after a short answer timeout), while
+ * the database works. Tokens of the harness's API are valid here.
+ */
+export async function startApiWithoutTemporal(
+  h: Harness,
+): Promise<{ http: () => ReturnType<typeof request>; close(): Promise<void> }> {
+  const probe = createServer();
+  const port = await new Promise<number>((resolve) =>
+    probe.listen(0, '127.0.0.1', () => resolve((probe.address() as { port: number }).port)),
+  );
+  await new Promise((resolve) => probe.close(resolve));
+  const cfg = Object.assign(Object.create(Object.getPrototypeOf(h.cfg)) as AppConfig, h.cfg, {
+    WORKFLOW_ANSWER_TIMEOUT_SECONDS: 2,
+  });
+  const client = new Client({ connection: Connection.lazy({ address: `127.0.0.1:${port}` }) });
+  const app = await createApiApp(cfg, { logs: false, temporalClient: client });
+  await app.init();
+  const server = app.getHttpServer();
+  return {
+    http: () => request(server),
+    async close() {
+      await app.close();
+      await client.connection.close().catch(() => undefined);
+    },
+  };
 }

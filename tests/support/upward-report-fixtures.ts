@@ -1,8 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import type { UpwardReportView } from '@safety/application';
 import { hashPassword } from '@safety/application/identity.service';
 import { Role } from '@safety/domain/identity/roles';
-import { TestOrg, TestUser } from './fixtures';
+import { AccidentOrg, createAccidentOrg } from './accident-fixtures';
+import { createOrg, TestOrg, TestUser } from './fixtures';
+import type { Harness } from './harness';
 
 const PASSWORD = `up-${randomBytes(8).toString('hex')}`;
 let hash: Promise<string> | null = null;
@@ -113,4 +116,32 @@ export function countyAccident(
     seriousInjuries: 0,
     directLossYuan: 0,
   };
+}
+
+/** Who acts in the upward-report tests: createOrg's users, the accident roles and the upper levels' officers. */
+export type UpwardWho = keyof TestOrg['users'] | keyof AccidentOrg['users'] | keyof UpwardChainOrg['users'];
+
+/** One level of `GET /accidents/:id`'s `upwardReports`. */
+export type UpwardReportRow = UpwardReportView;
+
+/** An open task as `GET /tasks` lists it. */
+export interface UpwardTask {
+  id: string;
+  title: string;
+  dueAt: string | null;
+  departmentId: string;
+}
+
+/** createOrg, the accident roles and the upper levels on the harness's database, every user logged in. */
+export async function upwardChainSetup(
+  h: Harness,
+  options: { housingProvince?: boolean } = {},
+): Promise<{ org: TestOrg; up: UpwardChainOrg; as(who: UpwardWho): { Authorization: string } }> {
+  const org = await createOrg(h.db.ds);
+  const acc = await createAccidentOrg(h.db.ds, org);
+  const up = await createUpwardChainOrg(h.db.ds, org, options);
+  const tokens: Record<string, string> = {};
+  for (const [k, u] of [...Object.entries(org.users), ...Object.entries(acc.users), ...Object.entries(up.users)])
+    tokens[k] = await h.login(u!);
+  return { org, up, as: (who) => ({ Authorization: `Bearer ${tokens[who]}` }) };
 }

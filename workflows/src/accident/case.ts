@@ -1,7 +1,7 @@
 import { CancellationScope, condition, isCancellation, patched } from '@temporalio/workflow';
 import { toLocalDate } from '@safety/domain/calendar/local-date';
 import type { CaseStatusChange } from '@safety/temporal/activities';
-import type { AccidentActivities } from '@safety/temporal/accident.activities';
+import type { AccidentActivities, UpwardReportPlan } from '@safety/temporal/accident.activities';
 import type {
   AccidentCaseInput,
   AccidentState,
@@ -20,6 +20,14 @@ import { newAccidentState } from './state';
 
 export const HEAD = 'AGENCY_HEAD';
 export const OFFICER = 'ENFORCEMENT_OFFICER';
+
+export interface UpwardChainProgress {
+  /** The department that took the first report (the level below the chain's first). */
+  fromDepartmentId: string;
+  chain: UpwardReportPlan['chains'][number];
+  open: number | null;
+  skippedTo: number | null;
+}
 
 interface Failure {
   branch: string;
@@ -49,8 +57,18 @@ export class AccidentCase {
   readonly stepsEndAtClose = patched(PATCH.ACCIDENT_STEPS_END_AT_CLOSE);
   /** Histories recorded before upward reporting and the reporting-violation consequences never opened them. */
   readonly reportsUpward = patched(PATCH.ACCIDENT_UPWARD_REPORTS);
-  /** What each reporting-violation flag opened (条例 Art.36), once per flag. */
-  readonly reportingConsequences = new Map<ReportingViolation, OpenedReportingConsequence[]>();
+  /**
+   * What each reporting-violation flag opens (条例 Art.36), once per flag: the opening itself, so a repeat
+   * that arrives while it runs answers with all of it.
+   */
+  readonly reportingConsequences = new Map<ReportingViolation, Promise<OpenedReportingConsequence[]>>();
+  /**
+   * Each upward-report chain's progress (条例 Art.10): the level whose task is open, and the level a
+   * 越级上报 went to (from there its own branch reports on). Read by the skip-level Update.
+   */
+  readonly upwardChains = new Map<string, UpwardChainProgress>();
+  /** Each department the report reached notifies the bodies Art.10(1) names (set by the upward-report branch). */
+  upwardNotify?: (key: string, department: { departmentId: string; departmentName: string }) => void;
   /** When the last 补报 that changed the grade was received (epoch ms): the regrade's upward clocks count from it. */
   regradeReceivedAt: number | null = null;
   closing = false;

@@ -5,11 +5,11 @@ import { NATIONAL_LEVEL, upwardReportReaches } from '@safety/domain/accident/upw
 import type { UpwardReportPlan } from '@safety/temporal/accident.activities';
 import { AccidentSteps } from '@safety/temporal/steps/accident.steps';
 import { PATCH } from '../kernel/patches';
-import type { AccidentCase } from './case';
+import type { AccidentCase, UpwardChainProgress } from './case';
 import { notifyBodies, type ReceivingDepartment } from './notifications';
 import { reportedAtProblem } from './upward-checks';
 
-type Chain = UpwardReportPlan['chains'][number];
+export type Chain = UpwardReportPlan['chains'][number];
 
 /** Yellow half an hour before a level's 2 hours are up. */
 const UPWARD_WARNING_LEAD_HOURS = 0.5;
@@ -32,17 +32,36 @@ export async function reportUpward(ac: AccidentCase): Promise<void> {
       ac.spawn(`report-notifications-${key}`, () => notifyBodies(ac, key, department), { untilClosed: true });
   };
   if (plan.reporting) notify('reporting', plan.reporting);
-  await Promise.all(plan.chains.map((chain) => reportUpChain(ac, chain, Date.parse(plan.receivedAt), notify)));
+  ac.upwardNotify = notify;
+  await Promise.all(
+    plan.chains.map((chain) => {
+      const progress: UpwardChainProgress = {
+        fromDepartmentId: plan.reporting?.departmentId ?? ac.input.reportingDepartmentId,
+        chain,
+        open: null,
+        skippedTo: null,
+      };
+      ac.upwardChains.set(chain.chain, progress);
+      return reportUpChain(ac, chain, { from: 0, receivedAt: Date.parse(plan.receivedAt), progress });
+    }),
+  );
 }
 
-async function reportUpChain(
+/**
+ * The chain's levels from `from` up, one after the other, then the State Council's level. A 越级上报
+ * (`skip-level.ts`) cuts the level-by-level run short below the level it went to, and that level's own
+ * run goes on from there: its first task is `SKIP_LEVEL_REPORT`, due 2 hours from the skip.
+ */
+export async function reportUpChain(
   ac: AccidentCase,
   chain: Chain,
-  firstReceivedAt: number,
-  notify: (key: string, department: ReceivingDepartment) => void,
+  run: { from: number; receivedAt: number; progress: UpwardChainProgress; skippedFrom?: string },
 ): Promise<void> {
-  let receivedBelowAt = firstReceivedAt;
-  for (const level of chain.levels) {
+  const { progress } = run;
+  let receivedBelowAt = run.receivedAt;
+  for (let index = run.from; index < chain.levels.length; index++) {
+    const level = chain.levels[index];
+    if (progress.skippedTo !== null && index >= progress.skippedTo) return;
     const reaches = () => upwardReportReaches(ac.state.grade, level.level as DepartmentLevel);
     // Not (yet) required at this grade: a regrade may extend the chain, and its 2 hours count from when the
     // regrade was received (Art.13's 补报), not from the report below (histories before the patch: from below).
@@ -52,17 +71,25 @@ async function reportUpChain(
         receivedBelowAt = Math.max(receivedBelowAt, ac.regradeReceivedAt);
       }
     }
+    const skip = index === run.from && run.skippedFrom !== undefined;
     const dueAt = upwardReportDueAt(new Date(receivedBelowAt)).toISOString();
-    const done = await ac.board.run(AccidentSteps.UPWARD_REPORT, {
+    progress.open = index;
+    const done = await ac.board.run(skip ? AccidentSteps.SKIP_LEVEL_REPORT : AccidentSteps.UPWARD_REPORT, {
       caseId: ac.caseId,
       departmentId: level.departmentId,
       step: `upward-report-${chain.chain}-${level.level}`,
-      title: `事故逐级上报：${level.departmentName}`.slice(0, 200),
+      title: `${skip ? '事故越级上报' : '事故逐级上报'}：${level.departmentName}`.slice(0, 200),
       deadline: null,
       dueAt: Date.parse(dueAt),
       warningLeadHours: UPWARD_WARNING_LEAD_HOURS,
-      context: { chain: chain.chain, level: level.level, departmentName: level.departmentName },
+      context: {
+        chain: chain.chain,
+        level: level.level,
+        departmentName: level.departmentName,
+        ...(skip && { skipLevel: true, reportedFromDepartmentId: run.skippedFrom }),
+      },
     });
+    progress.open = null;
     await ac.acts.accidentRecordUpwardReport({
       caseId: ac.caseId,
       taskKey: done.taskKey,
@@ -74,7 +101,7 @@ async function reportUpChain(
       reportedBy: done.actor.userId,
     });
     receivedBelowAt = Date.parse(done.completedAt);
-    notify(`${chain.chain}-${level.level}`, level);
+    ac.upwardNotify?.(`${chain.chain}-${level.level}`, level);
   }
   // Plans made before the State Council's level was modelled have no `national` (nor do their histories patch).
   if (chain.national && patched(PATCH.ACCIDENT_UPWARD_STATE_COUNCIL))

@@ -45,11 +45,23 @@ export async function openReportingConsequences(
   actorId: string,
 ): Promise<OpenedReportingConsequence[]> {
   if (!ac.reportsUpward) return [];
-  // A flag is recorded once (the API refuses a second); its consequences open once.
-  const earlier = ac.reportingConsequences.get(flag);
-  if (earlier) return earlier;
+  // A flag is recorded once and its consequences open once: a repeat (the API's retry of the flag) answers
+  // with the first opening's.
+  let opening = ac.reportingConsequences.get(flag);
+  if (!opening) {
+    opening = openOnce(ac, flag, officials, actorId);
+    ac.reportingConsequences.set(flag, opening);
+  }
+  return opening;
+}
+
+async function openOnce(
+  ac: AccidentCase,
+  flag: ReportingViolation,
+  officials: readonly Official[],
+  actorId: string,
+): Promise<OpenedReportingConsequence[]> {
   const out: OpenedReportingConsequence[] = [];
-  ac.reportingConsequences.set(flag, out);
   const enterpriseId = ac.input.enterpriseId ?? null;
   const rules = reportingConsequences(flag, { hasEnterprise: enterpriseId !== null, officials: officials.length });
   await CancellationScope.nonCancellable(async () => {

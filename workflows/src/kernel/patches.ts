@@ -65,4 +65,10 @@ export const PATCH = {
   ACCIDENT_REPORT_NOTIFICATIONS: 'accident-report-notifications',
   /** 核查 verified true may open a linked penalty case against the complaint's enterprise; before, only an inspection. */
   COMPLAINT_PENALTY_CASE: 'complaint-penalty-case',
+  /**
+   * 条例 Art.10 para.2 (越级上报): while a chain's level waits for the report, the level below may report
+   * straight to a higher one (its own task, 2 hours from then); the skipped levels still report. Before,
+   * only level by level.
+   */
+  ACCIDENT_SKIP_LEVEL_REPORT: 'accident-skip-level-report',
 } as const;

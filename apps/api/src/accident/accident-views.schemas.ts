@@ -165,6 +165,16 @@ export const ListingStateSchema = z.object({
 });
 export class ListingStateDto extends createZodDto(ListingStateSchema) {}
 
+/** 越级上报: the higher level's report it opened. */
+export class SkipLevelReportResultDto extends createZodDto(
+  z.object({
+    chain: z.enum(['EMERGENCY_MANAGEMENT', 'SECTOR']),
+    level: z.enum(['CITY', 'PROVINCE']),
+    departmentId: uuid().meta({ description: 'The level reported to; its task is in that inbox' }),
+    dueAt: isoInstant().meta({ description: '2 hours from this report (Art.11)' }),
+  }),
+) {}
+
 /** 逐级上报 (条例 Art.10–11): one level of a chain, as its task records it. */
 export const UpwardReportViewSchema = z.object({
   chain: z.enum(['EMERGENCY_MANAGEMENT', 'SECTOR']).meta({
@@ -194,6 +204,10 @@ export const UpwardReportViewSchema = z.object({
     description: 'When the task was completed (STATE_COUNCIL: when the province says it reported); null while open',
   }),
   late: z.boolean().meta({ description: 'Reported after the due instant, or still open past it' }),
+  skipLevel: z.boolean().meta({
+    description: '越级上报 (Art.10 para.2): a level below reported straight to this one; due 2 hours from that report',
+  }),
+  reportedFromDepartmentId: uuid().nullable().meta({ description: 'skipLevel: the department that reported past' }),
 });
 
 const notifiedBody = () => z.enum(NOTIFIED_BODIES);

@@ -16,6 +16,7 @@ import {
   openReportingConsequencesUpdate,
   ReportingViolation,
   reviseCasualtiesUpdate,
+  skipLevelReportUpdate,
   superviseListingUpdate,
 } from '@safety/temporal';
 import type { TeamFormationPayload, InvestigationReportPayload } from '@safety/temporal/steps/accident.steps';
@@ -31,6 +32,7 @@ import type {
   EducationSessionDto,
   ExtensionDto,
   ReportingFlagDto,
+  SkipLevelReportDto,
   SupervisedListingDto,
 } from './accident.schemas';
 import { accidentView, educationView } from './accident.views';
@@ -83,6 +85,11 @@ export class AccidentWorkflowGateway {
   /**
    * 漏报/谎报/瞒报 (条例 Art.36): the flag is recorded, then the workflow opens its consequences (penalty
    * cases, referrals of the officials named) and answers with them.
+   *
+   * A repeat of the flag is the retry of this whole request: the flag stays recorded once and whatever a
+   * first attempt left unopened (Temporal unreachable after the flag was saved) opens now. The Update's
+   * id names the flag, so a retry attaches to the Update a first attempt delivered, and the link keys keep
+   * every consequence single on both paths.
    */
   async flag(actor: Actor, caseId: string, body: ReportingFlagDto, requestId?: string) {
     const accident = await this.accidents.setReportingFlag(actor, caseId, body.flag, body.reason, requestId);
@@ -99,13 +106,19 @@ export class AccidentWorkflowGateway {
       for (const start of starts) await this.answers.startOnce(start.workflowType, start.workflowId, start.input);
       return { id: caseId, reportingFlags: accident.reportingFlags, consequences: opened };
     }
-    const consequences = await this.message(c.workflowId, openReportingConsequencesUpdate, {
-      actor: taskActor(actor),
-      flag: body.flag,
-      officials: body.officials,
-      requestId,
-    });
+    const consequences = await this.answers.update(
+      c.workflowId,
+      openReportingConsequencesUpdate,
+      { actor: taskActor(actor), flag: body.flag, officials: body.officials, requestId },
+      `${openReportingConsequencesUpdate.name}:${body.flag}`,
+    );
     return { id: caseId, reportingFlags: accident.reportingFlags, consequences };
+  }
+
+  /** 越级上报 (条例 Art.10 para.2): the workflow checks the chain, the level and who holds the report. */
+  async skipLevel(actor: Actor, caseId: string, body: SkipLevelReportDto) {
+    const { c } = await this.accidents.getVisible(actor, caseId);
+    return this.message(c.workflowId, skipLevelReportUpdate, { actor: taskActor(actor), ...body });
   }
 
   /** 补报 (条例 Art.13): filed by the reporting or investigating department inside the window. */

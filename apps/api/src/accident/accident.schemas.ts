@@ -8,6 +8,7 @@ import {
   CloseAccidentSchema,
   ExtensionSchema,
   ReportingConsequencesSchema,
+  SkipLevelReportSchema,
   SupervisedListingSchema,
 } from '@safety/temporal';
 import { AccidentSteps } from '@safety/temporal/steps/accident.steps';
@@ -88,6 +89,7 @@ export class CasualtyUpdateDto extends createZodDto(CasualtyRevisionSchema) {}
 export class AppraisalDto extends createZodDto(AppraisalSchema) {}
 export class ExtensionDto extends createZodDto(ExtensionSchema) {}
 export class SupervisedListingDto extends createZodDto(SupervisedListingSchema) {}
+export class SkipLevelReportDto extends createZodDto(SkipLevelReportSchema) {}
 export class CloseAccidentDto extends createZodDto(CloseAccidentSchema) {}
 export class FormTeamDto extends createZodDto(AccidentSteps.TEAM_FORMATION.outcomes.FORM.payload) {}
 export class InvestigationReportDto extends createZodDto(AccidentSteps.INVESTIGATION_REPORT.outcomes.SUBMIT.payload) {}

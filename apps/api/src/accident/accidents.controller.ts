@@ -13,6 +13,7 @@ import {
   CasualtyUpdateDto,
   CreateAccidentDto,
   ReportingFlagDto,
+  SkipLevelReportDto,
 } from './accident.schemas';
 import {
   AccidentDetailDto,
@@ -20,6 +21,7 @@ import {
   AccidentPageDto,
   CasualtyRevisionResultDto,
   ReportingFlagsDto,
+  SkipLevelReportResultDto,
 } from './accident-views.schemas';
 
 const {
@@ -89,10 +91,11 @@ export class AccidentsController {
   @Post(':id/reporting-flags')
   @Roles(OFFICER, HEAD)
   @Endpoint({
-    summary: 'Record 漏报 / 谎报 / 瞒报 (条例 Art.36); 409 if already recorded',
+    summary:
+      'Record 漏报 / 谎报 / 瞒报 (条例 Art.36) and open its consequences; a repeat is answered as done and opens what is missing',
     response: ReportingFlagsDto,
     status: 201,
-    errors: [400, 403, 404, 409, 413, 415],
+    errors: [400, 403, 404, 413, 415],
   })
   flag(
     @CurrentActor() actor: Actor,
@@ -101,6 +104,18 @@ export class AccidentsController {
     @RequestId() requestId?: string,
   ) {
     return this.gateway.flag(actor, id, body, requestId);
+  }
+
+  @Post(':id/upward-reports/skip-level')
+  @Roles(OFFICER, HEAD)
+  @Endpoint({
+    summary:
+      '越级上报 (条例 Art.10 para.2): the department holding the report goes past the level waiting for it to a higher level of the chain, whose task opens at once (due in 2 hours); the skipped levels still report',
+    response: SkipLevelReportResultDto,
+    errors: ACTION_ERRORS,
+  })
+  skipLevel(@CurrentActor() actor: Actor, @Param() { id }: IdParams, @Body() body: SkipLevelReportDto) {
+    return this.gateway.skipLevel(actor, id, body);
   }
 
   @Post(':id/casualty-updates')

@@ -678,8 +678,25 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Record 漏报 / 谎报 / 瞒报 (条例 Art.36); 409 if already recorded */
+    /** Record 漏报 / 谎报 / 瞒报 (条例 Art.36) and open its consequences; a repeat is answered as done and opens what is missing */
     post: operations['AccidentsController_flag'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/accidents/{id}/upward-reports/skip-level': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 越级上报 (条例 Art.10 para.2): the department holding the report goes past the level waiting for it to a higher level of the chain, whose task opens at once (due in 2 hours); the skipped levels still report */
+    post: operations['AccidentsController_skipLevel'];
     delete?: never;
     options?: never;
     head?: never;
@@ -3942,6 +3959,10 @@ export interface components {
         reportedAt: string | null;
         /** @description Reported after the due instant, or still open past it */
         late: boolean;
+        /** @description 越级上报 (Art.10 para.2): a level below reported straight to this one; due 2 hours from that report */
+        skipLevel: boolean;
+        /** @description skipLevel: the department that reported past */
+        reportedFromDepartmentId: string | null;
       }[];
       /** @description 条例 Art.10(1): per department that received the report, the police/labour/union/procuratorate notified */
       reportNotifications: {
@@ -4091,6 +4112,34 @@ export interface components {
         /** @description The penalty case; null for a referral (it stays with the body) */
         caseId: string | null;
       }[];
+    };
+    SkipLevelReportDto: {
+      /**
+       * 上报系统
+       * @enum {unknown}
+       */
+      chain: 'EMERGENCY_MANAGEMENT' | 'SECTOR';
+      /**
+       * 越级上报至
+       * @enum {unknown}
+       */
+      level: 'CITY' | 'PROVINCE';
+    };
+    SkipLevelReportResultDto_Output: {
+      /** @enum {string} */
+      chain: 'EMERGENCY_MANAGEMENT' | 'SECTOR';
+      /** @enum {string} */
+      level: 'CITY' | 'PROVINCE';
+      /**
+       * Format: uuid
+       * @description The level reported to; its task is in that inbox
+       */
+      departmentId: string;
+      /**
+       * Format: date-time
+       * @description 2 hours from this report (Art.11)
+       */
+      dueAt: string;
     };
     CasualtyUpdateDto: {
       /** 死亡人数 */
@@ -7928,6 +7977,11 @@ export interface components {
       /** 接报情况 */
       note?: string;
     };
+    /** 事故越级上报（本级接报） · 已报告 */
+    StepPayload_ACCIDENT_SKIP_LEVEL_REPORT_REPORTED: {
+      /** 接报情况 */
+      note?: string;
+    };
     /** 事故上报国务院有关部门 · 已报告 */
     StepPayload_ACCIDENT_NATIONAL_REPORT_REPORTED: {
       /**
@@ -11445,6 +11499,94 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto_Output'];
         };
       };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is not JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+    };
+  };
+  AccidentsController_skipLevel: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SkipLevelReportDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SkipLevelReportResultDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
       /** @description A conflict with the current state (already claimed, completed, exists, or out of order) */
       409: {
         headers: {
@@ -11465,6 +11607,15 @@ export interface operations {
       };
       /** @description The request body is not JSON */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description RULE_VIOLATION / DEADLINE_PASSED / OUT_OF_RANGE: well-formed but breaks a statutory or business rule */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -18830,6 +18981,11 @@ export interface operations {
               /** @constant */
               outcome: 'REPORTED';
               payload?: components['schemas']['StepPayload_ACCIDENT_UPWARD_REPORT_REPORTED'];
+            }
+          | {
+              /** @constant */
+              outcome: 'REPORTED';
+              payload?: components['schemas']['StepPayload_ACCIDENT_SKIP_LEVEL_REPORT_REPORTED'];
             }
           | {
               /** @constant */

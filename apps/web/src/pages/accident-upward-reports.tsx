@@ -26,7 +26,8 @@ function HoursLeft({ dueAt }: { dueAt: string | null }) {
 
 /**
  * 逐级上报 (条例 Art.10–11): one row per level of each chain, with its 2-hour due in China time, when it was
- * reported, and a red 逾期 when late; a level still open shows the time left or overdue.
+ * reported, and a red 逾期 when late; a level still open shows the time left or overdue. A level a lower
+ * one reported to directly (越级上报, Art.10 para.2) is marked.
  */
 export function UpwardReports({ reports }: { reports: UpwardReport[] }) {
   const { t, code } = useI18n();
@@ -41,7 +42,20 @@ export function UpwardReports({ reports }: { reports: UpwardReport[] }) {
         onRow={(r) => ({ 'data-level': r.level, 'data-chain': r.chain }) as HTMLAttributes<HTMLElement>}
         columns={[
           { title: t('reportChain'), key: 'chain', render: (_, r) => code(r.chain) },
-          { title: t('reportLevel'), key: 'level', render: (_, r) => code(r.level) },
+          {
+            title: t('reportLevel'),
+            key: 'level',
+            render: (_, r) => (
+              <>
+                {code(r.level)}
+                {r.skipLevel ? (
+                  <Tag color="purple" data-testid="skip-level">
+                    {t('skipLevelReport')}
+                  </Tag>
+                ) : null}
+              </>
+            ),
+          },
           { title: t('reportDepartment'), key: 'department', render: (_, r) => r.departmentName },
           {
             title: t('reportRecipient'),

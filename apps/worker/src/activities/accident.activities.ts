@@ -1,7 +1,10 @@
 import {
+  AccidentAccountabilityWorkflowService,
+  AccidentFollowUpWorkflowService,
   AccidentReferralService,
   AccidentReportingViolationService,
   AccidentReportNotificationService,
+  AccidentReportWorkflowService,
   AccidentUpwardReportService,
   AccidentWorkflowService,
   ReferralProposalService,
@@ -16,6 +19,9 @@ import { activity } from './adapter';
  */
 export function createAccidentActivities(deps: {
   accidents: AccidentWorkflowService;
+  reports: AccidentReportWorkflowService;
+  accountability: AccidentAccountabilityWorkflowService;
+  followUp: AccidentFollowUpWorkflowService;
   accidentReferrals: AccidentReferralService;
   proposals: ReferralProposalService;
   sentReferrals: SentReferralService;
@@ -34,18 +40,18 @@ export function createAccidentActivities(deps: {
     accidentSetTaskClock: activity((i) => accidents.setTaskClock(i)),
     accidentRecordTeam: activity((i) => accidents.recordTeam(i)),
     accidentApplyCasualtyRevision: activity((i) => accidents.applyCasualtyRevision(i)),
-    accidentSaveReport: activity((i) => accidents.saveReport(i)),
-    accidentDecideReport: activity((i) => accidents.decideReport(i)),
-    accidentOpenLinkedCase: activity((i) => accidents.openLinkedCase(i)),
+    accidentSaveReport: activity((i) => deps.reports.saveReport(i)),
+    accidentDecideReport: activity((i) => deps.reports.decideReport(i)),
+    accidentOpenLinkedCase: activity((i) => deps.accountability.openLinkedCase(i)),
     accidentCreateReferral: activity((i) => deps.accidentReferrals.createFromAccident(i)),
-    accidentRecordPartyOutcome: activity((i) => accidents.recordPartyOutcome(i)),
-    accidentRecordMeasureEvidence: activity((i) => accidents.recordMeasureEvidence(i)),
-    accidentRecordMeasureVerification: activity((i) => accidents.recordMeasureVerification(i)),
-    accidentOpenEvaluation: activity((i) => accidents.openEvaluation(i)),
-    accidentRecordEvaluation: activity((i) => accidents.recordEvaluation(i)),
-    accidentRecordListing: activity((i) => accidents.recordListing(i)),
-    accidentCompleteListing: activity((i) => accidents.completeListing(i)),
-    accidentEvaluateGates: activity((i) => accidents.evaluateGates(i.caseId)),
+    accidentRecordPartyOutcome: activity((i) => deps.accountability.recordPartyOutcome(i)),
+    accidentRecordMeasureEvidence: activity((i) => deps.accountability.recordMeasureEvidence(i)),
+    accidentRecordMeasureVerification: activity((i) => deps.accountability.recordMeasureVerification(i)),
+    accidentOpenEvaluation: activity((i) => deps.followUp.openEvaluation(i)),
+    accidentRecordEvaluation: activity((i) => deps.followUp.recordEvaluation(i)),
+    accidentRecordListing: activity((i) => deps.followUp.recordListing(i)),
+    accidentCompleteListing: activity((i) => deps.followUp.completeListing(i)),
+    accidentEvaluateGates: activity((i) => deps.accountability.evaluateGates(i.caseId)),
     accidentCancelOpenTasks: activity((i) => accidents.cancelOpenTasks(i)),
     referralProposalApprove: activity((i) => deps.proposals.approveProposal(i)),
     referralProposalReject: activity((i) => deps.proposals.rejectProposal(i)),
@@ -59,6 +65,9 @@ export function createAccidentActivities(deps: {
 export const accidentActivityFactory = (app: { get<T>(type: new (...args: never[]) => T): T }) =>
   createAccidentActivities({
     accidents: app.get(AccidentWorkflowService),
+    reports: app.get(AccidentReportWorkflowService),
+    accountability: app.get(AccidentAccountabilityWorkflowService),
+    followUp: app.get(AccidentFollowUpWorkflowService),
     accidentReferrals: app.get(AccidentReferralService),
     proposals: app.get(ReferralProposalService),
     sentReferrals: app.get(SentReferralService),

@@ -40,6 +40,9 @@ export interface UpwardReportView {
   reportedAt: string | null;
   /** Reported after the due instant, or not yet reported and past it. */
   late: boolean;
+  /** 越级上报 (条例 Art.10 para.2): a level below reported straight to this one (`reportedFromDepartmentId`). */
+  skipLevel: boolean;
+  reportedFromDepartmentId: string | null;
 }
 
 /**
@@ -156,7 +159,11 @@ export class AccidentUpwardReportService {
 
   /** The upward reports opened so far, lowest level first per chain (from their tasks and the recorded reports). */
   async list(caseId: string, now = new Date()): Promise<UpwardReportView[]> {
-    const types: string[] = [AccidentTaskType.UPWARD_REPORT, AccidentTaskType.NATIONAL_REPORT];
+    const types: string[] = [
+      AccidentTaskType.UPWARD_REPORT,
+      AccidentTaskType.SKIP_LEVEL_REPORT,
+      AccidentTaskType.NATIONAL_REPORT,
+    ];
     const rows = (await this.tasks.listForCase(caseId)).filter((t) => types.includes(t.type));
     const reported = new Map((await this.reporting.listUpwardReports(caseId)).map((r) => [r.taskKey, r]));
     return rows
@@ -178,6 +185,9 @@ export class AccidentUpwardReportService {
           dueAt: t.dueAt?.toISOString() ?? null,
           reportedAt: reportedAt?.toISOString() ?? null,
           late: t.status === 'CANCELLED' ? false : late,
+          skipLevel: t.type === AccidentTaskType.SKIP_LEVEL_REPORT,
+          reportedFromDepartmentId:
+            typeof t.payload.reportedFromDepartmentId === 'string' ? t.payload.reportedFromDepartmentId : null,
         };
       })
       .sort(

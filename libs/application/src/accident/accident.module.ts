@@ -4,6 +4,9 @@ import { AccidentReportingRepository, AccidentRepository } from '@safety/persist
 import { AccidentInsightService } from './accident-insight.service';
 import { AccidentPolicyService } from './accident-policy.service';
 import { AccidentWorkflowService } from './accident-workflow.service';
+import { AccidentReportWorkflowService } from './accident-report-workflow.service';
+import { AccidentAccountabilityWorkflowService } from './accident-accountability-workflow.service';
+import { AccidentFollowUpWorkflowService } from './accident-follow-up-workflow.service';
 import { AccidentService } from './accident.service';
 import { AccidentReferralService } from './accident-referral.service';
 import { ReferralOpeningService } from './referral-opening.service';
@@ -19,6 +22,9 @@ const exported = [
   AccidentPolicyService,
   AccidentService,
   AccidentWorkflowService,
+  AccidentReportWorkflowService,
+  AccidentAccountabilityWorkflowService,
+  AccidentFollowUpWorkflowService,
   AccidentInsightService,
   ReferralOpeningService,
   AccidentReferralService,

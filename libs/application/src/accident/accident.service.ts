@@ -349,12 +349,12 @@ export class AccidentService {
         'only officers of the reporting or investigating department record reporting violations',
       );
     }
-    if (accident.reportingFlags.includes(flag))
-      throw new DomainError(ErrorCode.ALREADY_EXISTS, `the accident is already flagged ${flag}`);
+    // Recorded once; a repeat is answered as done, so the caller can go on to open the consequences a
+    // first attempt did not reach (Temporal unreachable): their link keys keep them single.
+    if (accident.reportingFlags.includes(flag)) return accident;
     return this.uow.transaction(async (tx) => {
       const a = (await this.repo.findAccident(caseId, tx, true))!;
-      if (a.reportingFlags.includes(flag))
-        throw new DomainError(ErrorCode.ALREADY_EXISTS, `the accident is already flagged ${flag}`);
+      if (a.reportingFlags.includes(flag)) return a;
       const after = [...a.reportingFlags, flag];
       await this.repo.updateAccident(caseId, { reportingFlags: after }, tx);
       await this.audit.record(

@@ -80,3 +80,27 @@ export function nationalRecipient(departmentKind: string): string {
 export function nationalReporter<T extends ChainDepartment>(top: T | undefined): T | null {
   return top && top.level === 'PROVINCE' ? top : null;
 }
+
+/**
+ * 越级上报 (条例 Art.10 para.2: 必要时，…可以越级上报事故情况). While a chain's report waits at a level
+ * (that level's task open), the department holding it below may also report straight to a higher level
+ * of the same chain, one the grade requires. The skipped levels still get theirs (逐级上报 goes on), and
+ * the higher level's 2 hours (Art.11) count from this report. Once per chain. Answers why not, or null.
+ */
+export function skipLevelProblem(input: {
+  grade: AccidentGrade;
+  /** The chain's levels, lowest first. */
+  levels: readonly DepartmentLevel[];
+  /** Index of the level whose task is open now; null while none is (not yet required, or the chain is done). */
+  openIndex: number | null;
+  target: DepartmentLevel;
+  alreadySkipped: boolean;
+}): string | null {
+  if (input.alreadySkipped) return 'the chain has already been reported past a level';
+  if (input.openIndex === null) return 'no level of the chain is waiting for the report';
+  const target = input.levels.indexOf(input.target);
+  if (target < 0) return `the chain has no ${input.target} level`;
+  if (target <= input.openIndex) return '越级上报 goes past the level waiting for the report, to one above it';
+  if (!upwardReportReaches(input.grade, input.target)) return `the grade does not require a report to ${input.target}`;
+  return null;
+}

@@ -143,6 +143,17 @@ export const ReportingConsequencesSchema = form({
     max: 20,
   }).optional(),
 });
+/** 越级上报 (条例 Art.10 para.2): the chain and the higher level reported to, past the one waiting. */
+export const SkipLevelReportSchema = form({
+  chain: choice(['上报系统', 'Chain'], {
+    EMERGENCY_MANAGEMENT: ['应急管理部门', 'Emergency management'],
+    SECTOR: ['负有安全生产监督管理职责的有关部门', 'Department supervising the sector'],
+  }),
+  level: choice(['越级上报至', 'Reported to level'], {
+    CITY: ['设区的市级', 'City'],
+    PROVINCE: ['省级', 'Province'],
+  }),
+});
 /** 结案 under 四不放过. */
 export const CloseAccidentSchema = form({ comment: text(['结案意见', 'Comment'], 2000).optional() });
 
@@ -156,6 +167,14 @@ export type ExtendInvestigationInput = AccidentActorInput & z.output<typeof Exte
 export type AppraisalInput = AccidentActorInput & z.output<typeof AppraisalSchema> & { action: 'START' | 'END' };
 export type SuperviseListingInput = AccidentActorInput & z.output<typeof SupervisedListingSchema>;
 export type CloseAccidentInput = AccidentActorInput & z.output<typeof CloseAccidentSchema>;
+export type SkipLevelReportInput = AccidentActorInput & z.output<typeof SkipLevelReportSchema>;
+/** The higher level's report a 越级上报 opened: its task, due 2 hours from now (条例 Art.11). */
+export interface SkipLevelReportResult {
+  chain: 'EMERGENCY_MANAGEMENT' | 'SECTOR';
+  level: 'CITY' | 'PROVINCE';
+  departmentId: string;
+  dueAt: string;
+}
 export type ReportingConsequencesInput = AccidentActorInput & z.output<typeof ReportingConsequencesSchema>;
 
 /** One consequence opened: a penalty case (its case id) or a referral (whose case stays with the discipline body). */
@@ -188,6 +207,7 @@ export const closeAccidentUpdate = defineUpdate<{ status: AccidentStatus; closed
 export const openReportingConsequencesUpdate = defineUpdate<OpenedReportingConsequence[], [ReportingConsequencesInput]>(
   'openReportingConsequences',
 );
+export const skipLevelReportUpdate = defineUpdate<SkipLevelReportResult, [SkipLevelReportInput]>('skipLevelReport');
 export const getAccidentStateQuery = defineQuery<AccidentState>('getAccidentState');
 
 /** Task types the accident workflow opens (the API finds open steps by type): the step contracts' codes. */
@@ -204,5 +224,6 @@ export const AccidentTaskType = {
   SUPERVISED_LISTING_PROGRESS: AccidentSteps.SUPERVISED_LISTING_PROGRESS.type,
   UPWARD_REPORT: AccidentSteps.UPWARD_REPORT.type,
   NATIONAL_REPORT: AccidentSteps.NATIONAL_REPORT.type,
+  SKIP_LEVEL_REPORT: AccidentSteps.SKIP_LEVEL_REPORT.type,
   REPORT_NOTIFICATIONS: AccidentSteps.REPORT_NOTIFICATIONS.type,
 } as const;

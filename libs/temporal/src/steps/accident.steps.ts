@@ -309,6 +309,21 @@ export const AccidentSteps = {
     },
   }),
   /**
+   * 条例 Art.10 para.2 (越级上报): a level below reported straight to this one, past the level(s) still
+   * waiting; due 2 hours from that report (Art.11). Completed in this level's inbox, as the level-by-level one.
+   */
+  SKIP_LEVEL_REPORT: defineStep({
+    type: 'ACCIDENT_SKIP_LEVEL_REPORT',
+    title: label('事故越级上报（本级接报）', 'Accident reported past a level to this one'),
+    roles: [Role.ENFORCEMENT_OFFICER, Role.AGENCY_HEAD],
+    outcomes: {
+      REPORTED: {
+        label: OUTCOME.REPORTED,
+        payload: form({ note: text(['接报情况', 'Note on the report received'], 2000).optional() }),
+      },
+    },
+  }),
+  /**
    * 条例 Art.10(1): a 重大/特别重大 accident goes on from the province to the State Council's departments,
    * which the installation does not hold: the province records when it reported, how and to whom.
    */

@@ -9,6 +9,8 @@ import {
   openReportingConsequencesUpdate,
   ReportingConsequencesSchema,
   reviseCasualtiesUpdate,
+  SkipLevelReportSchema,
+  skipLevelReportUpdate,
   SupervisedListingSchema,
   superviseListingUpdate,
 } from '@safety/temporal/contracts/accident.contract';
@@ -20,6 +22,7 @@ import { receiptProblem, reviseCasualties, revisionProblem } from './casualties'
 import { appraisalProblem, clockProblem, extendInvestigation, extensionProblem, recordAppraisal } from './clock';
 import { closeCase, closeProblem } from './close';
 import { consequencesProblem, openReportingConsequences } from '../violations';
+import { skipLevelReport, skipLevelReportProblem } from '../skip-level';
 
 /**
  * The accident case's messages besides task completions: each checked against its declared
@@ -78,6 +81,15 @@ export function registerAccidentMessages(ac: AccidentCase): void {
       firstProblem(
         () => consequencesProblem(ac, input),
         () => contractProblem(ReportingConsequencesSchema, messageBody(input)),
+      ),
+  );
+  ac.kernel.update(
+    skipLevelReportUpdate,
+    (input) => skipLevelReport(ac, input),
+    (input) =>
+      firstProblem(
+        () => contractProblem(SkipLevelReportSchema, messageBody(input)),
+        () => skipLevelReportProblem(ac, input),
       ),
   );
   ac.kernel.update(
