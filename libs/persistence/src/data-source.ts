@@ -18,6 +18,7 @@ import { Complaints1765320000000 } from './migrations/1765320000000-Complaints';
 import { PublicReportAndDrawIndexes1765330000000 } from './migrations/1765330000000-PublicReportAndDrawIndexes';
 import { TasksAwaitingCalendar1765330000001 } from './migrations/1765330000001-TasksAwaitingCalendar';
 import { PublishedIndicatorResults1765610000000 } from './migrations/1765610000000-PublishedIndicatorResults';
+import { AccidentDepartmentPolicies1765610000001 } from './migrations/1765610000001-AccidentDepartmentPolicies';
 import { AccidentNationalReportsAndNotifications1765510000000 } from './migrations/1765510000000-AccidentNationalReportsAndNotifications';
 import { Supervision1765400000000 } from './migrations/1765400000000-Supervision';
 import { Indicators1765410000000 } from './migrations/1765410000000-Indicators';
@@ -55,6 +56,7 @@ export const MIGRATIONS = [
   CasualtyRevisionReceipts1765440000000,
   AccidentNationalReportsAndNotifications1765510000000,
   PublishedIndicatorResults1765610000000,
+  AccidentDepartmentPolicies1765610000001,
 ];
 
 /**

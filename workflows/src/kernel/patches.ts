@@ -63,4 +63,9 @@ export const PATCH = {
    * 劳动保障行政部门、工会和人民检察院 (a step in its inbox until all four are recorded); before, none did.
    */
   ACCIDENT_REPORT_NOTIFICATIONS: 'accident-report-notifications',
+  /**
+   * 条例 Art.10(1): the bodies a department notifies are its accident department policy (carried by the upward-report
+   * plan); before, all four for every department.
+   */
+  ACCIDENT_NOTIFIED_BODIES_POLICY: 'accident-notified-bodies-policy',
 } as const;
