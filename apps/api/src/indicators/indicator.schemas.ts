@@ -176,18 +176,23 @@ export class PublishedResultParams extends createZodDto(
   z.strictObject({ id: uuid(), indicatorId: uuid(), regionId: uuid(), year: year() }),
 ) {}
 
+/** A published result as recorded (also in the report, beside the computed value). */
+const publishedView = {
+  value: z.number(),
+  verdict: z.enum(PUBLISHED_VERDICTS),
+  verdictLabel: z.string(),
+  source: z.string(),
+  publishedOn: localDate(),
+  revisionReason: z.string().nullable().meta({ description: 'The reason of the last revision' }),
+};
+
 export class PublishedResultDto extends createZodDto(
   z.object({
     planId: uuid(),
     indicatorId: uuid(),
     regionId: uuid(),
     year: z.int(),
-    value: z.number(),
-    verdict: z.enum(PUBLISHED_VERDICTS),
-    verdictLabel: z.string(),
-    source: z.string(),
-    publishedOn: localDate(),
-    revisionReason: z.string().nullable(),
+    ...publishedView,
     recordedAt: isoInstant(),
     updatedAt: isoInstant(),
   }),
@@ -195,12 +200,7 @@ export class PublishedResultDto extends createZodDto(
 
 const PublishedInReportSchema = z
   .object({
-    value: z.number(),
-    verdict: z.enum(PUBLISHED_VERDICTS),
-    verdictLabel: z.string(),
-    source: z.string(),
-    publishedOn: localDate(),
-    revisionReason: z.string().nullable(),
+    ...publishedView,
     difference: z.number().nullable().meta({ description: 'Published minus computed; null without a computed value' }),
     tolerance: z.number().meta({ description: "Half a unit of the measure's last decimal (counts: must be equal)" }),
     valueDiffers: z.boolean().nullable().meta({ description: 'null when no value is computed (缺少基数)' }),

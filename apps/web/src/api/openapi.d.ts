@@ -5268,6 +5268,7 @@ export interface components {
               source: string;
               /** Format: date */
               publishedOn: string;
+              /** @description The reason of the last revision */
               revisionReason: string | null;
               /** @description Published minus computed; null without a computed value */
               difference: number | null;
@@ -5580,6 +5581,7 @@ export interface components {
       source: string;
       /** Format: date */
       publishedOn: string;
+      /** @description The reason of the last revision */
       revisionReason: string | null;
       /** Format: date-time */
       recordedAt: string;

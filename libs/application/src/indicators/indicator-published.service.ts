@@ -11,7 +11,7 @@ import {
   UnitOfWork,
 } from '@safety/persistence';
 import { AuditService } from '../audit.service';
-import { IndicatorAdminService } from './indicator-admin.service';
+import { IndicatorAdminService, rule } from './indicator-admin.service';
 
 export interface PublishedResultInput {
   value: number;
@@ -38,10 +38,6 @@ export interface PublishedResultView extends PublishedResultInput {
   recordedAt: string;
   updatedAt: string;
 }
-
-const rule = (path: string, message: string): never => {
-  throw new DomainError(ErrorCode.RULE_VIOLATION, message, { fields: [{ path, message }] });
-};
 
 /**
  * The results the agencies published for an indicator (a mid-term review's value and 未完成), entered by the
