@@ -12,6 +12,7 @@ import { expectEventually } from '../support/eventually';
 import { recordHistoryIfAsked } from '../support/history';
 
 const HOUR = 3_600_000;
+const all4 = ['POLICE', 'HUMAN_RESOURCES_SOCIAL_SECURITY', 'TRADE_UNION', 'PROCURATORATE'];
 
 /**
  * 条例 Art.10(1) over HTTP on the dev server: a 重大 accident's chains go on from the province to the
@@ -230,6 +231,69 @@ describe('accident reports to the State Council level and the Art.10 notificatio
     ).body.items.filter((e: { action: string }) => e.action === 'ACCIDENT_REPORT_NOTIFIED');
     expect(audited).toHaveLength(2);
     await recordHistoryIfAsked(`accident-${a.id}`, 'accident-v5-report-notifications');
+  });
+
+  it('a department configured without the procuratorate is not asked for it; one on the default is asked all four', async () => {
+    const policyUrl = `/accidents/policies/${org.departmentId}`;
+    const three = ['POLICE', 'HUMAN_RESOURCES_SOCIAL_SECURITY', 'TRADE_UNION'];
+    const put = (who: Who, notifiedBodies: unknown) =>
+      h.http().put(policyUrl).set(as(who)).send({ overrides: { notifiedBodies } });
+    // The list is validated: known bodies (400), each once and at least one (422); administrators only (403).
+    expect((await put('admin', ['POLICE', 'COURT'])).status).toBe(400);
+    const repeated = await put('admin', ['POLICE', 'POLICE']);
+    expect([repeated.status, repeated.body.code]).toEqual([422, 'OUT_OF_RANGE']);
+    expect((await put('admin', [])).status).toBe(422);
+    expect((await put('officerA', three)).status).toBe(403);
+    // Given in any order, kept in the statute's.
+    const saved = await put('admin', ['TRADE_UNION', 'POLICE', 'HUMAN_RESOURCES_SOCIAL_SECURITY']);
+    expect(saved.status).toBe(200);
+    expect(saved.body.effective).toEqual({ notifiedBodies: three });
+    const read = await h.http().get(policyUrl).set(as('officerA'));
+    expect(read.body).toMatchObject({
+      overrides: { notifiedBodies: expect.any(Array) },
+      effective: { notifiedBodies: three },
+    });
+    const city = await h.http().get(`/accidents/policies/${org.cityDepartmentId}`).set(as('cityHead'));
+    expect(city.body).toEqual({
+      departmentId: org.cityDepartmentId,
+      overrides: {},
+      effective: { notifiedBodies: all4 },
+    });
+
+    const a = await reportAccident(1, 'INDUSTRY_TRADE');
+    const first = await openTask('officerA', a.id, 'ACCIDENT_REPORT_NOTIFICATIONS');
+    expect(first.title).toMatch(/^事故报告通知公安、人社、工会：/);
+    expect((await detail(a.id)).reportNotifications).toEqual([
+      expect.objectContaining({ departmentId: org.departmentId, missing: three, openTaskId: first.id }),
+    ]);
+    const notifiedAt = minutesAgo(5);
+    const procuratorate = await complete('officerA', first.id, 'RECORDED', {
+      notifications: [{ body: 'PROCURATORATE', notifiedAt, means: 'PHONE' }],
+    });
+    expect(procuratorate.status).toBe(400);
+    expect(procuratorate.body.details.fields).toEqual([
+      { path: 'notifications.0.body', message: 'is not among the bodies this department notifies' },
+    ]);
+    const done = await complete('officerA', first.id, 'RECORDED', {
+      notifications: three.map((body) => ({ body, notifiedAt, means: 'PHONE' })),
+    });
+    expect(done.status).toBe(200);
+
+    // The city (default policy) received the report when it completed its level: asked for all four.
+    await reportLevel('cityOfficerA', a.id);
+    const cityStep = await openTask('cityOfficerA', a.id, 'ACCIDENT_REPORT_NOTIFICATIONS');
+    expect(cityStep.title).toContain('事故报告通知公安、人社、工会、检察院：');
+    const views = await expectEventually(async () => {
+      const v = (await detail(a.id)).reportNotifications;
+      expect(v).toHaveLength(2);
+      return v;
+    });
+    // The county's three are done: no step came back for the procuratorate (it would be open by now).
+    expect(views.map((v) => [v.departmentId, v.notified.length, v.missing, v.openTaskId])).toEqual([
+      [org.departmentId, 3, [], null],
+      [org.cityDepartmentId, 0, all4, cityStep.id],
+    ]);
+    await recordHistoryIfAsked(`accident-${a.id}`, 'accident-v6-notified-bodies-policy');
   });
 });
 

@@ -17,6 +17,8 @@ import { LegalReviewCatalogues1765310000000 } from './migrations/1765310000000-L
 import { Complaints1765320000000 } from './migrations/1765320000000-Complaints';
 import { PublicReportAndDrawIndexes1765330000000 } from './migrations/1765330000000-PublicReportAndDrawIndexes';
 import { TasksAwaitingCalendar1765330000001 } from './migrations/1765330000001-TasksAwaitingCalendar';
+import { PublishedIndicatorResults1765610000000 } from './migrations/1765610000000-PublishedIndicatorResults';
+import { AccidentDepartmentPolicies1765610000001 } from './migrations/1765610000001-AccidentDepartmentPolicies';
 import { ComplaintPenaltyCase1765630000000 } from './migrations/1765630000000-ComplaintPenaltyCase';
 import { PublishedSummonsIndex1765630100000 } from './migrations/1765630100000-PublishedSummonsIndex';
 import { AccidentNationalReportsAndNotifications1765510000000 } from './migrations/1765510000000-AccidentNationalReportsAndNotifications';
@@ -55,6 +57,8 @@ export const MIGRATIONS = [
   AccidentUpwardReportsAndConsequences1765420000000,
   CasualtyRevisionReceipts1765440000000,
   AccidentNationalReportsAndNotifications1765510000000,
+  PublishedIndicatorResults1765610000000,
+  AccidentDepartmentPolicies1765610000001,
   ComplaintPenaltyCase1765630000000,
   PublishedSummonsIndex1765630100000,
 ];

@@ -57,6 +57,10 @@ export interface ReferralAnswer {
 export interface UpwardReportPlan {
   /** When the first report reached the reporting department (条例 Art.9): the first level's 2 hours count from it. */
   receivedAt: string;
+  /*
+   * `notifiedBodies` (of `reporting` and of each level): the bodies 条例 Art.10(1) has that department notify, from
+   * its accident department policy when the plan was made; absent in plans made before it was a policy (all four).
+   */
   /**
    * Each chain the organisation has (emergency management; the sector's supervising department when
    * another kind), its levels above the reporting department lowest first, up to the highest modelled.
@@ -64,7 +68,7 @@ export interface UpwardReportPlan {
   chains: Array<{
     chain: 'EMERGENCY_MANAGEMENT' | 'SECTOR';
     departmentKind: string;
-    levels: Array<{ level: string; departmentId: string; departmentName: string }>;
+    levels: Array<{ level: string; departmentId: string; departmentName: string; notifiedBodies?: string[] }>;
     /**
      * 条例 Art.10(1): the chain's province department reports a 重大/特别重大 accident on to the State
      * Council's department (`recipient`, a label: not a department of the installation); absent when
@@ -73,7 +77,7 @@ export interface UpwardReportPlan {
     national?: { departmentId: string; departmentName: string; recipient: string };
   }>;
   /** The department that took the first report: it notifies the Art.10 bodies too (absent in older plans). */
-  reporting?: { departmentId: string; departmentName: string };
+  reporting?: { departmentId: string; departmentName: string; notifiedBodies?: string[] };
 }
 
 /** 条例 Art.10(1): whom a department that received the report notified, when and how. */

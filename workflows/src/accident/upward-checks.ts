@@ -1,4 +1,4 @@
-import { missingNotifications } from '@safety/domain/accident/report-notifications';
+import { missingNotifications, type NotifiedBody } from '@safety/domain/accident/report-notifications';
 import type { ReportNotificationsPayload } from '@safety/temporal/steps/accident.steps';
 import { invalid, Problem } from '../kernel/problems';
 
@@ -21,17 +21,21 @@ export function reportedAtProblem(reportedAt: string, receivedAt: number, now: n
 
 /**
  * 条例 Art.10(1): notifications are made after the accident, not in the future, and each body once per
- * department (a body already recorded is refused, so its first record stands).
+ * department (a body already recorded is refused, so its first record stands), of the bodies the department
+ * notifies (its accident department policy).
  */
 export function notificationsProblem(
   payload: ReportNotificationsPayload,
   notified: ReadonlySet<string>,
   occurredAt: number,
   now: number,
+  bodies: readonly NotifiedBody[],
 ): Problem | undefined {
-  const missing = new Set<string>(missingNotifications(notified));
+  const missing = new Set<string>(missingNotifications(notified, bodies));
   for (const [index, n] of payload.notifications.entries()) {
     const path = `notifications.${index}`;
+    if (!bodies.includes(n.body))
+      return fieldProblem(`${path}.body`, 'is not among the bodies this department notifies');
     if (!missing.has(n.body)) return fieldProblem(`${path}.body`, 'was already notified');
     const at = Date.parse(n.notifiedAt);
     if (at > now + SKEW_MS) return fieldProblem(`${path}.notifiedAt`, 'must not be in the future');

@@ -71,4 +71,9 @@ export const PATCH = {
    * only level by level.
    */
   ACCIDENT_SKIP_LEVEL_REPORT: 'accident-skip-level-report',
+  /**
+   * 条例 Art.10(1): the bodies a department notifies are its accident department policy (carried by the upward-report
+   * plan); before, all four for every department.
+   */
+  ACCIDENT_NOTIFIED_BODIES_POLICY: 'accident-notified-bodies-policy',
 } as const;

@@ -4,6 +4,7 @@ import { TasksApiModule } from '../tasks/tasks-api.module';
 import { AccidentAccountabilityController } from './accident-accountability.controller';
 import { AccidentInsightsController } from './accident-insights.controller';
 import { AccidentInvestigationController } from './accident-investigation.controller';
+import { AccidentPoliciesController } from './accident-policies.controller';
 import { AccidentWorkflowGateway } from './accident-workflow.gateway';
 import { CaseDisciplineReferralsController } from './case-discipline-referrals.controller';
 import { AccidentQueries } from './accident.queries';
@@ -15,9 +16,10 @@ import { PublicAccidentReportsController } from './public-accident-reports.contr
 /** HTTP side of accident investigations, discipline referrals, statistics and public reports. */
 @Module({
   imports: [ApplicationModule, TasksApiModule],
-  // AccidentInsightsController first: its fixed paths must win over `/accidents/:id`.
+  // AccidentInsightsController and AccidentPoliciesController first: their fixed paths must win over `/accidents/:id`.
   controllers: [
     AccidentInsightsController,
+    AccidentPoliciesController,
     AccidentsController,
     AccidentInvestigationController,
     AccidentAccountabilityController,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { IndicatorAdminService, IndicatorReportService } from '@safety/application';
+import { IndicatorAdminService, IndicatorPublishedResultService, IndicatorReportService } from '@safety/application';
 import type { Actor } from '@safety/domain/identity/roles';
 import type { IndicatorPlanEntity, PlanIndicatorEntity } from '@safety/persistence';
 import type {
@@ -9,6 +9,9 @@ import type {
   IndicatorPlanBodyDto,
   IndicatorPlanRevisionBodyDto,
   IndicatorRevisionBodyDto,
+  PublishedResultBodyDto,
+  PublishedResultParams,
+  PublishedResultRevisionBodyDto,
 } from './indicator.schemas';
 
 const indicatorView = (i: PlanIndicatorEntity) => ({
@@ -35,6 +38,7 @@ export class IndicatorQueries {
   constructor(
     private readonly report: IndicatorReportService,
     private readonly admin: IndicatorAdminService,
+    private readonly published: IndicatorPublishedResultService,
   ) {}
 
   read(actor: Actor, q: IndicatorReportQueryDto) {
@@ -74,6 +78,20 @@ export class IndicatorQueries {
 
   putDenominators(actor: Actor, regionId: string, year: number, body: DenominatorsBodyDto, requestId?: string) {
     return this.admin.putDenominators(actor, regionId, year, body, requestId);
+  }
+
+  recordPublished(actor: Actor, planId: string, indicatorId: string, body: PublishedResultBodyDto, requestId?: string) {
+    const { regionId, year, ...input } = body;
+    return this.published.record(actor, { planId, indicatorId, regionId, year }, input, requestId);
+  }
+
+  revisePublished(
+    actor: Actor,
+    { id, indicatorId, regionId, year }: PublishedResultParams,
+    body: PublishedResultRevisionBodyDto,
+    requestId?: string,
+  ) {
+    return this.published.revise(actor, { planId: id, indicatorId, regionId, year }, body, requestId);
   }
 
   private async planView(plan: IndicatorPlanEntity) {

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
-import { DENOMINATOR_KINDS, INDICATOR_NATURES, MEASURES, TARGET_KINDS, VERDICTS } from '@safety/domain/indicators';
-import { isoInstant, text, uuid } from '../contract/schemas';
+import {
+  DENOMINATOR_KINDS,
+  INDICATOR_NATURES,
+  MEASURES,
+  PUBLISHED_VERDICTS,
+  TARGET_KINDS,
+  VERDICTS,
+} from '@safety/domain/indicators';
+import { isoInstant, localDate, text, uuid } from '../contract/schemas';
 
 // Plan indicators (规划指标) against their targets: see docs/indicators.md.
 
@@ -137,6 +144,75 @@ export class IndicatorPlanDto extends createZodDto(
   }),
 ) {}
 
+const publishedFields = {
+  value: amount().meta({ description: "The value as published, in the indicator's unit", example: 1.52 }),
+  verdict: z.enum(PUBLISHED_VERDICTS).meta({
+    description:
+      'The verdict as published: ACHIEVED 已完成, NOT_ACHIEVED 未完成, ON_TRACK 进度正常, OFF_TRACK 进度滞后',
+  }),
+  source: text(500).meta({
+    description: 'The document that published it (title and number, or where)',
+    example: '无锡市“十四五”安全生产规划中期评估报告',
+  }),
+  publishedOn: localDate().meta({ description: 'The day it was published (China date); not before the year began' }),
+};
+
+export class PublishedResultBodyDto extends createZodDto(
+  z.strictObject({
+    regionId: uuid().meta({ description: "The plan's region" }),
+    year: z.int().min(2000).max(2100),
+    ...publishedFields,
+  }),
+) {}
+
+export class PublishedResultRevisionBodyDto extends createZodDto(
+  z.strictObject({
+    ...publishedFields,
+    reason: text(500).meta({ description: 'Why the record changes (audited)', example: '按正式公布的评估报告更正' }),
+  }),
+) {}
+
+export class PublishedResultParams extends createZodDto(
+  z.strictObject({ id: uuid(), indicatorId: uuid(), regionId: uuid(), year: year() }),
+) {}
+
+/** A published result as recorded (also in the report, beside the computed value). */
+const publishedView = {
+  value: z.number(),
+  verdict: z.enum(PUBLISHED_VERDICTS),
+  verdictLabel: z.string(),
+  source: z.string(),
+  publishedOn: localDate(),
+  revisionReason: z.string().nullable().meta({ description: 'The reason of the last revision' }),
+};
+
+export class PublishedResultDto extends createZodDto(
+  z.object({
+    planId: uuid(),
+    indicatorId: uuid(),
+    regionId: uuid(),
+    year: z.int(),
+    ...publishedView,
+    recordedAt: isoInstant(),
+    updatedAt: isoInstant(),
+  }),
+) {}
+
+const PublishedInReportSchema = z
+  .object({
+    ...publishedView,
+    difference: z.number().nullable().meta({ description: 'Published minus computed; null without a computed value' }),
+    tolerance: z.number().meta({ description: "Half a unit of the measure's last decimal (counts: must be equal)" }),
+    valueDiffers: z.boolean().nullable().meta({ description: 'null when no value is computed (缺少基数)' }),
+    verdictDiffers: z
+      .boolean()
+      .nullable()
+      .meta({ description: 'null when the computed verdict is 缺少基数 or 不评价' }),
+    discrepancy: z.boolean().meta({ description: 'The published value or verdict differs from the computed one' }),
+  })
+  .nullable()
+  .meta({ description: "The result the agencies published for the plan's region and year, compared; null if none" });
+
 const YearSchema = z.object({
   year: z.int(),
   numerator: z.int().meta({ description: 'Accidents or deaths counted in the sectors of the indicator' }),
@@ -159,6 +235,7 @@ const YearSchema = z.object({
     change: z.number().nullable(),
     changePct: z.number().nullable(),
   }),
+  published: PublishedInReportSchema,
   bySector: z.array(
     z.object({
       sectorCode: z.string(),

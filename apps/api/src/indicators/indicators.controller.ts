@@ -18,6 +18,10 @@ import {
   IndicatorPlanIdParams,
   IndicatorPlanRevisionBodyDto,
   IndicatorRevisionBodyDto,
+  PublishedResultBodyDto,
+  PublishedResultDto,
+  PublishedResultParams,
+  PublishedResultRevisionBodyDto,
 } from './indicator.schemas';
 
 const { ENFORCEMENT_OFFICER: OFFICER, AGENCY_HEAD: HEAD, DEPARTMENT_ADMIN: ADMIN, SYSTEM_ADMIN: SYSADMIN } = Role;
@@ -141,5 +145,40 @@ export class IndicatorsController {
     @RequestId() requestId?: string,
   ) {
     return this.indicators.putDenominators(actor, regionId, year, body, requestId);
+  }
+
+  @Post('plans/:id/indicators/:indicatorId/published-results')
+  @Roles(ADMIN, SYSADMIN)
+  @Endpoint({
+    summary:
+      "Record an indicator's result as the agencies published it for the plan's region and a year (value, verdict, source, publication day; administrators; audited); GET /indicators shows it beside the computed value",
+    response: PublishedResultDto,
+    status: 201,
+    errors: [400, 403, 404, 409, 413, 415, 422],
+  })
+  recordPublished(
+    @CurrentActor() actor: Actor,
+    @Param() { id, indicatorId }: IndicatorIdParams,
+    @Body() body: PublishedResultBodyDto,
+    @RequestId() requestId?: string,
+  ) {
+    return this.indicators.recordPublished(actor, id, indicatorId, body, requestId);
+  }
+
+  @Put('plans/:id/indicators/:indicatorId/published-results/:regionId/:year')
+  @Roles(ADMIN, SYSADMIN)
+  @Endpoint({
+    summary:
+      'Revise a recorded published result, with a reason (administrators; audited with before and after; 404 if none is recorded)',
+    response: PublishedResultDto,
+    errors: [400, 403, 404, 413, 415, 422],
+  })
+  revisePublished(
+    @CurrentActor() actor: Actor,
+    @Param() params: PublishedResultParams,
+    @Body() body: PublishedResultRevisionBodyDto,
+    @RequestId() requestId?: string,
+  ) {
+    return this.indicators.revisePublished(actor, params, body, requestId);
   }
 }

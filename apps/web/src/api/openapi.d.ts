@@ -634,6 +634,24 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/accidents/policies/{departmentId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The department's own accident-policy overrides and the effective policy (DEFAULTS ← above ← own) */
+    get: operations['AccidentPoliciesController_policy'];
+    /** Replace the department's accident-policy overrides (the bodies it notifies under 条例 Art.10(1)); applies to cases opened after; audited */
+    put: operations['AccidentPoliciesController_putPolicy'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/accidents': {
     parameters: {
       query?: never;
@@ -1245,6 +1263,40 @@ export interface paths {
     get: operations['IndicatorsController_denominators'];
     /** Replace a region's denominators for a year (administrators of that region; idempotent; audited with before and after) */
     put: operations['IndicatorsController_putDenominators'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/indicators/plans/{id}/indicators/{indicatorId}/published-results': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record an indicator's result as the agencies published it for the plan's region and a year (value, verdict, source, publication day; administrators; audited); GET /indicators shows it beside the computed value */
+    post: operations['IndicatorsController_recordPublished'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/indicators/plans/{id}/indicators/{indicatorId}/published-results/{regionId}/{year}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Revise a recorded published result, with a reason (administrators; audited with before and after; 404 if none is recorded) */
+    put: operations['IndicatorsController_revisePublished'];
     post?: never;
     delete?: never;
     options?: never;
@@ -3538,6 +3590,22 @@ export interface components {
         minorInjuries: number;
       }[];
     };
+    AccidentPolicyDto_Output: {
+      /** Format: uuid */
+      departmentId: string;
+      overrides: {
+        [key: string]: unknown;
+      };
+      effective: {
+        notifiedBodies: ('POLICE' | 'HUMAN_RESOURCES_SOCIAL_SECURITY' | 'TRADE_UNION' | 'PROCURATORATE')[];
+      };
+    };
+    AccidentPolicyBodyDto: {
+      overrides: {
+        /** @description 条例 Art.10(1): the bodies the department notifies when it receives an accident report (each once, at least one; DEFAULT all four) */
+        notifiedBodies?: ('POLICE' | 'HUMAN_RESOURCES_SOCIAL_SECURITY' | 'TRADE_UNION' | 'PROCURATORATE')[];
+      };
+    };
     CreateAccidentDto: {
       /**
        * @description The date and place when absent
@@ -5264,6 +5332,28 @@ export interface components {
               change: number | null;
               changePct: number | null;
             };
+            /** @description The result the agencies published for the plan's region and year, compared; null if none */
+            published: {
+              value: number;
+              /** @enum {string} */
+              verdict: 'ACHIEVED' | 'NOT_ACHIEVED' | 'ON_TRACK' | 'OFF_TRACK';
+              verdictLabel: string;
+              source: string;
+              /** Format: date */
+              publishedOn: string;
+              /** @description The reason of the last revision */
+              revisionReason: string | null;
+              /** @description Published minus computed; null without a computed value */
+              difference: number | null;
+              /** @description Half a unit of the measure's last decimal (counts: must be equal) */
+              tolerance: number;
+              /** @description null when no value is computed (缺少基数) */
+              valueDiffers: boolean | null;
+              /** @description null when the computed verdict is 缺少基数 or 不评价 */
+              verdictDiffers: boolean | null;
+              /** @description The published value or verdict differs from the computed one */
+              discrepancy: boolean;
+            } | null;
             bySector: {
               sectorCode: string;
               sectorName: string;
@@ -5520,6 +5610,83 @@ export interface components {
       };
       /** @example 无锡市统计年鉴2025 */
       source: string;
+    };
+    PublishedResultBodyDto: {
+      /**
+       * Format: uuid
+       * @description The plan's region
+       */
+      regionId: string;
+      year: number;
+      /**
+       * @description The value as published, in the indicator's unit
+       * @example 1.52
+       */
+      value: number;
+      /**
+       * @description The verdict as published: ACHIEVED 已完成, NOT_ACHIEVED 未完成, ON_TRACK 进度正常, OFF_TRACK 进度滞后
+       * @enum {string}
+       */
+      verdict: 'ACHIEVED' | 'NOT_ACHIEVED' | 'ON_TRACK' | 'OFF_TRACK';
+      /**
+       * @description The document that published it (title and number, or where)
+       * @example 无锡市“十四五”安全生产规划中期评估报告
+       */
+      source: string;
+      /**
+       * Format: date
+       * @description The day it was published (China date); not before the year began
+       */
+      publishedOn: string;
+    };
+    PublishedResultDto_Output: {
+      /** Format: uuid */
+      planId: string;
+      /** Format: uuid */
+      indicatorId: string;
+      /** Format: uuid */
+      regionId: string;
+      year: number;
+      value: number;
+      /** @enum {string} */
+      verdict: 'ACHIEVED' | 'NOT_ACHIEVED' | 'ON_TRACK' | 'OFF_TRACK';
+      verdictLabel: string;
+      source: string;
+      /** Format: date */
+      publishedOn: string;
+      /** @description The reason of the last revision */
+      revisionReason: string | null;
+      /** Format: date-time */
+      recordedAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    PublishedResultRevisionBodyDto: {
+      /**
+       * @description The value as published, in the indicator's unit
+       * @example 1.52
+       */
+      value: number;
+      /**
+       * @description The verdict as published: ACHIEVED 已完成, NOT_ACHIEVED 未完成, ON_TRACK 进度正常, OFF_TRACK 进度滞后
+       * @enum {string}
+       */
+      verdict: 'ACHIEVED' | 'NOT_ACHIEVED' | 'ON_TRACK' | 'OFF_TRACK';
+      /**
+       * @description The document that published it (title and number, or where)
+       * @example 无锡市“十四五”安全生产规划中期评估报告
+       */
+      source: string;
+      /**
+       * Format: date
+       * @description The day it was published (China date); not before the year began
+       */
+      publishedOn: string;
+      /**
+       * @description Why the record changes (audited)
+       * @example 按正式公布的评估报告更正
+       */
+      reason: string;
     };
     CreateSupervisionItemDto: {
       /** @description The task supervised (督办事项) */
@@ -11223,6 +11390,160 @@ export interface operations {
       };
     };
   };
+  AccidentPoliciesController_policy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        departmentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AccidentPolicyDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+    };
+  };
+  AccidentPoliciesController_putPolicy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        departmentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AccidentPolicyBodyDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AccidentPolicyDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is not JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description RULE_VIOLATION / DEADLINE_PASSED / OUT_OF_RANGE: well-formed but breaks a statutory or business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+    };
+  };
   AccidentsController_list: {
     parameters: {
       query?: {
@@ -14620,6 +14941,213 @@ export interface operations {
       };
       /** @description The request body is not JSON */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+    };
+  };
+  IndicatorsController_recordPublished: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        indicatorId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PublishedResultBodyDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PublishedResultDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description A conflict with the current state (already claimed, completed, exists, or out of order) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is not JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description RULE_VIOLATION / DEADLINE_PASSED / OUT_OF_RANGE: well-formed but breaks a statutory or business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: a backing service is down or slow; retry after the Retry-After header */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+    };
+  };
+  IndicatorsController_revisePublished: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        indicatorId: string;
+        regionId: string;
+        year: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PublishedResultRevisionBodyDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PublishedResultDto_Output'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field is missing or invalid (details.fields lists every one) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description FORBIDDEN_*: the role, jurisdiction or separation of duties does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description The request body is not JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
+      /** @description RULE_VIOLATION / DEADLINE_PASSED / OUT_OF_RANGE: well-formed but breaks a statutory or business rule */
+      422: {
         headers: {
           [name: string]: unknown;
         };

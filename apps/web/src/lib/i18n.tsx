@@ -245,6 +245,8 @@ const zh = {
   targetDecrease: '下降{value}%以上（低于{threshold}）',
   actualValue: '实际值',
   verdict: '完成情况',
+  publishedResult: '公布结果',
+  publishedDiscrepancy: '与计算值不一致',
   yearOnYear: '同比',
   leadDepartment: '牵头单位',
 };
@@ -494,6 +496,8 @@ const en: Record<Key, string> = {
   targetDecrease: 'Down by more than {value}% (below {threshold})',
   actualValue: 'Value',
   verdict: 'Verdict',
+  publishedResult: 'Published',
+  publishedDiscrepancy: 'Differs from the computed value',
   yearOnYear: 'Year on year',
   leadDepartment: 'Lead department',
 };

@@ -19,7 +19,10 @@ const VERDICT_COLOURS: Record<string, string> = {
   NOT_RATED: 'default',
 };
 
-/** 规划指标: each plan of the jurisdiction, its indicators for one year with value, target and verdict. */
+/**
+ * 规划指标: each plan of the jurisdiction, its indicators for one year with value, target and verdict, and the result
+ * the agencies published beside it (flagged when it differs beyond the tolerance).
+ */
 export function IndicatorsPage() {
   const { t } = useI18n();
   const report = useQuery({ queryKey: ['indicators'], queryFn: () => unwrap(api.GET('/indicators')) });
@@ -85,6 +88,20 @@ function PlanCard({ plan }: { plan: Plan }) {
                 </Tag>
               ) : (
                 '—'
+              );
+            },
+          },
+          {
+            title: t('publishedResult'),
+            render: (_, i) => {
+              const p = ofYear(i)?.published;
+              if (!p) return '—';
+              return (
+                <Space size={4} wrap data-published={p.discrepancy ? 'discrepancy' : 'agrees'} title={p.source}>
+                  <span>{p.value}</span>
+                  <Tag color={VERDICT_COLOURS[p.verdict]}>{p.verdictLabel}</Tag>
+                  {p.discrepancy && <Tag color="red">{t('publishedDiscrepancy')}</Tag>}
+                </Space>
               );
             },
           },

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { missingNotifications, NotifiedBody } from '@safety/domain/accident';
+import { missingNotifications, NOTIFIED_BODIES, NotifiedBody } from '@safety/domain/accident';
 import { AccidentReportingRepository, TaskRepository, UnitOfWork } from '@safety/persistence';
 import type { ReportNotificationRecord } from '@safety/temporal/accident.activities';
 import { AccidentTaskType } from '@safety/temporal/contracts/accident.contract';
@@ -76,7 +76,14 @@ export class AccidentReportNotificationService {
     );
     const records = await this.reporting.listNotifications(caseId);
     const views = new Map<string, DepartmentNotificationsView>();
+    // The bodies a department notifies: those its first step asked for (its policy when the case planned it).
+    const asked = new Map<string, readonly NotifiedBody[]>();
     for (const t of steps) {
+      if (!asked.has(t.departmentId))
+        asked.set(
+          t.departmentId,
+          Array.isArray(t.payload.missing) ? (t.payload.missing as NotifiedBody[]) : NOTIFIED_BODIES,
+        );
       const view = views.get(t.departmentId) ?? {
         departmentId: t.departmentId,
         departmentName: String(t.payload.departmentName ?? ''),
@@ -96,6 +103,12 @@ export class AccidentReportNotificationService {
         notifiedBy: r.notifiedBy,
       });
     }
-    return [...views.values()].map((v) => ({ ...v, missing: missingNotifications(v.notified.map((n) => n.body)) }));
+    return [...views.values()].map((v) => ({
+      ...v,
+      missing: missingNotifications(
+        v.notified.map((n) => n.body),
+        asked.get(v.departmentId),
+      ),
+    }));
   }
 }

@@ -18,6 +18,7 @@ import {
 import type { AccidentActivities, UpwardReportPlan } from '@safety/temporal/accident.activities';
 import { AccidentTaskType } from '@safety/temporal/contracts/accident.contract';
 import { AuditService } from '../audit.service';
+import { AccidentDepartmentPolicyService } from './accident-department-policy.service';
 import { AccidentService } from './accident.service';
 
 const EMERGENCY_MANAGEMENT = 'EMERGENCY_MANAGEMENT';
@@ -60,6 +61,7 @@ export class AccidentUpwardReportService {
     private readonly reporting: AccidentReportingRepository,
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
+    private readonly policies: AccidentDepartmentPolicyService,
   ) {}
 
   /** Every modelled level above the reporting department, per chain (the workflow cuts it at the grade's ceiling). */
@@ -72,6 +74,8 @@ export class AccidentUpwardReportService {
       kinds.push(['SECTOR', sector.supervisingDepartmentKind]);
     const chains: UpwardReportPlan['chains'] = [];
     if (!reporting) return { receivedAt: accident.reportedAt.toISOString(), chains };
+    const notifiedBodies = async (departmentId: string) =>
+      (await this.policies.effectivePolicy(departmentId)).notifiedBodies;
     const named = async (d: { id: string; level: string }) => ({
       level: d.level,
       departmentId: d.id,
@@ -89,7 +93,7 @@ export class AccidentUpwardReportService {
         kind,
       );
       const levelsNamed = [];
-      for (const d of levels) levelsNamed.push(await named(d));
+      for (const d of levels) levelsNamed.push({ ...(await named(d)), notifiedBodies: await notifiedBodies(d.id) });
       // 条例 Art.10(1): the chain's province (a level above, or the reporting province itself) reports on.
       const reportingOwn =
         reporting.kind === kind ? { id: reporting.id, level: reporting.level as DepartmentLevel, kind } : undefined;
@@ -112,7 +116,11 @@ export class AccidentUpwardReportService {
     return {
       receivedAt: accident.reportedAt.toISOString(),
       chains,
-      reporting: { departmentId: reporting.id, departmentName: reporting.name },
+      reporting: {
+        departmentId: reporting.id,
+        departmentName: reporting.name,
+        notifiedBodies: await notifiedBodies(reporting.id),
+      },
     };
   }
 

@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { CoreModule } from '../core.module';
+import { EnforcementModule } from '../enforcement/enforcement.module';
 import { AccidentReportingRepository, AccidentRepository } from '@safety/persistence';
 import { AccidentInsightService } from './accident-insight.service';
+import { AccidentDepartmentPolicyService } from './accident-department-policy.service';
 import { AccidentPolicyService } from './accident-policy.service';
 import { AccidentWorkflowService } from './accident-workflow.service';
 import { AccidentReportWorkflowService } from './accident-report-workflow.service';
@@ -20,6 +22,7 @@ const exported = [
   AccidentRepository,
   AccidentReportingRepository,
   AccidentPolicyService,
+  AccidentDepartmentPolicyService,
   AccidentService,
   AccidentWorkflowService,
   AccidentReportWorkflowService,
@@ -37,7 +40,7 @@ const exported = [
 
 /** The accident area: accident cases, discipline referrals, statistics and public reports. */
 @Module({
-  imports: [CoreModule],
+  imports: [CoreModule, EnforcementModule],
   providers: exported,
   exports: exported,
 })

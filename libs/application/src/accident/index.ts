@@ -13,3 +13,4 @@ export * from './sent-referral.service';
 export * from './accident-upward-report.service';
 export * from './accident-report-notification.service';
 export * from './accident-reporting-violation.service';
+export * from './accident-department-policy.service';

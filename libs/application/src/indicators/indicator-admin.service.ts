@@ -55,7 +55,8 @@ export interface DenominatorsView {
   updatedAt: string | null;
 }
 
-const rule = (path: string, message: string): never => {
+/** 422 RULE_VIOLATION naming the field. */
+export const rule = (path: string, message: string): never => {
   throw new DomainError(ErrorCode.RULE_VIOLATION, message, { fields: [{ path, message }] });
 };
 

@@ -3,6 +3,7 @@ import { DomainError, ErrorCode } from '@safety/domain/errors';
 import { Actor } from '@safety/domain/identity/roles';
 import {
   assessYear,
+  comparePublished,
   DenominatorKind,
   INDICATOR_NATURE_LABELS,
   IndicatorTarget,
@@ -16,6 +17,7 @@ import {
 import {
   IndicatorDenominatorEntity,
   IndicatorPlanEntity,
+  IndicatorPublishedResultEntity,
   IndicatorRepository,
   PlanIndicatorEntity,
   YearSectorTallyRow,
@@ -68,6 +70,10 @@ export class IndicatorReportService {
     const last = Math.max(plan.periodEndYear, ...rows.map((r) => r.targetYear));
     const tallies = await this.repo.yearSectorTallies(plan.regionId, first, last);
     const denominators = await this.repo.denominatorsOfRegions([plan.regionId], first, last);
+    const published = await this.repo.publishedResultsOf(
+      rows.map((r) => r.id),
+      plan.regionId,
+    );
     const years: number[] = [];
     for (let y = plan.periodStartYear; y <= last; y++) if (only === undefined || only === y) years.push(y);
     return {
@@ -80,7 +86,15 @@ export class IndicatorReportService {
       periodStartYear: plan.periodStartYear,
       periodEndYear: plan.periodEndYear,
       source: plan.source,
-      indicators: rows.map((row) => indicatorReport(row, years, tallies, denominators)),
+      indicators: rows.map((row) =>
+        indicatorReport(
+          row,
+          years,
+          tallies,
+          denominators,
+          published.filter((p) => p.indicatorId === row.id),
+        ),
+      ),
     };
   }
 }
@@ -90,6 +104,7 @@ function indicatorReport(
   years: number[],
   tallies: YearSectorTallyRow[],
   denominators: IndicatorDenominatorEntity[],
+  published: IndicatorPublishedResultEntity[],
 ) {
   const def = MEASURE_DEFINITIONS[row.measure];
   const scope = sectorScope(row.measure, row.sectorCodes);
@@ -133,6 +148,7 @@ function indicatorReport(
       const before = valueOf(year - 1);
       const assessment = assessYear(target, year, now.value);
       const counted = scope ? now.ofYear.filter((t) => scope.includes(t.sectorCode)) : now.ofYear;
+      const pub = published.find((p) => p.year === year);
       return {
         year,
         numerator: now.numerator,
@@ -144,6 +160,17 @@ function indicatorReport(
         changeFromBaselinePct: assessment.changeFromBaselinePct,
         progressPct: assessment.progressPct,
         previousYear: periodChange(year, now.value, before.value, def.decimals),
+        published: pub
+          ? {
+              value: pub.value,
+              verdict: pub.verdict,
+              verdictLabel: VERDICT_LABELS[pub.verdict],
+              source: pub.source,
+              publishedOn: pub.publishedOn,
+              revisionReason: pub.revisionReason,
+              ...comparePublished({ value: now.value, verdict: assessment.verdict }, pub, def.decimals),
+            }
+          : null,
         bySector: counted.map((t) => ({
           sectorCode: t.sectorCode,
           sectorName: t.sectorName,

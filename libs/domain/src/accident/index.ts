@@ -9,3 +9,4 @@ export * from './accountability';
 export * from './upward-reporting';
 export * from './reporting-violations';
 export * from './report-notifications';
+export * from './department-policy';

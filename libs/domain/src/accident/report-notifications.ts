@@ -17,6 +17,14 @@ export const NOTIFIED_BODY_LABELS: Readonly<Record<NotifiedBody, [zh: string, en
   PROCURATORATE: ['人民检察院', "People's procuratorate"],
 };
 
+/** The bodies as a step's title names them (公安、人社、工会、检察院). */
+export const NOTIFIED_BODY_SHORT_LABELS: Readonly<Record<NotifiedBody, string>> = {
+  POLICE: '公安',
+  HUMAN_RESOURCES_SOCIAL_SECURITY: '人社',
+  TRADE_UNION: '工会',
+  PROCURATORATE: '检察院',
+};
+
 /** How a report or a notification went out. */
 export const REPORT_MEANS = ['PHONE', 'FAX', 'DOCUMENT', 'INFORMATION_SYSTEM', 'IN_PERSON'] as const;
 export type ReportMeans = (typeof REPORT_MEANS)[number];
@@ -29,8 +37,14 @@ export const REPORT_MEANS_LABELS: Readonly<Record<ReportMeans, [zh: string, en: 
   IN_PERSON: ['当面', 'In person'],
 };
 
-/** The bodies a department has not notified yet, in the statute's order. */
-export function missingNotifications(notified: Iterable<string>): NotifiedBody[] {
+/**
+ * The bodies a department has not notified yet, in the statute's order, of those it notifies (its accident
+ * department policy's `notifiedBodies`; DEFAULT all four).
+ */
+export function missingNotifications(
+  notified: Iterable<string>,
+  bodies: readonly NotifiedBody[] = NOTIFIED_BODIES,
+): NotifiedBody[] {
   const done = new Set(notified);
-  return NOTIFIED_BODIES.filter((body) => !done.has(body));
+  return NOTIFIED_BODIES.filter((body) => bodies.includes(body) && !done.has(body));
 }

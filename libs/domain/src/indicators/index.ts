@@ -1,2 +1,3 @@
 export * from './measures';
 export * from './targets';
+export * from './published';

@@ -175,6 +175,15 @@ export class AccidentReportNotificationEntity {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }
 
+/** Per-department overrides of the accident department policy (DEFAULT_ACCIDENT_DEPARTMENT_POLICY applies to the rest). */
+@Entity('accident_department_policies')
+export class AccidentDepartmentPolicyEntity {
+  @PrimaryColumn({ name: 'department_id', type: 'uuid' }) departmentId!: string;
+  @Column({ type: 'jsonb' }) overrides!: Record<string, unknown>;
+  @Column({ name: 'updated_by', type: 'uuid', nullable: true }) updatedBy!: string | null;
+  @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
+}
+
 /** What a 迟报/漏报/谎报/瞒报 flag opened (条例 Art.36): a penalty case or a discipline referral per subject. */
 @Entity('accident_reporting_consequences')
 export class AccidentReportingConsequenceEntity {
@@ -299,6 +308,7 @@ export const ACCIDENT_ENTITIES = [
   AccidentEducationSessionEntity,
   AccidentUpwardReportEntity,
   AccidentReportNotificationEntity,
+  AccidentDepartmentPolicyEntity,
   AccidentReportingConsequenceEntity,
   AccidentEvaluationEntity,
   AccidentSupervisedListingEntity,

@@ -1,4 +1,10 @@
-import type { DenominatorKind, IndicatorNature, Measure, TargetKind } from '@safety/domain/indicators';
+import type {
+  DenominatorKind,
+  IndicatorNature,
+  Measure,
+  PublishedVerdict,
+  TargetKind,
+} from '@safety/domain/indicators';
 import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 /** numeric → number (baselines, targets and denominators carry at most 6 decimals). */
@@ -52,4 +58,26 @@ export class IndicatorDenominatorEntity {
   @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }
 
-export const INDICATOR_ENTITIES = [IndicatorPlanEntity, PlanIndicatorEntity, IndicatorDenominatorEntity];
+/** A result as the agencies published it (value and verdict, e.g. a mid-term review's 未完成) of an indicator, region and year. */
+@Entity('indicator_published_results')
+export class IndicatorPublishedResultEntity {
+  @PrimaryColumn({ name: 'indicator_id', type: 'uuid' }) indicatorId!: string;
+  @PrimaryColumn({ name: 'region_id', type: 'uuid' }) regionId!: string;
+  @PrimaryColumn({ type: 'integer' }) year!: number;
+  @Column({ type: 'numeric', transformer: numeric }) value!: number;
+  @Column({ type: 'varchar' }) verdict!: PublishedVerdict;
+  @Column({ type: 'text' }) source!: string;
+  @Column({ name: 'published_on', type: 'date' }) publishedOn!: string;
+  @Column({ name: 'revision_reason', type: 'text', nullable: true }) revisionReason!: string | null;
+  @Column({ name: 'recorded_by', type: 'uuid', nullable: true }) recordedBy!: string | null;
+  @Column({ name: 'recorded_at', type: 'timestamptz' }) recordedAt!: Date;
+  @Column({ name: 'updated_by', type: 'uuid', nullable: true }) updatedBy!: string | null;
+  @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
+}
+
+export const INDICATOR_ENTITIES = [
+  IndicatorPlanEntity,
+  PlanIndicatorEntity,
+  IndicatorDenominatorEntity,
+  IndicatorPublishedResultEntity,
+];

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import {
+  AccidentDepartmentPolicyEntity,
   AccidentReportingConsequenceEntity,
   AccidentReportNotificationEntity,
   AccidentUpwardReportEntity,
@@ -64,5 +65,21 @@ export class AccidentReportingRepository {
     return this.em(tx)
       .getRepository(AccidentReportingConsequenceEntity)
       .find({ where: { caseId }, order: { createdAt: 'ASC', linkKey: 'ASC' } });
+  }
+
+  /** The accident department policy's overrides of the given departments. */
+  findPolicies(departmentIds: string[]): Promise<AccidentDepartmentPolicyEntity[]> {
+    if (!departmentIds.length) return Promise.resolve([]);
+    return this.em().find(AccidentDepartmentPolicyEntity, { where: { departmentId: In(departmentIds) } });
+  }
+
+  async upsertPolicy(departmentId: string, overrides: Record<string, unknown>, updatedBy: string, tx: Transaction) {
+    await this.em(tx).query(
+      `INSERT INTO accident_department_policies (department_id, overrides, updated_by, updated_at)
+       VALUES ($1, $2, $3, now())
+       ON CONFLICT (department_id) DO UPDATE
+         SET overrides = EXCLUDED.overrides, updated_by = EXCLUDED.updated_by, updated_at = now()`,
+      [departmentId, JSON.stringify(overrides), updatedBy],
+    );
   }
 }

@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import type { DenominatorKind } from '@safety/domain/indicators';
-import { IndicatorDenominatorEntity, IndicatorPlanEntity, PlanIndicatorEntity } from '../entities/indicator.entities';
+import {
+  IndicatorDenominatorEntity,
+  IndicatorPlanEntity,
+  IndicatorPublishedResultEntity,
+  PlanIndicatorEntity,
+} from '../entities/indicator.entities';
 import { managerOf, Transaction } from '../unit-of-work';
 
 /** Accidents and deaths of one sector in one (China local) year in a region and the regions below it. */
@@ -151,6 +156,55 @@ export class IndicatorRepository {
         [q.regionId, q.year, kind, value, q.source, q.by],
       );
     }
+  }
+
+  /** The published results of the given indicators in a region (the report shows them beside the computed ones). */
+  publishedResultsOf(indicatorIds: string[], regionId: string): Promise<IndicatorPublishedResultEntity[]> {
+    if (indicatorIds.length === 0) return Promise.resolve([]);
+    return this.ds.manager.find(IndicatorPublishedResultEntity, {
+      where: { indicatorId: In(indicatorIds), regionId },
+      order: { year: 'ASC' },
+    });
+  }
+
+  /** One published result, locked for a revision. */
+  findPublishedResultForUpdate(
+    key: { indicatorId: string; regionId: string; year: number },
+    tx: Transaction,
+  ): Promise<IndicatorPublishedResultEntity | null> {
+    return this.m(tx).findOne(IndicatorPublishedResultEntity, { where: key, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /** Inserts a published result; false when one exists for the indicator, region and year (nothing changes). */
+  async insertPublishedResult(
+    row: Omit<IndicatorPublishedResultEntity, 'recordedAt' | 'updatedAt' | 'updatedBy' | 'revisionReason'>,
+    tx: Transaction,
+  ): Promise<boolean> {
+    const rows: unknown[] = await this.m(tx).query(
+      `INSERT INTO indicator_published_results
+         (indicator_id, region_id, year, value, verdict, source, published_on, recorded_by, updated_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)
+       ON CONFLICT (indicator_id, region_id, year) DO NOTHING RETURNING year`,
+      [row.indicatorId, row.regionId, row.year, row.value, row.verdict, row.source, row.publishedOn, row.recordedBy],
+    );
+    return rows.length === 1;
+  }
+
+  async updatePublishedResult(
+    key: { indicatorId: string; regionId: string; year: number },
+    fields: Pick<IndicatorPublishedResultEntity, 'value' | 'verdict' | 'source' | 'publishedOn' | 'revisionReason'> & {
+      updatedBy: string;
+    },
+    tx: Transaction,
+  ): Promise<void> {
+    await this.m(tx).update(IndicatorPublishedResultEntity, key, { ...fields, updatedAt: new Date() });
+  }
+
+  findPublishedResult(
+    key: { indicatorId: string; regionId: string; year: number },
+    tx?: Transaction,
+  ): Promise<IndicatorPublishedResultEntity | null> {
+    return this.m(tx).findOneBy(IndicatorPublishedResultEntity, key);
   }
 
   /**
