@@ -3,10 +3,12 @@ import { Role, type Actor } from '@safety/domain/identity/roles';
 import {
   AuditRepository,
   CaseRepository,
+  dataSourceOptions,
   OrganisationRepository,
   TaskRepository,
   UnitOfWork,
 } from '@safety/persistence';
+import { DataSource, DataSourceOptions } from 'typeorm';
 import { createTestDatabase, TestDatabase } from '../support/db';
 import { createOrg, TestOrg } from '../support/fixtures';
 
@@ -91,6 +93,36 @@ describe('a workflow activity waiting for the case being created (PostgreSQL)', 
     expect(await status(created.id)).toBe('PENDING_FILING');
     const audit = await db.ds.query(`SELECT action FROM audit_log WHERE case_id = $1 ORDER BY seq`, [created.id]);
     expect(audit.map((row: { action: string }) => row.action)).toEqual(['CASE_CREATED', 'CASE_OPENED']);
+  });
+
+  it('opens more cases at once than the pool has connections: the creating transaction asks for no second one', async () => {
+    const small = await new DataSource({
+      ...dataSourceOptions(db.url),
+      extra: { max: 2 },
+    } as DataSourceOptions).initialize();
+    try {
+      const opener = new CaseService(
+        new UnitOfWork(small),
+        new CaseRepository(small),
+        new OrganisationRepository(small),
+        new AuditService(new AuditRepository(small)),
+      );
+      const opening = Promise.all(
+        Array.from({ length: 6 }, (_, i) =>
+          opener.openAndStart(
+            actor,
+            { ...newCase(`并发立案${i}`), enterpriseId: org.enterpriseId, handlerIds: [org.users.officerB.id] },
+            // Temporal accepting the start takes a moment, while every transaction holds its connection.
+            () => new Promise((resolve) => setTimeout(resolve, 50)),
+          ),
+        ),
+      );
+      const starved = new Promise((_, reject) => setTimeout(() => reject(new Error('the pool starved')), 10_000));
+      const opened = (await Promise.race([opening, starved])) as Array<{ id: string }>;
+      expect(new Set(opened.map((c) => c.id)).size).toBe(6);
+    } finally {
+      await small.destroy();
+    }
   });
 
   it('still fails retryably when the creating transaction rolls back (no workflow was started)', async () => {

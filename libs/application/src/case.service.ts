@@ -74,7 +74,7 @@ export class CaseService {
       throw new DomainError(ErrorCode.FORBIDDEN_ROLE, 'only enforcement officers and agency heads open cases');
     }
     if (input.enterpriseId) {
-      const ent = await this.org.findEnterprise(input.enterpriseId);
+      const ent = await this.org.findEnterprise(input.enterpriseId, tx);
       if (!ent)
         throw new DomainError(ErrorCode.NOT_FOUND, `enterprise ${input.enterpriseId} not found`, {
           enterpriseId: input.enterpriseId,
@@ -89,7 +89,7 @@ export class CaseService {
     }
     const handlerIds = [...new Set([actor.userId, ...input.handlerIds])];
     for (const id of handlerIds) {
-      const u = await this.org.findUserById(id);
+      const u = await this.org.findUserById(id, tx);
       if (!u || !u.active) throw new DomainError(ErrorCode.NOT_FOUND, `handler ${id} not found`, { handlerId: id });
       if (u.departmentId !== actor.departmentId)
         throw new DomainError(ErrorCode.RULE_VIOLATION, `handler ${id} is not in your department`);
@@ -349,7 +349,7 @@ export class CaseService {
       const c = await this.cases.findById(input.caseId, tx);
       if (!c) throw new DomainError(ErrorCode.NOT_FOUND, `case ${input.caseId} not found`);
       for (const id of input.handlerIds) {
-        const u = await this.org.findUserById(id);
+        const u = await this.org.findUserById(id, tx);
         if (!u || !u.active) throw new DomainError(ErrorCode.NOT_FOUND, `officer ${id} not found`, { officerId: id });
         if (u.departmentId !== c.departmentId || !u.roles.includes(Role.ENFORCEMENT_OFFICER) || !u.credentialNo) {
           throw new DomainError(

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DepartmentEntity, EnterpriseEntity, HolidayYearEntity, SectorEntity, UserEntity } from '../entities';
+import { managerOf, Transaction } from '../unit-of-work';
 
 @Injectable()
 export class OrganisationRepository {
@@ -10,8 +11,9 @@ export class OrganisationRepository {
     return this.ds.getRepository(UserEntity).findOne({ where: { username } });
   }
 
-  findUserById(id: string): Promise<UserEntity | null> {
-    return this.ds.getRepository(UserEntity).findOne({ where: { id } });
+  /** In the caller's transaction when given: a transaction that asks the pool for a second connection can starve it. */
+  findUserById(id: string, tx?: Transaction): Promise<UserEntity | null> {
+    return managerOf(this.ds, tx).getRepository(UserEntity).findOne({ where: { id } });
   }
 
   /** The departments of some kinds that are in office today, top level first, at most `limit`. */
@@ -31,8 +33,8 @@ export class OrganisationRepository {
     return this.ds.getRepository(DepartmentEntity).findOne({ where: { id } });
   }
 
-  findEnterprise(id: string): Promise<EnterpriseEntity | null> {
-    return this.ds.getRepository(EnterpriseEntity).findOne({ where: { id } });
+  findEnterprise(id: string, tx?: Transaction): Promise<EnterpriseEntity | null> {
+    return managerOf(this.ds, tx).getRepository(EnterpriseEntity).findOne({ where: { id } });
   }
 
   findSector(code: string): Promise<SectorEntity | null> {
