@@ -63,4 +63,10 @@ export const PATCH = {
    * 劳动保障行政部门、工会和人民检察院 (a step in its inbox until all four are recorded); before, none did.
    */
   ACCIDENT_REPORT_NOTIFICATIONS: 'accident-report-notifications',
+  /**
+   * The short adapters between steps (task opening and completion, case status, deadlines, the penalty
+   * loads, events and documents; kernel.ts LOCAL_ACTIVITIES) run as local activities; before, each was
+   * scheduled on the server.
+   */
+  LOCAL_ACTIVITIES: 'kernel-local-activities',
 } as const;
