@@ -69,4 +69,9 @@ export const PATCH = {
    * scheduled on the server.
    */
   LOCAL_ACTIVITIES: 'kernel-local-activities',
+  /**
+   * A deadline level (yellow, red) whose instant has already passed when the watcher reaches it is reported at
+   * once; before, through a timer of 1 ms.
+   */
+  PAST_DUE_ESCALATES_AT_ONCE: 'kernel-past-due-escalates-at-once',
 } as const;
