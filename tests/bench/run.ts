@@ -425,9 +425,17 @@ async function main(): Promise<void> {
   const drainStarted = performance.now();
   const drained = await untilSteady(backlog, (b) => b.open >= b.cases, 5000, DRAIN_TIMEOUT_S * 1000);
   const left = await backlog();
+  // The other sessions on the dataset (the API's and the worker's pools) by state: a transaction left open
+  // behind a start the client gave up on shows here, not in the counts above.
+  const sessions = (
+    await db.query(
+      `SELECT coalesce(state, '?') || ' ' || count(*) AS s FROM pg_stat_activity
+        WHERE datname = current_database() AND pid <> pg_backend_pid() GROUP BY state ORDER BY state`,
+    )
+  ).rows.map((r: { s: string }) => r.s);
   log(
     `fill drained ${drained ? 'in' : 'not within'} ${round((performance.now() - drainStarted) / 1000)} s: ` +
-      `${left.open} of ${left.cases} cases at an open step`,
+      `${left.open} of ${left.cases} cases at an open step; database sessions ${sessions.join(', ')}`,
   );
 
   // 5. Audit appends (as the application's database role) and logins.
