@@ -7,7 +7,7 @@
 # built once and reused; or DATABASE_URL (an administrative connection: the benchmark creates its
 # own database there). Temporal: an in-memory dev server, or TEMPORAL_ADDRESS (e.g. a cluster on
 # PostgreSQL or Cassandra). BENCH_ROWS, BENCH_OPEN_CASES, BENCH_READ_SAMPLES, BENCH_STEP_ROUNDS,
-# BENCH_START_WINDOW_SECONDS, BENCH_FILL_TIMEOUT_SECONDS override the sizes.
+# BENCH_START_WINDOW_SECONDS, BENCH_FILL_TIMEOUT_SECONDS, BENCH_DRAIN_TIMEOUT_SECONDS override the sizes.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 source "$PROJECT_ROOT/scripts/lib/node.sh"

@@ -45,6 +45,29 @@ export async function until<T>(probe: () => Promise<T | undefined>, timeoutMs: n
   }
 }
 
+/**
+ * Waits until `probe`'s answer satisfies `done` and has not changed for `steadyMs`, polling every second;
+ * answers false when `timeoutMs` passes first.
+ */
+export async function untilSteady<T>(
+  probe: () => Promise<T>,
+  done: (value: T) => boolean,
+  steadyMs: number,
+  timeoutMs: number,
+): Promise<boolean> {
+  const deadline = performance.now() + timeoutMs;
+  let last = JSON.stringify(await probe());
+  let since = performance.now();
+  while (performance.now() < deadline) {
+    await sleep(1000);
+    const value = await probe();
+    const seen = JSON.stringify(value);
+    if (seen !== last) [last, since] = [seen, performance.now()];
+    else if (done(value) && performance.now() - since >= steadyMs) return true;
+  }
+  return false;
+}
+
 /** A small JSON-over-HTTP client with a bearer token (Node's fetch keeps connections alive). */
 export class Http {
   constructor(readonly base: string) {}

@@ -18,7 +18,7 @@ import { measureAuditAppends } from './audit-throughput';
 import { Breakdown, breakdown, findEvent, summarise, typeOf } from './breakdown';
 import { bareFinish, bareStep } from './bare.workflow';
 import { BENCH_PASSWORD, ensureDataset, prewarm } from './dataset';
-import { Http, Latencies, processMemory, round, sleep, timed, until } from './measure';
+import { Http, Latencies, processMemory, round, sleep, timed, until, untilSteady } from './measure';
 import { explainPlans } from './plans';
 
 const ROOT = resolve(__dirname, '../../..');
@@ -34,6 +34,7 @@ const READ_SAMPLES = Number(env('BENCH_READ_SAMPLES', '150'));
 const STEP_ROUNDS = Number(env('BENCH_STEP_ROUNDS', '40'));
 const START_WINDOW_S = Number(env('BENCH_START_WINDOW_SECONDS', '8'));
 const FILL_TIMEOUT_S = Number(env('BENCH_FILL_TIMEOUT_SECONDS', '420'));
+const DRAIN_TIMEOUT_S = Number(env('BENCH_DRAIN_TIMEOUT_SECONDS', '600'));
 
 const freePort = () =>
   new Promise<number>((done) => {
@@ -408,6 +409,33 @@ async function main(): Promise<void> {
   record(
     `worker RSS with ${openCases.toLocaleString('en-US')} open cases`,
     `${rssOpen.rssMb} MiB (peak ${rssOpen.peakMb} MiB; ${rssBefore.rssMb} MiB before filling; ${fillFailures} failed starts)`,
+  );
+
+  // The fill can stop with work behind it: starts whose requests timed out here still run in the API, and
+  // started workflows still wait for the worker. What follows (argon2id logins above all) would queue behind
+  // that, so it waits until every case has its step open and no case has been added for 5 s.
+  const backlog = async () =>
+    (
+      await db.query(
+        `SELECT (SELECT count(*)::int FROM cases WHERE workflow_id NOT LIKE 'bench-case-%') AS cases,
+                (SELECT count(*)::int FROM tasks WHERE workflow_id NOT LIKE 'bench-case-%'
+                    AND status IN ('OPEN','CLAIMED')) AS open`,
+      )
+    ).rows[0] as { cases: number; open: number };
+  const drainStarted = performance.now();
+  const drained = await untilSteady(backlog, (b) => b.open >= b.cases, 5000, DRAIN_TIMEOUT_S * 1000);
+  const left = await backlog();
+  // The other sessions on the dataset (the API's and the worker's pools) by state: a transaction left open
+  // behind a start the client gave up on shows here, not in the counts above.
+  const sessions = (
+    await db.query(
+      `SELECT coalesce(state, '?') || ' ' || count(*) AS s FROM pg_stat_activity
+        WHERE datname = current_database() AND pid <> pg_backend_pid() GROUP BY state ORDER BY state`,
+    )
+  ).rows.map((r: { s: string }) => r.s);
+  log(
+    `fill drained ${drained ? 'in' : 'not within'} ${round((performance.now() - drainStarted) / 1000)} s: ` +
+      `${left.open} of ${left.cases} cases at an open step; database sessions ${sessions.join(', ')}`,
   );
 
   // 5. Audit appends (as the application's database role) and logins.

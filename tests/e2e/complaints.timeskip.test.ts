@@ -203,7 +203,7 @@ describe('complaints and tip-offs (time-skipping server)', () => {
     outsiderBodies.push(list.body);
     const task = await h.http().get(`/tasks/${proposal.id}`).set(as('head'));
     outsiderBodies.push(task.body);
-    await recordClientHistoryIfAsked(h.client, `complaint-${caseId}`, 'complaint-v1-rewarded');
+    await recordClientHistoryIfAsked(h.client, `complaint-${caseId}`, 'complaint-v2-local-activities-rewarded');
   });
 
   it('lands a transferred complaint in the other department’s inbox', async () => {
@@ -247,7 +247,7 @@ describe('complaints and tip-offs (time-skipping server)', () => {
     outsiderBodies.push(inbox.body);
     // The registering officer still may.
     expect((await detail(id, 'officerA')).body.informant).toEqual(INFORMANT);
-    await recordClientHistoryIfAsked(h.client, `complaint-${caseId}`, 'complaint-v1-transferred');
+    await recordClientHistoryIfAsked(h.client, `complaint-${caseId}`, 'complaint-v2-local-activities-transferred');
   });
 
   it('turns late feedback red and counts it as not on time', async () => {
@@ -282,7 +282,7 @@ describe('complaints and tip-offs (time-skipping server)', () => {
       statusLabel: '已办结',
       feedback: '经核查，举报不属实。',
     });
-    await recordClientHistoryIfAsked(h.client, `complaint-${caseId}`, 'complaint-v1-late-feedback');
+    await recordClientHistoryIfAsked(h.client, `complaint-${caseId}`, 'complaint-v2-local-activities-late-feedback');
 
     const stats = await h
       .http()
@@ -408,7 +408,11 @@ describe('complaints and tip-offs (time-skipping server)', () => {
     await expectEventually(async () =>
       expect((await detail(id, 'officerA')).body).toMatchObject({ status: 'VERIFIED', verifiedTrue: true }),
     );
-    await recordClientHistoryIfAsked(h.client, `complaint-${caseId}`, 'complaint-v1-linked-inspection');
+    await recordClientHistoryIfAsked(
+      h.client,
+      `complaint-${caseId}`,
+      'complaint-v2-local-activities-linked-inspection',
+    );
   });
 
   it('merges a duplicate into the complaint about the same matter, whose answer its informant then reads', async () => {

@@ -370,7 +370,7 @@ describe('inspection plans and draws over HTTP (dev server)', () => {
       'INSPECTION_CLOSED',
     ]);
     await h.client.workflow.getHandle(`inspection-${caseId}`).result();
-    recordHistoryIfAsked(`inspection-${caseId}`, 'inspection-v2-draw-no-issue');
+    recordHistoryIfAsked(`inspection-${caseId}`, 'inspection-v4-local-activities-draw-no-issue');
   });
 
   it('answers bad input with clear 4xx codes and changes nothing', async () => {

@@ -88,7 +88,7 @@ describe('penalty case slice over HTTP on the Temporal dev server', () => {
       expect(rows[0].status).toBe('NOT_FILED');
     });
     await h.client.workflow.getHandle(c.workflowId).result();
-    recordHistoryIfAsked(c.workflowId, 'penalty-case-v1-not-filed-double-completion');
+    recordHistoryIfAsked(c.workflowId, 'penalty-case-v4-local-activities-not-filed-double-completion');
   });
 
   it('lets the workflow validator reject a bad outcome (400) and a wrong role (403) without changing anything', async () => {

@@ -240,7 +240,7 @@ describe('penalty general procedure over HTTP (dev server)', () => {
       .send({ summary: 'late' });
     expect(after.status).toBe(409);
     await h.client.workflow.getHandle(c.workflowId).result();
-    recordHistoryIfAsked(c.workflowId, 'penalty-case-v2-general-procedure');
+    recordHistoryIfAsked(c.workflowId, 'penalty-case-v4-local-activities-general-procedure');
 
     // 案卷评查: heads draw a reproducible sample; officers may not; a reviewer scores it.
     const draw = await h.http().post('/file-reviews/samples').set(as('head')).send({ size: 1, seed: '2026-Q4' });

@@ -114,12 +114,8 @@ describe('fault tier: kill -9, restarts, two APIs and two workers', () => {
    * went away under the API's own reads), so it asks again, as a client would; a step already applied then
    * answers 409 TASK_ALREADY_COMPLETED, and the consistency check proves it was applied once.
    */
-  async function settleInFlight(caseId: string, step: (typeof STEPS)[number], attempt: Promise<unknown>) {
-    const firstAnswer = await attempt.then(
-      () => null,
-      (e: unknown) => e,
-    );
-    if (!firstAnswer) return;
+  async function settleInFlight(caseId: string, step: (typeof STEPS)[number], failure: Promise<unknown>) {
+    if (!(await failure)) return;
     await expectEventually(
       async () => {
         const [task] = await db.ds.query(
@@ -143,11 +139,15 @@ describe('fault tier: kill -9, restarts, two APIs and two workers', () => {
     for (const [index, step] of STEPS.entries()) {
       if (step === faultDuring) {
         await flow.openTask(created.id, step);
-        const completion = stepCompletion(created.id, step);
+        // Its failure is taken as it comes: it may come while the fault is still being injected.
+        const failure = stepCompletion(created.id, step).then(
+          () => null,
+          (e: unknown) => e,
+        );
         // The fault lands while the completion is in flight: the Update and the activities it triggers.
         await new Promise((resolve) => setTimeout(resolve, 150));
         await fault();
-        await settleInFlight(created.id, step, completion);
+        await settleInFlight(created.id, step, failure);
         await after?.();
       } else {
         await stepCompletion(created.id, step);

@@ -15,9 +15,9 @@ describe('simple-penalty workflow (mocked activities)', () => {
   const decider = actor(['ENFORCEMENT_OFFICER'], departmentId);
   const present = actor(['ENFORCEMENT_OFFICER'], departmentId);
 
-  async function decided(taskQueue: string, cashCollected: boolean) {
+  async function decided(taskQueue: string, cashCollected: boolean, daysAgo = 0) {
     const caseId = randomUUID();
-    const decidedAt = new Date(await tier.env.currentTimeMs()).toISOString();
+    const decidedAt = new Date((await tier.env.currentTimeMs()) - daysAgo * 86_400_000).toISOString();
     const input: SimplePenaltyInput = {
       caseId,
       departmentId,
@@ -86,6 +86,21 @@ describe('simple-penalty workflow (mocked activities)', () => {
       const due = endOfLocalDay(plusDays(decidedOn, 5)).getTime();
       await skipTo(tier, handle, due, 60_000);
       expect(mocks.of('escalateTask').map((call) => call.input.level)).toEqual(['YELLOW', 'RED']);
+      expect(await complete(tier, handle, filing.taskKey, present, 'FILED', { comment: '补办备案' })).toMatchObject({
+        ok: true,
+      });
+      expect(await handle.result()).toMatchObject({ status: 'CLOSED', filed: true, cashHandedIn: null });
+    }));
+
+  it('turns a filing already late when it opens yellow then red at once, without a timer, and still takes it', () =>
+    run(async ({ taskQueue, mocks }) => {
+      // Recorded a month after the decision: the 5 working days ended before the workflow started.
+      const { handle } = await decided(taskQueue, false, 30);
+      const filing = await tier.openTask(handle, 'SIMPLE_PENALTY_FILING');
+      await tier.settled(handle);
+      expect(mocks.of('escalateTask').map((call) => call.input.level)).toEqual(['YELLOW', 'RED']);
+      const { events } = await handle.fetchHistory();
+      expect((events ?? []).filter((event) => event.timerStartedEventAttributes)).toEqual([]);
       expect(await complete(tier, handle, filing.taskKey, present, 'FILED', { comment: '补办备案' })).toMatchObject({
         ok: true,
       });

@@ -128,8 +128,9 @@ const millis = (value?: { seconds?: { toString(): string } | null; nanos?: numbe
 
 /**
  * The instants the workflow's waiting timers were set for: the workflow's clock at the task that
- * started each (its Date.now() is that task's start) plus the timer's duration — exact, unlike the
- * server's own record of when it processed the command.
+ * started each (its Date.now() is that task's start, moved on by each local activity the task ran to
+ * the completion time its marker records) plus the timer's duration — exact, unlike the server's own
+ * record of when it processed the command.
  */
 export async function requestedTimers(handle: WorkflowHandle): Promise<number[]> {
   const { events } = await handle.fetchHistory();
@@ -137,6 +138,12 @@ export async function requestedTimers(handle: WorkflowHandle): Promise<number[]>
   let workflowClock = 0;
   for (const event of events ?? []) {
     if (event.workflowTaskStartedEventAttributes) workflowClock = millis(event.eventTime);
+    const marker = event.markerRecordedEventAttributes;
+    if (marker?.markerName === 'core_local_activity') {
+      const data = marker.details?.data?.payloads?.[0]?.data;
+      const completed = data ? (JSON.parse(Buffer.from(data).toString('utf8')).complete_time ?? null) : null;
+      if (completed) workflowClock = millis(completed);
+    }
     const started = event.timerStartedEventAttributes;
     if (started?.timerId) waiting.set(started.timerId, workflowClock + millis(started.startToFireTimeout));
     const ended = event.timerFiredEventAttributes ?? event.timerCanceledEventAttributes;

@@ -1,4 +1,5 @@
-import { condition } from '@temporalio/workflow';
+import { condition, patched } from '@temporalio/workflow';
+import { PATCH } from './patches';
 
 export type Escalation = 'NONE' | 'YELLOW' | 'RED';
 
@@ -36,7 +37,16 @@ export class DeadlineTimer {
         await condition(settled);
         continue;
       }
-      const timedOut = !(await condition(settled, Math.max(1, next.at - Date.now())));
+      const wait = next.at - Date.now();
+      // A level whose instant has already passed (a task opening late: a complaint recorded days after its
+      // receipt, a late 补报) is reported at once. A 1 ms timer instead costs a workflow task per level, and
+      // it fires while the completion that would cancel it may already be running in the worker.
+      if (wait <= 0 && patched(PATCH.PAST_DUE_ESCALATES_AT_ONCE)) {
+        this.escalation = next.level;
+        await onEscalate(next.level);
+        continue;
+      }
+      const timedOut = !(await condition(settled, Math.max(1, wait)));
       if (timedOut) {
         this.escalation = next.level;
         await onEscalate(next.level);

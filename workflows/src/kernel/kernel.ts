@@ -1,14 +1,18 @@
 import {
   allHandlersFinished,
   condition,
+  patched,
   proxyActivities,
+  proxyLocalActivities,
   setHandler,
   type ActivityOptions,
+  type LocalActivityOptions,
 } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { CaseActivities } from '@safety/temporal/activities';
 import { awaitSettledUpdate, getSettledQuery } from '@safety/temporal/contracts/human-task.contract';
 import { Branches } from './branches';
+import { PATCH } from './patches';
 import { TaskBoard } from './task-board';
 import { asRejection, Problem, reject } from './problems';
 
@@ -22,6 +26,40 @@ export const ACTIVITY_OPTIONS: ActivityOptions = {
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 40 },
 };
+
+/**
+ * The same policy for local activities. A backoff of 10 seconds or more waits on a durable timer instead of
+ * inside the workflow task, so a database outage does not keep one workflow task open for half an hour.
+ */
+export const LOCAL_ACTIVITY_OPTIONS: LocalActivityOptions = {
+  startToCloseTimeout: ACTIVITY_OPTIONS.startToCloseTimeout,
+  retry: ACTIVITY_OPTIONS.retry,
+  localRetryThreshold: '10 seconds',
+};
+
+/**
+ * Activities that run as local activities (from the `kernel-local-activities` patch on): the short,
+ * idempotent one-transaction adapters every step runs between one person's completion and the next task
+ * opening. A local activity runs in the worker inside the workflow task that needs it, so a chain of them
+ * costs one workflow task instead of a server round trip (schedule, dispatch, completion, a new workflow
+ * task) each. Durability is the same: its result is recorded in history when the workflow task completes,
+ * and after a crash before that it runs again, which an idempotent adapter answers with what it already did.
+ */
+export const LOCAL_ACTIVITIES: ReadonlySet<string> = new Set([
+  'recordCaseStatus',
+  'openTask',
+  'completeTask',
+  'escalateTask',
+  'setTaskDeadline',
+  'computeDeadline',
+  'loadPenaltyContext',
+  'loadDiscretionBenchmark',
+  'loadLegalReviewCatalogue',
+  'listQualifiedLegalReviewers',
+  'listWorkingDays',
+  'recordPenaltyEvent',
+  'issuePenaltyDocument',
+]);
 
 type AsyncFunctions<T> = {
   [K in keyof T]: T[K] extends (...args: infer A) => Promise<infer R> ? (...args: A) => Promise<R> : never;
@@ -56,14 +94,28 @@ export class Kernel {
 
   /** A typed activity proxy whose calls count as work in flight. */
   activities<T extends object>(): AsyncFunctions<T> {
-    const raw = proxyActivities<Record<string, (...args: unknown[]) => Promise<unknown>>>(ACTIVITY_OPTIONS);
+    type Raw = Record<string, (...args: unknown[]) => Promise<unknown>>;
+    const remote = proxyActivities<Raw>(ACTIVITY_OPTIONS);
+    const local = proxyLocalActivities<Raw>(LOCAL_ACTIVITY_OPTIONS);
     const tracked: Record<string, unknown> = {};
     return new Proxy(tracked, {
       get:
         (_target, name: string) =>
         (...args: unknown[]) =>
-          this.track(raw[name](...args)),
+          this.track((this.runsLocally(name) ? local : remote)[name](...args)),
     }) as AsyncFunctions<T>;
+  }
+
+  /**
+   * A listed activity runs locally only while nothing else is in flight. Two local activities outstanding at once
+   * may resolve in separate activations when they run and in one when they replay, and what their continuations
+   * do (an Update's answer, the next command) would then come in another order than the history's; a single one
+   * cannot. Work started beside it (an Update's step while a local activity runs) goes to the server, whose
+   * answers come in later workflow tasks in the history's order. Histories from before the patch scheduled every
+   * activity on the server: they replay that way.
+   */
+  private runsLocally(name: string): boolean {
+    return LOCAL_ACTIVITIES.has(name) && this.inFlight === 0 && patched(PATCH.LOCAL_ACTIVITIES);
   }
 
   /** Counts a promise (an activity or a child workflow start) as work in flight until it settles. */

@@ -76,4 +76,15 @@ export const PATCH = {
    * plan); before, all four for every department.
    */
   ACCIDENT_NOTIFIED_BODIES_POLICY: 'accident-notified-bodies-policy',
+  /**
+   * The short adapters between steps (task opening and completion, case status, deadlines, the penalty
+   * loads, events and documents; kernel.ts LOCAL_ACTIVITIES) run as local activities; before, each was
+   * scheduled on the server.
+   */
+  LOCAL_ACTIVITIES: 'kernel-local-activities',
+  /**
+   * A deadline level (yellow, red) whose instant has already passed when the watcher reaches it is reported at
+   * once; before, through a timer of 1 ms.
+   */
+  PAST_DUE_ESCALATES_AT_ONCE: 'kernel-past-due-escalates-at-once',
 } as const;
