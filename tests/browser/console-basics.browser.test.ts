@@ -59,12 +59,14 @@ describe('officer console basics (Chromium, dev server)', () => {
   it('ends a session the API no longer accepts and says so on the login page', async () => {
     const p = await person();
     await loginAs(p, suite.h.org.users.officerA);
-    // The stored token no longer verifies (as after a key rotation or a deactivation): the API answers 401.
+    // The stored token no longer verifies (as after a key rotation or a deactivation): the API answers 401. The
+    // inbox may still be sending its follow-up requests, and the first of them to carry the spoilt token can be
+    // refused before the navigation below, so the 401 is awaited from before the token is spoilt.
+    const refused = p.page.waitForResponse((response) => response.status() === 401);
     await p.page.evaluate(`(() => {
       const stored = JSON.parse(sessionStorage.getItem('console.session'));
       sessionStorage.setItem('console.session', JSON.stringify({ ...stored, token: stored.token + 'x' }));
     })()`);
-    const refused = p.page.waitForResponse((response) => response.status() === 401);
     await p.page.goto('/ui/cases');
     expect(new URL((await refused).url()).pathname).not.toBe('/auth/login');
     await p.page.waitForURL('**/ui/login');
