@@ -95,6 +95,35 @@ describe('console endpoints: GET /directory/users, GET /directory/departments, G
     expect((await directory({ q: '' })).status).toBe(400);
   });
 
+  it('names departments by id, however many the directory holds, and refuses a malformed or oversized list', async () => {
+    const byIds = (ids: string) => h.http().get('/departments').query({ ids, limit: 100 }).set(h.as('officerA'));
+    // More departments than one page: the ones asked for are found wherever they sort.
+    const code = `ZZ-${h.org.suffix}`;
+    const filler = Array.from({ length: 101 }, (_, i) => `('${code}-${String(i).padStart(3, '0')}', '填充部门${i}')`);
+    await h.db.ds.query(
+      `INSERT INTO departments (code, name, kind, level, region_id)
+       SELECT v.code, v.name, 'EMERGENCY_MANAGEMENT', 'TOWN', d.region_id
+         FROM (VALUES ${filler.join(',')}) AS v(code, name), departments d WHERE d.id = $1`,
+      [h.org.departmentId],
+    );
+    const [last] = await h.db.ds.query(`SELECT id FROM departments WHERE code = $1`, [`${code}-100`]);
+    const found = await byIds(`${last.id},${h.org.otherDepartmentId},${h.org.otherDepartmentId.toUpperCase()}`);
+    expect(found.status).toBe(200);
+    expect(found.body.items.map((d: { id: string }) => d.id).sort()).toEqual([last.id, h.org.otherDepartmentId].sort());
+    expect(found.body.total).toBe(2);
+    expect(found.body.items.find((d: { id: string }) => d.id === last.id)).toMatchObject({ name: '填充部门100' });
+    const everyFiller: Array<{ id: string }> = await h.db.ds.query(
+      `SELECT id FROM departments WHERE code LIKE $1 ORDER BY code LIMIT 100`,
+      [`${code}-%`],
+    );
+    const hundred = await byIds(everyFiller.map((d) => d.id).join(','));
+    expect(hundred.body.items).toHaveLength(100);
+    expect((await byIds([...everyFiller.map((d) => d.id), last.id].join(','))).status).toBe(400);
+    expect((await byIds('not-a-uuid')).status).toBe(400);
+    expect((await byIds(`${last.id},`)).status).toBe(400);
+    expect((await h.http().get('/departments').query({ ids: last.id })).status).toBe(401);
+  });
+
   it('finds the officials of every department by name, without the credential numbers of other bodies', async () => {
     const search = (q: string) => h.http().get('/directory/users').query({ q }).set(h.as('head'));
     // An investigation team takes members from other bodies (条例 Art.22): the discipline body's member is found.

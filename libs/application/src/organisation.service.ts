@@ -36,6 +36,7 @@ export class OrganisationService {
   ) {}
 
   async departments(q: {
+    ids?: string[];
     level?: string;
     kind?: string;
     offset: number;

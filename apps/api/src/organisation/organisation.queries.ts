@@ -4,9 +4,11 @@ import type { Actor, Role } from '@safety/domain/identity/roles';
 import type { PageRequest } from '@safety/persistence';
 import {
   DepartmentDirectoryQueryDto,
+  DepartmentQueryDto,
   departmentView,
   DirectoryQueryDto,
   directoryUserView,
+  idsOf,
   userView,
 } from './organisation.schemas';
 
@@ -15,8 +17,8 @@ import {
 export class OrganisationQueries {
   constructor(private readonly org: OrganisationService) {}
 
-  async departments(query: { level?: string; kind?: string; offset: number; limit: number }) {
-    const page = await this.org.departments(query);
+  async departments({ ids, ...query }: DepartmentQueryDto) {
+    const page = await this.org.departments({ ...query, ids: idsOf(ids) });
     return { ...page, items: page.items.map(departmentView) };
   }
 

@@ -15,9 +15,27 @@ import {
 const LEVELS = ['PROVINCE', 'CITY', 'COUNTY', 'TOWN', 'PARK'] as const;
 const RISK_GRADES = ['RED', 'ORANGE', 'YELLOW', 'BLUE'] as const;
 
+const UUID_PATTERN = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+/** At most a page of ids, so a lookup by id never needs a second page. */
+const MAX_IDS = 100;
+
 export class DepartmentQueryDto extends createZodDto(
-  OffsetPageQuerySchema.extend({ level: z.enum(LEVELS).optional(), kind: z.string().min(1).max(48).optional() }),
+  OffsetPageQuerySchema.extend({
+    level: z.enum(LEVELS).optional(),
+    kind: z.string().min(1).max(48).optional(),
+    ids: z
+      .string()
+      .regex(new RegExp(`^${UUID_PATTERN}(,${UUID_PATTERN}){0,${MAX_IDS - 1}}$`))
+      .optional()
+      .meta({
+        description: `Only these departments, by id (comma-separated, at most ${MAX_IDS}): how the console names the departments a page refers to`,
+      }),
+  }),
 ) {}
+
+/** The ids of a comma-separated `ids` parameter, each once. */
+export const idsOf = (ids: string | undefined): string[] | undefined =>
+  ids === undefined ? undefined : [...new Set(ids.toLowerCase().split(','))];
 
 const DepartmentViewSchema = z.object({
   id: uuid(),

@@ -8990,6 +8990,8 @@ export interface operations {
         limit?: number;
         level?: 'PROVINCE' | 'CITY' | 'COUNTY' | 'TOWN' | 'PARK';
         kind?: string;
+        /** @description Only these departments, by id (comma-separated, at most 100): how the console names the departments a page refers to */
+        ids?: string;
       };
       header?: never;
       path?: never;
