@@ -60,6 +60,13 @@ describe('officer console: penalty case, legal review, decision, referral and pu
 
   it('runs a penalty case by clicks: filing, investigation by two officers, a legal review returned once, the decision and its publication', async () => {
     const { org } = h;
+    // More departments than one page of the directory, all sorting before the test county's.
+    await h.db.ds.query(
+      `INSERT INTO departments (code, name, kind, level, region_id)
+       SELECT 'AA-' || $2 || '-' || lpad(n::text, 3, '0'), '排在前面的部门' || n, 'EMERGENCY_MANAGEMENT', 'TOWN', d.region_id
+         FROM generate_series(1, 120) AS n, departments d WHERE d.id = $1`,
+      [org.departmentId, org.suffix],
+    );
     const officerA = await as(org.users.officerA);
     const officerB = await as(org.users.officerB);
     const head = await as(org.users.head);
@@ -228,6 +235,8 @@ describe('officer console: penalty case, legal review, decision, referral and pu
     await head.page.goto(`/ui/cases/${caseId}`);
     await head.page.getByTestId('timeline').locator('tbody tr.ant-table-row').first().waitFor();
     expect(await head.page.getByTestId('chain-badge').first().getAttribute('data-chain')).toBe('verified');
+    // The handling department is named by id, though more departments than one page of the directory sort first.
+    await head.page.locator('.ant-descriptions').getByText(`测试县应急管理局${org.suffix}`, { exact: true }).waitFor();
     await screenshots(head, 'case');
     await head.page.goto('/ui/inbox');
     await head.page.getByTestId('inbox-table').waitFor();

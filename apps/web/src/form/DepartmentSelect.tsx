@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
 import { api, unwrap } from '../api/client';
 import type { DirectoryDepartment } from '../api/types';
+import { useDepartmentsById } from '../lib/departments';
 
 /**
  * A department (`x-widget: department`, e.g. the competent department a complaint is transferred to): the first
@@ -21,13 +22,17 @@ export function DepartmentSelect(control: { [prop: string]: unknown }) {
       ).items,
     staleTime: 300_000,
   });
-  // The chosen department stays among the options (with its name) after the search moves on.
+  // The chosen department stays among the options (with its name) after the search moves on, and a value given
+  // before any search (a draft, a default) is named by id rather than shown raw.
   const [chosen, setChosen] = useState<DirectoryDepartment | null>(null);
+  const value = typeof control.value === 'string' ? control.value : null;
+  const given = useDepartmentsById([value]).get(value ?? '');
   const options = useMemo(() => {
-    const departments = new Map((found.data ?? []).map((d) => [d.id, d]));
+    const departments = new Map<string, { id: string; name: string }>((found.data ?? []).map((d) => [d.id, d]));
     if (chosen) departments.set(chosen.id, chosen);
+    if (given && !departments.has(given.id)) departments.set(given.id, given);
     return [...departments.values()].map((d) => ({ value: d.id, label: d.name }));
-  }, [found.data, chosen]);
+  }, [found.data, chosen, given]);
   const onChange = control.onChange as ((value: unknown, option: unknown) => void) | undefined;
   return (
     <Select

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
 import { api, unwrap } from '../api/client';
 import type { DirectoryUser } from '../api/types';
-import { useDepartments } from '../lib/components';
+import { useDepartmentsById } from '../lib/departments';
 
 /**
  * A person (or several) from the directory: the colleagues of the reader's departments at once, and, as a name is
@@ -20,7 +20,6 @@ export function UserSelect({
   [prop: string]: unknown;
 }) {
   const [term, setTerm] = useState('');
-  const departments = useDepartments();
   const search = useQuery({
     queryKey: ['directory-search', term],
     queryFn: async () =>
@@ -30,6 +29,9 @@ export function UserSelect({
   });
   // Options keep the people already chosen from an earlier search, so their labels stay.
   const [seen, setSeen] = useState<Map<string, DirectoryUser>>(new Map());
+  const departments = useDepartmentsById(
+    [...colleagues, ...(search.data ?? []), ...seen.values()].filter((p) => !p.credentialNo).map((p) => p.departmentId),
+  );
   const options = useMemo(() => {
     const people = new Map(seen);
     for (const person of [...colleagues, ...(search.data ?? [])]) people.set(person.id, person);
@@ -37,9 +39,9 @@ export function UserSelect({
       value: person.id,
       label: person.credentialNo
         ? `${person.displayName}（${person.credentialNo}）`
-        : `${person.displayName}（${departments.data?.get(person.departmentId)?.name ?? '其他部门'}）`,
+        : `${person.displayName}（${departments.get(person.departmentId)?.name ?? '其他部门'}）`,
     }));
-  }, [colleagues, search.data, seen, departments.data]);
+  }, [colleagues, search.data, seen, departments]);
   const remember = (ids: unknown) => {
     const chosen = new Set(Array.isArray(ids) ? ids : [ids]);
     const next = new Map(seen);

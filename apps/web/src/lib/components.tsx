@@ -115,18 +115,6 @@ export function ErrorNotice({ error }: { error: unknown }) {
   return <Alert type="error" showIcon role="alert" message={t('error', { message })} />;
 }
 
-/** Departments by id (the directory is not personal data). */
-export function useDepartments() {
-  return useQuery({
-    queryKey: ['departments'],
-    queryFn: async () => {
-      const page = await unwrap(api.GET('/departments', { params: { query: { limit: 100 } } }));
-      return new Map(page.items.map((d) => [d.id, d]));
-    },
-    staleTime: 600_000,
-  });
-}
-
 /** Colleagues a step may name, by id. */
 export function useDirectory(enabled = true) {
   return useQuery({
@@ -140,12 +128,6 @@ export function useDirectory(enabled = true) {
   });
 }
 
-export function DepartmentName({ id }: { id: string | null | undefined }) {
-  const departments = useDepartments();
-  if (!id) return <>—</>;
-  return <>{departments.data?.get(id)?.name ?? id.slice(0, 8)}</>;
-}
-
 export function UserName({ id }: { id: string | null | undefined }) {
   const directory = useDirectory();
   if (!id) return <>—</>;
@@ -154,3 +136,5 @@ export function UserName({ id }: { id: string | null | undefined }) {
 }
 
 export const ChinaTime = ({ value }: { value: string | null | undefined }) => <>{chinaDateTime(value)}</>;
+
+export { DepartmentName, useDepartmentsById } from './departments';

@@ -7,7 +7,7 @@ import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/compon
 import { SVGRenderer } from 'echarts/renderers';
 import { api, unwrap } from '../api/client';
 import type { DashboardRow } from '../api/types';
-import { ErrorNotice, useDepartments } from '../lib/components';
+import { ErrorNotice, useDepartmentsById } from '../lib/components';
 import { useI18n } from '../lib/i18n';
 
 echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
@@ -15,15 +15,15 @@ echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, SVGRend
 /** Open, due-soon (yellow) and overdue (red) steps per department, as the workflows' timers set them. */
 export default function DashboardPage() {
   const { t } = useI18n();
-  const departments = useDepartments();
   const dashboard = useQuery({
     queryKey: ['dashboard'],
     queryFn: () => unwrap(api.GET('/tasks/dashboard')),
     refetchInterval: 30_000,
   });
+  const departments = useDepartmentsById((dashboard.data?.departments ?? []).map((row) => row.departmentId));
   const rows = (dashboard.data?.departments ?? []).map((row) => ({
     ...row,
-    name: departments.data?.get(row.departmentId)?.name ?? row.departmentId.slice(0, 8),
+    name: departments.get(row.departmentId)?.name ?? row.departmentId.slice(0, 8),
   }));
   const sum = (key: 'open' | 'dueSoon' | 'overdue') => rows.reduce((total, row) => total + row[key], 0);
   return (
