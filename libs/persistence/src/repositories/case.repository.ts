@@ -227,8 +227,8 @@ export class CaseRepository {
         where.push(`(c.created_at, c.id) < (${params.add(cursor[0])}::timestamptz, ${params.add(cursor[1])}::uuid)`);
       return where;
     };
-    const sources = (params: SqlParams, filters: string[], select: string, suffix = '') =>
-      perDepartment
+    const sources = (params: SqlParams, filters: string[], select: string, suffix = '', split = perDepartment) =>
+      split
         ? q.departmentIds.map(
             (d) => `${select} WHERE ${[`c.department_id = ${params.add(d)}::uuid`, ...filters].join(' AND ')}${suffix}`,
           )
@@ -245,20 +245,32 @@ export class CaseRepository {
       `SELECT c.id, ${timestampKey('c.created_at')} AS created_key, c.created_at FROM cases c`,
       ` ${order} LIMIT ${limit}`,
     );
-    const rows: Array<{ id: string; created_key: string }> = await this.ds.query(
-      `SELECT id, created_key FROM (${parts.map((part) => `(${part})`).join(' UNION ALL ')}) c ${order} LIMIT ${limit}`,
-      page.values,
-    );
-    const entities = rows.length ? await this.repo().findBy({ id: In(rows.map((r) => r.id)) }) : [];
-    const byId = new Map(entities.map((c) => [c.id, c]));
+    const pageRows = async () => {
+      const rows: Array<{ id: string; created_key: string }> = await this.ds.query(
+        `SELECT id, created_key FROM (${parts.map((part) => `(${part})`).join(' UNION ALL ')}) c ${order} LIMIT ${limit}`,
+        page.values,
+      );
+      const entities = rows.length ? await this.repo().findBy({ id: In(rows.map((r) => r.id)) }) : [];
+      return { rows, byId: new Map(entities.map((c) => [c.id, c])) };
+    };
     // Counting visits every match (up to the cap): through the index, whether the term is common or not.
+    // With the matching enterprises known, one scan of their cases (cases_enterprise_created_idx) filtered
+    // by department beats a range per department: each range would probe every enterprise again.
     const count = new SqlParams();
-    const counted: Array<{ n: number }> = await this.ds.query(
-      cappedCountSql(
-        sources(count, build(count, { cursor: false, titleIndex: true }), 'SELECT 1 FROM cases c').join(' UNION ALL '),
-      ),
-      count.values,
+    const countSql = cappedCountSql(
+      sources(
+        count,
+        build(count, { cursor: false, titleIndex: true }),
+        'SELECT 1 FROM cases c',
+        '',
+        perDepartment && !enterpriseIds,
+      ).join(' UNION ALL '),
     );
+    // The total does not depend on the page: counted on a second connection while the page is read.
+    const [{ rows, byId }, counted] = await Promise.all([
+      pageRows(),
+      this.ds.query(countSql, count.values) as Promise<Array<{ n: number }>>,
+    ]);
     return keysetPage(
       rows,
       q.limit,
