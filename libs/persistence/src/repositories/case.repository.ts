@@ -207,9 +207,6 @@ export class CaseRepository {
       if (rows.length === 0) return empty;
       if (rows.length <= MAX_ENTERPRISE_IDS) enterpriseIds = rows.map((r) => r.id);
     }
-    // A common title term is found fastest by walking the newest cases; a rare one through the index.
-    const commonTitle =
-      q.title && q.title.length >= 2 ? (await this.titleCandidates(q)) > COMMON_TERM_CANDIDATES : false;
     const build = (params: SqlParams, opts: { cursor: boolean; titleIndex: boolean }) => {
       const where: string[] = [];
       if (q.caseNumber) where.push(`c.reference_no = ${params.add(q.caseNumber)}`);
@@ -236,16 +233,19 @@ export class CaseRepository {
             `${select} WHERE ${[`c.department_id = ANY(${params.add(q.departmentIds)}::uuid[])`, ...filters].join(' AND ')}${suffix}`,
           ];
 
-    const page = new SqlParams();
-    const limit = page.add(q.limit + 1);
-    const order = 'ORDER BY c.created_at DESC, c.id DESC';
-    const parts = sources(
-      page,
-      build(page, { cursor: true, titleIndex: !commonTitle }),
-      `SELECT c.id, ${timestampKey('c.created_at')} AS created_key, c.created_at FROM cases c`,
-      ` ${order} LIMIT ${limit}`,
-    );
     const pageRows = async () => {
+      // A common title term is found fastest by walking the newest cases; a rare one through the index.
+      const commonTitle =
+        q.title && q.title.length >= 2 ? (await this.titleCandidates(q)) > COMMON_TERM_CANDIDATES : false;
+      const page = new SqlParams();
+      const limit = page.add(q.limit + 1);
+      const order = 'ORDER BY c.created_at DESC, c.id DESC';
+      const parts = sources(
+        page,
+        build(page, { cursor: true, titleIndex: !commonTitle }),
+        `SELECT c.id, ${timestampKey('c.created_at')} AS created_key, c.created_at FROM cases c`,
+        ` ${order} LIMIT ${limit}`,
+      );
       const rows: Array<{ id: string; created_key: string }> = await this.ds.query(
         `SELECT id, created_key FROM (${parts.map((part) => `(${part})`).join(' UNION ALL ')}) c ${order} LIMIT ${limit}`,
         page.values,
@@ -266,7 +266,8 @@ export class CaseRepository {
         perDepartment && !enterpriseIds,
       ).join(' UNION ALL '),
     );
-    // The total does not depend on the page: counted on a second connection while the page is read.
+    // The total does not depend on the page (it always goes through the index): counted on a second
+    // connection while the page is chosen and read.
     const [{ rows, byId }, counted] = await Promise.all([
       pageRows(),
       this.ds.query(countSql, count.values) as Promise<Array<{ n: number }>>,
@@ -281,15 +282,20 @@ export class CaseRepository {
     );
   }
 
-  /** How many cases of the searched departments the title index offers for the term (a count of index entries). */
+  /**
+   * How many cases of the searched departments the title index offers for the term (index entries),
+   * counted only as far as the threshold decides: one more than COMMON_TERM_CANDIDATES.
+   */
   private async titleCandidates(q: CaseSearch): Promise<number> {
-    const rows: Array<{ n: string }> = await this.ds.query(
-      `SELECT coalesce(sum((SELECT count(*) FROM cases c
-                             WHERE c.department_id = d AND text_bigrams(c.title) @> text_bigrams($2::text))), 0) AS n
-         FROM unnest($1::uuid[]) AS d`,
+    const rows: Array<{ n: number }> = await this.ds.query(
+      `SELECT count(*)::int AS n FROM (
+         SELECT 1 FROM unnest($1::uuid[]) AS d
+           CROSS JOIN LATERAL (SELECT 1 FROM cases c
+                                WHERE c.department_id = d AND text_bigrams(c.title) @> text_bigrams($2::text)) AS m
+          LIMIT ${COMMON_TERM_CANDIDATES + 1}) AS capped`,
       [q.departmentIds, q.title],
     );
-    return Number(rows[0].n);
+    return rows[0].n;
   }
 
   async addAttachment(a: Partial<AttachmentEntity>, tx?: Transaction): Promise<AttachmentEntity> {
