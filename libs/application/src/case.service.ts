@@ -9,6 +9,7 @@ import {
   AttachmentEntity,
   CaseEntity,
   CaseRepository,
+  CaseSummaryRow,
   KeysetPage,
   OrganisationRepository,
   PageRequest,
@@ -505,34 +506,8 @@ export class CaseService {
 
   /** Number, title and enterprise of the given cases (the context of an inbox page), without any access check. */
   async summaries(ids: string[]): Promise<Map<string, CaseSummary>> {
-    const found = await Promise.all([...new Set(ids)].map((id) => this.cases.findById(id)));
-    const cases = found.filter((c): c is CaseEntity => c !== null);
-    const enterpriseIds = [...new Set(cases.map((c) => c.enterpriseId).filter((id): id is string => id !== null))];
-    const enterprises = await Promise.all(enterpriseIds.map((id) => this.org.findEnterprise(id)));
-    const names = new Map(enterprises.filter((e) => e !== null).map((e) => [e.id, e.name]));
-    return new Map(
-      cases.map((c) => [
-        c.id,
-        {
-          id: c.id,
-          caseType: c.caseType,
-          referenceNo: c.referenceNo,
-          title: c.title,
-          status: c.status,
-          enterpriseId: c.enterpriseId,
-          enterpriseName: c.enterpriseId ? (names.get(c.enterpriseId) ?? null) : null,
-        },
-      ]),
-    );
+    return new Map((await this.cases.summaries(ids)).map((c) => [c.id, c]));
   }
 }
 
-export interface CaseSummary {
-  id: string;
-  caseType: string;
-  referenceNo: string | null;
-  title: string;
-  status: string;
-  enterpriseId: string | null;
-  enterpriseName: string | null;
-}
+export type CaseSummary = CaseSummaryRow;

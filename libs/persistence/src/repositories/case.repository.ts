@@ -20,6 +20,17 @@ export interface CaseSearch extends PageRequest {
   createdBefore?: Date;
 }
 
+/** What a list row shows of its case. */
+export interface CaseSummaryRow {
+  id: string;
+  caseType: string;
+  referenceNo: string | null;
+  title: string;
+  status: string;
+  enterpriseId: string | null;
+  enterpriseName: string | null;
+}
+
 const CASE_SORT = 'newest';
 /** Beyond this many departments one ordered scan of all cases beats one ordered range per department. */
 const MAX_DEPARTMENT_RANGES = 40;
@@ -56,6 +67,21 @@ export class CaseRepository {
 
   findById(id: string, tx?: Transaction): Promise<CaseEntity | null> {
     return this.repo(tx).findOne({ where: { id } });
+  }
+
+  /**
+   * The number, title and enterprise name of each of the cases, in one statement: a page of the inbox
+   * or of the search shows them for up to 100 rows, and a lookup per row would queue on the pool.
+   */
+  async summaries(ids: string[]): Promise<CaseSummaryRow[]> {
+    if (ids.length === 0) return [];
+    return this.ds.query(
+      `SELECT c.id, c.case_type AS "caseType", c.reference_no AS "referenceNo", c.title, c.status,
+              c.enterprise_id AS "enterpriseId", e.name AS "enterpriseName"
+         FROM cases c LEFT JOIN enterprises e ON e.id = c.enterprise_id
+        WHERE c.id = ANY($1::uuid[])`,
+      [[...new Set(ids)]],
+    );
   }
 
   findByWorkflowId(workflowId: string, tx?: Transaction): Promise<CaseEntity | null> {
@@ -181,9 +207,6 @@ export class CaseRepository {
       if (rows.length === 0) return empty;
       if (rows.length <= MAX_ENTERPRISE_IDS) enterpriseIds = rows.map((r) => r.id);
     }
-    // A common title term is found fastest by walking the newest cases; a rare one through the index.
-    const commonTitle =
-      q.title && q.title.length >= 2 ? (await this.titleCandidates(q)) > COMMON_TERM_CANDIDATES : false;
     const build = (params: SqlParams, opts: { cursor: boolean; titleIndex: boolean }) => {
       const where: string[] = [];
       if (q.caseNumber) where.push(`c.reference_no = ${params.add(q.caseNumber)}`);
@@ -201,8 +224,8 @@ export class CaseRepository {
         where.push(`(c.created_at, c.id) < (${params.add(cursor[0])}::timestamptz, ${params.add(cursor[1])}::uuid)`);
       return where;
     };
-    const sources = (params: SqlParams, filters: string[], select: string, suffix = '') =>
-      perDepartment
+    const sources = (params: SqlParams, filters: string[], select: string, suffix = '', split = perDepartment) =>
+      split
         ? q.departmentIds.map(
             (d) => `${select} WHERE ${[`c.department_id = ${params.add(d)}::uuid`, ...filters].join(' AND ')}${suffix}`,
           )
@@ -210,29 +233,45 @@ export class CaseRepository {
             `${select} WHERE ${[`c.department_id = ANY(${params.add(q.departmentIds)}::uuid[])`, ...filters].join(' AND ')}${suffix}`,
           ];
 
-    const page = new SqlParams();
-    const limit = page.add(q.limit + 1);
-    const order = 'ORDER BY c.created_at DESC, c.id DESC';
-    const parts = sources(
-      page,
-      build(page, { cursor: true, titleIndex: !commonTitle }),
-      `SELECT c.id, ${timestampKey('c.created_at')} AS created_key, c.created_at FROM cases c`,
-      ` ${order} LIMIT ${limit}`,
-    );
-    const rows: Array<{ id: string; created_key: string }> = await this.ds.query(
-      `SELECT id, created_key FROM (${parts.map((part) => `(${part})`).join(' UNION ALL ')}) c ${order} LIMIT ${limit}`,
-      page.values,
-    );
-    const entities = rows.length ? await this.repo().findBy({ id: In(rows.map((r) => r.id)) }) : [];
-    const byId = new Map(entities.map((c) => [c.id, c]));
+    const pageRows = async () => {
+      // A common title term is found fastest by walking the newest cases; a rare one through the index.
+      const commonTitle =
+        q.title && q.title.length >= 2 ? (await this.titleCandidates(q)) > COMMON_TERM_CANDIDATES : false;
+      const page = new SqlParams();
+      const limit = page.add(q.limit + 1);
+      const order = 'ORDER BY c.created_at DESC, c.id DESC';
+      const parts = sources(
+        page,
+        build(page, { cursor: true, titleIndex: !commonTitle }),
+        `SELECT c.id, ${timestampKey('c.created_at')} AS created_key, c.created_at FROM cases c`,
+        ` ${order} LIMIT ${limit}`,
+      );
+      const rows: Array<{ id: string; created_key: string }> = await this.ds.query(
+        `SELECT id, created_key FROM (${parts.map((part) => `(${part})`).join(' UNION ALL ')}) c ${order} LIMIT ${limit}`,
+        page.values,
+      );
+      const entities = rows.length ? await this.repo().findBy({ id: In(rows.map((r) => r.id)) }) : [];
+      return { rows, byId: new Map(entities.map((c) => [c.id, c])) };
+    };
     // Counting visits every match (up to the cap): through the index, whether the term is common or not.
+    // With the matching enterprises known, one scan of their cases (cases_enterprise_created_idx) filtered
+    // by department beats a range per department: each range would probe every enterprise again.
     const count = new SqlParams();
-    const counted: Array<{ n: number }> = await this.ds.query(
-      cappedCountSql(
-        sources(count, build(count, { cursor: false, titleIndex: true }), 'SELECT 1 FROM cases c').join(' UNION ALL '),
-      ),
-      count.values,
+    const countSql = cappedCountSql(
+      sources(
+        count,
+        build(count, { cursor: false, titleIndex: true }),
+        'SELECT 1 FROM cases c',
+        '',
+        perDepartment && !enterpriseIds,
+      ).join(' UNION ALL '),
     );
+    // The total does not depend on the page (it always goes through the index): counted on a second
+    // connection while the page is chosen and read.
+    const [{ rows, byId }, counted] = await Promise.all([
+      pageRows(),
+      this.ds.query(countSql, count.values) as Promise<Array<{ n: number }>>,
+    ]);
     return keysetPage(
       rows,
       q.limit,
@@ -243,15 +282,20 @@ export class CaseRepository {
     );
   }
 
-  /** How many cases of the searched departments the title index offers for the term (a count of index entries). */
+  /**
+   * How many cases of the searched departments the title index offers for the term (index entries),
+   * counted only as far as the threshold decides: one more than COMMON_TERM_CANDIDATES.
+   */
   private async titleCandidates(q: CaseSearch): Promise<number> {
-    const rows: Array<{ n: string }> = await this.ds.query(
-      `SELECT coalesce(sum((SELECT count(*) FROM cases c
-                             WHERE c.department_id = d AND text_bigrams(c.title) @> text_bigrams($2::text))), 0) AS n
-         FROM unnest($1::uuid[]) AS d`,
+    const rows: Array<{ n: number }> = await this.ds.query(
+      `SELECT count(*)::int AS n FROM (
+         SELECT 1 FROM unnest($1::uuid[]) AS d
+           CROSS JOIN LATERAL (SELECT 1 FROM cases c
+                                WHERE c.department_id = d AND text_bigrams(c.title) @> text_bigrams($2::text)) AS m
+          LIMIT ${COMMON_TERM_CANDIDATES + 1}) AS capped`,
       [q.departmentIds, q.title],
     );
-    return Number(rows[0].n);
+    return rows[0].n;
   }
 
   async addAttachment(a: Partial<AttachmentEntity>, tx?: Transaction): Promise<AttachmentEntity> {

@@ -210,14 +210,16 @@ export class TaskRepository {
                         FROM tasks t WHERE ${where.join(' AND ')} ${after}
                        ORDER BY ${order.replace('rank, ', '')} LIMIT ${limit})`);
         }
-    const rows: InboxRow[] = parts.length
-      ? await this.ds.query(
-          `SELECT id, rank, due_key, created_key FROM (${parts.join(' UNION ALL ')}) t ORDER BY ${order} LIMIT ${limit}`,
-          params.values,
-        )
-      : [];
-    const entities = rows.length ? await this.repo().findBy({ id: In(rows.map((r) => r.id)) }) : [];
-    const byId = new Map(entities.map((t) => [t.id, t]));
+    const pageRows = async (): Promise<{ rows: InboxRow[]; byId: Map<string, TaskEntity> }> => {
+      const rows: InboxRow[] = parts.length
+        ? await this.ds.query(
+            `SELECT id, rank, due_key, created_key FROM (${parts.join(' UNION ALL ')}) t ORDER BY ${order} LIMIT ${limit}`,
+            params.values,
+          )
+        : [];
+      const entities = rows.length ? await this.repo().findBy({ id: In(rows.map((r) => r.id)) }) : [];
+      return { rows, byId: new Map(entities.map((t) => [t.id, t])) };
+    };
     const count = new SqlParams();
     const countFilters = [`t.status = ANY(${count.add(statuses)}::text[])`];
     if (f.type) countFilters.push(`t.type = ${count.add(f.type)}`);
@@ -231,14 +233,18 @@ export class TaskRepository {
           `t.assignee_id IS NULL AND t.department_id = ${count.add(d)}::uuid AND t.candidate_roles && ${countRoles}::text[]`,
       ),
     ];
-    const counted: Array<{ n: number }> = await this.ds.query(
-      cappedCountSql(
-        countQueues
-          .map((queue) => `SELECT 1 FROM tasks t WHERE ${queue} AND ${countFilters.join(' AND ')}`)
-          .join(' UNION ALL '),
-      ),
-      count.values,
-    );
+    // The total does not depend on the page: counted on a second connection while the page is read.
+    const [{ rows, byId }, counted] = await Promise.all([
+      pageRows(),
+      this.ds.query(
+        cappedCountSql(
+          countQueues
+            .map((queue) => `SELECT 1 FROM tasks t WHERE ${queue} AND ${countFilters.join(' AND ')}`)
+            .join(' UNION ALL '),
+        ),
+        count.values,
+      ) as Promise<Array<{ n: number }>>,
+    ]);
     return keysetPage(
       rows,
       f.limit,
