@@ -55,6 +55,22 @@ describe('console endpoints: GET /directory/users, GET /directory/departments, G
     expect(afterLeaving.body.items.map((user: { id: string }) => user.id)).not.toContain(created.body.id);
     expect(afterLeaving.body.total).toBe(res.body.total);
 
+    // By id, the people a record names: of another county, and named still after they left (credential numbers
+    // only of the reader's own departments).
+    const named = await h
+      .http()
+      .get('/directory/users')
+      .query({ ids: [created.body.id, h.org.users.otherOfficer.id, h.org.users.officerB.id].join(','), limit: 100 })
+      .set(h.as('officerA'));
+    expect(named.status).toBe(200);
+    const byId = new Map((named.body.items as Array<{ id: string }>).map((user) => [user.id, user]));
+    expect([...byId.keys()].sort()).toEqual(
+      [created.body.id, h.org.users.otherOfficer.id, h.org.users.officerB.id].sort(),
+    );
+    expect(byId.get(created.body.id)).toMatchObject({ displayName: '已离职', credentialNo: `L${h.org.suffix}` });
+    expect(byId.get(h.org.users.otherOfficer.id)).toMatchObject({ credentialNo: null });
+    expect((await h.http().get('/directory/users').query({ ids: 'x' }).set(h.as('officerA'))).status).toBe(400);
+
     expect((await h.http().get('/directory/users')).status).toBe(401);
     const badLimit = await h.http().get('/directory/users').query({ limit: 0 }).set(h.as('officerA'));
     expect(badLimit.status).toBe(400);

@@ -189,7 +189,12 @@ export class OrganisationService {
    * With a name to search for, the officials of every department (an accident's investigation team takes
    * police, trade-union and discipline members from other bodies; 条例 Art.22).
    */
-  directory(actor: Actor, page: PageRequest & { nameContains?: string }): Promise<KeysetPage<UserEntity>> {
+  directory(
+    actor: Actor,
+    page: PageRequest & { nameContains?: string; ids?: string[] },
+  ): Promise<KeysetPage<UserEntity>> {
+    // By id, the people a record the reader sees refers to: of any body, and named still after they left.
+    if (page.ids) return this.dir.usersPage({ departmentIds: null, ...page });
     return this.dir.usersPage({
       departmentIds: page.nameContains ? null : actor.visibleDepartmentIds,
       activeOnly: true,

@@ -72,7 +72,7 @@ export class OrganisationController {
   @AnyAuthenticated()
   @Endpoint({
     summary:
-      'Active users of your visible departments (name, department, roles, credential number), for steps that name colleagues; with `q`, the officials of every department whose name matches (an investigation team takes members from other bodies)',
+      'Active users of your visible departments (name, department, roles, credential number), for steps that name colleagues; with `q`, the officials of every department whose name matches (an investigation team takes members from other bodies); with `ids`, the people named by a record',
     response: DirectoryUserPageDto,
     errors: [400],
   })

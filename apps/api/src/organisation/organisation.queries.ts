@@ -36,8 +36,8 @@ export class OrganisationQueries {
   }
 
   async directory(actor: Actor, query: DirectoryQueryDto) {
-    const { q, ...page } = query;
-    const found = await this.org.directory(actor, { ...page, nameContains: q });
+    const { q, ids, ...page } = query;
+    const found = await this.org.directory(actor, { ...page, nameContains: q, ids: idsOf(ids) });
     return { ...found, items: found.items.map((user) => directoryUserView(user, actor.visibleDepartmentIds)) };
   }
 

@@ -19,17 +19,19 @@ const UUID_PATTERN = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4
 /** At most a page of ids, so a lookup by id never needs a second page. */
 const MAX_IDS = 100;
 
+/** A comma-separated list of up to a page of ids (a query parameter). */
+const idsParam = (description: string) =>
+  z
+    .string()
+    .regex(new RegExp(`^${UUID_PATTERN}(,${UUID_PATTERN}){0,${MAX_IDS - 1}}$`))
+    .optional()
+    .meta({ description: `${description} (comma-separated, at most ${MAX_IDS})` });
+
 export class DepartmentQueryDto extends createZodDto(
   OffsetPageQuerySchema.extend({
     level: z.enum(LEVELS).optional(),
     kind: z.string().min(1).max(48).optional(),
-    ids: z
-      .string()
-      .regex(new RegExp(`^${UUID_PATTERN}(,${UUID_PATTERN}){0,${MAX_IDS - 1}}$`))
-      .optional()
-      .meta({
-        description: `Only these departments, by id (comma-separated, at most ${MAX_IDS}): how the console names the departments a page refers to`,
-      }),
+    ids: idsParam('Only these departments, by id: how the console names the departments a page refers to'),
   }),
 ) {}
 
@@ -153,6 +155,9 @@ export class DirectoryQueryDto extends createZodDto(
       description:
         'Part of a name or username: searches the officials of every department (credential numbers only for yours)',
     }),
+    ids: idsParam(
+      'Only these people, by id, of any department and whether still active or not (credential numbers only for yours): how the console names the people a record refers to',
+    ),
   }),
 ) {}
 

@@ -235,7 +235,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Active users of your visible departments (name, department, roles, credential number), for steps that name colleagues; with `q`, the officials of every department whose name matches (an investigation team takes members from other bodies) */
+    /** Active users of your visible departments (name, department, roles, credential number), for steps that name colleagues; with `q`, the officials of every department whose name matches (an investigation team takes members from other bodies); with `ids`, the people named by a record */
     get: operations['OrganisationController_directory'];
     put?: never;
     post?: never;
@@ -8990,7 +8990,7 @@ export interface operations {
         limit?: number;
         level?: 'PROVINCE' | 'CITY' | 'COUNTY' | 'TOWN' | 'PARK';
         kind?: string;
-        /** @description Only these departments, by id (comma-separated, at most 100): how the console names the departments a page refers to */
+        /** @description Only these departments, by id: how the console names the departments a page refers to (comma-separated, at most 100) */
         ids?: string;
       };
       header?: never;
@@ -9325,6 +9325,8 @@ export interface operations {
         cursor?: string;
         /** @description Part of a name or username: searches the officials of every department (credential numbers only for yours) */
         q?: string;
+        /** @description Only these people, by id, of any department and whether still active or not (credential numbers only for yours): how the console names the people a record refers to (comma-separated, at most 100) */
+        ids?: string;
       };
       header?: never;
       path?: never;

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
 import { api, unwrap } from '../api/client';
 import type { DirectoryDepartment } from '../api/types';
-import { useDepartmentsById } from '../lib/departments';
+import { useDepartmentsById } from '../lib/names';
 
 /**
  * A department (`x-widget: department`, e.g. the competent department a complaint is transferred to): the first

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
 import { api, unwrap } from '../api/client';
 import type { DirectoryUser } from '../api/types';
-import { useDepartmentsById } from '../lib/departments';
+import { useDepartmentsById } from '../lib/names';
 
 /**
  * A person (or several) from the directory: the colleagues of the reader's departments at once, and, as a name is

@@ -128,13 +128,6 @@ export function useDirectory(enabled = true) {
   });
 }
 
-export function UserName({ id }: { id: string | null | undefined }) {
-  const directory = useDirectory();
-  if (!id) return <>—</>;
-  const user = directory.data?.find((u) => u.id === id);
-  return <>{user ? user.displayName : id.slice(0, 8)}</>;
-}
-
 export const ChinaTime = ({ value }: { value: string | null | undefined }) => <>{chinaDateTime(value)}</>;
 
-export { DepartmentName, useDepartmentsById } from './departments';
+export { DepartmentName, useDepartmentsById, UserName, usePeopleById } from './names';

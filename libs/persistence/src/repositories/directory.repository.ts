@@ -86,9 +86,10 @@ export class DirectoryRepository {
   /** Keyset page of the users of the departments, by username. */
   /** Users of the given departments (`null`: of every department), by username. */
   usersPage(
-    f: PageRequest & { departmentIds: string[] | null; activeOnly?: boolean; nameContains?: string },
+    f: PageRequest & { departmentIds: string[] | null; activeOnly?: boolean; nameContains?: string; ids?: string[] },
   ): Promise<KeysetPage<UserEntity>> {
     const qb = this.ds.getRepository(UserEntity).createQueryBuilder('u').where('true');
+    if (f.ids) qb.andWhere('u.id IN (:...ids)', { ids: f.ids });
     if (f.departmentIds)
       qb.andWhere('u.department_id IN (:...deps)', { deps: f.departmentIds.length ? f.departmentIds : NO_DEPARTMENT });
     if (f.activeOnly) qb.andWhere('u.active = true');
