@@ -86,4 +86,27 @@ describe('races on one task', () => {
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect(await moves()).toEqual([{ action: winner.body.outcome === 'APPROVE' ? 'CASE_FILED' : 'CASE_NOT_FILED' }]);
   });
+
+  it('a completion read while the task was open but arriving after its workflow ended: 409, not 404', async () => {
+    // The losing side of a race, made deterministic: a refused filing ends the case's workflow, and the task
+    // row is put back as it was read by a request still on its way.
+    const taskId = await openFilingTask();
+    const refused = await h
+      .http()
+      .post(`/tasks/${taskId}/complete`)
+      .set(h.as('head'))
+      .send({ outcome: 'REJECT', payload: { comment: '不予立案' } });
+    expect(refused.status).toBe(200);
+    const [{ workflow_id: workflowId }] = await h.db.ds.query('SELECT workflow_id FROM tasks WHERE id = $1', [taskId]);
+    await expectEventually(async () =>
+      expect((await h.client.workflow.getHandle(workflowId).describe()).status.name).toBe('COMPLETED'),
+    );
+    await h.db.ds.query(`UPDATE tasks SET status = 'OPEN', assignee_id = NULL WHERE id = $1`, [taskId]);
+    const late = await h
+      .http()
+      .post(`/tasks/${taskId}/complete`)
+      .set(h.as('head'))
+      .send({ outcome: 'APPROVE', payload: { comment: '迟到的批准' } });
+    expect({ status: late.status, code: late.body.code }).toEqual({ status: 409, code: 'TASK_ALREADY_COMPLETED' });
+  });
 });
