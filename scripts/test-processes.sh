@@ -16,9 +16,13 @@ ensure_node_modules
 # This tier's own cluster: never the one the other tiers use (DATABASE_URL would point at a shared server).
 unset DATABASE_URL TEMPORAL_ADDRESS
 PG_EPHEMERAL=1 pg_up pg-processes "$(free_port)"
+# The application role logs in on this cluster with a password: the one
+# scripts/test.sh chose, or one of this run's own when the tier runs alone.
+PG_APP_PASSWORD="${PG_APP_PASSWORD:-$(_pg_random_secret)}"
+pg_app_login "$PG_ADMIN_URL" "$PG_APP_PASSWORD"
 TEMPORAL_CLI="$(temporal_cli)"
 PROCESS_TIER_DIR="$(mktemp -d "$DATA_DIR/processes.XXXXXX")"
-export PG_ADMIN_URL PG_DATA PG_BIN TEMPORAL_CLI PROCESS_TIER_DIR
+export PG_ADMIN_URL PG_APP_PASSWORD PG_DATA PG_BIN TEMPORAL_CLI PROCESS_TIER_DIR
 export WORKFLOW_BUNDLE_PATH="$PROJECT_ROOT/dist/workflow-bundle.js"
 mkdir -p "$DATA_DIR"
 rc=0
