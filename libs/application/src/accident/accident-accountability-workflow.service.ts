@@ -4,6 +4,7 @@ import { AccidentRepository, UnitOfWork } from '@safety/persistence';
 import type { AccidentActivities, LinkedCaseAnswer } from '@safety/temporal/accident.activities';
 import { AuditService } from '../audit.service';
 import { CaseService } from '../case.service';
+import { AccidentGateService } from './accident-gate.service';
 import { AccidentService } from './accident.service';
 
 /**
@@ -18,6 +19,7 @@ export class AccidentAccountabilityWorkflowService {
     private readonly caseService: CaseService,
     private readonly audit: AuditService,
     private readonly accidents: AccidentService,
+    private readonly gateService: AccidentGateService,
   ) {}
 
   /**
@@ -182,7 +184,7 @@ export class AccidentAccountabilityWorkflowService {
 
   /** At closure: the gates, with every outcome read from a linked case or referral written to the party's record. */
   async evaluateGates(caseId: string): Promise<{ closable: boolean; missing: string[] }> {
-    const g = await this.accidents.gates(caseId);
+    const g = await this.gateService.gates(caseId);
     for (const p of g.parties) {
       if (p.recordedOutcome === 'PENDING' && p.outcome !== 'PENDING') {
         await this.recordPartyOutcome({
