@@ -7,7 +7,7 @@ import {
   AccidentPreCheckService,
   AccidentReportingViolationService,
   AccidentService,
-  CaseService,
+  CaseEvidenceService,
 } from '@safety/application';
 import { toLocalDate } from '@safety/domain/calendar/local-date';
 import { workflowPolicyOf } from '@safety/domain/accident/policy';
@@ -56,7 +56,7 @@ export class AccidentWorkflowGateway {
     private readonly intake: AccidentIntakeService,
     private readonly preChecks: AccidentPreCheckService,
     private readonly gateService: AccidentGateService,
-    private readonly cases: CaseService,
+    private readonly evidence: CaseEvidenceService,
     private readonly tasks: TaskGateway,
     private readonly starter: WorkflowStarter,
     private readonly answers: WorkflowAnswers,
@@ -146,7 +146,7 @@ export class AccidentWorkflowGateway {
     const receivedOn = body.receivedOn ?? today;
     this.preChecks.assertReceivedOn(accident, { receivedOn, today, receiptAttachmentIds: body.receiptAttachmentIds });
     this.preChecks.assertSupplementaryWindow(accident, receivedOn);
-    await this.cases.assertCitedAttachmentsBelong(caseId, body);
+    await this.evidence.assertCitedAttachmentsBelong(caseId, body);
     const figures = {
       deaths: body.deaths,
       seriousInjuries: body.seriousInjuries,

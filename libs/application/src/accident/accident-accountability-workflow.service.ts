@@ -3,7 +3,7 @@ import { DomainError, ErrorCode } from '@safety/domain/errors';
 import { AccidentRepository, UnitOfWork } from '@safety/persistence';
 import type { AccidentActivities, LinkedCaseAnswer } from '@safety/temporal/accident.activities';
 import { AuditService } from '../audit.service';
-import { CaseService } from '../case.service';
+import { LinkedCaseService } from '../linked-case.service';
 import { AccidentGateService } from './accident-gate.service';
 import { AccidentService } from './accident.service';
 
@@ -16,7 +16,7 @@ export class AccidentAccountabilityWorkflowService {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly repo: AccidentRepository,
-    private readonly caseService: CaseService,
+    private readonly linkedCases: LinkedCaseService,
     private readonly audit: AuditService,
     private readonly accidents: AccidentService,
     private readonly gateService: AccidentGateService,
@@ -43,8 +43,8 @@ export class AccidentAccountabilityWorkflowService {
     };
     const linked =
       input.workflowId === undefined
-        ? await this.caseService.openLinked({ ...opening, linkKey: input.linkKey })
-        : await this.caseService.createLinked({ ...opening, workflowId: input.workflowId }).then((row) => ({
+        ? await this.linkedCases.openLinked({ ...opening, linkKey: input.linkKey })
+        : await this.linkedCases.createLinked({ ...opening, workflowId: input.workflowId }).then((row) => ({
             caseId: row.id,
             workflowId: row.workflowId,
             openedAt: row.createdAt.toISOString(),
