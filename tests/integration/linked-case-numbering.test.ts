@@ -1,5 +1,5 @@
-import { AuditService, CaseService } from '@safety/application';
-import { AuditRepository, CaseRepository, OrganisationRepository, UnitOfWork } from '@safety/persistence';
+import { AuditService, LinkedCaseService } from '@safety/application';
+import { AuditRepository, CaseRepository, UnitOfWork } from '@safety/persistence';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { createTestDatabase, TestDatabase } from '../support/db';
 import { createOrg, TestOrg } from '../support/fixtures';
@@ -8,7 +8,7 @@ import { createOrg, TestOrg } from '../support/fixtures';
 describe('linked case numbering (PostgreSQL)', () => {
   let db: TestDatabase;
   let org: TestOrg;
-  let cases: CaseService;
+  let cases: LinkedCaseService;
   let sourceCaseId: string;
 
   const request = (linkKey: string, caseType: 'PENALTY' | 'CRIMINAL_TRANSFER' = 'CRIMINAL_TRANSFER') => ({
@@ -26,12 +26,7 @@ describe('linked case numbering (PostgreSQL)', () => {
     db = await createTestDatabase();
     org = await createOrg(db.ds);
     const uow = new UnitOfWork(db.ds);
-    cases = new CaseService(
-      uow,
-      new CaseRepository(db.ds),
-      new OrganisationRepository(db.ds),
-      new AuditService(new AuditRepository(db.ds)),
-    );
+    cases = new LinkedCaseService(uow, new CaseRepository(db.ds), new AuditService(new AuditRepository(db.ds)));
     sourceCaseId = (
       await db.ds.query(
         `INSERT INTO cases (case_type, title, status, department_id, enterprise_id, workflow_id, created_by, handler_ids)

@@ -1,12 +1,9 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { fromBuffer as fileTypeFromBuffer } from 'file-type';
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Actor, hasAnyRole, Role } from '@safety/domain/identity/roles';
 import { DomainError, ErrorCode } from '@safety/domain/errors';
-import { evidenceTypeOf, sanitiseFileName } from '@safety/domain/evidence/evidence-policy';
 import { endOfLocalDay, LocalDate, startOfLocalDay } from '@safety/domain/calendar/local-date';
 import {
-  AttachmentEntity,
   CaseEntity,
   CaseRepository,
   CaseSummaryRow,
@@ -16,26 +13,8 @@ import {
   Transaction,
   UnitOfWork,
 } from '@safety/persistence';
-import type { CaseHandlers, CaseStatusChange, LinkedCase, LinkedCaseRequest } from '@safety/temporal/activities';
-import { LINKED_WORKFLOW_PREFIX } from '@safety/temporal/activities';
+import type { CaseHandlers, CaseStatusChange } from '@safety/temporal/activities';
 import { AuditService } from './audit.service';
-
-/** A file as sent: the declared name and type are the client's word, checked against the bytes. */
-export interface EvidenceFile {
-  fileName?: string | null;
-  contentType?: string | null;
-  content: Buffer;
-}
-
-/** A file that passed the evidence policy, ready to store. */
-export interface PreparedEvidence {
-  taskId: string | null;
-  kind: 'FILE' | 'NOTE';
-  fileName: string | null;
-  contentType: string;
-  sha256: string;
-  content: Buffer;
-}
 
 export interface NewCase {
   caseType: string;
@@ -57,6 +36,10 @@ export interface CaseSearchQuery extends PageRequest {
   departmentId?: string;
 }
 
+/**
+ * Cases: opening (with the workflow's start), finding and searching them within the actor's jurisdiction, status
+ * changes and handling officers. Linked cases are LinkedCaseService's, evidence CaseEvidenceService's.
+ */
 @Injectable()
 export class CaseService {
   constructor(
@@ -143,107 +126,6 @@ export class CaseService {
       await start(created);
       return created;
     });
-  }
-
-  /**
-   * Opens a case linked to another (an automatic penalty case, a criminal transfer, a referral) and
-   * chooses its workflow id: `<prefix>-<sourceCaseId>-<n>`, numbered by the database under a lock on
-   * the source case, so the source's workflow and the API never choose the same id. Idempotent by
-   * `linkKey`: a retried activity finds the case it opened.
-   */
-  async openLinked(request: LinkedCaseRequest): Promise<LinkedCase> {
-    const opened = await this.uow.transaction((tx) => this.openLinkedCase(request, tx));
-    return { caseId: opened.id, workflowId: opened.workflowId, openedAt: opened.createdAt.toISOString() };
-  }
-
-  /** `openLinked` in the caller's transaction (the API opens a linked case with other writes), returning the row. */
-  async openLinkedCase(request: LinkedCaseRequest, tx: Transaction, requestId?: string): Promise<CaseEntity> {
-    const existing = await this.cases.findByLinkKey(request.linkKey, tx);
-    if (existing) return existing;
-    const workflowId = await this.cases.nextLinkedWorkflowId(
-      request.sourceCaseId,
-      LINKED_WORKFLOW_PREFIX[request.caseType],
-      tx,
-    );
-    return this.insertLinked({ ...request, workflowId, requestId }, tx);
-  }
-
-  /**
-   * Creates (or finds, on an activity retry) the case row for a workflow started by another
-   * workflow: an automatic penalty case, a criminal transfer, a referral. Keyed by workflow id.
-   */
-  async createLinked(input: {
-    caseType: string;
-    title: string;
-    departmentId: string;
-    enterpriseId: string | null;
-    createdBy: string;
-    handlerIds: string[];
-    workflowId: string;
-    sourceCaseId: string | null;
-    data?: Record<string, unknown>;
-  }): Promise<CaseEntity> {
-    return this.uow.transaction(async (tx) => {
-      const existing = await this.cases.findByWorkflowId(input.workflowId, tx);
-      if (existing) return existing;
-      return this.insertLinked(input, tx);
-    });
-  }
-
-  private async insertLinked(
-    input: {
-      caseType: string;
-      title: string;
-      departmentId: string;
-      enterpriseId: string | null;
-      createdBy: string;
-      handlerIds: string[];
-      workflowId: string;
-      sourceCaseId: string | null;
-      data?: Record<string, unknown>;
-      linkKey?: string;
-      requestId?: string;
-    },
-    tx: Transaction,
-  ): Promise<CaseEntity> {
-    const c = await this.cases.insert(
-      {
-        caseType: input.caseType,
-        title: input.title,
-        status: 'CREATED',
-        departmentId: input.departmentId,
-        enterpriseId: input.enterpriseId,
-        workflowId: input.workflowId,
-        createdBy: input.createdBy,
-        handlerIds: input.handlerIds,
-        linkKey: input.linkKey ?? null,
-        data: { ...(input.data ?? {}), sourceCaseId: input.sourceCaseId },
-      },
-      tx,
-    );
-    await this.audit.record(
-      {
-        caseId: c.id,
-        actorId: input.createdBy,
-        action: 'CASE_CREATED',
-        requestId: input.requestId,
-        summary: { caseType: c.caseType, title: c.title, sourceCaseId: input.sourceCaseId, after: 'CREATED' },
-      },
-      tx,
-    );
-    if (input.sourceCaseId) {
-      await this.audit.record(
-        {
-          caseId: input.sourceCaseId,
-          actorId: input.createdBy,
-          action: 'LINKED_CASE_CREATED',
-          requestId: input.requestId,
-          summary: { linkedCaseId: c.id, caseType: c.caseType, workflowId: c.workflowId },
-        },
-        tx,
-      );
-    }
-    return c;
   }
 
   /**
@@ -381,127 +263,6 @@ export class CaseService {
       }
       return { handlerIds, handlers };
     });
-  }
-
-  async attach(
-    actor: Actor,
-    caseId: string,
-    input: EvidenceFile & { taskId?: string | null; kind: 'FILE' | 'NOTE' },
-    requestId?: string,
-  ): Promise<AttachmentEntity> {
-    const c = await this.getVisible(actor, caseId);
-    const prepared = await this.prepareEvidence(input);
-    return this.uow.transaction((tx) =>
-      this.storeEvidence(c.id, { userId: actor.userId, role: actor.roles[0] }, prepared, tx, requestId),
-    );
-  }
-
-  /**
-   * Checks a file against the evidence policy: the type comes from the bytes and the allowlist
-   * (never the client's word alone), the name is sanitised, the content hashed.
-   */
-  async prepareEvidence(
-    input: EvidenceFile & { taskId?: string | null; kind: 'FILE' | 'NOTE' },
-  ): Promise<PreparedEvidence> {
-    const contentType =
-      input.kind === 'NOTE'
-        ? 'text/plain'
-        : evidenceTypeOf({
-            declared: input.contentType,
-            detected: (await fileTypeFromBuffer(input.content))?.mime ?? null,
-            content: input.content,
-          });
-    return {
-      taskId: input.taskId ?? null,
-      kind: input.kind,
-      fileName: sanitiseFileName(input.fileName),
-      contentType,
-      sha256: createHash('sha256').update(input.content).digest('hex'),
-      content: input.content,
-    };
-  }
-
-  /** Stores checked evidence with its audit row; `uploader` null is a member of the public (no account). */
-  async storeEvidence(
-    caseId: string,
-    uploader: { userId: string; role?: string } | null,
-    evidence: PreparedEvidence,
-    tx: Transaction,
-    requestId?: string,
-  ): Promise<AttachmentEntity> {
-    const saved = await this.cases.addAttachment(
-      {
-        caseId,
-        taskId: evidence.taskId,
-        kind: evidence.kind,
-        fileName: evidence.fileName,
-        contentType: evidence.contentType,
-        sizeBytes: evidence.content.length,
-        sha256: evidence.sha256,
-        content: evidence.content,
-        uploadedBy: uploader?.userId ?? null,
-      },
-      tx,
-    );
-    await this.audit.record(
-      {
-        caseId,
-        taskId: evidence.taskId,
-        actorId: uploader?.userId ?? null,
-        actorRole: uploader?.role,
-        action: 'EVIDENCE_ATTACHED',
-        requestId,
-        summary: {
-          attachmentId: saved.id,
-          kind: evidence.kind,
-          fileName: evidence.fileName,
-          contentType: evidence.contentType,
-          sha256: evidence.sha256,
-          sizeBytes: evidence.content.length,
-        },
-      },
-      tx,
-    );
-    return saved;
-  }
-
-  /**
-   * Evidence cited in a step's payload must be the case's own: every `…attachmentIds` list, at any
-   * depth, may name only attachments uploaded to this case (a full-process record cannot point
-   * at another case's files). 422 naming the strangers otherwise.
-   */
-  async assertCitedAttachmentsBelong(caseId: string, payload: unknown): Promise<void> {
-    const cited = new Set<string>();
-    const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-    const walk = (v: unknown, depth: number): void => {
-      if (depth > 6 || v === null || typeof v !== 'object') return;
-      if (Array.isArray(v)) return v.forEach((x) => walk(x, depth + 1));
-      for (const [k, x] of Object.entries(v)) {
-        if (/attachmentids$/i.test(k) && Array.isArray(x))
-          x.filter((id): id is string => typeof id === 'string' && UUID.test(id)).forEach((id) => cited.add(id));
-        else walk(x, depth + 1);
-      }
-    };
-    walk(payload, 0);
-    if (cited.size === 0) return;
-    const own = new Set(await this.cases.attachmentIdsOfCase(caseId, [...cited]));
-    const strangers = [...cited].filter((id) => !own.has(id));
-    if (strangers.length) {
-      throw new DomainError(ErrorCode.RULE_VIOLATION, 'cited attachments must be uploaded to this case first', {
-        attachmentIds: strangers,
-      });
-    }
-  }
-
-  listAttachments(caseId: string): Promise<AttachmentEntity[]> {
-    return this.cases.listAttachments(caseId);
-  }
-
-  async attachmentContent(actor: Actor, caseId: string, id: string): Promise<AttachmentEntity> {
-    await this.getVisible(actor, caseId);
-    const a = await this.cases.attachmentContent(caseId, id);
-    if (!a) throw new DomainError(ErrorCode.NOT_FOUND, `attachment ${id} not found`);
-    return a;
   }
 
   /** Number, title and enterprise of the given cases (the context of an inbox page), without any access check. */

@@ -9,9 +9,11 @@ import {
 } from '@safety/persistence';
 import { AuditService } from './audit.service';
 import { CalendarService } from './calendar.service';
+import { CaseEvidenceService } from './case-evidence.service';
 import { CaseService } from './case.service';
 import { DenialAuditService } from './denial-audit.service';
 import { IdentityService } from './identity.service';
+import { LinkedCaseService } from './linked-case.service';
 import { OrganisationService } from './organisation.service';
 import { TaskService } from './task.service';
 
@@ -26,6 +28,8 @@ const providers = [
   DenialAuditService,
   CalendarService,
   CaseService,
+  LinkedCaseService,
+  CaseEvidenceService,
   IdentityService,
   TaskService,
   OrganisationService,

@@ -4,6 +4,8 @@ export * from './audit.service';
 export * from './denial-audit.service';
 export * from './calendar.service';
 export * from './case.service';
+export * from './linked-case.service';
+export * from './case-evidence.service';
 export * from './identity.service';
 export * from './login.service';
 export * from './password-hasher';

@@ -1,4 +1,4 @@
-import { patched, setHandler } from '@temporalio/workflow';
+import { setHandler } from '@temporalio/workflow';
 import { toLocalDate } from '@safety/domain/calendar/local-date';
 import { ComplaintPolicy, rewardProblem, VerifiedGrade } from '@safety/domain/complaint/policy';
 import type { ComplaintActivities } from '@safety/temporal/complaint.activities';
@@ -10,17 +10,12 @@ import {
   getComplaintStateQuery,
 } from '@safety/temporal/contracts/complaint.contract';
 import type { TaskActor } from '@safety/temporal/contracts/human-task.contract';
-import type { InspectionInput, InspectionState } from '@safety/temporal/contracts/inspection.contract';
-import type { PenaltyCaseInput } from '@safety/temporal/contracts/penalty-case.contract';
-import type { LinkedCase } from '@safety/temporal/activities';
 import { ComplaintSteps } from '@safety/temporal/steps/complaint.steps';
 import { CaseStatus } from '../kernel/case-status';
 import { Kernel } from '../kernel/kernel';
-import type { Submission } from '@safety/temporal/steps/step-definition';
-import { startLinkedCase } from '../kernel/linked-cases';
-import { PATCH } from '../kernel/patches';
 import { ErrorCode } from '@safety/domain/errors';
 import { forbidden, outOfRange, problem, ruleBroken } from '../kernel/problems';
+import { ComplaintRun, openPenaltyCase, penaltyCaseProblem, verifyThroughInspection } from './linked-cases';
 
 /** A department may transfer a complaint on at most this many times before someone must accept it. */
 const MAX_TRANSFERS = 5;
@@ -60,11 +55,7 @@ export async function complaintWorkflow(input: ComplaintCaseInput): Promise<Comp
       ? undefined
       : forbidden('only the handling officers of the complaint act on it'));
 
-  // 立案查处 needs the enterprise of the directory, as an inspection does.
-  const penaltyCaseProblem = (submission: Submission<typeof ComplaintSteps.VERIFICATION>) =>
-    submission.outcome === 'VERIFIED_TRUE' && submission.payload.openPenaltyCase === true && !input.enterpriseId
-      ? ruleBroken('a penalty case needs the enterprise of the directory')
-      : undefined;
+  const run: ComplaintRun = { kernel, acts, input, state, status, where, handlersOnly };
 
   // 受理审查, once per department the complaint reaches; the period counts from receipt, then from each transfer.
   let startDate = toLocalDate(new Date(input.receivedAt));
@@ -173,7 +164,7 @@ export async function complaintWorkflow(input: ComplaintCaseInput): Promise<Comp
         );
       },
       check: (submission) => {
-        if (submission.outcome !== 'OPEN_INSPECTION') return penaltyCaseProblem(submission);
+        if (submission.outcome !== 'OPEN_INSPECTION') return penaltyCaseProblem(input, submission);
         if (!input.enterpriseId) return ruleBroken('an inspection needs the enterprise of the directory');
         const chosen = new Set(submission.payload.inspectorIds);
         if (chosen.size < 2) return ruleBroken('an inspection needs two different inspectors (安全生产法 Art.68)');
@@ -182,62 +173,8 @@ export async function complaintWorkflow(input: ComplaintCaseInput): Promise<Comp
           : ruleBroken('inspectors are credentialed officers of the department without a conflict with the enterprise');
       },
     });
-    if (verification.outcome === 'OPEN_INSPECTION') {
-      const opening = verification;
-      const started = await startLinkedCase<InspectionInput, InspectionState, LinkedCase & { input: InspectionInput }>(
-        kernel,
-        {
-          purpose: 'inspection',
-          open: (linkKey) =>
-            acts.complaintOpenInspection({
-              complaintId: input.complaintId,
-              linkKey,
-              inspectorIds: [...new Set(opening.payload.inspectorIds)],
-              unannounced: opening.payload.unannounced === true,
-              reason: opening.payload.reason,
-              actorId: opening.actor.userId,
-            }),
-        },
-        'inspectionWorkflow',
-        (linked) => linked.input,
-      );
-      state.inspection = { caseId: started.linked.caseId, workflowId: started.linked.workflowId, result: null };
-      await status.moveTo('UNDER_INSPECTION', opening.actor.userId, 'COMPLAINT_UNDER_INSPECTION', {
-        inspectionCaseId: started.linked.caseId,
-      });
-      const inspected = await started.result;
-      state.inspection.result = inspected.result;
-      await acts.complaintRecordInspection({
-        complaintId: input.complaintId,
-        inspectionCaseId: started.linked.caseId,
-        result: inspected.result,
-      });
-      // The finding, now with the inspection's result before the officers (the period keeps running from acceptance).
-      verification = await kernel.board.run(ComplaintSteps.VERIFICATION, {
-        ...where(),
-        step: 'verification-after-inspection',
-        outcomes: ['VERIFIED_TRUE', 'VERIFIED_FALSE'],
-        deadline: {
-          startDate: toLocalDate(new Date(acceptance.completedAt)),
-          unit: 'calendar_days',
-          amount: policy.verificationDays,
-        },
-        warningLeadHours: policy.warningLeadHours,
-        enterStatus: status.enter('ACCEPTED', null, 'COMPLAINT_INSPECTION_ENDED', { result: inspected.result }),
-        context: {
-          complaintId: input.complaintId,
-          inspectionCaseId: started.linked.caseId,
-          inspectionResult: inspected.result,
-        },
-        eligible: handlersOnly,
-        check: (submission) =>
-          submission.outcome === 'VERIFIED_TRUE' &&
-          submission.payload.openPenaltyCase === true &&
-          inspected.result === 'PENALTY_PROPOSED'
-            ? ruleBroken('the inspection already opened a penalty case for this complaint')
-            : penaltyCaseProblem(submission),
-      });
-    }
+    if (verification.outcome === 'OPEN_INSPECTION')
+      verification = await verifyThroughInspection(run, verification, acceptance.completedAt, policy);
     if (verification.outcome === 'OPEN_INSPECTION') throw new Error('a second inspection is not offered');
     state.verifiedTrue = verification.outcome === 'VERIFIED_TRUE';
     const grade: VerifiedGrade | null = verification.outcome === 'VERIFIED_TRUE' ? verification.payload.grade : null;
@@ -249,27 +186,7 @@ export async function complaintWorkflow(input: ComplaintCaseInput): Promise<Comp
       actorId: verification.actor.userId,
       at: verification.completedAt,
     });
-    // 立案查处: the penalty case runs on its own (its periods are the penalty procedure's); the complaint records it and
-    // goes on to its result and feedback, which may tell the informant that a case was opened.
-    if (
-      verification.outcome === 'VERIFIED_TRUE' &&
-      verification.payload.openPenaltyCase === true &&
-      patched(PATCH.COMPLAINT_PENALTY_CASE)
-    ) {
-      const verifier = verification.actor.userId;
-      const started = await startLinkedCase<PenaltyCaseInput, unknown, LinkedCase & { input: PenaltyCaseInput }>(
-        kernel,
-        {
-          purpose: 'penalty-case',
-          open: (linkKey) =>
-            acts.complaintOpenPenaltyCase({ complaintId: input.complaintId, linkKey, actorId: verifier }),
-        },
-        'penaltyCaseWorkflow',
-        (linked) => linked.input,
-      );
-      void started.result.catch(() => undefined);
-      state.penaltyCase = { caseId: started.linked.caseId, workflowId: started.linked.workflowId };
-    }
+    await openPenaltyCase(run, verification);
 
     // 处理结果: what the department did about it (no period of its own: the feedback period follows it).
     const result = await kernel.board.run(ComplaintSteps.RESULT, {

@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { UpdateDefinition } from '@temporalio/common';
-import { AccidentReportingViolationService, AccidentService, CaseService } from '@safety/application';
+import {
+  AccidentGateService,
+  AccidentIntakeService,
+  AccidentPreCheckService,
+  AccidentReportingViolationService,
+  AccidentService,
+  CaseEvidenceService,
+} from '@safety/application';
 import { toLocalDate } from '@safety/domain/calendar/local-date';
 import { workflowPolicyOf } from '@safety/domain/accident/policy';
 import { toReportProposal } from '@safety/domain/accident/proposals';
@@ -46,7 +53,10 @@ import { accidentView, educationView } from './accident.views';
 export class AccidentWorkflowGateway {
   constructor(
     private readonly accidents: AccidentService,
-    private readonly cases: CaseService,
+    private readonly intake: AccidentIntakeService,
+    private readonly preChecks: AccidentPreCheckService,
+    private readonly gateService: AccidentGateService,
+    private readonly evidence: CaseEvidenceService,
     private readonly tasks: TaskGateway,
     private readonly starter: WorkflowStarter,
     private readonly answers: WorkflowAnswers,
@@ -55,7 +65,7 @@ export class AccidentWorkflowGateway {
 
   /** 事故报告: the case and accident rows (graded, the investigating department chosen), then its workflow. */
   async report(actor: Actor, body: CreateAccidentDto, requestId?: string) {
-    const { c, accident } = await this.accidents.report(
+    const { c, accident } = await this.intake.report(
       actor,
       {
         ...body,
@@ -134,15 +144,15 @@ export class AccidentWorkflowGateway {
     const reportedAt = new Date();
     const today = toLocalDate(reportedAt);
     const receivedOn = body.receivedOn ?? today;
-    this.accidents.assertReceivedOn(accident, { receivedOn, today, receiptAttachmentIds: body.receiptAttachmentIds });
-    this.accidents.assertSupplementaryWindow(accident, receivedOn);
-    await this.cases.assertCitedAttachmentsBelong(caseId, body);
+    this.preChecks.assertReceivedOn(accident, { receivedOn, today, receiptAttachmentIds: body.receiptAttachmentIds });
+    this.preChecks.assertSupplementaryWindow(accident, receivedOn);
+    await this.evidence.assertCitedAttachmentsBelong(caseId, body);
     const figures = {
       deaths: body.deaths,
       seriousInjuries: body.seriousInjuries,
       directLossYuan: body.directLossYuan ?? accident.directLossYuan,
     };
-    this.accidents.preview(figures);
+    this.intake.preview(figures);
     return this.message(c.workflowId, reviseCasualtiesUpdate, {
       actor: taskActor(actor),
       revisionKey: randomUUID(),
@@ -157,7 +167,7 @@ export class AccidentWorkflowGateway {
   async formTeam(actor: Actor, caseId: string, team: TeamFormationPayload, requestId?: string) {
     await this.accidents.assertInvestigatingDepartment(actor, caseId, [Role.AGENCY_HEAD]);
     const task = await this.accidents.openTask(caseId, AccidentTaskType.TEAM_FORMATION);
-    const checked = await this.accidents.checkTeam(team, this.accidents.policy.teamRequiredRoles);
+    const checked = await this.preChecks.checkTeam(team, this.accidents.policy.teamRequiredRoles);
     if (!checked.team)
       throw new DomainError(ErrorCode.RULE_VIOLATION, checked.problems.join('; '), { problems: checked.problems });
     return this.tasks.completeTask(actor, task, { outcome: 'FORM', payload: team, requestId });
@@ -191,7 +201,7 @@ export class AccidentWorkflowGateway {
   async submitReport(actor: Actor, caseId: string, report: InvestigationReportPayload, requestId?: string) {
     await this.accidents.getVisible(actor, caseId);
     const task = await this.accidents.openTask(caseId, AccidentTaskType.INVESTIGATION_REPORT);
-    await this.accidents.checkReport(caseId, toReportProposal(report));
+    await this.preChecks.checkReport(caseId, toReportProposal(report));
     return this.tasks.completeTask(actor, task, { outcome: 'SUBMIT', payload: report, requestId });
   }
 
@@ -204,13 +214,13 @@ export class AccidentWorkflowGateway {
   }
 
   async recordEducation(actor: Actor, caseId: string, body: EducationSessionDto, requestId?: string) {
-    return educationView(await this.accidents.recordEducation(actor, caseId, body, requestId));
+    return educationView(await this.gateService.recordEducation(actor, caseId, body, requestId));
   }
 
   /** 结案: refused with the open gates while any 四不放过 gate is open (the workflow checks them again). */
   async close(actor: Actor, caseId: string, body: CloseAccidentDto, requestId?: string) {
     const { c } = await this.accidents.assertInvestigatingDepartment(actor, caseId, [Role.AGENCY_HEAD]);
-    const gates = await this.accidents.gates(caseId);
+    const gates = await this.gateService.gates(caseId);
     if (!gates.closable)
       throw new DomainError(
         ErrorCode.RULE_VIOLATION,

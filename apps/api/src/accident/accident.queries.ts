@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  AccidentGateService,
   AccidentInsightService,
   AccidentReportNotificationService,
   AccidentService,
@@ -28,6 +29,7 @@ import {
 export class AccidentQueries {
   constructor(
     private readonly accidents: AccidentService,
+    private readonly gateService: AccidentGateService,
     private readonly insights: AccidentInsightService,
     private readonly repo: AccidentRepository,
     private readonly tasks: TaskService,
@@ -123,7 +125,7 @@ export class AccidentQueries {
   /** 四不放过: the gates; a referred official's handling stays with the discipline body (only whether it came back). */
   async gates(actor: Actor, id: string) {
     await this.accidents.getVisible(actor, id);
-    const gates = await this.accidents.gates(id);
+    const gates = await this.gateService.gates(id);
     return {
       causesEstablished: gates.causesEstablished,
       responsiblePartiesHandled: gates.responsiblePartiesHandled,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService, CaseSearchQuery, CaseService, TaskService } from '@safety/application';
+import { AuditService, CaseEvidenceService, CaseSearchQuery, CaseService, TaskService } from '@safety/application';
 import { DomainError, ErrorCode } from '@safety/domain/errors';
 import type { Actor } from '@safety/domain/identity/roles';
 import { getPenaltyCaseStateQuery, PenaltyCaseInput, workflowIdForCase } from '@safety/temporal';
@@ -16,6 +16,7 @@ const MAX_ATTACHMENT_BYTES = 8 * 1024 * 1024;
 export class CaseQueries {
   constructor(
     private readonly cases: CaseService,
+    private readonly evidence: CaseEvidenceService,
     private readonly tasks: TaskService,
     private readonly audit: AuditService,
     private readonly starter: WorkflowStarter,
@@ -107,7 +108,7 @@ export class CaseQueries {
       if (task.caseId !== caseId)
         throw new DomainError(ErrorCode.VALIDATION_FAILED, 'the task belongs to another case');
     }
-    const saved = await this.cases.attach(
+    const saved = await this.evidence.attach(
       actor,
       caseId,
       { taskId: body.taskId, kind: body.kind, fileName: body.fileName, contentType: body.contentType, content },
@@ -118,10 +119,10 @@ export class CaseQueries {
 
   async attachments(actor: Actor, caseId: string) {
     await this.cases.getVisible(actor, caseId);
-    return { items: (await this.cases.listAttachments(caseId)).map(attachmentView) };
+    return { items: (await this.evidence.listAttachments(caseId)).map(attachmentView) };
   }
 
   attachmentContent(actor: Actor, caseId: string, attachmentId: string) {
-    return this.cases.attachmentContent(actor, caseId, attachmentId);
+    return this.evidence.attachmentContent(actor, caseId, attachmentId);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { WorkflowNotFoundError, type UpdateDefinition } from '@temporalio/common';
-import { CaseService } from '@safety/application';
+import { CaseEvidenceService, CaseService } from '@safety/application';
 import { DomainError, ErrorCode } from '@safety/domain/errors';
 import { Actor } from '@safety/domain/identity/roles';
 import { CaseEntity } from '@safety/persistence';
@@ -21,6 +21,7 @@ export interface MessageOptions {
 export class PenaltyWorkflowGateway {
   constructor(
     private readonly cases: CaseService,
+    private readonly evidence: CaseEvidenceService,
     private readonly answers: WorkflowAnswers,
   ) {}
 
@@ -47,7 +48,7 @@ export class PenaltyWorkflowGateway {
       throw new DomainError(ErrorCode.STEP_OUT_OF_ORDER, `the case is ${found.status.toLowerCase()}`, { caseId });
     }
     // Receipts and other evidence a message cites are the case's own.
-    await this.cases.assertCitedAttachmentsBelong(caseId, body);
+    await this.evidence.assertCitedAttachmentsBelong(caseId, body);
     const result = await this.answers.update(
       found.workflowId,
       definition,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { WorkflowNotFoundError } from '@temporalio/common';
-import { CaseService, TaskService } from '@safety/application';
+import { CaseEvidenceService, TaskService } from '@safety/application';
 import { DomainError, ErrorCode } from '@safety/domain/errors';
 import type { Actor } from '@safety/domain/identity/roles';
 import type { TaskEntity } from '@safety/persistence';
@@ -61,7 +61,7 @@ export interface StepSubmissionRequest {
 export class TaskGateway {
   constructor(
     private readonly tasks: TaskService,
-    private readonly cases: CaseService,
+    private readonly evidence: CaseEvidenceService,
     private readonly answers: WorkflowAnswers,
   ) {}
 
@@ -95,7 +95,7 @@ export class TaskGateway {
     if (!submission.ok && !submission.unknownOutcome) {
       throw new InvalidInputError('body', submission.issues, ['payload']);
     }
-    await this.cases.assertCitedAttachmentsBelong(task.caseId, payload);
+    await this.evidence.assertCitedAttachmentsBelong(task.caseId, payload);
     const result: CompleteTaskResult = await openTaskUpdate(task, () =>
       this.answers.update(
         task.workflowId,

@@ -1,4 +1,4 @@
-import { CalendarService, CaseService, TaskService } from '@safety/application';
+import { CalendarService, CaseService, LinkedCaseService, TaskService } from '@safety/application';
 import { DomainError, ErrorCode } from '@safety/domain/errors';
 import type { CaseActivities } from '@safety/temporal/activities';
 import { activity } from './adapter';
@@ -8,7 +8,12 @@ import { activity } from './adapter';
  * (ARCHITECTURE.md pattern 3). Idempotency: tasks are keyed by workflowId + step, status changes
  * are no-ops when already applied, so a retried activity never writes twice.
  */
-export function createCaseActivities(deps: { cases: CaseService; tasks: TaskService; calendar: CalendarService }) {
+export function createCaseActivities(deps: {
+  cases: CaseService;
+  linkedCases: LinkedCaseService;
+  tasks: TaskService;
+  calendar: CalendarService;
+}) {
   const activities: CaseActivities = {
     recordCaseStatus: activity((input) => deps.cases.recordStatus(input)),
     openTask: activity((input) => deps.tasks.openFromWorkflow(input)),
@@ -16,7 +21,7 @@ export function createCaseActivities(deps: { cases: CaseService; tasks: TaskServ
     escalateTask: activity((input) => deps.tasks.escalateFromWorkflow(input.taskKey, input.level)),
     setTaskDeadline: activity((input) => deps.tasks.setDeadlineFromWorkflow(input)),
     setCaseHandlers: activity((input) => deps.cases.setHandlers(input)),
-    openLinkedCase: activity((input) => deps.cases.openLinked(input)),
+    openLinkedCase: activity((input) => deps.linkedCases.openLinked(input)),
     computeDeadline: activity(async (input) => {
       try {
         const { dueDate, dueAt } = await deps.calendar.dueDate(input);

@@ -1,5 +1,5 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { CalendarService, CaseService, TaskService } from '@safety/application';
+import { CalendarService, CaseService, LinkedCaseService, TaskService } from '@safety/application';
 import { createCaseActivities } from './case.activities';
 import { penaltyActivityFactory } from './penalty.activities';
 import { accidentActivityFactory } from './accident.activities';
@@ -17,6 +17,7 @@ export const ACTIVITY_FACTORIES: ActivityFactory[] = [
   (app) =>
     createCaseActivities({
       cases: app.get(CaseService),
+      linkedCases: app.get(LinkedCaseService),
       tasks: app.get(TaskService),
       calendar: app.get(CalendarService),
     }),

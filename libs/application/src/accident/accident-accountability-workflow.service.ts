@@ -3,7 +3,8 @@ import { DomainError, ErrorCode } from '@safety/domain/errors';
 import { AccidentRepository, UnitOfWork } from '@safety/persistence';
 import type { AccidentActivities, LinkedCaseAnswer } from '@safety/temporal/accident.activities';
 import { AuditService } from '../audit.service';
-import { CaseService } from '../case.service';
+import { LinkedCaseService } from '../linked-case.service';
+import { AccidentGateService } from './accident-gate.service';
 import { AccidentService } from './accident.service';
 
 /**
@@ -15,9 +16,10 @@ export class AccidentAccountabilityWorkflowService {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly repo: AccidentRepository,
-    private readonly caseService: CaseService,
+    private readonly linkedCases: LinkedCaseService,
     private readonly audit: AuditService,
     private readonly accidents: AccidentService,
+    private readonly gateService: AccidentGateService,
   ) {}
 
   /**
@@ -41,8 +43,8 @@ export class AccidentAccountabilityWorkflowService {
     };
     const linked =
       input.workflowId === undefined
-        ? await this.caseService.openLinked({ ...opening, linkKey: input.linkKey })
-        : await this.caseService.createLinked({ ...opening, workflowId: input.workflowId }).then((row) => ({
+        ? await this.linkedCases.openLinked({ ...opening, linkKey: input.linkKey })
+        : await this.linkedCases.createLinked({ ...opening, workflowId: input.workflowId }).then((row) => ({
             caseId: row.id,
             workflowId: row.workflowId,
             openedAt: row.createdAt.toISOString(),
@@ -182,7 +184,7 @@ export class AccidentAccountabilityWorkflowService {
 
   /** At closure: the gates, with every outcome read from a linked case or referral written to the party's record. */
   async evaluateGates(caseId: string): Promise<{ closable: boolean; missing: string[] }> {
-    const g = await this.accidents.gates(caseId);
+    const g = await this.gateService.gates(caseId);
     for (const p of g.parties) {
       if (p.recordedOutcome === 'PENDING' && p.outcome !== 'PENDING') {
         await this.recordPartyOutcome({

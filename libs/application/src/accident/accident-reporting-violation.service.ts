@@ -18,7 +18,7 @@ import {
   violationReferralInput,
 } from '@safety/temporal/contracts/reporting-consequence.contract';
 import { AuditService } from '../audit.service';
-import { CaseService } from '../case.service';
+import { LinkedCaseService } from '../linked-case.service';
 import { AccidentService } from './accident.service';
 import { referralAttachmentListing, ReferralOpeningService } from './referral-opening.service';
 
@@ -42,7 +42,7 @@ export class AccidentReportingViolationService {
     private readonly reporting: AccidentReportingRepository,
     private readonly cases: CaseRepository,
     private readonly org: OrganisationRepository,
-    private readonly caseService: CaseService,
+    private readonly linkedCases: LinkedCaseService,
     private readonly audit: AuditService,
     private readonly accidents: AccidentService,
     private readonly opening: ReferralOpeningService,
@@ -127,7 +127,7 @@ export class AccidentReportingViolationService {
         ? (enterprise?.principalName ?? '主要负责人')
         : (enterprise?.name ?? accident.enterpriseId);
     const opened = await this.uow.transaction(async (tx) => {
-      const row = await this.caseService.openLinkedCase(
+      const row = await this.linkedCases.openLinkedCase(
         {
           caseType: 'PENALTY',
           title: `事故${label}行政处罚：${input.target === 'PRINCIPAL' ? '主要负责人' : '事故发生单位'}`.slice(0, 200),

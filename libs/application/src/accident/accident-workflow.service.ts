@@ -15,7 +15,7 @@ import { AccidentRepository, CaseEntity, CaseRepository, TaskRepository, UnitOfW
 import type { AccidentClockAnswer } from '@safety/temporal/accident.activities';
 import { AuditService } from '../audit.service';
 import { CalendarService } from '../calendar.service';
-import { AccidentService } from './accident.service';
+import { AccidentPreCheckService } from './accident-pre-check.service';
 
 /**
  * The writes the accident workflow makes through its activities for the investigation itself: its clock
@@ -32,7 +32,7 @@ export class AccidentWorkflowService {
     private readonly tasks: TaskRepository,
     private readonly calendar: CalendarService,
     private readonly audit: AuditService,
-    private readonly accidents: AccidentService,
+    private readonly preChecks: AccidentPreCheckService,
   ) {}
 
   /** 条例 Art.27/29: 60 calendar days from the accident, appraisal time excluded, one extension ≤ 60 days. */
@@ -113,7 +113,7 @@ export class AccidentWorkflowService {
   }
 
   async recordTeam(input: { caseId: string; team: TeamProposal; actorId: string; requiredRoles: string[] }) {
-    const checked = await this.accidents.checkTeam(input.team, input.requiredRoles);
+    const checked = await this.preChecks.checkTeam(input.team, input.requiredRoles);
     if (!checked.team) return { ok: false, problems: checked.problems, members: [] };
     await this.uow.transaction(async (tx) => {
       const a = (await this.repo.findAccident(input.caseId, tx, true))!;
@@ -173,7 +173,7 @@ export class AccidentWorkflowService {
           movedUp: !!done.movedToDepartmentId,
         };
       }
-      this.accidents.assertSupplementaryWindow(a, receivedOn);
+      this.preChecks.assertSupplementaryWindow(a, receivedOn);
       const grade = gradeAccident({
         deaths: input.deaths,
         seriousInjuries: input.seriousInjuries,

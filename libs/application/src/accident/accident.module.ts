@@ -10,6 +10,9 @@ import { AccidentReportWorkflowService } from './accident-report-workflow.servic
 import { AccidentAccountabilityWorkflowService } from './accident-accountability-workflow.service';
 import { AccidentFollowUpWorkflowService } from './accident-follow-up-workflow.service';
 import { AccidentService } from './accident.service';
+import { AccidentIntakeService } from './accident-intake.service';
+import { AccidentPreCheckService } from './accident-pre-check.service';
+import { AccidentGateService } from './accident-gate.service';
 import { AccidentReferralService } from './accident-referral.service';
 import { ReferralOpeningService } from './referral-opening.service';
 import { ReferralProposalService } from './referral-proposal.service';
@@ -24,6 +27,9 @@ const exported = [
   AccidentPolicyService,
   AccidentDepartmentPolicyService,
   AccidentService,
+  AccidentIntakeService,
+  AccidentPreCheckService,
+  AccidentGateService,
   AccidentWorkflowService,
   AccidentReportWorkflowService,
   AccidentAccountabilityWorkflowService,

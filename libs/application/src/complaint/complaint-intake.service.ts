@@ -25,7 +25,7 @@ import {
   UnitOfWork,
 } from '@safety/persistence';
 import { AuditService } from '../audit.service';
-import { CaseService, EvidenceFile, PreparedEvidence } from '../case.service';
+import { CaseEvidenceService, EvidenceFile, PreparedEvidence } from '../case-evidence.service';
 
 /** Public intake: a few complaints per address are free, then each waits longer (like failed logins). */
 const INTAKE_BACKOFF: BackoffPolicy = { freeFailures: 10, baseSeconds: 60, maxSeconds: 3600 };
@@ -69,7 +69,7 @@ export class ComplaintIntakeService {
     private readonly uow: UnitOfWork,
     private readonly repo: ComplaintRepository,
     private readonly cases: CaseRepository,
-    private readonly caseService: CaseService,
+    private readonly evidence: CaseEvidenceService,
     private readonly org: OrganisationRepository,
     private readonly throttle: LoginThrottleRepository,
     private readonly audit: AuditService,
@@ -110,7 +110,7 @@ export class ComplaintIntakeService {
   private async prepareEvidence(files: EvidenceFile[]): Promise<PreparedEvidence[]> {
     const prepared: PreparedEvidence[] = [];
     for (const [index, file] of files.entries()) {
-      const checked = await this.caseService.prepareEvidence({ ...file, kind: 'FILE' });
+      const checked = await this.evidence.prepareEvidence({ ...file, kind: 'FILE' });
       if (!/^(image|video)\//.test(checked.contentType))
         throw new DomainError(ErrorCode.VALIDATION_FAILED, 'evidence of a complaint is photos or video', {
           fields: [{ path: `evidence.${index}.contentType`, message: 'must be a photo or a video' }],
@@ -209,7 +209,7 @@ export class ComplaintIntakeService {
         tx,
       );
       for (const file of evidence) {
-        await this.caseService.storeEvidence(
+        await this.evidence.storeEvidence(
           caseId,
           registrar ? { userId: registrar.userId, role: registrar.roles[0] } : null,
           file,

@@ -16,7 +16,7 @@ import type { ComplaintInspector, ComplaintTransferAnswer } from '@safety/tempor
 import type { InspectionInput } from '@safety/temporal/contracts/inspection.contract';
 import type { PenaltyCaseInput } from '@safety/temporal/contracts/penalty-case.contract';
 import { AuditService } from '../audit.service';
-import { CaseService } from '../case.service';
+import { LinkedCaseService } from '../linked-case.service';
 import { ComplaintPolicyService } from './complaint-policy.service';
 
 /** What a linked case's opener answers the workflow, and the part of its workflow's input every case type shares. */
@@ -44,7 +44,7 @@ export class ComplaintWorkflowService {
     private readonly uow: UnitOfWork,
     private readonly repo: ComplaintRepository,
     private readonly cases: CaseRepository,
-    private readonly caseService: CaseService,
+    private readonly linkedCases: LinkedCaseService,
     private readonly org: OrganisationRepository,
     private readonly policies: ComplaintPolicyService,
     private readonly audit: AuditService,
@@ -174,7 +174,7 @@ export class ComplaintWorkflowService {
     if (inspectors.some((officer) => !officer))
       throw new DomainError(ErrorCode.RULE_VIOLATION, 'inspectors must be credentialed officers without a conflict');
     const opened = await this.uow.transaction(async (tx) => {
-      const c = await this.caseService.openLinkedCase(
+      const c = await this.linkedCases.openLinkedCase(
         {
           linkKey: input.linkKey,
           caseType: 'INSPECTION',
@@ -244,7 +244,7 @@ export class ComplaintWorkflowService {
     const handlerIds = credentialedHandlers.length >= 2 ? credentialedHandlers : [];
     const origin = { kind: 'COMPLAINT' as const, sourceCaseId: complaint.caseId };
     const opened = await this.uow.transaction(async (tx) => {
-      const c = await this.caseService.openLinkedCase(
+      const c = await this.linkedCases.openLinkedCase(
         {
           linkKey: input.linkKey,
           caseType: 'PENALTY',

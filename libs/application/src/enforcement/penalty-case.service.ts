@@ -9,7 +9,7 @@ import { CaseRepository, EnforcementRepository, OrganisationRepository, UnitOfWo
 import type { BenchmarkSnapshot, PenaltyContext, PenaltyProcedureState } from '@safety/temporal';
 import { AuditService } from '../audit.service';
 import { CalendarService } from '../calendar.service';
-import { CaseService } from '../case.service';
+import { LinkedCaseService } from '../linked-case.service';
 import { PenaltyPolicyService } from './penalty-policy.service';
 
 export interface AmountOwed {
@@ -33,7 +33,7 @@ export class PenaltyCaseService {
     private readonly repo: EnforcementRepository,
     private readonly cases: CaseRepository,
     private readonly org: OrganisationRepository,
-    private readonly caseService: CaseService,
+    private readonly linkedCases: LinkedCaseService,
     private readonly calendar: CalendarService,
     private readonly policies: PenaltyPolicyService,
     private readonly audit: AuditService,
@@ -118,7 +118,7 @@ export class PenaltyCaseService {
     suspectedOffence: string;
     grounds: string[];
   }): Promise<{ caseId: string }> {
-    const c = await this.caseService.createLinked({
+    const c = await this.linkedCases.createLinked({
       caseType: 'CRIMINAL_TRANSFER',
       title: `涉嫌犯罪案件移送：${input.suspectedOffence}`.slice(0, 200),
       departmentId: input.departmentId,

@@ -37,6 +37,7 @@ import type {
 import { workflowIdForCase } from '@safety/temporal/task-queues';
 import { AuditService } from '../audit.service';
 import { CaseService } from '../case.service';
+import { LinkedCaseService } from '../linked-case.service';
 import { PenaltyPolicyService } from '../enforcement/penalty-policy.service';
 
 export const INSPECTION_CASE_TYPES = {
@@ -93,6 +94,7 @@ export class InspectionCaseService {
     private readonly repo: InspectionRepository,
     private readonly org: OrganisationRepository,
     private readonly cases: CaseService,
+    private readonly linkedCases: LinkedCaseService,
     private readonly caseRows: CaseRepository,
     private readonly audit: AuditService,
     private readonly policies: PenaltyPolicyService,
@@ -399,7 +401,7 @@ export class InspectionCaseService {
     const team = await this.credentialedTeam(actor.departmentId, p.teamIds, 'a transfer team');
     if (source.caseType === 'PENALTY') return { via: 'PENALTY_CASE', source };
     const created = await this.uow.transaction(async (tx) => {
-      const opened = await this.cases.openLinkedCase(
+      const opened = await this.linkedCases.openLinkedCase(
         {
           // Each proposal over HTTP is a new transfer.
           linkKey: `api:${randomUUID()}`,
@@ -498,7 +500,7 @@ export class InspectionCaseService {
   }
 
   async openLinked(input: OpenLinkedCaseInput): Promise<{ caseId: string; createdAt: string }> {
-    const c = await this.cases.createLinked({ ...input, data: input.data ?? {} });
+    const c = await this.linkedCases.createLinked({ ...input, data: input.data ?? {} });
     return { caseId: c.id, createdAt: c.createdAt.toISOString() };
   }
 }

@@ -24,7 +24,8 @@ import {
   UnitOfWork,
 } from '@safety/persistence';
 import { AuditService } from '../audit.service';
-import { CaseService, EvidenceFile } from '../case.service';
+import { CaseEvidenceService, EvidenceFile } from '../case-evidence.service';
+import { CaseService } from '../case.service';
 
 export interface NewSupervisionItem {
   title: string;
@@ -62,6 +63,7 @@ export class SupervisionIntakeService {
     private readonly repo: SupervisionRepository,
     private readonly cases: CaseRepository,
     private readonly caseService: CaseService,
+    private readonly evidence: CaseEvidenceService,
     private readonly audit: AuditService,
   ) {}
 
@@ -205,9 +207,9 @@ export class SupervisionIntakeService {
     if (!item) throw new DomainError(ErrorCode.NOT_FOUND, `supervision item ${itemId} not found`);
     if (!maySeeSupervisionItem(actor.visibleDepartmentIds, item))
       throw new DomainError(ErrorCode.FORBIDDEN_JURISDICTION, 'your department takes no part in this supervision item');
-    const prepared = await this.caseService.prepareEvidence({ ...file, kind: 'FILE' });
+    const prepared = await this.evidence.prepareEvidence({ ...file, kind: 'FILE' });
     const uploader = { userId: actor.userId, role: actor.roles[0] };
-    return this.uow.transaction((tx) => this.caseService.storeEvidence(item.caseId, uploader, prepared, tx, requestId));
+    return this.uow.transaction((tx) => this.evidence.storeEvidence(item.caseId, uploader, prepared, tx, requestId));
   }
 
   /** The summons row beside its case row (also for one opened by a supervision item's workflow). */

@@ -13,7 +13,7 @@ import type { LinkedCase } from '@safety/temporal/activities';
 import type { SummonsInput } from '@safety/temporal/contracts/supervision.contract';
 import type { SupervisionActivities } from '@safety/temporal/supervision.activities';
 import { AuditService } from '../audit.service';
-import { CaseService } from '../case.service';
+import { LinkedCaseService } from '../linked-case.service';
 import { SupervisionIntakeService } from './supervision-intake.service';
 import { SupervisionPolicyService } from './supervision-policy.service';
 
@@ -32,7 +32,7 @@ export class SupervisionWorkflowService {
     private readonly uow: UnitOfWork,
     private readonly repo: SupervisionRepository,
     private readonly tasks: TaskRepository,
-    private readonly caseService: CaseService,
+    private readonly linkedCases: LinkedCaseService,
     private readonly intake: SupervisionIntakeService,
     private readonly policies: SupervisionPolicyService,
     private readonly audit: AuditService,
@@ -127,7 +127,7 @@ export class SupervisionWorkflowService {
     if (!found) throw new DomainError(ErrorCode.DEPENDENCY_UNAVAILABLE, `supervision item ${input.itemId} not visible`);
     const policy = await this.policies.effectivePolicy(found.issuerDepartmentId);
     return this.item(input.itemId, async (item, tx) => {
-      const c = await this.caseService.openLinkedCase(
+      const c = await this.linkedCases.openLinkedCase(
         {
           linkKey: input.linkKey,
           caseType: 'SUMMONS',
