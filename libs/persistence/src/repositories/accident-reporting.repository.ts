@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import {
   AccidentDepartmentPolicyEntity,
   AccidentReportingConsequenceEntity,
@@ -7,6 +7,7 @@ import {
   AccidentUpwardReportEntity,
 } from '../entities/accident.entities';
 import { managerOf, Transaction } from '../unit-of-work';
+import { DepartmentPolicyRows } from './department-policy-rows';
 
 /** SQL of 逐级上报 (条例 Art.10–11) and of the consequences of reporting violations (Art.36). */
 @Injectable()
@@ -67,19 +68,16 @@ export class AccidentReportingRepository {
       .find({ where: { caseId }, order: { createdAt: 'ASC', linkKey: 'ASC' } });
   }
 
-  /** The accident department policy's overrides of the given departments. */
-  findPolicies(departmentIds: string[]): Promise<AccidentDepartmentPolicyEntity[]> {
-    if (!departmentIds.length) return Promise.resolve([]);
-    return this.em().find(AccidentDepartmentPolicyEntity, { where: { departmentId: In(departmentIds) } });
+  private get policies() {
+    return new DepartmentPolicyRows(this.ds, AccidentDepartmentPolicyEntity);
   }
 
-  async upsertPolicy(departmentId: string, overrides: Record<string, unknown>, updatedBy: string, tx: Transaction) {
-    await this.em(tx).query(
-      `INSERT INTO accident_department_policies (department_id, overrides, updated_by, updated_at)
-       VALUES ($1, $2, $3, now())
-       ON CONFLICT (department_id) DO UPDATE
-         SET overrides = EXCLUDED.overrides, updated_by = EXCLUDED.updated_by, updated_at = now()`,
-      [departmentId, JSON.stringify(overrides), updatedBy],
-    );
+  /** The policy's overrides of the given departments. */
+  findPolicies(departmentIds: string[], tx?: Transaction): Promise<AccidentDepartmentPolicyEntity[]> {
+    return this.policies.find(departmentIds, tx);
+  }
+
+  upsertPolicy(departmentId: string, overrides: Record<string, unknown>, updatedBy: string, tx: Transaction) {
+    return this.policies.upsert(departmentId, overrides, updatedBy, tx);
   }
 }

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { ComplaintEntity, ComplaintPolicyEntity, InformantRecord } from '../entities/complaint.entities';
 import { KeysetPage, keysetQuery, PageRequest } from '../keyset';
 import { managerOf, Transaction } from '../unit-of-work';
+import { DepartmentPolicyRows } from './department-policy-rows';
 
 const NEWEST_COMPLAINTS = {
   sort: 'newest',
@@ -170,19 +171,17 @@ export class ComplaintRepository {
     return rows.map((row) => row.id);
   }
 
-  findPolicies(departmentIds: string[]): Promise<ComplaintPolicyEntity[]> {
-    if (!departmentIds.length) return Promise.resolve([]);
-    return this.em()
-      .getRepository(ComplaintPolicyEntity)
-      .find({ where: { departmentId: In(departmentIds) } });
+  private get policies() {
+    return new DepartmentPolicyRows(this.ds, ComplaintPolicyEntity);
   }
 
-  async upsertPolicy(departmentId: string, overrides: Record<string, unknown>, updatedBy: string, tx: Transaction) {
-    await this.em(tx).query(
-      `INSERT INTO complaint_policies (department_id, overrides, updated_by, updated_at) VALUES ($1, $2, $3, now())
-       ON CONFLICT (department_id) DO UPDATE SET overrides = EXCLUDED.overrides, updated_by = EXCLUDED.updated_by, updated_at = now()`,
-      [departmentId, JSON.stringify(overrides), updatedBy],
-    );
+  /** The policy's overrides of the given departments. */
+  findPolicies(departmentIds: string[], tx?: Transaction): Promise<ComplaintPolicyEntity[]> {
+    return this.policies.find(departmentIds, tx);
+  }
+
+  upsertPolicy(departmentId: string, overrides: Record<string, unknown>, updatedBy: string, tx: Transaction) {
+    return this.policies.upsert(departmentId, overrides, updatedBy, tx);
   }
 
   /**

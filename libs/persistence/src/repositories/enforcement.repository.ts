@@ -14,6 +14,7 @@ import {
   PublicationStatus,
   PublishedDecisionEntity,
 } from '../entities/enforcement.entities';
+import { DepartmentPolicyRows } from './department-policy-rows';
 
 const NEWEST_PUBLICATIONS = newestFirst('p.published_at', 'p.id');
 const NEWEST_LISTINGS = newestFirst('l.created_at', 'l.id');
@@ -49,24 +50,17 @@ export class EnforcementRepository {
 
   // ---- policy ----
 
-  findPolicies(departmentIds: string[], tx?: Transaction): Promise<PenaltyPolicyEntity[]> {
-    if (!departmentIds.length) return Promise.resolve([]);
-    return this.em(tx)
-      .getRepository(PenaltyPolicyEntity)
-      .find({ where: { departmentId: In(departmentIds) } });
+  private get policies() {
+    return new DepartmentPolicyRows(this.ds, PenaltyPolicyEntity);
   }
 
-  async upsertPolicy(
-    departmentId: string,
-    overrides: Record<string, unknown>,
-    updatedBy: string,
-    tx: Transaction,
-  ): Promise<void> {
-    await this.em(tx).query(
-      `INSERT INTO penalty_policies (department_id, overrides, updated_by, updated_at) VALUES ($1, $2, $3, now())
-       ON CONFLICT (department_id) DO UPDATE SET overrides = EXCLUDED.overrides, updated_by = EXCLUDED.updated_by, updated_at = now()`,
-      [departmentId, JSON.stringify(overrides), updatedBy],
-    );
+  /** The policy's overrides of the given departments. */
+  findPolicies(departmentIds: string[], tx?: Transaction): Promise<PenaltyPolicyEntity[]> {
+    return this.policies.find(departmentIds, tx);
+  }
+
+  upsertPolicy(departmentId: string, overrides: Record<string, unknown>, updatedBy: string, tx: Transaction) {
+    return this.policies.upsert(departmentId, overrides, updatedBy, tx);
   }
 
   /** Every other department, with the document prefix it configured itself (null: it uses the derived one). */

@@ -9,6 +9,7 @@ import {
 } from '../entities/supervision.entities';
 import { KeysetPage, keysetQuery, newestFirst, PageRequest } from '../keyset';
 import { managerOf, Transaction } from '../unit-of-work';
+import { DepartmentPolicyRows } from './department-policy-rows';
 
 const NONE = ['00000000-0000-0000-0000-000000000000'];
 
@@ -168,18 +169,16 @@ export class SupervisionRepository {
     return this.ds.query(`SELECT id, kind FROM departments WHERE id = ANY($1::uuid[])`, [ids]);
   }
 
-  findPolicies(departmentIds: string[]): Promise<SupervisionPolicyEntity[]> {
-    if (!departmentIds.length) return Promise.resolve([]);
-    return this.em()
-      .getRepository(SupervisionPolicyEntity)
-      .find({ where: { departmentId: In(departmentIds) } });
+  private get policies() {
+    return new DepartmentPolicyRows(this.ds, SupervisionPolicyEntity);
   }
 
-  async upsertPolicy(departmentId: string, overrides: Record<string, unknown>, updatedBy: string, tx: Transaction) {
-    await this.em(tx).query(
-      `INSERT INTO supervision_policies (department_id, overrides, updated_by, updated_at) VALUES ($1, $2, $3, now())
-       ON CONFLICT (department_id) DO UPDATE SET overrides = EXCLUDED.overrides, updated_by = EXCLUDED.updated_by, updated_at = now()`,
-      [departmentId, JSON.stringify(overrides), updatedBy],
-    );
+  /** The policy's overrides of the given departments. */
+  findPolicies(departmentIds: string[], tx?: Transaction): Promise<SupervisionPolicyEntity[]> {
+    return this.policies.find(departmentIds, tx);
+  }
+
+  upsertPolicy(departmentId: string, overrides: Record<string, unknown>, updatedBy: string, tx: Transaction) {
+    return this.policies.upsert(departmentId, overrides, updatedBy, tx);
   }
 }
