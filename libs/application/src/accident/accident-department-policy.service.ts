@@ -26,7 +26,7 @@ export class AccidentDepartmentPolicyService extends DepartmentPolicyService<Acc
     enforcement: EnforcementRepository,
     audit: AuditService,
   ) {
-    super(uow, repo, org, enforcement, audit);
+    super(uow, repo.policies, org, enforcement, audit);
   }
 
   protected merge(...layers: Array<Partial<AccidentDepartmentPolicy>>): AccidentDepartmentPolicy {

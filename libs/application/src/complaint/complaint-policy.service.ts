@@ -20,7 +20,7 @@ export class ComplaintPolicyService extends DepartmentPolicyService<ComplaintPol
     enforcement: EnforcementRepository,
     audit: AuditService,
   ) {
-    super(uow, repo, org, enforcement, audit);
+    super(uow, repo.policies, org, enforcement, audit);
   }
 
   protected merge(...layers: Array<Partial<ComplaintPolicy>>): ComplaintPolicy {

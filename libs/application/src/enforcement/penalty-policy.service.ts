@@ -61,13 +61,13 @@ export class PenaltyPolicyService {
   /** The policy in force for the department: defaults, then each ancestor's overrides from the top down, then its own. */
   async effectivePolicy(departmentId: string): Promise<ProcedurePolicy> {
     const chain = await this.repo.departmentChain(departmentId);
-    const rows = await this.repo.findPolicies(chain);
+    const rows = await this.repo.policies.findPolicies(chain);
     const byDept = new Map(rows.map((r) => [r.departmentId, r.overrides]));
     return procedurePolicy(mergePolicyLayers(chain, (id) => byDept.get(id)));
   }
 
   async ownOverrides(departmentId: string): Promise<Record<string, unknown>> {
-    return (await this.repo.findPolicies([departmentId]))[0]?.overrides ?? {};
+    return (await this.repo.policies.findPolicies([departmentId]))[0]?.overrides ?? {};
   }
 
   /** The department's own overrides and its effective policy, for someone whose jurisdiction includes it. */
@@ -119,7 +119,7 @@ export class PenaltyPolicyService {
   ): Promise<{ departmentId: string; overrides: Record<string, unknown>; effective: ProcedurePolicy }> {
     await this.assertAdminOf(actor, departmentId);
     const chain = await this.repo.departmentChain(departmentId);
-    const rows = await this.repo.findPolicies(chain.slice(1));
+    const rows = await this.repo.policies.findPolicies(chain.slice(1));
     const byDept = new Map(rows.map((r) => [r.departmentId, r.overrides]));
     // Throws on a bad value; nothing stored.
     const effective = procedurePolicy(
@@ -128,7 +128,7 @@ export class PenaltyPolicyService {
     if (effective.documentPrefix !== null) await this.assertPrefixFree(departmentId, effective.documentPrefix);
     const before = await this.ownOverrides(departmentId);
     await this.uow.transaction(async (tx) => {
-      await this.repo.upsertPolicy(departmentId, overrides, actor.userId, tx);
+      await this.repo.policies.upsertPolicy(departmentId, overrides, actor.userId, tx);
       await this.audit.record(
         {
           actorId: actor.userId,

@@ -17,7 +17,7 @@ export class SupervisionPolicyService extends DepartmentPolicyService<Supervisio
     enforcement: EnforcementRepository,
     audit: AuditService,
   ) {
-    super(uow, repo, org, enforcement, audit);
+    super(uow, repo.policies, org, enforcement, audit);
   }
 
   protected merge(...layers: Array<Partial<SupervisionPolicy>>): SupervisionPolicy {

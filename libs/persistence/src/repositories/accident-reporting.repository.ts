@@ -68,16 +68,8 @@ export class AccidentReportingRepository {
       .find({ where: { caseId }, order: { createdAt: 'ASC', linkKey: 'ASC' } });
   }
 
-  private get policies() {
+  /** Each department's overrides of the policy's defaults. */
+  get policies(): DepartmentPolicyRows<AccidentDepartmentPolicyEntity> {
     return new DepartmentPolicyRows(this.ds, AccidentDepartmentPolicyEntity);
-  }
-
-  /** The policy's overrides of the given departments. */
-  findPolicies(departmentIds: string[], tx?: Transaction): Promise<AccidentDepartmentPolicyEntity[]> {
-    return this.policies.find(departmentIds, tx);
-  }
-
-  upsertPolicy(departmentId: string, overrides: Record<string, unknown>, updatedBy: string, tx: Transaction) {
-    return this.policies.upsert(departmentId, overrides, updatedBy, tx);
   }
 }

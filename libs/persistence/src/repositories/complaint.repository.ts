@@ -171,17 +171,9 @@ export class ComplaintRepository {
     return rows.map((row) => row.id);
   }
 
-  private get policies() {
+  /** Each department's overrides of the policy's defaults. */
+  get policies(): DepartmentPolicyRows<ComplaintPolicyEntity> {
     return new DepartmentPolicyRows(this.ds, ComplaintPolicyEntity);
-  }
-
-  /** The policy's overrides of the given departments. */
-  findPolicies(departmentIds: string[], tx?: Transaction): Promise<ComplaintPolicyEntity[]> {
-    return this.policies.find(departmentIds, tx);
-  }
-
-  upsertPolicy(departmentId: string, overrides: Record<string, unknown>, updatedBy: string, tx: Transaction) {
-    return this.policies.upsert(departmentId, overrides, updatedBy, tx);
   }
 
   /**

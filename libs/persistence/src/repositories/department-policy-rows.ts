@@ -12,13 +12,13 @@ export class DepartmentPolicyRows<Row extends { departmentId: string }> {
     private readonly entity: EntityTarget<Row>,
   ) {}
 
-  find(departmentIds: string[], tx?: Transaction): Promise<Row[]> {
+  findPolicies(departmentIds: string[], tx?: Transaction): Promise<Row[]> {
     if (!departmentIds.length) return Promise.resolve([]);
     const where = { departmentId: In(departmentIds) } as FindOptionsWhere<Row>;
     return managerOf(this.ds, tx).find(this.entity, { where });
   }
 
-  async upsert(departmentId: string, overrides: Record<string, unknown>, updatedBy: string, tx: Transaction) {
+  async upsertPolicy(departmentId: string, overrides: Record<string, unknown>, updatedBy: string, tx: Transaction) {
     // The table name comes from the entity's metadata, never from a caller.
     const table = this.ds.driver.escape(this.ds.getMetadata(this.entity).tableName);
     await managerOf(this.ds, tx).query(

@@ -50,17 +50,9 @@ export class EnforcementRepository {
 
   // ---- policy ----
 
-  private get policies() {
+  /** Each department's overrides of the policy's defaults. */
+  get policies(): DepartmentPolicyRows<PenaltyPolicyEntity> {
     return new DepartmentPolicyRows(this.ds, PenaltyPolicyEntity);
-  }
-
-  /** The policy's overrides of the given departments. */
-  findPolicies(departmentIds: string[], tx?: Transaction): Promise<PenaltyPolicyEntity[]> {
-    return this.policies.find(departmentIds, tx);
-  }
-
-  upsertPolicy(departmentId: string, overrides: Record<string, unknown>, updatedBy: string, tx: Transaction) {
-    return this.policies.upsert(departmentId, overrides, updatedBy, tx);
   }
 
   /** Every other department, with the document prefix it configured itself (null: it uses the derived one). */

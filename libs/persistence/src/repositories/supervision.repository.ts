@@ -169,16 +169,8 @@ export class SupervisionRepository {
     return this.ds.query(`SELECT id, kind FROM departments WHERE id = ANY($1::uuid[])`, [ids]);
   }
 
-  private get policies() {
+  /** Each department's overrides of the policy's defaults. */
+  get policies(): DepartmentPolicyRows<SupervisionPolicyEntity> {
     return new DepartmentPolicyRows(this.ds, SupervisionPolicyEntity);
-  }
-
-  /** The policy's overrides of the given departments. */
-  findPolicies(departmentIds: string[], tx?: Transaction): Promise<SupervisionPolicyEntity[]> {
-    return this.policies.find(departmentIds, tx);
-  }
-
-  upsertPolicy(departmentId: string, overrides: Record<string, unknown>, updatedBy: string, tx: Transaction) {
-    return this.policies.upsert(departmentId, overrides, updatedBy, tx);
   }
 }
