@@ -59,10 +59,11 @@ describe('officer console basics (Chromium, dev server)', () => {
   it('ends a session the API no longer accepts and says so on the login page', async () => {
     const p = await person();
     await loginAs(p, suite.h.org.users.officerA);
-    // The stored token no longer verifies (as after a key rotation or a deactivation): the API answers 401. Every
-    // answer of the context is recorded from before the token is spoilt (the inbox may still be sending follow-up
-    // requests, and the first to carry the spoilt token may be refused before the navigation below), and the
-    // record is part of the failure message when the session does not end as it should.
+    // The stored token no longer verifies (as after a key rotation or a deactivation): the API answers 401. The
+    // inbox's own requests are let finish first, so the refusal comes to the page loaded below. Every answer of the
+    // context is recorded from before the token is spoilt all the same, and the record is part of the failure
+    // message when the session does not end as it should.
+    await p.page.waitForLoadState('networkidle');
     const seen: string[] = [];
     p.context.on('response', (response) => seen.push(`${response.status()} ${new URL(response.url()).pathname}`));
     p.context.on('requestfailed', (request) => seen.push(`failed ${new URL(request.url()).pathname}`));
