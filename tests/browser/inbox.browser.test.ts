@@ -123,6 +123,14 @@ describe('inbox: counts, 黄牌/红牌, filter and reassignment (Chromium, dev s
 
     // Reassign the red step to the deputy: it leaves the head's inbox (a step claimed by someone else is theirs)
     // and sits in the deputy's.
+    // A full directory page of colleagues ahead of the deputy (the directory pages by username): the deputy is
+    // found by name through the directory's search, not from its first page.
+    await h.db.ds.query(
+      `INSERT INTO users (username, password_hash, display_name, department_id, roles, credential_no)
+         SELECT 'aa-filler-' || n || '.' || $1, password_hash, '填充人员' || n, department_id, roles, 'F' || n || $1
+           FROM users, generate_series(1, 100) AS n WHERE id = $2`,
+      [org.suffix.toLowerCase(), org.users.officerA.id],
+    );
     await redRow.locator('[data-action="reassign"]').click();
     const dialog = page.getByRole('dialog');
     await chooseIn(page, dialog.getByRole('combobox'), '副局长', false);

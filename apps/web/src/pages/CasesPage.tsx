@@ -3,7 +3,8 @@ import { Link, useNavigate } from 'react-router';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { App, Button, Card, Form, Input, Modal, Select, Table, Tag, Typography } from 'antd';
 import { api, unwrap } from '../api/client';
-import type { CaseListItem } from '../api/types';
+import type { CaseListItem, DirectoryUser } from '../api/types';
+import { UserSelect } from '../form/UserSelect';
 import { ChinaTime, ErrorNotice, useDirectory } from '../lib/components';
 import { useI18n } from '../lib/i18n';
 import { hasRole, useSession } from '../lib/session';
@@ -145,7 +146,8 @@ function CreateCaseDialog({ onClose }: { onClose(): void }) {
     },
     onError: (error) => void message.error(error.message),
   });
-  const officers = (directory.data ?? []).filter((u) => u.id !== user?.id && u.roles.includes('ENFORCEMENT_OFFICER'));
+  const isCoHandler = (u: DirectoryUser) => u.id !== user?.id && u.roles.includes('ENFORCEMENT_OFFICER');
+  const officers = (directory.data ?? []).filter(isCoHandler);
   return (
     <Modal
       open
@@ -172,14 +174,7 @@ function CreateCaseDialog({ onClose }: { onClose(): void }) {
           />
         </Form.Item>
         <Form.Item label={t('coHandlers')} name="handlerIds">
-          <Select
-            mode="multiple"
-            optionFilterProp="label"
-            options={officers.map((u) => ({
-              value: u.id,
-              label: u.credentialNo ? `${u.displayName}（${u.credentialNo}）` : u.displayName,
-            }))}
-          />
+          <UserSelect colleagues={officers} multiple eligible={isCoHandler} />
         </Form.Item>
       </Form>
     </Modal>

@@ -3,7 +3,8 @@ import { Link } from 'react-router';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, Modal, Select, Space, Switch, Table, Typography } from 'antd';
 import { api, unwrap } from '../api/client';
-import type { InboxTask } from '../api/types';
+import type { DirectoryUser, InboxTask } from '../api/types';
+import { UserSelect } from '../form/UserSelect';
 import { EscalationCard, ErrorNotice, StatutoryClock, UserName, useDirectory } from '../lib/components';
 import { useI18n } from '../lib/i18n';
 import { hasRole, useSession } from '../lib/session';
@@ -213,7 +214,7 @@ export function InboxPage({ types, title }: { types?: string[]; title?: string }
 }
 
 function ReassignDialog({ task, onClose, onDone }: { task: InboxTask; onClose(): void; onDone(): void }) {
-  const { t, code } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
   const directory = useDirectory();
   const [assigneeId, setAssigneeId] = useState<string>();
@@ -228,7 +229,10 @@ function ReassignDialog({ task, onClose, onDone }: { task: InboxTask; onClose():
     },
     onError: (error) => void message.error(error.message),
   });
-  const eligible = (directory.data ?? []).filter((u) => u.roles.some((role) => task.candidateRoles.includes(role)));
+  // A step goes to a holder of one of its roles in its own department (the API refuses anyone else).
+  const mayTake = (u: DirectoryUser) =>
+    u.departmentId === task.departmentId && u.roles.some((role) => task.candidateRoles.includes(role));
+  const eligible = (directory.data ?? []).filter(mayTake);
   return (
     <Modal
       open
@@ -241,15 +245,12 @@ function ReassignDialog({ task, onClose, onDone }: { task: InboxTask; onClose():
     >
       <Form layout="vertical">
         <Form.Item label={t('reassignTo')}>
-          <Select
+          <UserSelect
+            colleagues={eligible}
+            multiple={false}
+            eligible={mayTake}
             value={assigneeId}
-            onChange={setAssigneeId}
-            showSearch
-            optionFilterProp="label"
-            options={eligible.map((u) => ({
-              value: u.id,
-              label: `${u.displayName}（${u.roles.map((role) => code(role)).join('、')}）`,
-            }))}
+            onChange={(value: unknown) => setAssigneeId(value as string | undefined)}
             data-field="assignee"
           />
         </Form.Item>
