@@ -60,9 +60,10 @@ describe('officer console basics (Chromium, dev server)', () => {
     const p = await person();
     await loginAs(p, suite.h.org.users.officerA);
     // The stored token no longer verifies (as after a key rotation or a deactivation): the API answers 401. The
-    // inbox's own requests are let finish first, so the refusal comes to the page loaded below. Every answer of the
-    // context is recorded from before the token is spoilt all the same, and the record is part of the failure
-    // message when the session does not end as it should.
+    // inbox's own requests are let finish first, and the next request comes from the same page (a navigation inside
+    // the console), so it reads the spoilt token itself: a new document could be given the session storage as it was
+    // before the write. Every answer of the context is recorded from before the token is spoilt, and the record is
+    // part of the failure message when the session does not end as it should.
     await p.page.waitForLoadState('networkidle');
     const seen: string[] = [];
     p.context.on('response', (response) => seen.push(`${response.status()} ${new URL(response.url()).pathname}`));
@@ -71,7 +72,7 @@ describe('officer console basics (Chromium, dev server)', () => {
       const stored = JSON.parse(sessionStorage.getItem('console.session'));
       sessionStorage.setItem('console.session', JSON.stringify({ ...stored, token: stored.token + 'x' }));
     })()`);
-    await p.page.goto('/ui/cases');
+    await p.page.locator('nav a[href="/ui/cases"]').first().click();
     await p.page.waitForURL('**/ui/login').catch((error: Error) => {
       throw new Error(`${error.message}\nanswers since the token was spoilt:\n${seen.join('\n')}`);
     });
