@@ -12,7 +12,12 @@ import { DepartmentPolicyRows } from './department-policy-rows';
 /** SQL of 逐级上报 (条例 Art.10–11) and of the consequences of reporting violations (Art.36). */
 @Injectable()
 export class AccidentReportingRepository {
-  constructor(private readonly ds: DataSource) {}
+  /** Each department's overrides of the policy's defaults. */
+  readonly policies: DepartmentPolicyRows<AccidentDepartmentPolicyEntity>;
+
+  constructor(private readonly ds: DataSource) {
+    this.policies = new DepartmentPolicyRows(ds, AccidentDepartmentPolicyEntity);
+  }
 
   private em(tx?: Transaction): EntityManager {
     return managerOf(this.ds, tx);
@@ -66,10 +71,5 @@ export class AccidentReportingRepository {
     return this.em(tx)
       .getRepository(AccidentReportingConsequenceEntity)
       .find({ where: { caseId }, order: { createdAt: 'ASC', linkKey: 'ASC' } });
-  }
-
-  /** Each department's overrides of the policy's defaults. */
-  get policies(): DepartmentPolicyRows<AccidentDepartmentPolicyEntity> {
-    return new DepartmentPolicyRows(this.ds, AccidentDepartmentPolicyEntity);
   }
 }

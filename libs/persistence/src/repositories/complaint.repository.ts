@@ -49,7 +49,12 @@ const STATISTICS_GROUPING: Record<ComplaintStatisticsGrouping, { key: string; la
 /** All SQL of complaints (投诉举报). The informant and the secret hash are read only by the methods named for them. */
 @Injectable()
 export class ComplaintRepository {
-  constructor(private readonly ds: DataSource) {}
+  /** Each department's overrides of the policy's defaults. */
+  readonly policies: DepartmentPolicyRows<ComplaintPolicyEntity>;
+
+  constructor(private readonly ds: DataSource) {
+    this.policies = new DepartmentPolicyRows(ds, ComplaintPolicyEntity);
+  }
 
   private em(tx?: Transaction): EntityManager {
     return managerOf(this.ds, tx);
@@ -169,11 +174,6 @@ export class ComplaintRepository {
       [departmentId, exceptId],
     );
     return rows.map((row) => row.id);
-  }
-
-  /** Each department's overrides of the policy's defaults. */
-  get policies(): DepartmentPolicyRows<ComplaintPolicyEntity> {
-    return new DepartmentPolicyRows(this.ds, ComplaintPolicyEntity);
   }
 
   /**

@@ -22,7 +22,12 @@ const NEWEST_LISTINGS = newestFirst('l.created_at', 'l.id');
 /** Storage of the penalty procedure's reference data and outputs (policy, benchmarks, disclosure, credit, archive, review). */
 @Injectable()
 export class EnforcementRepository {
-  constructor(private readonly ds: DataSource) {}
+  /** Each department's overrides of the policy's defaults. */
+  readonly policies: DepartmentPolicyRows<PenaltyPolicyEntity>;
+
+  constructor(private readonly ds: DataSource) {
+    this.policies = new DepartmentPolicyRows(ds, PenaltyPolicyEntity);
+  }
 
   private em(tx?: Transaction): EntityManager {
     return managerOf(this.ds, tx);
@@ -49,11 +54,6 @@ export class EnforcementRepository {
   }
 
   // ---- policy ----
-
-  /** Each department's overrides of the policy's defaults. */
-  get policies(): DepartmentPolicyRows<PenaltyPolicyEntity> {
-    return new DepartmentPolicyRows(this.ds, PenaltyPolicyEntity);
-  }
 
   /** Every other department, with the document prefix it configured itself (null: it uses the derived one). */
   otherDepartmentsPrefixes(

@@ -16,7 +16,12 @@ const NONE = ['00000000-0000-0000-0000-000000000000'];
 /** All SQL of supervision items (督办) and summonses (约谈). */
 @Injectable()
 export class SupervisionRepository {
-  constructor(private readonly ds: DataSource) {}
+  /** Each department's overrides of the policy's defaults. */
+  readonly policies: DepartmentPolicyRows<SupervisionPolicyEntity>;
+
+  constructor(private readonly ds: DataSource) {
+    this.policies = new DepartmentPolicyRows(ds, SupervisionPolicyEntity);
+  }
 
   private em(tx?: Transaction): EntityManager {
     return managerOf(this.ds, tx);
@@ -167,10 +172,5 @@ export class SupervisionRepository {
   async departmentsIn(ids: string[]): Promise<Array<{ id: string; kind: string }>> {
     if (!ids.length) return [];
     return this.ds.query(`SELECT id, kind FROM departments WHERE id = ANY($1::uuid[])`, [ids]);
-  }
-
-  /** Each department's overrides of the policy's defaults. */
-  get policies(): DepartmentPolicyRows<SupervisionPolicyEntity> {
-    return new DepartmentPolicyRows(this.ds, SupervisionPolicyEntity);
   }
 }
