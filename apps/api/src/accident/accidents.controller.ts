@@ -95,7 +95,7 @@ export class AccidentsController {
       'Record 漏报 / 谎报 / 瞒报 (条例 Art.36) and open its consequences; a repeat is answered as done and opens what is missing',
     response: ReportingFlagsDto,
     status: 201,
-    errors: [400, 403, 404, 413, 415],
+    errors: [400, 403, 404, 409, 413, 415],
   })
   flag(
     @CurrentActor() actor: Actor,

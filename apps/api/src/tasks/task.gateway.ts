@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { WorkflowNotFoundError } from '@temporalio/common';
 import { CaseEvidenceService, TaskService } from '@safety/application';
 import { DomainError, ErrorCode } from '@safety/domain/errors';
 import type { Actor } from '@safety/domain/identity/roles';
@@ -12,7 +11,7 @@ import {
   TaskActor,
 } from '@safety/temporal';
 import { checkSubmission } from '@safety/temporal/steps/validation';
-import { isUnknownQuery, WorkflowAnswers } from '../temporal/workflow-answers';
+import { EndedWorkflowAnswer, isUnknownQuery, WorkflowAnswers } from '../temporal/workflow-answers';
 import { InvalidInputError } from '../validation/invalid-input';
 import { stepOf } from './step-catalogue';
 import { taskView } from './task.schemas';
@@ -25,24 +24,15 @@ export const taskActor = (a: Actor): TaskActor => ({
 });
 
 /**
- * An Update about a task whose workflow has ended meanwhile: the task row was read while still open,
- * and a parallel completion ended the case (a refused filing ends its workflow). An ended workflow has
- * no open step, so the answer is the same 409 as for a task already completed, not a 404.
+ * A task whose workflow has ended meanwhile: its row was read while still open, and a parallel completion ended
+ * the case (a refused filing ends its workflow). An ended workflow has no open step, so the answer is the same 409
+ * as for a task already completed.
  */
-async function openTaskUpdate<Result>(task: TaskEntity, update: () => Promise<Result>): Promise<Result> {
-  try {
-    return await update();
-  } catch (error) {
-    if (!(error instanceof WorkflowNotFoundError)) throw error;
-    throw new DomainError(
-      ErrorCode.TASK_ALREADY_COMPLETED,
-      'the case workflow has ended; this task is no longer open',
-      {
-        taskId: task.id,
-      },
-    );
-  }
-}
+const taskEnded = (task: TaskEntity): EndedWorkflowAnswer => ({
+  code: ErrorCode.TASK_ALREADY_COMPLETED,
+  message: 'the case workflow has ended; this task is no longer open',
+  details: { taskId: task.id },
+});
 
 export interface StepSubmissionRequest {
   outcome: string;
@@ -96,19 +86,18 @@ export class TaskGateway {
       throw new InvalidInputError('body', submission.issues, ['payload']);
     }
     await this.evidence.assertCitedAttachmentsBelong(task.caseId, payload);
-    const result: CompleteTaskResult = await openTaskUpdate(task, () =>
-      this.answers.update(
-        task.workflowId,
-        completeTaskUpdate,
-        {
-          taskKey: task.taskKey,
-          actor: taskActor(actor),
-          outcome: request.outcome,
-          payload,
-          requestId: request.requestId,
-        },
-        this.answers.updateId(`complete:${task.id}`, request.idempotencyKey),
-      ),
+    const result: CompleteTaskResult = await this.answers.update(
+      task.workflowId,
+      completeTaskUpdate,
+      {
+        taskKey: task.taskKey,
+        actor: taskActor(actor),
+        outcome: request.outcome,
+        payload,
+        requestId: request.requestId,
+      },
+      this.answers.updateId(`complete:${task.id}`, request.idempotencyKey),
+      taskEnded(task),
     );
     const settled = await this.answers.settle(task.workflowId);
     const nextTasks = settled
@@ -128,13 +117,12 @@ export class TaskGateway {
     idempotencyKey?: string,
   ) {
     const task = await this.tasks.getVisible(actor, taskId);
-    const workflow = await openTaskUpdate(task, () =>
-      this.answers.update(
-        task.workflowId,
-        changeTaskDeadlineUpdate,
-        { taskKey: task.taskKey, actor: taskActor(actor), dueAt: change.dueAt, reason: change.reason },
-        this.answers.updateId(`deadline:${task.id}`, idempotencyKey),
-      ),
+    const workflow = await this.answers.update(
+      task.workflowId,
+      changeTaskDeadlineUpdate,
+      { taskKey: task.taskKey, actor: taskActor(actor), dueAt: change.dueAt, reason: change.reason },
+      this.answers.updateId(`deadline:${task.id}`, idempotencyKey),
+      taskEnded(task),
     );
     return { workflow, task: taskView(await this.tasks.getVisible(actor, taskId)) };
   }

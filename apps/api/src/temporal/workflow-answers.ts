@@ -4,6 +4,7 @@ import {
   Client,
   QueryNotRegisteredError,
   WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
   WorkflowUpdateFailedError,
 } from '@temporalio/client';
 import type { QueryDefinition, UpdateDefinition } from '@temporalio/common';
@@ -16,6 +17,18 @@ import { TEMPORAL_CLIENT } from './temporal.providers';
 export const RETRY_AFTER_SECONDS = 5;
 
 const KEY = /^[\w.:-]{1,100}$/;
+
+/** The refusal of a message to a case whose workflow has ended (a parallel request ended it after it was read). */
+export interface EndedWorkflowAnswer {
+  code: ErrorCode;
+  message: string;
+  details?: Record<string, unknown>;
+}
+
+const WORKFLOW_ENDED: EndedWorkflowAnswer = {
+  code: ErrorCode.STEP_OUT_OF_ORDER,
+  message: 'the case workflow has ended; it takes no more steps or messages',
+};
 
 /**
  * The API's way of asking a workflow something and waiting for its answer, bounded in time. A
@@ -35,15 +48,26 @@ export class WorkflowAnswers {
     return `${purpose}:${idempotencyKey && KEY.test(idempotencyKey) ? idempotencyKey : randomUUID()}`;
   }
 
+  /**
+   * Sends an Update and waits for its answer. Every case has its workflow from the transaction that creates it, so
+   * a workflow Temporal no longer finds has ended: the message conflicts with the case's state (409 `ended`), it
+   * does not name a missing resource.
+   */
   async update<Result, Input>(
     workflowId: string,
     definition: UpdateDefinition<Result, [Input]>,
     input: Input,
     updateId: string,
+    ended: EndedWorkflowAnswer = WORKFLOW_ENDED,
   ): Promise<Result> {
-    return this.bounded(() =>
-      this.client.workflow.getHandle(workflowId).executeUpdate(definition, { args: [input], updateId }),
-    );
+    try {
+      return await this.bounded(() =>
+        this.client.workflow.getHandle(workflowId).executeUpdate(definition, { args: [input], updateId }),
+      );
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) throw new DomainError(ended.code, ended.message, ended.details);
+      throw error;
+    }
   }
 
   /**

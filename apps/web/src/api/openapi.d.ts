@@ -11824,6 +11824,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto_Output'];
         };
       };
+      /** @description A conflict with the current state (already claimed, completed, exists, or out of order) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto_Output'];
+        };
+      };
       /** @description The request body is too large */
       413: {
         headers: {
